@@ -39,7 +39,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function byPriority(a: Entry, b: Entry): number {
-  return NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace] || (a.subcode ?? -1) - (b.subcode ?? -1);
+  return (
+    NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace] || (a.subcode ?? -1) - (b.subcode ?? -1)
+  );
 }
 
 export function buildIndexes(entries: Entry[]): Catalog {

@@ -63,11 +63,13 @@ export function checkInvariants(files: ParsedFile[]): string[] {
   const ids = new Set<string>();
   for (const { name, file } of files) {
     file.entries.forEach((e, i) => {
-      if (!e.id.startsWith(`${e.namespace}/`)) problems.push(`${name}: ${e.id} does not start with its namespace`);
+      if (!e.id.startsWith(`${e.namespace}/`))
+        problems.push(`${name}: ${e.id} does not start with its namespace`);
       if (ids.has(e.id)) problems.push(`${name}: duplicate id ${e.id}`);
       ids.add(e.id);
       const prev = file.entries[i - 1];
-      if (prev && compareEntries(prev, e) >= 0) problems.push(`${name}: ${e.id} is out of order after ${prev.id}`);
+      if (prev && compareEntries(prev, e) >= 0)
+        problems.push(`${name}: ${e.id} is out of order after ${prev.id}`);
     });
   }
   for (const { name, file } of files) {

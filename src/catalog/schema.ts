@@ -11,7 +11,10 @@ const Source = z.string().min(3);
 
 /** An exact log line that identifies what failed (kept verbatim from the source). */
 export const LogMessage = z.object({
-  text: z.string().min(3).describe("The message exactly as the component logs it ({} marks a variable part)."),
+  text: z
+    .string()
+    .min(3)
+    .describe("The message exactly as the component logs it ({} marks a variable part)."),
   dependency: z
     .enum(["SSE", "CPAPI", "Redis", "OBP", "CI", "CXAPI", "Mobius", "client", "local-map"])
     .describe("The component the message points at."),
@@ -20,7 +23,10 @@ export const LogMessage = z.object({
 
 /** A note that only applies in one deployment context (a trunk provider, a vendor's device, an SBC). */
 export const ContextNote = z.object({
-  context: z.string().min(2).describe('Where the note applies, e.g. "Exotel SIP trunk", "Avaya", "Cisco CUBE".'),
+  context: z
+    .string()
+    .min(2)
+    .describe('Where the note applies, e.g. "Exotel SIP trunk", "Avaya", "Cisco CUBE".'),
   text: z.string().min(3),
   sources: z.array(Source).min(1),
 });
@@ -62,7 +68,10 @@ export const Entry = z
       .nullable()
       .describe("mobius-error for Mobius, subcode for ACS, null elsewhere."),
     title: z.string().min(2).describe("Reason phrase or short name, exactly as the source spells it."),
-    aliases: z.array(z.string().min(2)).default([]).describe("Former names and other phrasings people search for."),
+    aliases: z
+      .array(z.string().min(2))
+      .default([])
+      .describe("Former names and other phrasings people search for."),
     class: z.string().min(2).describe('Class or category, e.g. "4xx Client Failure", "Registration".'),
     phase: z.string().optional().describe("Mobius: registration, unregistration, call, platform."),
     resultCategory: z.string().optional().describe("ACS result category, spelled as the source spells it."),
@@ -73,7 +82,10 @@ export const Entry = z
     impact: z.string().optional().describe("What the caller or user experiences."),
     causes: z.array(z.string().min(3)).default([]).describe("Likely causes, most likely first."),
     generatedBy: z.string().optional().describe("Who usually sends or produces it."),
-    checks: z.array(z.string().min(3)).default([]).describe("What to check next: becomes the follow-up checklist."),
+    checks: z
+      .array(z.string().min(3))
+      .default([])
+      .describe("What to check next: becomes the follow-up checklist."),
     retry: Retry.optional(),
     notes: z.array(ContextNote).default([]),
     logMessages: z.array(LogMessage).default([]),
@@ -81,7 +93,10 @@ export const Entry = z
     timer: TimerValue.optional(),
     related: z.array(z.string()).default([]).describe("Ids of entries worth reading next."),
     sources: z.array(Source).min(1),
-    unverified: z.string().optional().describe("Why a fact is not settled (sources conflict or are missing)."),
+    unverified: z
+      .string()
+      .optional()
+      .describe("Why a fact is not settled (sources conflict or are missing)."),
   })
   .strict();
 export type Entry = z.infer<typeof Entry>;

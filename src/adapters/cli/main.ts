@@ -1,0 +1,190 @@
+// The sipcode command: explain (default), search, scan, timers, shell, serve, start.
+// Exit status: 0 answered (an unknown code is an answer), 2 usage error, 1 internal failure.
+import { createReadStream } from "node:fs";
+import { loadCatalog } from "../../catalog/load.js";
+import { type Config, loadConfig, PLATFORM_VARIABLES } from "../../config.js";
+import { analyze } from "../../engine/analyze.js";
+import { explain } from "../../engine/explain.js";
+import { Scanner } from "../../engine/scan/scanner.js";
+import { searchText } from "../../engine/search.js";
+import { computeTimers } from "../../engine/timers.js";
+import { SipcodeError, UsageError } from "../../errors.js";
+import { entryLabel, explainCards } from "../../render/card.js";
+import { scanCard } from "../../render/scan-card.js";
+import { cardsToText } from "../../render/text.js";
+import { timersCard } from "../../render/timers-card.js";
+import { explainJson, scanFileJson, timersJson } from "./json.js";
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+const USAGE = `Usage:
+  sipcode <query>                 explain a code (same as: sipcode explain <query>)
+  sipcode explain <query> [--json]
+  sipcode search <words> [--json] list entries matching free text
+  sipcode scan [--json] [FILE …]  find every code in log files (stdin when no FILE or -)
+  sipcode timers [--json] [expires=3600] [t1=1s] [session-expires=1800] [keepalive] [32s] [ims]
+  sipcode shell                   interactive chat with the same engine
+  sipcode serve                   run the Slack/Teams HTTP server
+  sipcode start                   server when chat credentials are set, else the shell (npm start)
+
+Queries: 488 · sip 488 · q850 16 · cause 16 · mobius 118 · mobius 503 · acs 3112 · acs 410/3112
+         acs 410 3112 · exotel 1008 · http 429 · one way audio · busy here · not aceptable
+Options: --json  machine-readable output   --no-color  plain text   -h, --help   --version
+`;
+
+interface Flags {
+  json: boolean;
+  colour: boolean;
+  help: boolean;
+  version: boolean;
+  rest: string[];
+}
+
+function parseFlags(argv: string[], tty: boolean, config: Config): Flags {
+  const f: Flags = { json: false, colour: tty && !config.noColor, help: false, version: false, rest: [] };
+  let literal = false;
+  for (const a of argv) {
+    if (literal) f.rest.push(a);
+    else if (a === "--") literal = true;
+    else if (a === "--json") f.json = true;
+    else if (a === "--no-color" || a === "--no-colour") f.colour = false;
+    else if (a === "--color" || a === "--colour") f.colour = true;
+    else if (a === "-h" || a === "--help") f.help = true;
+    else if (a === "--version" || a === "-V") f.version = true;
+    else if (a.startsWith("--"))
+      throw new UsageError(`Unknown option ${a}. Run sipcode --help for the options.`);
+    else f.rest.push(a);
+  }
+  return f;
+}
+
+function write(io: Io, text: string): void {
+  io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+async function scanStream(io: Io, catalog: ReturnType<typeof loadCatalog>, path: string, config: Config) {
+  const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
+  const stream = path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  if ("setEncoding" in stream) stream.setEncoding("utf8");
+  try {
+    for await (const chunk of stream) scanner.push(String(chunk));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
+    throw new UsageError(`Cannot read ${path}: ${why}.`);
+  }
+  return scanner.end();
+}
+
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    io.stderr.write(`sipcode: ${(err as SipcodeError).userMessage ?? String(err)}\n`);
+    return 2;
+  }
+  try {
+    const [command = "", ...args] = argv;
+    const known = ["explain", "search", "scan", "timers", "shell", "serve", "start", "help"];
+    const cmd = known.includes(command) ? command : "explain";
+    const flags = parseFlags(known.includes(command) ? args : argv, Boolean(io.stdout.isTTY), config);
+    if (flags.version) return (write(io, "sipcode 0.1.0"), 0);
+    if (flags.help || cmd === "help" || argv.length === 0) return (write(io, USAGE), 0);
+    if (cmd === "shell" || cmd === "serve" || cmd === "start") return await runLong(cmd, io, config);
+    const catalog = loadCatalog(config.catalogDir);
+    const text = (cards: Parameters<typeof cardsToText>[0]) =>
+      write(io, cardsToText(cards, { colour: flags.colour }));
+    switch (cmd) {
+      case "explain": {
+        const query = flags.rest.join(" ");
+        if (query.trim() === "") {
+          io.stderr.write(
+            `sipcode: the query is empty. Try: sipcode 488, sipcode acs 410/3112, sipcode one way audio\n`,
+          );
+          return 2;
+        }
+        const result = explain(catalog, query);
+        if (flags.json) write(io, JSON.stringify(explainJson(result), null, 2));
+        else text(explainCards(result));
+        return 0;
+      }
+      case "search": {
+        const ranked = searchText(catalog, flags.rest.join(" "), null, 15);
+        if (flags.json)
+          write(
+            io,
+            JSON.stringify(ranked.map((r) => ({ id: r.entry.id, title: r.entry.title, score: r.score }))),
+          );
+        else
+          write(
+            io,
+            ranked.length > 0
+              ? ranked.map((r) => `${r.entry.id.padEnd(24)} ${entryLabel(r.entry)}`).join("\n")
+              : "No matches.",
+          );
+        return 0;
+      }
+      case "scan": {
+        const paths = flags.rest.length > 0 ? flags.rest : ["-"];
+        if (paths.includes("-") && io.stdin.isTTY) {
+          io.stderr.write("sipcode scan: reading a log from the terminal; finish with Ctrl-D.\n");
+        }
+        const files = [];
+        for (const path of paths) {
+          const scan = await scanStream(io, catalog, path, config);
+          const analysis = analyze(catalog, scan);
+          if (flags.json) files.push(scanFileJson(path, scan, analysis));
+          else text([scanCard(analysis, { source: path === "-" ? "standard input" : path })]);
+        }
+        if (flags.json) write(io, JSON.stringify({ files }, null, 2));
+        return 0;
+      }
+      case "timers": {
+        const t = computeTimers(catalog, flags.rest);
+        if (flags.json) write(io, JSON.stringify(timersJson(t), null, 2));
+        else text([timersCard(t)]);
+        return t.errors.length > 0 ? 2 : 0;
+      }
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`sipcode: ${err.userMessage}\n`);
+      return 2;
+    }
+    if (err instanceof SipcodeError) {
+      io.stderr.write(`sipcode: ${err.userMessage}\n${err.detail ?? ""}\n`);
+      return 1;
+    }
+    io.stderr.write(`sipcode: internal error: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** Long-running modes. `start` picks the server when any platform is configured. */
+async function runLong(cmd: string, io: Io, config: Config): Promise<number> {
+  const platforms = Boolean(config.slack || config.teams);
+  if (cmd === "serve" || (cmd === "start" && platforms)) {
+    const { startServer } = await import("../../server.js");
+    await startServer(config);
+    return -1; // keep running; the server owns the process lifetime
+  }
+  if (cmd === "start" && (!io.stdin.isTTY || !io.stdout.isTTY)) {
+    io.stderr.write(
+      `sipcode: no chat platform is configured and this is not an interactive terminal.\n` +
+        `Set one of:\n${PLATFORM_VARIABLES.map((v) => `  ${v}`).join("\n")}\n` +
+        `or run it in a terminal for the interactive shell (sipcode shell), or use sipcode <query>.\n`,
+    );
+    return 2;
+  }
+  const { runShell } = await import("./shell.js");
+  const catalog = loadCatalog(config.catalogDir);
+  await runShell(catalog, io, config);
+  return 0;
+}

@@ -1,0 +1,105 @@
+// The only place that reads process.env: parses it once with zod into a typed, validated config.
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+const flag = (dflt: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s === "" ? dflt : /^(1|true|yes|on)$/i.test(s)));
+
+const Env = z.object({
+  NODE_ENV: z.string().default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  NO_COLOR: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.url().optional(),
+  SLACK_AUTO_EXPLAIN_CHANNELS: csv,
+  SLACK_MAX_FILE_BYTES: z.coerce.number().int().positive().default(2_000_000),
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  TEAMS_AUTO_EXPLAIN: flag(false),
+  SIPCODE_MASK_PHONE_NUMBERS: flag(true),
+  SIPCODE_CATALOG_DIR: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const slackAny = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN);
+  if (slackAny && !e.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN is required when Slack is configured");
+  if (slackAny && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push("set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)");
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_BOT_TOKEN.startsWith("xoxb-"))
+    problems.push("SLACK_BOT_TOKEN must start with xoxb-");
+  if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith("xapp-"))
+    problems.push("SLACK_APP_TOKEN must start with xapp-");
+  const teamsAny = Boolean(e.MICROSOFT_APP_ID || e.MICROSOFT_APP_PASSWORD);
+  if (teamsAny && !e.MICROSOFT_APP_ID) problems.push("MICROSOFT_APP_ID is required when Teams is configured");
+  if (teamsAny && e.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) {
+    problems.push("MICROSOFT_APP_PASSWORD is required unless MICROSOFT_APP_TYPE=UserAssignedMSI");
+  }
+  if (e.MICROSOFT_APP_TYPE !== "MultiTenant" && teamsAny && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    production: e.NODE_ENV === "production",
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    noColor: e.NO_COLOR !== undefined && e.NO_COLOR !== "",
+    catalogDir: e.SIPCODE_CATALOG_DIR,
+    maskPhoneNumbers: e.SIPCODE_MASK_PHONE_NUMBERS,
+    redisUrl: e.REDIS_URL,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          autoExplainChannels: e.SLACK_AUTO_EXPLAIN_CHANNELS,
+          maxFileBytes: e.SLACK_MAX_FILE_BYTES,
+        }
+      : null,
+    teams: e.MICROSOFT_APP_ID
+      ? {
+          appId: e.MICROSOFT_APP_ID,
+          appPassword: e.MICROSOFT_APP_PASSWORD,
+          appType: e.MICROSOFT_APP_TYPE,
+          tenantId: e.MICROSOFT_APP_TENANT_ID,
+          autoExplain: e.TEAMS_AUTO_EXPLAIN,
+        }
+      : null,
+  };
+}
+
+/** Variables that switch a chat platform on, for messages that tell an operator what to set. */
+export const PLATFORM_VARIABLES = [
+  "SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack over HTTP)",
+  "SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Slack Socket Mode)",
+  "MICROSOFT_APP_ID + MICROSOFT_APP_PASSWORD (Microsoft Teams)",
+];

@@ -1,0 +1,198 @@
+// analyze(): findings → what an incident thread needs: the first real failure, a compact timeline,
+// what was normal traffic, which component most likely failed, cross-namespace correlations,
+// one summary paragraph and one merged follow-up checklist.
+import type { Catalog } from "../catalog/indexes.js";
+import type { Entry } from "../catalog/schema.js";
+import { normalizeText } from "../catalog/text.js";
+import { entryLabel } from "./labels.js";
+import type { Finding, ScanOutput } from "./scan/scanner.js";
+
+export interface TimelineItem {
+  key: string;
+  label: string;
+  id: string | null;
+  count: number;
+  firstLine: number;
+  timestamp?: string;
+  methods: string[];
+  hosts: string[];
+  failure: boolean;
+}
+
+export interface Analysis {
+  firstFailure: Finding | null;
+  firstFailureLabel: string | null;
+  failingComponent: string | null;
+  timeline: TimelineItem[];
+  normal: string[];
+  correlations: string[];
+  summary: string;
+  checklist: string[];
+  counts: { findings: number; distinct: number; failures: number; omitted: number; lines: number };
+}
+
+export const MAX_CHECKLIST = 10;
+
+function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcode" | "id">): string {
+  const e = f.id ? catalog.byId.get(f.id) : undefined;
+  if (e && (e.subcode === f.subcode || f.namespace !== "acs")) return entryLabel(e);
+  const ns = {
+    sip: "SIP",
+    q850: "Q.850 cause",
+    http: "HTTP",
+    mobius: "Mobius",
+    acs: "ACS",
+    exotel: "Exotel API",
+  }[f.namespace as "sip"];
+  return `${ns ?? f.namespace} ${f.code}${f.subcode === null ? "" : `/${f.subcode}`}`;
+}
+
+/** Time order where timestamps exist; a line without one inherits the last one seen. */
+function chronological(findings: Finding[]): Finding[] {
+  let last = Number.NEGATIVE_INFINITY;
+  const keyed = findings.map((f) => {
+    if (f.tsMs !== undefined) last = f.tsMs;
+    return { f, t: last };
+  });
+  keyed.sort((a, b) => a.t - b.t || a.f.line - b.f.line);
+  return keyed.map((k) => k.f);
+}
+
+/** Normal traffic: provisional and success responses, causes for normal clearing, a digest
+ *  challenge that is followed by a success for the same method, ACS "Success" end reasons. */
+function isNormal(catalog: Catalog, f: Finding, later: Finding[]): boolean {
+  const e = f.id ? catalog.byId.get(f.id) : undefined;
+  if (f.namespace === "sip" || f.namespace === "http") {
+    if (f.code < 400) return true;
+    if (f.code === 401 || f.code === 407) {
+      return later.some(
+        (g) =>
+          g.namespace === f.namespace &&
+          g.code >= 100 &&
+          g.code < 300 &&
+          (!f.method || !g.method || g.method === f.method) &&
+          (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER"),
+      );
+    }
+    return false;
+  }
+  if (f.namespace === "q850") return f.code === 16 || f.code === 31;
+  if (f.namespace === "acs") return e?.resultCategory === "Success";
+  return false;
+}
+
+function relatedPairs(entries: Entry[]): string[] {
+  const out: string[] = [];
+  for (const a of entries) {
+    for (const b of entries) {
+      if (a === b || a.id > b.id) continue;
+      const mapping = [...a.mappings, ...b.mappings].find((m) => m.to === a.id || m.to === b.id);
+      const related = a.related.includes(b.id) || b.related.includes(a.id);
+      if (!mapping && !related) continue;
+      const why = mapping ? `mapped by ${mapping.standard}` : "the catalog links them";
+      out.push(`${entryLabel(a)} and ${entryLabel(b)} point at the same failure (${why}).`);
+    }
+  }
+  return out.slice(0, 6);
+}
+
+export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
+  const ordered = chronological(scan.findings);
+  const groups = new Map<string, TimelineItem>();
+  const normalLabels = new Set<string>();
+  let firstFailure: Finding | null = null;
+  const failureEntries: Entry[] = [];
+  ordered.forEach((f, i) => {
+    const normal = isNormal(catalog, f, ordered.slice(i + 1, i + 200));
+    if (!normal && !firstFailure) firstFailure = f;
+    const key = `${f.namespace}:${f.code}:${f.subcode}:${f.host ?? ""}`;
+    const g = groups.get(key);
+    if (g) {
+      g.count++;
+      if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
+      g.failure ||= !normal;
+      return;
+    }
+    const item: TimelineItem = {
+      key,
+      label: label(catalog, f),
+      id: f.id,
+      count: 1,
+      firstLine: f.line,
+      methods: f.method ? [f.method] : [],
+      hosts: f.host ? [f.host] : [],
+      failure: !normal,
+    };
+    if (f.timestamp) item.timestamp = f.timestamp;
+    groups.set(key, item);
+    if (normal) normalLabels.add(item.label);
+    const e = f.id ? catalog.byId.get(f.id) : undefined;
+    if (!normal && e && !failureEntries.includes(e)) failureEntries.push(e);
+  });
+  const timeline = [...groups.values()];
+  const first = firstFailure as Finding | null;
+  const firstEntry = first?.id ? catalog.byId.get(first.id) : undefined;
+  const dependency = scan.findings.find((f) => f.dependency);
+  const failingComponent = dependency
+    ? `${dependency.dependency} (named by the log message on line ${dependency.line})`
+    : first
+      ? [first.agent, first.host ?? first.via, firstEntry?.generatedBy].filter(Boolean).join(" — ") || null
+      : null;
+  const normal: string[] = [];
+  if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
+  if (
+    ordered.some(
+      (f) => (f.code === 401 || f.code === 407) && (f.namespace === "sip" || f.namespace === "http"),
+    )
+  ) {
+    const challenged = timeline.some((t) => /^(SIP|HTTP) 40[17]/.test(t.label) && !t.failure);
+    if (challenged)
+      normal.push(
+        "The 401/407 challenge was answered and followed by success: normal digest authentication.",
+      );
+  }
+  const correlations = relatedPairs(failureEntries);
+  const checklist: string[] = [];
+  const seen = new Set<string>();
+  for (const e of failureEntries) {
+    for (const c of e.checks) {
+      const k = normalizeText(c);
+      if (seen.has(k) || checklist.length >= MAX_CHECKLIST) continue;
+      seen.add(k);
+      checklist.push(c);
+    }
+  }
+  const failures = timeline.filter((t) => t.failure).length;
+  const firstLabel = first ? label(catalog, first) : null;
+  const parts: string[] = [];
+  parts.push(
+    `Found ${scan.findings.length + scan.omitted} code${scan.findings.length + scan.omitted === 1 ? "" : "s"} (${timeline.length} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}.`,
+  );
+  if (first && firstLabel) {
+    const where = [first.method, first.timestamp, first.host ? `from ${first.host}` : undefined]
+      .filter(Boolean)
+      .join(", ");
+    parts.push(`The first failure is ${firstLabel} on line ${first.line}${where ? ` (${where})` : ""}.`);
+  } else if (scan.findings.length > 0) {
+    parts.push("No failure: everything found is normal call or registration traffic.");
+  }
+  if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
+  if (correlations.length > 0) parts.push(correlations[0] ?? "");
+  return {
+    firstFailure: first,
+    firstFailureLabel: firstLabel,
+    failingComponent,
+    timeline,
+    normal,
+    correlations,
+    summary: parts.join(" "),
+    checklist,
+    counts: {
+      findings: scan.findings.length + scan.omitted,
+      distinct: timeline.length,
+      failures,
+      omitted: scan.omitted,
+      lines: scan.lines,
+    },
+  };
+}

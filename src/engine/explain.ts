@@ -1,0 +1,191 @@
+// explain(): the answer to "what does this code mean?". Always returns a result: found, ambiguous
+// (several meanings, most likely first) or unknown (with the class meaning and the nearest entries).
+import type { Catalog } from "../catalog/indexes.js";
+import type { Entry, Namespace } from "../catalog/schema.js";
+import { normalizeText } from "../catalog/text.js";
+import { type ParsedQuery, parseQuery } from "./query.js";
+import { searchText } from "./search.js";
+
+export interface ExplainResult {
+  query: string;
+  kind: "found" | "ambiguous" | "unknown";
+  parsed: ParsedQuery;
+  results: Entry[];
+  /** Entries that share the number but were not asked for ("403 also means…"). */
+  others: Entry[];
+  /** For an unknown SIP code: the class entry whose meaning applies (RFC 3261 §8.1.3.2). */
+  classEntry: Entry | null;
+  /** One sentence for unknown or ambiguous answers. */
+  note: string | null;
+  suggestions: Entry[];
+}
+
+const NAMESPACE_LABEL: Record<Namespace, string> = {
+  sip: "SIP",
+  q850: "Q.850 cause",
+  http: "HTTP",
+  mobius: "Webex Calling (Mobius)",
+  acs: "Azure Communication Services",
+  exotel: "Exotel API",
+  symptom: "symptom",
+  timer: "timer",
+};
+
+export function namespaceLabel(ns: Namespace): string {
+  return NAMESPACE_LABEL[ns];
+}
+
+function inNs(list: readonly Entry[] | undefined, ns: Namespace | null): Entry[] {
+  if (!list) return [];
+  return ns ? list.filter((e) => e.namespace === ns) : [...list];
+}
+
+/** Entries for a number, honouring the namespace's own reading of a lone number. */
+function lookupCode(c: Catalog, ns: Namespace | null, code: number, subcode: number | null): Entry[] {
+  if (subcode !== null) {
+    const exact = inNs(c.byCode.get(code), ns).filter((e) => e.subcode === subcode);
+    if (exact.length > 0) return exact;
+    // "497/540487": the subcode is specific enough to find the row even under another code.
+    return inNs(c.bySubcode.get(subcode), ns).filter((e) => e.subcode !== null && e.subcode >= 1000);
+  }
+  const byCode = inNs(c.byCode.get(code), ns);
+  // Within Mobius/ACS a lone number is the HTTP/SIP-style code if one exists, else the subcode.
+  if (ns === "mobius" || ns === "acs") {
+    if (byCode.length > 0) return byCode.sort((a, b) => (a.subcode ?? -1) - (b.subcode ?? -1));
+    return inNs(c.bySubcode.get(code), ns);
+  }
+  if (ns) return byCode;
+  const bySub = (c.bySubcode.get(code) ?? []).filter((e) => !byCode.includes(e));
+  return [...byCode, ...bySub];
+}
+
+function nearestByNumber(c: Catalog, ns: Namespace, n: number, count: number): Entry[] {
+  const pool = c.byNamespace.get(ns) ?? [];
+  const value = (e: Entry) => (ns === "acs" && n >= 1000 ? e.subcode : e.code);
+  return pool
+    .filter((e) => value(e) !== null)
+    .map((e) => ({ e, d: Math.abs((value(e) ?? 0) - n) }))
+    .sort((a, b) => a.d - b.d || (a.e.id < b.e.id ? -1 : 1))
+    .slice(0, count)
+    .map((x) => x.e);
+}
+
+function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
+  const ns = parsed.namespace ?? (parsed.code >= 100 && parsed.code <= 699 ? "sip" : null);
+  let classEntry: Entry | null = null;
+  let note: string;
+  const shown = parsed.subcode === null ? `${parsed.code}` : `${parsed.code}/${parsed.subcode}`;
+  if (ns === "sip" && parsed.code >= 100 && parsed.code <= 699) {
+    const cls = Math.floor(parsed.code / 100);
+    classEntry = c.byId.get(`sip/${cls}xx`) ?? null;
+    const base = c.byId.get(`sip/${cls}00`);
+    note =
+      `SIP ${parsed.code} is not a registered response code. RFC 3261 §8.1.3.2 says to treat an unknown ` +
+      `response like the x00 of its class${base ? `: handle it as ${base.code} ${base.title}` : ""}.`;
+  } else if (ns) {
+    note = `No ${NAMESPACE_LABEL[ns]} entry for ${shown}. The closest known codes are listed below.`;
+  } else {
+    note = `${shown} is not a code I know in any namespace (SIP codes run 100–699; Q.850 causes 1–127).`;
+  }
+  const target = parsed.subcode ?? parsed.code;
+  const suggestions = nearestByNumber(c, ns ?? "sip", target, 5);
+  return { query, kind: "unknown", parsed, results: [], others: [], classEntry, note, suggestions };
+}
+
+function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): Entry[] {
+  if (parsed.type !== "code" && parsed.type !== "id") return [];
+  const codes = new Set(results.map((e) => e.code).filter((x): x is number => x !== null));
+  const out: Entry[] = [];
+  for (const code of codes) {
+    for (const e of c.byCode.get(code) ?? []) if (!results.includes(e) && !out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+function textResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "text" }): ExplainResult {
+  const base = { query, parsed, others: [], classEntry: null };
+  // "timer b" or "busy here": the whole query may itself be a title or alias.
+  const whole = c.byPhrase.get(normalizeText(query)) ?? [];
+  const phrase = whole.length > 0 ? [...whole] : inNs(c.byPhrase.get(parsed.text), parsed.namespace);
+  if (phrase.length > 0) {
+    const kind = phrase.length === 1 ? "found" : "ambiguous";
+    const note = kind === "ambiguous" ? `"${parsed.text}" names ${phrase.length} entries.` : null;
+    return { ...base, kind, results: phrase, note, suggestions: [] };
+  }
+  const ranked = searchText(c, parsed.text, parsed.namespace);
+  const [top, second] = ranked;
+  if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
+    return { ...base, kind: "found", results: [top.entry], note: null, suggestions: [] };
+  }
+  const good = ranked.filter((r) => r.coverage >= 0.5).slice(0, 5);
+  if (good.length > 0) {
+    const note = `Several entries match "${parsed.text}"; the closest come first.`;
+    return { ...base, kind: "ambiguous", results: good.map((r) => r.entry), note, suggestions: [] };
+  }
+  const note =
+    parsed.text === ""
+      ? "I couldn't find a code or any words I know in that. Try a number like 488, or `help`."
+      : `Nothing in the catalog matches "${parsed.text.slice(0, 80)}".`;
+  return { ...base, kind: "unknown", results: [], note, suggestions: ranked.slice(0, 3).map((r) => r.entry) };
+}
+
+export function explain(catalog: Catalog, query: string): ExplainResult {
+  const parsed = parseQuery(query);
+  const q = query.trim().slice(0, 200);
+  switch (parsed.type) {
+    case "empty":
+      return {
+        query: q,
+        kind: "unknown",
+        parsed,
+        results: [],
+        others: [],
+        classEntry: null,
+        note: "Ask about a code, e.g. `488`, `q850 16`, `acs 410/3112`, or describe a symptom like `one way audio`.",
+        suggestions: [],
+      };
+    case "id": {
+      const e = catalog.byId.get(parsed.id);
+      if (!e)
+        return textResult(catalog, q, { type: "text", namespace: null, text: parsed.id.replace("/", " ") });
+      return {
+        query: q,
+        kind: "found",
+        parsed,
+        results: [e],
+        others: othersFor(catalog, [e], parsed),
+        classEntry: null,
+        note: null,
+        suggestions: [],
+      };
+    }
+    case "code": {
+      if (parsed.namespace === "symptom" || parsed.namespace === "timer") {
+        return textResult(catalog, q, {
+          type: "text",
+          namespace: parsed.namespace,
+          text: String(parsed.code),
+        });
+      }
+      const results = lookupCode(catalog, parsed.namespace, parsed.code, parsed.subcode);
+      if (results.length === 0) return unknownCode(catalog, q, parsed);
+      const kind = results.length === 1 ? "found" : "ambiguous";
+      const note =
+        kind === "ambiguous"
+          ? `${parsed.code}${parsed.subcode === null ? "" : `/${parsed.subcode}`} has ${results.length} meanings; the most likely comes first.`
+          : null;
+      return {
+        query: q,
+        kind,
+        parsed,
+        results,
+        others: othersFor(catalog, results, parsed),
+        classEntry: null,
+        note,
+        suggestions: [],
+      };
+    }
+    case "text":
+      return textResult(catalog, q, parsed);
+  }
+}

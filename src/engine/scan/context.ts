@@ -1,0 +1,83 @@
+// What surrounds a hit: the timestamp of its line, the host and direction it names, and for a SIP
+// status line the headers that follow it (CSeq method, Call-ID, Via, Server/User-Agent).
+
+export interface Surroundings {
+  timestamp?: string;
+  tsMs?: number;
+  host?: string;
+  direction?: "in" | "out" | "local";
+  method?: string;
+  callId?: string;
+  agent?: string;
+  via?: string;
+}
+
+const ISO = /\b(\d{4}-\d\d-\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(Z|[+-]\d\d:?\d\d)?/;
+const SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?/;
+const CLOCK = /(?<![\d:.])(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?![\d:])/;
+
+function frac(s: string | undefined): number {
+  return s ? Math.round(Number(`0.${s}`) * 1000) : 0;
+}
+
+/** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
+export function parseTimestamp(line: string): { text: string; ms: number } | undefined {
+  const head = line.slice(0, 80);
+  const iso = ISO.exec(head);
+  if (iso) {
+    const [text, date, h, m, s, f, zone] = iso;
+    const ms = Date.parse(
+      `${date}T${h}:${m}:${s}${zone ? zone.replace(/^([+-]\d\d)(\d\d)$/, "$1:$2") : "Z"}`,
+    );
+    if (!Number.isNaN(ms)) return { text, ms: ms + frac(f) };
+  }
+  const sys = SYSLOG.exec(head) ?? CLOCK.exec(head);
+  if (sys) {
+    const n = sys.length === 7 ? 3 : 1;
+    const ms =
+      (Number(sys[n]) * 3600 + Number(sys[n + 1]) * 60 + Number(sys[n + 2])) * 1000 + frac(sys[n + 3]);
+    return { text: sys[0].replace(/^<\d{1,3}>/, ""), ms };
+  }
+  return undefined;
+}
+
+const HOST =
+  /\b(?:from|to|src|dst|source|remote|peer)[\s=:]+(?:udp:|tcp:|tls:|wss?:|UDP |TCP |TLS |sips?:)?\[?((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}|[a-z][\w-]*(?:\.[\w-]+)+)\]?(?::(\d{2,5}))?/i;
+const INBOUND = /\b(RX|recv|received|receiving|incoming|inbound|<--|<-|got)\b|<---/i;
+const OUTBOUND = /\b(TX|send|sending|sent|outgoing|outbound|-->|->)\b|--->/i;
+const LOCAL = /\blocal(?:ly)?\b|\bgenerated\b|\btimeout\b|timer [BF]\b|\bexpired?\b/i;
+
+export function lineSurroundings(line: string): Surroundings {
+  const out: Surroundings = {};
+  const ts = parseTimestamp(line);
+  if (ts) {
+    out.timestamp = ts.text;
+    out.tsMs = ts.ms;
+  }
+  const host = HOST.exec(line);
+  if (host?.[1]) out.host = host[2] ? `${host[1]}:${host[2]}` : host[1];
+  if (LOCAL.test(line)) out.direction = "local";
+  else if (INBOUND.test(line)) out.direction = "in";
+  else if (OUTBOUND.test(line)) out.direction = "out";
+  return out;
+}
+
+/** Headers of the SIP message that starts at `lines[start]`, read until a blank line (bounded). */
+export function sipHeaders(lines: readonly string[], start: number): Surroundings {
+  const out: Surroundings = {};
+  const end = Math.min(lines.length, start + 40);
+  for (let i = start + 1; i < end; i++) {
+    const l = lines[i] ?? "";
+    if (l.trim() === "" || /SIP\/2\.0 \d{3}|^\s*[A-Z]+ sips?:\S+ SIP\/2\.0/.test(l)) break;
+    const h = /^\s*([A-Za-z-]+)\s*:\s*(.*)$/.exec(l);
+    if (!h) continue;
+    const name = (h[1] ?? "").toLowerCase();
+    const value = (h[2] ?? "").trim();
+    if (name === "cseq") out.method = /\d+\s+([A-Z]+)/.exec(value)?.[1];
+    else if ((name === "call-id" || name === "i") && !out.callId) out.callId = value.slice(0, 120);
+    else if ((name === "via" || name === "v") && !out.via)
+      out.via = /SIP\/2\.0\/\w+\s+([^;\s]+)/i.exec(value)?.[1];
+    else if ((name === "server" || name === "user-agent") && !out.agent) out.agent = value.slice(0, 80);
+  }
+  return out;
+}

@@ -1,0 +1,282 @@
+// Per-segment detectors: each recognises one way a code shows up in a log (a SIP status line, a
+// pjsip summary, a Reason header, a Mobius error line, an ACS callEndReason, an HTTP client error…).
+// Every regex here is linear: no nested quantifiers, bounded gaps.
+import type { Namespace } from "../../catalog/schema.js";
+import { phraseConfirms, type ScanIndex } from "./scan-index.js";
+
+export interface Hit {
+  namespace: Namespace;
+  code: number;
+  subcode: number | null;
+  /** Position of the match inside the segment, for de-duplication and excerpts. */
+  at: number;
+  confidence: number;
+  detector: string;
+  method?: string;
+  reason?: string;
+  dependency?: string;
+  entryId?: string;
+  phase?: string;
+}
+
+/** Header lines whose numbers are values, never response codes. Reason and status lines are exempt. */
+const VALUE_HEADER =
+  /^\s*(?:CSeq|Content-Length|l|Max-Forwards|Expires|Session-Expires|x|Min-SE|Min-Expires|Retry-After|RSeq|RAck|Via|v|Call-ID|i|From|f|To|t|Contact|m|Route|Record-Route|Warning|Allow|Supported|k|Require|Content-Type|c|Accept|Date|Timestamp|P-[\w-]+|X-[\w-]+|Subject|Event|o|Subscription-State|Refer-To|Referred-By|Priority|Privacy|Identity|WWW-Authenticate|Proxy-Authenticate|Authorization|Proxy-Authorization|Organization|Call-Info|Alert-Info|Session-ID|Allow-Events|u|Accept-Contact)\s*:/i;
+const SDP_LINE = /^\s*[a-z]=\S/;
+export function isQuietLine(line: string): boolean {
+  return SDP_LINE.test(line) || (VALUE_HEADER.test(line) && !/SIP\/2\.0\s+\d{3}/.test(line));
+}
+
+const HTTP_CONTEXT =
+  /https?:\/\/|\bHTTP\/\d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|<--|\bREST\b|\bAPI\b/i;
+
+type Emit = (h: Omit<Hit, "at"> & { at?: number }, at: number) => void;
+
+function all(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    fn(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+const SIP_STATUS = /SIP\/2\.0[ \t]+([1-6]\d\d)(?!\d)(?:[ \t]+([^\r\n]{1,60}))?/g;
+const PJSIP = /Response msg (\d{3})\/([A-Z]+)\/cseq=\d+/g;
+const REASON =
+  /\bReason\s*:\s*"?(SIP|Q\.850)\s*;\s*cause\s*=\s*"?(\d{1,3})(?!\d)(?:[^\r\n]{0,40}?text\s*=\s*"([^"\r\n]{0,60})")?/gi;
+const MOBIUS_ERR = /Error code\s*:\s*(\d{3})\s*:?\s*[A-Z][A-Z ]{0,30}?\s*,\s*mobius-error\s*:\s*(\d{2,4})/g;
+const MOBIUS_PHASE = /\b(Registration|Unregistration|Call)\s*:\s*Error code\s*:\s*(\d{3})(?!\d)/g;
+const MOBIUS_JSON = /"mobius-?[eE]rror"\s*:\s*"?(\d{2,4})/;
+const MOBIUS_JSON_STATUS = /"(?:statusCode|status|response_status|httpStatus)"\s*:\s*"?(\d{3})(?!\d)/;
+const RESPONSE_STATUS = /\bresponse_status"?\s*[:=]\s*"?(\d{3})(?!\d)/g;
+const ACS_PAIR = /\bcode\W{1,4}(\d{1,3})(?!\d)[^\n]{0,40}?\bsub-?code\W{1,4}(\d{1,6})(?!\d)/gi;
+const ACS_PAIR_REV = /\bsub-?code\W{1,4}(\d{1,6})(?!\d)[^\n]{0,40}?(?<![a-z])code\W{1,4}(\d{1,3})(?!\d)/gi;
+const EXOTEL = /error_data[^\n]{0,160}?"code"\s*:\s*"?(1\d{3})(?!\d)/g;
+const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"/g;
+const CAUSE_NUM =
+  /\b(?:HANGUPCAUSE|hangup[_-]?cause(?:[_-]?q850)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause)"?\s*[:=(]?\s*"?(\d{1,3})(?![\d.])/gi;
+const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.:])/g;
+const HTTP_STATUS_LINE = /\bHTTP\/\d(?:\.\d)?[ \t]+([1-5]\d\d)(?!\d)/g;
+const HTTP_CLIENT =
+  /(?:<--[ \t]+|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
+const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
+const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Z])/g;
+const KEYWORD =
+  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
+
+export function detect(segment: string, index: ScanIndex, emit: Emit): void {
+  const httpCtx = HTTP_CONTEXT.test(segment);
+  all(SIP_STATUS, segment, (m) =>
+    emit(
+      {
+        namespace: "sip",
+        code: Number(m[1]),
+        subcode: null,
+        confidence: 0.99,
+        detector: "sip-status",
+        reason: m[2]?.trim(),
+      },
+      m.index,
+    ),
+  );
+  all(PJSIP, segment, (m) =>
+    emit(
+      {
+        namespace: "sip",
+        code: Number(m[1]),
+        subcode: null,
+        confidence: 0.95,
+        detector: "pjsip",
+        method: m[2],
+      },
+      m.index,
+    ),
+  );
+  all(REASON, segment, (m) => {
+    const ns = m[1]?.toUpperCase() === "SIP" ? "sip" : "q850";
+    emit(
+      {
+        namespace: ns,
+        code: Number(m[2]),
+        subcode: null,
+        confidence: 0.95,
+        detector: "reason",
+        reason: m[3],
+      },
+      m.index,
+    );
+  });
+  detectVendor(segment, index, emit);
+  if (index.causeNameRe) {
+    all(index.causeNameRe, segment, (m) => {
+      const code = index.causeNames.get(m[1] ?? "");
+      if (code !== undefined)
+        emit({ namespace: "q850", code, subcode: null, confidence: 0.9, detector: "cause-name" }, m.index);
+    });
+  }
+  all(CAUSE_NUM, segment, (m) =>
+    emit(
+      { namespace: "q850", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "cause-number" },
+      m.index,
+    ),
+  );
+  all(AMI_CAUSE, segment, (m) =>
+    emit(
+      { namespace: "q850", code: Number(m[1]), subcode: null, confidence: 0.7, detector: "ami-cause" },
+      m.index,
+    ),
+  );
+  all(HTTP_STATUS_LINE, segment, (m) =>
+    emit(
+      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.95, detector: "http-status" },
+      m.index,
+    ),
+  );
+  all(PY_HTTP, segment, (m) =>
+    emit(
+      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "http-client" },
+      m.index,
+    ),
+  );
+  if (httpCtx) {
+    all(HTTP_CLIENT, segment, (m) =>
+      emit(
+        { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "http-client" },
+        m.index,
+      ),
+    );
+  }
+  detectLoose(segment, index, httpCtx, emit);
+}
+
+/** Mobius, ACS and Exotel shapes: pairs of numbers in vendor-specific wording or JSON. */
+export function detectVendor(segment: string, index: ScanIndex, emit: Emit): void {
+  let mobiusPair = false;
+  all(MOBIUS_ERR, segment, (m) => {
+    mobiusPair = true;
+    emit(
+      {
+        namespace: "mobius",
+        code: Number(m[1]),
+        subcode: Number(m[2]),
+        confidence: 0.98,
+        detector: "mobius",
+      },
+      m.index,
+    );
+  });
+  if (!mobiusPair) {
+    all(MOBIUS_PHASE, segment, (m) =>
+      emit(
+        {
+          namespace: "mobius",
+          code: Number(m[2]),
+          subcode: null,
+          confidence: 0.95,
+          detector: "mobius",
+          phase: m[1]?.toLowerCase(),
+        },
+        m.index,
+      ),
+    );
+    const j = MOBIUS_JSON.exec(segment);
+    const s = j ? MOBIUS_JSON_STATUS.exec(segment) : null;
+    if (j && s) {
+      emit(
+        {
+          namespace: "mobius",
+          code: Number(s[1]),
+          subcode: Number(j[1]),
+          confidence: 0.9,
+          detector: "mobius-json",
+        },
+        j.index,
+      );
+    } else {
+      all(RESPONSE_STATUS, segment, (m) =>
+        emit(
+          {
+            namespace: "mobius",
+            code: Number(m[1]),
+            subcode: null,
+            confidence: 0.8,
+            detector: "mobius-status",
+          },
+          m.index,
+        ),
+      );
+    }
+  }
+  for (const p of index.messages) {
+    const first = p.parts[0] ?? "";
+    const at = segment.indexOf(first);
+    if (at < 0) continue;
+    if (!containsInOrder(segment, p.parts, at + first.length)) continue;
+    const e = p.entry;
+    emit(
+      {
+        namespace: e.namespace,
+        code: e.code ?? 0,
+        subcode: e.subcode,
+        confidence: 0.97,
+        detector: "log-message",
+        dependency: p.dependency,
+        entryId: e.id,
+      },
+      at,
+    );
+    break;
+  }
+  const acs = (code: string | undefined, sub: string | undefined, at: number) =>
+    emit(
+      { namespace: "acs", code: Number(code), subcode: Number(sub), confidence: 0.9, detector: "acs" },
+      at,
+    );
+  all(ACS_PAIR, segment, (m) => acs(m[1], m[2], m.index));
+  all(ACS_PAIR_REV, segment, (m) => acs(m[2], m[1], m.index));
+  const exotel = (code: string | undefined, at: number) =>
+    emit({ namespace: "exotel", code: Number(code), subcode: null, confidence: 0.9, detector: "exotel" }, at);
+  all(EXOTEL, segment, (m) => exotel(m[1], m.index));
+  all(EXOTEL_REV, segment, (m) => exotel(m[1], m.index));
+}
+
+/** Numbers in prose and stack logs, accepted only with a reason phrase or a reply-like keyword. */
+function detectLoose(segment: string, index: ScanIndex, httpCtx: boolean, emit: Emit): void {
+  const ns = httpCtx && !/\bSIP\b|INVITE|REGISTER/i.test(segment) ? "http" : "sip";
+  all(PHRASED, segment, (m) => {
+    const code = Number(m[1]);
+    const after = segment.slice(m.index + m[0].length);
+    if (phraseConfirms(index, ns, code, after)) {
+      emit(
+        {
+          namespace: ns,
+          code,
+          subcode: null,
+          confidence: 0.85,
+          detector: "phrase",
+          reason: after.slice(0, 40).trim(),
+        },
+        m.index,
+      );
+    }
+  });
+  all(KEYWORD, segment, (m) => {
+    const code = Number(m[1]);
+    if (ns === "http" && code >= 600) return;
+    emit(
+      { namespace: ns, code, subcode: null, confidence: 0.7, detector: "keyword" },
+      m.index + m[0].length - 3,
+    );
+  });
+}
+
+/** True when every part after the first occurs in `s`, in order, from `from` on. */
+function containsInOrder(s: string, parts: readonly string[], from: number): boolean {
+  let pos = from;
+  for (const part of parts.slice(1)) {
+    const at = s.indexOf(part, pos);
+    if (at < 0) return false;
+    pos = at + part.length;
+  }
+  return true;
+}

@@ -1,0 +1,71 @@
+// Detector data derived from the catalog once per catalog: hangup-cause names, reason phrases,
+// and the exact log messages that name a failing dependency. Vendors differ in data, not code.
+import type { Catalog } from "../../catalog/indexes.js";
+import type { Entry } from "../../catalog/schema.js";
+import { normalizeText } from "../../catalog/text.js";
+
+export interface MessagePattern {
+  /** Literal pieces of the message, in order; `{}` placeholders split them. */
+  parts: string[];
+  entry: Entry;
+  dependency: string;
+  text: string;
+}
+
+export interface ScanIndex {
+  catalog: Catalog;
+  /** FreeSWITCH / Asterisk cause names (NORMAL_CLEARING, AST_CAUSE_BUSY) → Q.850 cause. */
+  causeNames: Map<string, number>;
+  /** "sip:486" → normalised reason phrases that confirm a bare number is that code. */
+  phrases: Map<string, string[]>;
+  messages: MessagePattern[];
+  /** Regex finding any cause name, built from causeNames. */
+  causeNameRe: RegExp | null;
+}
+
+const cache = new WeakMap<Catalog, ScanIndex>();
+
+export function scanIndexFor(catalog: Catalog): ScanIndex {
+  const hit = cache.get(catalog);
+  if (hit) return hit;
+  const causeNames = new Map<string, number>();
+  const phrases = new Map<string, string[]>();
+  const messages: MessagePattern[] = [];
+  for (const e of catalog.entries) {
+    if (e.namespace === "q850" && e.code !== null) {
+      for (const a of e.aliases) if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(a)) causeNames.set(a, e.code);
+    }
+    if ((e.namespace === "sip" || e.namespace === "http") && e.code !== null) {
+      const key = `${e.namespace}:${e.code}`;
+      const list = phrases.get(key) ?? [];
+      for (const p of [e.title, ...e.aliases]) {
+        const n = normalizeText(p);
+        if (n.length >= 2 && !list.includes(n)) list.push(n);
+      }
+      phrases.set(key, list);
+    }
+    for (const m of e.logMessages) {
+      const parts = m.text
+        .split("{}")
+        .map((p) => p.trim())
+        .filter((p) => p.length > 0);
+      if (parts.length > 0) messages.push({ parts, entry: e, dependency: m.dependency, text: m.text });
+    }
+  }
+  // Longest messages first so a specific message wins over a shorter one it contains.
+  messages.sort((a, b) => b.parts.join("").length - a.parts.join("").length);
+  const names = [...causeNames.keys()].sort((a, b) => b.length - a.length);
+  const causeNameRe = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`, "g") : null;
+  const index = { catalog, causeNames, phrases, messages, causeNameRe };
+  cache.set(catalog, index);
+  return index;
+}
+
+/** Does the text after a number read like that code's reason phrase ("486 Busy Here")? */
+export function phraseConfirms(index: ScanIndex, ns: "sip" | "http", code: number, after: string): boolean {
+  const list = index.phrases.get(`${ns}:${code}`);
+  if (!list) return false;
+  const words = normalizeText(after.slice(0, 48));
+  if (words.length < 2) return false;
+  return list.some((p) => words.startsWith(p) || (p.length >= 6 && words.startsWith(p.slice(0, 6))));
+}

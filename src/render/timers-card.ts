@@ -1,0 +1,51 @@
+// The "2 AM guide" timers card: Webex Calling keepalives, RFC 3261 transaction timers for the
+// chosen T1/T2/T4 (UDP and TCP), RFC 4028 session timers, and any calculations asked for.
+import type { TimersResult } from "../engine/timers.js";
+import { type Card, type CardSection, formatMs } from "./card.js";
+
+function value(ms: number | null): string {
+  return ms === null ? "n/a" : formatMs(ms);
+}
+
+export function timersCard(t: TimersResult): Card {
+  const sections: CardSection[] = [];
+  if (t.errors.length > 0) sections.push({ heading: "Couldn't use", items: t.errors });
+  if (t.calculations.length > 0) sections.push({ heading: "Your numbers", items: t.calculations });
+  sections.push({
+    heading: "Webex Calling (2 AM guide)",
+    items: t.webex.map((e) => {
+      const v = e.timer?.defaultMs;
+      return `${e.title}: ${v ? formatMs(v) : (e.timer?.formula ?? "")} — ${e.timer?.firesWhen ?? e.meaning}`;
+    }),
+  });
+  const profile = t.profile === "ims" ? "IMS profile, 3GPP TS 24.229" : "RFC 3261 defaults";
+  sections.push({
+    heading: `SIP transaction timers (${profile}: T1 ${formatMs(t.base.t1)}, T2 ${formatMs(t.base.t2)}, T4 ${formatMs(t.base.t4)})`,
+    items: t.transaction.map((r) => {
+      const formula = r.entry.timer?.formula ? ` [${r.entry.timer.formula}]` : "";
+      const fires = r.entry.timer?.firesWhen ? ` — ${r.entry.timer.firesWhen}` : "";
+      return `${r.entry.title}: UDP ${value(r.udpMs)}, TCP ${value(r.tcpMs)}${formula}${fires}`;
+    }),
+  });
+  sections.push({
+    heading: "Session timers (RFC 4028)",
+    items: t.session.map(
+      (e) => `${e.title}: ${value(e.timer?.defaultMs ?? null)} — ${e.timer?.firesWhen ?? e.meaning}`,
+    ),
+  });
+  const sources = new Set<string>();
+  for (const e of [...t.webex, ...t.transaction.map((r) => r.entry), ...t.session])
+    for (const s of e.sources) sources.add(s);
+  return {
+    title: "SIP and Webex Calling timers",
+    subtitle:
+      "Calculators: timers expires=3600 · timers t1=1s · timers session-expires=1800 · timers keepalive · timers 32s · timers ims",
+    severity: t.errors.length > 0 ? "warning" : "info",
+    fields: [],
+    sections,
+    checklist: [],
+    links: [],
+    others: [],
+    footer: `Sources: ${[...sources].join("; ")}`,
+  };
+}

@@ -1,0 +1,64 @@
+// One entry point every surface calls with what the user typed or pasted: it routes the input,
+// runs the engine and returns cards plus a plain-text fallback. Adapters only render and send.
+import type { Catalog } from "./catalog/indexes.js";
+import { type Analysis, analyze } from "./engine/analyze.js";
+import { type ExplainResult, explain } from "./engine/explain.js";
+import { type Intent, route } from "./engine/route.js";
+import type { RedactOptions } from "./engine/scan/redact.js";
+import { type ScanOutput, scanText } from "./engine/scan/scanner.js";
+import { computeTimers, type TimersResult } from "./engine/timers.js";
+import { type Card, explainCards } from "./render/card.js";
+import { helpCard } from "./render/help.js";
+import { scanCard } from "./render/scan-card.js";
+import { cardsToText } from "./render/text.js";
+import { timersCard } from "./render/timers-card.js";
+
+export type Surface = "cli" | "shell" | "slack" | "teams";
+
+export type Reply =
+  | { kind: "help"; cards: Card[]; text: string }
+  | { kind: "explain"; cards: Card[]; text: string; result: ExplainResult }
+  | { kind: "scan"; cards: Card[]; text: string; scan: ScanOutput; analysis: Analysis }
+  | { kind: "timers"; cards: Card[]; text: string; timers: TimersResult };
+
+/** Pastes beyond this are cut (and the reply says so); chat messages top out at 40,000 characters. */
+export const MAX_PASTE_CHARS = 1_000_000;
+
+export function respond(catalog: Catalog, input: string, surface: Surface, opts: RedactOptions = {}): Reply {
+  return respondTo(catalog, route(input), surface, opts);
+}
+
+export function respondTo(
+  catalog: Catalog,
+  intent: Intent,
+  surface: Surface,
+  opts: RedactOptions = {},
+): Reply {
+  switch (intent.type) {
+    case "help": {
+      const cards = [helpCard(surface)];
+      return { kind: "help", cards, text: cardsToText(cards) };
+    }
+    case "timers": {
+      const timers = computeTimers(catalog, intent.args);
+      const cards = [timersCard(timers)];
+      return { kind: "timers", cards, text: cardsToText(cards), timers };
+    }
+    case "scan": {
+      const cut = intent.text.length > MAX_PASTE_CHARS;
+      const scan = scanText(catalog, cut ? intent.text.slice(0, MAX_PASTE_CHARS) : intent.text, opts);
+      const analysis = analyze(catalog, scan);
+      const card = scanCard(
+        analysis,
+        cut ? { source: `Only the first ${MAX_PASTE_CHARS.toLocaleString("en")} characters were read.` } : {},
+      );
+      return { kind: "scan", cards: [card], text: cardsToText([card]), scan, analysis };
+    }
+    case "explain": {
+      if (intent.query.trim() === "") return respondTo(catalog, { type: "help" }, surface, opts);
+      const result = explain(catalog, intent.query);
+      const cards = explainCards(result);
+      return { kind: "explain", cards, text: cardsToText(cards), result };
+    }
+  }
+}
