@@ -1,6 +1,6 @@
 // explain(): the answer to "what does this code mean?". Always returns a result: found, ambiguous
 // (several meanings, most likely first) or unknown (with the class meaning and the nearest entries).
-import type { Catalog } from "../catalog/indexes.js";
+import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
@@ -106,7 +106,9 @@ function textResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "te
   const base = { query, parsed, others: [], classEntry: null };
   // "timer b" or "busy here": the whole query may itself be a title or alias.
   const whole = c.byPhrase.get(normalizeText(query)) ?? [];
-  const phrase = whole.length > 0 ? [...whole] : inNs(c.byPhrase.get(parsed.text), parsed.namespace);
+  const phrase = (whole.length > 0 ? [...whole] : inNs(c.byPhrase.get(parsed.text), parsed.namespace)).sort(
+    (a, b) => NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace],
+  );
   if (phrase.length > 0) {
     const kind = phrase.length === 1 ? "found" : "ambiguous";
     const note = kind === "ambiguous" ? `"${parsed.text}" names ${phrase.length} entries.` : null;

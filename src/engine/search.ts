@@ -1,6 +1,6 @@
 // Free-text lookup: exact phrase first, then token overlap with typo tolerance, weighted so rare
 // words ("acceptable") count more than common ones ("call").
-import type { Catalog } from "../catalog/indexes.js";
+import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { editDistance, tokenize } from "../catalog/text.js";
 
@@ -60,6 +60,11 @@ export function searchText(catalog: Catalog, text: string, namespace: Namespace 
     // Short titles that the query covers well beat long alias lists that mention a word in passing.
     ranked.push({ entry, score: s.score * coverage * coverage, coverage });
   }
-  ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      NAMESPACE_PRIORITY[a.entry.namespace] - NAMESPACE_PRIORITY[b.entry.namespace] ||
+      a.entry.id.localeCompare(b.entry.id),
+  );
   return ranked.slice(0, limit);
 }

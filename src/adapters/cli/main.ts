@@ -94,8 +94,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const known = ["explain", "search", "scan", "timers", "shell", "serve", "start", "help"];
     const cmd = known.includes(command) ? command : "explain";
     const flags = parseFlags(known.includes(command) ? args : argv, Boolean(io.stdout.isTTY), config);
-    if (flags.version) return (write(io, "sipcode 0.1.0"), 0);
-    if (flags.help || cmd === "help" || argv.length === 0) return (write(io, USAGE), 0);
+    if (flags.version || flags.help || cmd === "help" || argv.length === 0) {
+      write(io, flags.version ? "sipcode 0.1.0" : USAGE);
+      return 0;
+    }
     if (cmd === "shell" || cmd === "serve" || cmd === "start") return await runLong(cmd, io, config);
     const catalog = loadCatalog(config.catalogDir);
     const text = (cards: Parameters<typeof cardsToText>[0]) =>
@@ -172,7 +174,7 @@ async function runLong(cmd: string, io: Io, config: Config): Promise<number> {
   const platforms = Boolean(config.slack || config.teams);
   if (cmd === "serve" || (cmd === "start" && platforms)) {
     const { startServer } = await import("../../server.js");
-    await startServer(config);
+    await startServer(config, { handleSignals: true });
     return -1; // keep running; the server owns the process lifetime
   }
   if (cmd === "start" && (!io.stdin.isTTY || !io.stdout.isTTY)) {
