@@ -15,11 +15,16 @@ export function createLogger(
   base: Record<string, unknown> = {},
   sink: (line: string) => void = (l) => process.stderr.write(l),
 ): Logger {
-  const at = (lvl: Exclude<Level, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    const err = fields.err instanceof Error ? { err: { name: fields.err.name, message: fields.err.message } } : {};
-    sink(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields, ...err })}\n`);
-  };
+  const at =
+    (lvl: Exclude<Level, "silent">) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[lvl] < ORDER[level]) return;
+      const err =
+        fields.err instanceof Error ? { err: { name: fields.err.name, message: fields.err.message } } : {};
+      sink(
+        `${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields, ...err })}\n`,
+      );
+    };
   return {
     debug: at("debug"),
     info: at("info"),

@@ -39,7 +39,14 @@ async function platformParts(config: Config, catalog: Catalog, logger: Logger): 
   const parts: PlatformPart[] = [];
   if (config.slack) {
     const { createSlackPart } = await import("./adapters/slack/index.js");
-    parts.push(await createSlackPart({ config, slack: config.slack, catalog, logger: logger.child({ surface: "slack" }) }));
+    parts.push(
+      await createSlackPart({
+        config,
+        slack: config.slack,
+        catalog,
+        logger: logger.child({ surface: "slack" }),
+      }),
+    );
   }
   // Teams: with credentials always; without them only outside production (Emulator-style, no auth).
   if (config.teams || !config.production) {
@@ -87,7 +94,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ready = false;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      for (const p of parts) await p.stop().catch((err: unknown) => logger.warn("stop failed", { part: p.name, err }));
+      for (const p of parts)
+        await p.stop().catch((err: unknown) => logger.warn("stop failed", { part: p.name, err }));
       // In-flight requests get a bounded time to finish; then the remaining sockets are cut.
       const timer = setTimeout(() => server.closeAllConnections(), 10_000);
       await stopped;

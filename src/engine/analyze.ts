@@ -32,6 +32,7 @@ export interface Analysis {
 }
 
 export const MAX_CHECKLIST = 10;
+const DAY_MS = 86_400_000;
 
 function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcode" | "id">): string {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
@@ -50,8 +51,16 @@ function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcod
 /** Time order where timestamps exist; a line without one inherits the last one seen. */
 function chronological(findings: Finding[]): Finding[] {
   let last = Number.NEGATIVE_INFINITY;
+  let dayStart: number | null = null;
   const keyed = findings.map((f) => {
-    if (f.tsMs !== undefined) last = f.tsMs;
+    if (f.tsMs !== undefined) {
+      // Time-of-day stamps (no date) join the day of the last full date seen, so mixed formats order.
+      if (f.tsMs >= DAY_MS) dayStart = f.tsMs - (f.tsMs % DAY_MS);
+      const t = f.tsMs < DAY_MS && dayStart !== null ? dayStart + f.tsMs : f.tsMs;
+      // A stamp without sub-seconds is no evidence of being earlier within its own second.
+      const precision = /[.,]\d/.test(f.timestamp ?? "") ? 1 : 1000;
+      last = t < last && last - t < precision ? last : t;
+    }
     return { f, t: last };
   });
   keyed.sort((a, b) => a.t - b.t || a.f.line - b.f.line);
@@ -77,7 +86,8 @@ function isNormal(catalog: Catalog, f: Finding, later: Finding[]): boolean {
     return false;
   }
   if (f.namespace === "q850") return f.code === 16 || f.code === 31;
-  if (f.namespace === "acs") return e?.resultCategory === "Success";
+  // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes.
+  if (f.namespace === "acs") return e ? e.resultCategory === "Success" : f.code < 300;
   return false;
 }
 

@@ -1,15 +1,21 @@
 // Pedantic data tests: schema, ids, order, references, seed coverage and the IANA registry.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CATALOG_FILES, checkInvariants, compareEntries, defaultCatalogDir, parseCatalogFile } from "../../src/catalog/load.js";
+import {
+  CATALOG_FILES,
+  checkInvariants,
+  compareEntries,
+  defaultCatalogDir,
+  parseCatalogFile,
+} from "../../src/catalog/load.js";
 import { explain } from "../../src/engine/explain.js";
 import { catalog } from "../helpers/catalog.js";
 
 const IANA = [
-  100, 180, 181, 182, 183, 199, 200, 202, 204, 300, 301, 302, 305, 380, 400, 401, 402, 403, 404, 405, 406, 407, 408, 410,
-  412, 413, 414, 415, 416, 417, 420, 421, 422, 423, 424, 425, 428, 429, 430, 433, 436, 437, 438, 439, 440, 469, 470, 480,
-  481, 482, 483, 484, 485, 486, 487, 488, 489, 491, 493, 494, 500, 501, 502, 503, 504, 505, 513, 555, 580, 600, 603, 604,
-  606, 607, 608,
+  100, 180, 181, 182, 183, 199, 200, 202, 204, 300, 301, 302, 305, 380, 400, 401, 402, 403, 404, 405, 406,
+  407, 408, 410, 412, 413, 414, 415, 416, 417, 420, 421, 422, 423, 424, 425, 428, 429, 430, 433, 436, 437,
+  438, 439, 440, 469, 470, 480, 481, 482, 483, 484, 485, 486, 487, 488, 489, 491, 493, 494, 500, 501, 502,
+  503, 504, 505, 513, 555, 580, 600, 603, 604, 606, 607, 608,
 ];
 
 interface SeedCode {
@@ -28,9 +34,12 @@ describe("catalog files", () => {
     return { name, parsed };
   });
 
-  it.each(files.map((f) => [f.name, f.parsed] as const))("%s is valid against the schema", (_name, parsed) => {
-    expect(parsed.problems).toEqual([]);
-  });
+  it.each(files.map((f) => [f.name, f.parsed] as const))(
+    "%s is valid against the schema",
+    (_name, parsed) => {
+      expect(parsed.problems).toEqual([]);
+    },
+  );
 
   it("has unique ids, sorted files and resolvable related ids", () => {
     const ok = files.flatMap((f) => (f.parsed.file ? [{ name: f.name, file: f.parsed.file }] : []));
@@ -42,7 +51,10 @@ describe("catalog files", () => {
   });
 
   it("refuses to boot on invalid data", () => {
-    const broken = parseCatalogFile("x.json", JSON.stringify({ family: "x", description: "x", entries: [{ id: "sip/1" }] }));
+    const broken = parseCatalogFile(
+      "x.json",
+      JSON.stringify({ family: "x", description: "x", entries: [{ id: "sip/1" }] }),
+    );
     expect(broken.problems.length).toBeGreaterThan(0);
     expect(parseCatalogFile("x.json", "{not json").problems[0]).toMatch(/not valid JSON/);
   });
@@ -59,7 +71,8 @@ describe("coverage", () => {
       .map((e) => e.code);
     expect(iana).toEqual(IANA);
     expect(IANA).toHaveLength(75);
-    for (const code of IANA) expect(catalog().byId.get(`sip/${code}`)?.definedBy, `sip/${code}`).toMatch(/^RFC \d+/);
+    for (const code of IANA)
+      expect(catalog().byId.get(`sip/${code}`)?.definedBy, `sip/${code}`).toMatch(/^RFC \d+/);
   });
 
   it("uses the current registry names and keeps former names as aliases", () => {
@@ -75,7 +88,9 @@ describe("coverage", () => {
     const missing: string[] = [];
     for (const s of seedCodes) {
       const r = explain(catalog(), s.query);
-      const hit = r.results.some((e) => e.namespace === s.namespace && e.code === s.code && e.subcode === s.subcode);
+      const hit = r.results.some(
+        (e) => e.namespace === s.namespace && e.code === s.code && e.subcode === s.subcode,
+      );
       if (!hit) missing.push(`${s.query} (${s.seed})`);
     }
     expect(missing).toEqual([]);
@@ -92,7 +107,9 @@ describe("coverage", () => {
     const deps = new Map(reg?.logMessages.map((m) => [m.text, m.dependency]));
     expect(deps.get("Failed to add device: {} in sorted set")).toBe("Redis");
     expect(deps.get("OBP resolution failed")).toBe("OBP");
-    expect(deps.get("Received Client Exception from Provisioning Client while querying Browser Client Id.")).toBe("CPAPI");
+    expect(
+      deps.get("Received Client Exception from Provisioning Client while querying Browser Client Id."),
+    ).toBe("CPAPI");
     expect(deps.get("No more retries left, failed to setup connection with all remote hosts")).toBe("SSE");
   });
 
@@ -123,7 +140,10 @@ describe("catalog/schema.json", () => {
   it("matches the zod schema it is generated from (npm run schema)", async () => {
     const { z } = await import("zod");
     const { CatalogFile } = await import("../../src/catalog/schema.js");
-    const expected = { ...z.toJSONSchema(CatalogFile, { io: "input", target: "draft-2020-12" }), title: "sipcode catalog file" };
+    const expected = {
+      ...z.toJSONSchema(CatalogFile, { io: "input", target: "draft-2020-12" }),
+      title: "sipcode catalog file",
+    };
     expect(JSON.parse(readFileSync("catalog/schema.json", "utf8"))).toEqual(expected);
   });
 });

@@ -42,7 +42,9 @@ describe("explain", () => {
   it("lists the other meanings of a number when a namespace is chosen", () => {
     const r = explain(catalog(), "sip 403");
     expect(r.results.map((e) => e.id)).toEqual(["sip/403"]);
-    expect(r.others.map((e) => e.id)).toEqual(expect.arrayContaining(["mobius/403-118", "http/403", "acs/403-5828"]));
+    expect(r.others.map((e) => e.id)).toEqual(
+      expect.arrayContaining(["mobius/403-118", "http/403", "acs/403-5828"]),
+    );
   });
 
   it.each([

@@ -13,6 +13,8 @@ export interface Surroundings {
 }
 
 const ISO = /\b(\d{4}-\d\d-\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(Z|[+-]\d\d:?\d\d)?/;
+const RFC1123 =
+  /\b[A-Z][a-z]{2}, (\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d)(?:\.(\d{1,6}))? (GMT|UTC|[+-]\d{4})/;
 const SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?/;
 const CLOCK = /(?<![\d:.])(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?![\d:])/;
 
@@ -30,6 +32,11 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
       `${date}T${h}:${m}:${s}${zone ? zone.replace(/^([+-]\d\d)(\d\d)$/, "$1:$2") : "Z"}`,
     );
     if (!Number.isNaN(ms)) return { text, ms: ms + frac(f) };
+  }
+  const web = RFC1123.exec(head);
+  if (web) {
+    const ms = Date.parse(`${web[1]} ${web[3] === "UTC" ? "GMT" : web[3]}`);
+    if (!Number.isNaN(ms)) return { text: web[0], ms: ms + frac(web[2]) };
   }
   const sys = SYSLOG.exec(head) ?? CLOCK.exec(head);
   if (sys) {

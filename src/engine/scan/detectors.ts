@@ -28,7 +28,9 @@ export function isQuietLine(line: string): boolean {
 }
 
 const HTTP_CONTEXT =
-  /https?:\/\/|\bHTTP\/\d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|<--|\bREST\b|\bAPI\b/i;
+  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|\bAPI\b|CXAPI|CPAPI|webex-calling|retrofit/i;
+/** Words that put a bare number in a SIP conversation (trunks, carriers, SIP stacks). */
+const SIP_CONTEXT = /\bSIP\b|INVITE|REGISTER|\bBYE\b|trunk|carrier|\bSBC\b|\bPBX\b|proxy|\bUA[SC]?\b|sips?:/i;
 
 type Emit = (h: Omit<Hit, "at"> & { at?: number }, at: number) => void;
 
@@ -46,23 +48,36 @@ const REASON =
   /\bReason\s*:\s*"?(SIP|Q\.850)\s*;\s*cause\s*=\s*"?(\d{1,3})(?!\d)(?:[^\r\n]{0,40}?text\s*=\s*"([^"\r\n]{0,60})")?/gi;
 const MOBIUS_ERR = /Error code\s*:\s*(\d{3})\s*:?\s*[A-Z][A-Z ]{0,30}?\s*,\s*mobius-error\s*:\s*(\d{2,4})/g;
 const MOBIUS_PHASE = /\b(Registration|Unregistration|Call)\s*:\s*Error code\s*:\s*(\d{3})(?!\d)/g;
-const MOBIUS_JSON = /"mobius-?[eE]rror"\s*:\s*"?(\d{2,4})/;
+const MOBIUS_JSON = /"mobius[-_]?[eE]rror"\s*:\s*"?(\d{2,4})/;
+/** webex-js-sdk calling client: "Status code: -> 403" then "Error code found : 101" a line or two later. */
+const MOBIUS_SDK =
+  /\bStatus(?: code)?\s*:?\s*->\s*(\d{3})(?!\d)(?:[^\n]{0,900}?Error code found\s*:\s*(\d{2,4}))?/g;
+/** An HTTP client talking to Mobius, with the mobius error code in the response body. */
+const MOBIUS_OKHTTP = /<--[ \t]+(\d{3})(?!\d)[^\n]{0,200}?mobius[^\n]{0,800}?"errorCode"\s*:\s*(\d{2,4})/g;
 const MOBIUS_JSON_STATUS = /"(?:statusCode|status|response_status|httpStatus)"\s*:\s*"?(\d{3})(?!\d)/;
 const RESPONSE_STATUS = /\bresponse_status"?\s*[:=]\s*"?(\d{3})(?!\d)/g;
-const ACS_PAIR = /\bcode\W{1,4}(\d{1,3})(?!\d)[^\n]{0,40}?\bsub-?code\W{1,4}(\d{1,6})(?!\d)/gi;
-const ACS_PAIR_REV = /\bsub-?code\W{1,4}(\d{1,6})(?!\d)[^\n]{0,40}?(?<![a-z])code\W{1,4}(\d{1,3})(?!\d)/gi;
+const ACS_PAIR =
+  /(?<![a-z])_?code\W{1,4}(\d{1,3})(?!\d)[^\n]{0,40}?(?<![a-z])_?sub[-_]?code\W{1,4}(\d{1,6})(?!\d)/gi;
+const ACS_PAIR_REV =
+  /(?<![a-z])_?sub[-_]?code\W{1,4}(\d{1,6})(?!\d)[^\n]{0,40}?(?<![a-z])_?code\W{1,4}(\d{1,3})(?!\d)/gi;
+/** ACS Call Automation resultInformation carries the SIP and Q.850 details of a PSTN leg. */
+const SIP_DETAILS = /SipDetails\W{1,8}code\W{1,4}(\d{3})(?!\d)/gi;
+const Q850_DETAILS = /Q850Details\W{1,8}code\W{1,4}(\d{1,3})(?!\d)/gi;
 const EXOTEL = /error_data[^\n]{0,160}?"code"\s*:\s*"?(1\d{3})(?!\d)/g;
 const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"/g;
 const CAUSE_NUM =
   /\b(?:HANGUPCAUSE|hangup[_-]?cause(?:[_-]?q850)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause)"?\s*[:=(]?\s*"?(\d{1,3})(?![\d.])/gi;
 const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.:])/g;
-const HTTP_STATUS_LINE = /\bHTTP\/\d(?:\.\d)?[ \t]+([1-5]\d\d)(?!\d)/g;
+const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.:])/g;
+/** Access logs (nginx, Apache, ingress): `"GET /path HTTP/1.1" 429 162`. */
+const ACCESS_LOG = /HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:\d+|-)/g;
+const AXIOS_OBJECT = /\bstatus\W{1,4}([1-5]\d\d)(?!\d)[^\n]{0,30}?statusText/g;
 const HTTP_CLIENT =
   /(?:<--[ \t]+|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
 const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
 const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Z])/g;
 const KEYWORD =
-  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
+  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
 
 export function detect(segment: string, index: ScanIndex, emit: Emit): void {
   const httpCtx = HTTP_CONTEXT.test(segment);
@@ -129,6 +144,12 @@ export function detect(segment: string, index: ScanIndex, emit: Emit): void {
   all(HTTP_STATUS_LINE, segment, (m) =>
     emit(
       { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.95, detector: "http-status" },
+      m.index,
+    ),
+  );
+  all(ACCESS_LOG, segment, (m) =>
+    emit(
+      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "access-log" },
       m.index,
     ),
   );
@@ -227,6 +248,48 @@ export function detectVendor(segment: string, index: ScanIndex, emit: Emit): voi
     );
     break;
   }
+  all(MOBIUS_SDK, segment, (m) =>
+    emit(
+      {
+        namespace: "mobius",
+        code: Number(m[1]),
+        subcode: m[2] ? Number(m[2]) : null,
+        confidence: 0.9,
+        detector: "mobius-sdk",
+      },
+      m.index,
+    ),
+  );
+  all(MOBIUS_OKHTTP, segment, (m) =>
+    emit(
+      {
+        namespace: "mobius",
+        code: Number(m[1]),
+        subcode: Number(m[2]),
+        confidence: 0.85,
+        detector: "mobius-json",
+      },
+      m.index,
+    ),
+  );
+  all(AXIOS_OBJECT, segment, (m) =>
+    emit(
+      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "http-client" },
+      m.index,
+    ),
+  );
+  all(SIP_DETAILS, segment, (m) =>
+    emit(
+      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "sip-details" },
+      m.index,
+    ),
+  );
+  all(Q850_DETAILS, segment, (m) =>
+    emit(
+      { namespace: "q850", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "q850-details" },
+      m.index,
+    ),
+  );
   const acs = (code: string | undefined, sub: string | undefined, at: number) =>
     emit(
       { namespace: "acs", code: Number(code), subcode: Number(sub), confidence: 0.9, detector: "acs" },
@@ -242,7 +305,7 @@ export function detectVendor(segment: string, index: ScanIndex, emit: Emit): voi
 
 /** Numbers in prose and stack logs, accepted only with a reason phrase or a reply-like keyword. */
 function detectLoose(segment: string, index: ScanIndex, httpCtx: boolean, emit: Emit): void {
-  const ns = httpCtx && !/\bSIP\b|INVITE|REGISTER/i.test(segment) ? "http" : "sip";
+  const ns = httpCtx && !SIP_CONTEXT.test(segment) ? "http" : "sip";
   all(PHRASED, segment, (m) => {
     const code = Number(m[1]);
     const after = segment.slice(m.index + m[0].length);

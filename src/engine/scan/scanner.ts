@@ -50,7 +50,7 @@ function triggerFor(index: ScanIndex): RegExp {
     (m.parts[0] ?? "").slice(0, 16).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
   );
   const base =
-    'SIP\\/2\\.0[ \\t]|Response msg|[Rr]eason|[Cc]ode|CODE|mobius|response_status|[A-Z]_[A-Z]|[Cc]ause|CAUSE|HTTP\\/|<--|[Ss]tatus|Error|Exception|[1-6]\\d\\d[ \\t]+"?[A-Z]|[Gg]ot |[Rr]eceiv|[Rr]eturn|[Rr]espon|[Aa]nswer|[Rr]epl|[Ss]en[dt]|[Rr]eject|[Ff]ail';
+    'SIP\\/2\\.0[ \\t]|Response msg|error_data|[Rr]eason|[Cc]ode|CODE|mobius|response_status|[A-Z]_[A-Z]|[Cc]ause|CAUSE|HTTP\\/|<--|[Ss]tatus|Error|Exception|[1-6]\\d\\d[ \\t]+"?[A-Z]|[Gg]ot |[Rr]eceiv|[Rr]eturn|[Rr]espon|[Aa]nswer|[Rr]epl|[Ss]en[dt]|[Rr]eject|[Ff]ail';
   return new RegExp([base, ...new Set(words)].join("|"));
 }
 
@@ -126,9 +126,12 @@ export class Scanner {
       if (line.length <= SEGMENT) break;
     }
     // Pretty-printed JSON spreads {code, subCode} over several lines: read the next few with it.
-    if (line.length < 400 && /code|error_data|mobius/i.test(line)) {
+    if (line.length < 400 && /code|error_data|mobius|status|details/i.test(line)) {
       const joined = [line, ...this.window.slice(i + 1, i + 5).map((l) => l.trim())].join(" ");
-      detectVendor(joined.slice(0, SEGMENT), this.index, emit);
+      // Only pairs that start on this line belong to it; later lines get their own turn.
+      detectVendor(joined.slice(0, SEGMENT), this.index, (h, at) => {
+        if (at < line.length) emit(h, at);
+      });
     }
     this.record(i, line, hits);
   }
@@ -139,6 +142,15 @@ export class Scanner {
       const key = `${h.namespace}:${h.code}:${h.subcode}`;
       const prev = best.get(key);
       if (!prev || h.confidence > prev.confidence) best.set(key, h);
+    }
+    // "403" alone and "403 with mobius-error 101" from the same line are one finding: keep the pair.
+    for (const [key, h] of best) {
+      if (
+        h.subcode === null &&
+        [...best.values()].some((o) => o !== h && o.namespace === h.namespace && o.code === h.code)
+      ) {
+        best.delete(key);
+      }
     }
     const strong = [...best.values()].filter((h) => !LOOSE.has(h.detector));
     const numbers = new Set(strong.flatMap((h) => [h.code, h.subcode]));

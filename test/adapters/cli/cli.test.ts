@@ -31,7 +31,8 @@ describe("sipcode explain", () => {
     expect(j.kind).toBe("ambiguous");
     const namespaces = new Set(j.results.map((x: { namespace: string }) => x.namespace));
     for (const ns of ["sip", "http", "mobius", "acs"]) expect(namespaces.has(ns)).toBe(true);
-    for (const x of j.results) expect(Object.keys(x)).toEqual(expect.arrayContaining(["id", "namespace", "code", "subcode", "title"]));
+    for (const x of j.results)
+      expect(Object.keys(x)).toEqual(expect.arrayContaining(["id", "namespace", "code", "subcode", "title"]));
   });
 
   it("answers unknown codes with exit 0 and empty queries with exit 2", async () => {
@@ -88,7 +89,12 @@ describe("sipcode scan", () => {
     expect(j.files[0].path).toBe(file);
     const codes = j.files[0].findings.map((f: { code: number }) => f.code);
     expect(codes).toEqual([100, 488]);
-    expect(j.files[0].summary.firstFailure).toMatchObject({ namespace: "sip", code: 488, method: "INVITE", line: 7 });
+    expect(j.files[0].summary.firstFailure).toMatchObject({
+      namespace: "sip",
+      code: 488,
+      method: "INVITE",
+      line: 7,
+    });
   });
 
   it("reads standard input when no file is given", async () => {
