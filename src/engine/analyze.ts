@@ -85,7 +85,8 @@ function isNormal(catalog: Catalog, f: Finding, later: Finding[]): boolean {
     }
     return false;
   }
-  if (f.namespace === "q850") return f.code === 16 || f.code === 31;
+  // Normal clearing is normal, unless the line itself reports a failure ("Originate Failed. Cause: …").
+  if (f.namespace === "q850") return (f.code === 16 || f.code === 31) && !/fail|error/i.test(f.text);
   // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes.
   if (f.namespace === "acs") return e ? e.resultCategory === "Success" : f.code < 300;
   return false;

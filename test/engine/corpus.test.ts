@@ -21,7 +21,7 @@ interface Label {
 }
 
 const ROOT = "test/fixtures/logs";
-export const RECALL_BAR = 0.95;
+const RECALL_BAR = 0.95;
 
 function corpus(): Array<{ name: string; log: string; label: Label }> {
   return readdirSync(ROOT, { withFileTypes: true })

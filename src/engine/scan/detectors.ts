@@ -2,6 +2,7 @@
 // pjsip summary, a Reason header, a Mobius error line, an ACS callEndReason, an HTTP client error…).
 // Every regex here is linear: no nested quantifiers, bounded gaps.
 import type { Namespace } from "../../catalog/schema.js";
+import { normalizeText } from "../../catalog/text.js";
 import { phraseConfirms, type ScanIndex } from "./scan-index.js";
 
 export interface Hit {
@@ -67,17 +68,36 @@ const EXOTEL = /error_data[^\n]{0,160}?"code"\s*:\s*"?(1\d{3})(?!\d)/g;
 const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"/g;
 const CAUSE_NUM =
   /\b(?:HANGUPCAUSE|hangup[_-]?cause(?:[_-]?q850)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause)"?\s*[:=(]?\s*"?(\d{1,3})(?![\d.])/gi;
-const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.:])/g;
-const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.:])/g;
+const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.]|:\d)/gi;
+const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.]|:\d)/g;
 /** Access logs (nginx, Apache, ingress): `"GET /path HTTP/1.1" 429 162`. */
 const ACCESS_LOG = /HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:\d+|-)/g;
 const AXIOS_OBJECT = /\bstatus\W{1,4}([1-5]\d\d)(?!\d)[^\n]{0,30}?statusText/g;
 const HTTP_CLIENT =
   /(?:<--[ \t]+|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
 const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
-const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Z])/g;
+const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
 const KEYWORD =
   /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
+
+/** chan_sip and friends sometimes log only the reason phrase: `Received response: "Forbidden"`. */
+const QUOTED_PHRASE = /\b[Rr]eceived response:\s*"([A-Za-z][A-Za-z' -]{2,40})"/g;
+/** Stack log statements that print a SIP status code in their own words. */
+const SOFIA_STATE = /entering state \[\w+\]\[([1-6]\d\d)\]/g;
+const SIP_WORD = /\bSIP(?:[- ]|\s+(?:cause|code|status|response|error)\s*:?\s*)([1-6]\d\d)(?![\d.]|:\d)/gi;
+const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;
+/** key=value / key: value pairs whose key names a response code (Kamailio/OpenSIPS tm, pjsip, SDKs). */
+const KEY_VALUE =
+  /(?<![\w"'-])(?:code|new_code|T_code|T_reply_code|last_recv|reply_code|status|uas|uac\[\d+\]|registrationStateCode|reason|resp_code|final_code|lastStatusCode|last_status_code)\s*[=:]\s*([1-6]\d\d)(?![\d.%]|:\d)/g;
+/** Keys that only ever hold a SIP status, quoted JSON keys included. */
+const SIP_KEY =
+  /\b(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code)["']?\s*[=:]\s*"?([1-6]\d\d)(?![\d.]|:\d)/g;
+/** "picked branch 0, code 487", "completed with code: 408". */
+const CODE_PHRASE = /\b(?:branch \d+, code|with code:?|final code:?)\s+([1-6]\d\d)(?![\d.]|:\d)/g;
+const PROSE_BEFORE =
+  /\b(?:sends?|sending|sent|got|gets|getting|returns?|returned|returning|answers?|answered|responds?|responded|rejects?|rejected|declines?|declined|Fehler|error|failure|after|code used is|comes back|came back|says|said|gives?|gave|with a|with an|a final|final)\s+(?:a |an |the |with |back )?([1-6]\d\d)(?![\d.%/]|:\d)(?!\s*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|bytes?|kb|KB|MB|%|x\b|users?|calls?|participants?|devices?|channels?|lines?|requests?|messages?|packets?|times?))/gi;
+const PROSE_AFTER =
+  /(?<![\w.:/=#+,-])(?<!(?:can't|cannot|couldn't|not|never) (?:generate|send|relay|forward) )([1-6]\d\d)(?=\s+(?:final response|response|error|reply|on (?:re-?)?INVITE|on REGISTER|from (?:the |our |their )?(?:trunk|carrier|provider|SBC|PBX|proxy|server|far end)|back from|instead)\b)/gi;
 
 export function detect(segment: string, index: ScanIndex, emit: Emit): void {
   const httpCtx = HTTP_CONTEXT.test(segment);
@@ -129,15 +149,29 @@ export function detect(segment: string, index: ScanIndex, emit: Emit): void {
         emit({ namespace: "q850", code, subcode: null, confidence: 0.9, detector: "cause-name" }, m.index);
     });
   }
+  // Q.850 causes stop at 127; stacks that print a SIP status as the "cause" mean the SIP code.
+  const cause = (code: number) => (code > 127 && code <= 699 ? "sip" : "q850");
   all(CAUSE_NUM, segment, (m) =>
     emit(
-      { namespace: "q850", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "cause-number" },
+      {
+        namespace: cause(Number(m[1])),
+        code: Number(m[1]),
+        subcode: null,
+        confidence: 0.85,
+        detector: "cause-number",
+      },
       m.index,
     ),
   );
   all(AMI_CAUSE, segment, (m) =>
     emit(
-      { namespace: "q850", code: Number(m[1]), subcode: null, confidence: 0.7, detector: "ami-cause" },
+      {
+        namespace: cause(Number(m[1])),
+        code: Number(m[1]),
+        subcode: null,
+        confidence: 0.7,
+        detector: "ami-cause",
+      },
       m.index,
     ),
   );
@@ -163,6 +197,38 @@ export function detect(segment: string, index: ScanIndex, emit: Emit): void {
     all(HTTP_CLIENT, segment, (m) =>
       emit(
         { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "http-client" },
+        m.index,
+      ),
+    );
+  }
+  all(QUOTED_PHRASE, segment, (m) => {
+    const code = index.sipByPhrase.get(normalizeText(m[1] ?? ""));
+    if (code !== undefined)
+      emit({ namespace: "sip", code, subcode: null, confidence: 0.8, detector: "phrase-only" }, m.index);
+  });
+  all(SOFIA_STATE, segment, (m) =>
+    emit(
+      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "sofia-state" },
+      m.index,
+    ),
+  );
+  all(SIP_WORD, segment, (m) =>
+    emit(
+      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "sip-word" },
+      m.index,
+    ),
+  );
+  all(SIP_KEY, segment, (m) =>
+    emit(
+      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "sip-key" },
+      m.index,
+    ),
+  );
+  const kvNs = httpCtx && !SIP_CONTEXT.test(segment) ? "http" : "sip";
+  for (const re of [BRACKETED, KEY_VALUE, CODE_PHRASE]) {
+    all(re, segment, (m) =>
+      emit(
+        { namespace: kvNs, code: Number(m[1]), subcode: null, confidence: 0.8, detector: "stack-statement" },
         m.index,
       ),
     );
@@ -323,6 +389,16 @@ function detectLoose(segment: string, index: ScanIndex, httpCtx: boolean, emit: 
       );
     }
   });
+  for (const re of [PROSE_BEFORE, PROSE_AFTER]) {
+    all(re, segment, (m) => {
+      const code = Number(m[1]);
+      if (!index.catalog.byId.has(`${ns}/${code}`)) return;
+      emit(
+        { namespace: ns, code, subcode: null, confidence: 0.6, detector: "keyword" },
+        m.index + m[0].indexOf(m[1] ?? ""),
+      );
+    });
+  }
   all(KEYWORD, segment, (m) => {
     const code = Number(m[1]);
     if (ns === "http" && code >= 600) return;

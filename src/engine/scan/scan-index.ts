@@ -19,6 +19,8 @@ export interface ScanIndex {
   /** "sip:486" → normalised reason phrases that confirm a bare number is that code. */
   phrases: Map<string, string[]>;
   messages: MessagePattern[];
+  /** Normalised SIP reason phrase → code, for stacks that log only the phrase. */
+  sipByPhrase: Map<string, number>;
   /** Regex finding any cause name, built from causeNames. */
   causeNameRe: RegExp | null;
 }
@@ -31,7 +33,11 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   const causeNames = new Map<string, number>();
   const phrases = new Map<string, string[]>();
   const messages: MessagePattern[] = [];
+  const sipByPhrase = new Map<string, number>();
   for (const e of catalog.entries) {
+    if (e.namespace === "sip" && e.code !== null && !sipByPhrase.has(normalizeText(e.title))) {
+      sipByPhrase.set(normalizeText(e.title), e.code);
+    }
     if (e.namespace === "q850" && e.code !== null) {
       for (const a of e.aliases) if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(a)) causeNames.set(a, e.code);
     }
@@ -56,7 +62,7 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   messages.sort((a, b) => b.parts.join("").length - a.parts.join("").length);
   const names = [...causeNames.keys()].sort((a, b) => b.length - a.length);
   const causeNameRe = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`, "g") : null;
-  const index = { catalog, causeNames, phrases, messages, causeNameRe };
+  const index = { catalog, causeNames, phrases, messages, causeNameRe, sipByPhrase };
   cache.set(catalog, index);
   return index;
 }

@@ -50,7 +50,7 @@ function triggerFor(index: ScanIndex): RegExp {
     (m.parts[0] ?? "").slice(0, 16).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
   );
   const base =
-    'SIP\\/2\\.0[ \\t]|Response msg|error_data|[Rr]eason|[Cc]ode|CODE|mobius|response_status|[A-Z]_[A-Z]|[Cc]ause|CAUSE|HTTP\\/|<--|[Ss]tatus|Error|Exception|[1-6]\\d\\d[ \\t]+"?[A-Z]|[Gg]ot |[Rr]eceiv|[Rr]eturn|[Rr]espon|[Aa]nswer|[Rr]epl|[Ss]en[dt]|[Rr]eject|[Ff]ail';
+    'SIP\\/2\\.0[ \\t]|SIP[- ]\\d|Response msg|error_data|Details|state \\[|_code|[Ss]ip[Ss]tatus|uas=|after |Fehler|[Ee]rror|[Ss]ays |[Dd]eclin|[Rr]eason|[Cc]ode|CODE|mobius|response_status|[A-Z]_[A-Z]|[Cc]ause|CAUSE|HTTP\\/|<--|[Ss]tatus|Error|Exception|[1-6]\\d\\d[ \\t]+"?[A-Z]|[Gg]ot |[Rr]eceiv|[Rr]eturn|[Rr]espon|[Aa]nswer|[Rr]epl|[Ss]en[dt]|[Rr]eject|[Ff]ail';
   return new RegExp([base, ...new Set(words)].join("|"));
 }
 
@@ -151,6 +151,12 @@ export class Scanner {
       ) {
         best.delete(key);
       }
+    }
+    // SIP and HTTP share numbers: one number on one line is one of them, the better-supported one.
+    for (const [key, h] of best) {
+      if (h.namespace !== "sip" && h.namespace !== "http") continue;
+      const other = best.get(`${h.namespace === "sip" ? "http" : "sip"}:${h.code}:null`);
+      if (other && other.confidence > h.confidence) best.delete(key);
     }
     const strong = [...best.values()].filter((h) => !LOOSE.has(h.detector));
     const numbers = new Set(strong.flatMap((h) => [h.code, h.subcode]));

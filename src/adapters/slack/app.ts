@@ -1,0 +1,68 @@
+// Builds the Bolt app: HTTP receiver (signed requests on the shared server) or Socket Mode, a Web
+// API client with a short retry policy, no start-up network calls, and every listener folder.
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { Logger } from "../../log.js";
+import type { SlackDeps } from "./deps.js";
+import { registerListeners } from "./listeners/index.js";
+
+/** The WebClient default retries for about 30 minutes; an incident bot must answer or give up fast. */
+export const SLACK_RETRY_POLICY = {
+  retries: 2,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5_000,
+  randomize: true,
+};
+
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => logger.debug(m.map(String).join(" ")),
+    info: (...m: unknown[]) => logger.info(m.map(String).join(" ")),
+    warn: (...m: unknown[]) => logger.warn(m.map(String).join(" ")),
+    error: (...m: unknown[]) => logger.error(m.map(String).join(" ")),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export interface BuiltSlackApp {
+  app: App;
+  /** Present in HTTP mode: mount its listener on POST /slack/events. */
+  receiver?: HTTPReceiver;
+  socketMode: boolean;
+}
+
+export function buildSlackApp(deps: SlackDeps): BuiltSlackApp {
+  const { slack } = deps;
+  const logger = boltLogger(deps.logger);
+  const clientOptions = { slackApiUrl: slack.apiUrl, retryConfig: SLACK_RETRY_POLICY };
+  const common = {
+    token: slack.botToken,
+    logger,
+    clientOptions,
+    // No auth.test at start: a signed slash command must be answered with no network access.
+    tokenVerificationEnabled: false,
+    ignoreSelf: false,
+  };
+  if (slack.appToken) {
+    const app = new App({ ...common, appToken: slack.appToken, socketMode: true });
+    registerListeners(app, deps);
+    return { app, socketMode: true };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: slack.signingSecret ?? "",
+    endpoints: "/slack/events",
+    logger,
+    processBeforeResponse: false,
+  });
+  const app = new App({ ...common, receiver });
+  registerListeners(app, deps);
+  app.error(async (err) => {
+    deps.logger.error("slack listener failed", { err });
+  });
+  return { app, receiver, socketMode: false };
+}

@@ -1,0 +1,15 @@
+// What every Slack listener needs, passed explicitly so listeners stay small and testable.
+import type { Catalog } from "../../catalog/indexes.js";
+import type { Config } from "../../config.js";
+import type { Logger } from "../../log.js";
+import type { EventDedupe } from "./dedupe.js";
+
+export type SlackConfig = NonNullable<Config["slack"]>;
+
+export interface SlackDeps {
+  catalog: Catalog;
+  config: Config;
+  slack: SlackConfig;
+  logger: Logger;
+  dedupe: EventDedupe;
+}

@@ -1,0 +1,98 @@
+// Text log files shared with a mention (or on a shortcut's message): downloaded with the bot token,
+// size-capped, text only. Anything else gets a clear sentence instead of a silent skip.
+import type { Logger } from "../../log.js";
+
+export interface SlackFile {
+  id?: string;
+  name?: string;
+  title?: string;
+  mimetype?: string;
+  filetype?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+const TEXT_TYPES = new Set([
+  "text",
+  "log",
+  "txt",
+  "csv",
+  "json",
+  "xml",
+  "yaml",
+  "yml",
+  "ini",
+  "sh",
+  "javascript",
+  "markdown",
+]);
+
+export function isTextFile(f: SlackFile): boolean {
+  return Boolean(
+    f.mimetype?.startsWith("text/") || f.mimetype === "application/json" || TEXT_TYPES.has(f.filetype ?? ""),
+  );
+}
+
+export interface FileText {
+  text: string;
+  notes: string[];
+}
+
+export async function readFiles(
+  files: SlackFile[] | undefined,
+  token: string,
+  maxBytes: number,
+  logger: Logger,
+): Promise<FileText> {
+  const out: FileText = { text: "", notes: [] };
+  for (const f of (files ?? []).slice(0, 5)) {
+    const name = f.name ?? f.title ?? "file";
+    if (!isTextFile(f)) {
+      out.notes.push(
+        `I skipped ${name}: I can only read text logs (.log, .txt, .json…), and it is ${f.mimetype ?? f.filetype ?? "not text"}.`,
+      );
+      continue;
+    }
+    const url = f.url_private_download ?? f.url_private;
+    if (!url) continue;
+    try {
+      const res = await fetch(url, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const { buf, cut } = await readCapped(res, maxBytes);
+      out.text += `\n${buf.toString("utf8")}`;
+      if (cut || (f.size ?? 0) > maxBytes) {
+        out.notes.push(
+          `${name} is larger than ${Math.round(maxBytes / 1000)} kB: I read only the first ${Math.round(maxBytes / 1000)} kB.`,
+        );
+      }
+    } catch (err) {
+      logger.warn("file download failed", { file: f.id, err });
+      out.notes.push(
+        `I couldn't download ${name} (${(err as Error).message}). Check that I can see the file, or paste the log.`,
+      );
+    }
+  }
+  return out;
+}
+
+/** Reads at most `max` bytes of a response body and cancels the rest of the download. */
+async function readCapped(res: Response, max: number): Promise<{ buf: Buffer; cut: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return { buf: Buffer.alloc(0), cut: false };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { buf: Buffer.concat(chunks), cut: false };
+    chunks.push(Buffer.from(value));
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return { buf: Buffer.concat(chunks).subarray(0, max), cut: true };
+    }
+  }
+}

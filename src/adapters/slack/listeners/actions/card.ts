@@ -1,0 +1,97 @@
+// Buttons on an answer card: share it in the channel (replacing the private copy), start a
+// follow-up checklist thread, or open a related entry's card.
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { explain } from "../../../../engine/explain.js";
+import { toBlocks } from "../../../../render/block-kit.js";
+import { explainCards } from "../../../../render/card.js";
+import { checklistMessage } from "../../../../render/slack-checklist.js";
+import { respond as answer } from "../../../../respond.js";
+import type { SlackDeps } from "../../deps.js";
+import { postMessage, problemSentence, slackError } from "../../send.js";
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+export function shareInChannel(deps: SlackDeps) {
+  return async ({ ack, action, body, respond }: ButtonArgs) => {
+    await ack();
+    const reply = answer(deps.catalog, action.value ?? "", "slack", {
+      maskPhoneNumbers: deps.config.maskPhoneNumbers,
+    });
+    const msg = toBlocks(reply.cards, {
+      buttons: { share: false, checklist: true, related: false },
+      query: action.value,
+    });
+    msg.blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `Shared by <@${body.user.id}>` }],
+    });
+    try {
+      await respond({
+        response_type: "in_channel",
+        delete_original: true,
+        blocks: msg.blocks,
+        text: msg.text,
+      } as never);
+    } catch (err) {
+      deps.logger.warn("share failed", { err });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: problemSentence(slackError(err).code),
+      });
+    }
+  };
+}
+
+export function postChecklist(deps: SlackDeps) {
+  return async ({ ack, action, body, client, respond }: ButtonArgs) => {
+    await ack();
+    const channel = body.channel?.id;
+    const reply = answer(deps.catalog, action.value ?? "", "slack", {
+      maskPhoneNumbers: deps.config.maskPhoneNumbers,
+    });
+    const checks = reply.kind === "scan" ? reply.analysis.checklist : (reply.cards[0]?.checklist ?? []);
+    const title =
+      reply.kind === "scan"
+        ? (reply.analysis.firstFailureLabel ?? "pasted log")
+        : (reply.cards[0]?.title ?? "");
+    if (!channel || checks.length === 0) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: "There is nothing to check for this answer.",
+      });
+      return;
+    }
+    const root = await postMessage(
+      client,
+      {
+        channel,
+        text: `:clipboard: Follow-up for *${title}*, started by <@${body.user.id}>. Tick the checks in the thread.`,
+      },
+      deps.logger,
+    );
+    const list = checklistMessage({ title, items: checks.map((text) => ({ text })) });
+    const posted = root.ok
+      ? await postMessage(client, { channel, thread_ts: root.ts, ...list }, deps.logger)
+      : root;
+    if (!posted.ok)
+      await respond({ response_type: "ephemeral", replace_original: false, text: posted.problem ?? "" });
+  };
+}
+
+export function openEntry(deps: SlackDeps) {
+  return async ({ ack, action, body, respond }: ButtonArgs) => {
+    await ack();
+    const id = action.value ?? action.action_id.replace(/^open_entry:/, "");
+    const cards = explainCards(explain(deps.catalog, id));
+    const msg = toBlocks(cards, { buttons: { share: true, checklist: true, related: true }, query: id });
+    const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
+    await respond({
+      response_type: "ephemeral",
+      replace_original: ephemeral,
+      blocks: msg.blocks,
+      text: msg.text,
+    } as never);
+  };
+}

@@ -1,0 +1,89 @@
+// Checklist interactions: a tick rewrites the message in place (state travels in the message);
+// "Remind me in 15 min" schedules a reply in the same thread with chat.scheduleMessage.
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  CheckboxesAction,
+  SlackActionMiddlewareArgs,
+} from "@slack/bolt";
+import { applyTick, checklistMessage } from "../../../../render/slack-checklist.js";
+import type { SlackDeps } from "../../deps.js";
+import { problemSentence, slackError } from "../../send.js";
+
+export const REMIND_AFTER_SECONDS = 15 * 60;
+
+export function checklistTick(deps: SlackDeps) {
+  return async ({
+    ack,
+    action,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<CheckboxesAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const message = body.message as { ts?: string; blocks?: unknown[] } | undefined;
+    const channel = body.channel?.id;
+    const list = applyTick(
+      message?.blocks ?? [],
+      action.selected_options ?? [],
+      body.user.id,
+      Math.floor(Date.now() / 1000),
+    );
+    if (!list || !channel || !message?.ts) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: "I couldn't read this checklist any more; post a new one.",
+      });
+      return;
+    }
+    const next = checklistMessage(list);
+    try {
+      await client.chat.update({ channel, ts: message.ts, blocks: next.blocks as never, text: next.text });
+    } catch (err) {
+      deps.logger.warn("checklist update failed", { err });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: problemSentence(slackError(err).code),
+      });
+    }
+  };
+}
+
+export function checklistRemind(deps: SlackDeps) {
+  return async ({
+    ack,
+    action,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+    const channel = body.channel?.id;
+    if (!channel || !message?.ts) return;
+    const postAt = Math.floor(Date.now() / 1000) + REMIND_AFTER_SECONDS;
+    try {
+      await client.chat.scheduleMessage({
+        channel,
+        post_at: postAt,
+        thread_ts: message.thread_ts ?? message.ts,
+        text: `<@${body.user.id}> reminder: how is the follow-up checklist for ${action.value ?? "this incident"} going?`,
+      });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: `I'll remind you in this thread at <!date^${postAt}^{time}|in 15 minutes>.`,
+      });
+    } catch (err) {
+      deps.logger.warn("scheduleMessage failed", { err });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: problemSentence(slackError(err).code),
+      });
+    }
+  };
+}

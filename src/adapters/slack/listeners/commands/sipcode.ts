@@ -1,0 +1,29 @@
+// /sipcode <query>: the card goes back in the ack itself (ephemeral), so the answer needs no
+// network call and arrives within Slack's 3-second window.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { userMessageOf } from "../../../../errors.js";
+import { toBlocks } from "../../../../render/block-kit.js";
+import { respond } from "../../../../respond.js";
+import type { SlackDeps } from "../../deps.js";
+import { slackToPlain } from "../../text.js";
+
+/** Button values carry the query; longer pastes can't be re-run from a button. */
+export const MAX_BUTTON_QUERY = 1900;
+
+export function sipcodeCommand(deps: SlackDeps) {
+  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    try {
+      const text = slackToPlain(command.text ?? "");
+      const reply = respond(deps.catalog, text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
+      const short = text.length <= MAX_BUTTON_QUERY && reply.kind !== "help";
+      const msg = toBlocks(reply.cards, {
+        buttons: { share: short, checklist: short, related: true },
+        query: text,
+      });
+      await ack({ response_type: "ephemeral", blocks: msg.blocks, text: msg.text } as never);
+    } catch (err) {
+      deps.logger.error("slash command failed", { err });
+      await ack({ response_type: "ephemeral", text: userMessageOf(err) } as never);
+    }
+  };
+}

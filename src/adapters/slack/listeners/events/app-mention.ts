@@ -1,0 +1,26 @@
+// @sipcode + a paste, a query, `timers`, or an attached log → the answer in the message's thread.
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
+import { readFiles, type SlackFile } from "../../files.js";
+import { slackToPlain } from "../../text.js";
+import { answerInThread, tellUser } from "../../thread.js";
+
+export function appMention(deps: SlackDeps) {
+  return async ({ event, body, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
+    if (deps.dedupe.check([body.event_id, `${event.channel}:${event.ts}`])) return;
+    const files = await readFiles(
+      (event as { files?: SlackFile[] }).files,
+      deps.slack.botToken,
+      deps.slack.maxFileBytes,
+      deps.logger,
+    );
+    const text = `${slackToPlain(event.text ?? "")}${files.text}`;
+    const out = await answerInThread(client, deps, {
+      channel: event.channel,
+      threadTs: event.thread_ts ?? event.ts,
+      text: text.trim() === "" && files.notes.length > 0 ? "scan " : text,
+      notes: files.notes,
+    });
+    if (!out.posted && event.user) await tellUser(client, deps, event.channel, event.user, out.problem ?? "");
+  };
+}

@@ -1,0 +1,10 @@
+// Events: @sipcode mentions and, in opted-in channels, messages that carry codes.
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
+import { appMention } from "./app-mention.js";
+import { autoExplain } from "./auto-explain.js";
+
+export function registerEvents(app: App, deps: SlackDeps): void {
+  app.event("app_mention", appMention(deps));
+  app.message(autoExplain(deps));
+}

@@ -1,0 +1,28 @@
+// "Explain error codes" on any message (threads included): the findings go into that thread.
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
+import { looksLikeLog } from "../../../../engine/route.js";
+import type { SlackDeps } from "../../deps.js";
+import { readFiles, type SlackFile } from "../../files.js";
+import { slackToPlain } from "../../text.js";
+import { answerInThread } from "../../thread.js";
+
+export function explainMessage(deps: SlackDeps) {
+  return async ({
+    ack,
+    shortcut,
+    client,
+    respond,
+  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
+    await ack();
+    const msg = shortcut.message as { ts: string; thread_ts?: string; text?: string; files?: SlackFile[] };
+    const files = await readFiles(msg.files, deps.slack.botToken, deps.slack.maxFileBytes, deps.logger);
+    const text = `${slackToPlain(msg.text ?? "")}${files.text}`;
+    const out = await answerInThread(client, deps, {
+      channel: shortcut.channel.id,
+      threadTs: msg.thread_ts ?? msg.ts,
+      text: looksLikeLog(text) ? `scan ${text}` : text,
+      notes: files.notes,
+    });
+    if (!out.posted) await respond({ response_type: "ephemeral", text: out.problem ?? "" });
+  };
+}

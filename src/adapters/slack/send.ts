@@ -1,0 +1,63 @@
+// Web API calls that never crash a listener and never drop a reply silently: refused blocks fall
+// back to plain text, and anything else becomes a sentence for the user. 429s (after Retry-After)
+// and 5xx are retried a bounded number of times by the WebClient (SLACK_RETRY_POLICY in app.ts).
+import type { ChatPostMessageArguments, WebClient } from "@slack/web-api";
+import type { Logger } from "../../log.js";
+
+export interface SendOutcome {
+  ok: boolean;
+  ts?: string;
+  /** A sentence to show the user privately when the post failed. */
+  problem?: string;
+}
+
+const BLOCK_ERRORS = new Set([
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "msg_blocks_too_long",
+  "invalid_attachments",
+]);
+
+export function slackError(err: unknown): { code: string; status?: number } {
+  const e = err as { data?: { error?: string }; code?: string; statusCode?: number };
+  return { code: e.data?.error ?? e.code ?? "unknown_error", status: e.statusCode };
+}
+
+export function problemSentence(code: string): string {
+  switch (code) {
+    case "not_in_channel":
+      return "I'm not a member of that channel, so I can't post there. Invite me with `/invite @sipcode` and try again.";
+    case "channel_not_found":
+      return "I can't see that channel (it may be private or a DM I'm not part of). Invite me and try again.";
+    case "is_archived":
+      return "That channel is archived, so I can't post in it.";
+    case "ratelimited":
+      return "Slack is rate-limiting me right now; try again in a minute.";
+    default:
+      return "Slack refused my reply, so I couldn't post it. The details are in the bot's log.";
+  }
+}
+
+export async function postMessage(
+  client: WebClient,
+  args: ChatPostMessageArguments,
+  logger: Logger,
+): Promise<SendOutcome> {
+  let attempt = args;
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      const res = await client.chat.postMessage(attempt);
+      return { ok: true, ts: res.ts };
+    } catch (err) {
+      const { code, status } = slackError(err);
+      logger.warn("chat.postMessage failed", { code, status, channel: args.channel, tries });
+      if (BLOCK_ERRORS.has(code) && "blocks" in attempt && attempt.blocks) {
+        const { blocks: _dropped, ...textOnly } = attempt;
+        attempt = textOnly as ChatPostMessageArguments;
+        continue;
+      }
+      return { ok: false, problem: problemSentence(code) };
+    }
+  }
+  return { ok: false, problem: problemSentence("unknown_error") };
+}

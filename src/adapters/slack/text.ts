@@ -1,0 +1,16 @@
+// Slack message text → what the user pasted: drop the bot mention and code fences, undo Slack's
+// escaping and auto-linking so a trace scans exactly like the same trace on the CLI.
+
+export function slackToPlain(text: string): string {
+  return text
+    .replace(/^\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>\s*)+/, "")
+    .replace(/<((?:https?|mailto|sips?|tel):[^|>]+)\|([^>]*)>/g, (_, url: string, label: string) =>
+      url.endsWith(label) || label.endsWith(url.replace(/^\w+:(\/\/)?/, "")) ? label : `${label} (${url})`,
+    )
+    .replace(/<((?:https?|mailto|sips?|tel):[^>]+)>/g, "$1")
+    .replace(/```/g, "\n")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .trim();
+}

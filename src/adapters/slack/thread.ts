@@ -1,0 +1,78 @@
+// Answers in an incident thread: the card (findings or explanation) and, when there is anything
+// to check, a checklist message people tick off. Used by mentions, the shortcut and auto-explain.
+import type { WebClient } from "@slack/web-api";
+import { toBlocks } from "../../render/block-kit.js";
+import { checklistMessage } from "../../render/slack-checklist.js";
+import { respond } from "../../respond.js";
+import type { SlackDeps } from "./deps.js";
+import { postMessage } from "./send.js";
+
+export interface ThreadRequest {
+  channel: string;
+  threadTs: string;
+  text: string;
+  notes?: string[];
+  /** Tell this user privately when the thread reply cannot be posted. */
+  user?: string;
+}
+
+export interface ThreadOutcome {
+  posted: boolean;
+  findings: number;
+  problem?: string;
+}
+
+export async function answerInThread(
+  client: WebClient,
+  deps: SlackDeps,
+  req: ThreadRequest,
+): Promise<ThreadOutcome> {
+  const reply = respond(deps.catalog, req.text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
+  const message = toBlocks(reply.cards, {
+    buttons: { share: false, checklist: false, related: reply.kind === "explain" },
+  });
+  if (req.notes && req.notes.length > 0) {
+    message.blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: req.notes.join("\n").slice(0, 2000) }],
+    });
+  }
+  const findings = reply.kind === "scan" ? reply.analysis.counts.findings : 0;
+  const first = await postMessage(
+    client,
+    {
+      channel: req.channel,
+      thread_ts: req.threadTs,
+      blocks: message.blocks as never,
+      text: message.text,
+      unfurl_links: false,
+    },
+    deps.logger,
+  );
+  if (!first.ok) return { posted: false, findings, problem: first.problem };
+  const checks = reply.kind === "scan" ? reply.analysis.checklist : (reply.cards[0]?.checklist ?? []);
+  if (checks.length > 0 && reply.kind !== "help" && reply.kind !== "timers") {
+    const title =
+      reply.kind === "scan"
+        ? (reply.analysis.firstFailureLabel ?? "pasted log")
+        : (reply.cards[0]?.title ?? req.text);
+    const list = checklistMessage({ title, items: checks.map((text) => ({ text })) });
+    await postMessage(client, { channel: req.channel, thread_ts: req.threadTs, ...list }, deps.logger);
+  }
+  return { posted: true, findings };
+}
+
+/** Best-effort private note to a user about a reply that could not be posted. */
+export async function tellUser(
+  client: WebClient,
+  deps: SlackDeps,
+  channel: string,
+  user: string,
+  text: string,
+): Promise<void> {
+  try {
+    await client.chat.postEphemeral({ channel, user, text });
+  } catch (err) {
+    deps.logger.warn("could not tell the user either", { channel, err });
+  }
+}

@@ -1,0 +1,138 @@
+// The botbuilder CloudAdapter as this bot needs it: authentication kept apart from the turn (so a bad
+// token is a 401, not a 500), one bounded retry layer around every Bot Connector send/update, and an
+// onTurnError that logs the detail and tells the user one helpful sentence.
+import {
+  type Activity,
+  CloudAdapter,
+  type InvokeResponse,
+  type ResourceResponse,
+  type TurnContext,
+} from "botbuilder";
+import { userMessageOf } from "../../errors.js";
+import type { Logger } from "../../log.js";
+import { type RetryOptions, withRetry } from "./retry.js";
+
+type Auth = ConstructorParameters<typeof CloudAdapter>[0];
+
+/** The request could not be authenticated; the HTTP answer is 401 and the bot never sees it. */
+export class UnauthorizedError extends Error {
+  constructor(readonly reason: string) {
+    super(`Unauthorized: ${reason}`);
+    this.name = "UnauthorizedError";
+  }
+}
+
+function isAuthFailure(err: unknown): boolean {
+  const e = err as { name?: unknown; statusCode?: unknown } | null;
+  // botframework-connector's AuthenticationError carries a 401/403; jsonwebtoken names its errors.
+  return (
+    (typeof e?.statusCode === "number" && (e.statusCode === 401 || e.statusCode === 403)) ||
+    e?.name === "JsonWebTokenError" ||
+    e?.name === "TokenExpiredError" ||
+    e?.name === "NotBeforeError"
+  );
+}
+
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy?(o: { phase: string }): unknown } };
+}
+
+export class TeamsAdapter extends CloudAdapter {
+  private readonly trimmed = new WeakSet<object>();
+
+  constructor(
+    auth: Auth,
+    private readonly logger: Logger,
+    private readonly retry: RetryOptions = {},
+  ) {
+    super(auth);
+  }
+
+  /** Authenticates one inbound activity, runs the turn and returns what the HTTP response carries. */
+  async run(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    let auth: Awaited<ReturnType<NonNullable<Auth>["authenticateRequest"]>>;
+    try {
+      auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      if (isAuthFailure(err)) throw new UnauthorizedError((err as Error).message);
+      throw err;
+    }
+    return this.processActivity(auth, activity, logic);
+  }
+
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    this.ownRetries(context);
+    const out: ResourceResponse[] = [];
+    // One at a time: retrying a batch would resend the activities that already went through.
+    for (const activity of activities) {
+      const [r] = await withRetry(() => super.sendActivities(context, [activity]), this.options("send"));
+      out.push(r ?? { id: "" });
+    }
+    return out;
+  }
+
+  override async updateActivity(
+    context: TurnContext,
+    activity: Partial<Activity>,
+  ): Promise<ResourceResponse | undefined> {
+    this.ownRetries(context);
+    const r = await withRetry(() => super.updateActivity(context, activity), this.options("update"));
+    return r || undefined;
+  }
+
+  private options(op: string): RetryOptions {
+    return {
+      ...this.retry,
+      onRetry: (info) => this.logger.warn("connector call retried", { op, ...info }),
+    };
+  }
+
+  /**
+   * The connector's HTTP pipeline has its own retry policy (up to 3 retries, delays of seconds), which
+   * stacked under ours would break the time bound; ours is the single retry layer.
+   */
+  private ownRetries(context: TurnContext): void {
+    const holder = context.turnState.get(this.ConnectorClientKey) as PipelineHolder | undefined;
+    const pipeline = holder?.client?.pipeline;
+    if (!pipeline || this.trimmed.has(pipeline)) return;
+    pipeline.removePolicy?.({ phase: "Retry" });
+    this.trimmed.add(pipeline);
+  }
+}
+
+/** Logs the detail, shows the user one sentence (never a stack trace or developer text). */
+export function turnErrorHandler(logger: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const a = context.activity;
+    logger.error("turn failed", {
+      err: error,
+      stack: error instanceof Error ? error.stack?.split("\n").slice(0, 8).join("\n") : undefined,
+      activityType: a.type,
+      name: a.name,
+      conversationType: a.conversation?.conversationType,
+    });
+    const sentence = userMessageOf(error);
+    try {
+      if (a.type === "invoke") {
+        const body =
+          a.name === "adaptiveCard/action"
+            ? { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: sentence }
+            : a.name?.startsWith("composeExtension/")
+              ? { composeExtension: { type: "message", text: sentence } }
+              : undefined;
+        await context.sendActivity({ type: "invokeResponse", value: { status: body ? 200 : 500, body } });
+      } else {
+        await context.sendActivity({ type: "message", text: sentence });
+      }
+    } catch (err) {
+      logger.error("could not tell the user about a failed turn", { err });
+    }
+  };
+}

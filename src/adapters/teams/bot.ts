@@ -1,0 +1,170 @@
+// The Teams bot: "@sipcode 488", "@sipcode" + a pasted log, "@sipcode timers", "@sipcode help" in
+// personal chats, group chats and channel threads; checklist ticks and "open" buttons (Action.Execute
+// with the Action.Submit fallback); the "lookupCode" compose search; opt-in auto-explain in channels.
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from "botbuilder";
+import type { Catalog } from "../../catalog/indexes.js";
+import { looksLikeLog } from "../../engine/route.js";
+import type { RedactOptions } from "../../engine/scan/redact.js";
+import type { Logger } from "../../log.js";
+import type { Json } from "../../render/adaptive-card.js";
+import type { Card } from "../../render/card.js";
+import { type Reply, respond, respondTo } from "../../respond.js";
+import { cardAttachmentActivity, labelLinks, mergeTicks, RefCodec, renderCards } from "./cards.js";
+import { messageInput } from "./input.js";
+import { searchResponse } from "./search.js";
+
+export interface TeamsBotOptions {
+  catalog: Catalog;
+  logger: Logger;
+  maskPhoneNumbers: boolean;
+  /** Answer channel messages that carry a code-bearing log without a mention (needs RSC). */
+  autoExplain: boolean;
+  /** Signs checklist snapshots so a crafted action cannot make the bot post arbitrary content. */
+  secret: string;
+  now?: () => Date;
+}
+
+type CardData = Record<string, unknown> & { verb?: unknown };
+type ActionResult = { card: Json } | { message: string; posted?: boolean };
+
+const CARD_TYPE = "application/vnd.microsoft.card.adaptive";
+const MESSAGE_TYPE = "application/vnd.microsoft.activity.message";
+
+function isCardData(value: unknown): value is CardData {
+  return typeof value === "object" && value !== null && typeof (value as CardData).verb === "string";
+}
+
+export class SipcodeTeamsBot extends TeamsActivityHandler {
+  private readonly refs: RefCodec;
+  private readonly redact: RedactOptions;
+
+  constructor(private readonly o: TeamsBotOptions) {
+    super();
+    this.refs = new RefCodec(o.secret);
+    this.redact = { maskPhoneNumbers: o.maskPhoneNumbers };
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      // A short welcome in personal chats only; channels and group chats are not spammed.
+      const botId = context.activity.recipient?.id;
+      const personal = (context.activity.conversation?.conversationType ?? "personal") === "personal";
+      if (personal && context.activity.membersAdded?.some((m) => m.id === botId)) {
+        await this.send(context, respond(this.o.catalog, "help", "teams", this.redact), "help");
+      }
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    if (isCardData(a.value)) {
+      // Action.Submit fallback from clients without Universal Actions: same data, no invoke response.
+      const result = await this.cardAction(context, a.value);
+      if ("message" in result && !result.posted)
+        await context.sendActivity({ type: "message", text: result.message });
+      return;
+    }
+    const input = messageInput(a);
+    if (input.conversation !== "personal" && !input.mentioned) return this.autoExplain(context, input.text);
+    const reply = respond(this.o.catalog, input.text, "teams", this.redact);
+    this.o.logger.info("answered", {
+      kind: reply.kind,
+      conversation: input.conversation,
+      chars: input.text.length,
+    });
+    await this.send(context, reply, reply.kind === "scan" ? null : input.text);
+  }
+
+  private async autoExplain(context: TurnContext, text: string): Promise<void> {
+    if (!this.o.autoExplain || !looksLikeLog(text)) return;
+    const reply = respondTo(this.o.catalog, { type: "scan", text }, "teams", this.redact);
+    if (reply.kind !== "scan" || reply.scan.findings.length === 0) return;
+    this.o.logger.info("auto-explained", { findings: reply.scan.findings.length, chars: text.length });
+    await this.send(context, reply, null);
+  }
+
+  /** Sends cards as a reply; channel replies stay in the thread (the conversation id keeps ;messageid=). */
+  private async send(context: TurnContext, reply: Reply, query: string | null): Promise<void> {
+    const cards = labelLinks(this.o.catalog, reply.cards);
+    const card = renderCards(cards, this.refs.encode(cards, query));
+    await context.sendActivity(cardAttachmentActivity(cards, card));
+  }
+
+  private async cardAction(context: TurnContext, data: CardData): Promise<ActionResult> {
+    if (data.verb === "open") return this.open(context, data.id);
+    if (data.verb === "tick") return this.tick(context, data);
+    return { message: "That button isn't supported any more. Ask me again for a fresh card." };
+  }
+
+  private async open(context: TurnContext, id: unknown): Promise<ActionResult> {
+    if (typeof id !== "string" || !this.o.catalog.byId.has(id)) {
+      return { message: "I don't know that entry any more. Ask me about the code again." };
+    }
+    const reply = respondTo(this.o.catalog, { type: "explain", query: id }, "teams", this.redact);
+    try {
+      await this.send(context, reply, id);
+      return { message: `Opened ${reply.cards[0]?.title ?? id} below.`, posted: true };
+    } catch (err) {
+      // E.g. a card inserted from the compose box into a chat the bot is not a member of.
+      this.o.logger.warn("could not post the opened card; showing it in place", { err, id });
+      const cards = labelLinks(this.o.catalog, reply.cards);
+      return { card: renderCards(cards, this.refs.encode(cards, id)) };
+    }
+  }
+
+  private async tick(context: TurnContext, data: CardData): Promise<ActionResult> {
+    const cards: Card[] = this.refs.decode(this.o.catalog, data.ref, this.redact) ?? [];
+    const primary = cards[0];
+    if (!primary) {
+      return { message: "I can't update this checklist any more. Ask me again for a fresh card." };
+    }
+    const who = context.activity.from?.name ?? "";
+    const ticks = mergeTicks(primary.checklist.length, data, who, (this.o.now ?? (() => new Date()))());
+    const card = renderCards(cards, data.ref as string, ticks);
+    const messageId = context.activity.replyToId;
+    if (messageId) {
+      try {
+        // Everyone in the thread sees who ticked what, not only the person who clicked.
+        await context.updateActivity({ ...cardAttachmentActivity(cards, card), id: messageId });
+      } catch (err) {
+        this.o.logger.warn("could not update the checklist message", { err });
+      }
+    }
+    this.o.logger.info("checklist ticked", {
+      ticked: Object.keys(ticks).length,
+      of: primary.checklist.length,
+    });
+    return { card };
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const data: CardData = { ...(invoke.action.data ?? {}), verb: invoke.action.verb };
+    const result = await this.cardAction(context, data);
+    if ("card" in result) return { statusCode: 200, type: CARD_TYPE, value: result.card };
+    // Teams shows a string value of this type as a short notice next to the card.
+    return {
+      statusCode: 200,
+      type: MESSAGE_TYPE,
+      value: result.message as unknown as Record<string, unknown>,
+    };
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    _context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return searchResponse(this.o.catalog, this.refs, query);
+  }
+}

@@ -1,0 +1,110 @@
+// Teams message HTML → the plain text a person pasted, so a trace pasted into Teams scans exactly like
+// the same trace on the CLI: block tags and <br> become line breaks, <pre>/<code> keep their lines,
+// entities are decoded, and the bot's own @mention is dropped. Pure, no SDK imports.
+
+export interface HtmlTextOptions {
+  /** Mention texts (e.g. "sipcode") whose <at>…</at> / mention <span> is removed rather than kept. */
+  dropMentions?: readonly string[];
+}
+
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  hellip: "…",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  bull: "•",
+  middot: "·",
+  times: "×",
+  rarr: "→",
+  larr: "←",
+  copy: "©",
+};
+
+/** One pass, so "&amp;lt;" becomes "&lt;" (what was typed), not "<". */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,8});/g, (whole, name: string) => {
+    if (name.startsWith("#")) {
+      const cp =
+        name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      const ok = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+      return ok ? (cp === 0xa0 ? " " : String.fromCodePoint(cp)) : whole;
+    }
+    return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
+  });
+}
+
+// Only real HTML tag names count as markup: "<sip:bob@example.com>" or "<-- 488" in a plain-text
+// paste must survive untouched.
+const BLOCK = new Set(
+  "p div pre codeblock li ul ol tr table thead tbody blockquote h1 h2 h3 h4 h5 h6 hr section article".split(
+    " ",
+  ),
+);
+const INLINE = new Set(
+  "span code b i u s em strong strike del ins mark small big sub sup a font at td th img emoji br label".split(
+    " ",
+  ),
+);
+const PRE = new Set(["pre", "codeblock"]);
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const MENTION =
+  /<at\b[^>]*>([\s\S]*?)<\/at>|<span\b[^>]*schema\.skype\.com\/Mention[^>]*>([\s\S]*?)<\/span>/gi;
+
+function dropMentions(html: string, names: readonly string[]): string {
+  const drop = new Set(names.map((n) => n.trim().toLowerCase()));
+  return html.replace(MENTION, (_whole, at?: string, span?: string) => {
+    const inner = at ?? span ?? "";
+    const name = decodeEntities(inner.replace(TAG, "")).trim().toLowerCase();
+    return drop.has(name) ? "" : inner;
+  });
+}
+
+export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): string {
+  const html = dropMentions(input.replace(/\r\n?/g, "\n"), opts.dropMentions ?? []);
+  let out = "";
+  let pre = 0;
+  let preStart = false;
+  const newline = () => {
+    if (out !== "" && !out.endsWith("\n")) out += "\n";
+  };
+  const emitText = (raw: string) => {
+    // Outside <pre>, whitespace that only separates tags ("</div>\n<div>") is source formatting.
+    if (pre === 0 && raw.includes("\n") && raw.trim() === "") return;
+    // As in HTML, a line break straight after <pre> belongs to the markup, not the content.
+    const text = preStart ? raw.replace(/^\n/, "") : raw;
+    if (raw !== "") preStart = false;
+    out += decodeEntities(text).replace(/\u00a0/g, " ");
+  };
+  let last = 0;
+  for (const m of html.matchAll(TAG)) {
+    const [whole, slash, rawName, attrs] = m;
+    const name = (rawName ?? "").toLowerCase();
+    if (!whole.startsWith("<!--") && !BLOCK.has(name) && !INLINE.has(name)) continue;
+    emitText(html.slice(last, m.index));
+    last = m.index + whole.length;
+    if (whole.startsWith("<!--")) continue;
+    if (name === "br") out += "\n";
+    else if (BLOCK.has(name)) {
+      newline();
+      if (PRE.has(name)) {
+        pre = Math.max(0, pre + (slash ? -1 : 1));
+        preStart = !slash;
+      }
+    } else if ((name === "td" || name === "th") && slash) out += " ";
+    else if ((name === "img" || name === "emoji") && !slash) {
+      const alt = /\balt\s*=\s*"([^"]*)"/i.exec(attrs ?? "")?.[1];
+      if (alt) out += decodeEntities(alt);
+    }
+  }
+  emitText(html.slice(last));
+  return out.trim();
+}

@@ -1,0 +1,70 @@
+// Bounded retries for Bot Connector calls: 429 (throttled), 412 (precondition, e.g. a concurrent edit),
+// 502/504 (gateway) get jittered exponential backoff, honouring Retry-After, within a try count and
+// a total time budget so a chat reply is never held up for long. Everything else fails at once.
+
+export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([412, 429, 502, 504]);
+
+export interface RetryOptions {
+  /** Attempts in total, the first included. */
+  tries?: number;
+  /** Wall-clock budget for all attempts and waits together. */
+  budgetMs?: number;
+  /** First backoff; doubles each retry, then scaled by a random factor in [0.5, 1.5). */
+  baseMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  onRetry?: (info: { attempt: number; status: number; delayMs: number }) => void;
+}
+
+export const RETRY_DEFAULTS = { tries: 3, budgetMs: 5_000, baseMs: 300 } as const;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The HTTP status an SDK error carries, whichever field its author chose. */
+export function statusOf(err: unknown): number | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
+  const s = e.statusCode ?? e.status ?? e.response?.status;
+  return typeof s === "number" ? s : undefined;
+}
+
+/** Retry-After in milliseconds (seconds or an HTTP date), when the error's response has one. */
+export function retryAfterMs(err: unknown, now: number = Date.now()): number | undefined {
+  const headers = (err as { response?: { headers?: unknown } } | null)?.response?.headers;
+  let raw: unknown;
+  if (headers && typeof (headers as { get?: unknown }).get === "function") {
+    raw = (headers as { get(name: string): unknown }).get("retry-after");
+  } else if (headers && typeof headers === "object") {
+    raw = (headers as Record<string, unknown>)["retry-after"];
+  }
+  if (typeof raw !== "string" && typeof raw !== "number") return undefined;
+  const secs = Number(raw);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const at = Date.parse(String(raw));
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
+  const tries = opts.tries ?? RETRY_DEFAULTS.tries;
+  const budget = opts.budgetMs ?? RETRY_DEFAULTS.budgetMs;
+  const base = opts.baseMs ?? RETRY_DEFAULTS.baseMs;
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
+  const started = now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === undefined || !RETRYABLE_STATUS.has(status) || attempt >= tries) throw err;
+      // Jitter spreads retries from several replicas so they don't hit the throttle together.
+      const backoff = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
+      const delayMs = Math.max(backoff, retryAfterMs(err, now()) ?? 0);
+      if (now() - started + delayMs > budget) throw err;
+      opts.onRetry?.({ attempt, status, delayMs });
+      await sleep(delayMs);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The compose-box search command "lookupCode": matching catalog entries as thumbnail previews; choosing
+// one inserts that entry's full Adaptive Card into the message being written.
+import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse } from "botbuilder";
+import type { Catalog } from "../../catalog/indexes.js";
+import type { Entry } from "../../catalog/schema.js";
+import { explain } from "../../engine/explain.js";
+import { searchText } from "../../engine/search.js";
+import { clip } from "../../render/adaptive-card.js";
+import { entryLabel, explainCards } from "../../render/card.js";
+import { labelLinks, type RefCodec, renderCards } from "./cards.js";
+
+export const SEARCH_COMMAND_ID = "lookupCode";
+export const SEARCH_PARAMETER = "query";
+export const MAX_SEARCH_RESULTS = 10;
+
+/** Shown before anything is typed (initialRun): the codes on-call engineers ask about most. */
+export const POPULAR_IDS = [
+  "sip/488",
+  "sip/403",
+  "sip/503",
+  "sip/408",
+  "sip/486",
+  "sip/404",
+  "q850/16",
+  "sip/480",
+];
+
+/** Entries for what was typed: the explain answer first, then its other meanings, then text matches. */
+export function findEntries(catalog: Catalog, query: string, limit = MAX_SEARCH_RESULTS): Entry[] {
+  const q = query.trim();
+  if (q === "") {
+    return POPULAR_IDS.map((id) => catalog.byId.get(id)).filter((e): e is Entry => e !== undefined);
+  }
+  const r = explain(catalog, q);
+  const found = [...r.results, ...r.others, ...r.suggestions];
+  if (found.length < limit) found.push(...searchText(catalog, q, null, limit).map((s) => s.entry));
+  return [...new Set(found)].slice(0, limit);
+}
+
+function queryText(query: MessagingExtensionQuery): string {
+  const p = query.parameters?.find((x) => x.name === SEARCH_PARAMETER);
+  return typeof p?.value === "string" ? p.value : "";
+}
+
+export function searchResponse(
+  catalog: Catalog,
+  refs: RefCodec,
+  query: MessagingExtensionQuery,
+): MessagingExtensionResponse {
+  if (query.commandId !== SEARCH_COMMAND_ID) {
+    return { composeExtension: { type: "message", text: "That search command isn't supported." } };
+  }
+  const attachments = findEntries(catalog, queryText(query)).map((e) => {
+    const cards = labelLinks(catalog, explainCards(explain(catalog, e.id)));
+    const card = renderCards(cards, refs.encode(cards, e.id));
+    const preview = CardFactory.thumbnailCard(entryLabel(e), clip(e.meaning, 160));
+    return { ...CardFactory.adaptiveCard(card), preview };
+  });
+  if (attachments.length === 0) {
+    return {
+      composeExtension: {
+        type: "message",
+        text: `Nothing in the catalog matches "${clip(queryText(query), 60)}".`,
+      },
+    };
+  }
+  return { composeExtension: { type: "result", attachmentLayout: "list", attachments } };
+}
