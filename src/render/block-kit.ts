@@ -82,7 +82,9 @@ function button(text: string, actionId: string, value: string, style?: "primary"
   return b;
 }
 
-function cardBlocks(card: Card, opts: BlockOptions, first: boolean): Block[] {
+function cardBlocks(card: Card, opts: BlockOptions, first: boolean, used: Set<string>): Block[] {
+  // Slack refuses a message whose action_ids repeat; each related entry gets one button.
+  const fresh = (id: string) => !used.has(id) && Boolean(used.add(id));
   if (card.compact) {
     const head = `${EMOJI[card.severity]} *${esc(card.title)}*${card.subtitle ? ` — _${esc(card.subtitle)}_` : ""}`;
     const body = card.sections[0]?.text ? `\n${esc(card.sections[0].text)}` : "";
@@ -90,7 +92,7 @@ function cardBlocks(card: Card, opts: BlockOptions, first: boolean): Block[] {
       type: "section",
       text: { type: "mrkdwn", text: clip(head + body, SLACK_LIMITS.sectionText) },
     };
-    if (card.entryId && opts.buttons?.related)
+    if (card.entryId && opts.buttons?.related && fresh(`open_entry:${card.entryId}`))
       block.accessory = button("Open", `open_entry:${card.entryId}`, card.entryId);
     return [block];
   }
@@ -114,12 +116,10 @@ function cardBlocks(card: Card, opts: BlockOptions, first: boolean): Block[] {
   if (card.fields.length > 0) {
     blocks.push({
       type: "section",
-      fields: card.fields
-        .slice(0, SLACK_LIMITS.fields)
-        .map((f) => ({
-          type: "mrkdwn",
-          text: clip(`*${esc(f.label)}*\n${esc(f.value)}`, SLACK_LIMITS.fieldText),
-        })),
+      fields: card.fields.slice(0, SLACK_LIMITS.fields).map((f) => ({
+        type: "mrkdwn",
+        text: clip(`*${esc(f.label)}*\n${esc(f.value)}`, SLACK_LIMITS.fieldText),
+      })),
     });
   }
   for (const s of card.sections)
@@ -146,8 +146,10 @@ function cardBlocks(card: Card, opts: BlockOptions, first: boolean): Block[] {
     actions.push(button("Post checklist in thread", "post_checklist", opts.query ?? card.entryId ?? ""));
   }
   if (opts.buttons?.related) {
-    for (const l of [...card.links, ...card.others].slice(0, 8))
+    const links = [...card.links, ...card.others].filter((l) => fresh(`open_entry:${l.id}`));
+    for (const l of links.slice(0, 8)) {
       actions.push(button(l.label, `open_entry:${l.id}`, l.id));
+    }
   }
   if (actions.length > 0)
     blocks.push({ type: "actions", elements: actions.slice(0, SLACK_LIMITS.actionsElements) });
@@ -166,13 +168,14 @@ export function blockTextLength(blocks: Block[]): number {
 
 export function toBlocks(cards: Card[], opts: BlockOptions = {}): SlackMessage {
   const out: Block[] = [];
+  const used = new Set<string>(cards[0]?.entryId ? [`open_entry:${cards[0].entryId}`] : []);
   let dropped = 0;
   cards.forEach((card, i) => {
     if (dropped > 0) {
       dropped++;
       return;
     }
-    const next = cardBlocks(card, opts, i === 0);
+    const next = cardBlocks(card, opts, i === 0, used);
     const fits =
       out.length + next.length <= SLACK_LIMITS.blocks - 1 &&
       blockTextLength([...out, ...next]) <= SLACK_LIMITS.totalText;

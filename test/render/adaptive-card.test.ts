@@ -55,8 +55,35 @@ describe("toAdaptiveCard", () => {
     const body = card.body as Array<Record<string, unknown>>;
     expect(body[0]).toMatchObject({ type: "Container", style: "warning", bleed: true });
     expect(body[1]).toEqual({ type: "FactSet", facts: [{ title: "Code", value: "488" }] });
-    expect(cardText(card)).toMatchInlineSnapshot();
+    expect(cardText(card)).toMatchInlineSnapshot(`
+      "SIP 488 Not Acceptable Here
+      4xx Request Failure
+      Code: 488
+      What it means
+      The offer's media is not acceptable.
+      Likely causes
+      1. No common codec
+      2. SRTP mismatch
+      Check next
+      Compare codecs
+      Check crypto
+      Related
+      Sources: RFC 3261"
+    `);
     expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  it("uses a validator that does report broken cards", () => {
+    const broken = {
+      type: "AdaptiveCard",
+      version: "1.5",
+      body: [
+        { type: "TextBlock", text: "x", size: "huge" },
+        { type: "Input.Toggle", id: "a", title: "t" },
+        { type: "Input.Toggle", id: "a", title: "t" },
+      ],
+    };
+    expect(adaptiveCardProblems(broken).length).toBeGreaterThanOrEqual(2);
   });
 
   it("styles the header by severity", () => {

@@ -12,6 +12,8 @@ export interface ThreadRequest {
   threadTs: string;
   text: string;
   notes?: string[];
+  /** Look for codes in the text first (shortcut, auto-explain), even when it is short. */
+  scanFirst?: boolean;
   /** Tell this user privately when the thread reply cannot be posted. */
   user?: string;
 }
@@ -27,7 +29,12 @@ export async function answerInThread(
   deps: SlackDeps,
   req: ThreadRequest,
 ): Promise<ThreadOutcome> {
-  const reply = respond(deps.catalog, req.text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
+  const opts = { maskPhoneNumbers: deps.config.maskPhoneNumbers };
+  let reply = respond(deps.catalog, req.scanFirst ? `scan ${req.text}` : req.text, "slack", opts);
+  // A short message with no code in it is more likely a question ("one way audio") than a log.
+  if (req.scanFirst && reply.kind === "scan" && reply.analysis.counts.findings === 0 && req.text.trim().length < 200) {
+    reply = respond(deps.catalog, req.text, "slack", opts);
+  }
   const message = toBlocks(reply.cards, {
     buttons: { share: false, checklist: false, related: reply.kind === "explain" },
   });

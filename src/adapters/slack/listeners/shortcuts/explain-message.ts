@@ -1,6 +1,5 @@
 // "Explain error codes" on any message (threads included): the findings go into that thread.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { looksLikeLog } from "../../../../engine/route.js";
 import type { SlackDeps } from "../../deps.js";
 import { readFiles, type SlackFile } from "../../files.js";
 import { slackToPlain } from "../../text.js";
@@ -20,7 +19,8 @@ export function explainMessage(deps: SlackDeps) {
     const out = await answerInThread(client, deps, {
       channel: shortcut.channel.id,
       threadTs: msg.thread_ts ?? msg.ts,
-      text: looksLikeLog(text) ? `scan ${text}` : text,
+      text,
+      scanFirst: true,
       notes: files.notes,
     });
     if (!out.posted) await respond({ response_type: "ephemeral", text: out.problem ?? "" });

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Teams throughput on loopback, in one run: "@sipcode 488" (deliveryMode expectReplies) through the
+// real server built in dist/, against a do-nothing CloudAdapter bot from the same botbuilder that
+// answers the same activity with a constant text. Budget: sipcode ≥ 90 % of the baseline's req/s.
+// Usage: npm run build && node bench/teams.mjs [--seconds 5] [--concurrency 16]
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+
+const BUDGET = 0.9;
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const SECONDS = opt("seconds", 5);
+const CONCURRENCY = opt("concurrency", 16);
+
+const dist = new URL("../dist/", import.meta.url);
+const { startServer } = await import(new URL("server.js", dist).href);
+const { loadConfig } = await import(new URL("config.js", dist).href);
+
+const ACTIVITY = {
+  type: "message",
+  id: "1700000000001",
+  channelId: "msteams",
+  serviceUrl: "https://smba.example.test/amer/",
+  deliveryMode: "expectReplies",
+  from: { id: "29:bench-user", name: "Bench User" },
+  recipient: { id: "28:bench-bot", name: "sipcode" },
+  conversation: { id: "a:bench-personal", conversationType: "personal", tenantId: "bench" },
+  text: "<at>sipcode</at> 488",
+  entities: [{ type: "mention", mentioned: { id: "28:bench-bot", name: "sipcode" }, text: "<at>sipcode</at>" }],
+};
+const PAYLOAD = Buffer.from(JSON.stringify(ACTIVITY));
+
+/** The baseline: botbuilder's own CloudAdapter.process over node:http, replying with constant text. */
+async function baselineServer() {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const server = http.createServer(async (req, res) => {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    let out = "";
+    const shim = {
+      socket: res.socket,
+      status: (code) => {
+        res.statusCode = code;
+      },
+      header: (name, value) => res.setHeader(name, value),
+      send: (body) => {
+        if (typeof body === "object") res.setHeader("content-type", "application/json");
+        out = typeof body === "object" ? JSON.stringify(body) : String(body);
+      },
+      end: () => res.end(out),
+    };
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    await adapter.process({ method: req.method, headers: req.headers, body }, shim, (ctx) => ctx.sendActivity("ok"));
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { port: server.address().port, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+function request(agent, port) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/messages",
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": PAYLOAD.length },
+      },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(PAYLOAD);
+  });
+}
+
+/** N keep-alive workers posting back to back for a bounded time; counts 200s. */
+async function measure(port, seconds) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  let ok = 0;
+  let failed = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const r = await request(agent, port);
+      if (r.status === 200) ok++;
+      else failed++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = (performance.now() - t0) / 1000;
+  agent.destroy();
+  return { rps: ok / elapsed, requests: ok, failed };
+}
+
+const real = await startServer(
+  loadConfig({ NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" }),
+);
+const base = await baselineServer();
+try {
+  // Sanity: the real server answers with the card, the baseline with its constant text.
+  const check = await request(undefined, real.port);
+  const reply = JSON.parse(check.body).activities?.[0];
+  if (reply?.attachments?.[0]?.contentType !== "application/vnd.microsoft.card.adaptive") {
+    throw new Error(`sipcode did not answer with a card: ${check.status} ${check.body.slice(0, 200)}`);
+  }
+  if (!(await request(undefined, base.port)).body.includes('"ok"')) throw new Error("baseline did not answer");
+
+  await measure(base.port, 1); // warm-up: JIT, sockets
+  await measure(real.port, 1);
+  const baseline = await measure(base.port, SECONDS);
+  const sipcode = await measure(real.port, SECONDS);
+  const ratio = sipcode.rps / baseline.rps;
+  console.log(`baseline (do-nothing CloudAdapter bot): ${baseline.rps.toFixed(0)} req/s`);
+  console.log(`sipcode  (@sipcode 488, card reply):    ${sipcode.rps.toFixed(0)} req/s`);
+  console.log(`ratio: ${(ratio * 100).toFixed(1)} % (budget ≥ ${BUDGET * 100} %)`);
+  console.log(
+    JSON.stringify({
+      bench: "teams",
+      node: process.version,
+      seconds: SECONDS,
+      concurrency: CONCURRENCY,
+      sipcode_rps: Math.round(sipcode.rps),
+      baseline_rps: Math.round(baseline.rps),
+      ratio: Number(ratio.toFixed(3)),
+      budget: BUDGET,
+      pass: ratio >= BUDGET,
+      failed: sipcode.failed + baseline.failed,
+    }),
+  );
+  if (ratio < BUDGET) process.exitCode = 1;
+} finally {
+  await base.close();
+  await real.close();
+}

@@ -1,0 +1,84 @@
+// Starts the real server with Slack over HTTP and signs requests the way Slack does (v0 HMAC).
+import { createHmac } from "node:crypto";
+import { loadConfig } from "../../../src/config.js";
+import { createLogger } from "../../../src/log.js";
+import { type RunningServer, startServer } from "../../../src/server.js";
+import { catalog } from "../../helpers/catalog.js";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const SLACK_API = "http://slack.test";
+
+export async function startSlackServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadConfig({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${SLACK_API}/api/`,
+    ...env,
+  });
+  return startServer(config, { catalog: catalog(), logger: createLogger("silent") });
+}
+
+export function sign(body: string, ts = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET): Record<string, string> {
+  const sig = `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
+  return { "x-slack-request-timestamp": String(ts), "x-slack-signature": sig };
+}
+
+export async function postSigned(
+  server: RunningServer,
+  body: string,
+  contentType: string,
+  extra: Record<string, string> = {},
+  headers?: Record<string, string>,
+): Promise<Response> {
+  return fetch(`http://127.0.0.1:${server.port}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": contentType, ...(headers ?? sign(body)), ...extra },
+    body,
+  });
+}
+
+export function slashCommand(text: string): string {
+  return new URLSearchParams({
+    token: "legacy",
+    team_id: "T1",
+    team_domain: "acme",
+    channel_id: "C1",
+    channel_name: "incident",
+    user_id: "U1",
+    user_name: "alice",
+    command: "/sipcode",
+    text,
+    api_app_id: "A1",
+    response_url: `${SLACK_API}/respond/1`,
+    trigger_id: "1.2.3",
+  }).toString();
+}
+
+export function interaction(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${Math.random().toString(36).slice(2)}`): string {
+  return JSON.stringify({
+    token: "legacy",
+    team_id: "T1",
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  });
+}
+
+/** Waits until `done()` is true (nock scopes complete asynchronously after the ack). */
+export async function until(done: () => boolean, ms = 4000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error("timed out waiting for the expected Slack API calls");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

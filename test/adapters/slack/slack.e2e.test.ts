@@ -1,0 +1,296 @@
+// End to end over HTTP: the real server, Slack-signed requests, the Web API faked with nock.
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { checklistMessage } from "../../../src/render/slack-checklist.js";
+import type { RunningServer } from "../../../src/server.js";
+import {
+  eventBody,
+  interaction,
+  postSigned,
+  SLACK_API,
+  sign,
+  slashCommand,
+  startSlackServer,
+  until,
+} from "./harness.js";
+
+const FORM = "application/x-www-form-urlencoded";
+const JSON_TYPE = "application/json";
+const TRACE = [
+  "<@UBOT> can someone look at this?",
+  "SIP/2.0 100 Trying",
+  "CSeq: 1 INVITE",
+  "",
+  "SIP/2.0 488 Not Acceptable Here",
+  "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK1",
+  "Call-ID: abc@10.0.0.5",
+  "CSeq: 1 INVITE",
+  "Authorization: Digest username=\"bob\", nonce=\"dcd98b7102dd2f0e\", response=\"6629fae49393a05397450978507c4ef1\"",
+].join("\n");
+
+let server: RunningServer;
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1/);
+  server = await startSlackServer();
+});
+afterAll(async () => {
+  await server.close();
+  nock.enableNetConnect();
+});
+afterEach(() => nock.cleanAll());
+
+type Body = Record<string, unknown>;
+
+describe("/sipcode over HTTP", () => {
+  it("answers a signed /sipcode 488 in the ack, with no network access", async () => {
+    const res = await postSigned(server, slashCommand("488"), FORM);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response_type: string; blocks: Body[]; text: string };
+    expect(body.response_type).toBe("ephemeral");
+    expect(body.blocks[0]).toMatchObject({ type: "header", text: { text: "SIP 488 Not Acceptable Here" } });
+    const actions = body.blocks.find((b) => b.type === "actions") as { elements: Array<{ action_id: string }> };
+    const ids = actions.elements.map((e) => e.action_id);
+    expect(ids).toEqual(expect.arrayContaining(["share_in_channel", "post_checklist", "open_entry:mobius/403-118"]));
+    expect(body.text).toMatch(/SIP 488/);
+  });
+
+  it("answers an empty command with the help card", async () => {
+    const res = await postSigned(server, slashCommand(""), FORM);
+    const body = (await res.json()) as { blocks: Body[] };
+    expect(JSON.stringify(body.blocks)).toMatch(/acs 410\/3112/);
+  });
+
+  it("rejects a bad signature and a 6-minute-old timestamp with 401", async () => {
+    const body = slashCommand("488");
+    const bad = await postSigned(server, body, FORM, {}, { ...sign(body), "x-slack-signature": "v0=deadbeef" });
+    expect(bad.status).toBe(401);
+    const old = Math.floor(Date.now() / 1000) - 6 * 60;
+    const stale = await postSigned(server, body, FORM, {}, sign(body, old));
+    expect(stale.status).toBe(401);
+  });
+
+  it("shares an answer in the channel through response_url, replacing the private one", async () => {
+    let sent: Body | undefined;
+    const scope = nock(SLACK_API)
+      .post("/respond/1", (b) => {
+        sent = b;
+        return true;
+      })
+      .reply(200, { ok: true });
+    const res = await postSigned(
+      server,
+      interaction({
+        type: "block_actions",
+        user: { id: "U1", name: "alice" },
+        team: { id: "T1" },
+        api_app_id: "A1",
+        container: { type: "message", is_ephemeral: true },
+        channel: { id: "C1" },
+        response_url: `${SLACK_API}/respond/1`,
+        trigger_id: "1.2",
+        actions: [{ type: "button", action_id: "share_in_channel", block_id: "b", value: "488", action_ts: "1" }],
+      }),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    await until(() => scope.isDone());
+    expect(sent).toMatchObject({ response_type: "in_channel", delete_original: true });
+    expect(JSON.stringify(sent)).toMatch(/Shared by <@U1>/);
+  });
+});
+
+describe("checklists", () => {
+  it("updates the message in place with who ticked what", async () => {
+    const list = checklistMessage({ title: "SIP 488 Not Acceptable Here", items: [{ text: "Compare SDP" }, { text: "Check codecs" }] });
+    let update: Body | undefined;
+    const scope = nock(SLACK_API)
+      .post("/api/chat.update", (b) => {
+        update = b;
+        return true;
+      })
+      .reply(200, { ok: true, ts: "1700000000.000200" });
+    const items = list.blocks[1] as { elements: Array<{ options: unknown[] }> };
+    const firstOption = items.elements[0]?.options[0];
+    await postSigned(
+      server,
+      interaction({
+        type: "block_actions",
+        user: { id: "U7", name: "bob" },
+        team: { id: "T1" },
+        api_app_id: "A1",
+        container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
+        channel: { id: "C1" },
+        message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: list.blocks },
+        response_url: `${SLACK_API}/respond/2`,
+        trigger_id: "1.3",
+        actions: [
+          { type: "checkboxes", action_id: "checklist_tick", block_id: "sipcode_checklist:items", selected_options: [firstOption], action_ts: "2" },
+        ],
+      }),
+      FORM,
+    );
+    await until(() => scope.isDone());
+    expect(update?.channel).toBe("C1");
+    expect(update?.ts).toBe("1700000000.000200");
+    const blocks = JSON.parse(String(update?.blocks));
+    expect(JSON.stringify(blocks)).toMatch(/✓ 1\. <@U7>/);
+    expect(JSON.stringify(blocks)).toMatch(/1 of 2 done/);
+  });
+
+  it("schedules a reminder in the thread", async () => {
+    let scheduled: Body | undefined;
+    const scope = nock(SLACK_API)
+      .post("/api/chat.scheduleMessage", (b) => {
+        scheduled = b;
+        return true;
+      })
+      .reply(200, { ok: true, scheduled_message_id: "Q1" })
+      .post("/respond/3")
+      .reply(200, { ok: true });
+    await postSigned(
+      server,
+      interaction({
+        type: "block_actions",
+        user: { id: "U7", name: "bob" },
+        team: { id: "T1" },
+        api_app_id: "A1",
+        container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
+        channel: { id: "C1" },
+        message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: [] },
+        response_url: `${SLACK_API}/respond/3`,
+        trigger_id: "1.4",
+        actions: [{ type: "button", action_id: "checklist_remind", block_id: "x", value: "SIP 488", action_ts: "3" }],
+      }),
+      FORM,
+    );
+    await until(() => scope.isDone());
+    expect(scheduled?.thread_ts).toBe("1700000000.000100");
+    const postAt = Number(scheduled?.post_at);
+    expect(postAt - Date.now() / 1000).toBeGreaterThan(14 * 60);
+  });
+});
+
+describe("incident threads", () => {
+  const mention = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000001.000100", text: TRACE };
+
+  it("replies in the thread with the findings and a checklist, and ignores the retry", async () => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", (b) => {
+        posts.push(b);
+        return true;
+      })
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000001.000200" });
+    const body = eventBody(mention, "EvMention1");
+    const res = await postSigned(server, body, JSON_TYPE);
+    expect(res.status).toBe(200);
+    await until(() => scope.isDone());
+    expect(posts.every((p) => p.thread_ts === "1700000001.000100" && p.channel === "C1")).toBe(true);
+    expect(String(posts[0]?.text)).toMatch(/First failure: SIP 488 Not Acceptable Here/);
+    const everything = JSON.stringify(posts);
+    expect(everything).not.toMatch(/dcd98b7102dd2f0e|6629fae49393a05397450978507c4ef1/);
+    expect(String(posts[1]?.blocks)).toMatch(/checklist_tick/);
+
+    // The same event retried, and the same message delivered again as a `message` event.
+    const extra = nock(SLACK_API).post("/api/chat.postMessage").reply(200, { ok: true, ts: "1" });
+    await postSigned(server, body, JSON_TYPE, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
+    await postSigned(server, eventBody({ ...mention, type: "message" }, "EvMessage1"), JSON_TYPE);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(extra.isDone()).toBe(false);
+  });
+
+  it("retries chat.postMessage after a 429 with Retry-After", async () => {
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "1" })
+      .post("/api/chat.postMessage")
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000002.000200" });
+    await postSigned(server, eventBody({ ...mention, ts: "1700000002.000100" }), JSON_TYPE);
+    await until(() => scope.isDone(), 6000);
+  });
+
+  it("falls back to plain text when Slack refuses the blocks", async () => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .reply(200, { ok: false, error: "invalid_blocks" })
+      .post("/api/chat.postMessage", (b) => {
+        posts.push(b);
+        return true;
+      })
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000003.000200" });
+    await postSigned(server, eventBody({ ...mention, ts: "1700000003.000100" }), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(posts[0]?.blocks).toBeUndefined();
+    expect(String(posts[0]?.text)).toMatch(/SIP 488/);
+  });
+
+  it("tells the user privately when it cannot post in the channel", async () => {
+    let ephemeral: Body | undefined;
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .reply(200, { ok: false, error: "not_in_channel" })
+      .post("/api/chat.postEphemeral", (b) => {
+        ephemeral = b;
+        return true;
+      })
+      .reply(200, { ok: true });
+    await postSigned(server, eventBody({ ...mention, ts: "1700000004.000100" }), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(String(ephemeral?.text)).toMatch(/invite/i);
+  });
+
+  it("explains a message through the message shortcut, in its thread", async () => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", (b) => {
+        posts.push(b);
+        return true;
+      })
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000005.000300" });
+    await postSigned(
+      server,
+      interaction({
+        type: "message_action",
+        callback_id: "explain_error_codes",
+        trigger_id: "1.5",
+        team: { id: "T1" },
+        user: { id: "U1", name: "alice" },
+        channel: { id: "C1", name: "incident" },
+        message: { type: "message", ts: "1700000005.000200", thread_ts: "1700000005.000100", text: "carrier answers 486 Busy Here on every call" },
+        response_url: `${SLACK_API}/respond/5`,
+      }),
+      FORM,
+    );
+    await until(() => scope.isDone());
+    expect(posts[0]?.thread_ts).toBe("1700000005.000100");
+    expect(String(posts[0]?.text)).toMatch(/SIP 486 Busy Here/);
+  });
+
+  it("downloads an attached text log with the bot token and scans it", async () => {
+    let auth = "";
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .get("/files/trace.log")
+      .reply(function () {
+        auth = String(this.req.headers.authorization);
+        return [200, "SIP/2.0 503 Service Unavailable\nCSeq: 7 REGISTER\n"];
+      })
+      .post("/api/chat.postMessage", (b) => {
+        posts.push(b);
+        return true;
+      })
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000006.000200" });
+    const files = [{ id: "F1", name: "trace.log", mimetype: "text/plain", filetype: "text", size: 50, url_private_download: `${SLACK_API}/files/trace.log` }];
+    await postSigned(server, eventBody({ ...mention, ts: "1700000006.000100", text: "<@UBOT> see attached", files }), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(auth).toBe("Bearer xoxb-test-token");
+    expect(String(posts[0]?.text)).toMatch(/SIP 503 Service Unavailable/);
+  });
+});

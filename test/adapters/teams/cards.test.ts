@@ -1,0 +1,82 @@
+// Checklist state that lives in the message: refs that rebuild cards (queries, signed snapshots),
+// and merging the toggles a client sends back with who ticked what and when.
+import { describe, expect, it } from "vitest";
+import { MAX_REF_CHARS, mergeTicks, RefCodec } from "../../../src/adapters/teams/cards.js";
+import type { Card } from "../../../src/render/card.js";
+import { respond } from "../../../src/respond.js";
+import { catalog } from "../../helpers/catalog.js";
+
+const NOW = new Date("2025-03-01T02:10:00.456Z");
+const card = (over: Partial<Card> = {}): Card => ({
+  title: "First failure: SIP 488 Not Acceptable Here",
+  severity: "error",
+  fields: [],
+  sections: [{ heading: "Timeline", items: ["✗ SIP 488 — line 3"] }],
+  checklist: ["a", "b", "c"],
+  links: [],
+  others: [],
+  ...over,
+});
+
+describe("mergeTicks", () => {
+  it("stamps newly ticked items with who and when (no milliseconds)", () => {
+    expect(mergeTicks(3, { "check-0": "true", "check-1": "false", "check-2": true }, "Bob", NOW)).toEqual({
+      "0": { by: "Bob", at: "2025-03-01T02:10:00Z" },
+      "2": { by: "Bob", at: "2025-03-01T02:10:00Z" },
+    });
+  });
+
+  it("keeps earlier ticks as they were and clears unticked ones", () => {
+    const ticks = { "0": { by: "Alice", at: "2025-02-28T23:00:00Z" }, "1": { by: "Alice", at: "2025-02-28T23:00:00Z" } };
+    expect(mergeTicks(3, { ticks, "check-0": "true", "check-1": "false", "check-2": "true" }, "Bob", NOW)).toEqual({
+      "0": { by: "Alice", at: "2025-02-28T23:00:00Z" },
+      "2": { by: "Bob", at: "2025-03-01T02:10:00Z" },
+    });
+  });
+
+  it("keeps the previous state for toggles the client did not send, and ignores items past the list", () => {
+    const ticks = { "1": { by: "Alice", at: "2025-02-28T23:00:00Z" }, "7": { by: "Mallory", at: "x" } };
+    expect(mergeTicks(2, { ticks, "check-5": "true" }, "Bob", NOW)).toEqual({ "1": ticks["1"] });
+  });
+
+  it("names an anonymous ticker and bounds long names", () => {
+    expect(mergeTicks(1, { "check-0": "true" }, "  ", NOW)["0"]?.by).toBe("someone");
+    expect(mergeTicks(1, { "check-0": "true" }, "x".repeat(500), NOW)["0"]?.by.length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe("RefCodec", () => {
+  const codec = new RefCodec("secret-1");
+  const c = catalog();
+
+  it("needs no ref for cards without a checklist", () => {
+    expect(codec.encode([card({ checklist: [] })], "help")).toBeUndefined();
+  });
+
+  it("rebuilds query answers by running the query again", () => {
+    const ref = codec.encode(respond(c, "488", "teams").cards, "488");
+    expect(ref).toBe("q:488");
+    expect(codec.decode(c, ref, {})?.[0]?.title).toBe("SIP 488 Not Acceptable Here");
+  });
+
+  it("keeps a pasted log's card as a signed snapshot, without the paste", () => {
+    const ref = codec.encode([card()], null) ?? "";
+    expect(ref).toMatch(/^z:[\w-]{22}\./);
+    expect(codec.decode(c, ref, {})).toEqual([card()]);
+    expect(new RefCodec("another-secret").decode(c, ref, {})).toBeNull();
+  });
+
+  it("rejects malformed, unknown and oversized refs", () => {
+    for (const bad of [undefined, 42, "", "x:1", "z:", "z:abc.def", `q:${"4".repeat(MAX_REF_CHARS)}`]) {
+      expect(codec.decode(c, bad, {}), String(bad).slice(0, 20)).toBeNull();
+    }
+  });
+
+  it("shrinks the snapshot of a huge card to stay under the ref limit", () => {
+    const noisy = (n: number) => Array.from({ length: n }, (_, i) => `${i} ${Math.random().toString(36).repeat(8)}`);
+    const big = card({ sections: Array.from({ length: 20 }, (_, i) => ({ heading: `s${i}`, text: noisy(40).join(" "), items: noisy(40) })) });
+    const ref = codec.encode([big], null);
+    expect(ref?.length).toBeLessThanOrEqual(MAX_REF_CHARS);
+    expect(codec.decode(c, ref, {})?.[0]?.checklist).toEqual(["a", "b", "c"]);
+  });
+});

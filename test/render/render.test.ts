@@ -1,0 +1,121 @@
+// Renderers: representative output pinned, every catalog entry within every Slack limit, and no
+// secret from a pasted log surviving into any renderer's output.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
+import { explain } from "../../src/engine/explain.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { respond } from "../../src/respond.js";
+import { toBlocks } from "../../src/render/block-kit.js";
+import { explainCards } from "../../src/render/card.js";
+import { scanCard } from "../../src/render/scan-card.js";
+import { checklistMessage } from "../../src/render/slack-checklist.js";
+import { cardsToText, cardToMarkdown } from "../../src/render/text.js";
+import { catalog } from "../helpers/catalog.js";
+import { slackViolations } from "./slack-limits.js";
+
+function bigPaste(chars = 40_000): string {
+  const lines: string[] = [];
+  let i = 0;
+  while (lines.join("\n").length < chars) {
+    const code = [100, 180, 183, 200, 401, 403, 404, 408, 480, 486, 487, 488, 500, 503, 603][i % 15];
+    lines.push(`2024-05-01T10:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}.123Z SIP/2.0 ${code} X`);
+    lines.push(`CSeq: ${i} INVITE`, `Call-ID: call-${i}@10.0.${i % 255}.1`, "");
+    lines.push(`Reason: Q.850;cause=${(i % 127) + 1}`, `{"callEndReason": {"code": 410, "subCode": ${3100 + (i % 13)}}}`, "");
+    i++;
+  }
+  return lines.join("\n").slice(0, chars);
+}
+
+describe("text renderer", () => {
+  it("renders an entry card as readable text", () => {
+    const text = cardsToText(explainCards(explain(catalog(), "exotel 1008")));
+    expect(text.split("\n").slice(0, 4).join("\n")).toMatchInlineSnapshot(`
+      "Exotel API 1008 Duplicate resource
+      API error
+
+        Code                  1008"
+    `);
+  });
+
+  it("renders an unknown code with the class meaning and suggestions", () => {
+    const text = cardsToText(explainCards(explain(catalog(), "sip 499")));
+    expect(text).toMatch(/^No entry for "sip 499"/);
+    expect(text).toMatch(/handle it as 400 Bad Request/);
+    expect(text).toMatch(/What the class means/);
+  });
+
+  it("renders markdown with a checklist", () => {
+    const md = cardToMarkdown(explainCards(explain(catalog(), "488"))[0]!);
+    expect(md).toMatch(/^\*\*SIP 488 Not Acceptable Here\*\*/);
+    expect(md).toMatch(/- \[ \] /);
+  });
+});
+
+describe("Block Kit limits", () => {
+  it("keeps every catalog entry's card within every limit", () => {
+    const bad: string[] = [];
+    for (const e of catalog().entries) {
+      const msg = toBlocks(explainCards(explain(catalog(), e.id)), { buttons: { share: true, checklist: true, related: true }, query: e.id });
+      const v = slackViolations(msg);
+      if (v.length > 0) bad.push(`${e.id}: ${v.join(", ")}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("keeps ambiguous answers (403, 0, 503), help and timers within every limit", () => {
+    for (const q of ["403", "0", "503", "404", "help", "timers", "timers t1=1s expires=3600 32s ims"]) {
+      const reply = respond(catalog(), q, "slack");
+      expect(slackViolations(toBlocks(reply.cards, { buttons: { share: true, checklist: true, related: true } })), q).toEqual([]);
+    }
+  });
+
+  it("keeps a 40,000-character paste within every limit and says what was left out", () => {
+    const reply = respond(catalog(), bigPaste(), "slack");
+    expect(reply.kind).toBe("scan");
+    const msg = toBlocks(reply.cards, {});
+    expect(slackViolations(msg)).toEqual([]);
+    expect(JSON.stringify(msg.blocks)).toMatch(/… and \d+ more/);
+  });
+
+  it("keeps a full checklist within the checkbox limits", () => {
+    const items = Array.from({ length: 14 }, (_, i) => ({ text: `Check number ${i} `.repeat(12) }));
+    expect(slackViolations(checklistMessage({ title: "x".repeat(400), items }))).toEqual([]);
+  });
+});
+
+describe("redaction", () => {
+  const secrets = [
+    "dcd98b7102dd2f0ed8cd39f4c9b2e1a7",
+    "6629fae49393a05397450978507c4ef1",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "xoxb-1234-5678-abcdefghijkl",
+    "s3cr3tPassw0rd",
+    "K8sApiKeyValue99",
+    "icepwdX9y8z7w6v5u4t3s2r1",
+  ];
+  const log = [
+    "2024-05-01T10:00:00.000Z SIP/2.0 401 Unauthorized",
+    `WWW-Authenticate: Digest realm="sip.example.com", nonce="${secrets[0]}"`,
+    "CSeq: 1 REGISTER",
+    "",
+    `Authorization: Digest username="alice", realm="sip.example.com", nonce="${secrets[0]}", response="${secrets[1]}"`,
+    `2024-05-01T10:00:01.000Z request failed with status code 403 Authorization: Bearer ${secrets[2]}`,
+    `token=${secrets[3]} password=${secrets[4]} api_key: ${secrets[5]}`,
+    `a=ice-pwd:${secrets[6]}`,
+    "2024-05-01T10:00:02.000Z SIP/2.0 403 Forbidden from sip:+14155550123@carrier.example.com",
+  ].join("\n");
+
+  it("never echoes a planted secret in any renderer's output", () => {
+    const scan = scanText(catalog(), log);
+    const card = scanCard(analyze(catalog(), scan));
+    const outputs = [
+      JSON.stringify(scan.findings),
+      cardsToText([card]),
+      cardToMarkdown(card),
+      JSON.stringify(toBlocks([card])),
+      JSON.stringify(respond(catalog(), log, "slack").cards),
+    ];
+    for (const out of outputs) for (const s of secrets) expect(out).not.toContain(s);
+    expect(JSON.stringify(scan.findings)).not.toContain("+14155550123");
+  });
+});
