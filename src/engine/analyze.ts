@@ -69,12 +69,12 @@ function chronological(findings: Finding[]): Finding[] {
 
 /** Normal traffic: provisional and success responses, causes for normal clearing, a digest
  *  challenge that is followed by a success for the same method, ACS "Success" end reasons. */
-function isNormal(catalog: Catalog, f: Finding, later: Finding[]): boolean {
+function isNormal(catalog: Catalog, f: Finding, later: () => Finding[]): boolean {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   if (f.namespace === "sip" || f.namespace === "http") {
     if (f.code < 400) return true;
     if (f.code === 401 || f.code === 407) {
-      return later.some(
+      return later().some(
         (g) =>
           g.namespace === f.namespace &&
           g.code >= 100 &&
@@ -114,7 +114,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
   ordered.forEach((f, i) => {
-    const normal = isNormal(catalog, f, ordered.slice(i + 1, i + 200));
+    const normal = isNormal(catalog, f, () => ordered.slice(i + 1, i + 200));
     if (!normal && !firstFailure) firstFailure = f;
     const key = `${f.namespace}:${f.code}:${f.subcode}:${f.host ?? ""}`;
     const g = groups.get(key);

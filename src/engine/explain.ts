@@ -60,14 +60,19 @@ function lookupCode(c: Catalog, ns: Namespace | null, code: number, subcode: num
 }
 
 function nearestByNumber(c: Catalog, ns: Namespace, n: number, count: number): Entry[] {
-  const pool = c.byNamespace.get(ns) ?? [];
   const value = (e: Entry) => (ns === "acs" && n >= 1000 ? e.subcode : e.code);
-  return pool
-    .filter((e) => value(e) !== null)
-    .map((e) => ({ e, d: Math.abs((value(e) ?? 0) - n) }))
-    .sort((a, b) => a.d - b.d || (a.e.id < b.e.id ? -1 : 1))
-    .slice(0, count)
-    .map((x) => x.e);
+  // A bounded selection, not a sort of the namespace: unknown codes stay as cheap as known ones.
+  const best: Array<{ e: Entry; d: number }> = [];
+  for (const e of c.byNamespace.get(ns) ?? []) {
+    const v = value(e);
+    if (v === null) continue;
+    const d = Math.abs(v - n);
+    if (best.length === count && d >= (best[count - 1]?.d ?? 0)) continue;
+    best.push({ e, d });
+    best.sort((a, b) => a.d - b.d || (a.e.id < b.e.id ? -1 : 1));
+    if (best.length > count) best.pop();
+  }
+  return best.map((x) => x.e);
 }
 
 function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {

@@ -97,8 +97,26 @@ export function clip(s: string, max: number): string {
   return `${s.slice(0, end).trimEnd()}…`;
 }
 
+/** UTF-8 length of a string without encoding it (this runs on every reply). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    // 2 bytes below U+0800; a surrogate pair is 4 bytes over 2 units; the rest of the BMP is 3.
+    n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
 export function byteLength(json: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(json)).length;
+  return utf8Length(JSON.stringify(json));
+}
+
+function fits(json: unknown, max: number): boolean {
+  const s = JSON.stringify(json);
+  // Three bytes per UTF-16 unit is the most UTF-8 can take, so most cards need no counting.
+  return s.length * 3 <= max || utf8Length(s) <= max;
 }
 
 const text = (t: string, extra: Json = {}): Json => ({ type: "TextBlock", text: t, wrap: true, ...extra });
@@ -280,11 +298,11 @@ export function toAdaptiveCard(cards: Card[], opts: AdaptiveCardOptions = {}): J
   const max = Math.max(2_000, Math.min(opts.maxBytes ?? L.maxBytes, L.maxBytes));
   for (const step of STEPS) {
     const card = build(cards, opts, step);
-    if (byteLength(card) <= max) return card;
+    if (fits(card, max)) return card;
   }
   // A huge opaque ref is the only thing the steps cannot shrink: drop interactivity before content.
   const readOnly = build(cards, { ...opts, ref: undefined }, STEPS[STEPS.length - 1] as Budget);
-  return byteLength(readOnly) <= max ? readOnly : minimal(cards);
+  return fits(readOnly, max) ? readOnly : minimal(cards);
 }
 
 /** Markdown fallback for clients that cannot draw the card and for notification previews. */

@@ -32,7 +32,12 @@ export async function answerInThread(
   const opts = { maskPhoneNumbers: deps.config.maskPhoneNumbers };
   let reply = respond(deps.catalog, req.scanFirst ? `scan ${req.text}` : req.text, "slack", opts);
   // A short message with no code in it is more likely a question ("one way audio") than a log.
-  if (req.scanFirst && reply.kind === "scan" && reply.analysis.counts.findings === 0 && req.text.trim().length < 200) {
+  if (
+    req.scanFirst &&
+    reply.kind === "scan" &&
+    reply.analysis.counts.findings === 0 &&
+    req.text.trim().length < 200
+  ) {
     reply = respond(deps.catalog, req.text, "slack", opts);
   }
   const message = toBlocks(reply.cards, {

@@ -294,7 +294,7 @@ export function detectVendor(segment: string, index: ScanIndex, emit: Emit): voi
       );
     }
   }
-  for (const p of index.messages) {
+  for (const p of index.messageRe?.test(segment) ? index.messages : []) {
     const first = p.parts[0] ?? "";
     const at = segment.indexOf(first);
     if (at < 0) continue;

@@ -21,6 +21,8 @@ export interface ScanIndex {
   messages: MessagePattern[];
   /** Normalised SIP reason phrase → code, for stacks that log only the phrase. */
   sipByPhrase: Map<string, number>;
+  /** True when a segment may contain one of the messages (tested before the per-message loop). */
+  messageRe: RegExp | null;
   /** Regex finding any cause name, built from causeNames. */
   causeNameRe: RegExp | null;
 }
@@ -62,7 +64,9 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   messages.sort((a, b) => b.parts.join("").length - a.parts.join("").length);
   const names = [...causeNames.keys()].sort((a, b) => b.length - a.length);
   const causeNameRe = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`, "g") : null;
-  const index = { catalog, causeNames, phrases, messages, causeNameRe, sipByPhrase };
+  const firsts = [...new Set(messages.map((m) => (m.parts[0] ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))];
+  const messageRe = firsts.length > 0 ? new RegExp(firsts.join("|")) : null;
+  const index = { catalog, causeNames, phrases, messages, causeNameRe, sipByPhrase, messageRe };
   cache.set(catalog, index);
   return index;
 }

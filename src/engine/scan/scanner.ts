@@ -43,6 +43,8 @@ const LOOKAHEAD = 40;
 const LOOKBEHIND = 8;
 const SEGMENT = 4096;
 const EXCERPT = 160;
+/** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
+const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
 
 function triggerFor(index: ScanIndex): RegExp {
@@ -119,14 +121,17 @@ export class Scanner {
       return;
     if (isQuietLine(line)) return;
     const hits: Hit[] = [];
-    const emit = (h: Omit<Hit, "at">, at: number) => hits.push({ ...h, at });
+    const emit = (h: Omit<Hit, "at">, at: number) => {
+      (h as Hit).at = at;
+      hits.push(h as Hit);
+    };
     for (let off = 0; off < line.length; off += SEGMENT - 64) {
       const seg = line.length <= SEGMENT ? line : line.slice(off, off + SEGMENT);
       detect(seg, this.index, (h, at) => emit(h, at + off));
       if (line.length <= SEGMENT) break;
     }
     // Pretty-printed JSON spreads {code, subCode} over several lines: read the next few with it.
-    if (line.length < 400 && /code|error_data|mobius|status|details/i.test(line)) {
+    if (line.length < 400 && JSON_PAIR_HINT.test(line)) {
       const joined = [line, ...this.window.slice(i + 1, i + 5).map((l) => l.trim())].join(" ");
       // Only pairs that start on this line belong to it; later lines get their own turn.
       detectVendor(joined.slice(0, SEGMENT), this.index, (h, at) => {
@@ -137,6 +142,7 @@ export class Scanner {
   }
 
   private record(i: number, line: string, hits: Hit[]): void {
+    if (hits.length === 0) return;
     const best = new Map<string, Hit>();
     for (const h of hits) {
       const key = `${h.namespace}:${h.code}:${h.subcode}`;

@@ -1,0 +1,234 @@
+// npm run bench: prints the figures the issues budget (see README "Benchmarks"). Runs against the
+// built output in dist/, on loopback only, bounded in time; not part of npm test.
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { generateLog } from "./gen-log.mjs";
+import { load } from "./load.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const dist = (p) => import(join(root, "dist", p));
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+const results = {};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const us = (ms) => Number((ms * 1000).toFixed(2));
+
+const { loadCatalog } = await dist("catalog/load.js");
+const { explain } = await dist("engine/explain.js");
+
+if (want("catalog")) {
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    loadCatalog();
+    times.push(performance.now() - t);
+  }
+  results.catalogLoadMs = { median: Number(pct(times, 50).toFixed(1)), first: Number(times[0].toFixed(1)) };
+}
+
+if (want("explain")) {
+  const catalog = loadCatalog();
+  const words = [
+    "one way audio",
+    "busy here",
+    "not aceptable",
+    "request timeout",
+    "forbidden",
+    "codec",
+    "no audio",
+    "registration",
+    "device limit",
+    "call rejected",
+    "temporarily unavailable",
+    "session interval",
+  ];
+  const codeQueries = [...catalog.entries.map((e) => e.id)];
+  for (let i = 0; i < 1000; i++)
+    codeQueries.push(
+      String(100 + ((i * 37) % 600)),
+      `acs ${[3112, 10004, 560486][i % 3]}`,
+      `q850 ${i % 128}`,
+    );
+  const textQueries = Array.from(
+    { length: 1000 },
+    (_, i) => words[i % words.length] + (i % 3 === 0 ? "" : ` ${words[(i * 7) % words.length]}`),
+  );
+  const time = (qs) => {
+    for (const q of qs.slice(0, 200)) explain(catalog, q);
+    // Each query is timed five times and its median kept, so one GC pause is not one query's cost.
+    return qs.map((q) => {
+      const runs = [];
+      for (let k = 0; k < 5; k++) {
+        const t = performance.now();
+        explain(catalog, q);
+        runs.push(performance.now() - t);
+      }
+      return pct(runs, 50);
+    });
+  };
+  const c = time(codeQueries);
+  const t = time(textQueries);
+  results.explain = {
+    codeP50us: us(pct(c, 50)),
+    codeP99us: us(pct(c, 99)),
+    textP50us: us(pct(t, 50)),
+    textP99us: us(pct(t, 99)),
+    queries: c.length + t.length,
+  };
+}
+
+if (want("cli")) {
+  const runs = [];
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [join(root, "bin/sipcode.js"), "488"], { stdio: "ignore" });
+    runs.push(performance.now() - t);
+  }
+  results.cliOneShotMs = { median: Math.round(pct(runs, 50)), p90: Math.round(pct(runs, 90)) };
+}
+
+if (want("paste")) {
+  const catalog = loadCatalog();
+  const { respond } = await dist("respond.js");
+  const { toBlocks } = await dist("render/block-kit.js");
+  const lines = [];
+  for (let i = 0; lines.join("\n").length < 40_000; i++) {
+    lines.push(
+      `2024-05-01T10:00:${String(i % 60).padStart(2, "0")}.${String(i % 1000).padStart(3, "0")}Z SIP/2.0 ${[100, 180, 200, 486, 503][i % 5]} X`,
+      `CSeq: ${i} INVITE`,
+      `Call-ID: ${i}@h`,
+      "",
+    );
+  }
+  const paste = lines.join("\n").slice(0, 40_000);
+  const times = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    const reply = respond(catalog, paste, "slack");
+    toBlocks(reply.cards);
+    times.push(performance.now() - t);
+  }
+  results.paste40k = {
+    p50ms: Number(pct(times.slice(50), 50).toFixed(2)),
+    p99ms: Number(pct(times.slice(50), 99).toFixed(2)),
+  };
+}
+
+if (want("scan")) {
+  const file = join(tmpdir(), `sipcode-bench-${process.pid}.log`);
+  const bytes = await generateLog(file, 100 * 1024 * 1024);
+  const t = performance.now();
+  const r = spawnSync(
+    "/usr/bin/env",
+    [
+      "bash",
+      "-c",
+      `command -v /usr/bin/time >/dev/null && /usr/bin/time -f %M ${process.execPath} ${join(root, "bin/sipcode.js")} scan ${file} >/dev/null || ${process.execPath} ${join(root, "bin/sipcode.js")} scan ${file} >/dev/null`,
+    ],
+    { encoding: "utf8" },
+  );
+  const seconds = (performance.now() - t) / 1000;
+  rmSync(file, { force: true });
+  const rssKb = Number((r.stderr.trim().split("\n").pop() ?? "").trim());
+  results.scan100MB = {
+    mb: Number((bytes / 1048576).toFixed(1)),
+    seconds: Number(seconds.toFixed(2)),
+    mbPerSecond: Number((bytes / 1048576 / seconds).toFixed(1)),
+    peakRssMB:
+      Number.isFinite(rssKb) && rssKb > 0
+        ? Math.round(rssKb / 1024)
+        : "install GNU time (Debian: time) to measure",
+  };
+}
+
+if (want("slack")) {
+  const { startServer } = await dist("server.js");
+  const { loadConfig } = await dist("config.js");
+  const { createLogger } = await dist("log.js");
+  const bolt = await import("@slack/bolt");
+  const secret = "bench-signing-secret";
+  const body = new URLSearchParams({
+    command: "/sipcode",
+    text: "488",
+    team_id: "T1",
+    channel_id: "C1",
+    user_id: "U1",
+    response_url: "http://127.0.0.1:9/r",
+    trigger_id: "1",
+  }).toString();
+  const signed = () => {
+    const ts = Math.floor(Date.now() / 1000);
+    const sig = `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
+    return {
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(ts),
+        "x-slack-signature": sig,
+      },
+      body,
+    };
+  };
+  // Baseline: a do-nothing Bolt app answering the same signed command with a constant.
+  const receiver = new bolt.HTTPReceiver({
+    signingSecret: secret,
+    endpoints: "/slack/events",
+    logLevel: bolt.LogLevel.ERROR,
+  });
+  const baseline = new bolt.App({
+    authorize: async () => ({ botToken: "xoxb-bench" }),
+    receiver,
+    logLevel: bolt.LogLevel.ERROR,
+  });
+  baseline.command("/sipcode", async ({ ack }) => ack({ response_type: "ephemeral", text: "ok" }));
+  const baseServer = http.createServer(receiver.requestListener);
+  await new Promise((r) => baseServer.listen(0, "127.0.0.1", r));
+  const config = loadConfig({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: secret,
+  });
+  const server = await startServer(config, { logger: createLogger("silent") });
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  await load({ port: server.port, path: "/slack/events", connections: 10, seconds: 1, makeRequest: signed });
+  await load({
+    port: baseServer.address().port,
+    path: "/slack/events",
+    connections: 10,
+    seconds: 1,
+    makeRequest: signed,
+  });
+  const real = await load({
+    port: server.port,
+    path: "/slack/events",
+    connections: 10,
+    seconds,
+    makeRequest: signed,
+  });
+  const base = await load({
+    port: baseServer.address().port,
+    path: "/slack/events",
+    connections: 10,
+    seconds,
+    makeRequest: signed,
+  });
+  results.slackCommand488 = {
+    sipcode: real,
+    doNothingBolt: base,
+    ratio: Number((real.rps / base.rps).toFixed(3)),
+  };
+  await server.close();
+  baseServer.close();
+}
+
+console.log(JSON.stringify(results, null, 2));
