@@ -8,6 +8,8 @@ export interface Logger {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
+  /** Whether a message at this level would be written (skip building it otherwise). */
+  enabled(level: Exclude<Level, "silent">): boolean;
 }
 
 export function createLogger(
@@ -31,5 +33,6 @@ export function createLogger(
     warn: at("warn"),
     error: at("error"),
     child: (fields) => createLogger(level, { ...base, ...fields }, sink),
+    enabled: (lvl) => ORDER[lvl] >= ORDER[level],
   };
 }

@@ -17,9 +17,10 @@ export const SLACK_RETRY_POLICY = {
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
   return {
-    debug: (...m: unknown[]) => logger.debug(m.map(String).join(" ")),
-    info: (...m: unknown[]) => logger.info(m.map(String).join(" ")),
-    warn: (...m: unknown[]) => logger.warn(m.map(String).join(" ")),
+    // Bolt logs whole request bodies at debug level: only format what will be written.
+    debug: (...m: unknown[]) => logger.enabled("debug") && logger.debug(m.map(String).join(" ")),
+    info: (...m: unknown[]) => logger.enabled("info") && logger.info(m.map(String).join(" ")),
+    warn: (...m: unknown[]) => logger.enabled("warn") && logger.warn(m.map(String).join(" ")),
     error: (...m: unknown[]) => logger.error(m.map(String).join(" ")),
     setLevel: (l: LogLevel) => {
       level = l;

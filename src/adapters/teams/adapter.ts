@@ -13,6 +13,11 @@ import type { Logger } from "../../log.js";
 import { type RetryOptions, withRetry } from "./retry.js";
 
 type Auth = ConstructorParameters<typeof CloudAdapter>[0];
+type AuthResult = Awaited<ReturnType<NonNullable<Auth>["authenticateRequest"]>>;
+type ConnectorFactory = NonNullable<AuthResult["connectorFactory"]>;
+
+/** Service URLs a bot talks to are few (one per Teams region); the cap only guards against abuse. */
+const MAX_CONNECTORS = 32;
 
 /** The request could not be authenticated; the HTTP answer is 401 and the bot never sees it. */
 export class UnauthorizedError extends Error {
@@ -39,6 +44,7 @@ interface PipelineHolder {
 
 export class TeamsAdapter extends CloudAdapter {
   private readonly trimmed = new WeakSet<object>();
+  private readonly connectors = new Map<string, ReturnType<ConnectorFactory["create"]>>();
 
   constructor(
     auth: Auth,
@@ -54,14 +60,37 @@ export class TeamsAdapter extends CloudAdapter {
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    let auth: Awaited<ReturnType<NonNullable<Auth>["authenticateRequest"]>>;
+    let auth: AuthResult;
     try {
       auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
     } catch (err) {
       if (isAuthFailure(err)) throw new UnauthorizedError((err as Error).message);
       throw err;
     }
+    auth.connectorFactory = this.reuseConnectors(auth.connectorFactory);
     return this.processActivity(auth, activity, logic);
+  }
+
+  /**
+   * botbuilder builds a new ConnectorClient (an HTTP pipeline and agent) on every turn; reusing one
+   * per service URL keeps connections to the Bot Connector warm and saves that work. This adapter
+   * serves a single app id, so the service URL and audience identify a client.
+   */
+  private reuseConnectors(inner: ConnectorFactory | undefined): ConnectorFactory | undefined {
+    if (!inner) return inner;
+    return {
+      create: (serviceUrl: string, audience?: string) => {
+        const key = `${serviceUrl}\n${audience ?? ""}`;
+        let client = this.connectors.get(key);
+        if (!client) {
+          client = inner.create(serviceUrl, audience);
+          client.catch(() => this.connectors.delete(key));
+          if (this.connectors.size >= MAX_CONNECTORS) this.connectors.delete(this.connectors.keys().next().value ?? "");
+          this.connectors.set(key, client);
+        }
+        return client;
+      },
+    };
   }
 
   override async sendActivities(

@@ -62,7 +62,7 @@ export function message(
         : { tenant: { id: "tenant-1" } },
     ...(opts.value === undefined ? {} : { value: opts.value }),
     ...(opts.replyToId ? { replyToId: opts.replyToId } : {}),
-  } as Activity;
+  } as unknown as Activity;
 }
 
 export function invoke(
