@@ -6,6 +6,7 @@ import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { entryLabel } from "./labels.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
+import { type TimerFinding, timerFindings } from "./timing.js";
 
 export interface TimelineItem {
   key: string;
@@ -26,6 +27,8 @@ export interface Analysis {
   timeline: TimelineItem[];
   normal: string[];
   correlations: string[];
+  /** Timers that most likely fired, measured from the trace's timestamps. */
+  timers: TimerFinding[];
   summary: string;
   checklist: string[];
   counts: { findings: number; distinct: number; failures: number; omitted: number; lines: number };
@@ -163,6 +166,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       );
   }
   const correlations = relatedPairs(failureEntries);
+  const timers = timerFindings(catalog, scan.findings, scan.events);
+  for (const t of timers) {
+    const e = catalog.byId.get(t.timer);
+    if (e && !failureEntries.includes(e)) failureEntries.push(e);
+  }
   const checklist: string[] = [];
   const seen = new Set<string>();
   for (const e of failureEntries) {
@@ -189,6 +197,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   }
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
+  if (timers[0]) parts.push(timers[0].text);
   return {
     firstFailure: first,
     firstFailureLabel: firstLabel,
@@ -196,6 +205,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     timeline,
     normal,
     correlations,
+    timers,
     summary: parts.join(" "),
     checklist,
     counts: {

@@ -36,6 +36,7 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   }
   if (a.normal.length > 0) sections.push({ heading: "Normal traffic", items: a.normal });
   if (a.correlations.length > 0) sections.push({ heading: "Correlations", items: a.correlations });
+  if (a.timers.length > 0) sections.push({ heading: "Timers", items: a.timers.map((t) => t.text) });
   const links = a.timeline
     .filter((t) => t.failure && t.id)
     .slice(0, 5)

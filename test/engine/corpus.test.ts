@@ -18,6 +18,8 @@ interface Label {
   expected: Code[];
   firstFailure: Code | null;
   hardNegative: boolean;
+  /** Timer ids the timer-aware analysis must report; snippets without it must report none. */
+  timers?: string[];
 }
 
 const ROOT = "test/fixtures/logs";
@@ -79,6 +81,19 @@ describe("labelled log corpus", () => {
         ),
       );
     expect(noisy).toEqual([]);
+  });
+
+  it("recognises timers firing where the trace shows it, and stays silent elsewhere", () => {
+    const wrong: string[] = [];
+    for (const s of snippets) {
+      const got = analyze(catalog(), scanText(catalog(), s.log)).timers.map((t) => t.timer);
+      const want = s.label.timers ?? [];
+      if (JSON.stringify([...new Set(got)].sort()) !== JSON.stringify([...want].sort())) {
+        wrong.push(`${s.name}: expected [${want}], got [${got}]`);
+      }
+    }
+    expect(snippets.filter((s) => s.label.timers).length).toBeGreaterThanOrEqual(5);
+    expect(wrong).toEqual([]);
   });
 
   it("names the right first failure on every snippet that has one", () => {

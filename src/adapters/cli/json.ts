@@ -38,6 +38,7 @@ export function scanFileJson(path: string, scan: ScanOutput, a: Analysis) {
       timeline: a.timeline,
       normal: a.normal,
       correlations: a.correlations,
+      timers: a.timers,
       checklist: a.checklist,
       counts: a.counts,
     },

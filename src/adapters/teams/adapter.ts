@@ -85,7 +85,8 @@ export class TeamsAdapter extends CloudAdapter {
         if (!client) {
           client = inner.create(serviceUrl, audience);
           client.catch(() => this.connectors.delete(key));
-          if (this.connectors.size >= MAX_CONNECTORS) this.connectors.delete(this.connectors.keys().next().value ?? "");
+          if (this.connectors.size >= MAX_CONNECTORS)
+            this.connectors.delete(this.connectors.keys().next().value ?? "");
           this.connectors.set(key, client);
         }
         return client;

@@ -30,8 +30,20 @@ export interface Finding {
   detector: string;
 }
 
+/** Requests and keepalives with their time: what the timer-aware analysis measures between. */
+export interface TimingEvent {
+  kind: "request" | "keepalive";
+  method?: string;
+  line: number;
+  tsMs: number;
+  callId?: string;
+  /** For a BYE: the Reason header or the line's own words (session timer mentions). */
+  note?: string;
+}
+
 export interface ScanOutput {
   findings: Finding[];
+  events: TimingEvent[];
   /** Findings beyond the storage cap, counted but not kept. */
   omitted: number;
   lines: number;
@@ -39,6 +51,10 @@ export interface ScanOutput {
 }
 
 export const MAX_STORED_FINDINGS = 2000;
+export const MAX_EVENTS = 5000;
+const REQUEST_LINE =
+  /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\s*$/;
+const KEEPALIVE = /keep-?alive/i;
 const LOOKAHEAD = 40;
 const LOOKBEHIND = 8;
 const SEGMENT = 4096;
@@ -66,6 +82,7 @@ export class Scanner {
   private carry = "";
   private bytes = 0;
   readonly findings: Finding[] = [];
+  readonly events: TimingEvent[] = [];
   omitted = 0;
 
   constructor(
@@ -96,6 +113,7 @@ export class Scanner {
     this.drain(true);
     return {
       findings: this.findings,
+      events: this.events,
       omitted: this.omitted,
       lines: this.windowStart + this.pos - 1,
       bytes: this.bytes,
@@ -117,6 +135,7 @@ export class Scanner {
 
   private processLine(i: number): void {
     const line = this.window[i] ?? "";
+    if (this.events.length < MAX_EVENTS) this.recordEvent(i, line);
     if (line.length < 3 || !this.trigger.test(line.length > SEGMENT ? line.slice(0, SEGMENT * 64) : line))
       return;
     if (isQuietLine(line)) return;
@@ -197,16 +216,46 @@ export class Scanner {
     return false;
   }
 
+  /** SIP request lines and keepalive mentions, kept (with their time) for timer analysis. */
+  private recordEvent(i: number, line: string): void {
+    const trimmed = line.trimEnd();
+    let ev: Omit<TimingEvent, "tsMs" | "line"> | null = null;
+    if (trimmed.endsWith("SIP/2.0")) {
+      const m = REQUEST_LINE.exec(trimmed);
+      if (m?.[1]) {
+        const headers = sipHeaders(this.window, i);
+        ev = { kind: "request", method: m[1], callId: headers.callId };
+        if (m[1] === "BYE") {
+          const reason = this.window.slice(i + 1, i + 30).find((l) => /^\s*Reason\s*:/i.test(l));
+          if (reason) ev.note = reason.trim().slice(0, 160);
+        }
+      }
+    } else if (line.includes("eep") && KEEPALIVE.test(line)) {
+      ev = { kind: "keepalive" };
+    }
+    if (!ev) return;
+    const ts = this.timeOf(i, line);
+    if (ts) this.events.push({ ...ev, line: this.windowStart + i, tsMs: ts.ms });
+  }
+
+  /** The line's own timestamp, or the nearest one in the three lines before it. */
+  private timeOf(i: number, line: string): { text: string; ms: number } | undefined {
+    const own = parseTimestamp(line);
+    if (own) return own;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const ts = parseTimestamp(this.window[k] ?? "");
+      if (ts) return ts;
+    }
+    return undefined;
+  }
+
   private toFinding(i: number, lineNo: number, line: string, h: Hit): Finding {
     const around = lineSurroundings(line.slice(0, 600));
     if (around.tsMs === undefined) {
-      for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-        const ts = parseTimestamp(this.window[k] ?? "");
-        if (ts) {
-          around.timestamp = ts.text;
-          around.tsMs = ts.ms;
-          break;
-        }
+      const ts = this.timeOf(i, "");
+      if (ts) {
+        around.timestamp = ts.text;
+        around.tsMs = ts.ms;
       }
     }
     const headers = h.detector === "sip-status" ? sipHeaders(this.window, i) : {};

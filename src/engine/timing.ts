@@ -1,0 +1,141 @@
+// Timer-aware analysis: compares the timestamps in a trace with the SIP and Webex timers and says
+// when one most likely fired (Timer B/F → 408 after 64×T1, Timer H → BYE 32 s after 200 OK with no
+// ACK, keepalive gaps before an unregister, a missing session refresh). Silent without the pattern.
+import type { Catalog } from "../catalog/indexes.js";
+import type { Finding, TimingEvent } from "./scan/scanner.js";
+
+export interface TimerFinding {
+  /** Catalog id of the timer (timer/b, timer/h, …). */
+  timer: string;
+  title: string;
+  text: string;
+  intervalMs: number;
+  evidence: number[];
+}
+
+const SECOND = 1000;
+/** 64×T1 with RFC 3261 defaults; IMS (T1 = 2 s) gives 128 s. Either is accepted. */
+const WINDOWS = [32 * SECOND, 128 * SECOND];
+const near = (ms: number) => WINDOWS.some((w) => Math.abs(ms - w) <= Math.max(3 * SECOND, w * 0.1));
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function sameCall(a?: string, b?: string): boolean {
+  return !a || !b || a === b;
+}
+
+function transactionTimeouts(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
+  const out: TimerFinding[] = [];
+  for (const f of findings) {
+    if (f.namespace !== "sip" || f.code !== 408 || f.tsMs === undefined) continue;
+    const ts = f.tsMs;
+    const req = [...events]
+      .reverse()
+      .find(
+        (e) =>
+          e.kind === "request" &&
+          e.tsMs <= ts &&
+          e.method !== "ACK" &&
+          sameCall(e.callId, f.callId) &&
+          (!f.method || f.method === e.method),
+      );
+    if (!req) continue;
+    const gap = ts - req.tsMs;
+    if (!near(gap)) continue;
+    const invite = req.method === "INVITE";
+    out.push({
+      timer: invite ? "timer/b" : "timer/f",
+      title: invite ? "Timer B" : "Timer F",
+      text: `${invite ? "Timer B" : "Timer F"} most likely fired: the 408 on line ${f.line} came ${secs(gap)} after the ${req.method} on line ${req.line} (64×T1), so no final response arrived in time.`,
+      intervalMs: gap,
+      evidence: [req.line, f.line],
+    });
+  }
+  return out;
+}
+
+function missingAck(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
+  const out: TimerFinding[] = [];
+  for (const ok of findings) {
+    if (ok.namespace !== "sip" || ok.code !== 200 || ok.method !== "INVITE" || ok.tsMs === undefined)
+      continue;
+    const t0 = ok.tsMs;
+    const bye = events.find(
+      (e) => e.kind === "request" && e.method === "BYE" && e.tsMs > t0 && sameCall(e.callId, ok.callId),
+    );
+    if (!bye || !near(bye.tsMs - t0)) continue;
+    const acked = events.some(
+      (e) => e.method === "ACK" && e.tsMs >= t0 && e.tsMs <= bye.tsMs && sameCall(e.callId, ok.callId),
+    );
+    if (acked) continue;
+    out.push({
+      timer: "timer/h",
+      title: "Timer H",
+      text: `The call was torn down ${secs(bye.tsMs - t0)} after the 200 OK on line ${ok.line} (BYE on line ${bye.line}) and no ACK was seen: the ACK is being lost (NAT, Record-Route or Contact on the ACK's path).`,
+      intervalMs: bye.tsMs - t0,
+      evidence: [ok.line, bye.line],
+    });
+  }
+  return out;
+}
+
+const UNREGISTER_GAP = 150 * SECOND;
+
+function keepaliveGap(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
+  const failure = findings.find(
+    (f) =>
+      f.namespace === "mobius" &&
+      (f.subcode === 112 || (f.code === 404 && f.id === "mobius/404-unregistration")),
+  );
+  if (!failure || failure.tsMs === undefined) return [];
+  const at = failure.tsMs;
+  const beats = events
+    .filter((e) => e.kind === "keepalive" || e.method === "REGISTER")
+    .filter((e) => e.tsMs <= at);
+  const last = beats[beats.length - 1];
+  if (!last) return [];
+  const gap = at - last.tsMs;
+  if (gap <= UNREGISTER_GAP) return [];
+  return [
+    {
+      timer: "timer/mobius-unregister-after-missed-keepalives",
+      title: "Missed keepalives",
+      text: `${secs(gap)} passed between the last keepalive/REGISTER (line ${last.line}) and the failure on line ${failure.line}: more than 5 × 30 s, so Mobius had unregistered the device.`,
+      intervalMs: gap,
+      evidence: [last.line, failure.line],
+    },
+  ];
+}
+
+function sessionTimer(events: TimingEvent[]): TimerFinding[] {
+  const out: TimerFinding[] = [];
+  for (const bye of events) {
+    if (bye.method !== "BYE" || !/session[ -]?(timer|expir|refresh)/i.test(bye.note ?? "")) continue;
+    const refresh = [...events]
+      .reverse()
+      .find(
+        (e) =>
+          e.tsMs < bye.tsMs &&
+          (e.method === "INVITE" || e.method === "UPDATE") &&
+          sameCall(e.callId, bye.callId),
+      );
+    const since = refresh ? bye.tsMs - refresh.tsMs : 0;
+    out.push({
+      timer: "timer/session-refresh",
+      title: "Session timer",
+      text: `The BYE on line ${bye.line} cites the session timer${refresh ? `; the last INVITE/UPDATE was ${secs(since)} earlier (line ${refresh.line})` : ""}: the refresher's re-INVITE or UPDATE did not arrive before Session-Expires.`,
+      intervalMs: since,
+      evidence: refresh ? [refresh.line, bye.line] : [bye.line],
+    });
+  }
+  return out;
+}
+
+export function timerFindings(catalog: Catalog, findings: Finding[], events: TimingEvent[]): TimerFinding[] {
+  const all = [
+    ...transactionTimeouts(findings, events),
+    ...missingAck(findings, events),
+    ...keepaliveGap(findings, events),
+    ...sessionTimer(events),
+  ];
+  return all.filter((t) => catalog.byId.has(t.timer)).slice(0, 10);
+}
