@@ -80,9 +80,16 @@ function main() {
   const outIdx = argv.indexOf("--out");
   const out = outIdx >= 0 ? resolve(argv[outIdx + 1] ?? "") : join(ROOT, "build", "sipcode-teams.zip");
   const appId = (process.env.MICROSOFT_APP_ID ?? "").trim();
-  if (!appId) fail("set MICROSOFT_APP_ID to the bot's Microsoft Entra app (client) id, e.g. MICROSOFT_APP_ID=<guid> npm run package:teams");
-  if (!GUID.test(appId)) fail(`MICROSOFT_APP_ID must be a GUID like 00000000-0000-0000-0000-000000000000 (got "${appId}")`);
-  const domain = (process.env.BOT_DOMAIN ?? "").trim().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  if (!appId)
+    fail(
+      "set MICROSOFT_APP_ID to the bot's Microsoft Entra app (client) id, e.g. MICROSOFT_APP_ID=<guid> npm run package:teams",
+    );
+  if (!GUID.test(appId))
+    fail(`MICROSOFT_APP_ID must be a GUID like 00000000-0000-0000-0000-000000000000 (got "${appId}")`);
+  const domain = (process.env.BOT_DOMAIN ?? "")
+    .trim()
+    .replace(/^https?:\/\//, "")
+    .replace(/\/.*$/, "");
 
   const manifest = JSON.parse(readFileSync(join(SRC, "manifest.json"), "utf8"));
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -110,7 +117,9 @@ function main() {
   const archive = zip(files);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, archive);
-  console.log(`wrote ${relative(process.cwd(), out) || out} (${archive.length} bytes): ${files.map(([n]) => n).join(", ")}`);
+  console.log(
+    `wrote ${relative(process.cwd(), out) || out} (${archive.length} bytes): ${files.map(([n]) => n).join(", ")}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

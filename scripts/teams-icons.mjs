@@ -36,7 +36,8 @@ export function encodePng(width, height, rgba) {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
   const raw = Buffer.alloc(height * (width * 4 + 1));
-  for (let y = 0; y < height; y++) rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  for (let y = 0; y < height; y++)
+    rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
@@ -82,7 +83,11 @@ function bubble(size, stroke) {
   const k = size / 32;
   const outer = [2.5 * k, 4 * k, 29.5 * k, 23 * k];
   const inner = [outer[0] + stroke, outer[1] + stroke, outer[2] - stroke, outer[3] - stroke];
-  const tail = [[7 * k, 22 * k], [14 * k, 22 * k], [7 * k, 29 * k]];
+  const tail = [
+    [7 * k, 22 * k],
+    [14 * k, 22 * k],
+    [7 * k, 29 * k],
+  ];
   return (x, y) =>
     (inRoundRect(x, y, outer, 5 * k) && !inRoundRect(x, y, inner, Math.max(0, 5 * k - stroke))) ||
     (inTriangle(x, y, ...tail) && !inRoundRect(x, y, inner, Math.max(0, 5 * k - stroke)));
@@ -95,7 +100,8 @@ function render(size, shape, samples = 4) {
     for (let x = 0; x < size; x++) {
       let hit = 0;
       for (let sy = 0; sy < samples; sy++)
-        for (let sx = 0; sx < samples; sx++) if (shape(x + (sx + 0.5) / samples, y + (sy + 0.5) / samples)) hit++;
+        for (let sx = 0; sx < samples; sx++)
+          if (shape(x + (sx + 0.5) / samples, y + (sy + 0.5) / samples)) hit++;
       cover[y * size + x] = hit / (samples * samples);
     }
   return cover;

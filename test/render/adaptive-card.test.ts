@@ -4,7 +4,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { explain } from "../../src/engine/explain.js";
-import { ADAPTIVE_CARD_LIMITS, byteLength, toAdaptiveCard, toTeamsText } from "../../src/render/adaptive-card.js";
+import {
+  ADAPTIVE_CARD_LIMITS,
+  byteLength,
+  toAdaptiveCard,
+  toTeamsText,
+} from "../../src/render/adaptive-card.js";
 import { type Card, explainCards } from "../../src/render/card.js";
 import { helpCard } from "../../src/render/help.js";
 import { respond } from "../../src/respond.js";
@@ -126,10 +131,15 @@ describe("toAdaptiveCard", () => {
   it("shows who ticked what and when, and a done line once everything is ticked", () => {
     const ticks = { "0": { by: "Alice", at: "2025-03-01T02:10:00Z" } };
     const partial = toAdaptiveCard([small], { ref: "q:488", ticks });
-    expect(cardText(partial)).toContain("✓ Alice · {{DATE(2025-03-01T02:10:00Z, SHORT)}} {{TIME(2025-03-01T02:10:00Z)}}");
+    expect(cardText(partial)).toContain(
+      "✓ Alice · {{DATE(2025-03-01T02:10:00Z, SHORT)}} {{TIME(2025-03-01T02:10:00Z)}}",
+    );
     expect(cardText(partial)).not.toContain("checks done");
     expect(JSON.stringify(partial)).toContain('"id":"check-0","title":"Compare codecs","value":"true"');
-    const done = toAdaptiveCard([small], { ref: "q:488", ticks: { ...ticks, "1": { by: "Bob", at: "2025-03-01T02:12:00Z" } } });
+    const done = toAdaptiveCard([small], {
+      ref: "q:488",
+      ticks: { ...ticks, "1": { by: "Bob", at: "2025-03-01T02:12:00Z" } },
+    });
     expect(cardText(done)).toContain("✅ All 2 checks done.");
     expect(adaptiveCardProblems(done)).toEqual([]);
   });
@@ -141,9 +151,12 @@ describe("toAdaptiveCard", () => {
   });
 
   it("truncates an oversized card under the budget and says what was left out", () => {
-    const card = toAdaptiveCard([bigCard(400), ...Array.from({ length: 40 }, () => ({ ...small, compact: true }))], {
-      ref: "q:x",
-    });
+    const card = toAdaptiveCard(
+      [bigCard(400), ...Array.from({ length: 40 }, () => ({ ...small, compact: true }))],
+      {
+        ref: "q:x",
+      },
+    );
     expect(byteLength(card)).toBeLessThanOrEqual(ADAPTIVE_CARD_LIMITS.maxBytes);
     expect(cardText(card)).toMatch(/… and \d+ more/);
     expect(adaptiveCardProblems(card)).toEqual([]);
@@ -171,7 +184,11 @@ describe("toAdaptiveCard", () => {
       severity: fc.constantFrom("good", "info", "warning", "error") as fc.Arbitrary<Card["severity"]>,
       fields: fc.array(fc.record({ label: text, value: text }), { maxLength: 20 }),
       sections: fc.array(
-        fc.record({ heading: text, text: fc.option(text, { nil: undefined }), items: fc.array(text, { maxLength: 60 }) }),
+        fc.record({
+          heading: text,
+          text: fc.option(text, { nil: undefined }),
+          items: fc.array(text, { maxLength: 60 }),
+        }),
         { maxLength: 20 },
       ),
       checklist: fc.array(text, { maxLength: 15 }),
@@ -180,10 +197,14 @@ describe("toAdaptiveCard", () => {
       footer: fc.option(text, { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.array(cardArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 2_000, max: 80_000 }), (cards, max) => {
-        const card = toAdaptiveCard(cards, { ref: "q:x", maxBytes: max });
-        expect(byteLength(card)).toBeLessThanOrEqual(max);
-      }),
+      fc.property(
+        fc.array(cardArb, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 2_000, max: 80_000 }),
+        (cards, max) => {
+          const card = toAdaptiveCard(cards, { ref: "q:x", maxBytes: max });
+          expect(byteLength(card)).toBeLessThanOrEqual(max);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -207,7 +228,10 @@ describe("every card the catalog can produce", () => {
       const cards = explainCards(explain(c, e.id));
       check(e.id, toAdaptiveCard(cards, { ref: `q:${e.id}` }));
       const ticks = Object.fromEntries(
-        (cards[0]?.checklist ?? []).map((_, i) => [String(i), { by: "Alice Example", at: "2025-03-01T02:10:00Z" }]),
+        (cards[0]?.checklist ?? []).map((_, i) => [
+          String(i),
+          { by: "Alice Example", at: "2025-03-01T02:10:00Z" },
+        ]),
       );
       check(`${e.id} ticked`, toAdaptiveCard(cards, { ref: `q:${e.id}`, ticks }));
     }
@@ -223,7 +247,9 @@ describe("every card the catalog can produce", () => {
     const lines: string[] = [];
     for (let i = 0; lines.join("\n").length < 40_000; i++) {
       const e = sip[i % sip.length];
-      lines.push(`2025-03-01 02:${String(i % 60).padStart(2, "0")}:00 <-- SIP/2.0 ${e?.code} ${e?.title} cseq ${i} INVITE`);
+      lines.push(
+        `2025-03-01 02:${String(i % 60).padStart(2, "0")}:00 <-- SIP/2.0 ${e?.code} ${e?.title} cseq ${i} INVITE`,
+      );
       if (i % 7 === 0) lines.push(`Reason: Q.850;cause=${(i % 127) + 1};text="x"`);
     }
     const paste = lines.join("\n").slice(0, 40_000);

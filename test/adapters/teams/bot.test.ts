@@ -3,9 +3,9 @@
 // search, auto-explain on/off, and onTurnError's single user-facing sentence.
 import type { Activity } from "botbuilder";
 import { describe, expect, it } from "vitest";
-import type { Catalog } from "../../../src/catalog/indexes.js";
 import { turnErrorHandler } from "../../../src/adapters/teams/adapter.js";
 import { SipcodeTeamsBot, type TeamsBotOptions } from "../../../src/adapters/teams/bot.js";
+import type { Catalog } from "../../../src/catalog/indexes.js";
 import { userMessageOf } from "../../../src/errors.js";
 import { catalog } from "../../helpers/catalog.js";
 import {
@@ -104,12 +104,17 @@ describe("messages", () => {
 
   it("reads a trace pasted as <pre> HTML with the mention as a Teams mention span", async () => {
     const { turn } = setup();
-    const esc = TRACE.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    const esc = TRACE.replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
     const html = `<p><span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="0">sipcode</span>&nbsp;</p><pre class="language-plaintext"><code>${esc}</code></pre>`;
     const [reply] = await turn(message("channel", "ignored", { html }));
     expect(title(reply)).toBe("First failure: SIP 488 Not Acceptable Here");
     // Same line numbers as the raw 13-line trace: nothing was added or merged by the HTML.
-    expect(cardText(cardOf(reply))).toContain("in 13 lines. The first failure is SIP 488 Not Acceptable Here on line 11");
+    expect(cardText(cardOf(reply))).toContain(
+      "in 13 lines. The first failure is SIP 488 Not Acceptable Here on line 11",
+    );
   });
 
   it("stays quiet in channels without a mention when auto-explain is off", async () => {
@@ -124,7 +129,9 @@ describe("messages", () => {
     expect(title(reply)).toMatch(/^First failure: SIP 488/);
     expect(reply?.conversation?.id).toBe(CONVERSATIONS.channel.id);
     expect(await turn(message("channel", "anyone seen 488s today?", { mention: false }))).toEqual([]);
-    expect(await turn(message("channel", "line one\nline two\nno codes here", { mention: false }))).toEqual([]);
+    expect(await turn(message("channel", "line one\nline two\nno codes here", { mention: false }))).toEqual(
+      [],
+    );
   });
 
   it("welcomes a user who installs it in a personal chat", async () => {
@@ -147,7 +154,9 @@ describe("checklist ticks", () => {
   it("answers the Execute invoke with the refreshed card and updates the message in place", async () => {
     const { turn, adapter } = setup();
     const [first] = await turn(message("channel", "488"));
-    const out = await turn(executeInvoke("channel", "tick", tickData(cardOf(first), [0]), { from: BOB, replyToId: "card-1" }));
+    const out = await turn(
+      executeInvoke("channel", "tick", tickData(cardOf(first), [0]), { from: BOB, replyToId: "card-1" }),
+    );
     const response = out.find((a) => a.type === "invokeResponse")?.value as {
       status: number;
       body: { type: string; value: unknown };
@@ -162,8 +171,15 @@ describe("checklist ticks", () => {
 
     // Alice ticks the rest on the updated card: Bob's tick keeps its name and time.
     const all = Array.from({ length: 10 }, (_, i) => i);
-    const again = await turn(executeInvoke("channel", "tick", tickData(response.body.value, all), { from: ALICE, replyToId: "card-1" }));
-    const text = cardText((again.find((a) => a.type === "invokeResponse")?.value as { body: { value: unknown } }).body.value);
+    const again = await turn(
+      executeInvoke("channel", "tick", tickData(response.body.value, all), {
+        from: ALICE,
+        replyToId: "card-1",
+      }),
+    );
+    const text = cardText(
+      (again.find((a) => a.type === "invokeResponse")?.value as { body: { value: unknown } }).body.value,
+    );
     expect(text).toContain("✓ Bob Builder");
     expect(text).toContain("✓ Alice Example");
     expect(text).toMatch(/✅ All \d+ checks done\./);
@@ -181,7 +197,9 @@ describe("checklist ticks", () => {
 
     const tampered = { ...data, ref: String(data.ref).replace(/^z:./, "z:A") };
     const bad = await turn(executeInvoke("channel", "tick", tampered, { replyToId: "card-2" }));
-    const badBody = (bad.find((a) => a.type === "invokeResponse")?.value as { body: { type: string; value: unknown } }).body;
+    const badBody = (
+      bad.find((a) => a.type === "invokeResponse")?.value as { body: { type: string; value: unknown } }
+    ).body;
     expect(badBody).toMatchObject({ type: "application/vnd.microsoft.activity.message" });
     expect(String(badBody.value)).toMatch(/can't update this checklist/);
   });
@@ -189,7 +207,13 @@ describe("checklist ticks", () => {
   it("handles the Action.Submit fallback: updates the message, posts nothing new", async () => {
     const { turn, adapter } = setup();
     const [first] = await turn(message("groupChat", "488"));
-    const out = await turn(message("groupChat", "", { mention: false, value: tickData(cardOf(first), [0, 2]), replyToId: "card-3" }));
+    const out = await turn(
+      message("groupChat", "", {
+        mention: false,
+        value: tickData(cardOf(first), [0, 2]),
+        replyToId: "card-3",
+      }),
+    );
     expect(out).toEqual([]);
     expect(adapter.updates.map((u) => u.id)).toEqual(["card-3"]);
     expect(cardText(cardOf(adapter.updates[0])).match(/✓ Alice Example/g)).toHaveLength(2);
@@ -199,7 +223,9 @@ describe("checklist ticks", () => {
 describe("open buttons", () => {
   it("replies with the entry's card on Execute and answers the invoke with a notice", async () => {
     const { turn } = setup();
-    const out = await turn(executeInvoke("channel", "open", { verb: "open", id: "sip/415" }, { replyToId: "card-4" }));
+    const out = await turn(
+      executeInvoke("channel", "open", { verb: "open", id: "sip/415" }, { replyToId: "card-4" }),
+    );
     const posted = out.find((a) => a.type === "message");
     expect(title(posted)).toBe("SIP 415 Unsupported Media Type");
     expect(posted?.conversation?.id).toBe(CONVERSATIONS.channel.id);
@@ -209,7 +235,9 @@ describe("open buttons", () => {
 
   it("replies with the entry's card on the Submit fallback, without an extra notice", async () => {
     const { turn } = setup();
-    const out = await turn(message("personal", "", { mention: false, value: { verb: "open", id: "q850/16" } }));
+    const out = await turn(
+      message("personal", "", { mention: false, value: { verb: "open", id: "q850/16" } }),
+    );
     expect(out).toHaveLength(1);
     expect(title(out[0])).toMatch(/^Q\.850 cause 16/);
   });
@@ -229,8 +257,11 @@ describe("compose-box search", () => {
       parameters: value === undefined ? [{ name: "initialRun", value: "true" }] : [{ name: "query", value }],
       queryOptions: { skip: 0, count: 25 },
     });
-  type Result = { composeExtension: { type: string; text?: string; attachments?: Array<Record<string, any>> } };
-  const result = (out: Partial<Activity>[]) => (out.find((a) => a.type === "invokeResponse")?.value as { body: Result }).body;
+  type Result = {
+    composeExtension: { type: string; text?: string; attachments?: Array<Record<string, any>> };
+  };
+  const result = (out: Partial<Activity>[]) =>
+    (out.find((a) => a.type === "invokeResponse")?.value as { body: Result }).body;
 
   it("lists matching entries as thumbnails that insert the full Adaptive Card", async () => {
     const { turn } = setup();
@@ -254,7 +285,9 @@ describe("compose-box search", () => {
   it("says so when nothing matches or the command is unknown", async () => {
     const { turn } = setup();
     expect(result(await turn(query("qqqqzzzz xxyyzz"))).composeExtension).toMatchObject({ type: "message" });
-    expect(result(await turn(query("488", "somethingElse"))).composeExtension).toMatchObject({ type: "message" });
+    expect(result(await turn(query("488", "somethingElse"))).composeExtension).toMatchObject({
+      type: "message",
+    });
   });
 });
 
@@ -281,9 +314,15 @@ describe("onTurnError", () => {
   it("answers a failed compose search with the same sentence as a compose message", async () => {
     const { turn } = setup({}, exploding());
     const out = await turn(
-      invoke("personal", "composeExtension/query", { commandId: "lookupCode", parameters: [{ name: "query", value: "488" }] }),
+      invoke("personal", "composeExtension/query", {
+        commandId: "lookupCode",
+        parameters: [{ name: "query", value: "488" }],
+      }),
     );
     const response = out.find((a) => a.type === "invokeResponse")?.value as { status: number; body: unknown };
-    expect(response).toEqual({ status: 200, body: { composeExtension: { type: "message", text: userMessageOf(null) } } });
+    expect(response).toEqual({
+      status: 200,
+      body: { composeExtension: { type: "message", text: userMessageOf(null) } },
+    });
   });
 });

@@ -27,8 +27,13 @@ describe("mergeTicks", () => {
   });
 
   it("keeps earlier ticks as they were and clears unticked ones", () => {
-    const ticks = { "0": { by: "Alice", at: "2025-02-28T23:00:00Z" }, "1": { by: "Alice", at: "2025-02-28T23:00:00Z" } };
-    expect(mergeTicks(3, { ticks, "check-0": "true", "check-1": "false", "check-2": "true" }, "Bob", NOW)).toEqual({
+    const ticks = {
+      "0": { by: "Alice", at: "2025-02-28T23:00:00Z" },
+      "1": { by: "Alice", at: "2025-02-28T23:00:00Z" },
+    };
+    expect(
+      mergeTicks(3, { ticks, "check-0": "true", "check-1": "false", "check-2": "true" }, "Bob", NOW),
+    ).toEqual({
       "0": { by: "Alice", at: "2025-02-28T23:00:00Z" },
       "2": { by: "Bob", at: "2025-03-01T02:10:00Z" },
     });
@@ -41,7 +46,9 @@ describe("mergeTicks", () => {
 
   it("names an anonymous ticker and bounds long names", () => {
     expect(mergeTicks(1, { "check-0": "true" }, "  ", NOW)["0"]?.by).toBe("someone");
-    expect(mergeTicks(1, { "check-0": "true" }, "x".repeat(500), NOW)["0"]?.by.length).toBeLessThanOrEqual(64);
+    expect(mergeTicks(1, { "check-0": "true" }, "x".repeat(500), NOW)["0"]?.by.length).toBeLessThanOrEqual(
+      64,
+    );
   });
 });
 
@@ -73,8 +80,15 @@ describe("RefCodec", () => {
   });
 
   it("shrinks the snapshot of a huge card to stay under the ref limit", () => {
-    const noisy = (n: number) => Array.from({ length: n }, (_, i) => `${i} ${Math.random().toString(36).repeat(8)}`);
-    const big = card({ sections: Array.from({ length: 20 }, (_, i) => ({ heading: `s${i}`, text: noisy(40).join(" "), items: noisy(40) })) });
+    const noisy = (n: number) =>
+      Array.from({ length: n }, (_, i) => `${i} ${Math.random().toString(36).repeat(8)}`);
+    const big = card({
+      sections: Array.from({ length: 20 }, (_, i) => ({
+        heading: `s${i}`,
+        text: noisy(40).join(" "),
+        items: noisy(40),
+      })),
+    });
     const ref = codec.encode([big], null);
     expect(ref?.length).toBeLessThanOrEqual(MAX_REF_CHARS);
     expect(codec.decode(c, ref, {})?.[0]?.checklist).toEqual(["a", "b", "c"]);

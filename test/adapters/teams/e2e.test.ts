@@ -7,7 +7,17 @@ import { loadConfig } from "../../../src/config.js";
 import { userMessageOf } from "../../../src/errors.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
-import { actionsOf, adaptiveCardProblems, BOB, CONVERSATIONS, cardOf, cardText, executeInvoke, invoke, message } from "./helpers.js";
+import {
+  actionsOf,
+  adaptiveCardProblems,
+  BOB,
+  CONVERSATIONS,
+  cardOf,
+  cardText,
+  executeInvoke,
+  invoke,
+  message,
+} from "./helpers.js";
 
 const CONNECTOR = "https://smba.example.test";
 const env = (extra: Record<string, string> = {}) =>
@@ -79,7 +89,10 @@ describe("without credentials outside production (Emulator mode)", () => {
     const put = nock(CONNECTOR)
       .put(`/amer/v3/conversations/${encoded}/activities/reply-1`, (b) => updates.push(b) > 0)
       .reply(200, { id: "reply-1" });
-    const res = await post(server, executeInvoke("channel", "tick", data, { from: BOB, replyToId: "reply-1" }));
+    const res = await post(
+      server,
+      executeInvoke("channel", "tick", data, { from: BOB, replyToId: "reply-1" }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
     expect(cardText(res.body?.value)).toContain("✓ Bob Builder");
@@ -89,7 +102,10 @@ describe("without credentials outside production (Emulator mode)", () => {
 
     const search = await post(
       server,
-      invoke("channel", "composeExtension/query", { commandId: "lookupCode", parameters: [{ name: "query", value: "acs 410/3112" }] }),
+      invoke("channel", "composeExtension/query", {
+        commandId: "lookupCode",
+        parameters: [{ name: "query", value: "acs 410/3112" }],
+      }),
     );
     expect(search.status).toBe(200);
     expect(search.body?.composeExtension.type).toBe("result");
@@ -128,7 +144,10 @@ describe("without credentials outside production (Emulator mode)", () => {
 
   it("rejects a body that is not an activity", async () => {
     expect((await post(server, [1, 2])).status).toBe(400);
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: "POST", body: "{not json" });
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+      method: "POST",
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -137,7 +156,10 @@ describe("with credentials configured", () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer(
-      env({ MICROSOFT_APP_ID: "00000000-0000-0000-0000-0000000000a1", MICROSOFT_APP_PASSWORD: "not-a-real-secret" }),
+      env({
+        MICROSOFT_APP_ID: "00000000-0000-0000-0000-0000000000a1",
+        MICROSOFT_APP_PASSWORD: "not-a-real-secret",
+      }),
       { catalog: catalog() },
     );
   });

@@ -11,7 +11,12 @@ import { catalog } from "../../helpers/catalog.js";
 import { message } from "./helpers.js";
 
 const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 describe("decodeEntities", () => {
   it("decodes the entities Teams sends, once", () => {
@@ -29,12 +34,20 @@ describe("teamsHtmlToText", () => {
     ["line breaks", "a<br>b<br/>c<BR />d", "a\nb\nc\nd"],
     ["nested divs with source newlines", "<div><div>x</div>\n</div><div>y</div>", "x\ny"],
     ["blank paragraph lines", "<p>a</p><p>&nbsp;</p><p>b</p>", "a\n \nb"],
-    ["a code block", '<pre class="language-plaintext"><code>\nSIP/2.0 488 x\n  Via: y\n</code></pre>', "SIP/2.0 488 x\n  Via: y"],
+    [
+      "a code block",
+      '<pre class="language-plaintext"><code>\nSIP/2.0 488 x\n  Via: y\n</code></pre>',
+      "SIP/2.0 488 x\n  Via: y",
+    ],
     ["text before a code block", "look:<pre>\nline1\nline2</pre>", "look:\nline1\nline2"],
     ["inline formatting", "<b>bold</b> and <i>it</i> <span style='x'>s</span>", "bold and it s"],
     ["emoji images", 'ok <img alt="👍" src="x">', "ok 👍"],
     ["comments", "a<!-- hidden -->b", "ab"],
-    ["raw SIP URIs in plain text", "To: <sip:bob@example.com>;tag=1\n<-- SIP/2.0 488", "To: <sip:bob@example.com>;tag=1\n<-- SIP/2.0 488"],
+    [
+      "raw SIP URIs in plain text",
+      "To: <sip:bob@example.com>;tag=1\n<-- SIP/2.0 488",
+      "To: <sip:bob@example.com>;tag=1\n<-- SIP/2.0 488",
+    ],
     ["CRLF", "a\r\nb", "a\nb"],
   ])("%s", (_label, html, expected) => {
     expect(teamsHtmlToText(html)).toBe(expected);
@@ -44,7 +57,10 @@ describe("teamsHtmlToText", () => {
     const opts = { dropMentions: ["sipcode"] };
     expect(teamsHtmlToText("<at>sipcode</at> 488", opts)).toBe("488");
     expect(
-      teamsHtmlToText('<p><span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="0">sipcode</span>&nbsp;timers</p>', opts),
+      teamsHtmlToText(
+        '<p><span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="0">sipcode</span>&nbsp;timers</p>',
+        opts,
+      ),
     ).toBe("timers");
     expect(teamsHtmlToText("<at>Alice</at> see <at>sipcode</at> 403", opts)).toBe("Alice see  403");
   });
@@ -97,14 +113,33 @@ const INLINE_TRACE = [
 describe("a trace pasted into Teams scans like the raw text", () => {
   const c = catalog();
   const findings = (text: string) =>
-    scanText(c, text).findings.map((f) => ({ id: f.id, ns: f.namespace, code: f.code, sub: f.subcode, line: f.line }));
+    scanText(c, text).findings.map((f) => ({
+      id: f.id,
+      ns: f.namespace,
+      code: f.code,
+      sub: f.subcode,
+      line: f.line,
+    }));
   const shapes: Array<[string, (raw: string) => string]> = [
-    ["a <pre><code> block after the mention", (r) => `<p><at>sipcode</at></p><pre class="language-plaintext"><code>${esc(r)}</code></pre>`],
-    ["one <p> per line", (r) => `<at>sipcode</at>${r.split("\n").map((l) => `<p>${l === "" ? "&nbsp;" : esc(l)}</p>`).join("")}`],
+    [
+      "a <pre><code> block after the mention",
+      (r) => `<p><at>sipcode</at></p><pre class="language-plaintext"><code>${esc(r)}</code></pre>`,
+    ],
+    [
+      "one <p> per line",
+      (r) =>
+        `<at>sipcode</at>${r
+          .split("\n")
+          .map((l) => `<p>${l === "" ? "&nbsp;" : esc(l)}</p>`)
+          .join("")}`,
+    ],
     ["<br> separated lines", (r) => `<div><at>sipcode</at><br>${r.split("\n").map(esc).join("<br>")}</div>`],
   ];
   const files = logFixtures();
-  const cases: Array<[string, string]> = [["inline trace", INLINE_TRACE], ...files.map((f): [string, string] => [f, readFileSync(f, "utf8")])];
+  const cases: Array<[string, string]> = [
+    ["inline trace", INLINE_TRACE],
+    ...files.map((f): [string, string] => [f, readFileSync(f, "utf8")]),
+  ];
 
   it.each(shapes)("as %s", (_shape, wrap) => {
     let compared = 0;

@@ -18,7 +18,13 @@ const SCOPE_TO_KIND: Record<string, Kind> = { personal: "personal", team: "chann
 
 function bot() {
   const { logger } = memoryLogger();
-  const b = new SipcodeTeamsBot({ catalog: catalog(), logger, maskPhoneNumbers: true, autoExplain: false, secret: "s" });
+  const b = new SipcodeTeamsBot({
+    catalog: catalog(),
+    logger,
+    maskPhoneNumbers: true,
+    autoExplain: false,
+    secret: "s",
+  });
   const adapter = new RecordingAdapter((ctx) => b.run(ctx));
   adapter.onTurnError = turnErrorHandler(logger);
   return adapter;
@@ -85,7 +91,10 @@ describe("manifests/teams/manifest.json", () => {
     expect(command).toMatchObject({ id: SEARCH_COMMAND_ID, type: "query" });
     expect(command.parameters.map((p: { name: string }) => p.name)).toEqual([SEARCH_PARAMETER]);
     const adapter = bot();
-    const params = { commandId: command.id, parameters: [{ name: command.parameters[0].name, value: "488" }] };
+    const params = {
+      commandId: command.id,
+      parameters: [{ name: command.parameters[0].name, value: "488" }],
+    };
     await adapter.processActivity(invoke("personal", "composeExtension/query", params));
     const response = adapter.drain().find((a) => a.type === "invokeResponse")?.value as {
       body: { composeExtension: { type: string } };
@@ -102,7 +111,12 @@ function png(path: string) {
     if (buf.toString("ascii", off + 4, off + 8) === "IDAT") chunks.push(buf.subarray(off + 8, off + 8 + len));
     off += 12 + len;
   }
-  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), colorType: buf[25], raw: inflateSync(Buffer.concat(chunks)) };
+  return {
+    width: buf.readUInt32BE(16),
+    height: buf.readUInt32BE(20),
+    colorType: buf[25],
+    raw: inflateSync(Buffer.concat(chunks)),
+  };
 }
 
 describe("icons and package", () => {
@@ -154,10 +168,14 @@ describe("icons and package", () => {
   });
 
   it("refuses to package without a GUID app id, saying what to set", () => {
-    const r = spawnSync(process.execPath, ["scripts/package-teams.mjs", "--out", join(tmpdir(), "never.zip")], {
-      env: { PATH: process.env.PATH },
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      ["scripts/package-teams.mjs", "--out", join(tmpdir(), "never.zip")],
+      {
+        env: { PATH: process.env.PATH },
+        encoding: "utf8",
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/set MICROSOFT_APP_ID/);
   });

@@ -125,9 +125,12 @@ describe("statusOf / retryAfterMs", () => {
   it("parses seconds and HTTP dates from headers objects or maps", () => {
     expect(retryAfterMs({ response: { headers: { "retry-after": "3" } } })).toBe(3000);
     const now = Date.parse("2025-03-01T00:00:00Z");
-    expect(retryAfterMs({ response: { headers: new Map([["retry-after", "Sat, 01 Mar 2025 00:00:02 GMT"]]) } }, now)).toBe(
-      2000,
-    );
+    expect(
+      retryAfterMs(
+        { response: { headers: new Map([["retry-after", "Sat, 01 Mar 2025 00:00:02 GMT"]]) } },
+        now,
+      ),
+    ).toBe(2000);
     expect(retryAfterMs({ response: { headers: {} } })).toBeUndefined();
     expect(retryAfterMs(new Error("x"))).toBeUndefined();
   });

@@ -1,0 +1,104 @@
+// Every number on the timers card against its source, and the calculators' arithmetic.
+import { describe, expect, it } from "vitest";
+import { computeTimers, parseDuration } from "../../src/engine/timers.js";
+import { respond } from "../../src/respond.js";
+import { catalog } from "../helpers/catalog.js";
+
+const timer = (id: string) => catalog().byId.get(id)?.timer;
+const sources = (id: string) => catalog().byId.get(id)?.sources.join(" ") ?? "";
+
+describe("timer values match their sources", () => {
+  it.each([
+    ["timer/t1", 500, 2000, "RFC 3261"],
+    ["timer/t2", 4000, 16_000, "RFC 3261"],
+    ["timer/t4", 5000, 17_000, "RFC 3261"],
+    ["timer/b", 32_000, 128_000, "RFC 3261"],
+    ["timer/f", 32_000, 128_000, "RFC 3261"],
+    ["timer/h", 32_000, 128_000, "RFC 3261"],
+    ["timer/d", 32_000, 128_000, "RFC 3261"],
+  ])("%s is %i ms (IMS %i ms) per %s and 3GPP TS 24.229", (id, ms, ims, src) => {
+    expect(timer(id)?.defaultMs).toBe(ms);
+    expect(timer(id)?.imsMs).toBe(ims);
+    expect(sources(id)).toContain(src);
+    expect(sources(id)).toContain("24.229");
+  });
+
+  it("has the RFC 6026 timers L and M at 64×T1", () => {
+    for (const id of ["timer/l", "timer/m"]) {
+      expect(timer(id)?.defaultMs).toBe(32_000);
+      expect(sources(id)).toContain("RFC 6026");
+    }
+  });
+
+  it("has the 2 AM guide values from the Mobius reference", () => {
+    expect(timer("timer/mobius-registration-keepalive")?.defaultMs).toBe(30_000);
+    expect(timer("timer/mobius-unregister-after-missed-keepalives")?.defaultMs).toBe(150_000);
+    expect(timer("timer/mobius-call-keepalive")?.defaultMs).toBe(15 * 60_000);
+    expect(timer("timer/sip-options-ping")?.defaultMs).toBe(35_000);
+    expect(timer("timer/sip-registration-refresh")?.formula).toBe("0.75*Expires");
+    for (const id of ["timer/mobius-registration-keepalive", "timer/sip-options-ping"]) {
+      expect(sources(id)).toContain("000_955d0d4cb48bc2ba.txt");
+    }
+  });
+
+  it("has the RFC 4028 session timer values", () => {
+    expect(timer("timer/session-expires")?.defaultMs).toBe(1_800_000);
+    expect(timer("timer/min-se")?.defaultMs).toBe(90_000);
+    expect(sources("timer/min-se")).toContain("RFC 4028");
+  });
+});
+
+describe("the timers card", () => {
+  it("names its sources and shows UDP and TCP values", () => {
+    const text = respond(catalog(), "timers", "cli").text;
+    expect(text).toMatch(/Timer B: UDP 32 s, TCP 32 s/);
+    expect(text).toMatch(/Timer D: UDP 32 s, TCP 0 s/);
+    expect(text).toMatch(/registration keepalive: 30 s/);
+    expect(text).toMatch(/Sources: .*RFC 3261.*000_955d0d4cb48bc2ba\.txt|Sources: .*000_955d0d4cb48bc2ba\.txt.*RFC 3261/);
+  });
+
+  it("switches to the IMS profile", () => {
+    const t = computeTimers(catalog(), ["ims"]);
+    expect(t.base).toEqual({ t1: 2000, t2: 16_000, t4: 17_000 });
+    expect(t.transaction.find((r) => r.entry.id === "timer/b")?.udpMs).toBe(128_000);
+  });
+});
+
+describe("calculators", () => {
+  it("expires=3600 → refresh at 2700 s", () => {
+    expect(computeTimers(catalog(), ["expires=3600"]).calculations.join(" ")).toMatch(/2700 s/);
+  });
+
+  it("t1=1s recomputes every derived timer", () => {
+    const t = computeTimers(catalog(), ["t1=1s"]);
+    const b = t.transaction.find((r) => r.entry.id === "timer/b");
+    const e = t.transaction.find((r) => r.entry.id === "timer/e");
+    expect(b?.udpMs).toBe(64_000);
+    expect(e?.udpMs).toBe(1000);
+    expect(t.calculations.join(" ")).toMatch(/64×T1 = 64 s/);
+  });
+
+  it("session-expires=1800 → refresh at 900 s and the BYE before it dies", () => {
+    const c = computeTimers(catalog(), ["session-expires=1800"]).calculations.join(" ");
+    expect(c).toMatch(/900 s/);
+    expect(c).toMatch(/BYE at about 1768 s/);
+  });
+
+  it("keepalive → the unregistration window", () => {
+    expect(computeTimers(catalog(), ["keepalive"]).calculations.join(" ")).toMatch(/150 s/);
+  });
+
+  it("32s → the timers that fire at about 32 seconds", () => {
+    const c = computeTimers(catalog(), ["32s"]).calculations.join(" ");
+    for (const name of ["Timer B", "Timer F", "Timer H"]) expect(c).toContain(name);
+  });
+
+  it("refuses bad values with a clear message", () => {
+    expect(computeTimers(catalog(), ["t1=abc"]).errors[0]).toMatch(/not a duration/);
+    expect(computeTimers(catalog(), ["t1=-5"]).errors[0]).toMatch(/not a duration/);
+    expect(computeTimers(catalog(), ["expires=99999999"]).errors[0]).toMatch(/more than a week/);
+    expect(computeTimers(catalog(), ["session-expires=30"]).errors[0]).toMatch(/Min-SE/);
+    expect(computeTimers(catalog(), ["frobnicate"]).errors[0]).toMatch(/don't understand/);
+    expect(parseDuration("0", "s")).toMatch(/greater than zero/);
+  });
+});
