@@ -11,7 +11,7 @@ const TEMPLATES = [
     `${t} kamailio[${1000 + (i % 50)}]: INFO: <script>: relaying INVITE sip:+1415555${String(i % 10000).padStart(4, "0")}@carrier.example.net`,
   (i) =>
     `SIP/2.0 200 OK\nVia: SIP/2.0/UDP 10.0.0.${i % 250}:5060;branch=z9hG4bK${i}\nCall-ID: ${i}-a84b4c76e66710@pc33\nCSeq: ${i} INVITE\nContent-Length: 0\n`,
-  (i, t) =>
+  (_i, t) =>
     `${t} [NOTICE] switch_channel.c:4820 Hangup sofia/internal/1000@10.0.0.5 [CS_EXECUTE] [NORMAL_CLEARING]`,
   (i, t) =>
     `${t} INFO  c.c.w.m.call.CallHandler : [trackingId=WEBCLIENT_${i}] call keepalive received for device ${i}`,
@@ -24,9 +24,9 @@ const TEMPLATES = [
 const FAILURES = [
   (i) =>
     `SIP/2.0 486 Busy Here\nVia: SIP/2.0/UDP 10.0.0.9:5060;branch=z9hG4bK${i}\nCSeq: ${i} INVITE\nReason: Q.850;cause=17;text="USER_BUSY"\n`,
-  (i, t) =>
+  (_i, t) =>
     `${t} ERROR c.c.w.m.call.CallHandler : Call: Error code: 403 : FORBIDDEN, mobius-error: 118, due to Not Acceptable`,
-  (i, t) => `${t} WARN  callEndReason {"code": 410, "subCode": 3112}`,
+  (_i, t) => `${t} WARN  callEndReason {"code": 410, "subCode": 3112}`,
 ];
 
 export async function generateLog(path, bytes) {

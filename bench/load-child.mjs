@@ -10,7 +10,11 @@ if (opts.slackSecret) {
     const ts = Math.floor(Date.now() / 1000);
     const sig = `v0=${createHmac("sha256", opts.slackSecret).update(`v0:${ts}:${opts.body}`).digest("hex")}`;
     return {
-      headers: { "content-type": opts.contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": sig },
+      headers: {
+        "content-type": opts.contentType,
+        "x-slack-request-timestamp": String(ts),
+        "x-slack-signature": sig,
+      },
       body: opts.body,
     };
   };

@@ -1,23 +1,26 @@
 // npm run bench: prints the figures the issues budget (see README "Benchmarks"). Runs against the
 // built output in dist/, on loopback only, bounded in time; not part of npm test.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generateLog } from "./gen-log.mjs";
-import { spawn } from "node:child_process";
 
 /** Load comes from a separate process so it does not steal the server's CPU. */
 function loadInChild(opts) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, "bench/load-child.mjs"), JSON.stringify(opts)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [join(root, "bench/load-child.mjs"), JSON.stringify(opts)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (d) => {
       out += d;
     });
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load exited ${code}`)),
+    );
   });
 }
 
@@ -166,17 +169,49 @@ if (want("slack")) {
   const { createLogger } = await dist("log.js");
   const bolt = await import("@slack/bolt");
   const secret = "bench-signing-secret";
-  const body = new URLSearchParams({ command: "/sipcode", text: "488", team_id: "T1", channel_id: "C1", user_id: "U1", response_url: "http://127.0.0.1:9/r", trigger_id: "1" }).toString();
+  const body = new URLSearchParams({
+    command: "/sipcode",
+    text: "488",
+    team_id: "T1",
+    channel_id: "C1",
+    user_id: "U1",
+    response_url: "http://127.0.0.1:9/r",
+    trigger_id: "1",
+  }).toString();
   // Baseline: a do-nothing Bolt app answering the same signed command with a constant.
-  const receiver = new bolt.HTTPReceiver({ signingSecret: secret, endpoints: "/slack/events", logLevel: bolt.LogLevel.ERROR });
-  const baseline = new bolt.App({ authorize: async () => ({ botToken: "xoxb-bench" }), receiver, logLevel: bolt.LogLevel.ERROR });
+  const receiver = new bolt.HTTPReceiver({
+    signingSecret: secret,
+    endpoints: "/slack/events",
+    logLevel: bolt.LogLevel.ERROR,
+  });
+  const baseline = new bolt.App({
+    authorize: async () => ({ botToken: "xoxb-bench" }),
+    receiver,
+    logLevel: bolt.LogLevel.ERROR,
+  });
   baseline.command("/sipcode", async ({ ack }) => ack({ response_type: "ephemeral", text: "ok" }));
   const baseServer = http.createServer(receiver.requestListener);
   await new Promise((r) => baseServer.listen(0, "127.0.0.1", r));
-  const config = loadConfig({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: secret });
+  const config = loadConfig({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: secret,
+  });
   const server = await startServer(config, { logger: createLogger("silent") });
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  const run = (port, secs) => loadInChild({ port, path: "/slack/events", connections: 10, seconds: secs, slackSecret: secret, body, contentType: "application/x-www-form-urlencoded" });
+  const run = (port, secs) =>
+    loadInChild({
+      port,
+      path: "/slack/events",
+      connections: 10,
+      seconds: secs,
+      slackSecret: secret,
+      body,
+      contentType: "application/x-www-form-urlencoded",
+    });
   await run(server.port, 1);
   await run(baseServer.address().port, 1);
   const real = await run(server.port, seconds);

@@ -19,6 +19,8 @@ export interface TimersResult {
   session: Entry[];
   webex: Entry[];
   calculations: string[];
+  /** Moments worth a reminder, in seconds from now (a registration refresh, a session refresh). */
+  due: Array<{ label: string; afterSeconds: number }>;
   errors: string[];
 }
 
@@ -80,6 +82,7 @@ function around(rows: TimerRow[], catalog: Catalog, targetMs: number): string {
 export function computeTimers(catalog: Catalog, args: readonly string[]): TimersResult {
   const errors: string[] = [];
   const calculations: string[] = [];
+  const due: TimersResult["due"] = [];
   let profile: "rfc3261" | "ims" = "rfc3261";
   const base: Base = { ...RFC3261 };
   const set: Partial<Base> = {};
@@ -115,10 +118,12 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
     } else if (key === "expires") {
       const d = parseDuration(value, "s");
       if (typeof d === "string") errors.push(`Expires: ${d}`);
-      else
+      else {
+        due.push({ label: "registration refresh", afterSeconds: Math.round((d * 0.75) / 1000) });
         calculations.push(
           `Expires ${seconds(d)}: the registration is refreshed at 3/4 of it, ${seconds(d * 0.75)} after the REGISTER; it lapses at ${seconds(d)} if no refresh succeeds.`,
         );
+      }
     } else if (key === "session-expires" || key === "se") {
       const d = parseDuration(value, "s");
       if (typeof d === "string") errors.push(`Session-Expires: ${d}`);
@@ -128,6 +133,7 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
         );
       else {
         const bye = d - Math.min(32_000, d / 3);
+        due.push({ label: "session refresh", afterSeconds: Math.round(d / 2 / 1000) });
         calculations.push(
           `Session-Expires ${seconds(d)}: the refresher sends a re-INVITE or UPDATE at ${seconds(d / 2)}; if none arrives, the other side sends BYE at about ${seconds(bye)} and the session is dead at ${seconds(d)}.`,
         );
@@ -156,5 +162,5 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
   const webex = (catalog.byNamespace.get("timer") ?? []).filter(
     (e) => e.id.startsWith("timer/mobius-") || e.id.startsWith("timer/sip-"),
   );
-  return { profile, base, transaction, session: pick(SESSION_IDS), webex, calculations, errors };
+  return { profile, base, transaction, session: pick(SESSION_IDS), webex, calculations, due, errors };
 }

@@ -145,6 +145,16 @@ function cardBlocks(card: Card, opts: BlockOptions, first: boolean, used: Set<st
   if (first && opts.buttons?.checklist && card.checklist.length > 0) {
     actions.push(button("Post checklist in thread", "post_checklist", opts.query ?? card.entryId ?? ""));
   }
+  for (const r of (first ? (card.reminders ?? []) : []).slice(0, 3)) {
+    const when = r.afterSeconds >= 120 ? `${Math.round(r.afterSeconds / 60)} min` : `${r.afterSeconds} s`;
+    actions.push(
+      button(
+        `Remind me at the ${r.label} (${when})`,
+        `timer_remind:${r.label}`,
+        `${r.afterSeconds}|${r.label}`,
+      ),
+    );
+  }
   if (opts.buttons?.related) {
     const links = [...card.links, ...card.others].filter((l) => fresh(`open_entry:${l.id}`));
     for (const l of links.slice(0, 8)) {

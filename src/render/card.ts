@@ -38,6 +38,8 @@ export interface Card {
   footer?: string;
   /** Set when the card explains one catalog entry. */
   entryId?: string;
+  /** Reminders a chat surface can schedule: "remind me when the registration refresh is due". */
+  reminders?: Array<{ label: string; afterSeconds: number }>;
   /** Compact cards show title, subtitle and the first section only. */
   compact?: boolean;
 }

@@ -47,5 +47,6 @@ export function timersCard(t: TimersResult): Card {
     links: [],
     others: [],
     footer: `Sources: ${[...sources].join("; ")}`,
+    reminders: t.due,
   };
 }

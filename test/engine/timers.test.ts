@@ -54,7 +54,9 @@ describe("the timers card", () => {
     expect(text).toMatch(/Timer B: UDP 32 s, TCP 32 s/);
     expect(text).toMatch(/Timer D: UDP 32 s, TCP 0 s/);
     expect(text).toMatch(/registration keepalive: 30 s/);
-    expect(text).toMatch(/Sources: .*RFC 3261.*000_955d0d4cb48bc2ba\.txt|Sources: .*000_955d0d4cb48bc2ba\.txt.*RFC 3261/);
+    expect(text).toMatch(
+      /Sources: .*RFC 3261.*000_955d0d4cb48bc2ba\.txt|Sources: .*000_955d0d4cb48bc2ba\.txt.*RFC 3261/,
+    );
   });
 
   it("switches to the IMS profile", () => {

@@ -93,7 +93,7 @@ describe("toAdaptiveCard", () => {
 
   it("styles the header by severity", () => {
     const style = (severity: Card["severity"]) =>
-      ((toAdaptiveCard([{ ...small, severity }]).body as Array<Record<string, unknown>>)[0] ?? {}).style;
+      (toAdaptiveCard([{ ...small, severity }]).body as Array<Record<string, unknown>>)[0]?.style;
     expect([style("good"), style("info"), style("warning"), style("error")]).toEqual([
       "good",
       "accent",

@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { explain } from "../../src/engine/explain.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
-import { respond } from "../../src/respond.js";
 import { toBlocks } from "../../src/render/block-kit.js";
 import { explainCards } from "../../src/render/card.js";
 import { scanCard } from "../../src/render/scan-card.js";
 import { checklistMessage } from "../../src/render/slack-checklist.js";
 import { cardsToText, cardToMarkdown } from "../../src/render/text.js";
+import { respond } from "../../src/respond.js";
 import { catalog } from "../helpers/catalog.js";
 import { slackViolations } from "./slack-limits.js";
 
@@ -18,9 +18,15 @@ function bigPaste(chars = 40_000): string {
   let i = 0;
   while (lines.join("\n").length < chars) {
     const code = [100, 180, 183, 200, 401, 403, 404, 408, 480, 486, 487, 488, 500, 503, 603][i % 15];
-    lines.push(`2024-05-01T10:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}.123Z SIP/2.0 ${code} X`);
+    lines.push(
+      `2024-05-01T10:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}.123Z SIP/2.0 ${code} X`,
+    );
     lines.push(`CSeq: ${i} INVITE`, `Call-ID: call-${i}@10.0.${i % 255}.1`, "");
-    lines.push(`Reason: Q.850;cause=${(i % 127) + 1}`, `{"callEndReason": {"code": 410, "subCode": ${3100 + (i % 13)}}}`, "");
+    lines.push(
+      `Reason: Q.850;cause=${(i % 127) + 1}`,
+      `{"callEndReason": {"code": 410, "subCode": ${3100 + (i % 13)}}}`,
+      "",
+    );
     i++;
   }
   return lines.join("\n").slice(0, chars);
@@ -45,7 +51,9 @@ describe("text renderer", () => {
   });
 
   it("renders markdown with a checklist", () => {
-    const md = cardToMarkdown(explainCards(explain(catalog(), "488"))[0]!);
+    const [card] = explainCards(explain(catalog(), "488"));
+    if (!card) throw new Error("no card");
+    const md = cardToMarkdown(card);
     expect(md).toMatch(/^\*\*SIP 488 Not Acceptable Here\*\*/);
     expect(md).toMatch(/- \[ \] /);
   });
@@ -55,7 +63,10 @@ describe("Block Kit limits", () => {
   it("keeps every catalog entry's card within every limit", () => {
     const bad: string[] = [];
     for (const e of catalog().entries) {
-      const msg = toBlocks(explainCards(explain(catalog(), e.id)), { buttons: { share: true, checklist: true, related: true }, query: e.id });
+      const msg = toBlocks(explainCards(explain(catalog(), e.id)), {
+        buttons: { share: true, checklist: true, related: true },
+        query: e.id,
+      });
       const v = slackViolations(msg);
       if (v.length > 0) bad.push(`${e.id}: ${v.join(", ")}`);
     }
@@ -65,7 +76,10 @@ describe("Block Kit limits", () => {
   it("keeps ambiguous answers (403, 0, 503), help and timers within every limit", () => {
     for (const q of ["403", "0", "503", "404", "help", "timers", "timers t1=1s expires=3600 32s ims"]) {
       const reply = respond(catalog(), q, "slack");
-      expect(slackViolations(toBlocks(reply.cards, { buttons: { share: true, checklist: true, related: true } })), q).toEqual([]);
+      expect(
+        slackViolations(toBlocks(reply.cards, { buttons: { share: true, checklist: true, related: true } })),
+        q,
+      ).toEqual([]);
     }
   });
 

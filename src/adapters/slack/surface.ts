@@ -9,6 +9,7 @@ export const ACTIONS = {
   openEntry: /^open_entry:/,
   tick: "checklist_tick",
   remind: "checklist_remind",
+  timerRemind: /^timer_remind:/,
 } as const;
 /** Scopes the app needs, each for one reason (README lists them). */
 export const BOT_SCOPES = [

@@ -10,14 +10,15 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Catalog } from "../../catalog/indexes.js";
-import { looksLikeLog } from "../../engine/route.js";
+import { looksLikeLog, route } from "../../engine/route.js";
 import type { RedactOptions } from "../../engine/scan/redact.js";
 import type { Logger } from "../../log.js";
 import type { Json } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
-import { type Reply, respond, respondTo } from "../../respond.js";
+import { respondTo } from "../../respond.js";
 import { cardAttachmentActivity, labelLinks, mergeTicks, RefCodec, renderCards } from "./cards.js";
 import { messageInput } from "./input.js";
+import { RenderCache, type Rendered } from "./render-cache.js";
 import { searchResponse } from "./search.js";
 
 export interface TeamsBotOptions {
@@ -44,11 +45,13 @@ function isCardData(value: unknown): value is CardData {
 export class SipcodeTeamsBot extends TeamsActivityHandler {
   private readonly refs: RefCodec;
   private readonly redact: RedactOptions;
+  private readonly cache: RenderCache;
 
   constructor(private readonly o: TeamsBotOptions) {
     super();
     this.refs = new RefCodec(o.secret);
     this.redact = { maskPhoneNumbers: o.maskPhoneNumbers };
+    this.cache = new RenderCache(o.catalog, this.refs, this.redact);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -58,7 +61,7 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const personal = (context.activity.conversation?.conversationType ?? "personal") === "personal";
       if (personal && context.activity.membersAdded?.some((m) => m.id === botId)) {
-        await this.send(context, respond(this.o.catalog, "help", "teams", this.redact), "help");
+        await this.send(context, this.cache.render({ type: "help" }, "help"));
       }
       await next();
     });
@@ -75,13 +78,15 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     }
     const input = messageInput(a);
     if (input.conversation !== "personal" && !input.mentioned) return this.autoExplain(context, input.text);
-    const reply = respond(this.o.catalog, input.text, "teams", this.redact);
+    const intent = route(input.text);
+    // A pasted log has no query to rebuild it from: its checklist ref is a snapshot instead.
+    const rendered = this.cache.render(intent, intent.type === "scan" ? null : input.text);
     this.o.logger.info("answered", {
-      kind: reply.kind,
+      kind: intent.type,
       conversation: input.conversation,
       chars: input.text.length,
     });
-    await this.send(context, reply, reply.kind === "scan" ? null : input.text);
+    await this.send(context, rendered);
   }
 
   private async autoExplain(context: TurnContext, text: string): Promise<void> {
@@ -89,14 +94,13 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     const reply = respondTo(this.o.catalog, { type: "scan", text }, "teams", this.redact);
     if (reply.kind !== "scan" || reply.scan.findings.length === 0) return;
     this.o.logger.info("auto-explained", { findings: reply.scan.findings.length, chars: text.length });
-    await this.send(context, reply, null);
+    const cards = labelLinks(this.o.catalog, reply.cards);
+    await this.send(context, { cards, card: renderCards(cards, this.refs.encode(cards, null)) });
   }
 
-  /** Sends cards as a reply; channel replies stay in the thread (the conversation id keeps ;messageid=). */
-  private async send(context: TurnContext, reply: Reply, query: string | null): Promise<void> {
-    const cards = labelLinks(this.o.catalog, reply.cards);
-    const card = renderCards(cards, this.refs.encode(cards, query));
-    await context.sendActivity(cardAttachmentActivity(cards, card));
+  /** Sends a card as a reply; channel replies stay in the thread (the conversation id keeps ;messageid=). */
+  private async send(context: TurnContext, r: Rendered): Promise<void> {
+    await context.sendActivity(cardAttachmentActivity(r.cards, r.card));
   }
 
   private async cardAction(context: TurnContext, data: CardData): Promise<ActionResult> {
@@ -109,15 +113,14 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     if (typeof id !== "string" || !this.o.catalog.byId.has(id)) {
       return { message: "I don't know that entry any more. Ask me about the code again." };
     }
-    const reply = respondTo(this.o.catalog, { type: "explain", query: id }, "teams", this.redact);
+    const rendered = this.cache.render({ type: "explain", query: id }, id);
     try {
-      await this.send(context, reply, id);
-      return { message: `Opened ${reply.cards[0]?.title ?? id} below.`, posted: true };
+      await this.send(context, rendered);
+      return { message: `Opened ${rendered.cards[0]?.title ?? id} below.`, posted: true };
     } catch (err) {
       // E.g. a card inserted from the compose box into a chat the bot is not a member of.
       this.o.logger.warn("could not post the opened card; showing it in place", { err, id });
-      const cards = labelLinks(this.o.catalog, reply.cards);
-      return { card: renderCards(cards, this.refs.encode(cards, id)) };
+      return { card: rendered.card };
     }
   }
 
@@ -165,6 +168,6 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     _context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
-    return searchResponse(this.o.catalog, this.refs, query);
+    return searchResponse(this.o.catalog, this.cache, query);
   }
 }

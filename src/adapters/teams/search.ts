@@ -6,8 +6,8 @@ import type { Entry } from "../../catalog/schema.js";
 import { explain } from "../../engine/explain.js";
 import { searchText } from "../../engine/search.js";
 import { clip } from "../../render/adaptive-card.js";
-import { entryLabel, explainCards } from "../../render/card.js";
-import { labelLinks, type RefCodec, renderCards } from "./cards.js";
+import { entryLabel } from "../../render/card.js";
+import type { RenderCache } from "./render-cache.js";
 
 export const SEARCH_COMMAND_ID = "lookupCode";
 export const SEARCH_PARAMETER = "query";
@@ -44,15 +44,14 @@ function queryText(query: MessagingExtensionQuery): string {
 
 export function searchResponse(
   catalog: Catalog,
-  refs: RefCodec,
+  cache: RenderCache,
   query: MessagingExtensionQuery,
 ): MessagingExtensionResponse {
   if (query.commandId !== SEARCH_COMMAND_ID) {
     return { composeExtension: { type: "message", text: "That search command isn't supported." } };
   }
   const attachments = findEntries(catalog, queryText(query)).map((e) => {
-    const cards = labelLinks(catalog, explainCards(explain(catalog, e.id)));
-    const card = renderCards(cards, refs.encode(cards, e.id));
+    const { card } = cache.render({ type: "explain", query: e.id }, e.id);
     const preview = CardFactory.thumbnailCard(entryLabel(e), clip(e.meaning, 160));
     return { ...CardFactory.adaptiveCard(card), preview };
   });

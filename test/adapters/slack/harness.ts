@@ -22,7 +22,11 @@ export async function startSlackServer(env: Record<string, string> = {}): Promis
   return startServer(config, { catalog: catalog(), logger: createLogger("silent") });
 }
 
-export function sign(body: string, ts = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET): Record<string, string> {
+export function sign(
+  body: string,
+  ts = Math.floor(Date.now() / 1000),
+  secret = SIGNING_SECRET,
+): Record<string, string> {
   const sig = `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
   return { "x-slack-request-timestamp": String(ts), "x-slack-signature": sig };
 }
@@ -62,7 +66,10 @@ export function interaction(payload: unknown): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function eventBody(event: Record<string, unknown>, eventId = `Ev${Math.random().toString(36).slice(2)}`): string {
+export function eventBody(
+  event: Record<string, unknown>,
+  eventId = `Ev${Math.random().toString(36).slice(2)}`,
+): string {
   return JSON.stringify({
     token: "legacy",
     team_id: "T1",

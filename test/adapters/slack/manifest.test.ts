@@ -7,8 +7,12 @@ const manifest = JSON.parse(readFileSync("manifests/slack/manifest.json", "utf8"
 
 describe("manifests/slack/manifest.json", () => {
   it("declares the slash command and the message shortcut the listeners handle", () => {
-    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([SLASH_COMMAND]);
-    expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id)).toEqual([MESSAGE_SHORTCUT]);
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([
+      SLASH_COMMAND,
+    ]);
+    expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id)).toEqual([
+      MESSAGE_SHORTCUT,
+    ]);
   });
 
   it("subscribes to the events the listeners handle and asks for the minimal scopes", () => {

@@ -25,7 +25,7 @@ const TRACE = [
   "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK1",
   "Call-ID: abc@10.0.0.5",
   "CSeq: 1 INVITE",
-  "Authorization: Digest username=\"bob\", nonce=\"dcd98b7102dd2f0e\", response=\"6629fae49393a05397450978507c4ef1\"",
+  'Authorization: Digest username="bob", nonce="dcd98b7102dd2f0e", response="6629fae49393a05397450978507c4ef1"',
 ].join("\n");
 
 let server: RunningServer;
@@ -49,9 +49,13 @@ describe("/sipcode over HTTP", () => {
     const body = (await res.json()) as { response_type: string; blocks: Body[]; text: string };
     expect(body.response_type).toBe("ephemeral");
     expect(body.blocks[0]).toMatchObject({ type: "header", text: { text: "SIP 488 Not Acceptable Here" } });
-    const actions = body.blocks.find((b) => b.type === "actions") as { elements: Array<{ action_id: string }> };
+    const actions = body.blocks.find((b) => b.type === "actions") as {
+      elements: Array<{ action_id: string }>;
+    };
     const ids = actions.elements.map((e) => e.action_id);
-    expect(ids).toEqual(expect.arrayContaining(["share_in_channel", "post_checklist", "open_entry:mobius/403-118"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["share_in_channel", "post_checklist", "open_entry:mobius/403-118"]),
+    );
     expect(body.text).toMatch(/SIP 488/);
   });
 
@@ -63,7 +67,13 @@ describe("/sipcode over HTTP", () => {
 
   it("rejects a bad signature and a 6-minute-old timestamp with 401", async () => {
     const body = slashCommand("488");
-    const bad = await postSigned(server, body, FORM, {}, { ...sign(body), "x-slack-signature": "v0=deadbeef" });
+    const bad = await postSigned(
+      server,
+      body,
+      FORM,
+      {},
+      { ...sign(body), "x-slack-signature": "v0=deadbeef" },
+    );
     expect(bad.status).toBe(401);
     const old = Math.floor(Date.now() / 1000) - 6 * 60;
     const stale = await postSigned(server, body, FORM, {}, sign(body, old));
@@ -89,7 +99,9 @@ describe("/sipcode over HTTP", () => {
         channel: { id: "C1" },
         response_url: `${SLACK_API}/respond/1`,
         trigger_id: "1.2",
-        actions: [{ type: "button", action_id: "share_in_channel", block_id: "b", value: "488", action_ts: "1" }],
+        actions: [
+          { type: "button", action_id: "share_in_channel", block_id: "b", value: "488", action_ts: "1" },
+        ],
       }),
       FORM,
     );
@@ -102,7 +114,10 @@ describe("/sipcode over HTTP", () => {
 
 describe("checklists", () => {
   it("updates the message in place with who ticked what", async () => {
-    const list = checklistMessage({ title: "SIP 488 Not Acceptable Here", items: [{ text: "Compare SDP" }, { text: "Check codecs" }] });
+    const list = checklistMessage({
+      title: "SIP 488 Not Acceptable Here",
+      items: [{ text: "Compare SDP" }, { text: "Check codecs" }],
+    });
     let update: Body | undefined;
     const scope = nock(SLACK_API)
       .post("/api/chat.update", (b) => {
@@ -125,7 +140,13 @@ describe("checklists", () => {
         response_url: `${SLACK_API}/respond/2`,
         trigger_id: "1.3",
         actions: [
-          { type: "checkboxes", action_id: "checklist_tick", block_id: "sipcode_checklist:items", selected_options: [firstOption], action_ts: "2" },
+          {
+            type: "checkboxes",
+            action_id: "checklist_tick",
+            block_id: "sipcode_checklist:items",
+            selected_options: [firstOption],
+            action_ts: "2",
+          },
         ],
       }),
       FORM,
@@ -160,7 +181,9 @@ describe("checklists", () => {
         message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: [] },
         response_url: `${SLACK_API}/respond/3`,
         trigger_id: "1.4",
-        actions: [{ type: "button", action_id: "checklist_remind", block_id: "x", value: "SIP 488", action_ts: "3" }],
+        actions: [
+          { type: "button", action_id: "checklist_remind", block_id: "x", value: "SIP 488", action_ts: "3" },
+        ],
       }),
       FORM,
     );
@@ -168,6 +191,54 @@ describe("checklists", () => {
     expect(scheduled?.thread_ts).toBe("1700000000.000100");
     const postAt = Number(scheduled?.post_at);
     expect(postAt - Date.now() / 1000).toBeGreaterThan(14 * 60);
+  });
+});
+
+describe("timers in Slack", () => {
+  it("answers /sipcode timers expires=3600 with the calculation and a reminder button", async () => {
+    const res = await postSigned(server, slashCommand("timers expires=3600"), FORM);
+    const body = (await res.json()) as { blocks: Body[] };
+    const json = JSON.stringify(body.blocks);
+    expect(json).toMatch(/2700 s/);
+    expect(json).toMatch(/timer_remind:registration refresh/);
+  });
+
+  it("schedules the timer reminder", async () => {
+    let scheduled: Body | undefined;
+    const scope = nock(SLACK_API)
+      .post("/api/chat.scheduleMessage", (b) => {
+        scheduled = b;
+        return true;
+      })
+      .reply(200, { ok: true })
+      .post("/respond/9")
+      .reply(200, { ok: true });
+    await postSigned(
+      server,
+      interaction({
+        type: "block_actions",
+        user: { id: "U1", name: "alice" },
+        team: { id: "T1" },
+        api_app_id: "A1",
+        container: { type: "message", is_ephemeral: true },
+        channel: { id: "C1" },
+        response_url: `${SLACK_API}/respond/9`,
+        trigger_id: "1.9",
+        actions: [
+          {
+            type: "button",
+            action_id: "timer_remind:registration refresh",
+            block_id: "b",
+            value: "2700|registration refresh",
+            action_ts: "9",
+          },
+        ],
+      }),
+      FORM,
+    );
+    await until(() => scope.isDone());
+    expect(Number(scheduled?.post_at) - Date.now() / 1000).toBeGreaterThan(2690);
+    expect(String(scheduled?.text)).toMatch(/registration refresh is due/);
   });
 });
 
@@ -195,7 +266,10 @@ describe("incident threads", () => {
 
     // The same event retried, and the same message delivered again as a `message` event.
     const extra = nock(SLACK_API).post("/api/chat.postMessage").reply(200, { ok: true, ts: "1" });
-    await postSigned(server, body, JSON_TYPE, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
+    await postSigned(server, body, JSON_TYPE, {
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    });
     await postSigned(server, eventBody({ ...mention, type: "message" }, "EvMessage1"), JSON_TYPE);
     await new Promise((r) => setTimeout(r, 300));
     expect(extra.isDone()).toBe(false);
@@ -262,7 +336,12 @@ describe("incident threads", () => {
         team: { id: "T1" },
         user: { id: "U1", name: "alice" },
         channel: { id: "C1", name: "incident" },
-        message: { type: "message", ts: "1700000005.000200", thread_ts: "1700000005.000100", text: "carrier answers 486 Busy Here on every call" },
+        message: {
+          type: "message",
+          ts: "1700000005.000200",
+          thread_ts: "1700000005.000100",
+          text: "carrier answers 486 Busy Here on every call",
+        },
         response_url: `${SLACK_API}/respond/5`,
       }),
       FORM,
@@ -287,8 +366,21 @@ describe("incident threads", () => {
       })
       .times(2)
       .reply(200, { ok: true, ts: "1700000006.000200" });
-    const files = [{ id: "F1", name: "trace.log", mimetype: "text/plain", filetype: "text", size: 50, url_private_download: `${SLACK_API}/files/trace.log` }];
-    await postSigned(server, eventBody({ ...mention, ts: "1700000006.000100", text: "<@UBOT> see attached", files }), JSON_TYPE);
+    const files = [
+      {
+        id: "F1",
+        name: "trace.log",
+        mimetype: "text/plain",
+        filetype: "text",
+        size: 50,
+        url_private_download: `${SLACK_API}/files/trace.log`,
+      },
+    ];
+    await postSigned(
+      server,
+      eventBody({ ...mention, ts: "1700000006.000100", text: "<@UBOT> see attached", files }),
+      JSON_TYPE,
+    );
     await until(() => scope.isDone());
     expect(auth).toBe("Bearer xoxb-test-token");
     expect(String(posts[0]?.text)).toMatch(/SIP 503 Service Unavailable/);

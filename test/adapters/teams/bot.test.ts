@@ -19,6 +19,7 @@ import {
   cardText,
   executeInvoke,
   invoke,
+  invokeResult,
   type Kind,
   memoryLogger,
   message,
@@ -157,10 +158,7 @@ describe("checklist ticks", () => {
     const out = await turn(
       executeInvoke("channel", "tick", tickData(cardOf(first), [0]), { from: BOB, replyToId: "card-1" }),
     );
-    const response = out.find((a) => a.type === "invokeResponse")?.value as {
-      status: number;
-      body: { type: string; value: unknown };
-    };
+    const response = invokeResult<{ type: string; value: unknown }>(out);
     expect(response.status).toBe(200);
     expect(response.body.type).toBe("application/vnd.microsoft.card.adaptive");
     expect(cardText(response.body.value)).toContain("✓ Bob Builder · {{DATE(2025-03-01T02:10:00Z, SHORT)}}");
@@ -177,9 +175,7 @@ describe("checklist ticks", () => {
         replyToId: "card-1",
       }),
     );
-    const text = cardText(
-      (again.find((a) => a.type === "invokeResponse")?.value as { body: { value: unknown } }).body.value,
-    );
+    const text = cardText(invokeResult<{ value: unknown }>(again).body.value);
     expect(text).toContain("✓ Bob Builder");
     expect(text).toContain("✓ Alice Example");
     expect(text).toMatch(/✅ All \d+ checks done\./);
@@ -191,15 +187,13 @@ describe("checklist ticks", () => {
     const data = tickData(cardOf(first), [1]);
     expect(String(data.ref)).toMatch(/^z:/);
     const out = await turn(executeInvoke("channel", "tick", data, { replyToId: "card-2" }));
-    const body = (out.find((a) => a.type === "invokeResponse")?.value as { body: { value: unknown } }).body;
+    const body = invokeResult<{ value: unknown }>(out).body;
     expect(cardText(body.value)).toContain("First failure: SIP 488");
     expect(cardText(body.value)).toContain("✓ Alice Example");
 
     const tampered = { ...data, ref: String(data.ref).replace(/^z:./, "z:A") };
     const bad = await turn(executeInvoke("channel", "tick", tampered, { replyToId: "card-2" }));
-    const badBody = (
-      bad.find((a) => a.type === "invokeResponse")?.value as { body: { type: string; value: unknown } }
-    ).body;
+    const badBody = invokeResult<{ type: string; value: unknown }>(bad).body;
     expect(badBody).toMatchObject({ type: "application/vnd.microsoft.activity.message" });
     expect(String(badBody.value)).toMatch(/can't update this checklist/);
   });
@@ -229,7 +223,7 @@ describe("open buttons", () => {
     const posted = out.find((a) => a.type === "message");
     expect(title(posted)).toBe("SIP 415 Unsupported Media Type");
     expect(posted?.conversation?.id).toBe(CONVERSATIONS.channel.id);
-    const response = out.find((a) => a.type === "invokeResponse")?.value as { body: { type: string } };
+    const response = invokeResult<{ type: string }>(out);
     expect(response.body.type).toBe("application/vnd.microsoft.activity.message");
   });
 
@@ -258,10 +252,17 @@ describe("compose-box search", () => {
       queryOptions: { skip: 0, count: 25 },
     });
   type Result = {
-    composeExtension: { type: string; text?: string; attachments?: Array<Record<string, any>> };
+    composeExtension: {
+      type: string;
+      text?: string;
+      attachments?: Array<{
+        contentType: string;
+        content: unknown;
+        preview: { contentType: string; content: { title: string } };
+      }>;
+    };
   };
-  const result = (out: Partial<Activity>[]) =>
-    (out.find((a) => a.type === "invokeResponse")?.value as { body: Result }).body;
+  const result = (out: Partial<Activity>[]) => invokeResult<Result>(out).body;
 
   it("lists matching entries as thumbnails that insert the full Adaptive Card", async () => {
     const { turn } = setup();
@@ -319,8 +320,7 @@ describe("onTurnError", () => {
         parameters: [{ name: "query", value: "488" }],
       }),
     );
-    const response = out.find((a) => a.type === "invokeResponse")?.value as { status: number; body: unknown };
-    expect(response).toEqual({
+    expect(invokeResult(out)).toEqual({
       status: 200,
       body: { composeExtension: { type: "message", text: userMessageOf(null) } },
     });

@@ -1,6 +1,7 @@
 // End to end over HTTP against the real server (startServer on port 0): expectReplies bodies, threaded
 // channel replies and in-place checklist updates through a nock-faked Bot Connector, the compose
 // search, connector retries, and 401 for unauthenticated requests once credentials are configured.
+import type { Activity } from "botbuilder";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.js";
@@ -30,6 +31,7 @@ async function post(server: RunningServer, body: unknown, headers: Record<string
     body: JSON.stringify(body),
   });
   const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: the tests read nested reply JSON directly
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
 }
 
@@ -72,20 +74,20 @@ describe("without credentials outside production (Emulator mode)", () => {
   it("replies in the channel thread, updates the checklist in place, and answers compose searches", async () => {
     const incoming = message("channel", "488");
     const encoded = encodeURIComponent(CONVERSATIONS.channel.id);
-    const posted: any[] = [];
+    const posted: Partial<Activity>[] = [];
     const reply = nock(CONNECTOR)
       .post(`/amer/v3/conversations/${encoded}/activities/${incoming.id}`, (b) => posted.push(b) > 0)
       .reply(200, { id: "reply-1" });
     expect((await post(server, incoming)).status).toBe(200);
     expect(reply.isDone()).toBe(true);
-    expect(posted[0].conversation.id).toBe(CONVERSATIONS.channel.id);
+    expect(posted[0]?.conversation?.id).toBe(CONVERSATIONS.channel.id);
     const card = cardOf(posted[0]);
     expect(cardText(card)).toContain("SIP 488 Not Acceptable Here");
 
     // Bob ticks the first item: the invoke answers with the refreshed card and the message is PUT.
     const tick = actionsOf(card).find((a) => a.verb === "tick");
     const data = { ...(tick?.data as object), "check-0": "true" };
-    const updates: any[] = [];
+    const updates: Partial<Activity>[] = [];
     const put = nock(CONNECTOR)
       .put(`/amer/v3/conversations/${encoded}/activities/reply-1`, (b) => updates.push(b) > 0)
       .reply(200, { id: "reply-1" });
@@ -97,7 +99,7 @@ describe("without credentials outside production (Emulator mode)", () => {
     expect(res.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
     expect(cardText(res.body?.value)).toContain("✓ Bob Builder");
     expect(put.isDone()).toBe(true);
-    expect(updates[0].id).toBe("reply-1");
+    expect(updates[0]?.id).toBe("reply-1");
     expect(cardText(cardOf(updates[0]))).toContain("✓ Bob Builder");
 
     const search = await post(
@@ -115,7 +117,7 @@ describe("without credentials outside production (Emulator mode)", () => {
   it("retries a throttled connector call once and delivers the card", async () => {
     const incoming = message("groupChat", "timers");
     const path = `/amer/v3/conversations/${encodeURIComponent(CONVERSATIONS.groupChat.id)}/activities/${incoming.id}`;
-    const bodies: any[] = [];
+    const bodies: Partial<Activity>[] = [];
     const scope = nock(CONNECTOR)
       .post(path)
       .reply(429, { error: { code: "Throttled" } })
@@ -129,7 +131,7 @@ describe("without credentials outside production (Emulator mode)", () => {
   it("keeps one retry layer: a 503 is not retried by the SDK, and the user gets one sentence", async () => {
     const incoming = message("groupChat", "488");
     const path = `/amer/v3/conversations/${encodeURIComponent(CONVERSATIONS.groupChat.id)}/activities/${incoming.id}`;
-    const bodies: any[] = [];
+    const bodies: Partial<Activity>[] = [];
     const scope = nock(CONNECTOR)
       .post(path, (b) => bodies.push(b) > 0)
       .reply(503, { error: { code: "ServiceUnavailable" } })
@@ -139,7 +141,7 @@ describe("without credentials outside production (Emulator mode)", () => {
     expect(scope.isDone()).toBe(true);
     expect(bodies).toHaveLength(2);
     expect(cardOf(bodies[0])).toBeDefined();
-    expect(bodies[1].text).toBe(userMessageOf(new Error("x")));
+    expect(bodies[1]?.text).toBe(userMessageOf(new Error("x")));
   });
 
   it("rejects a body that is not an activity", async () => {

@@ -114,6 +114,13 @@ export function memoryLogger(): { logger: Logger; lines: () => Array<Record<stri
   return { logger, lines: () => out.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
+/** The invoke response the bot produced during a turn (fails the test when there is none). */
+export function invokeResult<B = unknown>(out: Partial<Activity>[]): { status: number; body: B } {
+  const r = out.find((a) => a.type === "invokeResponse")?.value as { status: number; body: B } | undefined;
+  if (!r) throw new Error("the bot sent no invoke response");
+  return r;
+}
+
 /** The first Adaptive Card in an activity, or undefined. */
 export function cardOf(a: Partial<Activity> | undefined): Record<string, unknown> | undefined {
   const att = a?.attachments?.find((x) => x.contentType === "application/vnd.microsoft.card.adaptive");

@@ -87,3 +87,52 @@ export function checklistRemind(deps: SlackDeps) {
     }
   };
 }
+
+/** Slack schedules messages at most 120 days ahead. */
+const MAX_SCHEDULE_SECONDS = 120 * 24 * 3600;
+
+/** "Remind me at the registration refresh": a message in the channel when the timer is due. */
+export function timerRemind(deps: SlackDeps) {
+  return async ({
+    ack,
+    action,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const [after = "", label = "timer"] = (action.value ?? "").split("|");
+    const seconds = Number(after);
+    const channel = body.channel?.id;
+    if (!channel || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SCHEDULE_SECONDS) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: "I can only schedule reminders up to 120 days ahead.",
+      });
+      return;
+    }
+    const postAt = Math.floor(Date.now() / 1000) + Math.max(60, seconds);
+    const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+    try {
+      await client.chat.scheduleMessage({
+        channel,
+        post_at: postAt,
+        ...(message?.ts ? { thread_ts: message.thread_ts ?? message.ts } : {}),
+        text: `<@${body.user.id}> the ${label} is due now.`,
+      });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: `I'll remind you at <!date^${postAt}^{date_short_pretty} {time}|the ${label}>.`,
+      });
+    } catch (err) {
+      deps.logger.warn("scheduleMessage failed", { err });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: problemSentence(slackError(err).code),
+      });
+    }
+  };
+}

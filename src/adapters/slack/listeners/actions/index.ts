@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../surface.js";
 import { openEntry, postChecklist, shareInChannel } from "./card.js";
-import { checklistRemind, checklistTick } from "./checklist.js";
+import { checklistRemind, checklistTick, timerRemind } from "./checklist.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.share, shareInChannel(deps));
@@ -11,4 +11,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.openEntry, openEntry(deps));
   app.action(ACTIONS.tick, checklistTick(deps));
   app.action(ACTIONS.remind, checklistRemind(deps));
+  app.action(ACTIONS.timerRemind, timerRemind(deps));
 }
