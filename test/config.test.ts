@@ -1,0 +1,56 @@
+// Configuration is validated once at start, with messages that name the variable to fix.
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { ConfigError } from "../src/errors.js";
+
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+};
+
+describe("loadConfig", () => {
+  it("defaults to no platform, port 3000, phone masking on", () => {
+    const c = loadConfig({});
+    expect(c.slack).toBeNull();
+    expect(c.teams).toBeNull();
+    expect(c.port).toBe(3000);
+    expect(c.maskPhoneNumbers).toBe(true);
+  });
+
+  it("enables Slack over HTTP or Socket Mode", () => {
+    const http = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" });
+    expect(http.slack?.signingSecret).toBe("s");
+    const socket = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_APP_TOKEN: "xapp-1",
+      SLACK_AUTO_EXPLAIN_CHANNELS: "C1, C2",
+    });
+    expect(socket.slack?.appToken).toBe("xapp-1");
+    expect(socket.slack?.autoExplainChannels).toEqual(["C1", "C2"]);
+  });
+
+  it("names what is missing or malformed", () => {
+    expect(problems({ SLACK_SIGNING_SECRET: "s" }).join(" ")).toMatch(/SLACK_BOT_TOKEN is required/);
+    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" }).join(" ")).toMatch(
+      /SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/,
+    );
+    expect(problems({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "s" }).join(" ")).toMatch(
+      /must start with xoxb-/,
+    );
+    expect(problems({ MICROSOFT_APP_ID: "id" }).join(" ")).toMatch(/MICROSOFT_APP_PASSWORD/);
+    expect(
+      problems({
+        MICROSOFT_APP_ID: "id",
+        MICROSOFT_APP_PASSWORD: "p",
+        MICROSOFT_APP_TYPE: "SingleTenant",
+      }).join(" "),
+    ).toMatch(/MICROSOFT_APP_TENANT_ID/);
+    expect(problems({ PORT: "http" }).join(" ")).toMatch(/PORT/);
+    expect(problems({ LOG_LEVEL: "loud" }).join(" ")).toMatch(/LOG_LEVEL/);
+  });
+});
