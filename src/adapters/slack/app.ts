@@ -48,6 +48,8 @@ export function buildSlackApp(deps: SlackDeps): BuiltSlackApp {
     logger,
     clientOptions,
     ignoreSelf: false,
+    // sipcode keeps no conversation state in process (checklists carry theirs in the message).
+    convoStore: false as const,
   };
   if (slack.appToken) {
     const app = new App({ ...common, appToken: slack.appToken, socketMode: true });
