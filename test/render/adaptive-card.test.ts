@@ -209,6 +209,12 @@ describe("toAdaptiveCard", () => {
     );
   });
 
+  it("counts UTF-8 bytes exactly", () => {
+    for (const s of ["plain", "é ü", "→ ✓ 488", "😀 emoji", "日本語", '\u0000\n"\\']) {
+      expect(byteLength({ s })).toBe(Buffer.byteLength(JSON.stringify({ s })));
+    }
+  });
+
   it("toTeamsText gives a bounded markdown fallback", () => {
     expect(toTeamsText([small])).toContain("**SIP 488 Not Acceptable Here**");
     expect(toTeamsText([bigCard(400)]).length).toBeLessThanOrEqual(ADAPTIVE_CARD_LIMITS.fallbackTextChars);

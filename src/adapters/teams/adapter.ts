@@ -1,6 +1,6 @@
-// The botbuilder CloudAdapter as this bot needs it: authentication kept apart from the turn (so a bad
-// token is a 401, not a 500), one bounded retry layer around every Bot Connector send/update, and an
-// onTurnError that logs the detail and tells the user one helpful sentence.
+// The botbuilder CloudAdapter as this bot needs it: authentication kept apart from the turn (a bad
+// token is a 401, not a 500), connector clients reused across turns, one bounded retry layer around
+// every Bot Connector send/update, and an onTurnError that tells the user one helpful sentence.
 import {
   type Activity,
   CloudAdapter,

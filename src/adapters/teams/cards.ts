@@ -14,8 +14,7 @@ import {
   type Ticks,
   toAdaptiveCard,
 } from "../../render/adaptive-card.js";
-import type { Card } from "../../render/card.js";
-import { entryLabel } from "../../render/card.js";
+import { type Card, entryLabel } from "../../render/card.js";
 import { respond } from "../../respond.js";
 
 /** A ref longer than this is not worth carrying twice (Execute data + Submit fallback data). */

@@ -55,12 +55,26 @@ const INLINE = new Set(
   ),
 );
 const PRE = new Set(["pre", "codeblock"]);
-const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const MENTION =
-  /<at\b[^>]*>([\s\S]*?)<\/at>|<span\b[^>]*schema\.skype\.com\/Mention[^>]*>([\s\S]*?)<\/span>/gi;
+// No part of a match may run past the next "<": that keeps hostile input ("<p<p<p…") linear.
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
+const MENTION = /<at\b[^<>]*>([^<]*)<\/at>|<span\b[^<>]*schema\.skype\.com\/Mention[^<>]*>([^<]*)<\/span>/gi;
+
+/** Removes <!-- comments --> in one linear pass (an unterminated one hides the rest, as in HTML). */
+function stripComments(s: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const start = s.indexOf("<!--", i);
+    if (start < 0) return out + s.slice(i);
+    out += s.slice(i, start);
+    const end = s.indexOf("-->", start + 4);
+    if (end < 0) return out;
+    i = end + 3;
+  }
+}
 
 function dropMentions(html: string, names: readonly string[]): string {
-  const drop = new Set(names.map((n) => n.trim().toLowerCase()));
+  const drop = new Set(names.map((n) => decodeEntities(n).trim().toLowerCase()));
   return html.replace(MENTION, (_whole, at?: string, span?: string) => {
     const inner = at ?? span ?? "";
     const name = decodeEntities(inner.replace(TAG, "")).trim().toLowerCase();
@@ -69,7 +83,7 @@ function dropMentions(html: string, names: readonly string[]): string {
 }
 
 export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): string {
-  const html = dropMentions(input.replace(/\r\n?/g, "\n"), opts.dropMentions ?? []);
+  const html = dropMentions(stripComments(input.replace(/\r\n?/g, "\n")), opts.dropMentions ?? []);
   let out = "";
   let pre = 0;
   let preStart = false;
@@ -88,10 +102,9 @@ export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): stri
   for (const m of html.matchAll(TAG)) {
     const [whole, slash, rawName, attrs] = m;
     const name = (rawName ?? "").toLowerCase();
-    if (!whole.startsWith("<!--") && !BLOCK.has(name) && !INLINE.has(name)) continue;
+    if (!BLOCK.has(name) && !INLINE.has(name)) continue;
     emitText(html.slice(last, m.index));
     last = m.index + whole.length;
-    if (whole.startsWith("<!--")) continue;
     if (name === "br") out += "\n";
     else if (BLOCK.has(name)) {
       newline();

@@ -1,6 +1,11 @@
 // The compose-box search command "lookupCode": matching catalog entries as thumbnail previews; choosing
 // one inserts that entry's full Adaptive Card into the message being written.
-import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse } from "botbuilder";
+import {
+  CardFactory,
+  type MessagingExtensionAttachment,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+} from "botbuilder";
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Entry } from "../../catalog/schema.js";
 import { explain } from "../../engine/explain.js";
@@ -12,6 +17,8 @@ import type { RenderCache } from "./render-cache.js";
 export const SEARCH_COMMAND_ID = "lookupCode";
 export const SEARCH_PARAMETER = "query";
 export const MAX_SEARCH_RESULTS = 10;
+/** Results stop here: a Teams invoke response, like a bot message, must stay well under ~100 KB. */
+export const MAX_RESPONSE_CHARS = 60_000;
 
 /** Shown before anything is typed (initialRun): the codes on-call engineers ask about most. */
 export const POPULAR_IDS = [
@@ -50,11 +57,17 @@ export function searchResponse(
   if (query.commandId !== SEARCH_COMMAND_ID) {
     return { composeExtension: { type: "message", text: "That search command isn't supported." } };
   }
-  const attachments = findEntries(catalog, queryText(query)).map((e) => {
+  const attachments: MessagingExtensionAttachment[] = [];
+  let chars = 0;
+  for (const e of findEntries(catalog, queryText(query))) {
     const { card } = cache.render({ type: "explain", query: e.id }, e.id);
     const preview = CardFactory.thumbnailCard(entryLabel(e), clip(e.meaning, 160));
-    return { ...CardFactory.adaptiveCard(card), preview };
-  });
+    const attachment = { ...CardFactory.adaptiveCard(card), preview };
+    // Every result carries its full card; stop before the response nears Teams' payload limit.
+    chars += JSON.stringify(attachment).length;
+    if (attachments.length > 0 && chars > MAX_RESPONSE_CHARS) break;
+    attachments.push(attachment);
+  }
   if (attachments.length === 0) {
     return {
       composeExtension: {

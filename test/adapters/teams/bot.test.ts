@@ -283,6 +283,15 @@ describe("compose-box search", () => {
     expect(initial.composeExtension.attachments?.length).toBeGreaterThanOrEqual(5);
   });
 
+  it("keeps every response well under Teams' payload limit, however broad the query", async () => {
+    const { turn } = setup();
+    for (const q of ["403", "503", "mobius", "acs", "call", ""]) {
+      const r = result(await turn(query(q)));
+      expect(r.composeExtension.attachments?.length, q).toBeGreaterThan(0);
+      expect(JSON.stringify(r).length, q).toBeLessThan(70_000);
+    }
+  });
+
   it("says so when nothing matches or the command is unknown", async () => {
     const { turn } = setup();
     expect(result(await turn(query("qqqqzzzz xxyyzz"))).composeExtension).toMatchObject({ type: "message" });

@@ -2,6 +2,8 @@
 // and merging the toggles a client sends back with who ticked what and when.
 import { describe, expect, it } from "vitest";
 import { MAX_REF_CHARS, mergeTicks, RefCodec } from "../../../src/adapters/teams/cards.js";
+import { RenderCache } from "../../../src/adapters/teams/render-cache.js";
+import { route } from "../../../src/engine/route.js";
 import type { Card } from "../../../src/render/card.js";
 import { respond } from "../../../src/respond.js";
 import { catalog } from "../../helpers/catalog.js";
@@ -92,5 +94,23 @@ describe("RefCodec", () => {
     const ref = codec.encode([big], null);
     expect(ref?.length).toBeLessThanOrEqual(MAX_REF_CHARS);
     expect(codec.decode(c, ref, {})?.[0]?.checklist).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("RenderCache", () => {
+  const c = catalog();
+  const cache = new RenderCache(c, new RefCodec("s"), {});
+
+  it("renders an answer once per question, whatever the spacing of the command", () => {
+    const a = cache.render(route("timers expires=3600"), "timers expires=3600");
+    expect(cache.render(route("timers  expires=3600"), "timers  expires=3600")).toBe(a);
+    expect(cache.render(route("488"), "488")).not.toBe(a);
+  });
+
+  it("renders pasted logs fresh every time (their text is never kept)", () => {
+    const log = "SIP/2.0 488 Not Acceptable Here\nSIP/2.0 503 Service Unavailable";
+    const a = cache.render(route(log), null);
+    expect(a.cards[0]?.title).toMatch(/^First failure: SIP 488/);
+    expect(cache.render(route(log), null)).not.toBe(a);
   });
 });

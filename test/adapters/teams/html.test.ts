@@ -65,6 +65,19 @@ describe("teamsHtmlToText", () => {
     expect(teamsHtmlToText("<at>Alice</at> see <at>sipcode</at> 403", opts)).toBe("Alice see  403");
   });
 
+  it("stays linear on hostile input", () => {
+    for (const bad of [
+      "<p".repeat(50_000),
+      "<at>".repeat(50_000),
+      "<!--".repeat(50_000),
+      '<p "'.repeat(50_000),
+    ]) {
+      const t0 = performance.now();
+      teamsHtmlToText(bad, { dropMentions: ["sipcode"] });
+      expect(performance.now() - t0, bad.slice(0, 8)).toBeLessThan(500);
+    }
+  });
+
   it("returns any text escaped into a <pre> block unchanged (property)", () => {
     const chars = fc.constantFrom(..."ab<>&\"';:/ \t\n=SIP2.048#xlt".split(""));
     fc.assert(
