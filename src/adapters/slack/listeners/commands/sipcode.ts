@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { LRUCache } from "lru-cache";
 import { userMessageOf } from "../../../../errors.js";
-import { toBlocks } from "../../../../render/block-kit.js";
+import { clip, toBlocks } from "../../../../render/block-kit.js";
 import { respond } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
 import { slackToPlain } from "../../text.js";
@@ -31,6 +31,8 @@ export function sipcodeCommand(deps: SlackDeps) {
         buttons: { share: short, checklist: short, related: true },
         query: text,
       });
+      // The blocks carry the card; the fallback only feeds notifications, so keep it to the headline.
+      msg.text = clip(msg.text.split("\n\n")[0] ?? msg.text, 300);
       if (text.length <= CACHEABLE) cache.set(text, msg);
       await ack({ response_type: "ephemeral", blocks: msg.blocks, text: msg.text } as never);
     } catch (err) {
