@@ -59,20 +59,49 @@ function lookupCode(c: Catalog, ns: Namespace | null, code: number, subcode: num
   return [...byCode, ...bySub];
 }
 
-function nearestByNumber(c: Catalog, ns: Namespace, n: number, count: number): Entry[] {
-  const value = (e: Entry) => (ns === "acs" && n >= 1000 ? e.subcode : e.code);
-  // A bounded selection, not a sort of the namespace: unknown codes stay as cheap as known ones.
-  const best: Array<{ e: Entry; d: number }> = [];
-  for (const e of c.byNamespace.get(ns) ?? []) {
-    const v = value(e);
-    if (v === null) continue;
-    const d = Math.abs(v - n);
-    if (best.length === count && d >= (best[count - 1]?.d ?? 0)) continue;
-    best.push({ e, d });
-    best.sort((a, b) => a.d - b.d || (a.e.id < b.e.id ? -1 : 1));
-    if (best.length > count) best.pop();
+/** Per namespace, entries sorted by number (subcode for large ACS numbers), built once per catalog. */
+const numberOrder = new WeakMap<Catalog, Map<string, Array<{ v: number; e: Entry }>>>();
+
+function sortedByNumber(c: Catalog, ns: Namespace, bySubcode: boolean): Array<{ v: number; e: Entry }> {
+  let perCatalog = numberOrder.get(c);
+  if (!perCatalog) numberOrder.set(c, (perCatalog = new Map()));
+  const key = `${ns}:${bySubcode}`;
+  let list = perCatalog.get(key);
+  if (!list) {
+    list = (c.byNamespace.get(ns) ?? [])
+      .map((e) => ({ v: bySubcode ? e.subcode : e.code, e }))
+      .filter((x): x is { v: number; e: Entry } => x.v !== null)
+      .sort((a, b) => a.v - b.v || (a.e.id < b.e.id ? -1 : 1));
+    perCatalog.set(key, list);
   }
-  return best.map((x) => x.e);
+  return list;
+}
+
+/** The `count` entries numerically closest to `n`: a binary search, then a walk outwards. */
+function nearestByNumber(c: Catalog, ns: Namespace, n: number, count: number): Entry[] {
+  const list = sortedByNumber(c, ns, ns === "acs" && n >= 1000);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.v ?? 0) < n) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Entry[] = [];
+  let left = lo - 1;
+  let right = lo;
+  while (out.length < count && (left >= 0 || right < list.length)) {
+    const l = list[left];
+    const r = list[right];
+    if (r && (!l || r.v - n <= n - l.v)) {
+      out.push(r.e);
+      right++;
+    } else if (l) {
+      out.push(l.e);
+      left--;
+    }
+  }
+  return out;
 }
 
 function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
