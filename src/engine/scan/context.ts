@@ -56,11 +56,6 @@ const LOCAL = /\blocal(?:ly)?\b|\bgenerated\b|\btimeout\b|timer [BF]\b|\bexpired
 
 export function lineSurroundings(line: string): Surroundings {
   const out: Surroundings = {};
-  const ts = parseTimestamp(line);
-  if (ts) {
-    out.timestamp = ts.text;
-    out.tsMs = ts.ms;
-  }
   const host = HOST.exec(line);
   if (host?.[1]) out.host = host[2] ? `${host[1]}:${host[2]}` : host[1];
   if (LOCAL.test(line)) out.direction = "local";

@@ -162,6 +162,11 @@ export class Scanner {
 
   private record(i: number, line: string, hits: Hit[]): void {
     if (hits.length === 0) return;
+    if (hits.length === 1) {
+      // The common case (one status line, one code): none of the same-line rules apply.
+      this.keep(i, line, hits);
+      return;
+    }
     const best = new Map<string, Hit>();
     for (const h of hits) {
       const key = `${h.namespace}:${h.code}:${h.subcode}`;
@@ -185,9 +190,16 @@ export class Scanner {
     }
     const strong = [...best.values()].filter((h) => !LOOSE.has(h.detector));
     const numbers = new Set(strong.flatMap((h) => [h.code, h.subcode]));
+    this.keep(
+      i,
+      line,
+      [...best.values()].filter((h) => !(LOOSE.has(h.detector) && numbers.has(h.code))),
+    );
+  }
+
+  private keep(i: number, line: string, hits: Hit[]): void {
     const lineNo = this.windowStart + i;
-    for (const h of best.values()) {
-      if (LOOSE.has(h.detector) && numbers.has(h.code)) continue;
+    for (const h of hits) {
       if (h.namespace === "sip" && (h.code < 100 || h.code > 699)) continue;
       if (this.isRepeatOfVendorPair(h, lineNo)) continue;
       if (this.findings.length >= MAX_STORED_FINDINGS) {
@@ -234,16 +246,28 @@ export class Scanner {
       ev = { kind: "keepalive" };
     }
     if (!ev) return;
-    const ts = this.timeOf(i, line);
+    const ts = this.timeOf(i);
     if (ts) this.events.push({ ...ev, line: this.windowStart + i, tsMs: ts.ms });
   }
 
+  /** Timestamps already parsed, by absolute line number (a trace asks for the same lines often). */
+  private readonly stamps = new Map<number, { text: string; ms: number } | null>();
+
+  private stampOf(k: number): { text: string; ms: number } | null {
+    const abs = this.windowStart + k;
+    let ts = this.stamps.get(abs);
+    if (ts === undefined) {
+      ts = parseTimestamp(this.window[k] ?? "") ?? null;
+      if (this.stamps.size > 256) this.stamps.clear();
+      this.stamps.set(abs, ts);
+    }
+    return ts;
+  }
+
   /** The line's own timestamp, or the nearest one in the three lines before it. */
-  private timeOf(i: number, line: string): { text: string; ms: number } | undefined {
-    const own = parseTimestamp(line);
-    if (own) return own;
-    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-      const ts = parseTimestamp(this.window[k] ?? "");
+  private timeOf(i: number): { text: string; ms: number } | undefined {
+    for (let k = i; k >= Math.max(0, i - 3); k--) {
+      const ts = this.stampOf(k);
       if (ts) return ts;
     }
     return undefined;
@@ -251,12 +275,10 @@ export class Scanner {
 
   private toFinding(i: number, lineNo: number, line: string, h: Hit): Finding {
     const around = lineSurroundings(line.slice(0, 600));
-    if (around.tsMs === undefined) {
-      const ts = this.timeOf(i, "");
-      if (ts) {
-        around.timestamp = ts.text;
-        around.tsMs = ts.ms;
-      }
+    const ts = this.timeOf(i);
+    if (ts) {
+      around.timestamp = ts.text;
+      around.tsMs = ts.ms;
     }
     const headers = h.detector === "sip-status" ? sipHeaders(this.window, i) : {};
     const start = Math.max(0, Math.min(h.at - 40, line.length - EXCERPT));
