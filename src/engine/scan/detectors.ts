@@ -99,6 +99,23 @@ const PROSE_BEFORE =
 const PROSE_AFTER =
   /(?<![\w.:/=#+,-])(?<!(?:can't|cannot|couldn't|not|never) (?:generate|send|relay|forward) )([1-6]\d\d)(?=\s+(?:final response|response|error|reply|on (?:re-?)?INVITE|on REGISTER|from (?:the |our |their )?(?:trunk|carrier|provider|SBC|PBX|proxy|server|far end)|back from|instead)\b)/gi;
 
+/** Q.850 causes stop at 127; stacks that print a SIP status as the "cause" mean the SIP code. */
+function causeNamespace(code: number): Namespace {
+  return code > 127 && code <= 699 ? "sip" : "q850";
+}
+
+/** Detectors whose first group is the code: [pattern, namespace ("cause": decided by value), confidence, name]. */
+const SINGLE_CODE: ReadonlyArray<readonly [RegExp, Namespace | "cause", number, string]> = [
+  [CAUSE_NUM, "cause", 0.85, "cause-number"],
+  [AMI_CAUSE, "cause", 0.7, "ami-cause"],
+  [HTTP_STATUS_LINE, "http", 0.95, "http-status"],
+  [ACCESS_LOG, "http", 0.9, "access-log"],
+  [PY_HTTP, "http", 0.9, "http-client"],
+  [SOFIA_STATE, "sip", 0.9, "sofia-state"],
+  [SIP_WORD, "sip", 0.85, "sip-word"],
+  [SIP_KEY, "sip", 0.9, "sip-key"],
+];
+
 export function detect(segment: string, index: ScanIndex, emit: Emit): void {
   const httpCtx = HTTP_CONTEXT.test(segment);
   all(SIP_STATUS, segment, (m) =>
@@ -149,50 +166,15 @@ export function detect(segment: string, index: ScanIndex, emit: Emit): void {
         emit({ namespace: "q850", code, subcode: null, confidence: 0.9, detector: "cause-name" }, m.index);
     });
   }
-  // Q.850 causes stop at 127; stacks that print a SIP status as the "cause" mean the SIP code.
-  const cause = (code: number) => (code > 127 && code <= 699 ? "sip" : "q850");
-  all(CAUSE_NUM, segment, (m) =>
-    emit(
-      {
-        namespace: cause(Number(m[1])),
-        code: Number(m[1]),
-        subcode: null,
-        confidence: 0.85,
-        detector: "cause-number",
-      },
-      m.index,
-    ),
-  );
-  all(AMI_CAUSE, segment, (m) =>
-    emit(
-      {
-        namespace: cause(Number(m[1])),
-        code: Number(m[1]),
-        subcode: null,
-        confidence: 0.7,
-        detector: "ami-cause",
-      },
-      m.index,
-    ),
-  );
-  all(HTTP_STATUS_LINE, segment, (m) =>
-    emit(
-      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.95, detector: "http-status" },
-      m.index,
-    ),
-  );
-  all(ACCESS_LOG, segment, (m) =>
-    emit(
-      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "access-log" },
-      m.index,
-    ),
-  );
-  all(PY_HTTP, segment, (m) =>
-    emit(
-      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "http-client" },
-      m.index,
-    ),
-  );
+  for (const [re, ns, confidence, detector] of SINGLE_CODE) {
+    all(re, segment, (m) => {
+      const code = Number(m[1]);
+      emit(
+        { namespace: ns === "cause" ? causeNamespace(code) : ns, code, subcode: null, confidence, detector },
+        m.index,
+      );
+    });
+  }
   if (httpCtx) {
     all(HTTP_CLIENT, segment, (m) =>
       emit(
@@ -206,24 +188,6 @@ export function detect(segment: string, index: ScanIndex, emit: Emit): void {
     if (code !== undefined)
       emit({ namespace: "sip", code, subcode: null, confidence: 0.8, detector: "phrase-only" }, m.index);
   });
-  all(SOFIA_STATE, segment, (m) =>
-    emit(
-      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "sofia-state" },
-      m.index,
-    ),
-  );
-  all(SIP_WORD, segment, (m) =>
-    emit(
-      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "sip-word" },
-      m.index,
-    ),
-  );
-  all(SIP_KEY, segment, (m) =>
-    emit(
-      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "sip-key" },
-      m.index,
-    ),
-  );
   const kvNs = httpCtx && !SIP_CONTEXT.test(segment) ? "http" : "sip";
   for (const re of [BRACKETED, KEY_VALUE, CODE_PHRASE]) {
     all(re, segment, (m) =>
