@@ -225,8 +225,14 @@ if (want("slack")) {
   results.slackCommand488 = {
     sipcodeRps: Math.round(sum("real", "requests") / slices),
     doNothingBoltRps: Math.round(sum("base", "requests") / slices),
-    sipcodeP50ms: pct(pairs.map((p) => p.real.p50), 50),
-    sipcodeP99ms: pct(pairs.map((p) => p.real.p99), 50),
+    sipcodeP50ms: pct(
+      pairs.map((p) => p.real.p50),
+      50,
+    ),
+    sipcodeP99ms: pct(
+      pairs.map((p) => p.real.p99),
+      50,
+    ),
     non2xx: sum("real", "non2xx") + sum("base", "non2xx"),
     errors: sum("real", "errors") + sum("base", "errors"),
     ratioMedian: Number(pct(ratios, 50).toFixed(3)),

@@ -64,7 +64,10 @@ const numberOrder = new WeakMap<Catalog, Map<string, Array<{ v: number; e: Entry
 
 function sortedByNumber(c: Catalog, ns: Namespace, bySubcode: boolean): Array<{ v: number; e: Entry }> {
   let perCatalog = numberOrder.get(c);
-  if (!perCatalog) numberOrder.set(c, (perCatalog = new Map()));
+  if (!perCatalog) {
+    perCatalog = new Map();
+    numberOrder.set(c, perCatalog);
+  }
   const key = `${ns}:${bySubcode}`;
   let list = perCatalog.get(key);
   if (!list) {
