@@ -35,6 +35,18 @@ const SIP_CONTEXT = /\bSIP\b|INVITE|REGISTER|\bBYE\b|trunk|carrier|\bSBC\b|\bPBX
 
 type Emit = (h: Omit<Hit, "at"> & { at?: number }, at: number) => void;
 
+/** A hit without its position; `emit` adds where it was found. */
+function hit(
+  namespace: Namespace,
+  code: number,
+  subcode: number | null,
+  confidence: number,
+  detector: string,
+  extra: Partial<Pick<Hit, "method" | "reason" | "dependency" | "entryId" | "phase">> = {},
+): Omit<Hit, "at"> {
+  return { namespace, code, subcode, confidence, detector, ...extra };
+}
+
 function all(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
@@ -119,83 +131,36 @@ const SINGLE_CODE: ReadonlyArray<readonly [RegExp, Namespace | "cause", number, 
 export function detect(segment: string, index: ScanIndex, emit: Emit): void {
   const httpCtx = HTTP_CONTEXT.test(segment);
   all(SIP_STATUS, segment, (m) =>
-    emit(
-      {
-        namespace: "sip",
-        code: Number(m[1]),
-        subcode: null,
-        confidence: 0.99,
-        detector: "sip-status",
-        reason: m[2]?.trim(),
-      },
-      m.index,
-    ),
+    emit(hit("sip", Number(m[1]), null, 0.99, "sip-status", { reason: m[2]?.trim() }), m.index),
   );
-  all(PJSIP, segment, (m) =>
-    emit(
-      {
-        namespace: "sip",
-        code: Number(m[1]),
-        subcode: null,
-        confidence: 0.95,
-        detector: "pjsip",
-        method: m[2],
-      },
-      m.index,
-    ),
-  );
+  all(PJSIP, segment, (m) => emit(hit("sip", Number(m[1]), null, 0.95, "pjsip", { method: m[2] }), m.index));
   all(REASON, segment, (m) => {
     const ns = m[1]?.toUpperCase() === "SIP" ? "sip" : "q850";
-    emit(
-      {
-        namespace: ns,
-        code: Number(m[2]),
-        subcode: null,
-        confidence: 0.95,
-        detector: "reason",
-        reason: m[3],
-      },
-      m.index,
-    );
+    emit(hit(ns, Number(m[2]), null, 0.95, "reason", { reason: m[3] }), m.index);
   });
   detectVendor(segment, index, emit);
   if (index.causeNameRe) {
     all(index.causeNameRe, segment, (m) => {
       const code = index.causeNames.get(m[1] ?? "");
-      if (code !== undefined)
-        emit({ namespace: "q850", code, subcode: null, confidence: 0.9, detector: "cause-name" }, m.index);
+      if (code !== undefined) emit(hit("q850", code, null, 0.9, "cause-name"), m.index);
     });
   }
   for (const [re, ns, confidence, detector] of SINGLE_CODE) {
     all(re, segment, (m) => {
       const code = Number(m[1]);
-      emit(
-        { namespace: ns === "cause" ? causeNamespace(code) : ns, code, subcode: null, confidence, detector },
-        m.index,
-      );
+      emit(hit(ns === "cause" ? causeNamespace(code) : ns, code, null, confidence, detector), m.index);
     });
   }
   if (httpCtx) {
-    all(HTTP_CLIENT, segment, (m) =>
-      emit(
-        { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "http-client" },
-        m.index,
-      ),
-    );
+    all(HTTP_CLIENT, segment, (m) => emit(hit("http", Number(m[1]), null, 0.85, "http-client"), m.index));
   }
   all(QUOTED_PHRASE, segment, (m) => {
     const code = index.sipByPhrase.get(normalizeText(m[1] ?? ""));
-    if (code !== undefined)
-      emit({ namespace: "sip", code, subcode: null, confidence: 0.8, detector: "phrase-only" }, m.index);
+    if (code !== undefined) emit(hit("sip", code, null, 0.8, "phrase-only"), m.index);
   });
   const kvNs = httpCtx && !SIP_CONTEXT.test(segment) ? "http" : "sip";
   for (const re of [BRACKETED, KEY_VALUE, CODE_PHRASE]) {
-    all(re, segment, (m) =>
-      emit(
-        { namespace: kvNs, code: Number(m[1]), subcode: null, confidence: 0.8, detector: "stack-statement" },
-        m.index,
-      ),
-    );
+    all(re, segment, (m) => emit(hit(kvNs, Number(m[1]), null, 0.8, "stack-statement"), m.index));
   }
   detectLoose(segment, index, httpCtx, emit);
 }
@@ -205,56 +170,19 @@ export function detectVendor(segment: string, index: ScanIndex, emit: Emit): voi
   let mobiusPair = false;
   all(MOBIUS_ERR, segment, (m) => {
     mobiusPair = true;
-    emit(
-      {
-        namespace: "mobius",
-        code: Number(m[1]),
-        subcode: Number(m[2]),
-        confidence: 0.98,
-        detector: "mobius",
-      },
-      m.index,
-    );
+    emit(hit("mobius", Number(m[1]), Number(m[2]), 0.98, "mobius"), m.index);
   });
   if (!mobiusPair) {
     all(MOBIUS_PHASE, segment, (m) =>
-      emit(
-        {
-          namespace: "mobius",
-          code: Number(m[2]),
-          subcode: null,
-          confidence: 0.95,
-          detector: "mobius",
-          phase: m[1]?.toLowerCase(),
-        },
-        m.index,
-      ),
+      emit(hit("mobius", Number(m[2]), null, 0.95, "mobius", { phase: m[1]?.toLowerCase() }), m.index),
     );
     const j = MOBIUS_JSON.exec(segment);
     const s = j ? MOBIUS_JSON_STATUS.exec(segment) : null;
     if (j && s) {
-      emit(
-        {
-          namespace: "mobius",
-          code: Number(s[1]),
-          subcode: Number(j[1]),
-          confidence: 0.9,
-          detector: "mobius-json",
-        },
-        j.index,
-      );
+      emit(hit("mobius", Number(s[1]), Number(j[1]), 0.9, "mobius-json"), j.index);
     } else {
       all(RESPONSE_STATUS, segment, (m) =>
-        emit(
-          {
-            namespace: "mobius",
-            code: Number(m[1]),
-            subcode: null,
-            confidence: 0.8,
-            detector: "mobius-status",
-          },
-          m.index,
-        ),
+        emit(hit("mobius", Number(m[1]), null, 0.8, "mobius-status"), m.index),
       );
     }
   }
@@ -265,70 +193,29 @@ export function detectVendor(segment: string, index: ScanIndex, emit: Emit): voi
     if (!containsInOrder(segment, p.parts, at + first.length)) continue;
     const e = p.entry;
     emit(
-      {
-        namespace: e.namespace,
-        code: e.code ?? 0,
-        subcode: e.subcode,
-        confidence: 0.97,
-        detector: "log-message",
+      hit(e.namespace, e.code ?? 0, e.subcode, 0.97, "log-message", {
         dependency: p.dependency,
         entryId: e.id,
-      },
+      }),
       at,
     );
     break;
   }
   all(MOBIUS_SDK, segment, (m) =>
-    emit(
-      {
-        namespace: "mobius",
-        code: Number(m[1]),
-        subcode: m[2] ? Number(m[2]) : null,
-        confidence: 0.9,
-        detector: "mobius-sdk",
-      },
-      m.index,
-    ),
+    emit(hit("mobius", Number(m[1]), m[2] ? Number(m[2]) : null, 0.9, "mobius-sdk"), m.index),
   );
   all(MOBIUS_OKHTTP, segment, (m) =>
-    emit(
-      {
-        namespace: "mobius",
-        code: Number(m[1]),
-        subcode: Number(m[2]),
-        confidence: 0.85,
-        detector: "mobius-json",
-      },
-      m.index,
-    ),
+    emit(hit("mobius", Number(m[1]), Number(m[2]), 0.85, "mobius-json"), m.index),
   );
-  all(AXIOS_OBJECT, segment, (m) =>
-    emit(
-      { namespace: "http", code: Number(m[1]), subcode: null, confidence: 0.85, detector: "http-client" },
-      m.index,
-    ),
-  );
-  all(SIP_DETAILS, segment, (m) =>
-    emit(
-      { namespace: "sip", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "sip-details" },
-      m.index,
-    ),
-  );
-  all(Q850_DETAILS, segment, (m) =>
-    emit(
-      { namespace: "q850", code: Number(m[1]), subcode: null, confidence: 0.9, detector: "q850-details" },
-      m.index,
-    ),
-  );
+  all(AXIOS_OBJECT, segment, (m) => emit(hit("http", Number(m[1]), null, 0.85, "http-client"), m.index));
+  all(SIP_DETAILS, segment, (m) => emit(hit("sip", Number(m[1]), null, 0.9, "sip-details"), m.index));
+  all(Q850_DETAILS, segment, (m) => emit(hit("q850", Number(m[1]), null, 0.9, "q850-details"), m.index));
   const acs = (code: string | undefined, sub: string | undefined, at: number) =>
-    emit(
-      { namespace: "acs", code: Number(code), subcode: Number(sub), confidence: 0.9, detector: "acs" },
-      at,
-    );
+    emit(hit("acs", Number(code), Number(sub), 0.9, "acs"), at);
   all(ACS_PAIR, segment, (m) => acs(m[1], m[2], m.index));
   all(ACS_PAIR_REV, segment, (m) => acs(m[2], m[1], m.index));
   const exotel = (code: string | undefined, at: number) =>
-    emit({ namespace: "exotel", code: Number(code), subcode: null, confidence: 0.9, detector: "exotel" }, at);
+    emit(hit("exotel", Number(code), null, 0.9, "exotel"), at);
   all(EXOTEL, segment, (m) => exotel(m[1], m.index));
   all(EXOTEL_REV, segment, (m) => exotel(m[1], m.index));
 }
@@ -340,36 +227,20 @@ function detectLoose(segment: string, index: ScanIndex, httpCtx: boolean, emit: 
     const code = Number(m[1]);
     const after = segment.slice(m.index + m[0].length);
     if (phraseConfirms(index, ns, code, after)) {
-      emit(
-        {
-          namespace: ns,
-          code,
-          subcode: null,
-          confidence: 0.85,
-          detector: "phrase",
-          reason: after.slice(0, 40).trim(),
-        },
-        m.index,
-      );
+      emit(hit(ns, code, null, 0.85, "phrase", { reason: after.slice(0, 40).trim() }), m.index);
     }
   });
   for (const re of [PROSE_BEFORE, PROSE_AFTER]) {
     all(re, segment, (m) => {
       const code = Number(m[1]);
       if (!index.catalog.byId.has(`${ns}/${code}`)) return;
-      emit(
-        { namespace: ns, code, subcode: null, confidence: 0.6, detector: "keyword" },
-        m.index + m[0].indexOf(m[1] ?? ""),
-      );
+      emit(hit(ns, code, null, 0.6, "keyword"), m.index + m[0].indexOf(m[1] ?? ""));
     });
   }
   all(KEYWORD, segment, (m) => {
     const code = Number(m[1]);
     if (ns === "http" && code >= 600) return;
-    emit(
-      { namespace: ns, code, subcode: null, confidence: 0.7, detector: "keyword" },
-      m.index + m[0].length - 3,
-    );
+    emit(hit(ns, code, null, 0.7, "keyword"), m.index + m[0].length - 3);
   });
 }
 
