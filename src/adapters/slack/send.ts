@@ -1,7 +1,8 @@
 // Web API calls that never crash a listener and never drop a reply silently: refused blocks fall
 // back to plain text, and anything else becomes a sentence for the user. 429s (after Retry-After)
 // and 5xx are retried a bounded number of times by the WebClient (SLACK_RETRY_POLICY in app.ts).
-import type { ChatPostMessageArguments, WebClient } from "@slack/web-api";
+import type { RespondFn } from "@slack/bolt";
+import type { ChatPostMessageArguments, ChatScheduleMessageArguments, WebClient } from "@slack/web-api";
 import type { Logger } from "../../log.js";
 
 export interface SendOutcome {
@@ -60,4 +61,36 @@ export async function postMessage(
     }
   }
   return { ok: false, problem: problemSentence("unknown_error") };
+}
+
+/** A reply only the clicking user sees, leaving the message they clicked on as it is. */
+export function privately(respond: RespondFn, text: string): Promise<unknown> {
+  return respond({ response_type: "ephemeral", replace_original: false, text });
+}
+
+/** Logs a failed Web API call and tells the user, privately, what it means for them. */
+export async function reportFailure(
+  respond: RespondFn,
+  logger: Logger,
+  what: string,
+  err: unknown,
+): Promise<void> {
+  logger.warn(`${what} failed`, { err });
+  await privately(respond, problemSentence(slackError(err).code));
+}
+
+/** Schedules a reminder message and confirms it to the user; failures become a sentence too. */
+export async function scheduleReminder(
+  client: WebClient,
+  respond: RespondFn,
+  logger: Logger,
+  args: ChatScheduleMessageArguments,
+  confirmation: string,
+): Promise<void> {
+  try {
+    await client.chat.scheduleMessage(args);
+    await privately(respond, confirmation);
+  } catch (err) {
+    await reportFailure(respond, logger, "chat.scheduleMessage", err);
+  }
 }

@@ -7,7 +7,7 @@ import { explainCards } from "../../../../render/card.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
 import { respond as answer } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
-import { postMessage, problemSentence, slackError } from "../../send.js";
+import { postMessage, privately, reportFailure } from "../../send.js";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -33,12 +33,7 @@ export function shareInChannel(deps: SlackDeps) {
         text: msg.text,
       } as never);
     } catch (err) {
-      deps.logger.warn("share failed", { err });
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: problemSentence(slackError(err).code),
-      });
+      await reportFailure(respond, deps.logger, "share", err);
     }
   };
 }
@@ -56,11 +51,7 @@ export function postChecklist(deps: SlackDeps) {
         ? (reply.analysis.firstFailureLabel ?? "pasted log")
         : (reply.cards[0]?.title ?? "");
     if (!channel || checks.length === 0) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: "There is nothing to check for this answer.",
-      });
+      await privately(respond, "There is nothing to check for this answer.");
       return;
     }
     const root = await postMessage(
@@ -75,8 +66,7 @@ export function postChecklist(deps: SlackDeps) {
     const posted = root.ok
       ? await postMessage(client, { channel, thread_ts: root.ts, ...list }, deps.logger)
       : root;
-    if (!posted.ok)
-      await respond({ response_type: "ephemeral", replace_original: false, text: posted.problem ?? "" });
+    if (!posted.ok) await privately(respond, posted.problem ?? "");
   };
 }
 

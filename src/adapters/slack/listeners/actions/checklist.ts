@@ -9,7 +9,7 @@ import type {
 } from "@slack/bolt";
 import { applyTick, checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
-import { problemSentence, slackError } from "../../send.js";
+import { privately, reportFailure, scheduleReminder } from "../../send.js";
 
 export const REMIND_AFTER_SECONDS = 15 * 60;
 
@@ -31,23 +31,14 @@ export function checklistTick(deps: SlackDeps) {
       Math.floor(Date.now() / 1000),
     );
     if (!list || !channel || !message?.ts) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: "I couldn't read this checklist any more; post a new one.",
-      });
+      await privately(respond, "I couldn't read this checklist any more; post a new one.");
       return;
     }
     const next = checklistMessage(list);
     try {
       await client.chat.update({ channel, ts: message.ts, blocks: next.blocks as never, text: next.text });
     } catch (err) {
-      deps.logger.warn("checklist update failed", { err });
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: problemSentence(slackError(err).code),
-      });
+      await reportFailure(respond, deps.logger, "checklist update", err);
     }
   };
 }
@@ -65,26 +56,18 @@ export function checklistRemind(deps: SlackDeps) {
     const channel = body.channel?.id;
     if (!channel || !message?.ts) return;
     const postAt = Math.floor(Date.now() / 1000) + REMIND_AFTER_SECONDS;
-    try {
-      await client.chat.scheduleMessage({
+    await scheduleReminder(
+      client,
+      respond,
+      deps.logger,
+      {
         channel,
         post_at: postAt,
         thread_ts: message.thread_ts ?? message.ts,
         text: `<@${body.user.id}> reminder: how is the follow-up checklist for ${action.value ?? "this incident"} going?`,
-      });
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: `I'll remind you in this thread at <!date^${postAt}^{time}|in 15 minutes>.`,
-      });
-    } catch (err) {
-      deps.logger.warn("scheduleMessage failed", { err });
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: problemSentence(slackError(err).code),
-      });
-    }
+      },
+      `I'll remind you in this thread at <!date^${postAt}^{time}|in 15 minutes>.`,
+    );
   };
 }
 
@@ -105,34 +88,22 @@ export function timerRemind(deps: SlackDeps) {
     const seconds = Number(after);
     const channel = body.channel?.id;
     if (!channel || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SCHEDULE_SECONDS) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: "I can only schedule reminders up to 120 days ahead.",
-      });
+      await privately(respond, "I can only schedule reminders up to 120 days ahead.");
       return;
     }
     const postAt = Math.floor(Date.now() / 1000) + Math.max(60, seconds);
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-    try {
-      await client.chat.scheduleMessage({
+    await scheduleReminder(
+      client,
+      respond,
+      deps.logger,
+      {
         channel,
         post_at: postAt,
         ...(message?.ts ? { thread_ts: message.thread_ts ?? message.ts } : {}),
         text: `<@${body.user.id}> the ${label} is due now.`,
-      });
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: `I'll remind you at <!date^${postAt}^{date_short_pretty} {time}|the ${label}>.`,
-      });
-    } catch (err) {
-      deps.logger.warn("scheduleMessage failed", { err });
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: problemSentence(slackError(err).code),
-      });
-    }
+      },
+      `I'll remind you at <!date^${postAt}^{date_short_pretty} {time}|the ${label}>.`,
+    );
   };
 }
