@@ -19,6 +19,21 @@ function fail(message) {
 }
 
 /** Width and height from a PNG's IHDR, or null when the file is not a PNG. */
+
+/** The fields a local file header and a central directory record share, written from `at` on:
+ *  version needed, flags (UTF-8 names), method (deflate), time, date, CRC, sizes, name length. */
+function writeEntryFields(buf, at, { crc, packed, size, name }) {
+  buf.writeUInt16LE(20, at);
+  buf.writeUInt16LE(0x0800, at + 2);
+  buf.writeUInt16LE(8, at + 4);
+  buf.writeUInt16LE(DOS_TIME, at + 6);
+  buf.writeUInt16LE(DOS_DATE, at + 8);
+  buf.writeUInt32LE(crc, at + 10);
+  buf.writeUInt32LE(packed, at + 14);
+  buf.writeUInt32LE(size, at + 18);
+  buf.writeUInt16LE(name, at + 22);
+}
+
 function pngSize(buf) {
   if (buf.length < 24 || buf.toString("ascii", 1, 4) !== "PNG") return null;
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
@@ -39,27 +54,11 @@ export function zip(files) {
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
+    writeEntryFields(local, 4, { crc, packed: packed.length, size: data.length, name: nameBuf.length });
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
+    writeEntryFields(central, 6, { crc, packed: packed.length, size: data.length, name: nameBuf.length });
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBuf, packed);
     centrals.push(central, nameBuf);

@@ -89,3 +89,15 @@ export async function until(done: () => boolean, ms = 4000): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** A block_actions interaction from channel C1, as Slack posts it when a button or checkbox is used. */
+export function blockActions(payload: Record<string, unknown>): string {
+  return interaction({
+    type: "block_actions",
+    team: { id: "T1" },
+    api_app_id: "A1",
+    channel: { id: "C1" },
+    trigger_id: "1.0",
+    ...payload,
+  });
+}

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
 import {
+  blockActions,
   eventBody,
   interaction,
   postSigned,
@@ -41,6 +42,8 @@ afterAll(async () => {
 afterEach(() => nock.cleanAll());
 
 type Body = Record<string, unknown>;
+/** A nock body matcher that records every request body it sees. */
+const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 describe("/sipcode over HTTP", () => {
   it("answers a signed /sipcode 488 in the ack, with no network access", async () => {
@@ -81,24 +84,14 @@ describe("/sipcode over HTTP", () => {
   });
 
   it("shares an answer in the channel through response_url, replacing the private one", async () => {
-    let sent: Body | undefined;
-    const scope = nock(SLACK_API)
-      .post("/respond/1", (b) => {
-        sent = b;
-        return true;
-      })
-      .reply(200, { ok: true });
+    const sent: Body[] = [];
+    const scope = nock(SLACK_API).post("/respond/1", into(sent)).reply(200, { ok: true });
     const res = await postSigned(
       server,
-      interaction({
-        type: "block_actions",
+      blockActions({
         user: { id: "U1", name: "alice" },
-        team: { id: "T1" },
-        api_app_id: "A1",
         container: { type: "message", is_ephemeral: true },
-        channel: { id: "C1" },
         response_url: `${SLACK_API}/respond/1`,
-        trigger_id: "1.2",
         actions: [
           { type: "button", action_id: "share_in_channel", block_id: "b", value: "488", action_ts: "1" },
         ],
@@ -107,8 +100,8 @@ describe("/sipcode over HTTP", () => {
     );
     expect(res.status).toBe(200);
     await until(() => scope.isDone());
-    expect(sent).toMatchObject({ response_type: "in_channel", delete_original: true });
-    expect(JSON.stringify(sent)).toMatch(/Shared by <@U1>/);
+    expect(sent[0]).toMatchObject({ response_type: "in_channel", delete_original: true });
+    expect(JSON.stringify(sent[0])).toMatch(/Shared by <@U1>/);
   });
 });
 
@@ -118,27 +111,19 @@ describe("checklists", () => {
       title: "SIP 488 Not Acceptable Here",
       items: [{ text: "Compare SDP" }, { text: "Check codecs" }],
     });
-    let update: Body | undefined;
+    const update: Body[] = [];
     const scope = nock(SLACK_API)
-      .post("/api/chat.update", (b) => {
-        update = b;
-        return true;
-      })
+      .post("/api/chat.update", into(update))
       .reply(200, { ok: true, ts: "1700000000.000200" });
     const items = list.blocks[1] as { elements: Array<{ options: unknown[] }> };
     const firstOption = items.elements[0]?.options[0];
     await postSigned(
       server,
-      interaction({
-        type: "block_actions",
+      blockActions({
         user: { id: "U7", name: "bob" },
-        team: { id: "T1" },
-        api_app_id: "A1",
         container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
-        channel: { id: "C1" },
         message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: list.blocks },
         response_url: `${SLACK_API}/respond/2`,
-        trigger_id: "1.3",
         actions: [
           {
             type: "checkboxes",
@@ -152,35 +137,27 @@ describe("checklists", () => {
       FORM,
     );
     await until(() => scope.isDone());
-    expect(update?.channel).toBe("C1");
-    expect(update?.ts).toBe("1700000000.000200");
-    const blocks = JSON.parse(String(update?.blocks));
+    expect(update[0]?.channel).toBe("C1");
+    expect(update[0]?.ts).toBe("1700000000.000200");
+    const blocks = JSON.parse(String(update[0]?.blocks));
     expect(JSON.stringify(blocks)).toMatch(/✓ 1\. <@U7>/);
     expect(JSON.stringify(blocks)).toMatch(/1 of 2 done/);
   });
 
   it("schedules a reminder in the thread", async () => {
-    let scheduled: Body | undefined;
+    const scheduled: Body[] = [];
     const scope = nock(SLACK_API)
-      .post("/api/chat.scheduleMessage", (b) => {
-        scheduled = b;
-        return true;
-      })
+      .post("/api/chat.scheduleMessage", into(scheduled))
       .reply(200, { ok: true, scheduled_message_id: "Q1" })
       .post("/respond/3")
       .reply(200, { ok: true });
     await postSigned(
       server,
-      interaction({
-        type: "block_actions",
+      blockActions({
         user: { id: "U7", name: "bob" },
-        team: { id: "T1" },
-        api_app_id: "A1",
         container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
-        channel: { id: "C1" },
         message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: [] },
         response_url: `${SLACK_API}/respond/3`,
-        trigger_id: "1.4",
         actions: [
           { type: "button", action_id: "checklist_remind", block_id: "x", value: "SIP 488", action_ts: "3" },
         ],
@@ -188,8 +165,8 @@ describe("checklists", () => {
       FORM,
     );
     await until(() => scope.isDone());
-    expect(scheduled?.thread_ts).toBe("1700000000.000100");
-    const postAt = Number(scheduled?.post_at);
+    expect(scheduled[0]?.thread_ts).toBe("1700000000.000100");
+    const postAt = Number(scheduled[0]?.post_at);
     expect(postAt - Date.now() / 1000).toBeGreaterThan(14 * 60);
   });
 });
@@ -204,26 +181,18 @@ describe("timers in Slack", () => {
   });
 
   it("schedules the timer reminder", async () => {
-    let scheduled: Body | undefined;
+    const scheduled: Body[] = [];
     const scope = nock(SLACK_API)
-      .post("/api/chat.scheduleMessage", (b) => {
-        scheduled = b;
-        return true;
-      })
+      .post("/api/chat.scheduleMessage", into(scheduled))
       .reply(200, { ok: true })
       .post("/respond/9")
       .reply(200, { ok: true });
     await postSigned(
       server,
-      interaction({
-        type: "block_actions",
+      blockActions({
         user: { id: "U1", name: "alice" },
-        team: { id: "T1" },
-        api_app_id: "A1",
         container: { type: "message", is_ephemeral: true },
-        channel: { id: "C1" },
         response_url: `${SLACK_API}/respond/9`,
-        trigger_id: "1.9",
         actions: [
           {
             type: "button",
@@ -237,8 +206,8 @@ describe("timers in Slack", () => {
       FORM,
     );
     await until(() => scope.isDone());
-    expect(Number(scheduled?.post_at) - Date.now() / 1000).toBeGreaterThan(2690);
-    expect(String(scheduled?.text)).toMatch(/registration refresh is due/);
+    expect(Number(scheduled[0]?.post_at) - Date.now() / 1000).toBeGreaterThan(2690);
+    expect(String(scheduled[0]?.text)).toMatch(/registration refresh is due/);
   });
 });
 
@@ -248,10 +217,7 @@ describe("incident threads", () => {
   it("replies in the thread with the findings and a checklist, and ignores the retry", async () => {
     const posts: Body[] = [];
     const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage", (b) => {
-        posts.push(b);
-        return true;
-      })
+      .post("/api/chat.postMessage", into(posts))
       .times(2)
       .reply(200, { ok: true, ts: "1700000001.000200" });
     const body = eventBody(mention, "EvMention1");
@@ -291,10 +257,7 @@ describe("incident threads", () => {
     const scope = nock(SLACK_API)
       .post("/api/chat.postMessage")
       .reply(200, { ok: false, error: "invalid_blocks" })
-      .post("/api/chat.postMessage", (b) => {
-        posts.push(b);
-        return true;
-      })
+      .post("/api/chat.postMessage", into(posts))
       .times(2)
       .reply(200, { ok: true, ts: "1700000003.000200" });
     await postSigned(server, eventBody({ ...mention, ts: "1700000003.000100" }), JSON_TYPE);
@@ -304,27 +267,21 @@ describe("incident threads", () => {
   });
 
   it("tells the user privately when it cannot post in the channel", async () => {
-    let ephemeral: Body | undefined;
+    const ephemeral: Body[] = [];
     const scope = nock(SLACK_API)
       .post("/api/chat.postMessage")
       .reply(200, { ok: false, error: "not_in_channel" })
-      .post("/api/chat.postEphemeral", (b) => {
-        ephemeral = b;
-        return true;
-      })
+      .post("/api/chat.postEphemeral", into(ephemeral))
       .reply(200, { ok: true });
     await postSigned(server, eventBody({ ...mention, ts: "1700000004.000100" }), JSON_TYPE);
     await until(() => scope.isDone());
-    expect(String(ephemeral?.text)).toMatch(/invite/i);
+    expect(String(ephemeral[0]?.text)).toMatch(/invite/i);
   });
 
   it("explains a message through the message shortcut, in its thread", async () => {
     const posts: Body[] = [];
     const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage", (b) => {
-        posts.push(b);
-        return true;
-      })
+      .post("/api/chat.postMessage", into(posts))
       .times(2)
       .reply(200, { ok: true, ts: "1700000005.000300" });
     await postSigned(
@@ -360,10 +317,7 @@ describe("incident threads", () => {
         auth = String(this.req.headers.authorization);
         return [200, "SIP/2.0 503 Service Unavailable\nCSeq: 7 REGISTER\n"];
       })
-      .post("/api/chat.postMessage", (b) => {
-        posts.push(b);
-        return true;
-      })
+      .post("/api/chat.postMessage", into(posts))
       .times(2)
       .reply(200, { ok: true, ts: "1700000006.000200" });
     const files = [
