@@ -1,6 +1,6 @@
 // Buttons on an answer card: share it in the channel (replacing the private copy), start a
 // follow-up checklist thread, or open a related entry's card.
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+
 import { explain } from "../../../../engine/explain.js";
 import { toBlocks } from "../../../../render/block-kit.js";
 import { explainCards } from "../../../../render/card.js";
@@ -8,8 +8,7 @@ import { checklistMessage } from "../../../../render/slack-checklist.js";
 import { respond as answer } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
 import { postMessage, privately, reportFailure } from "../../send.js";
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import type { ButtonArgs } from "./args.js";
 
 export function shareInChannel(deps: SlackDeps) {
   return async ({ ack, action, body, respond }: ButtonArgs) => {

@@ -1,26 +1,15 @@
 // Checklist interactions: a tick rewrites the message in place (state travels in the message);
 // "Remind me in 15 min" schedules a reply in the same thread with chat.scheduleMessage.
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  CheckboxesAction,
-  SlackActionMiddlewareArgs,
-} from "@slack/bolt";
+
 import { applyTick, checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
 import { privately, reportFailure, scheduleReminder } from "../../send.js";
+import type { ButtonArgs, CheckboxArgs } from "./args.js";
 
 export const REMIND_AFTER_SECONDS = 15 * 60;
 
 export function checklistTick(deps: SlackDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockAction<CheckboxesAction>> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, client, respond }: CheckboxArgs) => {
     await ack();
     const message = body.message as { ts?: string; blocks?: unknown[] } | undefined;
     const channel = body.channel?.id;
@@ -44,13 +33,7 @@ export function checklistTick(deps: SlackDeps) {
 }
 
 export function checklistRemind(deps: SlackDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, client, respond }: ButtonArgs) => {
     await ack();
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const channel = body.channel?.id;
@@ -76,13 +59,7 @@ const MAX_SCHEDULE_SECONDS = 120 * 24 * 3600;
 
 /** "Remind me at the registration refresh": a message in the channel when the timer is due. */
 export function timerRemind(deps: SlackDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, client, respond }: ButtonArgs) => {
     await ack();
     const [after = "", label = "timer"] = (action.value ?? "").split("|");
     const seconds = Number(after);
