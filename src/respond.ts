@@ -7,6 +7,7 @@ import { type Intent, route } from "./engine/route.js";
 import type { RedactOptions } from "./engine/scan/redact.js";
 import { type ScanOutput, scanText } from "./engine/scan/scanner.js";
 import { computeTimers, type TimersResult } from "./engine/timers.js";
+import { type ReplySummary, recordAnswer } from "./metrics/index.js";
 import { type Card, explainCards } from "./render/card.js";
 import { helpCard } from "./render/help.js";
 import { scanCard } from "./render/scan-card.js";
@@ -34,6 +35,32 @@ export function respondTo(
   surface: Surface,
   opts: RedactOptions = {},
 ): Reply {
+  const started = performance.now();
+  const reply = answer(catalog, intent, surface, opts);
+  recordAnswer(surface, summarize(reply, started));
+  return reply;
+}
+
+/** What /metrics counts about a reply (namespaces, and for scans their size and duration). */
+export function summarize(reply: Reply, started?: number): ReplySummary {
+  switch (reply.kind) {
+    case "explain":
+      return { kind: reply.result.kind, namespaces: reply.result.results.map((e) => e.namespace) };
+    case "scan":
+      return {
+        kind: "scan",
+        namespaces: reply.scan.findings.map((f) => f.namespace),
+        scan: {
+          bytes: reply.scan.bytes,
+          seconds: started === undefined ? 0 : (performance.now() - started) / 1000,
+        },
+      };
+    default:
+      return { kind: reply.kind, namespaces: [] };
+  }
+}
+
+function answer(catalog: Catalog, intent: Intent, surface: Surface, opts: RedactOptions): Reply {
   switch (intent.type) {
     case "help": {
       const cards = [helpCard(surface)];
@@ -55,7 +82,7 @@ export function respondTo(
       return { kind: "scan", cards: [card], text: cardsToText([card]), scan, analysis };
     }
     case "explain": {
-      if (intent.query.trim() === "") return respondTo(catalog, { type: "help" }, surface, opts);
+      if (intent.query.trim() === "") return answer(catalog, { type: "help" }, surface, opts);
       const result = explain(catalog, intent.query);
       const cards = explainCards(result);
       return { kind: "explain", cards, text: cardsToText(cards), result };

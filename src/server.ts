@@ -1,11 +1,15 @@
 // One HTTP port for every platform: POST /slack/events (Bolt), POST /api/messages (Teams),
-// GET /healthz (liveness) and GET /readyz (catalog loaded, platforms ready). Slack Socket Mode
-// runs beside it when SLACK_APP_TOKEN is set.
+// GET /healthz (liveness), GET /readyz (catalog, store and platforms ready) and GET /metrics
+// (Prometheus). Slack Socket Mode runs beside it when SLACK_APP_TOKEN is set.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Catalog } from "./catalog/indexes.js";
 import { loadCatalog } from "./catalog/load.js";
 import type { Config } from "./config.js";
+import { Connections } from "./connections.js";
 import { createLogger, type Logger } from "./log.js";
+import { metrics, registry } from "./metrics/index.js";
+import { openStore, type Store } from "./store/index.js";
+import { ReminderLoop } from "./store/reminders.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -17,41 +21,58 @@ export interface PlatformPart {
   stop(): Promise<void>;
 }
 
+/** What every platform part is built with. */
+export interface PartContext {
+  config: Config;
+  catalog: Catalog;
+  logger: Logger;
+  store: Store;
+  reminders: ReminderLoop;
+}
+
 export interface RunningServer {
   server: Server;
   port: number;
   catalog: Catalog;
+  store: Store;
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
   catalog?: Catalog;
   logger?: Logger;
+  store?: Store;
   /** Install SIGTERM/SIGINT handlers (the real process does; tests don't). */
   handleSignals?: boolean;
+  /** Upper bound on a graceful shutdown before remaining connections are cut. */
+  shutdownMs?: number;
 }
+
+const ROUTE_LABELS: Record<string, string> = {
+  "/slack/events": "slack",
+  "/api/messages": "teams",
+  "/healthz": "healthz",
+  "/readyz": "readyz",
+  "/metrics": "metrics",
+};
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-async function platformParts(config: Config, catalog: Catalog, logger: Logger): Promise<PlatformPart[]> {
+async function platformParts(ctx: PartContext): Promise<PlatformPart[]> {
+  const { config, logger } = ctx;
   const parts: PlatformPart[] = [];
   if (config.slack) {
     const { createSlackPart } = await import("./adapters/slack/index.js");
     parts.push(
-      await createSlackPart({
-        config,
-        slack: config.slack,
-        catalog,
-        logger: logger.child({ surface: "slack" }),
-      }),
+      await createSlackPart({ ...ctx, slack: config.slack, logger: logger.child({ surface: "slack" }) }),
     );
   }
   // Teams: with credentials always; without them only outside production (Emulator-style, no auth).
   if (config.teams || !config.production) {
     const { createTeamsPart } = await import("./adapters/teams/index.js");
-    parts.push(await createTeamsPart({ config, catalog, logger: logger.child({ surface: "teams" }) }));
+    parts.push(await createTeamsPart({ ...ctx, logger: logger.child({ surface: "teams" }) }));
   }
   return parts;
 }
@@ -59,48 +80,80 @@ async function platformParts(config: Config, catalog: Catalog, logger: Logger): 
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const catalog = opts.catalog ?? loadCatalog(config.catalogDir);
-  const parts = await platformParts(config, catalog, logger);
+  const store = opts.store ?? (await openStore(config.redisUrl, logger));
+  const reminders = new ReminderLoop(store, logger.child({ part: "reminders" }));
+  const parts = await platformParts({ config, catalog, logger, store, reminders });
   const routes = new Map(parts.flatMap((p) => (p.route ? [[p.route.path, p.route.handle] as const] : [])));
   let ready = false;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
+
+  const readiness = async (res: ServerResponse) => {
+    const storeUp = await store.ping();
+    const ok = ready && storeUp;
+    json(res, ok ? 200 : 503, {
+      status: ok ? "ready" : ready ? "store unreachable" : "not ready",
+      catalogEntries: catalog.entries.length,
+      store: { kind: store.kind, up: storeUp },
+      platforms: parts.map((p) => p.name),
+    });
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, path: string): void | Promise<void> => {
     if (req.method === "GET" && path === "/healthz") return json(res, 200, { status: "ok" });
-    if (req.method === "GET" && path === "/readyz") {
-      return json(res, ready ? 200 : 503, {
-        status: ready ? "ready" : "starting",
-        catalogEntries: catalog.entries.length,
-        platforms: parts.map((p) => p.name),
-      });
+    if (req.method === "GET" && path === "/readyz") return readiness(res);
+    if (req.method === "GET" && path === "/metrics") {
+      res
+        .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
+        .end(registry.render());
+      return;
     }
-    const handle = routes.get(path);
-    if (!handle) return json(res, 404, { error: "not found" });
+    const route = routes.get(path);
+    if (!route) return json(res, 404, { error: "not found" });
     if (req.method !== "POST") return json(res, 405, { error: "use POST" });
-    Promise.resolve(handle(req, res)).catch((err: unknown) => {
+    return route(req, res);
+  };
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    connections.track(req, res);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const surface = ROUTE_LABELS[path] ?? "other";
+    res.once("finish", () => {
+      metrics.httpRequests.inc({ surface, status: String(res.statusCode) });
+      metrics.httpDuration.observe({ surface }, (performance.now() - started) / 1000);
+    });
+    Promise.resolve(handle(req, res, path)).catch((err: unknown) => {
       logger.error("request failed", { path, err });
       if (!res.headersSent) json(res, 500, { error: "internal error" });
     });
   });
+  // Outlive the 60 s idle timeout of common load balancers, so they never reuse a socket we closed.
   server.keepAliveTimeout = 65_000;
+  const connections = new Connections(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   for (const p of parts) await p.start?.();
+  reminders.start();
   ready = true;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  logger.info("listening", { port, platforms: parts.map((p) => p.name), production: config.production });
+  logger.info("listening", {
+    port,
+    platforms: parts.map((p) => p.name),
+    store: store.kind,
+    production: config.production,
+  });
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       ready = false;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Stop accepting; requests already on open connections are answered (with Connection: close).
+      const drained = connections.drain(opts.shutdownMs ?? 10_000);
+      await reminders.stop();
       for (const p of parts)
         await p.stop().catch((err: unknown) => logger.warn("stop failed", { part: p.name, err }));
-      // In-flight requests get a bounded time to finish; then the remaining sockets are cut.
-      const timer = setTimeout(() => server.closeAllConnections(), 10_000);
-      await stopped;
-      clearTimeout(timer);
-      logger.info("stopped");
+      const clean = await drained;
+      await store.close();
+      logger.info("stopped", { clean });
     })();
     return closing;
   };
@@ -112,5 +165,5 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       });
     }
   }
-  return { server, port, catalog, close };
+  return { server, port, catalog, store, close };
 }

@@ -1,6 +1,7 @@
 // What every Slack listener needs, passed explicitly so listeners stay small and testable.
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Config } from "../../config.js";
+import type { InFlight } from "../../inflight.js";
 import type { Logger } from "../../log.js";
 import type { EventDedupe } from "./dedupe.js";
 
@@ -12,4 +13,6 @@ export interface SlackDeps {
   slack: SlackConfig;
   logger: Logger;
   dedupe: EventDedupe;
+  /** Work still running after Slack got its ack; shutdown waits for it. */
+  work: InFlight;
 }

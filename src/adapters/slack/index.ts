@@ -1,8 +1,10 @@
 // The Slack part of the server: HTTP route /slack/events, or a Socket Mode connection.
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Config } from "../../config.js";
+import { InFlight } from "../../inflight.js";
 import type { Logger } from "../../log.js";
 import type { PlatformPart } from "../../server.js";
+import type { Store } from "../../store/index.js";
 import { buildSlackApp } from "./app.js";
 import { EventDedupe } from "./dedupe.js";
 import type { SlackConfig } from "./deps.js";
@@ -12,11 +14,22 @@ export interface SlackPartOptions {
   slack: SlackConfig;
   catalog: Catalog;
   logger: Logger;
+  store: Store;
 }
 
+/** How long a shutdown waits for replies still being posted after their event was acked. */
+const DRAIN_MS = 8_000;
+
 export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformPart> {
-  const deps = { ...opts, dedupe: new EventDedupe() };
+  const work = new InFlight();
+  const deps = { ...opts, dedupe: new EventDedupe(opts.store, opts.logger), work };
   const built = buildSlackApp(deps);
+  // Every listener runs inside this middleware, including the part after the ack.
+  built.app.use(({ next }) => work.track(next()));
+  const drain = async () => {
+    if (!(await work.drain(DRAIN_MS)))
+      opts.logger.warn("stopped with Slack replies unfinished", { left: work.size });
+  };
   if (built.socketMode) {
     return {
       name: "slack-socket-mode",
@@ -25,6 +38,7 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
       },
       stop: async () => {
         await built.app.stop();
+        await drain();
       },
     };
   }
@@ -33,6 +47,6 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
   return {
     name: "slack",
     route: { path: "/slack/events", handle: (req, res) => receiver.requestListener(req, res) },
-    stop: async () => {},
+    stop: drain,
   };
 }

@@ -7,7 +7,7 @@ import { answerInThread, tellUser } from "../../thread.js";
 
 export function appMention(deps: SlackDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
-    if (deps.dedupe.check([body.event_id, `${event.channel}:${event.ts}`])) return;
+    if (await deps.dedupe.seen([body.event_id, `${event.channel}:${event.ts}`])) return;
     const files = await readFiles(
       (event as { files?: SlackFile[] }).files,
       deps.slack.botToken,

@@ -14,7 +14,7 @@ export function autoExplain(deps: SlackDeps) {
     if (m.bot_id || (m.subtype && m.subtype !== "file_share" && m.subtype !== "thread_broadcast")) return;
     const text = slackToPlain(m.text ?? "");
     if (!looksLikeLog(text) || scanText(deps.catalog, text).findings.length === 0) return;
-    if (deps.dedupe.check([body.event_id, `${message.channel}:${m.ts}`])) return;
+    if (await deps.dedupe.seen([body.event_id, `${message.channel}:${m.ts}`])) return;
     await answerInThread(client, deps, {
       channel: message.channel,
       threadTs: m.thread_ts ?? m.ts,

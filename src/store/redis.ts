@@ -1,0 +1,127 @@
+// The shared Store on Redis (REDIS_URL): claims are SET NX PX, values expire with PX, and reminders
+// sit in a sorted set by due time with their JSON in a hash. Leasing runs as one Lua script, so two
+// replicas polling together never both get the same reminder.
+import { Redis } from "ioredis";
+import type { Reminder, Store } from "./store.js";
+
+// Due reminders are pushed `lease` ms into the future as they are handed out: a replica that dies
+// before completing one lets it come due again for another replica.
+const LEASE_SCRIPT = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local out = {}
+for _, id in ipairs(ids) do
+  local data = redis.call('HGET', KEYS[2], id)
+  if data then
+    redis.call('ZADD', KEYS[1], ARGV[2], id)
+    table.insert(out, data)
+  else
+    redis.call('ZREM', KEYS[1], id)
+  end
+end
+return out`;
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Key prefix, so several deployments can share one Redis. */
+  prefix?: string;
+}
+
+export class RedisStore implements Store {
+  readonly kind = "redis" as const;
+  private readonly client: Redis;
+  private readonly prefix: string;
+  private readonly hash: string;
+
+  constructor(o: RedisStoreOptions) {
+    this.client = new Redis(o.url, {
+      lazyConnect: true,
+      // Fail a command quickly while Redis is away; callers decide what a failure means.
+      maxRetriesPerRequest: 1,
+      connectTimeout: 5_000,
+      retryStrategy: (times) => Math.min(200 * times, 2_000),
+    });
+    // Connection errors are reported through ping()/readiness; without a listener ioredis logs them.
+    this.client.on("error", () => {});
+    this.prefix = o.prefix ?? "sipcode:";
+    this.hash = `${this.prefix}reminders:data`;
+  }
+
+  private key(k: string): string {
+    return `${this.prefix}kv:${k}`;
+  }
+
+  /** One due-time index per platform, so a replica only leases what it can deliver. */
+  private due(platform: string): string {
+    return `${this.prefix}reminders:due:${platform}`;
+  }
+
+  async connect(): Promise<void> {
+    await this.client.connect();
+  }
+
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.client.set(this.key(key), "1", "PX", ttlMs, "NX")) === "OK";
+  }
+
+  async getJson<T>(key: string): Promise<T | undefined> {
+    const raw = await this.client.get(this.key(key));
+    return raw === null ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async setJson(key: string, value: unknown, ttlMs: number): Promise<void> {
+    await this.client.set(this.key(key), JSON.stringify(value), "PX", ttlMs);
+  }
+
+  async schedule(reminder: Reminder): Promise<void> {
+    await this.client
+      .multi()
+      .hset(this.hash, reminder.id, JSON.stringify(reminder))
+      .zadd(this.due(reminder.platform), reminder.dueAt, reminder.id)
+      .exec();
+  }
+
+  async lease(platform: string, now: number, leaseMs: number, limit: number): Promise<Reminder[]> {
+    const raw = (await this.client.eval(
+      LEASE_SCRIPT,
+      2,
+      this.due(platform),
+      this.hash,
+      String(now),
+      String(now + leaseMs),
+      String(limit),
+    )) as string[];
+    return raw.map((r) => JSON.parse(r) as Reminder);
+  }
+
+  async complete(reminder: Reminder): Promise<void> {
+    await this.client
+      .multi()
+      .zrem(this.due(reminder.platform), reminder.id)
+      .hdel(this.hash, reminder.id)
+      .exec();
+  }
+
+  async retry(reminder: Reminder, retryAt: number): Promise<void> {
+    await this.schedule({ ...reminder, attempts: reminder.attempts + 1, dueAt: retryAt });
+  }
+
+  async pending(): Promise<number> {
+    return this.client.hlen(this.hash);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === "PONG";
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+}
