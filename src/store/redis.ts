@@ -118,10 +118,12 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.client.quit();
-    } catch {
-      this.client.disconnect();
+    // QUIT lets Redis finish what it was sent; while Redis is away it would wait for a reconnect.
+    if (this.client.status === "ready") {
+      const quit = this.client.quit().catch(() => undefined);
+      const bound = new Promise((resolve) => setTimeout(resolve, 2_000).unref());
+      await Promise.race([quit, bound]);
     }
+    this.client.disconnect();
   }
 }
