@@ -1,5 +1,5 @@
 // Cards as one Adaptive Card 1.5 for Microsoft Teams: header, facts, severity-styled containers,
-// sections, "open" actions and a tickable checklist whose state travels in the action data.
+// sections, "open" and "remind" actions and a tickable checklist whose state travels in the action data.
 // Pure: no SDK imports. A limits table and step-wise truncation keep every card under 80 KB.
 import type { Card, CardLink, CardSection, Severity } from "./card.js";
 import { cardToMarkdown } from "./text.js";
@@ -25,7 +25,13 @@ export const ADAPTIVE_CARD_LIMITS = {
   footerChars: 1_000,
   fallbackTextChars: 3_000,
   tickerNameChars: 64,
+  reminderActions: 3,
 } as const;
+
+/** What a "remind" action may ask for; the bot refuses anything else, so a crafted action stays small. */
+export const REMIND_LIMITS = { minSeconds: 1, maxSeconds: 86_400, labelChars: 120 } as const;
+/** Same delay as Slack's checklist reminder. */
+export const CHECKLIST_REMIND_SECONDS = 15 * 60;
 
 export type Json = Record<string, unknown>;
 export interface Tick {
@@ -44,6 +50,12 @@ export interface TickData {
   verb: "tick";
   ref: string;
   ticks: Ticks;
+}
+export interface RemindData {
+  verb: "remind";
+  /** Plain text, as normalised by remindLabel(). */
+  label: string;
+  afterSeconds: number;
 }
 export interface AdaptiveCardOptions {
   /** Opaque reference the adapter can rebuild the cards from; without it the checklist is read-only. */
@@ -136,6 +148,38 @@ function executeAction(title: string, verb: string, data: Json): Json {
 const openAction = (l: CardLink): Json =>
   executeAction(l.label, "open", { verb: "open", id: l.id } satisfies OpenData);
 
+// Letters, digits and plain punctuation only: no markdown, HTML or mention markup reaches a reminder.
+const NOT_LABEL = /[^\p{L}\p{M}\p{N} .,:;!?'"()/&+%=…–—-]+/gu;
+
+/** A reminder label as plain text on one line, within REMIND_LIMITS.labelChars. */
+export function remindLabel(s: string): string {
+  return clip(s.replace(NOT_LABEL, " ").replace(/\s+/g, " ").trim(), REMIND_LIMITS.labelChars);
+}
+
+function remindAction(title: string, label: string, afterSeconds: number): Json {
+  const data: RemindData = { verb: "remind", label: remindLabel(label), afterSeconds };
+  return executeAction(title, "remind", { ...data });
+}
+
+function delay(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7_200) return `${Math.round(seconds / 60)} min`;
+  return `${Number((seconds / 3_600).toFixed(1))} h`;
+}
+
+/** "Remind me at the registration refresh (45 min)" for the timers the engine computed. */
+function timerReminders(card: Card): Json | null {
+  const due = (card.reminders ?? [])
+    .filter((r) => Number.isInteger(r.afterSeconds))
+    .filter((r) => r.afterSeconds >= REMIND_LIMITS.minSeconds && r.afterSeconds <= REMIND_LIMITS.maxSeconds)
+    .slice(0, L.reminderActions);
+  if (due.length === 0) return null;
+  const actions = due.map((r) =>
+    remindAction(`Remind me at the ${r.label} (${delay(r.afterSeconds)})`, `${r.label} due`, r.afterSeconds),
+  );
+  return { type: "ActionSet", spacing: "Medium", actions };
+}
+
 /** "… and 7 more", folding a trailing "… and N more codes" marker the engine already added. */
 function moreLine(hidden: string[]): string {
   const last = hidden.at(-1) ?? "";
@@ -201,7 +245,12 @@ function checklist(card: Card, opts: AdaptiveCardOptions, b: Budget): Json | nul
       body.push(text(`✅ All ${items.length} checks done.`, { color: "Good", weight: "Bolder" }));
     }
     const data: TickData = { verb: "tick", ref: opts.ref, ticks };
-    body.push({ type: "ActionSet", actions: [executeAction("Save ticks", "tick", { ...data })] });
+    const remind = remindAction(
+      "Remind me in 15 min",
+      `follow-up checklist for ${card.title}`,
+      CHECKLIST_REMIND_SECONDS,
+    );
+    body.push({ type: "ActionSet", actions: [executeAction("Save ticks", "tick", { ...data }), remind] });
   }
   if (card.checklist.length > items.length)
     body.push(text(moreLine(card.checklist.slice(items.length)), { isSubtle: true }));
@@ -229,6 +278,8 @@ function primaryBody(card: Card, opts: AdaptiveCardOptions, b: Budget): Json[] {
   if (sections.length > b.sections) {
     body.push(text(`… and ${sections.length - b.sections} more sections`, { isSubtle: true }));
   }
+  const timers = timerReminders(card);
+  if (timers) body.push(timers);
   const list = checklist(card, opts, b);
   if (list) body.push(list);
   if (card.others.length > 0) {

@@ -7,6 +7,8 @@ import { explain } from "../../src/engine/explain.js";
 import {
   ADAPTIVE_CARD_LIMITS,
   byteLength,
+  REMIND_LIMITS,
+  remindLabel,
   toAdaptiveCard,
   toTeamsText,
 } from "../../src/render/adaptive-card.js";
@@ -144,9 +146,65 @@ describe("toAdaptiveCard", () => {
     expect(adaptiveCardProblems(done)).toEqual([]);
   });
 
+  it("offers 'Remind me in 15 min' beside the tick action, with plain-text data", () => {
+    const card = toAdaptiveCard([{ ...small, title: "SIP 488 *Not* <b>Acceptable</b>\nHere" }], {
+      ref: "q:488",
+    });
+    const [remind, ...rest] = actionsOf(card).filter((a) => a.verb === "remind");
+    expect(rest).toEqual([]);
+    expect(remind).toMatchObject({
+      type: "Action.Execute",
+      title: "Remind me in 15 min",
+      data: {
+        verb: "remind",
+        label: "follow-up checklist for SIP 488 Not b Acceptable /b Here",
+        afterSeconds: 900,
+      },
+    });
+    expect(remind?.fallback).toEqual({ type: "Action.Submit", title: remind?.title, data: remind?.data });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  it("turns timer reminders into remind actions, leaving out delays the bot would refuse", () => {
+    const reminders = [
+      { label: "registration refresh", afterSeconds: 2700 },
+      { label: "session refresh", afterSeconds: 45 },
+      { label: "too soon", afterSeconds: 0 },
+      { label: "too late", afterSeconds: REMIND_LIMITS.maxSeconds + 1 },
+      { label: "fraction", afterSeconds: 1.5 },
+      { label: "long", afterSeconds: 64_800 },
+    ];
+    const card = toAdaptiveCard([{ ...small, checklist: [], reminders }]);
+    const remind = actionsOf(card).filter((a) => a.verb === "remind");
+    expect(remind.map((a) => [a.title, a.data])).toEqual([
+      [
+        "Remind me at the registration refresh (45 min)",
+        { verb: "remind", label: "registration refresh due", afterSeconds: 2700 },
+      ],
+      [
+        "Remind me at the session refresh (45 s)",
+        { verb: "remind", label: "session refresh due", afterSeconds: 45 },
+      ],
+      ["Remind me at the long (18 h)", { verb: "remind", label: "long due", afterSeconds: 64_800 }],
+    ]);
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  it("remindLabel keeps plain text on one line within the limit", () => {
+    expect(remindLabel("registration refresh due")).toBe("registration refresh due");
+    expect(remindLabel("Q.850 cause 16 (Normal call clearing), ACS 410/3112 – Zoë's")).toBe(
+      "Q.850 cause 16 (Normal call clearing), ACS 410/3112 – Zoë's",
+    );
+    expect(remindLabel("  **bold**\n[link](x) <at>you</at> `code` #1 ")).toBe(
+      "bold link (x) at you /at code 1",
+    );
+    expect(remindLabel("x".repeat(500))).toHaveLength(REMIND_LIMITS.labelChars);
+  });
+
   it("renders a read-only checklist when there is no ref to rebuild the card from", () => {
     const card = toAdaptiveCard([small]);
     expect(JSON.stringify(card)).not.toContain("Input.Toggle");
+    expect(actionsOf(card).filter((a) => a.verb === "remind")).toEqual([]);
     expect(cardText(card)).toContain("- Compare codecs\r- Check crypto");
   });
 
@@ -249,6 +307,9 @@ describe("every card the catalog can produce", () => {
     }
     check("help", toAdaptiveCard([helpCard("teams")]));
     check("timers", toAdaptiveCard(respond(c, "timers", "teams").cards, { ref: "q:timers" }));
+    const calc = toAdaptiveCard(respond(c, "timers expires=3600 session-expires=1800", "teams").cards);
+    expect(actionsOf(calc).filter((a) => a.verb === "remind")).toHaveLength(2);
+    check("timers with reminders", calc);
     const sip = c.entries.filter((e) => e.namespace === "sip" && e.code !== null);
     const lines: string[] = [];
     for (let i = 0; lines.join("\n").length < 40_000; i++) {

@@ -1,6 +1,7 @@
 // The botbuilder CloudAdapter as this bot needs it: authentication kept apart from the turn (a bad
 // token is a 401, not a 500), connector clients reused across turns, one bounded retry layer around
-// every Bot Connector send/update, and an onTurnError that tells the user one helpful sentence.
+// every Bot Connector send/update (failed calls counted by status in the metrics), and an onTurnError
+// that tells the user one helpful sentence.
 import {
   type Activity,
   CloudAdapter,
@@ -10,7 +11,8 @@ import {
 } from "botbuilder";
 import { userMessageOf } from "../../errors.js";
 import type { Logger } from "../../log.js";
-import { type RetryOptions, withRetry } from "./retry.js";
+import { metrics } from "../../metrics/index.js";
+import { type RetryOptions, statusOf, withRetry } from "./retry.js";
 
 type Auth = ConstructorParameters<typeof CloudAdapter>[0];
 type AuthResult = Awaited<ReturnType<NonNullable<Auth>["authenticateRequest"]>>;
@@ -102,7 +104,7 @@ export class TeamsAdapter extends CloudAdapter {
     const out: ResourceResponse[] = [];
     // One at a time: retrying a batch would resend the activities that already went through.
     for (const activity of activities) {
-      const [r] = await withRetry(() => super.sendActivities(context, [activity]), this.options("send"));
+      const [r] = await this.call("send", () => super.sendActivities(context, [activity]));
       out.push(r ?? { id: "" });
     }
     return out;
@@ -113,15 +115,25 @@ export class TeamsAdapter extends CloudAdapter {
     activity: Partial<Activity>,
   ): Promise<ResourceResponse | undefined> {
     this.ownRetries(context);
-    const r = await withRetry(() => super.updateActivity(context, activity), this.options("update"));
+    const r = await this.call("update", () => super.updateActivity(context, activity));
     return r || undefined;
   }
 
-  private options(op: string): RetryOptions {
-    return {
-      ...this.retry,
-      onRetry: (info) => this.logger.warn("connector call retried", { op, ...info }),
-    };
+  /** One connector call with our retries; every failed attempt is counted, retried or not. */
+  private async call<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(fn, {
+        ...this.retry,
+        onRetry: (info) => {
+          metrics.apiErrors.inc({ platform: "teams", code: String(info.status) });
+          this.logger.warn("connector call retried", { op, ...info });
+        },
+      });
+    } catch (err) {
+      // No status: the connector was not reached (DNS, TLS, refused, token acquisition).
+      metrics.apiErrors.inc({ platform: "teams", code: String(statusOf(err) ?? "network") });
+      throw err;
+    }
   }
 
   /**

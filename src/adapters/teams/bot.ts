@@ -1,6 +1,7 @@
 // The Teams bot: "@sipcode 488", "@sipcode" + a pasted log, "@sipcode timers", "@sipcode help" in
-// personal chats, group chats and channel threads; checklist ticks and "open" buttons (Action.Execute
-// with the Action.Submit fallback); the "lookupCode" compose search; opt-in auto-explain in channels.
+// personal chats, group chats and channel threads; checklist ticks, "open" and "remind" buttons
+// (Action.Execute with the Action.Submit fallback); the "lookupCode" compose search; opt-in
+// auto-explain in channels.
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -17,7 +18,9 @@ import type { Json } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
 import { respondTo } from "../../respond.js";
 import { cardAttachmentActivity, labelLinks, mergeTicks, RefCodec, renderCards } from "./cards.js";
+import type { ConversationRefs } from "./conversations.js";
 import { messageInput } from "./input.js";
+import { confirmation, parseRemind, type ReminderScheduler, teamsReminder } from "./reminders.js";
 import { RenderCache, type Rendered } from "./render-cache.js";
 import { searchResponse } from "./search.js";
 
@@ -29,6 +32,9 @@ export interface TeamsBotOptions {
   autoExplain: boolean;
   /** Signs checklist snapshots so a crafted action cannot make the bot post arbitrary content. */
   secret: string;
+  /** Where conversation references are kept for proactive messages; without it, no reminders. */
+  conversations?: ConversationRefs;
+  reminders?: ReminderScheduler;
   now?: () => Date;
 }
 
@@ -52,6 +58,11 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     this.refs = new RefCodec(o.secret);
     this.redact = { maskPhoneNumbers: o.maskPhoneNumbers };
     this.cache = new RenderCache(o.catalog, this.refs, this.redact);
+    this.onTurn(async (context, next) => {
+      // Not awaited: the write must not hold up the answer, and remember() never rejects.
+      void o.conversations?.remember(context.activity);
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -106,6 +117,7 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
   private async cardAction(context: TurnContext, data: CardData): Promise<ActionResult> {
     if (data.verb === "open") return this.open(context, data.id);
     if (data.verb === "tick") return this.tick(context, data);
+    if (data.verb === "remind") return this.remind(context, data);
     return { message: "That button isn't supported any more. Ask me again for a fresh card." };
   }
 
@@ -131,7 +143,7 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
       return { message: "I can't update this checklist any more. Ask me again for a fresh card." };
     }
     const who = context.activity.from?.name ?? "";
-    const ticks = mergeTicks(primary.checklist.length, data, who, (this.o.now ?? (() => new Date()))());
+    const ticks = mergeTicks(primary.checklist.length, data, who, this.now());
     const card = renderCards(cards, data.ref as string, ticks);
     const messageId = context.activity.replyToId;
     if (messageId) {
@@ -147,6 +159,31 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
       of: primary.checklist.length,
     });
     return { card };
+  }
+
+  /** "Remind me in 15 min" / "Remind me at the registration refresh": a reminder in the Store. */
+  private async remind(context: TurnContext, data: CardData): Promise<ActionResult> {
+    const { conversations, reminders, logger } = this.o;
+    if (!conversations || !reminders) return { message: "Reminders aren't available on this bot." };
+    const ask = parseRemind(data);
+    if (typeof ask === "string") return { message: ask };
+    const now = this.now();
+    const reminder = teamsReminder(context.activity, ask, now);
+    try {
+      // Awaited here: the reminder is useless unless whichever replica delivers it finds the reference.
+      if (!(await conversations.remember(context.activity)))
+        throw new Error("the conversation reference is not stored");
+      await reminders.schedule(reminder);
+    } catch (err) {
+      logger.warn("could not schedule a reminder", { err });
+      return { message: "I couldn't schedule that reminder just now. Please try again in a minute." };
+    }
+    logger.info("reminder scheduled", { id: reminder.id, afterSeconds: ask.afterSeconds });
+    return { message: confirmation(context.activity, ask, now) };
+  }
+
+  private now(): Date {
+    return (this.o.now ?? (() => new Date()))();
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -1,24 +1,26 @@
 // Microsoft Teams as a PlatformPart of the shared server: POST /api/messages through a botbuilder
-// CloudAdapter. botbuilder stays inside this folder so a move to the Teams SDK touches only it.
+// CloudAdapter, and the deliverer of Teams reminders. botbuilder stays inside this folder so a move
+// to the Teams SDK touches only it.
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
-import type { Catalog } from "../../catalog/indexes.js";
-import type { Config } from "../../config.js";
 import { ConfigError } from "../../errors.js";
-import type { Logger } from "../../log.js";
-import type { PlatformPart } from "../../server.js";
+import type { PartContext, PlatformPart } from "../../server.js";
 import { TeamsAdapter, turnErrorHandler } from "./adapter.js";
 import { SipcodeTeamsBot } from "./bot.js";
+import { ConversationRefs } from "./conversations.js";
 import { messagesHandler } from "./http.js";
+import { TEAMS_PLATFORM, teamsDeliverer } from "./reminders.js";
 
 export const TEAMS_ROUTE = "/api/messages";
 
-export interface TeamsPartDeps {
-  config: Config;
-  catalog: Catalog;
-  logger: Logger;
-}
+export type TeamsPartDeps = PartContext;
 
-export async function createTeamsPart({ config, catalog, logger }: TeamsPartDeps): Promise<PlatformPart> {
+export async function createTeamsPart({
+  config,
+  catalog,
+  logger,
+  store,
+  reminders,
+}: TeamsPartDeps): Promise<PlatformPart> {
   const teams = config.teams;
   if (!teams && config.production) {
     throw new ConfigError([
@@ -42,17 +44,25 @@ export async function createTeamsPart({ config, catalog, logger }: TeamsPartDeps
   }
   const adapter = new TeamsAdapter(auth, logger);
   adapter.onTurnError = turnErrorHandler(logger);
+  const conversations = new ConversationRefs(store, logger);
+  // An empty app id matches the unauthenticated mode above: proactive sends carry no token either.
+  reminders.register(
+    TEAMS_PLATFORM,
+    teamsDeliverer({ adapter, appId: teams?.appId ?? "", conversations, logger }),
+  );
   const bot = new SipcodeTeamsBot({
     catalog,
     logger,
     maskPhoneNumbers: config.maskPhoneNumbers,
     autoExplain: teams?.autoExplain ?? false,
     secret: teams?.appPassword ?? teams?.appId ?? "sipcode-development",
+    conversations,
+    reminders,
   });
   return {
     name: "teams",
     route: { path: TEAMS_ROUTE, handle: messagesHandler(adapter, bot, logger) },
-    // Stateless: nothing to drain beyond the in-flight requests the server already waits for.
+    // Nothing of its own to drain: state is in the Store, which the server closes after the parts.
     stop: async () => {},
   };
 }

@@ -144,6 +144,31 @@ describe("without credentials outside production (Emulator mode)", () => {
     expect(bodies[1]?.text).toBe(userMessageOf(new Error("x")));
   });
 
+  it("schedules a reminder from the Submit fallback and posts it into the thread when due", async () => {
+    const value = { verb: "remind", label: "registration refresh due", afterSeconds: 1 };
+    const incoming = message("channel", "", { mention: false, value });
+    const encoded = encodeURIComponent(CONVERSATIONS.channel.id);
+    const confirmations: Partial<Activity>[] = [];
+    const reminders: Partial<Activity>[] = [];
+    const scope = nock(CONNECTOR)
+      .post(`/amer/v3/conversations/${encoded}/activities/${incoming.id}`, (b) => confirmations.push(b) > 0)
+      .reply(200, { id: "confirm-1" })
+      .post(`/amer/v3/conversations/${encoded}/activities`, (b) => reminders.push(b) > 0)
+      .reply(201, { id: "reminder-1" });
+    expect((await post(server, incoming)).status).toBe(200);
+    expect(confirmations[0]?.text).toMatch(
+      /^I'll remind this thread at \d\d:\d\d:\d\d UTC: registration refresh due$/,
+    );
+    // The server's loop polls once a second; the reminder is due a second after the click.
+    for (let i = 0; i < 50 && !scope.isDone(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(scope.isDone()).toBe(true);
+    expect(reminders[0]).toMatchObject({
+      type: "message",
+      text: "⏰ Reminder for Alice Example: registration refresh due",
+      conversation: { id: CONVERSATIONS.channel.id },
+    });
+  });
+
   it("rejects a body that is not an activity", async () => {
     expect((await post(server, [1, 2])).status).toBe(400);
     const res = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
