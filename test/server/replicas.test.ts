@@ -78,6 +78,11 @@ describe.skipIf(skip)("replicas sharing Redis", () => {
     await settle();
     expect(slackApi.requests.filter(postsTo("1700000001.000100"))).toHaveLength(ONE_ANSWER);
     expect(slackArgs(posts[0] as Recorded).text).toContain("503");
+    // Logs carry Slack's ids for correlation, never the pasted text or a token.
+    const logs = a.logs() + b.logs();
+    expect(logs).toContain('"kind":"event:app_mention","event_id":"EvReplica1"');
+    expect(logs).not.toContain("Service Unavailable");
+    expect(logs).not.toContain("xoxb-replica-test");
   });
 
   it("answers a message once when it arrives as app_mention on one replica and message on the other", async () => {

@@ -8,6 +8,7 @@ import type { Store } from "../../store/index.js";
 import { buildSlackApp } from "./app.js";
 import { EventDedupe } from "./dedupe.js";
 import type { SlackConfig } from "./deps.js";
+import { describeSlackBody } from "./request-log.js";
 
 export interface SlackPartOptions {
   config: Config;
@@ -25,7 +26,16 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
   const deps = { ...opts, dedupe: new EventDedupe(opts.store, opts.logger), work };
   const built = buildSlackApp(deps);
   // Every listener runs inside this middleware, including the part after the ack.
-  built.app.use(({ next }) => work.track(next()));
+  built.app.use(async ({ body, next }) => {
+    const started = performance.now();
+    await work.track(next());
+    if (opts.logger.enabled("info")) {
+      opts.logger.info("slack request handled", {
+        ...describeSlackBody(body),
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  });
   const drain = async () => {
     if (!(await work.drain(DRAIN_MS)))
       opts.logger.warn("stopped with Slack replies unfinished", { left: work.size });
