@@ -7,6 +7,11 @@ import type { Reminder, Store } from "./store.js";
 
 export type Deliver = (reminder: Reminder) => Promise<void>;
 
+/** Thrown by a deliverer when trying again cannot help (the bot was removed, the payload is bad). */
+export class PermanentDeliveryError extends Error {
+  override readonly name = "PermanentDeliveryError";
+}
+
 export interface ReminderLoopOptions {
   intervalMs?: number;
   /** How long a leased reminder stays with one replica before another may take it. */
@@ -86,7 +91,7 @@ export class ReminderLoop {
       metrics.reminders.inc({ platform: r.platform, outcome: "delivered" });
       this.logger.info("reminder delivered", { id: r.id, platform: r.platform, attempts: r.attempts + 1 });
     } catch (err) {
-      if (r.attempts + 1 >= this.maxAttempts) {
+      if (err instanceof PermanentDeliveryError || r.attempts + 1 >= this.maxAttempts) {
         await this.store.complete(r);
         metrics.reminders.inc({ platform: r.platform, outcome: "failed" });
         this.logger.error("reminder dropped after repeated failures", { id: r.id, err });

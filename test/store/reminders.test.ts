@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { metrics } from "../../src/metrics/index.js";
 import { MemoryStore } from "../../src/store/memory.js";
-import { ReminderLoop } from "../../src/store/reminders.js";
+import { PermanentDeliveryError, ReminderLoop } from "../../src/store/reminders.js";
 import type { Reminder } from "../../src/store/store.js";
 
 function loop(now: { t: number }, store = new MemoryStore()) {
@@ -67,5 +67,23 @@ describe("ReminderLoop", () => {
     const before = metrics.storeErrors.value({ op: "reminders" });
     await expect(l.poll()).resolves.toBeUndefined();
     expect(metrics.storeErrors.value({ op: "reminders" })).toBe(before + 1);
+  });
+});
+
+describe("ReminderLoop and permanent failures", () => {
+  it("drops a reminder at once when the deliverer says retrying cannot help", async () => {
+    const now = { t: 0 };
+    const { loop: l, store } = loop(now);
+    let calls = 0;
+    l.register("teams", async () => {
+      calls++;
+      throw new PermanentDeliveryError("bot removed from the chat");
+    });
+    await l.schedule({ id: "c", platform: "teams", dueAt: 0, payload: {} });
+    await l.poll();
+    now.t = 10 * 60_000;
+    await l.poll();
+    expect(calls).toBe(1);
+    expect(await store.pending()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { Activity, CloudAdapter } from "botbuilder";
 import type { Logger } from "../../log.js";
 import { ADAPTIVE_CARD_LIMITS, clip, REMIND_LIMITS, remindLabel } from "../../render/adaptive-card.js";
+import { PermanentDeliveryError } from "../../store/reminders.js";
 import type { Reminder } from "../../store/store.js";
 import type { ConversationRefs } from "./conversations.js";
 import { baseConversationId } from "./conversations.js";
@@ -114,7 +115,7 @@ function payloadOf(r: Reminder): TeamsReminderPayload {
     typeof p.label !== "string" ||
     typeof p.by !== "string"
   )
-    throw new Error(`reminder ${r.id} has no usable Teams payload`);
+    throw new PermanentDeliveryError(`reminder ${r.id} has no usable Teams payload`);
   return p as TeamsReminderPayload;
 }
 
@@ -135,14 +136,23 @@ export function teamsDeliverer(o: DelivererOptions): (r: Reminder) => Promise<vo
     const p = payloadOf(r);
     const reference = await o.conversations.load(p.threadId);
     if (!reference) throw new Error(`no stored conversation reference for reminder ${r.id}`);
-    await o.adapter.continueConversationAsync(o.appId, reference, async (context) => {
-      // A new message in the thread, not a reply to the continuation event's made-up activity id.
-      context.onSendActivities(async (_ctx, activities, next) => {
-        for (const a of activities) delete a.replyToId;
-        return next();
+    try {
+      await o.adapter.continueConversationAsync(o.appId, reference, async (context) => {
+        // A new message in the thread, not a reply to the continuation event's made-up activity id.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
+        await context.sendActivity({ type: "message", text: reminderText(p), textFormat: "plain" });
       });
-      await context.sendActivity({ type: "message", text: reminderText(p), textFormat: "plain" });
-    });
+    } catch (err) {
+      // 403/404: the bot was removed from the chat or the thread is gone; retrying cannot help.
+      const status = (err as { statusCode?: number }).statusCode;
+      if (status === 403 || status === 404) {
+        throw new PermanentDeliveryError(`Teams refused reminder ${r.id} with ${status}`);
+      }
+      throw err;
+    }
     o.logger.info("reminder posted", { id: r.id, conversationType: reference.conversation.conversationType });
   };
 }
