@@ -63,6 +63,16 @@ describe("/metrics", () => {
     expect(text).toMatch(/^sipcode_scan_bytes_count\{surface="slack"\} [1-9]\d*$/m);
     expect(text).toMatch(/^sipcode_scan_duration_seconds_bucket\{surface="slack",le="\+Inf"\} [1-9]\d*$/m);
     expect(value(text, 'sipcode_scan_findings_total{namespace="sip"}')).toBeGreaterThan(0);
+    // The reply could not be posted (no Web API here): that failure is counted by its code.
+    for (
+      let i = 0;
+      i < 100 && !/^sipcode_platform_api_errors_total\{code="[^"]+",platform="slack"\} [1-9]/m.test(text);
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = await scrape();
+    }
+    expect(text).toMatch(/^sipcode_platform_api_errors_total\{code="[^"]+",platform="slack"\} [1-9]\d*$/m);
   });
 
   it("renders histograms with cumulative buckets, a sum and a count", async () => {

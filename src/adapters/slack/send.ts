@@ -4,6 +4,7 @@
 import type { RespondFn } from "@slack/bolt";
 import type { ChatPostMessageArguments, ChatScheduleMessageArguments, WebClient } from "@slack/web-api";
 import type { Logger } from "../../log.js";
+import { metrics } from "../../metrics/index.js";
 
 export interface SendOutcome {
   ok: boolean;
@@ -19,9 +20,12 @@ const BLOCK_ERRORS = new Set([
   "invalid_attachments",
 ]);
 
+/** The Slack error code of a failed Web API call; every call to this counts it in /metrics. */
 export function slackError(err: unknown): { code: string; status?: number } {
   const e = err as { data?: { error?: string }; code?: string; statusCode?: number };
-  return { code: e.data?.error ?? e.code ?? "unknown_error", status: e.statusCode };
+  const code = e.data?.error ?? e.code ?? "unknown_error";
+  metrics.apiErrors.inc({ platform: "slack", code });
+  return { code, status: e.statusCode };
 }
 
 export function problemSentence(code: string): string {

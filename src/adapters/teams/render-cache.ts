@@ -5,9 +5,10 @@ import { LRUCache } from "lru-cache";
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Intent } from "../../engine/route.js";
 import type { RedactOptions } from "../../engine/scan/redact.js";
+import { type ReplySummary, recordAnswer } from "../../metrics/index.js";
 import type { Json } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
-import { respondTo } from "../../respond.js";
+import { respondTo, summarize } from "../../respond.js";
 import { labelLinks, type RefCodec, renderCards } from "./cards.js";
 
 export interface Rendered {
@@ -15,6 +16,8 @@ export interface Rendered {
   cards: Card[];
   /** The Adaptive Card with a fresh, unticked checklist (shared: never mutate). */
   card: Json;
+  /** What /metrics counts for this answer, recorded again on every cache hit. */
+  summary?: ReplySummary;
 }
 
 /** Questions longer than this are free text that is unlikely to repeat exactly. */
@@ -37,10 +40,18 @@ export class RenderCache {
     const key = intent.type === "scan" || query === null ? null : JSON.stringify(intent);
     const cacheable = key !== null && key.length <= MAX_KEY_CHARS;
     const hit = cacheable ? this.lru.get(key) : undefined;
-    if (hit) return hit;
-    const cards = labelLinks(this.catalog, respondTo(this.catalog, intent, "teams", this.redact).cards);
+    if (hit) {
+      if (hit.summary) recordAnswer("teams", hit.summary);
+      return hit;
+    }
+    const reply = respondTo(this.catalog, intent, "teams", this.redact);
+    const cards = labelLinks(this.catalog, reply.cards);
     // Any query that routes to this intent rebuilds the same cards, so the first one's ref serves all.
-    const rendered = { cards, card: renderCards(cards, this.refs.encode(cards, query)) };
+    const rendered = {
+      cards,
+      card: renderCards(cards, this.refs.encode(cards, query)),
+      summary: summarize(reply),
+    };
     if (cacheable) this.lru.set(key, rendered);
     return rendered;
   }
