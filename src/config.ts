@@ -75,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     catalogDir: e.SIPCODE_CATALOG_DIR,
     maskPhoneNumbers: e.SIPCODE_MASK_PHONE_NUMBERS,
     redisUrl: e.REDIS_URL,
+    /** Also honoured without credentials, for the unauthenticated development mode. */
+    teamsAutoExplain: e.TEAMS_AUTO_EXPLAIN,
     slack: e.SLACK_BOT_TOKEN
       ? {
           botToken: e.SLACK_BOT_TOKEN,

@@ -32,6 +32,8 @@ describe("loadConfig", () => {
     });
     expect(socket.slack?.appToken).toBe("xapp-1");
     expect(socket.slack?.autoExplainChannels).toEqual(["C1", "C2"]);
+    expect(loadConfig({ TEAMS_AUTO_EXPLAIN: "true" }).teamsAutoExplain).toBe(true);
+    expect(loadConfig({}).teamsAutoExplain).toBe(false);
   });
 
   it("names what is missing or malformed", () => {

@@ -54,7 +54,7 @@ export async function createTeamsPart({
     catalog,
     logger,
     maskPhoneNumbers: config.maskPhoneNumbers,
-    autoExplain: teams?.autoExplain ?? false,
+    autoExplain: config.teamsAutoExplain,
     secret: teams?.appPassword ?? teams?.appId ?? "sipcode-development",
     conversations,
     reminders,
