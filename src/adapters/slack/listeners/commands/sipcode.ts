@@ -3,38 +3,69 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { LRUCache } from "lru-cache";
 import { userMessageOf } from "../../../../errors.js";
+import { type ReplySummary, recordAnswer } from "../../../../metrics/index.js";
 import { clip, toBlocks } from "../../../../render/block-kit.js";
-import { respond } from "../../../../respond.js";
+import { respond, summarize } from "../../../../respond.js";
+import { ackJson, type JsonAck, jsonAck } from "../../app.js";
 import type { SlackDeps } from "../../deps.js";
 import { slackToPlain } from "../../text.js";
 
 /** Button values carry the query; longer pastes can't be re-run from a button. */
 export const MAX_BUTTON_QUERY = 1900;
 
-type Answer = ReturnType<typeof toBlocks>;
-/** Answers to short queries are pure functions of the catalog: render each once. */
+/** Commands up to this many characters are cached; a bounded number of them. */
 const CACHEABLE = 200;
+const CACHED_ANSWERS = 1000;
+
+interface Answer {
+  /** The ack body, frozen because requests share it, and its JSON. */
+  body: JsonAck;
+  /** What /metrics counts for this answer, recorded again on every cache hit. */
+  summary: ReplySummary;
+  /** Help, explanations and timers are pure functions of the catalog and the query text. */
+  reusable: boolean;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 export function sipcodeCommand(deps: SlackDeps) {
-  const cache = new LRUCache<string, Answer>({ max: 1000 });
-  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  // Keyed by the command text as Slack sent it: the same text always gets the same answer.
+  const cache = new LRUCache<string, Answer>({ max: CACHED_ANSWERS });
+  const answer = (raw: string): Answer => {
+    const text = slackToPlain(raw);
+    const reply = respond(deps.catalog, text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
+    const short = text.length <= MAX_BUTTON_QUERY && reply.kind !== "help";
+    const msg = toBlocks(reply.cards, {
+      buttons: { share: short, checklist: short, related: true },
+      query: text,
+    });
+    // The blocks carry the card; the fallback only feeds notifications, so keep it to the headline.
+    const fallback = clip(msg.text.split("\n\n")[0] ?? msg.text, 300);
+    return {
+      body: jsonAck(deepFreeze({ response_type: "ephemeral", blocks: msg.blocks, text: fallback })),
+      summary: summarize(reply),
+      reusable: reply.kind !== "scan",
+    };
+  };
+  return async ({ command, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     try {
-      const text = slackToPlain(command.text ?? "");
-      const hit = text.length <= CACHEABLE ? cache.get(text) : undefined;
-      if (hit) {
-        await ack({ response_type: "ephemeral", blocks: hit.blocks, text: hit.text } as never);
-        return;
+      const raw = command.text ?? "";
+      const cacheable = raw.length <= CACHEABLE;
+      let found = cacheable ? cache.get(raw) : undefined;
+      if (found) {
+        // respond() counts the answers it builds; one served from here is counted the same way.
+        recordAnswer("slack", found.summary);
+      } else {
+        found = answer(raw);
+        if (cacheable && found.reusable) cache.set(raw, found);
       }
-      const reply = respond(deps.catalog, text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
-      const short = text.length <= MAX_BUTTON_QUERY && reply.kind !== "help";
-      const msg = toBlocks(reply.cards, {
-        buttons: { share: short, checklist: short, related: true },
-        query: text,
-      });
-      // The blocks carry the card; the fallback only feeds notifications, so keep it to the headline.
-      msg.text = clip(msg.text.split("\n\n")[0] ?? msg.text, 300);
-      if (text.length <= CACHEABLE) cache.set(text, msg);
-      await ack({ response_type: "ephemeral", blocks: msg.blocks, text: msg.text } as never);
+      await ackJson(ack, context, found.body);
     } catch (err) {
       deps.logger.error("slash command failed", { err });
       await ack({ response_type: "ephemeral", text: userMessageOf(err) } as never);
