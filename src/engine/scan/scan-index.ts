@@ -25,7 +25,14 @@ export interface ScanIndex {
   messageRe: RegExp | null;
   /** Regex finding any cause name, built from causeNames. */
   causeNameRe: RegExp | null;
+  /** Per three-digit number: KNOWN_CODE and/or PHRASED_CODE, for SIP or HTTP. */
+  codeFlags: Uint8Array;
 }
+
+/** The catalog has a SIP or HTTP entry for the number. */
+export const KNOWN_CODE = 1;
+/** The number has SIP or HTTP reason phrases that phraseConfirms() can match. */
+export const PHRASED_CODE = 2;
 
 const cache = new WeakMap<Catalog, ScanIndex>();
 
@@ -66,7 +73,13 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   const causeNameRe = names.length > 0 ? new RegExp(`\\b(${names.join("|")})\\b`, "g") : null;
   const firsts = [...new Set(messages.map((m) => (m.parts[0] ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))];
   const messageRe = firsts.length > 0 ? new RegExp(firsts.join("|")) : null;
-  const index = { catalog, causeNames, phrases, messages, causeNameRe, sipByPhrase, messageRe };
+  const codeFlags = new Uint8Array(1000);
+  for (let c = 100; c < 1000; c++) {
+    if (catalog.byId.has(`sip/${c}`) || catalog.byId.has(`http/${c}`)) codeFlags[c] = KNOWN_CODE;
+    if (phrases.has(`sip:${c}`) || phrases.has(`http:${c}`))
+      codeFlags[c] = (codeFlags[c] ?? 0) | PHRASED_CODE;
+  }
+  const index = { catalog, causeNames, phrases, messages, causeNameRe, sipByPhrase, messageRe, codeFlags };
   cache.set(catalog, index);
   return index;
 }
@@ -75,7 +88,30 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
 export function phraseConfirms(index: ScanIndex, ns: "sip" | "http", code: number, after: string): boolean {
   const list = index.phrases.get(`${ns}:${code}`);
   if (!list) return false;
-  const words = normalizeText(after.slice(0, 48));
+  // Only as many normalised characters as the longest phrase needs.
+  let need = 2;
+  for (const p of list) if (p.length > need) need = p.length;
+  const words = asciiWords(after.slice(0, 48), need) ?? normalizeText(after.slice(0, 48));
   if (words.length < 2) return false;
   return list.some((p) => words.startsWith(p) || (p.length >= 6 && words.startsWith(p.slice(0, 6))));
+}
+
+/**
+ * The first `max` characters (or a few more) of normalizeText(s) for ASCII text, computed
+ * without its Unicode passes; undefined when a non-ASCII character comes first.
+ */
+function asciiWords(s: string, max: number): string | undefined {
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < s.length && out.length < max; i++) {
+    let c = s.charCodeAt(i);
+    if (c > 127) return undefined;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && out.length > 0) out += " ";
+      out += String.fromCharCode(c);
+      gap = false;
+    } else gap = true;
+  }
+  return out;
 }

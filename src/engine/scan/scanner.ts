@@ -1,34 +1,20 @@
-// The streaming log scanner: text in (any size, any encoding junk), findings out. Memory stays
-// bounded: a few dozen lines of look-ahead/look-behind and a cap on stored findings.
+// The streaming log scanner: text in (any size, any encoding junk), findings out. Text is handled
+// in blocks: anchors.ts finds the few lines that can hold a code, gates.ts picks the detectors worth
+// running on each, and memory stays bounded (one block, 40 lines of look-ahead, capped findings).
 import type { Catalog } from "../../catalog/indexes.js";
-import type { Namespace } from "../../catalog/schema.js";
-import { lineSurroundings, parseTimestamp, sipHeaders } from "./context.js";
+import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
+import { parseTimestamp, type Surroundings, sipHeaders } from "./context.js";
 import { detect, detectVendor, type Hit, isQuietLine } from "./detectors.js";
-import { type RedactOptions, redact } from "./redact.js";
+import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
+import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
+import { pairGates, splitsMessage } from "./pair.js";
+import type { RedactOptions } from "./redact.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
+import { isSpace } from "./tails.js";
+import { countLines, endOfNext, lineAt, nextLines, prevLineStart } from "./text-lines.js";
 
-export interface Finding {
-  namespace: Namespace;
-  code: number;
-  subcode: number | null;
-  /** Catalog id, or null when the code is real but the catalog has no entry for it. */
-  id: string | null;
-  line: number;
-  /** The line the code was found on, redacted and shortened. */
-  text: string;
-  method?: string;
-  callId?: string;
-  timestamp?: string;
-  tsMs?: number;
-  direction?: "in" | "out" | "local";
-  host?: string;
-  agent?: string;
-  via?: string;
-  reason?: string;
-  dependency?: string;
-  confidence: number;
-  detector: string;
-}
+export type { Finding } from "./finding.js";
+export { resolveId } from "./finding.js";
 
 /** Requests and keepalives with their time: what the timer-aware analysis measures between. */
 export interface TimingEvent {
@@ -55,13 +41,15 @@ export const MAX_EVENTS = 5000;
 const REQUEST_LINE =
   /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\s*$/;
 const KEEPALIVE = /keep-?alive/i;
+/** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
 const LOOKAHEAD = 40;
-const LOOKBEHIND = 8;
 const SEGMENT = 4096;
-const EXCERPT = 160;
+/** A line longer than this is cut, so one endless line cannot hold the whole input in memory. */
+const MAX_LINE = 1 << 20;
 /** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
 const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
-const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
+/** Exact repeats of short lines ("SIP/2.0 200 OK") reuse their hits instead of re-detecting. */
+const CACHED_LINE = 40;
 
 function triggerFor(index: ScanIndex): RegExp {
   const words = index.messages.map((m) =>
@@ -74,131 +62,204 @@ function triggerFor(index: ScanIndex): RegExp {
 
 export class Scanner {
   private readonly index: ScanIndex;
+  private readonly anchors: Anchors;
   private readonly trigger: RegExp;
-  private window: string[] = [];
-  /** Line number (1-based) of window[0]. */
-  private windowStart = 1;
+  /** Unscanned text, preceded by a few scanned lines whose timestamps later lines may borrow. */
+  private buf = "";
+  /** Start of the first unscanned line in `buf`, and its line number. */
   private pos = 0;
-  private carry = "";
+  private lineNo = 1;
   private bytes = 0;
+  private readonly repeats = new Map<string, Hit[]>();
+  /** Hits of the line being scanned (reused: one line at a time). */
+  private readonly found: Hit[] = [];
+  private readonly emit = (h: Hit, at: number) => {
+    h.at = at;
+    this.found.push(h);
+  };
   readonly findings: Finding[] = [];
   readonly events: TimingEvent[] = [];
   omitted = 0;
 
+  /**
+   * `exhaustive` runs every detector on every line, skipping no line and no detector: slow, and
+   * exactly what the anchors and gates must reproduce (the tests compare the two).
+   */
   constructor(
-    catalog: Catalog,
+    private readonly catalog: Catalog,
     private readonly opts: RedactOptions = {},
+    private readonly mode: { exhaustive?: boolean } = {},
   ) {
     this.index = scanIndexFor(catalog);
+    this.anchors = anchorsFor(this.index);
     this.trigger = triggerFor(this.index);
   }
 
   push(chunk: string): void {
     this.bytes += chunk.length;
-    const text = this.carry + chunk;
-    const lines = text.split("\n");
-    this.carry = lines.pop() ?? "";
-    // A single enormous line is processed in pieces so the carry never grows without bound.
-    if (this.carry.length > 1 << 20) {
-      lines.push(this.carry);
-      this.carry = "";
-    }
-    for (const l of lines) this.window.push(l.endsWith("\r") ? l.slice(0, -1) : l);
+    this.buf += chunk;
+    if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) this.buf += "\n";
     this.drain(false);
   }
 
   end(): ScanOutput {
-    if (this.carry !== "") this.window.push(this.carry);
-    this.carry = "";
+    if (this.buf.length > 0 && !this.buf.endsWith("\n")) this.buf += "\n";
     this.drain(true);
     return {
       findings: this.findings,
       events: this.events,
       omitted: this.omitted,
-      lines: this.windowStart + this.pos - 1,
+      lines: this.lineNo - 1,
       bytes: this.bytes,
     };
   }
 
+  /** Scans every line that has LOOKAHEAD complete lines after it (all of them at the end). */
   private drain(final: boolean): void {
-    while (this.pos < this.window.length && (final || this.window.length - this.pos > LOOKAHEAD)) {
-      this.processLine(this.pos);
-      this.pos++;
+    const buf = this.buf;
+    let limit = buf.length;
+    if (!final) {
+      let e = buf.lastIndexOf("\n");
+      for (let k = 0; k < LOOKAHEAD && e >= this.pos; k++) e = e > 0 ? buf.lastIndexOf("\n", e - 1) : -1;
+      limit = e + 1;
     }
-    const drop = this.pos - LOOKBEHIND;
-    if (drop > 1024 || (final && drop > 0)) {
-      this.window = this.window.slice(drop);
-      this.windowStart += drop;
-      this.pos -= drop;
+    if (limit <= this.pos) return;
+    const walker: LineSource = this.mode.exhaustive
+      ? new EveryLine(this.pos)
+      : new Walker(buf, this.anchors, this.pos, this.events.length < MAX_EVENTS);
+    // Lines are counted on the way to each anchor: [ls, le) is line lineNo.
+    let ls = this.pos;
+    let lineNo = this.lineNo;
+    for (let p = walker.peek(); p < limit; p = walker.peek()) {
+      let le = buf.indexOf("\n", ls);
+      while (le < p) {
+        ls = le + 1;
+        lineNo++;
+        le = buf.indexOf("\n", ls);
+      }
+      this.scanLine(ls, le, lineNo, walker.take(ls, le), walker);
     }
+    lineNo += countLines(buf, ls, limit);
+    // Keep three scanned lines: the timestamp of a line may be on one of the lines before it.
+    let keep = limit;
+    for (let k = 0; k < 3 && keep > 0; k++) keep = prevLineStart(buf, keep);
+    this.buf = buf.slice(keep);
+    this.pos = limit - keep;
+    this.lineNo = lineNo;
   }
 
-  private processLine(i: number): void {
-    const line = this.window[i] ?? "";
-    if (this.events.length < MAX_EVENTS) this.recordEvent(i, line);
-    if (line.length < 3 || !this.trigger.test(line.length > SEGMENT ? line.slice(0, SEGMENT * 64) : line))
-      return;
-    if (isQuietLine(line)) return;
-    const hits: Hit[] = [];
-    const emit = (h: Omit<Hit, "at">, at: number) => {
-      (h as Hit).at = at;
-      hits.push(h as Hit);
-    };
-    for (let off = 0; off < line.length; off += SEGMENT - 64) {
-      const seg = line.length <= SEGMENT ? line : line.slice(off, off + SEGMENT);
-      detect(seg, this.index, (h, at) => emit(h, at + off));
-      if (line.length <= SEGMENT) break;
-    }
-    // Pretty-printed JSON spreads {code, subCode} over several lines: read the next few with it.
-    if (line.length < 400 && JSON_PAIR_HINT.test(line)) {
-      const joined = [line, ...this.window.slice(i + 1, i + 5).map((l) => l.trim())].join(" ");
-      // Only pairs that start on this line belong to it; later lines get their own turn.
-      detectVendor(joined.slice(0, SEGMENT), this.index, (h, at) => {
-        if (at < line.length) emit(h, at);
-      });
-    }
-    this.record(i, line, hits);
-  }
-
-  private record(i: number, line: string, hits: Hit[]): void {
-    if (hits.length === 0) return;
-    if (hits.length === 1) {
-      // The common case (one status line, one code): none of the same-line rules apply.
-      this.keep(i, line, hits);
+  private scanLine(ls: number, le: number, lineNo: number, a: LineAnchors, walker: LineSource): void {
+    const buf = this.buf;
+    const line = lineAt(buf, ls, le);
+    if (a.event && this.events.length < MAX_EVENTS) this.recordEvent(line, ls, le, lineNo);
+    if (line.length < 3 || (a.words === 0 && a.named === 0 && a.nDigits === 0)) return;
+    if (line.length > SEGMENT) {
+      this.scanLongLine(line, ls, le, lineNo);
       return;
     }
-    const best = new Map<string, Hit>();
-    for (const h of hits) {
-      const key = `${h.namespace}:${h.code}:${h.subcode}`;
-      const prev = best.get(key);
-      if (!prev || h.confidence > prev.confidence) best.set(key, h);
-    }
-    // "403" alone and "403 with mobius-error 101" from the same line are one finding: keep the pair.
-    for (const [key, h] of best) {
-      if (
-        h.subcode === null &&
-        [...best.values()].some((o) => o !== h && o.namespace === h.namespace && o.code === h.code)
-      ) {
-        best.delete(key);
+    // Header and SDP lines start with a letter or a space; a timestamped log line skips this test.
+    const c0 = line.charCodeAt(0);
+    const mayBeQuiet = isSpace(c0) || ((c0 | 0x20) >= 97 && (c0 | 0x20) <= 122);
+    if (mayBeQuiet && isQuietLine(line)) return;
+    // Without word anchors there is no JSON-pair look-ahead, so the hits depend on the line alone.
+    const cacheable = a.words === 0 && line.length <= CACHED_LINE && !this.mode.exhaustive;
+    let hits = cacheable ? this.repeats.get(line) : undefined;
+    if (!hits) {
+      hits = this.detectLine(line, le, a, walker);
+      if (cacheable) {
+        if (this.repeats.size >= 1024) this.repeats.clear();
+        this.repeats.set(line, hits);
       }
     }
-    // SIP and HTTP share numbers: one number on one line is one of them, the better-supported one.
-    for (const [key, h] of best) {
-      if (h.namespace !== "sip" && h.namespace !== "http") continue;
-      const other = best.get(`${h.namespace === "sip" ? "http" : "sip"}:${h.code}:null`);
-      if (other && other.confidence > h.confidence) best.delete(key);
-    }
-    const strong = [...best.values()].filter((h) => !LOOSE.has(h.detector));
-    const numbers = new Set(strong.flatMap((h) => [h.code, h.subcode]));
-    this.keep(
-      i,
-      line,
-      [...best.values()].filter((h) => !(LOOSE.has(h.detector) && numbers.has(h.code))),
-    );
+    if (hits.length > 0) this.keep(line, ls, le, lineNo, hits);
   }
 
-  private keep(i: number, line: string, hits: Hit[]): void {
-    const lineNo = this.windowStart + i;
+  /** The findings-to-be of a line that is neither a header nor SDP. */
+  private detectLine(line: string, le: number, a: LineAnchors, walker: LineSource): Hit[] {
+    const buf = this.buf;
+    const exhaustive = this.mode.exhaustive === true;
+    const gates = exhaustive
+      ? ALL_DETECTORS
+      : lineGates(line, a.words, a.named, a.digits, a.nDigits, this.index);
+    // A JSON pair may continue on the next lines; without any vendor anchor on this line or the
+    // next four (and no log message cut at the line end), the look-ahead cannot add a hit.
+    const pair =
+      line.length < 400 &&
+      a.words !== 0 &&
+      (exhaustive ||
+        gates & VENDOR ||
+        !walker.quietUntil(endOfNext(buf, le, 4)) ||
+        splitsMessage(line, this.anchors)) &&
+      JSON_PAIR_HINT.test(line);
+    const found = this.found;
+    found.length = 0;
+    if (gates !== 0) detect(line, this.index, this.emit, gates);
+    if (pair) {
+      const joined = [line, ...nextLines(buf, le, 4).map((l) => l.trim())].join(" ").slice(0, SEGMENT);
+      // Only pairs that start on this line belong to it; later lines get their own turn.
+      detectVendor(
+        joined,
+        this.index,
+        (h, at) => {
+          if (at >= line.length) return;
+          h.proof = undefined;
+          this.emit(h, at);
+        },
+        exhaustive ? ALL_DETECTORS : pairGates(joined, this.anchors, this.index),
+      );
+    }
+    if (found.length === 0) return [];
+    const triggered = exhaustive ? this.trigger.test(line) : this.triggered(line, found);
+    return triggered ? sameLineRules(found) : [];
+  }
+
+  /** The trigger filter: a hit whose text holds a trigger word proves it; the full regex last. */
+  private triggered(line: string, hits: Hit[]): boolean {
+    for (const h of hits) {
+      if (h.proof === true || (h.proof !== undefined && this.trigger.test(h.proof))) return true;
+    }
+    return this.trigger.test(line);
+  }
+
+  /** Lines past SEGMENT: every detector on overlapping pieces, as no anchor gating is needed. */
+  private scanLongLine(line: string, ls: number, le: number, lineNo: number): void {
+    if (!this.trigger.test(line.slice(0, SEGMENT * 64)) || isQuietLine(line)) return;
+    const hits: Hit[] = [];
+    for (let off = 0; off < line.length; off += SEGMENT - 64) {
+      detect(
+        line.slice(off, off + SEGMENT),
+        this.index,
+        (h, at) => {
+          h.at = at + off;
+          hits.push(h);
+        },
+        ALL_DETECTORS,
+      );
+    }
+    if (hits.length > 0) this.keep(line, ls, le, lineNo, sameLineRules(hits));
+  }
+
+  private context(line: string, ls: number, le: number, lineNo: number): LineContext {
+    const buf = this.buf;
+    let time: { text: string; ms: number } | undefined | null = null;
+    let headers: Surroundings | undefined;
+    return {
+      catalog: this.catalog,
+      lineNo,
+      line,
+      time: () => {
+        if (time === null) time = this.timeOf(line, ls);
+        return time;
+      },
+      headers: () => {
+        headers ??= sipHeaders([line, ...nextLines(buf, le, LOOKAHEAD - 1)], 0);
+        return headers;
+      },
+    };
+  }
+
+  private keep(line: string, ls: number, le: number, lineNo: number, hits: Hit[]): void {
+    let ctx: LineContext | undefined;
     for (const h of hits) {
       if (h.namespace === "sip" && (h.code < 100 || h.code > 699)) continue;
       if (this.isRepeatOfVendorPair(h, lineNo)) continue;
@@ -206,7 +267,8 @@ export class Scanner {
         this.omitted++;
         continue;
       }
-      this.findings.push(this.toFinding(i, lineNo, line, h));
+      ctx ??= this.context(line, ls, le, lineNo);
+      this.findings.push(toFinding(ctx, h, this.opts));
     }
   }
 
@@ -229,16 +291,16 @@ export class Scanner {
   }
 
   /** SIP request lines and keepalive mentions, kept (with their time) for timer analysis. */
-  private recordEvent(i: number, line: string): void {
+  private recordEvent(line: string, ls: number, le: number, lineNo: number): void {
     const trimmed = line.trimEnd();
     let ev: Omit<TimingEvent, "tsMs" | "line"> | null = null;
     if (trimmed.endsWith("SIP/2.0")) {
       const m = REQUEST_LINE.exec(trimmed);
       if (m?.[1]) {
-        const headers = sipHeaders(this.window, i);
-        ev = { kind: "request", method: m[1], callId: headers.callId };
+        const after = nextLines(this.buf, le, LOOKAHEAD - 1);
+        ev = { kind: "request", method: m[1], callId: sipHeaders([line, ...after], 0).callId };
         if (m[1] === "BYE") {
-          const reason = this.window.slice(i + 1, i + 30).find((l) => /^\s*Reason\s*:/i.test(l));
+          const reason = after.slice(0, 29).find((l) => /^\s*Reason\s*:/i.test(l));
           if (reason) ev.note = reason.trim().slice(0, 160);
         }
       }
@@ -246,88 +308,23 @@ export class Scanner {
       ev = { kind: "keepalive" };
     }
     if (!ev) return;
-    const ts = this.timeOf(i);
-    if (ts) this.events.push({ ...ev, line: this.windowStart + i, tsMs: ts.ms });
-  }
-
-  /** Timestamps already parsed, by absolute line number (a trace asks for the same lines often). */
-  private readonly stamps = new Map<number, { text: string; ms: number } | null>();
-
-  private stampOf(k: number): { text: string; ms: number } | null {
-    const abs = this.windowStart + k;
-    let ts = this.stamps.get(abs);
-    if (ts === undefined) {
-      ts = parseTimestamp(this.window[k] ?? "") ?? null;
-      if (this.stamps.size > 256) this.stamps.clear();
-      this.stamps.set(abs, ts);
-    }
-    return ts;
+    const ts = this.timeOf(line, ls);
+    if (ts) this.events.push({ ...ev, line: lineNo, tsMs: ts.ms });
   }
 
   /** The line's own timestamp, or the nearest one in the three lines before it. */
-  private timeOf(i: number): { text: string; ms: number } | undefined {
-    for (let k = i; k >= Math.max(0, i - 3); k--) {
-      const ts = this.stampOf(k);
+  private timeOf(line: string, ls: number): { text: string; ms: number } | undefined {
+    let text = line;
+    let start = ls;
+    for (let k = 0; k <= 3; k++) {
+      const ts = parseTimestamp(text);
       if (ts) return ts;
+      if (start === 0) return undefined;
+      const prev = prevLineStart(this.buf, start);
+      text = lineAt(this.buf, prev, start - 1);
+      start = prev;
     }
     return undefined;
-  }
-
-  private toFinding(i: number, lineNo: number, line: string, h: Hit): Finding {
-    const around = lineSurroundings(line.slice(0, 600));
-    const ts = this.timeOf(i);
-    if (ts) {
-      around.timestamp = ts.text;
-      around.tsMs = ts.ms;
-    }
-    const headers = h.detector === "sip-status" ? sipHeaders(this.window, i) : {};
-    const start = Math.max(0, Math.min(h.at - 40, line.length - EXCERPT));
-    const excerpt =
-      (start > 0 ? "…" : "") +
-      line.slice(start, start + EXCERPT) +
-      (line.length > start + EXCERPT ? "…" : "");
-    const f: Finding = {
-      namespace: h.namespace,
-      code: h.code,
-      subcode: h.subcode,
-      id: resolveId(this.index.catalog, h),
-      line: lineNo,
-      text: redact(excerpt, this.opts),
-      confidence: h.confidence,
-      detector: h.detector,
-    };
-    const method = h.method ?? headers.method;
-    if (method) f.method = method;
-    if (headers.callId) f.callId = redact(headers.callId, this.opts);
-    if (around.timestamp) f.timestamp = around.timestamp;
-    if (around.tsMs !== undefined) f.tsMs = around.tsMs;
-    if (around.direction) f.direction = around.direction;
-    if (around.host) f.host = around.host;
-    if (headers.agent) f.agent = redact(headers.agent, this.opts);
-    if (headers.via) f.via = headers.via;
-    if (h.reason) f.reason = redact(h.reason, this.opts);
-    if (h.dependency) f.dependency = h.dependency;
-    return f;
-  }
-}
-
-/** The catalog entry a hit refers to; Mobius/ACS fall back from the exact pair to the family. */
-export function resolveId(catalog: Catalog, h: Hit): string | null {
-  if (h.entryId) return h.entryId;
-  const has = (id: string) => (catalog.byId.has(id) ? id : null);
-  switch (h.namespace) {
-    case "mobius": {
-      if (h.subcode !== null) return has(`mobius/${h.code}-${h.subcode}`);
-      const sameCode = (catalog.byCode.get(h.code) ?? []).filter(
-        (e) => e.namespace === "mobius" && e.subcode === null,
-      );
-      const byPhase = h.phase ? sameCode.find((e) => e.phase === h.phase) : undefined;
-      return (byPhase ?? sameCode[0])?.id ?? null;
-    }
-    case "acs":
-      return has(`acs/${h.code}-${h.subcode}`) ?? has(`acs/${h.code}`);
-    default:
-      return has(`${h.namespace}/${h.code}`);
   }
 }
 

@@ -1,0 +1,136 @@
+// Turning hits into findings: the same-line rules (one number, one meaning), the catalog id, and
+// the surroundings a finding carries (timestamp, method, Call-ID, host, redacted excerpt).
+import type { Catalog } from "../../catalog/indexes.js";
+import type { Namespace } from "../../catalog/schema.js";
+import { lineSurroundings, type Surroundings } from "./context.js";
+import type { Hit } from "./detectors.js";
+import { type RedactOptions, redact } from "./redact.js";
+
+export interface Finding {
+  namespace: Namespace;
+  code: number;
+  subcode: number | null;
+  /** Catalog id, or null when the code is real but the catalog has no entry for it. */
+  id: string | null;
+  line: number;
+  /** The line the code was found on, redacted and shortened. */
+  text: string;
+  method?: string;
+  callId?: string;
+  timestamp?: string;
+  tsMs?: number;
+  direction?: "in" | "out" | "local";
+  host?: string;
+  agent?: string;
+  via?: string;
+  reason?: string;
+  dependency?: string;
+  confidence: number;
+  detector: string;
+}
+
+const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
+const EXCERPT = 160;
+
+/**
+ * The hits of one line that become findings: one per code, the better-supported meaning wins.
+ * A line has a handful of hits, so plain arrays (in first-seen order) replace maps here.
+ */
+export function sameLineRules(hits: Hit[]): Hit[] {
+  // The common case (one status line, one code): none of the same-line rules apply.
+  if (hits.length <= 1) return hits.slice();
+  // The best hit per namespace:code:subcode, in the order the keys were first seen.
+  const best: Hit[] = [];
+  for (const h of hits) {
+    const i = best.findIndex(
+      (b) => b.namespace === h.namespace && b.code === h.code && b.subcode === h.subcode,
+    );
+    if (i < 0) best.push(h);
+    else if (h.confidence > (best[i] as Hit).confidence) best[i] = h;
+  }
+  // "403" alone and "403 with mobius-error 101" from the same line are one finding: keep the pair.
+  const kept = best.filter(
+    (h) =>
+      h.subcode !== null ||
+      !best.some((o) => o !== h && o.namespace === h.namespace && o.code === h.code && o.subcode !== null),
+  );
+  // SIP and HTTP share numbers: one number on one line is one of them, the better-supported one.
+  const meaning = kept.filter((h) => {
+    if (h.namespace !== "sip" && h.namespace !== "http") return true;
+    const other = h.namespace === "sip" ? "http" : "sip";
+    return !kept.some(
+      (o) => o.namespace === other && o.code === h.code && o.subcode === null && o.confidence > h.confidence,
+    );
+  });
+  const strong = meaning.filter((h) => !LOOSE.has(h.detector));
+  return meaning.filter(
+    (h) => !(LOOSE.has(h.detector) && strong.some((o) => o.code === h.code || o.subcode === h.code)),
+  );
+}
+
+/** The catalog entry a hit refers to; Mobius/ACS fall back from the exact pair to the family. */
+export function resolveId(catalog: Catalog, h: Hit): string | null {
+  if (h.entryId) return h.entryId;
+  const has = (id: string) => (catalog.byId.has(id) ? id : null);
+  switch (h.namespace) {
+    case "mobius": {
+      if (h.subcode !== null) return has(`mobius/${h.code}-${h.subcode}`);
+      const sameCode = (catalog.byCode.get(h.code) ?? []).filter(
+        (e) => e.namespace === "mobius" && e.subcode === null,
+      );
+      const byPhase = h.phase ? sameCode.find((e) => e.phase === h.phase) : undefined;
+      return (byPhase ?? sameCode[0])?.id ?? null;
+    }
+    case "acs":
+      return has(`acs/${h.code}-${h.subcode}`) ?? has(`acs/${h.code}`);
+    default:
+      return has(`${h.namespace}/${h.code}`);
+  }
+}
+
+/** What the scanner knows about the line beyond its text. */
+export interface LineContext {
+  catalog: Catalog;
+  lineNo: number;
+  line: string;
+  /** The line's own timestamp, or the nearest one in the three lines before it. */
+  time(): { text: string; ms: number } | undefined;
+  /** For SIP status lines: the headers of the message that follows. */
+  headers(): Surroundings;
+}
+
+export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Finding {
+  const { line } = ctx;
+  const around = lineSurroundings(line.slice(0, 600));
+  const ts = ctx.time();
+  if (ts) {
+    around.timestamp = ts.text;
+    around.tsMs = ts.ms;
+  }
+  const headers = h.detector === "sip-status" ? ctx.headers() : {};
+  const start = Math.max(0, Math.min(h.at - 40, line.length - EXCERPT));
+  const excerpt =
+    (start > 0 ? "…" : "") + line.slice(start, start + EXCERPT) + (line.length > start + EXCERPT ? "…" : "");
+  const f: Finding = {
+    namespace: h.namespace,
+    code: h.code,
+    subcode: h.subcode,
+    id: resolveId(ctx.catalog, h),
+    line: ctx.lineNo,
+    text: redact(excerpt, opts),
+    confidence: h.confidence,
+    detector: h.detector,
+  };
+  const method = h.method ?? headers.method;
+  if (method) f.method = method;
+  if (headers.callId) f.callId = redact(headers.callId, opts);
+  if (around.timestamp) f.timestamp = around.timestamp;
+  if (around.tsMs !== undefined) f.tsMs = around.tsMs;
+  if (around.direction) f.direction = around.direction;
+  if (around.host) f.host = around.host;
+  if (headers.agent) f.agent = redact(headers.agent, opts);
+  if (headers.via) f.via = headers.via;
+  if (h.reason) f.reason = redact(h.reason, opts);
+  if (h.dependency) f.dependency = h.dependency;
+  return f;
+}

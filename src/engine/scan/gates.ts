@@ -1,0 +1,146 @@
+// Which detectors are worth running on a line. Each gate is a necessary condition of its regex
+// (a literal the regex cannot match without, or the characters around a three-digit number), so
+// skipping a detector whose gate is closed never loses a match; it only saves the regex run.
+import { D, W } from "./gate-bits.js";
+import { KNOWN_CODE, PHRASED_CODE, type ScanIndex } from "./scan-index.js";
+import { isSpace, isWord, KV_KEYS, TAILS } from "./tails.js";
+
+export { ALL_DETECTORS, D, VENDOR, W } from "./gate-bits.js";
+
+// Backward skips over the separators each regex allows between a word and the number.
+function skipBlank(s: string, j: number): number {
+  while (j >= 0 && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j--;
+  return j;
+}
+function skipSpace(s: string, j: number): number {
+  while (j >= 0 && isSpace(s.charCodeAt(j))) j--;
+  return j;
+}
+function skipSpaceColon(s: string, j: number): number {
+  for (let c = s.charCodeAt(j); j >= 0 && (c === 58 || isSpace(c)); c = s.charCodeAt(--j));
+  return j;
+}
+/** KEYWORD's gap: ["' \t:=]. */
+function isKeywordGap(c: number): boolean {
+  return c === 32 || c === 9 || c === 34 || c === 39 || c === 58 || c === 61;
+}
+function skipKeywordGap(s: string, j: number): number {
+  while (j >= 0 && isKeywordGap(s.charCodeAt(j))) j--;
+  return j;
+}
+function startsAt(s: string, lit: string, at: number): boolean {
+  return at >= 0 && s.startsWith(lit, at);
+}
+
+/** PROSE_AFTER's look-ahead after its \s+, tested in place (sticky). */
+const PROSE_AFTER_WORDS =
+  /(?:final response|response|error|reply|on (?:re-?)?INVITE|on REGISTER|from (?:the |our |their )?(?:trunk|carrier|provider|SBC|PBX|proxy|server|far end)|back from|instead)\b/iy;
+
+/**
+ * Gates opened by the three-digit number at `q` (a [1-6]\d\d run that anchors.ts found), other
+ * than those in `have`. Each test restates the characters its regex needs around the number.
+ */
+function digitGates(s: string, q: number, have: number, index: ScanIndex): number {
+  let g = 0;
+  const left = q > 0 ? s.charCodeAt(q - 1) : -1;
+  const right = q + 3 < s.length ? s.charCodeAt(q + 3) : -1;
+  const first = s.charCodeAt(q);
+  const flags =
+    index.codeFlags[(first - 48) * 100 + (s.charCodeAt(q + 1) - 48) * 10 + s.charCodeAt(q + 2) - 48] ?? 0;
+  const blankLeft = left === 32 || left === 9;
+  if (blankLeft) {
+    // SIP\/2\.0[ \t]+CODE and \bHTTP(?:\/\d(?:\.\d)?)?[ \t]+CODE; `"HTTP/1.1" CODE `; "Response msg CODE/".
+    const j = skipBlank(s, q - 1);
+    if (startsAt(s, "SIP/2.0", j - 6)) g |= D.SIP_STATUS;
+    if (
+      first <= 53 &&
+      (startsAt(s, "HTTP", j - 3) || startsAt(s, "HTTP/", j - 5) || startsAt(s, "HTTP/", j - 7))
+    )
+      g |= D.HTTP_LINE;
+    if (left === 32 && right === 32 && s.charCodeAt(q - 2) === 34) g |= D.ACCESS;
+    if (startsAt(s, "Response msg ", q - 13)) g |= D.PJSIP;
+  }
+  if (
+    (first === 52 || first === 53) &&
+    right === 32 &&
+    (s.startsWith(" Client Error", q + 3) || s.startsWith(" Server Error", q + 3))
+  )
+    g |= D.PY_HTTP;
+  if (left === 91 && right === 93) {
+    // entering state \[\w+\]\[CODE\] and \b(?:response|reply|status|code)\s*\[CODE\]
+    if (s.charCodeAt(q - 2) === 93) g |= D.SOFIA;
+    g |= TAILS.at(s, skipSpace(s, q - 2)) & D.BRACKETED;
+  }
+  const j = isSpace(left) ? skipSpace(s, q - 1) : q - 1;
+  const sep = j >= 0 ? s.charCodeAt(j) : -1;
+  if ((sep === 61 || sep === 58) && !(have & D.KEY_VALUE)) {
+    // (?<![\w"'-])KEY\s*[=:]\s*CODE
+    const k = skipSpace(s, j - 1);
+    if (k >= 0 && (s.charCodeAt(k) === 93 || KV_KEYS.at(s, k))) g |= D.KEY_VALUE;
+  }
+  const leftWord =
+    left >= 0 && (isWord(left) || left === 46 || left === 58 || left === 47 || left === 61 || left === 45);
+  // PHRASED: (?<![\w.:/=-])CODE[ \t]+, and a reason phrase to confirm.
+  if (!leftWord && (right === 32 || right === 9) && flags & PHRASED_CODE) g |= D.PHRASED;
+  // PROSE_AFTER: (?<![\w.:/=#+,-])CODE(?=\s+(?:final|response|error|reply|on|from|back|instead)…)
+  if (flags & KNOWN_CODE && !leftWord && left !== 35 && left !== 43 && left !== 44 && isSpace(right)) {
+    let k = q + 4;
+    while (k < s.length && isSpace(s.charCodeAt(k))) k++;
+    PROSE_AFTER_WORDS.lastIndex = k;
+    if (PROSE_AFTER_WORDS.test(s)) g |= D.PROSE_AFTER;
+  }
+  // The word before the number: PROSE_BEFORE skips \s, SIP_WORD [\s:], KEYWORD ["' \t:=]; a
+  // KEYWORD article may also touch the number ("the404").
+  if (isWord(left)) return g | (TAILS.at(s, q - 1) & D.KEYWORD);
+  if (j === q - 1 && !isKeywordGap(left)) return g;
+  const atSpace = TAILS.at(s, j);
+  if (j !== q - 1 && flags & KNOWN_CODE) g |= atSpace & D.PROSE_BEFORE;
+  if (left === 58 || isSpace(left)) {
+    const k = sep === 58 ? skipSpaceColon(s, j) : j;
+    g |= (k === j ? atSpace : TAILS.at(s, k)) & D.SIP_WORD;
+  }
+  if (isKeywordGap(left)) {
+    const k = skipKeywordGap(s, q - 1);
+    g |= (k === j ? atSpace : TAILS.at(s, k)) & D.KEYWORD;
+  }
+  return g;
+}
+
+/**
+ * The detectors to run on line `s`: `words` are the W anchors found in it, `named` the detector
+ * bits of the named anchors (cause names, log messages, …), `digits` where its three-digit numbers
+ * start. A detector whose gate stays closed cannot match on this line.
+ */
+export function lineGates(
+  s: string,
+  words: number,
+  named: number,
+  digits: readonly number[],
+  nDigits: number,
+  index: ScanIndex,
+): number {
+  let g = named;
+  if (words & W.CAUSE) g |= D.REASON | D.CAUSE_NUM;
+  if (words & W.CODE) {
+    g |= D.DETAILS | D.ACS;
+    if (s.includes("Error code")) g |= D.MOBIUS_ERR;
+    if (s.includes('"code"')) g |= D.EXOTEL;
+    if (nDigits > 0 && s.includes("code")) g |= D.CODE_PHRASE;
+  }
+  if (words & W.STATUS) {
+    if (s.includes("response_status")) g |= D.RESPONSE_STATUS;
+    if (s.includes("Status")) g |= D.MOBIUS_SDK;
+    if (s.includes("statusText")) g |= D.AXIOS;
+    if (nDigits > 0) g |= D.HTTP_CLIENT;
+  }
+  if (words & W.MOBIUS) {
+    if (s.includes('"mobius')) g |= D.MOBIUS_JSON;
+    if (s.includes("<--")) g |= D.OKHTTP;
+  }
+  if (nDigits === 0) return g;
+  if (s.includes("sip")) g |= D.SIP_KEY;
+  if (!(g & D.HTTP_CLIENT) && (s.includes("<--") || (s.includes("$") && /errorexception\$/i.test(s))))
+    g |= D.HTTP_CLIENT;
+  for (let i = 0; i < nDigits; i++) g |= digitGates(s, digits[i] ?? 0, g, index);
+  return g;
+}

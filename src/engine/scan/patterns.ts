@@ -1,0 +1,73 @@
+// The detector regexes, one per way a code shows up in a log. Every one is linear: no nested
+// quantifiers, bounded gaps. gates.ts states, next to each, what a line must contain to match it.
+
+/** Header lines whose numbers are values, never response codes. Reason and status lines are exempt. */
+export const VALUE_HEADER =
+  /^\s*(?:CSeq|Content-Length|l|Max-Forwards|Expires|Session-Expires|x|Min-SE|Min-Expires|Retry-After|RSeq|RAck|Via|v|Call-ID|i|From|f|To|t|Contact|m|Route|Record-Route|Warning|Allow|Supported|k|Require|Content-Type|c|Accept|Date|Timestamp|P-[\w-]+|X-[\w-]+|Subject|Event|o|Subscription-State|Refer-To|Referred-By|Priority|Privacy|Identity|WWW-Authenticate|Proxy-Authenticate|Authorization|Proxy-Authorization|Organization|Call-Info|Alert-Info|Session-ID|Allow-Events|u|Accept-Contact)\s*:/i;
+export const SDP_LINE = /^\s*[a-z]=\S/;
+export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
+
+export const HTTP_CONTEXT =
+  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|\bAPI\b|CXAPI|CPAPI|webex-calling|retrofit/i;
+/** Words that put a bare number in a SIP conversation (trunks, carriers, SIP stacks). */
+export const SIP_CONTEXT =
+  /\bSIP\b|INVITE|REGISTER|\bBYE\b|trunk|carrier|\bSBC\b|\bPBX\b|proxy|\bUA[SC]?\b|sips?:/i;
+
+export const SIP_STATUS = /SIP\/2\.0[ \t]+([1-6]\d\d)(?!\d)(?:[ \t]+([^\r\n]{1,60}))?/g;
+export const PJSIP = /Response msg (\d{3})\/([A-Z]+)\/cseq=\d+/g;
+export const REASON =
+  /\bReason\s*:\s*"?(SIP|Q\.850)\s*;\s*cause\s*=\s*"?(\d{1,3})(?!\d)(?:[^\r\n]{0,40}?text\s*=\s*"([^"\r\n]{0,60})")?/gi;
+export const MOBIUS_ERR =
+  /Error code\s*:\s*(\d{3})\s*:?\s*[A-Z][A-Z ]{0,30}?\s*,\s*mobius-error\s*:\s*(\d{2,4})/g;
+export const MOBIUS_PHASE = /\b(Registration|Unregistration|Call)\s*:\s*Error code\s*:\s*(\d{3})(?!\d)/g;
+export const MOBIUS_JSON = /"mobius[-_]?[eE]rror"\s*:\s*"?(\d{2,4})/;
+/** webex-js-sdk calling client: "Status code: -> 403" then "Error code found : 101" a line or two later. */
+export const MOBIUS_SDK =
+  /\bStatus(?: code)?\s*:?\s*->\s*(\d{3})(?!\d)(?:[^\n]{0,900}?Error code found\s*:\s*(\d{2,4}))?/g;
+/** An HTTP client talking to Mobius, with the mobius error code in the response body. */
+export const MOBIUS_OKHTTP =
+  /<--[ \t]+(\d{3})(?!\d)[^\n]{0,200}?mobius[^\n]{0,800}?"errorCode"\s*:\s*(\d{2,4})/g;
+export const MOBIUS_JSON_STATUS = /"(?:statusCode|status|response_status|httpStatus)"\s*:\s*"?(\d{3})(?!\d)/;
+export const RESPONSE_STATUS = /\bresponse_status"?\s*[:=]\s*"?(\d{3})(?!\d)/g;
+export const ACS_PAIR =
+  /(?<![a-z])_?code\W{1,4}(\d{1,3})(?!\d)[^\n]{0,40}?(?<![a-z])_?sub[-_]?code\W{1,4}(\d{1,6})(?!\d)/gi;
+export const ACS_PAIR_REV =
+  /(?<![a-z])_?sub[-_]?code\W{1,4}(\d{1,6})(?!\d)[^\n]{0,40}?(?<![a-z])_?code\W{1,4}(\d{1,3})(?!\d)/gi;
+/** ACS Call Automation resultInformation carries the SIP and Q.850 details of a PSTN leg. */
+export const SIP_DETAILS = /SipDetails\W{1,8}code\W{1,4}(\d{3})(?!\d)/gi;
+export const Q850_DETAILS = /Q850Details\W{1,8}code\W{1,4}(\d{1,3})(?!\d)/gi;
+export const EXOTEL = /error_data[^\n]{0,160}?"code"\s*:\s*"?(1\d{3})(?!\d)/g;
+export const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"/g;
+export const CAUSE_NUM =
+  /\b(?:HANGUPCAUSE|hangup[_-]?cause(?:[_-]?q850)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause)"?\s*[:=(]?\s*"?(\d{1,3})(?![\d.])/gi;
+export const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.]|:\d)/gi;
+export const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.]|:\d)/g;
+/** Access logs (nginx, Apache, ingress): `"GET /path HTTP/1.1" 429 162`. */
+export const ACCESS_LOG = /HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:\d+|-)/g;
+export const AXIOS_OBJECT = /\bstatus\W{1,4}([1-5]\d\d)(?!\d)[^\n]{0,30}?statusText/g;
+export const HTTP_CLIENT =
+  /(?:<--[ \t]+|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
+export const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
+export const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
+export const KEYWORD =
+  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
+
+/** chan_sip and friends sometimes log only the reason phrase: `Received response: "Forbidden"`. */
+export const QUOTED_PHRASE = /\b[Rr]eceived response:\s*"([A-Za-z][A-Za-z' -]{2,40})"/g;
+/** Stack log statements that print a SIP status code in their own words. */
+export const SOFIA_STATE = /entering state \[\w+\]\[([1-6]\d\d)\]/g;
+export const SIP_WORD =
+  /\bSIP(?:[- ]|\s+(?:cause|code|status|response|error)\s*:?\s*)([1-6]\d\d)(?![\d.]|:\d)/gi;
+export const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;
+/** key=value / key: value pairs whose key names a response code (Kamailio/OpenSIPS tm, pjsip, SDKs). */
+export const KEY_VALUE =
+  /(?<![\w"'-])(?:code|new_code|T_code|T_reply_code|last_recv|reply_code|status|uas|uac\[\d+\]|registrationStateCode|reason|resp_code|final_code|lastStatusCode|last_status_code)\s*[=:]\s*([1-6]\d\d)(?![\d.%]|:\d)/g;
+/** Keys that only ever hold a SIP status, quoted JSON keys included. */
+export const SIP_KEY =
+  /\b(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code)["']?\s*[=:]\s*"?([1-6]\d\d)(?![\d.]|:\d)/g;
+/** "picked branch 0, code 487", "completed with code: 408". */
+export const CODE_PHRASE = /\b(?:branch \d+, code|with code:?|final code:?)\s+([1-6]\d\d)(?![\d.]|:\d)/g;
+export const PROSE_BEFORE =
+  /\b(?:sends?|sending|sent|got|gets|getting|returns?|returned|returning|answers?|answered|responds?|responded|rejects?|rejected|declines?|declined|Fehler|error|failure|after|code used is|comes back|came back|says|said|gives?|gave|with a|with an|a final|final)\s+(?:a |an |the |with |back )?([1-6]\d\d)(?![\d.%/]|:\d)(?!\s*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|bytes?|kb|KB|MB|%|x\b|users?|calls?|participants?|devices?|channels?|lines?|requests?|messages?|packets?|times?))/gi;
+export const PROSE_AFTER =
+  /(?<![\w.:/=#+,-])(?<!(?:can't|cannot|couldn't|not|never) (?:generate|send|relay|forward) )([1-6]\d\d)(?=\s+(?:final response|response|error|reply|on (?:re-?)?INVITE|on REGISTER|from (?:the |our |their )?(?:trunk|carrier|provider|SBC|PBX|proxy|server|far end)|back from|instead)\b)/gi;
