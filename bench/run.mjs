@@ -1,6 +1,7 @@
 // npm run bench: prints the figures the issues budget (see README "Benchmarks"). Runs against the
 // built output in dist/, on loopback only, bounded in time; not part of npm test.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -201,10 +202,33 @@ if (want("slack")) {
     SLACK_SIGNING_SECRET: secret,
   });
   const server = await startServer(config, { logger: createLogger("silent") });
+  const ports = { real: server.port, base: baseServer.address().port };
+  // Both sides must answer the request being measured: the real one with the whole card in the ack.
+  const signed = (ts = Math.floor(Date.now() / 1000)) => ({
+    "content-type": "application/x-www-form-urlencoded",
+    "x-slack-request-timestamp": String(ts),
+    "x-slack-signature": `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`,
+  });
+  const answer = async (side) => {
+    const res = await fetch(`http://127.0.0.1:${ports[side]}/slack/events`, {
+      method: "POST",
+      headers: signed(),
+      body,
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${side}: /sipcode 488 answered ${res.status}`);
+    return { bytes: Buffer.byteLength(text), blocks: JSON.parse(text).blocks?.length ?? 0 };
+  };
+  const card = await answer("real");
+  if (card.blocks < 5) throw new Error(`real: the ack carries ${card.blocks} blocks, not the card`);
+  await answer("base");
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  const run = (port, secs) =>
-    loadInChild({
-      port,
+  // The servers run in this process, so its CPU time during a slice is the server's (the load runs
+  // in a child): reported per request as a second measure that is less sensitive to a busy machine.
+  const run = async (side, secs) => {
+    const cpu = process.cpuUsage();
+    const r = await loadInChild({
+      port: ports[side],
       path: "/slack/events",
       connections: 10,
       seconds: secs,
@@ -212,16 +236,28 @@ if (want("slack")) {
       body,
       contentType: "application/x-www-form-urlencoded",
     });
-  await run(server.port, 1);
-  await run(baseServer.address().port, 1);
-  // Interleaved one-second slices, so drift on a shared machine hits both sides alike.
+    const used = process.cpuUsage(cpu);
+    return { ...r, cpuUs: (used.user + used.system) / Math.max(1, r.requests) };
+  };
+  await run("real", 1);
+  await run("base", 1);
+  // Interleaved one-second slices, so drift on a shared machine hits both sides alike; the order
+  // alternates (real-base, base-real) so neither side always runs in the other's wake (its garbage
+  // is collected in the same process).
   const slices = Math.max(4, seconds);
   const pairs = [];
   for (let k = 0; k < slices; k++) {
-    pairs.push({ real: await run(server.port, 1), base: await run(baseServer.address().port, 1) });
+    const pair = {};
+    for (const side of k % 2 === 0 ? ["real", "base"] : ["base", "real"]) pair[side] = await run(side, 1);
+    pairs.push(pair);
   }
   const sum = (side, key) => pairs.reduce((a, p) => a + p[side][key], 0);
   const ratios = pairs.map((p) => p.real.rps / p.base.rps);
+  const cpuMedian = (side) =>
+    pct(
+      pairs.map((p) => p[side].cpuUs),
+      50,
+    );
   results.slackCommand488 = {
     sipcodeRps: Math.round(sum("real", "requests") / slices),
     doNothingBoltRps: Math.round(sum("base", "requests") / slices),
@@ -237,6 +273,11 @@ if (want("slack")) {
     errors: sum("real", "errors") + sum("base", "errors"),
     ratioMedian: Number(pct(ratios, 50).toFixed(3)),
     ratioOverall: Number((sum("real", "requests") / sum("base", "requests")).toFixed(3)),
+    ackBytes: card.bytes,
+    serverCpuUsPerRequest: {
+      sipcode: Math.round(cpuMedian("real")),
+      doNothingBolt: Math.round(cpuMedian("base")),
+    },
   };
   await server.close();
   baseServer.close();
