@@ -19,7 +19,35 @@ const SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\
 const CLOCK = /(?<![\d:.])(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?![\d:])/;
 
 function frac(s: string | undefined): number {
-  return s ? Math.round(Number(`0.${s}`) * 1000) : 0;
+  if (!s) return 0;
+  // Up to milliseconds the digits are the answer (the float formula rounds to the same integer).
+  if (s.length <= 3) return Number(s) * (s.length === 1 ? 100 : s.length === 2 ? 10 : 1);
+  return Math.round(Number(`0.${s}`) * 1000);
+}
+
+/** Date.parse results: a trace repeats the same second on many lines. */
+const parsed = new Map<string | number, number>();
+function remember(key: string | number, ms: number): void {
+  if (parsed.size >= 4096) parsed.clear();
+  parsed.set(key, ms);
+}
+function dateParse(s: string): number {
+  let ms = parsed.get(s);
+  if (ms === undefined) {
+    ms = Date.parse(s);
+    remember(s, ms);
+  }
+  return ms;
+}
+
+/** YYYY-MM-DD?HH:MM:SS as the number YYYYMMDDHHMMSS. */
+function isoDigits(t: string): number {
+  let n = 0;
+  for (let i = 0; i < 19; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
@@ -28,14 +56,19 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
   const iso = ISO.exec(head);
   if (iso) {
     const [text, date, h, m, s, f, zone] = iso;
-    const ms = Date.parse(
-      `${date}T${h}:${m}:${s}${zone ? zone.replace(/^([+-]\d\d)(\d\d)$/, "$1:$2") : "Z"}`,
-    );
+    // Keyed by the digits of the date and time (UTC) or by date, time and zone, which is cheaper
+    // than by the string Date.parse gets.
+    const key = !zone || zone === "Z" ? isoDigits(text) : text.slice(0, 19) + zone;
+    let ms = parsed.get(key);
+    if (ms === undefined) {
+      ms = Date.parse(`${date}T${h}:${m}:${s}${zone ? zone.replace(/^([+-]\d\d)(\d\d)$/, "$1:$2") : "Z"}`);
+      remember(key, ms);
+    }
     if (!Number.isNaN(ms)) return { text, ms: ms + frac(f) };
   }
   const web = RFC1123.exec(head);
   if (web) {
-    const ms = Date.parse(`${web[1]} ${web[3] === "UTC" ? "GMT" : web[3]}`);
+    const ms = dateParse(`${web[1]} ${web[3] === "UTC" ? "GMT" : web[3]}`);
     if (!Number.isNaN(ms)) return { text: web[0], ms: ms + frac(web[2]) };
   }
   const sys = SYSLOG.exec(head) ?? CLOCK.exec(head);
@@ -64,21 +97,32 @@ export function lineSurroundings(line: string): Surroundings {
   return out;
 }
 
-/** Headers of the SIP message that starts at `lines[start]`, read until a blank line (bounded). */
-export function sipHeaders(lines: readonly string[], start: number): Surroundings {
+const CSEQ_METHOD = /\d+\s+([A-Z]+)/;
+const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
+const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*[A-Z]+ sips?:\S+ SIP\/2\.0/;
+const HEADER = /^\s*([A-Za-z-]+)\s*:\s*(.*)$/;
+const NOT_BLANK = /\S/;
+
+/**
+ * Headers of the SIP message whose first line ends at text[le] ("\n"), read until a blank line
+ * or the next message, at most `max` lines ("\r" of CRLF dropped).
+ */
+export function sipHeaders(text: string, le: number, max: number): Surroundings {
   const out: Surroundings = {};
-  const end = Math.min(lines.length, start + 40);
-  for (let i = start + 1; i < end; i++) {
-    const l = lines[i] ?? "";
-    if (l.trim() === "" || /SIP\/2\.0 \d{3}|^\s*[A-Z]+ sips?:\S+ SIP\/2\.0/.test(l)) break;
-    const h = /^\s*([A-Za-z-]+)\s*:\s*(.*)$/.exec(l);
+  let start = le + 1;
+  for (let k = 0; k < max; k++) {
+    const e = text.indexOf("\n", start);
+    if (e < 0) break;
+    const l = text.slice(start, e > start && text.charCodeAt(e - 1) === 13 ? e - 1 : e);
+    start = e + 1;
+    if (!NOT_BLANK.test(l) || NEXT_MESSAGE.test(l)) break;
+    const h = HEADER.exec(l);
     if (!h) continue;
     const name = (h[1] ?? "").toLowerCase();
     const value = (h[2] ?? "").trim();
-    if (name === "cseq") out.method = /\d+\s+([A-Z]+)/.exec(value)?.[1];
+    if (name === "cseq") out.method = CSEQ_METHOD.exec(value)?.[1];
     else if ((name === "call-id" || name === "i") && !out.callId) out.callId = value.slice(0, 120);
-    else if ((name === "via" || name === "v") && !out.via)
-      out.via = /SIP\/2\.0\/\w+\s+([^;\s]+)/i.exec(value)?.[1];
+    else if ((name === "via" || name === "v") && !out.via) out.via = VIA_HOST.exec(value)?.[1];
     else if ((name === "server" || name === "user-agent") && !out.agent) out.agent = value.slice(0, 80);
   }
   return out;

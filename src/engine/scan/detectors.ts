@@ -238,9 +238,11 @@ function detectLoose(
 ): void {
   if (gates & D.PHRASED)
     all(P.PHRASED, segment, (m) => {
-      const ns = bare();
       const code = Number(m[1]);
       const after = segment.slice(m.index + m[0].length);
+      // The namespace costs two context regexes: only worth it when a phrase could confirm.
+      if (!phraseConfirms(index, "sip", code, after) && !phraseConfirms(index, "http", code, after)) return;
+      const ns = bare();
       if (phraseConfirms(index, ns, code, after)) {
         emit(hit(ns, code, null, 0.85, "phrase", undefined, { reason: after.slice(0, 40).trim() }), m.index);
       }

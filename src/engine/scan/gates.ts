@@ -45,8 +45,8 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
   const left = q > 0 ? s.charCodeAt(q - 1) : -1;
   const right = q + 3 < s.length ? s.charCodeAt(q + 3) : -1;
   const first = s.charCodeAt(q);
-  const flags =
-    index.codeFlags[(first - 48) * 100 + (s.charCodeAt(q + 1) - 48) * 10 + s.charCodeAt(q + 2) - 48] ?? 0;
+  const code = (first - 48) * 100 + (s.charCodeAt(q + 1) - 48) * 10 + s.charCodeAt(q + 2) - 48;
+  const flags = index.codeFlags[code] ?? 0;
   const blankLeft = left === 32 || left === 9;
   if (blankLeft) {
     // SIP\/2\.0[ \t]+CODE and \bHTTP(?:\/\d(?:\.\d)?)?[ \t]+CODE; `"HTTP/1.1" CODE `; "Response msg CODE/".
@@ -80,8 +80,15 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
   }
   const leftWord =
     left >= 0 && (isWord(left) || left === 46 || left === 58 || left === 47 || left === 61 || left === 45);
-  // PHRASED: (?<![\w.:/=-])CODE[ \t]+, and a reason phrase to confirm.
-  if (!leftWord && (right === 32 || right === 9) && flags & PHRASED_CODE) g |= D.PHRASED;
+  // PHRASED: (?<![\w.:/=-])CODE[ \t]+"?(?=[A-Za-z]), and a reason phrase of the code starting
+  // with that letter (phrases are normalised to lower case).
+  if (!leftWord && (right === 32 || right === 9) && flags & PHRASED_CODE) {
+    let k = q + 4;
+    while (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9) k++;
+    if (s.charCodeAt(k) === 34) k++;
+    const letter = (s.charCodeAt(k) | 0x20) - 97;
+    if (letter >= 0 && letter < 26 && (index.phraseLetters[code] ?? 0) & (1 << letter)) g |= D.PHRASED;
+  }
   // PROSE_AFTER: (?<![\w.:/=#+,-])CODE(?=\s+(?:final|response|error|reply|on|from|back|instead)…)
   if (flags & KNOWN_CODE && !leftWord && left !== 35 && left !== 43 && left !== 44 && isSpace(right)) {
     let k = q + 4;

@@ -27,6 +27,8 @@ export interface ScanIndex {
   causeNameRe: RegExp | null;
   /** Per three-digit number: KNOWN_CODE and/or PHRASED_CODE, for SIP or HTTP. */
   codeFlags: Uint8Array;
+  /** Per three-digit number: bit n set when a SIP or HTTP phrase for it starts with letter n (a = 0). */
+  phraseLetters: Uint32Array;
 }
 
 /** The catalog has a SIP or HTTP entry for the number. */
@@ -74,12 +76,27 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   const firsts = [...new Set(messages.map((m) => (m.parts[0] ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))];
   const messageRe = firsts.length > 0 ? new RegExp(firsts.join("|")) : null;
   const codeFlags = new Uint8Array(1000);
+  const phraseLetters = new Uint32Array(1000);
   for (let c = 100; c < 1000; c++) {
+    for (const p of [...(phrases.get(`sip:${c}`) ?? []), ...(phrases.get(`http:${c}`) ?? [])]) {
+      const l = p.charCodeAt(0) - 97;
+      if (l >= 0 && l < 26) phraseLetters[c] = (phraseLetters[c] ?? 0) | (1 << l);
+    }
     if (catalog.byId.has(`sip/${c}`) || catalog.byId.has(`http/${c}`)) codeFlags[c] = KNOWN_CODE;
     if (phrases.has(`sip:${c}`) || phrases.has(`http:${c}`))
       codeFlags[c] = (codeFlags[c] ?? 0) | PHRASED_CODE;
   }
-  const index = { catalog, causeNames, phrases, messages, causeNameRe, sipByPhrase, messageRe, codeFlags };
+  const index = {
+    catalog,
+    causeNames,
+    phrases,
+    messages,
+    causeNameRe,
+    sipByPhrase,
+    messageRe,
+    codeFlags,
+    phraseLetters,
+  };
   cache.set(catalog, index);
   return index;
 }

@@ -159,10 +159,11 @@ export class Scanner {
     }
     // Header and SDP lines start with a letter or a space; a timestamped log line skips this test.
     const c0 = line.charCodeAt(0);
-    const mayBeQuiet = isSpace(c0) || ((c0 | 0x20) >= 97 && (c0 | 0x20) <= 122);
-    if (mayBeQuiet && isQuietLine(line)) return;
+    const letter = (c0 | 0x20) >= 97 && (c0 | 0x20) <= 122;
+    if ((letter || isSpace(c0)) && isQuietLine(line)) return;
     // Without word anchors there is no JSON-pair look-ahead, so the hits depend on the line alone.
-    const cacheable = a.words === 0 && line.length <= CACHED_LINE && !this.mode.exhaustive;
+    // Only short lines without a leading timestamp repeat exactly ("SIP/2.0 200 OK").
+    const cacheable = letter && a.words === 0 && line.length <= CACHED_LINE && !this.mode.exhaustive;
     let hits = cacheable ? this.repeats.get(line) : undefined;
     if (!hits) {
       hits = this.detectLine(line, le, a, walker);
@@ -252,7 +253,7 @@ export class Scanner {
         return time;
       },
       headers: () => {
-        headers ??= sipHeaders([line, ...nextLines(buf, le, LOOKAHEAD - 1)], 0);
+        headers ??= sipHeaders(buf, le, LOOKAHEAD - 1);
         return headers;
       },
     };
@@ -297,10 +298,9 @@ export class Scanner {
     if (trimmed.endsWith("SIP/2.0")) {
       const m = REQUEST_LINE.exec(trimmed);
       if (m?.[1]) {
-        const after = nextLines(this.buf, le, LOOKAHEAD - 1);
-        ev = { kind: "request", method: m[1], callId: sipHeaders([line, ...after], 0).callId };
+        ev = { kind: "request", method: m[1], callId: sipHeaders(this.buf, le, LOOKAHEAD - 1).callId };
         if (m[1] === "BYE") {
-          const reason = after.slice(0, 29).find((l) => /^\s*Reason\s*:/i.test(l));
+          const reason = nextLines(this.buf, le, 29).find((l) => /^\s*Reason\s*:/i.test(l));
           if (reason) ev.note = reason.trim().slice(0, 160);
         }
       }
