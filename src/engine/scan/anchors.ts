@@ -87,7 +87,7 @@ export interface LineAnchors {
 
 /** W bits of every word anchor in `text` (for text that is not part of the block, like a join). */
 export function wordsIn(text: string): number {
-  let bits = 0;
+  let bits = text.includes(ARROW) ? W.ARROW : 0;
   WORDS.lastIndex = 0;
   for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
     bits |= wordBit(text, m.index);
@@ -228,7 +228,7 @@ export class Walker implements LineSource {
     }
     l.words = this.w < le ? this.classifyWords(ls, le) : 0;
     if (this.a < le) {
-      l.words |= W.HINT;
+      l.words |= W.ARROW;
       this.a = this.nextArrow(le);
     }
     l.named = 0;

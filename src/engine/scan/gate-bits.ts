@@ -53,6 +53,8 @@ export const W = {
   CODE: 2,
   STATUS: 4,
   MOBIUS: 8,
-  /** `details`, `error_data`, `<--`: only the JSON-pair hint needs them. */
+  /** `details`, `error_data`: only the JSON-pair hint needs them. */
   HINT: 16,
+  /** `<--` (OkHttp's response arrow). */
+  ARROW: 32,
 } as const;

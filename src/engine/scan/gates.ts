@@ -3,7 +3,7 @@
 // skipping a detector whose gate is closed never loses a match; it only saves the regex run.
 import { D, W } from "./gate-bits.js";
 import { KNOWN_CODE, PHRASED_CODE, type ScanIndex } from "./scan-index.js";
-import { isSpace, isWord, KV_KEYS, TAILS } from "./tails.js";
+import { isSpace, isWord, KV_KEYS, SIP_KEYS, TAILS } from "./tails.js";
 
 export { ALL_DETECTORS, D, VENDOR, W } from "./gate-bits.js";
 
@@ -70,6 +70,26 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
     // entering state \[\w+\]\[CODE\] and \b(?:response|reply|status|code)\s*\[CODE\]
     if (s.charCodeAt(q - 2) === 93) g |= D.SOFIA;
     g |= TAILS.at(s, skipSpace(s, q - 2)) & D.BRACKETED;
+  }
+  if (left === 58 || blankLeft) {
+    // HttpClientErrorException\$\w+:[ \t]*CODE (and the Server one)
+    const colon = skipBlank(s, q - 1);
+    if (s.charCodeAt(colon) === 58) {
+      let k = colon - 1;
+      while (k >= 0 && isWord(s.charCodeAt(k))) k--;
+      if (k < colon - 1 && s.charCodeAt(k) === 36) g |= D.HTTP_CLIENT;
+    }
+  }
+  {
+    // \b(?:SIP keys)["']?\s*[=:]\s*"?CODE
+    let k = left === 34 ? q - 2 : q - 1;
+    k = skipSpace(s, k);
+    const c = s.charCodeAt(k);
+    if (c === 61 || c === 58) {
+      k = skipSpace(s, k - 1);
+      if (s.charCodeAt(k) === 34 || s.charCodeAt(k) === 39) k--;
+      if (k >= 0) g |= SIP_KEYS.at(s, k);
+    }
   }
   const j = isSpace(left) ? skipSpace(s, q - 1) : q - 1;
   const sep = j >= 0 ? s.charCodeAt(j) : -1;
@@ -142,12 +162,11 @@ export function lineGates(
   }
   if (words & W.MOBIUS) {
     if (s.includes('"mobius')) g |= D.MOBIUS_JSON;
-    if (s.includes("<--")) g |= D.OKHTTP;
+    if (words & W.ARROW) g |= D.OKHTTP;
   }
   if (nDigits === 0) return g;
-  if (s.includes("sip")) g |= D.SIP_KEY;
-  if (!(g & D.HTTP_CLIENT) && (s.includes("<--") || (s.includes("$") && /errorexception\$/i.test(s))))
-    g |= D.HTTP_CLIENT;
+  // HTTP_CLIENT's other forms: "<--[ \t]+CODE" here, "Exception$Name: CODE" in digitGates.
+  if (words & W.ARROW) g |= D.HTTP_CLIENT;
   for (let i = 0; i < nDigits; i++) g |= digitGates(s, digits[i] ?? 0, g, index);
   return g;
 }

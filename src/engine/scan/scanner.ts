@@ -214,10 +214,21 @@ export class Scanner {
     return triggered ? sameLineRules(found) : [];
   }
 
+  /** Trigger results for matched texts, which repeat ("NORMAL_CLEARING", "<-- 200"). */
+  private readonly proofs = new Map<string, boolean>();
+
   /** The trigger filter: a hit whose text holds a trigger word proves it; the full regex last. */
   private triggered(line: string, hits: Hit[]): boolean {
     for (const h of hits) {
-      if (h.proof === true || (h.proof !== undefined && this.trigger.test(h.proof))) return true;
+      if (h.proof === true) return true;
+      if (h.proof === undefined) continue;
+      let ok = this.proofs.get(h.proof);
+      if (ok === undefined) {
+        ok = this.trigger.test(h.proof);
+        if (this.proofs.size >= 1024) this.proofs.clear();
+        this.proofs.set(h.proof, ok);
+      }
+      if (ok) return true;
     }
     return this.trigger.test(line);
   }

@@ -91,3 +91,10 @@ KV_KEYS.add(
   "code new_code T_code T_reply_code last_recv reply_code status uas registrationStateCode reason resp_code final_code lastStatusCode last_status_code",
   D.KEY_VALUE,
 );
+
+/** SIP_KEY's keys, case-sensitive. */
+export const SIP_KEYS = new WordsBefore(false);
+SIP_KEYS.add(
+  "sip_status sipStatus sip_code sipCode sip_status_code sipStatusCode dial_sip_status sipResponseCode sip_response_code final_sip_code",
+  D.SIP_KEY,
+);
