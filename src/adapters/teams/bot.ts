@@ -95,6 +95,8 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     this.o.logger.info("answered", {
       kind: intent.type,
       conversation: input.conversation,
+      // The activity id correlates this line with Teams' and Azure Bot Service's own logs.
+      activity: a.id,
       chars: input.text.length,
     });
     await this.send(context, rendered);
