@@ -113,20 +113,26 @@ function relatedPairs(entries: Entry[]): string[] {
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
   const groups = new Map<string, TimelineItem>();
+  // The same groups by code, so a repeat finds its group without building the key string.
+  const byCode = new Map<number, Array<{ f: Finding; item: TimelineItem }>>();
   const normalLabels = new Set<string>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
   ordered.forEach((f, i) => {
     const normal = isNormal(catalog, f, () => ordered.slice(i + 1, i + 200));
     if (!normal && !firstFailure) firstFailure = f;
-    const key = `${f.namespace}:${f.code}:${f.subcode}:${f.host ?? ""}`;
-    const g = groups.get(key);
+    const bucket = byCode.get(f.code);
+    const g = bucket?.find(
+      (b) =>
+        b.f.namespace === f.namespace && b.f.subcode === f.subcode && (b.f.host ?? "") === (f.host ?? ""),
+    )?.item;
     if (g) {
       g.count++;
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
       g.failure ||= !normal;
       return;
     }
+    const key = `${f.namespace}:${f.code}:${f.subcode}:${f.host ?? ""}`;
     const item: TimelineItem = {
       key,
       label: label(catalog, f),
@@ -139,6 +145,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     };
     if (f.timestamp) item.timestamp = f.timestamp;
     groups.set(key, item);
+    if (bucket) bucket.push({ f, item });
+    else byCode.set(f.code, [{ f, item }]);
     if (normal) normalLabels.add(item.label);
     const e = f.id ? catalog.byId.get(f.id) : undefined;
     if (!normal && e && !failureEntries.includes(e)) failureEntries.push(e);

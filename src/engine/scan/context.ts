@@ -1,5 +1,6 @@
 // What surrounds a hit: the timestamp of its line, the host and direction it names, and for a SIP
 // status line the headers that follow it (CSeq method, Call-ID, Via, Server/User-Agent).
+import { isSpace } from "./tails.js";
 
 export interface Surroundings {
   timestamp?: string;
@@ -55,16 +56,18 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
   const head = line.slice(0, 80);
   const iso = ISO.exec(head);
   if (iso) {
-    const [text, date, h, m, s, f, zone] = iso;
+    const text = iso[0];
+    const zone = iso[6];
     // Keyed by the digits of the date and time (UTC) or by date, time and zone, which is cheaper
     // than by the string Date.parse gets.
     const key = !zone || zone === "Z" ? isoDigits(text) : text.slice(0, 19) + zone;
     let ms = parsed.get(key);
     if (ms === undefined) {
-      ms = Date.parse(`${date}T${h}:${m}:${s}${zone ? zone.replace(/^([+-]\d\d)(\d\d)$/, "$1:$2") : "Z"}`);
+      const offset = zone ? zone.replace(/^([+-]\d\d)(\d\d)$/, "$1:$2") : "Z";
+      ms = Date.parse(`${iso[1]}T${iso[2]}:${iso[3]}:${iso[4]}${offset}`);
       remember(key, ms);
     }
-    if (!Number.isNaN(ms)) return { text, ms: ms + frac(f) };
+    if (!Number.isNaN(ms)) return { text, ms: ms + frac(iso[5]) };
   }
   const web = RFC1123.exec(head);
   if (web) {
@@ -87,8 +90,22 @@ const INBOUND = /\b(RX|recv|received|receiving|incoming|inbound|<--|<-|got)\b|<-
 const OUTBOUND = /\b(TX|send|sending|sent|outgoing|outbound|-->|->)\b|--->/i;
 const LOCAL = /\blocal(?:ly)?\b|\bgenerated\b|\btimeout\b|timer [BF]\b|\bexpired?\b/i;
 
+/** A Surroundings with every field present, so all of them share one shape. */
+export function emptySurroundings(): Surroundings {
+  return {
+    timestamp: undefined,
+    tsMs: undefined,
+    host: undefined,
+    direction: undefined,
+    method: undefined,
+    callId: undefined,
+    agent: undefined,
+    via: undefined,
+  };
+}
+
 export function lineSurroundings(line: string): Surroundings {
-  const out: Surroundings = {};
+  const out = emptySurroundings();
   const host = HOST.exec(line);
   if (host?.[1]) out.host = host[2] ? `${host[1]}:${host[2]}` : host[1];
   if (LOCAL.test(line)) out.direction = "local";
@@ -100,7 +117,29 @@ export function lineSurroundings(line: string): Surroundings {
 const CSEQ_METHOD = /\d+\s+([A-Z]+)/;
 const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
 const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*[A-Z]+ sips?:\S+ SIP\/2\.0/;
-const HEADER = /^\s*([A-Za-z-]+)\s*:\s*(.*)$/;
+const LINE_BREAK = /[\r\u2028\u2029]/;
+
+/**
+ * /^\s*([A-Za-z-]+)\s*:\s*(.*)$/ without the regex: name and value of a header line, or null.
+ * (`.` stops at \r, \u2028 and \u2029, so a value holding one of them does not match.)
+ */
+function header(l: string): { name: string; value: string } | null {
+  const n = l.length;
+  let i = 0;
+  while (i < n && isSpace(l.charCodeAt(i))) i++;
+  const start = i;
+  for (let c = l.charCodeAt(i); i < n && (c === 45 || ((c | 0x20) >= 97 && (c | 0x20) <= 122)); ) {
+    c = l.charCodeAt(++i);
+  }
+  if (i === start) return null;
+  const end = i;
+  while (i < n && isSpace(l.charCodeAt(i))) i++;
+  if (l.charCodeAt(i) !== 58) return null;
+  i++;
+  while (i < n && isSpace(l.charCodeAt(i))) i++;
+  const value = l.slice(i);
+  return LINE_BREAK.test(value) ? null : { name: l.slice(start, end), value };
+}
 const NOT_BLANK = /\S/;
 
 /**
@@ -108,18 +147,18 @@ const NOT_BLANK = /\S/;
  * or the next message, at most `max` lines ("\r" of CRLF dropped).
  */
 export function sipHeaders(text: string, le: number, max: number): Surroundings {
-  const out: Surroundings = {};
+  const out = emptySurroundings();
   let start = le + 1;
   for (let k = 0; k < max; k++) {
     const e = text.indexOf("\n", start);
     if (e < 0) break;
     const l = text.slice(start, e > start && text.charCodeAt(e - 1) === 13 ? e - 1 : e);
     start = e + 1;
-    if (!NOT_BLANK.test(l) || NEXT_MESSAGE.test(l)) break;
-    const h = HEADER.exec(l);
+    if (!NOT_BLANK.test(l) || (l.includes("SIP/2.0") && NEXT_MESSAGE.test(l))) break;
+    const h = header(l);
     if (!h) continue;
-    const name = (h[1] ?? "").toLowerCase();
-    const value = (h[2] ?? "").trim();
+    const name = h.name.toLowerCase();
+    const value = h.value.trim();
     if (name === "cseq") out.method = CSEQ_METHOD.exec(value)?.[1];
     else if ((name === "call-id" || name === "i") && !out.callId) out.callId = value.slice(0, 120);
     else if ((name === "via" || name === "v") && !out.via) out.via = VIA_HOST.exec(value)?.[1];

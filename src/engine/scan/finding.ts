@@ -2,7 +2,7 @@
 // the surroundings a finding carries (timestamp, method, Call-ID, host, redacted excerpt).
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
-import { lineSurroundings, type Surroundings } from "./context.js";
+import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import type { Hit } from "./detectors.js";
 import { type RedactOptions, redact } from "./redact.js";
 
@@ -30,6 +30,7 @@ export interface Finding {
 }
 
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
+const NO_HEADERS: Surroundings = emptySurroundings();
 const EXCERPT = 160;
 
 /**
@@ -71,10 +72,9 @@ export function sameLineRules(hits: Hit[]): Hit[] {
 /** The catalog entry a hit refers to; Mobius/ACS fall back from the exact pair to the family. */
 export function resolveId(catalog: Catalog, h: Hit): string | null {
   if (h.entryId) return h.entryId;
-  const has = (id: string) => (catalog.byId.has(id) ? id : null);
   switch (h.namespace) {
     case "mobius": {
-      if (h.subcode !== null) return has(`mobius/${h.code}-${h.subcode}`);
+      if (h.subcode !== null) return known(catalog, `mobius/${h.code}-${h.subcode}`);
       const sameCode = (catalog.byCode.get(h.code) ?? []).filter(
         (e) => e.namespace === "mobius" && e.subcode === null,
       );
@@ -82,10 +82,14 @@ export function resolveId(catalog: Catalog, h: Hit): string | null {
       return (byPhase ?? sameCode[0])?.id ?? null;
     }
     case "acs":
-      return has(`acs/${h.code}-${h.subcode}`) ?? has(`acs/${h.code}`);
+      return known(catalog, `acs/${h.code}-${h.subcode}`) ?? known(catalog, `acs/${h.code}`);
     default:
-      return has(`${h.namespace}/${h.code}`);
+      return known(catalog, `${h.namespace}/${h.code}`);
   }
+}
+
+function known(catalog: Catalog, id: string): string | null {
+  return catalog.byId.has(id) ? id : null;
 }
 
 /** What the scanner knows about the line beyond its text. */
@@ -107,7 +111,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     around.timestamp = ts.text;
     around.tsMs = ts.ms;
   }
-  const headers = h.detector === "sip-status" ? ctx.headers() : {};
+  const headers = h.detector === "sip-status" ? ctx.headers() : NO_HEADERS;
   const start = Math.max(0, Math.min(h.at - 40, line.length - EXCERPT));
   const excerpt =
     (start > 0 ? "…" : "") + line.slice(start, start + EXCERPT) + (line.length > start + EXCERPT ? "…" : "");
