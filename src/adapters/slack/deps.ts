@@ -2,6 +2,7 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Config } from "../../config.js";
 import type { InFlight } from "../../inflight.js";
+import type { Limiter } from "../../limiter.js";
 import type { Logger } from "../../log.js";
 import type { EventDedupe } from "./dedupe.js";
 
@@ -15,4 +16,6 @@ export interface SlackDeps {
   dedupe: EventDedupe;
   /** Work still running after Slack got its ack; shutdown waits for it. */
   work: InFlight;
+  /** Bounds how many thread replies are being built at once. */
+  replies: Limiter;
 }

@@ -2,6 +2,7 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Config } from "../../config.js";
 import { InFlight } from "../../inflight.js";
+import { Limiter } from "../../limiter.js";
 import type { Logger } from "../../log.js";
 import type { PlatformPart } from "../../server.js";
 import type { Store } from "../../store/index.js";
@@ -18,12 +19,23 @@ export interface SlackPartOptions {
   store: Store;
 }
 
+/** Thread replies built at once; the rest wait their turn (each is a scan plus two Web API calls). */
+const REPLY_CONCURRENCY = 8;
+
+/** Replies running or waiting beyond which new events wait before they are read. */
+const REPLY_BACKLOG = 200;
+
 /** How long a shutdown waits for replies still being posted after their event was acked. */
 const DRAIN_MS = 8_000;
 
 export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformPart> {
   const work = new InFlight();
-  const deps = { ...opts, dedupe: new EventDedupe(opts.store, opts.logger), work };
+  const deps = {
+    ...opts,
+    dedupe: new EventDedupe(opts.store, opts.logger),
+    work,
+    replies: new Limiter(REPLY_CONCURRENCY),
+  };
   const built = buildSlackApp(deps);
   // Every listener runs inside this middleware, including the part after the ack.
   built.app.use(async ({ body, next }) => {
@@ -56,7 +68,17 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
   if (!receiver) throw new Error("HTTP receiver missing");
   return {
     name: "slack",
-    route: { path: "/slack/events", handle: (req, res) => receiver.requestListener(req, res) },
+    route: {
+      path: "/slack/events",
+      handle: async (req, res) => {
+        // Events (JSON) are acked before their reply is built: under a flood, hold new ones back
+        // until the reply queue has room instead of queueing without bound. Commands and clicks
+        // (form-encoded) answer in the ack and never wait here.
+        if ((req.headers["content-type"] ?? "").startsWith("application/json"))
+          await deps.replies.room(REPLY_BACKLOG);
+        receiver.requestListener(req, res);
+      },
+    },
     stop: drain,
   };
 }

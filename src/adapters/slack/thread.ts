@@ -24,11 +24,16 @@ export interface ThreadOutcome {
   problem?: string;
 }
 
-export async function answerInThread(
+/** Replies are built a few at a time (deps.replies), in the order their events arrived. */
+export function answerInThread(
   client: WebClient,
   deps: SlackDeps,
   req: ThreadRequest,
 ): Promise<ThreadOutcome> {
+  return deps.replies.run(() => answer(client, deps, req));
+}
+
+async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): Promise<ThreadOutcome> {
   const opts = { maskPhoneNumbers: deps.config.maskPhoneNumbers };
   let reply = respond(deps.catalog, req.scanFirst ? `scan ${req.text}` : req.text, "slack", opts);
   // A short message with no code in it is more likely a question ("one way audio") than a log.
