@@ -1,6 +1,6 @@
-// Finds the lines of a text block worth a detector run, with three whole-block regex searches
-// instead of thirty per line: three-digit numbers, a handful of words (cause, code, status, …) and
-// catalog names (cause names, known log messages). Every detector needs one of them on its line.
+// Finds the lines of a text block worth a detector run, with a few whole-block searches instead of
+// thirty regexes per line: three-digit numbers, a handful of words (cause, code, status, …), "<--"
+// and catalog names (cause names, known log messages). Every detector needs one on its line.
 import { ALL_DETECTORS, D, W } from "./gates.js";
 import type { ScanIndex } from "./scan-index.js";
 

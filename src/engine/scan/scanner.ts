@@ -3,8 +3,9 @@
 // running on each, and memory stays bounded (one block, 40 lines of look-ahead, capped findings).
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
-import { parseTimestamp, type Surroundings, sipHeaders } from "./context.js";
+import { type Surroundings, sipHeaders } from "./context.js";
 import { detect, detectVendor, type Hit, isQuietLine } from "./detectors.js";
+import { type TimingEvent, timeOf, timingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
 import { pairGates, splitsMessage } from "./pair.js";
@@ -12,20 +13,11 @@ import type { RedactOptions } from "./redact.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, nextLines, prevLineStart } from "./text-lines.js";
+import { Trigger } from "./trigger.js";
 
+export type { TimingEvent } from "./events.js";
 export type { Finding } from "./finding.js";
 export { resolveId } from "./finding.js";
-
-/** Requests and keepalives with their time: what the timer-aware analysis measures between. */
-export interface TimingEvent {
-  kind: "request" | "keepalive";
-  method?: string;
-  line: number;
-  tsMs: number;
-  callId?: string;
-  /** For a BYE: the Reason header or the line's own words (session timer mentions). */
-  note?: string;
-}
 
 export interface ScanOutput {
   findings: Finding[];
@@ -38,9 +30,6 @@ export interface ScanOutput {
 
 export const MAX_STORED_FINDINGS = 2000;
 export const MAX_EVENTS = 5000;
-const REQUEST_LINE =
-  /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\s*$/;
-const KEEPALIVE = /keep-?alive/i;
 /** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
 const LOOKAHEAD = 40;
 const SEGMENT = 4096;
@@ -51,19 +40,10 @@ const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|S
 /** Exact repeats of short lines ("SIP/2.0 200 OK") reuse their hits instead of re-detecting. */
 const CACHED_LINE = 40;
 
-function triggerFor(index: ScanIndex): RegExp {
-  const words = index.messages.map((m) =>
-    (m.parts[0] ?? "").slice(0, 16).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-  );
-  const base =
-    'SIP\\/2\\.0[ \\t]|SIP[- ]\\d|Response msg|error_data|Details|state \\[|_code|[Ss]ip[Ss]tatus|uas=|after |Fehler|[Ee]rror|[Ss]ays |[Dd]eclin|[Rr]eason|[Cc]ode|CODE|mobius|response_status|[A-Z]_[A-Z]|[Cc]ause|CAUSE|HTTP\\/|<--|[Ss]tatus|Error|Exception|[1-6]\\d\\d[ \\t]+"?[A-Z]|[Gg]ot |[Rr]eceiv|[Rr]eturn|[Rr]espon|[Aa]nswer|[Rr]epl|[Ss]en[dt]|[Rr]eject|[Ff]ail';
-  return new RegExp([base, ...new Set(words)].join("|"));
-}
-
 export class Scanner {
   private readonly index: ScanIndex;
   private readonly anchors: Anchors;
-  private readonly trigger: RegExp;
+  private readonly trigger: Trigger;
   /** Unscanned text, preceded by a few scanned lines whose timestamps later lines may borrow. */
   private buf = "";
   /** Start of the first unscanned line in `buf`, and its line number. */
@@ -92,7 +72,7 @@ export class Scanner {
   ) {
     this.index = scanIndexFor(catalog);
     this.anchors = anchorsFor(this.index);
-    this.trigger = triggerFor(this.index);
+    this.trigger = new Trigger(this.index);
   }
 
   push(chunk: string): void {
@@ -210,27 +190,8 @@ export class Scanner {
       );
     }
     if (found.length === 0) return [];
-    const triggered = exhaustive ? this.trigger.test(line) : this.triggered(line, found);
+    const triggered = exhaustive ? this.trigger.test(line) : this.trigger.passes(line, found);
     return triggered ? sameLineRules(found) : [];
-  }
-
-  /** Trigger results for matched texts, which repeat ("NORMAL_CLEARING", "<-- 200"). */
-  private readonly proofs = new Map<string, boolean>();
-
-  /** The trigger filter: a hit whose text holds a trigger word proves it; the full regex last. */
-  private triggered(line: string, hits: Hit[]): boolean {
-    for (const h of hits) {
-      if (h.proof === true) return true;
-      if (h.proof === undefined) continue;
-      let ok = this.proofs.get(h.proof);
-      if (ok === undefined) {
-        ok = this.trigger.test(h.proof);
-        if (this.proofs.size >= 1024) this.proofs.clear();
-        this.proofs.set(h.proof, ok);
-      }
-      if (ok) return true;
-    }
-    return this.trigger.test(line);
   }
 
   /** Lines past SEGMENT: every detector on overlapping pieces, as no anchor gating is needed. */
@@ -260,7 +221,7 @@ export class Scanner {
       lineNo,
       line,
       time: () => {
-        if (time === null) time = this.timeOf(line, ls);
+        if (time === null) time = timeOf(buf, line, ls);
         return time;
       },
       headers: () => {
@@ -304,38 +265,10 @@ export class Scanner {
 
   /** SIP request lines and keepalive mentions, kept (with their time) for timer analysis. */
   private recordEvent(line: string, ls: number, le: number, lineNo: number): void {
-    const trimmed = line.trimEnd();
-    let ev: Omit<TimingEvent, "tsMs" | "line"> | null = null;
-    if (trimmed.endsWith("SIP/2.0")) {
-      const m = REQUEST_LINE.exec(trimmed);
-      if (m?.[1]) {
-        ev = { kind: "request", method: m[1], callId: sipHeaders(this.buf, le, LOOKAHEAD - 1).callId };
-        if (m[1] === "BYE") {
-          const reason = nextLines(this.buf, le, 29).find((l) => /^\s*Reason\s*:/i.test(l));
-          if (reason) ev.note = reason.trim().slice(0, 160);
-        }
-      }
-    } else if (line.includes("eep") && KEEPALIVE.test(line)) {
-      ev = { kind: "keepalive" };
-    }
+    const ev = timingEvent(this.buf, line, le);
     if (!ev) return;
-    const ts = this.timeOf(line, ls);
+    const ts = timeOf(this.buf, line, ls);
     if (ts) this.events.push({ ...ev, line: lineNo, tsMs: ts.ms });
-  }
-
-  /** The line's own timestamp, or the nearest one in the three lines before it. */
-  private timeOf(line: string, ls: number): { text: string; ms: number } | undefined {
-    let text = line;
-    let start = ls;
-    for (let k = 0; k <= 3; k++) {
-      const ts = parseTimestamp(text);
-      if (ts) return ts;
-      if (start === 0) return undefined;
-      const prev = prevLineStart(this.buf, start);
-      text = lineAt(this.buf, prev, start - 1);
-      start = prev;
-    }
-    return undefined;
   }
 }
 

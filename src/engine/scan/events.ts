@@ -1,0 +1,59 @@
+// Timing events (SIP requests and keepalives, with their time) and the timestamp a line borrows
+// from the lines before it: what the timer-aware analysis measures intervals between.
+import { parseTimestamp, sipHeaders } from "./context.js";
+import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
+
+/** Requests and keepalives with their time: what the timer-aware analysis measures between. */
+export interface TimingEvent {
+  kind: "request" | "keepalive";
+  method?: string;
+  line: number;
+  tsMs: number;
+  callId?: string;
+  /** For a BYE: the Reason header or the line's own words (session timer mentions). */
+  note?: string;
+}
+
+const REQUEST_LINE =
+  /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\s*$/;
+const KEEPALIVE = /keep-?alive/i;
+const REASON_HEADER = /^\s*Reason\s*:/i;
+
+/** The event `line` (whose "\n" is at text[le]) records, without its time and line number. */
+export function timingEvent(
+  text: string,
+  line: string,
+  le: number,
+): Omit<TimingEvent, "tsMs" | "line"> | null {
+  const trimmed = line.trimEnd();
+  if (trimmed.endsWith("SIP/2.0")) {
+    const m = REQUEST_LINE.exec(trimmed);
+    if (!m?.[1]) return null;
+    const ev: Omit<TimingEvent, "tsMs" | "line"> = {
+      kind: "request",
+      method: m[1],
+      callId: sipHeaders(text, le, 39).callId,
+    };
+    if (m[1] === "BYE") {
+      const reason = nextLines(text, le, 29).find((l) => REASON_HEADER.test(l));
+      if (reason) ev.note = reason.trim().slice(0, 160);
+    }
+    return ev;
+  }
+  return line.includes("eep") && KEEPALIVE.test(line) ? { kind: "keepalive" } : null;
+}
+
+/** The timestamp of `line` (starting at text[ls]), or the nearest one in the three lines before it. */
+export function timeOf(text: string, line: string, ls: number): { text: string; ms: number } | undefined {
+  let current = line;
+  let start = ls;
+  for (let k = 0; k <= 3; k++) {
+    const ts = parseTimestamp(current);
+    if (ts) return ts;
+    if (start === 0) return undefined;
+    const prev = prevLineStart(text, start);
+    current = lineAt(text, prev, start - 1);
+    start = prev;
+  }
+  return undefined;
+}
