@@ -3,6 +3,7 @@
 // ACK, keepalive gaps before an unregister, a missing session refresh). Silent without the pattern.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
+import { EventIndex } from "./timing-index.js";
 
 export interface TimerFinding {
   /** Catalog id of the timer (timer/b, timer/h, …). */
@@ -19,25 +20,15 @@ const WINDOWS = [32 * SECOND, 128 * SECOND];
 const near = (ms: number) => WINDOWS.some((w) => Math.abs(ms - w) <= Math.max(3 * SECOND, w * 0.1));
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function sameCall(a?: string, b?: string): boolean {
-  return !a || !b || a === b;
-}
-
 function transactionTimeouts(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
   const out: TimerFinding[] = [];
+  let requests: EventIndex | undefined;
   for (const f of findings) {
     if (f.namespace !== "sip" || f.code !== 408 || f.tsMs === undefined) continue;
     const ts = f.tsMs;
-    const req = [...events]
-      .reverse()
-      .find(
-        (e) =>
-          e.kind === "request" &&
-          e.tsMs <= ts &&
-          e.method !== "ACK" &&
-          sameCall(e.callId, f.callId) &&
-          (!f.method || f.method === e.method),
-      );
+    // The request the 408 answers: the last one of its call (and method) sent before it.
+    requests ??= new EventIndex(events, (e) => e.kind === "request" && e.method !== "ACK");
+    const req = f.method === "ACK" ? undefined : requests.lastUpTo(f.callId, f.method, ts);
     if (!req) continue;
     const gap = ts - req.tsMs;
     if (!near(gap)) continue;
@@ -55,17 +46,18 @@ function transactionTimeouts(findings: Finding[], events: TimingEvent[]): TimerF
 
 function missingAck(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
   const out: TimerFinding[] = [];
+  let byes: EventIndex | undefined;
+  let acks: EventIndex | undefined;
   for (const ok of findings) {
     if (ok.namespace !== "sip" || ok.code !== 200 || ok.method !== "INVITE" || ok.tsMs === undefined)
       continue;
     const t0 = ok.tsMs;
-    const bye = events.find(
-      (e) => e.kind === "request" && e.method === "BYE" && e.tsMs > t0 && sameCall(e.callId, ok.callId),
-    );
+    // Indexed once for all the 200 OKs: a trace holds thousands of them.
+    byes ??= new EventIndex(events, (e) => e.kind === "request" && e.method === "BYE");
+    const bye = byes.firstAfter(ok.callId, t0);
     if (!bye || !near(bye.tsMs - t0)) continue;
-    const acked = events.some(
-      (e) => e.method === "ACK" && e.tsMs >= t0 && e.tsMs <= bye.tsMs && sameCall(e.callId, ok.callId),
-    );
+    acks ??= new EventIndex(events, (e) => e.method === "ACK");
+    const acked = acks.anyBetween(ok.callId, t0, bye.tsMs);
     if (acked) continue;
     out.push({
       timer: "timer/h",
@@ -108,16 +100,11 @@ function keepaliveGap(findings: Finding[], events: TimingEvent[]): TimerFinding[
 
 function sessionTimer(events: TimingEvent[]): TimerFinding[] {
   const out: TimerFinding[] = [];
+  let refreshes: EventIndex | undefined;
   for (const bye of events) {
     if (bye.method !== "BYE" || !/session[ -]?(timer|expir|refresh)/i.test(bye.note ?? "")) continue;
-    const refresh = [...events]
-      .reverse()
-      .find(
-        (e) =>
-          e.tsMs < bye.tsMs &&
-          (e.method === "INVITE" || e.method === "UPDATE") &&
-          sameCall(e.callId, bye.callId),
-      );
+    refreshes ??= new EventIndex(events, (e) => e.method === "INVITE" || e.method === "UPDATE");
+    const refresh = refreshes.lastUpTo(bye.callId, undefined, bye.tsMs, true);
     const since = refresh ? bye.tsMs - refresh.tsMs : 0;
     out.push({
       timer: "timer/session-refresh",
