@@ -24,15 +24,17 @@ export class Connections {
     });
   }
 
-  /** Call first thing for every request. */
-  track(req: IncomingMessage, res: ServerResponse): void {
+  /** Call first thing for every request; `done` runs once the response is over (one listener for both). */
+  track(req: IncomingMessage, res: ServerResponse, done: () => void): void {
     const state = this.sockets.get(req.socket);
     if (this.draining) res.setHeader("connection", "close");
-    if (!state) return;
-    state.active++;
+    if (state) state.active++;
     res.once("close", () => {
-      state.active--;
-      state.idleSince = Date.now();
+      if (state) {
+        state.active--;
+        state.idleSince = Date.now();
+      }
+      done();
     });
   }
 

@@ -114,10 +114,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
 
   const server = createServer((req, res) => {
     const started = performance.now();
-    connections.track(req, res);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const surface = ROUTE_LABELS[path] ?? "other";
-    res.once("finish", () => {
+    connections.track(req, res, () => {
+      const surface = ROUTE_LABELS[path] ?? "other";
       metrics.httpRequests.inc({ surface, status: String(res.statusCode) });
       metrics.httpDuration.observe({ surface }, (performance.now() - started) / 1000);
     });

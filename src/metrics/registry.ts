@@ -10,9 +10,24 @@ function labelText(labels: Labels): string {
   return parts.length > 0 ? `{${parts.join(",")}}` : "";
 }
 
-/** Labels are part of the series key, so their order is normalised. */
+/** Normalised keys by the labels as passed; label sets are few, so this stays small. */
+const keys = new Map<string, string>();
+
+/**
+ * Labels are part of the series key, so their order is normalised. Requests record several series
+ * each, so the normalised key is worked out once per label set and looked up after that.
+ */
 function keyOf(labels: Labels): string {
-  return labelText(Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))));
+  let raw = "";
+  for (const k in labels) raw += `${k}\u0001${labels[k]}\u0002`;
+  let key = keys.get(raw);
+  if (key === undefined) {
+    key = labelText(
+      Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    );
+    keys.set(raw, key);
+  }
+  return key;
 }
 
 interface Metric {

@@ -37,8 +37,10 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     replies: new Limiter(REPLY_CONCURRENCY),
   };
   const built = buildSlackApp(deps);
-  // Every listener runs inside this middleware, including the part after the ack.
+  // Every listener runs inside this middleware, including the part after the ack. Slash commands
+  // are done once acked (the HTTP metrics count them), so they skip it: it is their hot path.
   built.app.use(async ({ body, next }) => {
+    if ((body as { command?: unknown }).command !== undefined) return next();
     const started = performance.now();
     await work.track(next());
     if (opts.logger.enabled("info")) {
