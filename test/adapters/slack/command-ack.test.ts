@@ -1,7 +1,7 @@
 // The /sipcode ack on the wire: JSON with its length, the same bytes for a cached answer, every
 // answer counted in /metrics; in Socket Mode (no HTTP response) the object itself is acked.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ackJson, jsonAck } from "../../../src/adapters/slack/app.js";
+import { ackJson, jsonAck } from "../../../src/adapters/slack/json-ack.js";
 import type { RunningServer } from "../../../src/server.js";
 import { postSigned, slashCommand, startSlackServer } from "./harness.js";
 

@@ -6,8 +6,8 @@ import { userMessageOf } from "../../../../errors.js";
 import { type ReplySummary, recordAnswer } from "../../../../metrics/index.js";
 import { clip, toBlocks } from "../../../../render/block-kit.js";
 import { respond, summarize } from "../../../../respond.js";
-import { ackJson, type JsonAck, jsonAck } from "../../app.js";
 import type { SlackDeps } from "../../deps.js";
+import { ackJson, type JsonAck, jsonAck } from "../../json-ack.js";
 import { slackToPlain } from "../../text.js";
 
 /** Button values carry the query; longer pastes can't be re-run from a button. */
