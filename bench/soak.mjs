@@ -6,6 +6,7 @@
 import {
   drive,
   metric,
+  option,
   slashCommand,
   startFakeSlack,
   startServer,
@@ -14,13 +15,8 @@ import {
   threadPaste,
 } from "./traffic.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const SECONDS = opt("seconds", 600);
-const CONNECTIONS = opt("connections", 12);
+const SECONDS = option("seconds", 600);
+const CONNECTIONS = option("connections", 12);
 const WARMUP = Math.min(60, Math.round(SECONDS / 5));
 const WINDOW = Math.min(60, Math.round(SECONDS / 5));
 const BUDGET = 0.1;

@@ -5,6 +5,7 @@
 import {
   drive,
   metric,
+  option,
   PASTE,
   slashCommand,
   startFakeSlack,
@@ -13,13 +14,8 @@ import {
   threadPaste,
 } from "./traffic.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const SECONDS = opt("seconds", 60);
-const CONNECTIONS = opt("connections", 50);
+const SECONDS = option("seconds", 60);
+const CONNECTIONS = option("connections", 50);
 /** Each answered paste is two thread posts: the findings, then the follow-up checklist. */
 const POSTS_PER_ANSWER = 2;
 

@@ -7,6 +7,13 @@ import http from "node:http";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 
+/** A numeric `--name value` from the command line, or the default. */
+export function option(name, dflt) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+}
+
 export const SECRET = "bench-signing-secret-0123456789";
 const BIN = fileURLToPath(new URL("../bin/sipcode.js", import.meta.url));
 
