@@ -5,7 +5,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { entryLabel } from "./labels.js";
-import type { Finding, ScanOutput } from "./scan/scanner.js";
+import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 
 export interface TimelineItem {
@@ -113,26 +113,29 @@ function relatedPairs(entries: Entry[]): string[] {
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
   const groups = new Map<string, TimelineItem>();
-  // The same groups by code, so a repeat finds its group without building the key string.
-  const byCode = new Map<number, Array<{ f: Finding; item: TimelineItem }>>();
+  // The same groups by code and host, so a repeat finds its group without building the key string.
+  const byCode = new Map<number, Map<string, Array<{ f: Finding; item: TimelineItem }>>>();
   const normalLabels = new Set<string>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
   ordered.forEach((f, i) => {
     const normal = isNormal(catalog, f, () => ordered.slice(i + 1, i + 200));
     if (!normal && !firstFailure) firstFailure = f;
-    const bucket = byCode.get(f.code);
-    const g = bucket?.find(
-      (b) =>
-        b.f.namespace === f.namespace && b.f.subcode === f.subcode && (b.f.host ?? "") === (f.host ?? ""),
-    )?.item;
+    let hosts = byCode.get(f.code);
+    if (!hosts) {
+      hosts = new Map();
+      byCode.set(f.code, hosts);
+    }
+    const host = f.host ?? "";
+    const bucket = hosts.get(host);
+    const g = bucket?.find((b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode)?.item;
     if (g) {
       g.count++;
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
       g.failure ||= !normal;
       return;
     }
-    const key = `${f.namespace}:${f.code}:${f.subcode}:${f.host ?? ""}`;
+    const key = groupKey(f);
     const item: TimelineItem = {
       key,
       label: label(catalog, f),
@@ -146,11 +149,16 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (f.timestamp) item.timestamp = f.timestamp;
     groups.set(key, item);
     if (bucket) bucket.push({ f, item });
-    else byCode.set(f.code, [{ f, item }]);
+    else hosts.set(host, [{ f, item }]);
     if (normal) normalLabels.add(item.label);
     const e = f.id ? catalog.byId.get(f.id) : undefined;
     if (!normal && e && !failureEntries.includes(e)) failureEntries.push(e);
   });
+  // Repeats the scanner folded past its storage cap count where their first occurrence is.
+  for (const r of scan.folded ?? []) {
+    const g = groups.get(r.key);
+    if (g) g.count += r.count;
+  }
   const timeline = [...groups.values()];
   const first = firstFailure as Finding | null;
   const firstEntry = first?.id ? catalog.byId.get(first.id) : undefined;
@@ -192,8 +200,13 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const failures = timeline.filter((t) => t.failure).length;
   const firstLabel = first ? label(catalog, first) : null;
   const parts: string[] = [];
+  const total = scan.findings.length + scan.omitted;
+  const folded =
+    scan.omitted > 0
+      ? `; ${scan.omitted} repeat${scan.omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
+      : "";
   parts.push(
-    `Found ${scan.findings.length + scan.omitted} code${scan.findings.length + scan.omitted === 1 ? "" : "s"} (${timeline.length} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}.`,
+    `Found ${total} code${total === 1 ? "" : "s"} (${timeline.length} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`,
   );
   if (first && firstLabel) {
     const where = [first.method, first.timestamp, first.host ? `from ${first.host}` : undefined]

@@ -85,7 +85,9 @@ const finding = fc.record({
   callId: fc.constantFrom(...calls),
 });
 
-function build(evs: fc.RecordValue<typeof event>[], fs: fc.RecordValue<typeof finding>[]) {
+type Value<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function build(evs: Value<typeof event>[], fs: Value<typeof finding>[]) {
   const events: TimingEvent[] = evs.map((e, i) => {
     const ev: TimingEvent = { kind: e.kind, line: i * 2 + 1, tsMs: e.tsMs };
     if (e.kind === "request") ev.method = e.method;

@@ -104,10 +104,17 @@ export function emptySurroundings(): Surroundings {
   };
 }
 
+/** The peer a log line names ("from 10.0.0.5:5060"), or undefined. */
+export function lineHost(line: string): string | undefined {
+  const host = HOST.exec(line);
+  if (!host?.[1]) return undefined;
+  return host[2] ? `${host[1]}:${host[2]}` : host[1];
+}
+
 export function lineSurroundings(line: string): Surroundings {
   const out = emptySurroundings();
-  const host = HOST.exec(line);
-  if (host?.[1]) out.host = host[2] ? `${host[1]}:${host[2]}` : host[1];
+  const host = lineHost(line);
+  if (host) out.host = host;
   if (LOCAL.test(line)) out.direction = "local";
   else if (INBOUND.test(line)) out.direction = "in";
   else if (OUTBOUND.test(line)) out.direction = "out";

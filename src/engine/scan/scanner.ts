@@ -1,12 +1,14 @@
 // The streaming log scanner: text in (any size, any encoding junk), findings out. Text is handled
 // in blocks: anchors.ts finds the few lines that can hold a code, gates.ts picks the detectors worth
-// running on each, and memory stays bounded (one block, 40 lines of look-ahead, capped findings).
+// running on each, and memory stays bounded (one block, 40 lines of look-ahead; fold.ts keeps the
+// findings, folding repeats past a cap into counts).
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
 import { type Surroundings, sipHeaders } from "./context.js";
 import { detect, detectVendor, type Hit, isQuietLine } from "./detectors.js";
 import { type TimingEvent, timeOf, timingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
+import { FindingStore, type FoldedCount } from "./fold.js";
 import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
 import { pairGates, splitsMessage } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
@@ -18,17 +20,21 @@ import { Trigger } from "./trigger.js";
 export type { TimingEvent } from "./events.js";
 export type { Finding } from "./finding.js";
 export { resolveId } from "./finding.js";
+export type { FoldedCount } from "./fold.js";
+export { FIRST_PER_KEY, groupKey, MAX_FINDINGS, MAX_STORED_FINDINGS } from "./fold.js";
 
 export interface ScanOutput {
+  /** In line order: every finding up to a cap, then the first few of each timeline key. */
   findings: Finding[];
   events: TimingEvent[];
-  /** Findings beyond the storage cap, counted but not kept. */
+  /** Findings counted but not kept: repeats past the cap. */
   omitted: number;
+  /** The omitted repeats per timeline key (analyze adds them to the counts). */
+  folded: FoldedCount[];
   lines: number;
   bytes: number;
 }
 
-export const MAX_STORED_FINDINGS = 2000;
 export const MAX_EVENTS = 5000;
 /** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
 const LOOKAHEAD = 40;
@@ -57,9 +63,21 @@ export class Scanner {
     h.at = at;
     this.found.push(h);
   };
-  readonly findings: Finding[] = [];
+  private readonly store = new FindingStore();
+  /** The line whose hits are offered to the store, and how to build their findings. */
+  private readonly at = {
+    line: "",
+    ls: 0,
+    le: 0,
+    lineNo: 0,
+    ctx: undefined as LineContext | undefined,
+    build: (h: Hit): Finding => {
+      const at = this.at;
+      at.ctx ??= this.context(at.line, at.ls, at.le, at.lineNo);
+      return toFinding(at.ctx, h, this.opts);
+    },
+  };
   readonly events: TimingEvent[] = [];
-  omitted = 0;
 
   /**
    * `exhaustive` runs every detector on every line, skipping no line and no detector: slow, and
@@ -85,10 +103,12 @@ export class Scanner {
   end(): ScanOutput {
     if (this.buf.length > 0 && !this.buf.endsWith("\n")) this.buf += "\n";
     this.drain(true);
+    this.store.end();
     return {
-      findings: this.findings,
+      findings: this.store.findings,
       events: this.events,
-      omitted: this.omitted,
+      omitted: this.store.omitted,
+      folded: this.store.folded,
       lines: this.lineNo - 1,
       bytes: this.bytes,
     };
@@ -232,35 +252,18 @@ export class Scanner {
   }
 
   private keep(line: string, ls: number, le: number, lineNo: number, hits: Hit[]): void {
-    let ctx: LineContext | undefined;
+    const at = this.at;
+    at.line = line;
+    at.ls = ls;
+    at.le = le;
+    at.lineNo = lineNo;
+    at.ctx = undefined;
+    const timing = this.events.length < MAX_EVENTS;
     for (const h of hits) {
       if (h.namespace === "sip" && (h.code < 100 || h.code > 699)) continue;
-      if (this.isRepeatOfVendorPair(h, lineNo)) continue;
-      if (this.findings.length >= MAX_STORED_FINDINGS) {
-        this.omitted++;
-        continue;
-      }
-      ctx ??= this.context(line, ls, le, lineNo);
-      this.findings.push(toFinding(ctx, h, this.opts));
+      if (this.store.isVendorPairRepeat(h, lineNo)) continue;
+      this.store.offer(h, lineNo, at, timing);
     }
-  }
-
-  /** A JSON pair read through the look-ahead is found again on its own subCode line: keep one. */
-  private isRepeatOfVendorPair(h: Hit, lineNo: number): boolean {
-    if (h.namespace !== "acs" && h.namespace !== "exotel" && h.detector !== "mobius-json") return false;
-    for (let k = this.findings.length - 1; k >= 0 && k >= this.findings.length - 4; k--) {
-      const f = this.findings[k];
-      if (
-        f &&
-        lineNo - f.line <= 4 &&
-        f.namespace === h.namespace &&
-        f.code === h.code &&
-        f.subcode === h.subcode
-      ) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** SIP request lines and keepalive mentions, kept (with their time) for timer analysis. */

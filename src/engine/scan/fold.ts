@@ -1,0 +1,282 @@
+// Bounded storage for findings: the first MAX_STORED_FINDINGS are kept as they come; after that,
+// repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
+// log is still kept (and named the first failure) while memory stays bounded.
+import type { Namespace } from "../../catalog/schema.js";
+import { lineHost } from "./context.js";
+import type { Hit } from "./detectors.js";
+import type { Finding } from "./finding.js";
+
+/** Repeats not stored, per timeline key: analyze adds them to the count of the kept ones. */
+export interface FoldedCount {
+  key: string;
+  namespace: Namespace;
+  code: number;
+  subcode: number | null;
+  host?: string;
+  count: number;
+}
+
+/** Every finding is kept up to here (a chat paste never gets further). */
+export const MAX_STORED_FINDINGS = 2000;
+/** Past it, this many of each key are kept: the first is what the timeline and analysis need. */
+export const FIRST_PER_KEY = 3;
+/** Distinct code-and-host keys tracked; more (thousands of hosts) are counted, not attributed. */
+export const MAX_KEYS = 2048;
+/** 200 OKs and 408s kept past the cap so the timer analysis can pair them with requests, and
+ *  how many may be looked at for it (a 200 OK's method needs its headers read). */
+const MAX_TIMED = 2000;
+const TIMED_TRIES = 5000;
+/** How many later findings may answer a 401/407 challenge (analyze looks as far). */
+const ANSWER_WINDOW = 200;
+const MAX_CHALLENGES = 16;
+/** The most findings a store ever holds. */
+export const MAX_FINDINGS = MAX_STORED_FINDINGS + 4 * FIRST_PER_KEY * MAX_KEYS + MAX_TIMED + 1;
+
+/** The timeline key analyze groups findings by: a code, and the host that sent it. */
+export function groupKey(f: Pick<Finding, "namespace" | "code" | "subcode" | "host">): string {
+  return `${f.namespace}:${f.code}:${f.subcode}:${f.host ?? ""}`;
+}
+
+const isChallenge = (ns: Namespace, code: number) =>
+  (ns === "sip" || ns === "http") && (code === 401 || code === 407);
+
+/** Whether `g` answers the challenge `f`, by the rule analyze uses to call a challenge normal. */
+function answers(f: Finding, g: Finding): boolean {
+  return (
+    g.namespace === f.namespace &&
+    g.code >= 100 &&
+    g.code < 300 &&
+    (!f.method || !g.method || g.method === f.method) &&
+    (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER")
+  );
+}
+
+/** How one timeline key is stored: as it comes, as the failing form of a normally normal code,
+ *  or as a challenge no success answered. Each form keeps its own first few. */
+const PLAIN = 0;
+const FAILING = 1;
+const UNANSWERED = 2;
+
+interface KeyState {
+  /** Kept findings per form. */
+  kept: Int32Array;
+  folded: FoldedCount;
+}
+
+const count = (s: KeyState, form: number) => s.kept[form] ?? 0;
+
+/** The keys of one code, by namespace and subcode, then by host ("" for none). */
+interface CodeKeys {
+  namespace: Namespace;
+  subcode: number | null;
+  hosts: Map<string, KeyState>;
+}
+
+/** The line being scanned, and how to turn one of its hits into a finding. */
+export interface HitSource {
+  line: string;
+  build(h: Hit): Finding;
+}
+
+/** A 401/407 past the cap, waiting to see whether a success answers it. */
+interface Challenge {
+  f: Finding;
+  state: KeyState | undefined;
+  kept: boolean;
+  left: number;
+}
+
+export class FindingStore {
+  readonly findings: Finding[] = [];
+  omitted = 0;
+  /** Keys by code first: no key string is built for a repeat. */
+  private readonly keys = new Map<number, CodeKeys[]>();
+  private keyCount = 0;
+  readonly folded: FoldedCount[] = [];
+  private challenges: Challenge[] = [];
+  private timedTries = TIMED_TRIES;
+  private timedKept = 0;
+  private hasDependency = false;
+  /** The last four hits offered (kept or folded) and their lines, for the vendor-pair rule. */
+  private readonly recent: Array<Hit | undefined> = [undefined, undefined, undefined, undefined];
+  private readonly recentLine = [0, 0, 0, 0];
+  private next = 0;
+  /** The host named by the line last offered, found once per line. */
+  private hostLine = -1;
+  private host: string | undefined;
+  private lastFinding: Finding | undefined;
+
+  /**
+   * A JSON pair read through the look-ahead is found again on its own subCode line: true for
+   * that second sighting, which is neither kept nor counted.
+   */
+  isVendorPairRepeat(h: Hit, lineNo: number): boolean {
+    if (h.namespace !== "acs" && h.namespace !== "exotel" && h.detector !== "mobius-json") return false;
+    for (let k = 0; k < 4; k++) {
+      const r = this.recent[k];
+      if (
+        r &&
+        lineNo - (this.recentLine[k] as number) <= 4 &&
+        r.namespace === h.namespace &&
+        r.code === h.code &&
+        r.subcode === h.subcode
+      )
+        return true;
+    }
+    return false;
+  }
+
+  /**
+   * Offers a hit found on `src.line` (line number `lineNo`). Building its finding is the costly
+   * part, so it happens only for hits that may be kept. `timing`: the scanner still records
+   * events for the timer analysis.
+   */
+  offer(h: Hit, lineNo: number, src: HitSource, timing: boolean): void {
+    this.recent[this.next] = h;
+    this.recentLine[this.next] = lineNo;
+    this.next = (this.next + 1) & 3;
+    // Hits of repeated lines are shared objects: a finding built for an earlier offer is stale.
+    this.lastFinding = undefined;
+    if (this.findings.length < MAX_STORED_FINDINGS) {
+      const f = this.build(h, src);
+      this.keep(f, this.state(f.namespace, f.code, f.subcode, f.host), form(f.namespace, f.code, src.line));
+      return;
+    }
+    if (lineNo !== this.hostLine) {
+      this.hostLine = lineNo;
+      this.host = lineHost(src.line.slice(0, 600));
+    }
+    const state = this.state(h.namespace, h.code, h.subcode, this.host);
+    const kind = form(h.namespace, h.code, src.line);
+    const timed =
+      timing && h.namespace === "sip" && (h.code === 200 || h.code === 408) && this.timedTries > 0;
+    const challenge = isChallenge(h.namespace, h.code);
+    // The common case: one more repeat of a key kept often enough, and nothing waits on it.
+    if (state && count(state, kind) >= FIRST_PER_KEY && !timed && !challenge && !h.dependency) {
+      if (this.challenges.length === 0 || !this.answer(h, src)) this.fold(state);
+      else this.keep(this.build(h, src), state, kind);
+      return;
+    }
+    const answering = this.challenges.length > 0 && this.answer(h, src);
+    if (challenge) this.challenge(this.build(h, src), state);
+    else if (answering || (state && count(state, kind) < FIRST_PER_KEY)) {
+      this.keep(this.build(h, src), state, kind);
+    } else if (h.dependency && !this.hasDependency) this.keep(this.build(h, src));
+    else if (!(timed && this.keptForTimers(h, src))) this.fold(state);
+  }
+
+  /** The timer analysis pairs a 200 OK to INVITE or a 408 with the requests around it. */
+  private keptForTimers(h: Hit, src: HitSource): boolean {
+    this.timedTries--;
+    const f = this.build(h, src);
+    if (f.tsMs === undefined || (h.code !== 408 && f.method !== "INVITE") || this.timedKept >= MAX_TIMED)
+      return false;
+    this.timedKept++;
+    this.keep(f);
+    return true;
+  }
+
+  /** The finding of the hit being offered, built once however many rules ask for it. */
+  private build(h: Hit, src: HitSource): Finding {
+    this.lastFinding ??= src.build(h);
+    return this.lastFinding;
+  }
+
+  /** Challenges still unanswered at the end are failures: kept as such when not kept yet. */
+  end(): void {
+    for (const c of this.challenges) this.expire(c);
+    this.challenges = [];
+  }
+
+  /** The key of a code from a host; undefined once MAX_KEYS are tracked and this one is new. */
+  private state(
+    namespace: Namespace,
+    code: number,
+    subcode: number | null,
+    host: string | undefined,
+  ): KeyState | undefined {
+    let byCode = this.keys.get(code);
+    if (!byCode) {
+      byCode = [];
+      this.keys.set(code, byCode);
+    }
+    let keys: CodeKeys | undefined;
+    for (const k of byCode) if (k.namespace === namespace && k.subcode === subcode) keys = k;
+    if (!keys) {
+      keys = { namespace, subcode, hosts: new Map() };
+      byCode.push(keys);
+    }
+    let s = keys.hosts.get(host ?? "");
+    if (!s && this.keyCount < MAX_KEYS) {
+      this.keyCount++;
+      const folded: FoldedCount = { key: "", namespace, code, subcode, count: 0 };
+      folded.key = groupKey({ namespace, code, subcode, host });
+      if (host) folded.host = host;
+      s = { kept: new Int32Array(3), folded };
+      keys.hosts.set(host ?? "", s);
+    }
+    return s;
+  }
+
+  private keep(f: Finding, state?: KeyState, kind = PLAIN): void {
+    if (state) state.kept[kind] = count(state, kind) + 1;
+    if (f.dependency) this.hasDependency = true;
+    // A challenge kept late belongs before the findings that came after it.
+    let i = this.findings.length;
+    while (i > 0 && (this.findings[i - 1] as Finding).line > f.line) i--;
+    this.findings.splice(i, 0, f);
+  }
+
+  private fold(state: KeyState | undefined): void {
+    this.omitted++;
+    if (!state) return;
+    if (state.folded.count++ === 0) this.folded.push(state.folded);
+  }
+
+  /** A 401/407 is normal when a success follows, a failure otherwise: wait and see. */
+  private challenge(f: Finding, state: KeyState | undefined): void {
+    const kept = state !== undefined && count(state, PLAIN) < FIRST_PER_KEY;
+    if (kept) this.keep(f, state);
+    // A repeat whose unanswered form is kept often enough already folds either way: no need to wait.
+    const settled = !kept && (!state || count(state, UNANSWERED) >= FIRST_PER_KEY);
+    if (settled || this.challenges.length >= MAX_CHALLENGES) {
+      if (!kept) this.fold(state);
+      return;
+    }
+    this.challenges.push({ f, state, kept, left: ANSWER_WINDOW });
+  }
+
+  /** Resolves the challenges `h` answers and ages the others; true when `h` must be kept. */
+  private answer(h: Hit, src: HitSource): boolean {
+    const success = h.code >= 100 && h.code < 300 && (h.namespace === "sip" || h.namespace === "http");
+    let keepIt = false;
+    this.challenges = this.challenges.filter((c) => {
+      if (success && c.f.namespace === h.namespace && answers(c.f, this.build(h, src))) {
+        // A kept challenge needs its answer kept too, or analyze would call it a failure.
+        if (c.kept) keepIt = true;
+        else this.fold(c.state);
+        return false;
+      }
+      if (--c.left > 0) return true;
+      this.expire(c);
+      return false;
+    });
+    return keepIt;
+  }
+
+  /** An unanswered challenge: a failure, kept for the first few of its key. */
+  private expire(c: Challenge): void {
+    if (c.kept) return;
+    if (c.state && count(c.state, UNANSWERED) < FIRST_PER_KEY) this.keep(c.f, c.state, UNANSWERED);
+    else this.fold(c.state);
+  }
+}
+
+/**
+ * The form a finding is stored under: a code that is normal on one line and a failure on another
+ * ("NORMAL_CLEARING" vs "Originate Failed. Cause: NORMAL_CLEARING") keeps its failing form too,
+ * even after many normal ones.
+ */
+function form(ns: Namespace, code: number, line: string): number {
+  return ns === "q850" && (code === 16 || code === 31) && /fail|error/i.test(line) ? FAILING : PLAIN;
+}
