@@ -20,8 +20,10 @@ export interface FoldedCount {
 export const MAX_STORED_FINDINGS = 2000;
 /** Past it, this many of each key are kept: the first is what the timeline and analysis need. */
 export const FIRST_PER_KEY = 3;
-/** Distinct code-and-host keys tracked; more (thousands of hosts) are counted, not attributed. */
+/** Code-and-host keys tracked; past that, a new host's repeats are counted but not attributed,
+ *  and each code (MAX_CODES of them) still has its first few kept whatever their host. */
 export const MAX_KEYS = 2048;
+const MAX_CODES = 1024;
 /** 200 OKs and 408s kept past the cap so the timer analysis can pair them with requests, and
  *  how many may be looked at for it (a 200 OK's method needs its headers read). */
 const MAX_TIMED = 2000;
@@ -30,7 +32,7 @@ const TIMED_TRIES = 5000;
 const ANSWER_WINDOW = 200;
 const MAX_CHALLENGES = 16;
 /** The most findings a store ever holds. */
-export const MAX_FINDINGS = MAX_STORED_FINDINGS + 4 * FIRST_PER_KEY * MAX_KEYS + MAX_TIMED + 1;
+export const MAX_FINDINGS = MAX_STORED_FINDINGS + FIRST_PER_KEY * (4 * MAX_KEYS + MAX_CODES) + MAX_TIMED + 1;
 
 /** The timeline key analyze groups findings by: a code, and the host that sent it. */
 export function groupKey(f: Pick<Finding, "namespace" | "code" | "subcode" | "host">): string {
@@ -65,11 +67,11 @@ interface KeyState {
 
 const count = (s: KeyState, form: number) => s.kept[form] ?? 0;
 
-/** The keys of one code, by namespace and subcode, then by host ("" for none). */
+/** The keys of one code and subcode, by host ("" for none). */
 interface CodeKeys {
-  namespace: Namespace;
-  subcode: number | null;
   hosts: Map<string, KeyState>;
+  /** Kept while no key was left for a new host. */
+  overflow: number;
 }
 
 /** The line being scanned, and how to turn one of its hits into a finding. */
@@ -89,9 +91,10 @@ interface Challenge {
 export class FindingStore {
   readonly findings: Finding[] = [];
   omitted = 0;
-  /** Keys by code first: no key string is built for a repeat. */
-  private readonly keys = new Map<number, CodeKeys[]>();
+  /** Keys by namespace, code and subcode, then host. */
+  private readonly keys = new Map<Namespace, Map<number, Map<number, CodeKeys>>>();
   private keyCount = 0;
+  private codeCount = 0;
   readonly folded: FoldedCount[] = [];
   private challenges: Challenge[] = [];
   private timedTries = TIMED_TRIES;
@@ -162,7 +165,9 @@ export class FindingStore {
     else if (answering || (state && count(state, kind) < FIRST_PER_KEY)) {
       this.keep(this.build(h, src), state, kind);
     } else if (h.dependency && !this.hasDependency) this.keep(this.build(h, src));
-    else if (!(timed && this.keptForTimers(h, src))) this.fold(state);
+    else if (!(timed && this.keptForTimers(h, src)) && !(!state && this.keepOverflow(h, src))) {
+      this.fold(state);
+    }
   }
 
   /** The timer analysis pairs a 200 OK to INVITE or a 408 with the requests around it. */
@@ -195,19 +200,9 @@ export class FindingStore {
     subcode: number | null,
     host: string | undefined,
   ): KeyState | undefined {
-    let byCode = this.keys.get(code);
-    if (!byCode) {
-      byCode = [];
-      this.keys.set(code, byCode);
-    }
-    let keys: CodeKeys | undefined;
-    for (const k of byCode) if (k.namespace === namespace && k.subcode === subcode) keys = k;
-    if (!keys) {
-      keys = { namespace, subcode, hosts: new Map() };
-      byCode.push(keys);
-    }
-    let s = keys.hosts.get(host ?? "");
-    if (!s && this.keyCount < MAX_KEYS) {
+    const keys = this.codeKeys(namespace, code, subcode);
+    let s = keys?.hosts.get(host ?? "");
+    if (!s && keys && this.keyCount < MAX_KEYS) {
       this.keyCount++;
       const folded: FoldedCount = { key: "", namespace, code, subcode, count: 0 };
       folded.key = groupKey({ namespace, code, subcode, host });
@@ -216,6 +211,36 @@ export class FindingStore {
       keys.hosts.set(host ?? "", s);
     }
     return s;
+  }
+
+  /** The hosts of one code (numeric maps all the way: a repeat builds no string). */
+  private codeKeys(namespace: Namespace, code: number, subcode: number | null): CodeKeys | undefined {
+    let byCode = this.keys.get(namespace);
+    if (!byCode) {
+      byCode = new Map();
+      this.keys.set(namespace, byCode);
+    }
+    let bySub = byCode.get(code);
+    if (!bySub) {
+      bySub = new Map();
+      byCode.set(code, bySub);
+    }
+    let keys = bySub.get(subcode ?? -1);
+    if (!keys && this.codeCount < MAX_CODES) {
+      this.codeCount++;
+      keys = { hosts: new Map(), overflow: 0 };
+      bySub.set(subcode ?? -1, keys);
+    }
+    return keys;
+  }
+
+  /** With every key taken, a code still gets its first few kept, whatever their host. */
+  private keepOverflow(h: Hit, src: HitSource): boolean {
+    const keys = this.codeKeys(h.namespace, h.code, h.subcode);
+    if (!keys || keys.overflow >= FIRST_PER_KEY) return false;
+    keys.overflow++;
+    this.keep(this.build(h, src));
+    return true;
   }
 
   private keep(f: Finding, state?: KeyState, kind = PLAIN): void {

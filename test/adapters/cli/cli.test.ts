@@ -103,6 +103,39 @@ describe("sipcode scan", () => {
     expect(r.out).toMatch(/First failure: SIP 488 Not Acceptable Here/);
   });
 
+  it("names a failure that comes after 15,000 normal responses in a 2 MB file", async () => {
+    const normal: string[] = [];
+    for (let call = 0; call < 5000; call++) {
+      for (const status of ["100 Trying", "180 Ringing", "200 OK"])
+        normal.push(
+          `2024-05-01T10:00:00.000Z RX 412 bytes from 10.0.0.5:5060`,
+          `SIP/2.0 ${status}`,
+          `Call-ID: ${call}@pc33`,
+          `CSeq: 1 INVITE`,
+          "",
+        );
+    }
+    const dir = mkdtempSync(join(tmpdir(), "sipcode-"));
+    const file = join(dir, "proxy.log");
+    writeFileSync(file, `${normal.join("\n")}\n${trace}`);
+    const failing = normal.length + 7;
+    const r = await run(["scan", "--json", file]);
+    expect(r.code).toBe(0);
+    const { files } = JSON.parse(r.out);
+    const { findings, summary } = files[0];
+    expect(summary.firstFailure).toMatchObject({ code: 488, method: "INVITE", line: failing });
+    expect(findings).toContainEqual(expect.objectContaining({ code: 488, line: failing }));
+    // Repeats are folded: the JSON lists the kept findings, the counts stay whole.
+    expect(summary.counts.findings).toBe(15_002);
+    expect(findings.length + summary.counts.omitted).toBe(15_002);
+    expect(findings.length).toBeLessThan(5000);
+    expect(summary.timeline.find((t: { key: string }) => t.key === "sip:200:null:").count).toBe(5000);
+    const text = await run(["scan", file]);
+    expect(text.out).toMatch(/First failure: SIP 488 Not Acceptable Here/);
+    expect(text.out).toMatch(new RegExp(`SIP 488 Not Acceptable Here on line ${failing}`));
+    expect(text.out).toMatch(/repeats are folded into the counts/);
+  });
+
   it("explains a missing file with exit 2", async () => {
     const r = await run(["scan", "/nonexistent/trace.log"]);
     expect(r.code).toBe(2);
