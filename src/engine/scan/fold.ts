@@ -108,6 +108,8 @@ export class FindingStore {
   private hostLine = -1;
   private host: string | undefined;
   private lastFinding: Finding | undefined;
+  /** Keys are counted only once the cap is reached: a chat paste never pays for them. */
+  private indexed = false;
 
   /**
    * A JSON pair read through the look-ahead is found again on its own subCode line: true for
@@ -141,10 +143,10 @@ export class FindingStore {
     // Hits of repeated lines are shared objects: a finding built for an earlier offer is stale.
     this.lastFinding = undefined;
     if (this.findings.length < MAX_STORED_FINDINGS) {
-      const f = this.build(h, src);
-      this.keep(f, this.state(f.namespace, f.code, f.subcode, f.host), form(f.namespace, f.code, src.line));
+      this.keep(this.build(h, src));
       return;
     }
+    if (!this.indexed) this.index();
     if (lineNo !== this.hostLine) {
       this.hostLine = lineNo;
       this.host = lineHost(src.line.slice(0, 600));
@@ -167,6 +169,16 @@ export class FindingStore {
     } else if (h.dependency && !this.hasDependency) this.keep(this.build(h, src));
     else if (!(timed && this.keptForTimers(h, src)) && !(!state && this.keepOverflow(h, src))) {
       this.fold(state);
+    }
+  }
+
+  /** Past the cap for the first time: the kept findings count towards their keys' first few. */
+  private index(): void {
+    this.indexed = true;
+    for (const f of this.findings) {
+      const state = this.state(f.namespace, f.code, f.subcode, f.host);
+      const kind = form(f.namespace, f.code, f.text);
+      if (state) state.kept[kind] = count(state, kind) + 1;
     }
   }
 
