@@ -216,6 +216,7 @@ export class FindingStore {
     let s = keys?.hosts.get(host ?? "");
     if (!s && keys && this.keyCount < MAX_KEYS) {
       this.keyCount++;
+      host = host === undefined ? host : copy(host);
       const folded: FoldedCount = { key: "", namespace, code, subcode, count: 0 };
       folded.key = groupKey({ namespace, code, subcode, host });
       if (host) folded.host = host;
@@ -257,6 +258,7 @@ export class FindingStore {
 
   private keep(f: Finding, state?: KeyState, kind = PLAIN): void {
     if (state) state.kept[kind] = count(state, kind) + 1;
+    if (this.indexed) detach(f);
     if (f.dependency) this.hasDependency = true;
     // A challenge kept late belongs before the findings that came after it.
     let i = this.findings.length;
@@ -316,4 +318,22 @@ export class FindingStore {
  */
 function form(ns: Namespace, code: number, line: string): number {
   return ns === "q850" && (code === 16 || code === 31) && /fail|error/i.test(line) ? FAILING : PLAIN;
+}
+
+/**
+ * A copy of `s` that does not hold on to the text it was cut from. Substrings share their parent
+ * string in V8, so a finding kept from line 900,000 would otherwise keep its whole input block
+ * alive, and a few hundred of them the whole log.
+ */
+function copy(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
+/** Copies the strings of a finding kept past the cap (see `copy`). */
+function detach(f: Finding): void {
+  const fields = f as unknown as Record<string, unknown>;
+  for (const k in fields) {
+    const v = fields[k];
+    if (typeof v === "string") fields[k] = copy(v);
+  }
 }
