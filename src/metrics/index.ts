@@ -72,10 +72,14 @@ export interface ReplySummary {
 export function recordAnswer(surface: string, r: ReplySummary): void {
   metrics.answers.inc({ surface, kind: r.kind });
   const counter = r.scan ? metrics.findings : metrics.explanations;
-  // A paste can hold thousands of findings: count per namespace first, then touch each series once.
-  const perNamespace = new Map<string, number>();
-  for (const ns of r.namespaces) perNamespace.set(ns, (perNamespace.get(ns) ?? 0) + 1);
-  for (const [namespace, n] of perNamespace) counter.inc({ namespace }, n);
+  if (r.namespaces.length <= 4) {
+    for (const namespace of r.namespaces) counter.inc({ namespace });
+  } else {
+    // A paste can hold thousands of findings: count per namespace first, then touch each series once.
+    const perNamespace = new Map<string, number>();
+    for (const ns of r.namespaces) perNamespace.set(ns, (perNamespace.get(ns) ?? 0) + 1);
+    for (const [namespace, n] of perNamespace) counter.inc({ namespace }, n);
+  }
   if (r.scan) {
     metrics.scanBytes.observe({ surface }, r.scan.bytes);
     metrics.scanDuration.observe({ surface }, r.scan.seconds);

@@ -60,12 +60,16 @@ export class ConversationRefs {
    * rejects, so callers on the hot path can drop the promise.
    */
   remember(activity: Partial<Activity>): Promise<boolean> {
+    // Every turn comes through here: compare a cheap fingerprint of the fields the reference is built
+    // from, and build the reference itself only for a new or changed conversation.
+    const c = activity.conversation;
+    const fingerprint = `${activity.serviceUrl}|${activity.channelId}|${activity.recipient?.id}|${activity.recipient?.name}|${c?.conversationType}|${c?.tenantId}|${c?.isGroup}|${c?.name}`;
+    const known = c?.id ? this.written.get(conversationKey(c.id)) : undefined;
+    if (known?.json === fingerprint) return known.write;
     const ref = referenceOf(activity);
     if (!ref) return Promise.resolve(false);
     const key = conversationKey(ref.conversation.id);
-    const json = JSON.stringify(ref);
-    const known = this.written.get(key);
-    if (known?.json === json) return known.write;
+    const json = fingerprint;
     const entry = { json, write: Promise.resolve(true) };
     entry.write = this.store.setJson(key, ref, CONVERSATION_TTL_MS).then(
       () => true,
