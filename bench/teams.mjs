@@ -8,6 +8,7 @@ import { fork } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { teamsActivity } from "./traffic.mjs";
 
 const BUDGET = 0.9;
 const args = process.argv.slice(2);
@@ -18,20 +19,7 @@ const opt = (name, dflt) => {
 const SECONDS = opt("seconds", 5);
 const CONCURRENCY = opt("concurrency", 16);
 
-const ACTIVITY = {
-  type: "message",
-  id: "1700000000001",
-  channelId: "msteams",
-  serviceUrl: "https://smba.example.test/amer/",
-  deliveryMode: "expectReplies",
-  from: { id: "29:bench-user", name: "Bench User" },
-  recipient: { id: "28:bench-bot", name: "sipcode" },
-  conversation: { id: "a:bench-personal", conversationType: "personal", tenantId: "bench" },
-  text: "<at>sipcode</at> 488",
-  entities: [
-    { type: "mention", mentioned: { id: "28:bench-bot", name: "sipcode" }, text: "<at>sipcode</at>" },
-  ],
-};
+const ACTIVITY = teamsActivity("488", "1700000000001");
 const PAYLOAD = Buffer.from(JSON.stringify(ACTIVITY));
 
 /** The real server from dist/, as `npm start` would run it (no Teams credentials: Emulator mode). */

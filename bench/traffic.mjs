@@ -177,10 +177,11 @@ export function threadPaste() {
   return { path: "/slack/events", threadTs: ts, ...signed("application/json", body) };
 }
 
-export function teamsMessage(text) {
-  const body = JSON.stringify({
+/** "@sipcode <text>" in a personal chat, answered in the HTTP response (expectReplies). */
+export function teamsActivity(text, id) {
+  return {
     type: "message",
-    id: String(++seq),
+    id,
     channelId: "msteams",
     serviceUrl: "https://smba.example.test/amer/",
     deliveryMode: "expectReplies",
@@ -189,7 +190,11 @@ export function teamsMessage(text) {
     conversation: { id: "a:bench", conversationType: "personal", tenantId: "t" },
     text: `<at>sipcode</at> ${text}`,
     entities: [{ type: "mention", mentioned: { id: "28:bot", name: "sipcode" }, text: "<at>sipcode</at>" }],
-  });
+  };
+}
+
+export function teamsMessage(text) {
+  const body = JSON.stringify(teamsActivity(text, String(++seq)));
   return { path: "/api/messages", headers: { "content-type": "application/json" }, body };
 }
 
