@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activity, ActivityHandler } from "botbuilder";
 import type { Logger } from "../../log.js";
 import { type TeamsAdapter, UnauthorizedError } from "./adapter.js";
+import { stringifyReply } from "./serialized.js";
 
 /** Teams messages top out near 100 KB; anything far larger is not an activity worth parsing. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -41,7 +42,7 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
     res.writeHead(status).end();
     return;
   }
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(stringifyReply(body));
 }
 
 function isActivity(x: unknown): x is Activity {

@@ -10,6 +10,7 @@ import type { Json } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
 import { respondTo, summarize } from "../../respond.js";
 import { labelLinks, type RefCodec, renderCards } from "./cards.js";
+import { storeJson } from "./serialized.js";
 
 export interface Rendered {
   /** The neutral cards (shared: never mutate). */
@@ -26,7 +27,7 @@ const MAX_KEY_CHARS = 200;
 export class RenderCache {
   private readonly lru = new LRUCache<string, Rendered>({
     maxSize: 16_000_000,
-    sizeCalculation: (r) => JSON.stringify(r.card).length + 64,
+    sizeCalculation: (r) => storeJson(r.card) + 64,
   });
 
   constructor(

@@ -69,6 +69,11 @@ describe("without credentials outside production (Emulator mode)", () => {
     const [reply] = res.body?.activities ?? [];
     expect(cardText(cardOf(reply))).toContain("SIP 488 Not Acceptable Here");
     expect(adaptiveCardProblems(cardOf(reply))).toEqual([]);
+    // The second asker gets the cached card, sent from its stored JSON: the same card, key for key.
+    const again = await post(server, { ...message("personal", "488"), deliveryMode: "expectReplies" });
+    const [second] = again.body?.activities ?? [];
+    expect(second?.replyToId).not.toBe(reply?.replyToId);
+    expect(JSON.stringify(cardOf(second))).toBe(JSON.stringify(cardOf(reply)));
   });
 
   it("replies in the channel thread, updates the checklist in place, and answers compose searches", async () => {
