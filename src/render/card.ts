@@ -3,6 +3,7 @@
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "../engine/explain.js";
 import { entryLabel } from "../engine/labels.js";
+import { sourcesFooter } from "./citations.js";
 
 export { entryLabel };
 
@@ -114,7 +115,7 @@ export function entryCard(e: Entry, others: Entry[] = []): Card {
     checklist: e.checks,
     links: e.related.map((id) => ({ id, label: id })),
     others: others.map((o) => ({ id: o.id, label: entryLabel(o) })),
-    footer: `Sources: ${e.sources.join("; ")}`,
+    footer: sourcesFooter(e.sources),
     entryId: e.id,
   };
 }

@@ -2,6 +2,7 @@
 // chosen T1/T2/T4 (UDP and TCP), RFC 4028 session timers, and any calculations asked for.
 import type { TimersResult } from "../engine/timers.js";
 import { type Card, type CardSection, formatMs } from "./card.js";
+import { sourcesFooter } from "./citations.js";
 
 function value(ms: number | null): string {
   return ms === null ? "n/a" : formatMs(ms);
@@ -46,7 +47,7 @@ export function timersCard(t: TimersResult): Card {
     checklist: [],
     links: [],
     others: [],
-    footer: `Sources: ${[...sources].join("; ")}`,
+    footer: sourcesFooter(sources),
     reminders: t.due,
   };
 }

@@ -55,8 +55,9 @@ describe("the timers card", () => {
     expect(text).toMatch(/Timer D: UDP 32 s, TCP 0 s/);
     expect(text).toMatch(/registration keepalive: 30 s/);
     expect(text).toMatch(
-      /Sources: .*RFC 3261.*000_955d0d4cb48bc2ba\.txt|Sources: .*000_955d0d4cb48bc2ba\.txt.*RFC 3261/,
+      /Sources: .*RFC 3261.*Webex Calling \(Mobius\) error reference|Sources: .*Webex Calling \(Mobius\) error reference.*RFC 3261/,
     );
+    expect(text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
   });
 
   it("switches to the IMS profile", () => {
