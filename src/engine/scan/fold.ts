@@ -5,25 +5,25 @@ import type { Namespace } from "../../catalog/schema.js";
 import { lineHost } from "./context.js";
 import type { Hit } from "./detectors.js";
 import type { Finding } from "./finding.js";
+import {
+  count,
+  detach,
+  FAILING,
+  type FoldedCount,
+  FoldKeys,
+  type KeyState,
+  MAX_CODES,
+  MAX_KEYS,
+  PLAIN,
+  UNANSWERED,
+} from "./fold-keys.js";
 
-/** Repeats not stored, per timeline key: analyze adds them to the count of the kept ones. */
-export interface FoldedCount {
-  key: string;
-  namespace: Namespace;
-  code: number;
-  subcode: number | null;
-  host?: string;
-  count: number;
-}
+export { type FoldedCount, groupKey, MAX_KEYS } from "./fold-keys.js";
 
 /** Every finding is kept up to here (a chat paste never gets further). */
 export const MAX_STORED_FINDINGS = 2000;
 /** Past it, this many of each key are kept: the first is what the timeline and analysis need. */
 export const FIRST_PER_KEY = 3;
-/** Code-and-host keys tracked; past that, a new host's repeats are counted but not attributed,
- *  and each code (MAX_CODES of them) still has its first few kept whatever their host. */
-export const MAX_KEYS = 2048;
-const MAX_CODES = 1024;
 /** 200 OKs and 408s kept past the cap so the timer analysis can pair them with requests, and
  *  how many may be looked at for it (a 200 OK's method needs its headers read). */
 const MAX_TIMED = 2000;
@@ -33,11 +33,6 @@ const ANSWER_WINDOW = 200;
 const MAX_CHALLENGES = 16;
 /** The most findings a store ever holds. */
 export const MAX_FINDINGS = MAX_STORED_FINDINGS + FIRST_PER_KEY * (4 * MAX_KEYS + MAX_CODES) + MAX_TIMED + 1;
-
-/** The timeline key analyze groups findings by: a code, and the host that sent it. */
-export function groupKey(f: Pick<Finding, "namespace" | "code" | "subcode" | "host">): string {
-  return `${f.namespace}:${f.code}:${f.subcode}:${f.host ?? ""}`;
-}
 
 const isChallenge = (ns: Namespace, code: number) =>
   (ns === "sip" || ns === "http") && (code === 401 || code === 407);
@@ -51,27 +46,6 @@ function answers(f: Finding, g: Finding): boolean {
     (!f.method || !g.method || g.method === f.method) &&
     (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER")
   );
-}
-
-/** How one timeline key is stored: as it comes, as the failing form of a normally normal code,
- *  or as a challenge no success answered. Each form keeps its own first few. */
-const PLAIN = 0;
-const FAILING = 1;
-const UNANSWERED = 2;
-
-interface KeyState {
-  /** Kept findings per form. */
-  kept: Int32Array;
-  folded: FoldedCount;
-}
-
-const count = (s: KeyState, form: number) => s.kept[form] ?? 0;
-
-/** The keys of one code and subcode, by host ("" for none). */
-interface CodeKeys {
-  hosts: Map<string, KeyState>;
-  /** Kept while no key was left for a new host. */
-  overflow: number;
 }
 
 /** The line being scanned, and how to turn one of its hits into a finding. */
@@ -91,10 +65,7 @@ interface Challenge {
 export class FindingStore {
   readonly findings: Finding[] = [];
   omitted = 0;
-  /** Keys by namespace, code and subcode, then host. */
-  private readonly keys = new Map<Namespace, Map<number, Map<number, CodeKeys>>>();
-  private keyCount = 0;
-  private codeCount = 0;
+  private readonly keys = new FoldKeys();
   readonly folded: FoldedCount[] = [];
   private challenges: Challenge[] = [];
   private timedTries = TIMED_TRIES;
@@ -151,7 +122,7 @@ export class FindingStore {
       this.hostLine = lineNo;
       this.host = lineHost(src.line.slice(0, 600));
     }
-    const state = this.state(h.namespace, h.code, h.subcode, this.host);
+    const state = this.keys.state(h.namespace, h.code, h.subcode, this.host);
     const kind = form(h.namespace, h.code, src.line);
     const timed =
       timing && h.namespace === "sip" && (h.code === 200 || h.code === 408) && this.timedTries > 0;
@@ -176,7 +147,7 @@ export class FindingStore {
   private index(): void {
     this.indexed = true;
     for (const f of this.findings) {
-      const state = this.state(f.namespace, f.code, f.subcode, f.host);
+      const state = this.keys.state(f.namespace, f.code, f.subcode, f.host);
       const kind = form(f.namespace, f.code, f.text);
       if (state) state.kept[kind] = count(state, kind) + 1;
     }
@@ -205,51 +176,9 @@ export class FindingStore {
     this.challenges = [];
   }
 
-  /** The key of a code from a host; undefined once MAX_KEYS are tracked and this one is new. */
-  private state(
-    namespace: Namespace,
-    code: number,
-    subcode: number | null,
-    host: string | undefined,
-  ): KeyState | undefined {
-    const keys = this.codeKeys(namespace, code, subcode);
-    let s = keys?.hosts.get(host ?? "");
-    if (!s && keys && this.keyCount < MAX_KEYS) {
-      this.keyCount++;
-      host = host === undefined ? host : copy(host);
-      const folded: FoldedCount = { key: "", namespace, code, subcode, count: 0 };
-      folded.key = groupKey({ namespace, code, subcode, host });
-      if (host) folded.host = host;
-      s = { kept: new Int32Array(3), folded };
-      keys.hosts.set(host ?? "", s);
-    }
-    return s;
-  }
-
-  /** The hosts of one code (numeric maps all the way: a repeat builds no string). */
-  private codeKeys(namespace: Namespace, code: number, subcode: number | null): CodeKeys | undefined {
-    let byCode = this.keys.get(namespace);
-    if (!byCode) {
-      byCode = new Map();
-      this.keys.set(namespace, byCode);
-    }
-    let bySub = byCode.get(code);
-    if (!bySub) {
-      bySub = new Map();
-      byCode.set(code, bySub);
-    }
-    let keys = bySub.get(subcode ?? -1);
-    if (!keys && this.codeCount < MAX_CODES) {
-      this.codeCount++;
-      keys = { hosts: new Map(), overflow: 0 };
-      bySub.set(subcode ?? -1, keys);
-    }
-    return keys;
-  }
-
   /** With every key taken, a code still gets its first few kept, whatever their host. */
   private keepOverflow(h: Hit, src: HitSource): boolean {
-    const keys = this.codeKeys(h.namespace, h.code, h.subcode);
+    const keys = this.keys.codeKeys(h.namespace, h.code, h.subcode);
     if (!keys || keys.overflow >= FIRST_PER_KEY) return false;
     keys.overflow++;
     this.keep(this.build(h, src));
@@ -318,22 +247,4 @@ export class FindingStore {
  */
 function form(ns: Namespace, code: number, line: string): number {
   return ns === "q850" && (code === 16 || code === 31) && /fail|error/i.test(line) ? FAILING : PLAIN;
-}
-
-/**
- * A copy of `s` that does not hold on to the text it was cut from. Substrings share their parent
- * string in V8, so a finding kept from line 900,000 would otherwise keep its whole input block
- * alive, and a few hundred of them the whole log.
- */
-function copy(s: string): string {
-  return s.length < 13 ? s : ` ${s}`.slice(1);
-}
-
-/** Copies the strings of a finding kept past the cap (see `copy`). */
-function detach(f: Finding): void {
-  const fields = f as unknown as Record<string, unknown>;
-  for (const k in fields) {
-    const v = fields[k];
-    if (typeof v === "string") fields[k] = copy(v);
-  }
 }
