@@ -2,7 +2,7 @@
 // built output in dist/, on loopback only, bounded in time; not part of npm test.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { createReadStream, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,6 +152,16 @@ async function scanParts(file) {
     starts.push(performance.now() - t);
   }
   rmSync(empty, { force: true });
+  // What any Node program pays before scanning: starting Node, and reading and decoding the file.
+  const bare = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, ["-e", "0"], { stdio: "ignore" });
+    bare.push(performance.now() - t);
+  }
+  const readStart = performance.now();
+  const decoded = readFileSync(file).toString("utf8").length;
+  const readMs = performance.now() - readStart;
   const { Scanner } = await dist("engine/scan/scanner.js");
   const { analyze } = await dist("engine/analyze.js");
   const catalog = loadCatalog();
@@ -174,6 +184,8 @@ async function scanParts(file) {
   const analyzeMs = performance.now() - t;
   return {
     cliStartupMs: Math.round(pct(starts, 50)),
+    nodeStartMs: Math.round(pct(bare, 50)),
+    readAndDecodeMBPerSecond: Number((decoded / 1048576 / (readMs / 1000)).toFixed(1)),
     scannerMBPerSecond: Number((chars / 1048576 / (scanMs / 1000)).toFixed(1)),
     analyzeMs: Math.round(analyzeMs),
   };
