@@ -1,5 +1,6 @@
-// npm run bench: prints the figures the issues budget (see README "Benchmarks"). Runs against the
-// built output in dist/, on loopback only, bounded in time; not part of npm test.
+// npm run bench: prints the figures the issues budget (see README "Benchmarks"), then one met/MISS
+// line per budget, and exits 1 on any miss. Runs against the built output in dist/, on loopback
+// only, bounded in time; not part of npm test.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createReadStream, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -340,3 +341,32 @@ if (want("slack")) {
 }
 
 console.log(JSON.stringify(results, null, 2));
+
+/** The budgets from the issues, judged on the figures above; any miss makes the exit status 1. */
+const r = results;
+const budgets = [
+  ["catalog load, median ms", r.catalogLoadMs?.median, (v) => v <= 150, "≤ 150"],
+  ["explain code query, p99 µs", r.explain?.codeP99us, (v) => v <= 20, "≤ 20"],
+  ["explain free text, p99 µs", r.explain?.textP99us, (v) => v <= 500, "≤ 500"],
+  ["CLI sipcode 488, median ms", r.cliOneShotMs?.median, (v) => v <= 400, "≤ 400"],
+  ["40,000-character paste, p50 ms", r.paste40k?.p50ms, (v) => v <= 2, "≤ 2"],
+  ["sipcode scan 100 MB, MB/s", r.scan100MB?.mbPerSecond, (v) => v >= 300, "≥ 300"],
+  [
+    "sipcode scan 100 MB, peak RSS MB",
+    r.scan100MB?.peakRssMB,
+    (v) => typeof v !== "number" || v <= 200,
+    "≤ 200",
+  ],
+  ["Slack /sipcode 488 vs do-nothing Bolt, ratio", r.slackCommand488?.ratioMedian, (v) => v >= 0.9, "≥ 0.9"],
+  [
+    "Slack /sipcode 488, non-2xx and errors",
+    r.slackCommand488 && r.slackCommand488.non2xx + r.slackCommand488.errors,
+    (v) => v === 0,
+    "0",
+  ],
+].filter(([, v]) => v !== undefined);
+const misses = budgets.filter(([, v, ok]) => !ok(v));
+for (const [name, v, ok, budget] of budgets) {
+  console.log(`${ok(v) ? "met " : "MISS"}  ${name}: ${v} (budget ${budget})`);
+}
+if (misses.length > 0) process.exitCode = 1;
