@@ -11,6 +11,8 @@ import type { ConversationRefs } from "./conversations.js";
 import { baseConversationId } from "./conversations.js";
 
 export const TEAMS_PLATFORM = "teams";
+/** Teams user ids ("29:…") are far shorter; anything longer is not stored. */
+const MAX_USER_ID = 256;
 
 /** What a Teams reminder carries in the Store. */
 export interface TeamsReminderPayload {
@@ -22,6 +24,8 @@ export interface TeamsReminderPayload {
   label: string;
   /** Display name of whoever asked. */
   by: string;
+  /** Their Teams user id, so the reminder can @mention them (absent in reminders set before). */
+  byId?: string;
 }
 
 export interface RemindRequest {
@@ -74,6 +78,8 @@ export function teamsReminder(
     label: ask.label,
     by: name,
   };
+  const byId = activity.from?.id;
+  if (name && byId && byId.length <= MAX_USER_ID) payload.byId = byId;
   // The same person pressing the same button twice within ten seconds sets one reminder, not two.
   const bucket = Math.floor(now.getTime() / 10_000);
   const id = createHash("sha256")
@@ -107,13 +113,28 @@ export function reminderText(p: TeamsReminderPayload): string {
   return p.by ? `⏰ Reminder for ${p.by}: ${p.label}` : `⏰ Reminder: ${p.label}`;
 }
 
+/**
+ * The reminder as a message: it @mentions whoever asked when their id is known, so Teams notifies
+ * them; otherwise it names them in plain text. Names and labels carry no markup (remindLabel).
+ */
+export function reminderMessage(p: TeamsReminderPayload): Partial<Activity> {
+  if (!p.by || !p.byId) return { type: "message", text: reminderText(p), textFormat: "plain" };
+  const at = `<at>${p.by}</at>`;
+  return {
+    type: "message",
+    text: `⏰ Reminder for ${at}: ${p.label}`,
+    entities: [{ type: "mention", text: at, mentioned: { id: p.byId, name: p.by } }],
+  };
+}
+
 function payloadOf(r: Reminder): TeamsReminderPayload {
   const p = r.payload as Partial<TeamsReminderPayload>;
   if (
     typeof p.conversationId !== "string" ||
     typeof p.threadId !== "string" ||
     typeof p.label !== "string" ||
-    typeof p.by !== "string"
+    typeof p.by !== "string" ||
+    (p.byId !== undefined && typeof p.byId !== "string")
   )
     throw new PermanentDeliveryError(`reminder ${r.id} has no usable Teams payload`);
   return p as TeamsReminderPayload;
@@ -143,7 +164,7 @@ export function teamsDeliverer(o: DelivererOptions): (r: Reminder) => Promise<vo
           for (const a of activities) delete a.replyToId;
           return next();
         });
-        await context.sendActivity({ type: "message", text: reminderText(p), textFormat: "plain" });
+        await context.sendActivity(reminderMessage(p));
       });
     } catch (err) {
       // 403/404: the bot was removed from the chat or the thread is gone; retrying cannot help.

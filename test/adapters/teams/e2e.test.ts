@@ -9,6 +9,7 @@ import { userMessageOf } from "../../../src/errors.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
 import {
+  ALICE,
   actionsOf,
   adaptiveCardProblems,
   BOB,
@@ -169,7 +170,8 @@ describe("without credentials outside production (Emulator mode)", () => {
     expect(scope.isDone()).toBe(true);
     expect(reminders[0]).toMatchObject({
       type: "message",
-      text: "⏰ Reminder for Alice Example: registration refresh due",
+      text: "⏰ Reminder for <at>Alice Example</at>: registration refresh due",
+      entities: [{ type: "mention", mentioned: { id: ALICE.id, name: "Alice Example" } }],
       conversation: { id: CONVERSATIONS.channel.id },
     });
   });

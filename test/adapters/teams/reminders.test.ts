@@ -151,6 +151,7 @@ describe("the remind action", () => {
         threadId: CONVERSATIONS.channel.id,
         label: "follow-up checklist for SIP 488 Not Acceptable Here",
         by: "Alice Example",
+        byId: "29:alice",
       } satisfies TeamsReminderPayload,
     });
   });
@@ -313,8 +314,14 @@ describe("delivery through the reminder loop", () => {
     expect(scope.isDone()).toBe(true);
     expect(bodies[0]).toMatchObject({
       type: "message",
-      text: "⏰ Reminder for Alice Example: registration refresh due",
-      textFormat: "plain",
+      text: "⏰ Reminder for <at>Alice Example</at>: registration refresh due",
+      entities: [
+        {
+          type: "mention",
+          text: "<at>Alice Example</at>",
+          mentioned: { id: "29:alice", name: "Alice Example" },
+        },
+      ],
       conversation: { id: CONVERSATIONS.channel.id },
       from: { id: "28:00000000-0000-0000-0000-00000000b07" },
     });
@@ -337,7 +344,36 @@ describe("delivery through the reminder loop", () => {
     at(NOW.getTime() + 5_000);
     await loop.poll();
     expect(scope.isDone()).toBe(true);
-    expect(bodies[0]?.text).toBe("⏰ Reminder for Zoë O'Brien: session refresh due");
+    expect(bodies[0]?.text).toBe("⏰ Reminder for <at>Zoë O'Brien</at>: session refresh due");
+    expect(bodies[0]?.entities).toEqual([
+      { type: "mention", text: "<at>Zoë O'Brien</at>", mentioned: { id: "29:alice", name: "Zoë O'Brien" } },
+    ]);
+  });
+
+  it("names the asker in plain text when the reminder carries no user id", async () => {
+    const { turn, loop, at } = setup();
+    // Any message stores the conversation reference a reminder is posted with.
+    await turn(message("personal", "488"));
+    await loop.schedule({
+      id: "teams:older",
+      platform: "teams",
+      dueAt: NOW.getTime(),
+      payload: {
+        conversationId: CONVERSATIONS.personal.id,
+        threadId: CONVERSATIONS.personal.id,
+        label: "check the trunk",
+        by: "Alice Example",
+      },
+    });
+    const { scope, bodies } = connectorPost(CONVERSATIONS.personal.id);
+    at(NOW.getTime());
+    await loop.poll();
+    expect(scope.isDone()).toBe(true);
+    expect(bodies[0]).toMatchObject({
+      text: "⏰ Reminder for Alice Example: check the trunk",
+      textFormat: "plain",
+    });
+    expect(bodies[0]?.entities).toBeUndefined();
   });
 
   it("retries later when no conversation reference is stored", async () => {
