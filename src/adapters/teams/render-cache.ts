@@ -23,11 +23,18 @@ export interface Rendered {
 
 /** Questions longer than this are free text that is unlikely to repeat exactly. */
 const MAX_KEY_CHARS = 200;
+/**
+ * Heap bytes per character of a card's JSON, for the whole entry: the JSON itself, the card object
+ * and the neutral cards (measured at about 2.5 over every catalog entry's card; rounded up).
+ */
+const BYTES_PER_JSON_CHAR = 3;
+/** The cache's memory bound, in heap bytes. */
+export const RENDER_CACHE_BYTES = 16_000_000;
 
 export class RenderCache {
   private readonly lru = new LRUCache<string, Rendered>({
-    maxSize: 16_000_000,
-    sizeCalculation: (r) => storeJson(r.card) + 64,
+    maxSize: RENDER_CACHE_BYTES,
+    sizeCalculation: (r) => storeJson(r.card) * BYTES_PER_JSON_CHAR + 64,
   });
 
   constructor(
