@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { explain } from "../../src/engine/explain.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
+import { toAdaptiveCard } from "../../src/render/adaptive-card.js";
 import { toBlocks } from "../../src/render/block-kit.js";
 import { explainCards } from "../../src/render/card.js";
 import { scanCard } from "../../src/render/scan-card.js";
@@ -106,6 +107,14 @@ describe("redaction", () => {
     "s3cr3tPassw0rd",
     "K8sApiKeyValue99",
     "icepwdX9y8z7w6v5u4t3s2r1",
+    "opaqueTOKEN0123456789abcdef0123456789",
+    "r3d1sS3cretPw",
+    "WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz",
+    "Zm9vYmFyQWNjZXNzS2V5PT0",
+    "AbCdEf123456%2B%2Fsig",
+    "XXXXXXXXXXXXwebhookXXXXXXXX",
+    "sessionCookie4242",
+    "hunter5pass",
   ];
   const log = [
     "2024-05-01T10:00:00.000Z SIP/2.0 401 Unauthorized",
@@ -117,6 +126,15 @@ describe("redaction", () => {
     `token=${secrets[3]} password=${secrets[4]} api_key: ${secrets[5]}`,
     `a=ice-pwd:${secrets[6]}`,
     "2024-05-01T10:00:02.000Z SIP/2.0 403 Forbidden from sip:+14155550123@carrier.example.com",
+    // The excerpt around a code deep in a long line starts after the header name it belongs to.
+    `${"x".repeat(300)} Authorization: Bearer ${secrets[7]} SIP/2.0 503 Service Unavailable ${"z".repeat(200)}`,
+    `2024-05-01T10:00:03.000Z 502 Bad Gateway upstream redis://:${secrets[8]}@redis.internal:6379/0`,
+    `SIP/2.0 603 Decline a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:${secrets[9]}|2^20|1:32`,
+    `SIP/2.0 480 Temporarily Unavailable endpoint=https://acs-x.communication.azure.com/;accesskey=${secrets[10]}`,
+    `SIP/2.0 404 Not Found https://x.blob.core.windows.net/logs?sv=2021-08-06&sig=${secrets[11]}`,
+    `2024-05-01T10:00:04.000Z got 500 from https://hooks.slack.com/services/T000/B000/${secrets[12]}`,
+    `SIP/2.0 486 Busy Here Cookie: session=${secrets[13]}`,
+    `SIP/2.0 500 Server Internal Error pass=${secrets[14]}`,
   ].join("\n");
 
   it("never echoes a planted secret in any renderer's output", () => {
@@ -128,8 +146,13 @@ describe("redaction", () => {
       cardToMarkdown(card),
       JSON.stringify(toBlocks([card])),
       JSON.stringify(respond(catalog(), log, "slack").cards),
+      JSON.stringify(toAdaptiveCard([card])),
     ];
     for (const out of outputs) for (const s of secrets) expect(out).not.toContain(s);
     expect(JSON.stringify(scan.findings)).not.toContain("+14155550123");
+    // Every planted line was scanned: the codes are still reported, only the secrets are gone.
+    const codes = scan.findings.map((f) => f.code);
+    for (const code of [401, 403, 503, 502, 603, 480, 404, 500, 486]) expect(codes).toContain(code);
+    expect(JSON.stringify(scan.findings)).toContain("Authorization: [redacted]");
   });
 });

@@ -4,7 +4,7 @@ import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import type { Hit } from "./detectors.js";
-import { type RedactOptions, redact } from "./redact.js";
+import { type RedactOptions, redact, redactRange } from "./redact.js";
 
 export interface Finding {
   namespace: Namespace;
@@ -113,15 +113,18 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   }
   const headers = h.detector === "sip-status" ? ctx.headers() : NO_HEADERS;
   const start = Math.max(0, Math.min(h.at - 40, line.length - EXCERPT));
+  // Redacted as part of the whole line: a secret that starts before the excerpt is still found.
   const excerpt =
-    (start > 0 ? "…" : "") + line.slice(start, start + EXCERPT) + (line.length > start + EXCERPT ? "…" : "");
+    (start > 0 ? "…" : "") +
+    redactRange(line, start, start + EXCERPT, opts) +
+    (line.length > start + EXCERPT ? "…" : "");
   const f: Finding = {
     namespace: h.namespace,
     code: h.code,
     subcode: h.subcode,
     id: resolveId(ctx.catalog, h),
     line: ctx.lineNo,
-    text: redact(excerpt, opts),
+    text: excerpt,
     confidence: h.confidence,
     detector: h.detector,
   };

@@ -1,5 +1,7 @@
 // Removes secrets from any text before it is echoed: credentials, digest parameters, tokens,
-// API keys, passwords, ICE passwords; optionally masks the middle of phone numbers.
+// API keys, passwords, cookies, ICE passwords, SRTP keys, credentials in URLs and webhook paths;
+// optionally masks the middle of phone numbers. Secrets are found as spans of the original text,
+// so a shortened excerpt can be cut anywhere without showing part of one.
 
 export interface RedactOptions {
   maskPhoneNumbers?: boolean;
@@ -7,25 +9,40 @@ export interface RedactOptions {
 
 const MARK = "[redacted]";
 
-const RULES: Array<[RegExp, string]> = [
-  // Whole credential headers: everything after the scheme goes.
-  [/\b((?:Proxy-)?Authorization\s*:\s*)(?:Digest|Bearer|Basic)?[^\r\n]*/gi, `$1${MARK}`],
+/**
+ * Each rule's first capture group is the part that stays (the header name, the `key=`); the rest
+ * of the match is the secret. A digest parameter keeps its quotes around the mark.
+ */
+const RULES: RegExp[] = [
+  // Whole credential and cookie headers: everything after the header name goes.
+  /\b((?:Proxy-)?Authorization\s*:\s*)[^\r\n]+/gi,
+  /\b((?:Set-)?Cookie\s*:\s*)[^\r\n]+/gi,
   // Digest parameters wherever they appear (WWW-Authenticate challenges, logs of them).
-  [/\b(nonce|cnonce|response|opaque)(\s*=\s*)("[^"\r\n]*"|[^\s,;]+)/gi, `$1$2"${MARK}"`],
-  [/\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g, `$1${MARK}`],
-  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g, MARK],
-  [/\bxox[abprs]-[A-Za-z0-9-]+/g, MARK],
-  [/\bxapp-[A-Za-z0-9-]+/g, MARK],
-  [
-    /(["']?\b(?:api[_-]?key|api[_-]?token|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|sip[_-]?secret)\b["']?\s*[:=]\s*)("[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/gi,
-    `$1${MARK}`,
-  ],
-  [/(a=ice-pwd:)\S+/g, `$1${MARK}`],
-  [/(\/\/[^:/\s@]+:)[^@\s/]+@/g, `$1${MARK}@`],
+  /\b((?:nonce|cnonce|response|opaque)\s*=\s*)(?:"[^"\r\n]*"|[^\s,;]+)/gi,
+  /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g,
+  /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g,
+  /()\bxox[abprs]-[A-Za-z0-9-]+/g,
+  /()\bxapp-[A-Za-z0-9-]+/g,
+  /(["']?\b(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/gi,
+  // Azure SAS signatures in URLs.
+  /(\bsig=)[^&\s"'<>]+/gi,
+  /(a=ice-pwd:)\S+/g,
+  // SDES-SRTP master keys: a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<key>|2^20|1:32
+  /(\binline:)[^\s|"']+/gi,
+  // user:password@ and :password@ in URLs (redis://:secret@host); the user part may be an API key.
+  /(\/\/)[^:/\s@]*:[^@\s/]+(?=@)/g,
+  // Incoming-webhook URLs carry their secret in the path.
+  /(\bhooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s"'<>)]+/gi,
+  /(\.webhook\.office\.com\/webhookb2\/)[^\s"'<>)]+/gi,
 ];
+
+/** Cheap test run first: text that names no credential-like thing skips the rules entirely. */
+const HINT =
+  /auth|cookie|nonce|response|opaque|bearer|eyJ|xox|xapp|key|token|secret|pass|pwd|credential|sig=|inline:|hook|:\/\/[^\s/@]*@/i;
 
 /** Phone numbers: E.164 or long digit runs in SIP URIs; keep the start and the last two digits. */
 const PHONE = /(\+\d{6,15}\b|(?<=sips?:|tel:)\d{7,15}(?=[@;>]))/g;
+const LONG_DIGITS = /\d{6}/;
 
 function maskPhone(num: string): string {
   const keepHead = num.startsWith("+") ? 4 : 3;
@@ -33,13 +50,57 @@ function maskPhone(num: string): string {
   return num.slice(0, keepHead) + "•".repeat(num.length - keepHead - 2) + num.slice(-2);
 }
 
-/** Cheap test run first: text that names no credential-like thing skips the rules entirely. */
-const HINT = /auth|nonce|response|opaque|bearer|eyJ|xox|xapp|key|token|secret|pass|pwd|:\/\/[^\s/@]*@/i;
-const LONG_DIGITS = /\d{6}/;
+/** The last text whose spans were worked out: a line's findings all ask about the same line. */
+let lastText: string | undefined;
+let lastSpans: Array<[number, number]> = [];
+
+/** [start, end) of every secret in `text`, sorted and merged. */
+export function secretSpans(text: string): Array<[number, number]> {
+  if (text === lastText) return lastSpans;
+  const spans: Array<[number, number]> = [];
+  if (HINT.test(text)) {
+    for (const re of RULES) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const start = m.index + (m[1]?.length ?? 0);
+        if (m.index + m[0].length > start) spans.push([start, m.index + m[0].length]);
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push(s);
+  }
+  lastText = text;
+  lastSpans = merged;
+  return merged;
+}
+
+/**
+ * `text.slice(from, to)` with every secret that touches it replaced, even one that starts before
+ * `from`, and phone numbers masked (masking keeps lengths, so it can run on a margin around the
+ * range first). A quoted value keeps its quotes, so the excerpt still reads as the header it was.
+ */
+export function redactRange(text: string, from: number, to: number, opts: RedactOptions = {}): string {
+  const lo = Math.max(0, from - 32);
+  let region = text.slice(lo, Math.min(text.length, to + 32));
+  if ((opts.maskPhoneNumbers ?? true) && LONG_DIGITS.test(region)) region = region.replace(PHONE, maskPhone);
+  let out = "";
+  let at = from;
+  for (const [s, e] of secretSpans(text)) {
+    if (e <= from || s >= to) continue;
+    out += region.slice(at - lo, Math.max(at, s) - lo);
+    const quoted = s >= from && e - s >= 2 && text[s] === '"' && text[e - 1] === '"';
+    out += quoted ? `"${MARK}"` : MARK;
+    at = Math.min(e, to);
+  }
+  return out + region.slice(at - lo, to - lo);
+}
 
 export function redact(text: string, opts: RedactOptions = {}): string {
-  let out = text;
-  if (HINT.test(out)) for (const [re, replacement] of RULES) out = out.replace(re, replacement);
-  if ((opts.maskPhoneNumbers ?? true) && LONG_DIGITS.test(out)) out = out.replace(PHONE, maskPhone);
-  return out;
+  return redactRange(text, 0, text.length, opts);
 }
