@@ -11,11 +11,15 @@ const csv = z
       .map((x) => x.trim())
       .filter(Boolean),
   );
+/** An on/off switch: a value that is neither (a typo) is an error, never silently "off". */
 const flag = (dflt: boolean) =>
   z
     .string()
     .optional()
-    .transform((s) => (s === undefined || s === "" ? dflt : /^(1|true|yes|on)$/i.test(s)));
+    .refine((s) => s === undefined || /^(|1|true|yes|on|0|false|no|off)$/i.test(s.trim()), {
+      message: "use true or false (also 1/0, yes/no, on/off)",
+    })
+    .transform((s) => (s === undefined || s.trim() === "" ? dflt : /^(1|true|yes|on)$/i.test(s.trim())));
 
 const Env = z.object({
   NODE_ENV: z.string().default("development"),

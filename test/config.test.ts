@@ -54,5 +54,17 @@ describe("loadConfig", () => {
     ).toMatch(/MICROSOFT_APP_TENANT_ID/);
     expect(problems({ PORT: "http" }).join(" ")).toMatch(/PORT/);
     expect(problems({ LOG_LEVEL: "loud" }).join(" ")).toMatch(/LOG_LEVEL/);
+    // A mistyped switch stops the process instead of quietly turning phone masking off.
+    expect(problems({ SIPCODE_MASK_PHONE_NUMBERS: "maybe" }).join(" ")).toMatch(
+      /SIPCODE_MASK_PHONE_NUMBERS: use true or false/,
+    );
+    expect(problems({ TEAMS_AUTO_EXPLAIN: "ture" }).join(" ")).toMatch(/TEAMS_AUTO_EXPLAIN/);
+  });
+
+  it("reads every spelling of on and off", () => {
+    for (const off of ["false", "0", "no", "OFF", " false "])
+      expect(loadConfig({ SIPCODE_MASK_PHONE_NUMBERS: off }).maskPhoneNumbers).toBe(false);
+    for (const on of ["true", "1", "yes", "On", ""])
+      expect(loadConfig({ SIPCODE_MASK_PHONE_NUMBERS: on }).maskPhoneNumbers).toBe(true);
   });
 });

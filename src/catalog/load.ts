@@ -85,7 +85,14 @@ export function checkInvariants(files: ParsedFile[]): string[] {
 
 /** Loads and validates the whole catalog. Throws CatalogError listing every problem found. */
 export function loadCatalog(dir: string = defaultCatalogDir()): Catalog {
-  const present = new Set(readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "schema.json"));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new CatalogError([`cannot read the catalog folder ${dir} (${why}); check SIPCODE_CATALOG_DIR`]);
+  }
+  const present = new Set(names.filter((f) => f.endsWith(".json") && f !== "schema.json"));
   const problems: string[] = [];
   const files: ParsedFile[] = [];
   for (const name of CATALOG_FILES) {
