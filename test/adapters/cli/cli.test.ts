@@ -172,6 +172,32 @@ describe("sipcode start", () => {
     expect(r.out).toMatch(/SIP 488 Not Acceptable Here/);
     expect(r.out).toMatch(/First failure: SIP 486 Busy Here/);
   });
+
+  it("keeps a SIP message's SDP after its blank line in the same paste", async () => {
+    const input = [
+      "2024-05-02 02:13:02.300 10.0.0.9:5060 -> 10.0.0.5:5060",
+      "SIP/2.0 183 Session Progress",
+      "CSeq: 2 INVITE",
+      "Content-Type: application/sdp",
+      "",
+      "v=0",
+      "m=audio 16384 RTP/AVP 8 101",
+      "",
+      "2024-05-02 02:13:12.300 10.0.0.9:5060 -> 10.0.0.5:5060",
+      "SIP/2.0 503 Service Unavailable",
+      "CSeq: 2 INVITE",
+      "",
+      "488",
+      "quit",
+    ].join("\n");
+    const r = await run(["shell"], input);
+    expect(r.code).toBe(0);
+    // One answer for the whole trace, then the question typed after it.
+    expect(r.out.match(/First failure:/g)).toHaveLength(1);
+    expect(r.out).toMatch(/First failure: SIP 503 Service Unavailable/);
+    expect(r.out).not.toMatch(/No entry for "v=0"/);
+    expect(r.out).toMatch(/SIP 488 Not Acceptable Here/);
+  });
 });
 
 describe("the installed bin", () => {
