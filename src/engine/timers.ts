@@ -49,10 +49,16 @@ export const RFC3261: Base = { t1: 500, t2: 4000, t4: 5000 };
 export const IMS: Base = { t1: 2000, t2: 16_000, t4: 17_000 };
 const MAX_MS = 7 * 24 * 3600 * 1000;
 
+/** Below this, a bare T1/T2/T4 number is read as seconds: no SIP network runs T1 under 50 ms. */
+const BARE_MS_FLOOR = 50;
+
 /** "1s", "500ms", "1.5s", "2m", "1h"; a bare number uses `bareUnit` (ms for T1/T2/T4, s for headers). */
 export function parseDuration(value: string, bareUnit: "ms" | "s"): number | string {
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?$/i.exec(value.trim());
-  if (!m) return `"${value}" is not a duration; write it like 500ms, 1s, 30s or 2m.`;
+  const example = bareUnit === "s" ? "3600, 90s, 30m or 1h" : "500ms, 1s or 2s";
+  const text = value.trim();
+  if (/^-\s*\d/.test(text)) return `"${value}" must be greater than zero.`;
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?$/i.exec(text);
+  if (!m) return `"${value}" is not a duration; write it like ${example}.`;
   const n = Number(m[1]);
   const unit = (m[2] ?? bareUnit).toLowerCase();
   const ms =
@@ -62,9 +68,22 @@ export function parseDuration(value: string, bareUnit: "ms" | "s"): number | str
   return ms;
 }
 
+/** A T1/T2/T4 value: a bare number is milliseconds (t1=500), or seconds when small (t1=2 is IMS's 2 s). */
+function baseTimer(value: string): { ms: number; note?: string } | string {
+  const bare = /^\d+(?:\.\d+)?$/.test(value.trim());
+  if (bare && Number(value) < BARE_MS_FLOOR) {
+    const ms = parseDuration(value, "s");
+    if (typeof ms === "string") return ms;
+    return { ms, note: `read as ${seconds(ms)}; write ${value.trim()}ms to mean milliseconds` };
+  }
+  const ms = parseDuration(value, "ms");
+  return typeof ms === "string" ? ms : { ms };
+}
+
 function seconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+  return `${Number.isInteger(s) ? s : Number(s.toFixed(3))} s`;
 }
 
 function around(rows: TimerRow[], catalog: Catalog, targetMs: number): string {
@@ -104,6 +123,7 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
     if (!kv) {
       const d = parseDuration(arg, "s");
       if (typeof d === "number") later.push((rows) => calculations.push(around(rows, catalog, d)));
+      else if (/^-?\s*\d/.test(arg)) errors.push(d);
       else
         errors.push(
           `I don't understand "${raw}". Try expires=3600, t1=1s, session-expires=1800, keepalive, ims or 32s.`,
@@ -112,9 +132,12 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
     }
     const [, key = "", value = ""] = kv;
     if (key === "t1" || key === "t2" || key === "t4") {
-      const d = parseDuration(value, "ms");
+      const d = baseTimer(value);
       if (typeof d === "string") errors.push(`${key.toUpperCase()}: ${d}`);
-      else set[key] = d;
+      else {
+        set[key] = d.ms;
+        if (d.note) calculations.push(`${key.toUpperCase()}=${value.trim()} ${d.note}.`);
+      }
     } else if (key === "expires") {
       const d = parseDuration(value, "s");
       if (typeof d === "string") errors.push(`Expires: ${d}`);
@@ -143,8 +166,20 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
     }
   }
   Object.assign(base, profile === "ims" ? IMS : RFC3261, set);
-  if (base.t2 < base.t1)
-    errors.push(`T2 (${seconds(base.t2)}) should not be smaller than T1 (${seconds(base.t1)}).`);
+  if (base.t2 < base.t1) {
+    if (set.t2 === undefined) {
+      // Only T1 was given: T2 is the cap on retransmit intervals and cannot sit below it.
+      calculations.push(`T2 taken as ${seconds(base.t1)}: it cannot be smaller than T1.`);
+      base.t2 = base.t1;
+    } else {
+      errors.push(
+        `T2 (${seconds(base.t2)}) should not be smaller than T1 (${seconds(base.t1)}); both kept at their defaults.`,
+      );
+      Object.assign(base, profile === "ims" ? IMS : RFC3261);
+      delete set.t1;
+      delete set.t2;
+    }
+  }
   const transaction: TimerRow[] = [];
   for (const [id, derive] of Object.entries(DERIVE)) {
     const entry = catalog.byId.get(id);

@@ -1,6 +1,6 @@
 // The "2 AM guide" timers card: Webex Calling keepalives, RFC 3261 transaction timers for the
 // chosen T1/T2/T4 (UDP and TCP), RFC 4028 session timers, and any calculations asked for.
-import type { TimersResult } from "../engine/timers.js";
+import { IMS, RFC3261, type TimersResult } from "../engine/timers.js";
 import { type Card, type CardSection, formatMs } from "./card.js";
 import { sourcesFooter } from "./citations.js";
 
@@ -19,7 +19,11 @@ export function timersCard(t: TimersResult): Card {
       return `${e.title}: ${v ? formatMs(v) : (e.timer?.formula ?? "")} — ${e.timer?.firesWhen ?? e.meaning}`;
     }),
   });
-  const profile = t.profile === "ims" ? "IMS profile, 3GPP TS 24.229" : "RFC 3261 defaults";
+  const defaults = t.profile === "ims" ? IMS : RFC3261;
+  const own = (["t1", "t2", "t4"] as const).some((k) => t.base[k] !== defaults[k]);
+  const profile =
+    (t.profile === "ims" ? "IMS profile, 3GPP TS 24.229" : own ? "RFC 3261" : "RFC 3261 defaults") +
+    (own ? ", with your values" : "");
   sections.push({
     heading: `SIP transaction timers (${profile}: T1 ${formatMs(t.base.t1)}, T2 ${formatMs(t.base.t2)}, T4 ${formatMs(t.base.t4)})`,
     items: t.transaction.map((r) => {

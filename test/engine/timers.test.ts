@@ -98,10 +98,42 @@ describe("calculators", () => {
 
   it("refuses bad values with a clear message", () => {
     expect(computeTimers(catalog(), ["t1=abc"]).errors[0]).toMatch(/not a duration/);
-    expect(computeTimers(catalog(), ["t1=-5"]).errors[0]).toMatch(/not a duration/);
+    expect(computeTimers(catalog(), ["t1=-5"]).errors[0]).toMatch(/greater than zero/);
     expect(computeTimers(catalog(), ["expires=99999999"]).errors[0]).toMatch(/more than a week/);
     expect(computeTimers(catalog(), ["session-expires=30"]).errors[0]).toMatch(/Min-SE/);
     expect(computeTimers(catalog(), ["frobnicate"]).errors[0]).toMatch(/don't understand/);
     expect(parseDuration("0", "s")).toMatch(/greater than zero/);
+    // Zero and negative durations say what is wrong with them, not "I don't understand".
+    expect(computeTimers(catalog(), ["0s"]).errors).toEqual(['"0s" must be greater than zero.']);
+    expect(computeTimers(catalog(), ["-5s"]).errors).toEqual(['"-5s" must be greater than zero.']);
+    // Expires takes plain seconds, and the hint says so.
+    expect(computeTimers(catalog(), ["expires=abc"]).errors[0]).toMatch(/like 3600, 90s/);
+  });
+
+  it("reads a small bare T1 as seconds and says so", () => {
+    const r = computeTimers(catalog(), ["t1=2"]);
+    expect(r.base.t1).toBe(2000);
+    expect(r.calculations.join(" ")).toMatch(/T1=2 read as 2 s; write 2ms to mean milliseconds/);
+    expect(computeTimers(catalog(), ["t1=500"]).base.t1).toBe(500);
+    expect(computeTimers(catalog(), ["t1=250ms"]).calculations.join(" ")).toMatch(
+      /64×T1 = 16 s.*start at 250 ms/,
+    );
+  });
+
+  it("raises T2 to a larger T1, and refuses an explicit T2 below T1 without using either", () => {
+    const raised = computeTimers(catalog(), ["t1=5s"]);
+    expect(raised.errors).toEqual([]);
+    expect(raised.base).toMatchObject({ t1: 5000, t2: 5000 });
+    expect(raised.calculations.join(" ")).toMatch(/T2 taken as 5 s/);
+    const refused = computeTimers(catalog(), ["t1=5s", "t2=1s"]);
+    expect(refused.errors[0]).toMatch(/T2 \(1 s\) should not be smaller than T1 \(5 s\)/);
+    expect(refused.base).toMatchObject({ t1: 500, t2: 4000 });
+  });
+
+  it("labels the transaction timers with the user's own values when they differ from the profile", () => {
+    const own = respond(catalog(), "timers t1=1s", "cli").cards[0];
+    expect(JSON.stringify(own)).toMatch(/RFC 3261, with your values: T1 1 s/);
+    const plain = respond(catalog(), "timers", "cli").cards[0];
+    expect(JSON.stringify(plain)).toMatch(/RFC 3261 defaults: T1 500 ms/);
   });
 });

@@ -37,7 +37,7 @@ export async function runShell(catalog: Catalog, io: Io, config: Config): Promis
       "sipcode shell: type a code (488, acs 410/3112, q850 16), a symptom, `timers`, or paste a log and end it with an empty line. `help`, `quit`.",
     );
   }
-  let paste: string[] | null = null;
+  let paste = null as string[] | null;
   /** Inside a paste: when an empty line arrived (0 when the last line was not empty). */
   let blankAt = 0;
   let settle: NodeJS.Timeout | undefined;
