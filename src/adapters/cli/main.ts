@@ -13,6 +13,7 @@ import { entryLabel, explainCards } from "../../render/card.js";
 import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
+import { decodeText } from "./decode.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
 
 export interface Io {
@@ -69,9 +70,8 @@ function write(io: Io, text: string): void {
 async function scanStream(io: Io, catalog: ReturnType<typeof loadCatalog>, path: string, config: Config) {
   const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
   const stream = path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-  if ("setEncoding" in stream) stream.setEncoding("utf8");
   try {
-    for await (const chunk of stream) scanner.push(String(chunk));
+    for await (const text of decodeText(stream as AsyncIterable<Buffer | string>)) scanner.push(text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
