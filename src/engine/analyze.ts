@@ -5,6 +5,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { entryLabel } from "./labels.js";
+import { chronological } from "./chronology.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 
@@ -35,7 +36,6 @@ export interface Analysis {
 }
 
 export const MAX_CHECKLIST = 10;
-const DAY_MS = 86_400_000;
 
 function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcode" | "id">): string {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
@@ -49,25 +49,6 @@ function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcod
     exotel: "Exotel API",
   }[f.namespace as "sip"];
   return `${ns ?? f.namespace} ${f.code}${f.subcode === null ? "" : `/${f.subcode}`}`;
-}
-
-/** Time order where timestamps exist; a line without one inherits the last one seen. */
-function chronological(findings: Finding[]): Finding[] {
-  let last = Number.NEGATIVE_INFINITY;
-  let dayStart: number | null = null;
-  const keyed = findings.map((f) => {
-    if (f.tsMs !== undefined) {
-      // Time-of-day stamps (no date) join the day of the last full date seen, so mixed formats order.
-      if (f.tsMs >= DAY_MS) dayStart = f.tsMs - (f.tsMs % DAY_MS);
-      const t = f.tsMs < DAY_MS && dayStart !== null ? dayStart + f.tsMs : f.tsMs;
-      // A stamp without sub-seconds is no evidence of being earlier within its own second.
-      const precision = /[.,]\d/.test(f.timestamp ?? "") ? 1 : 1000;
-      last = t < last && last - t < precision ? last : t;
-    }
-    return { f, t: last };
-  });
-  keyed.sort((a, b) => a.t - b.t || a.f.line - b.f.line);
-  return keyed.map((k) => k.f);
 }
 
 /** Normal traffic: provisional and success responses, causes for normal clearing, a digest

@@ -2,6 +2,8 @@
 // status line the headers that follow it (CSeq method, Call-ID, Via, Server/User-Agent).
 import { isSpace } from "./tails.js";
 
+export { parseTimestamp } from "./timestamps.js";
+
 export interface Surroundings {
   timestamp?: string;
   tsMs?: number;
@@ -11,77 +13,6 @@ export interface Surroundings {
   callId?: string;
   agent?: string;
   via?: string;
-}
-
-const ISO = /\b(\d{4}-\d\d-\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(Z|[+-]\d\d:?\d\d)?/;
-const RFC1123 =
-  /\b[A-Z][a-z]{2}, (\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d)(?:\.(\d{1,6}))? (GMT|UTC|[+-]\d{4})/;
-const SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?/;
-const CLOCK = /(?<![\d:.])(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?![\d:])/;
-
-function frac(s: string | undefined): number {
-  if (!s) return 0;
-  // Up to milliseconds the digits are the answer (the float formula rounds to the same integer).
-  if (s.length <= 3) return Number(s) * (s.length === 1 ? 100 : s.length === 2 ? 10 : 1);
-  return Math.round(Number(`0.${s}`) * 1000);
-}
-
-/** Date.parse results: a trace repeats the same second on many lines. */
-const parsed = new Map<string | number, number>();
-function remember(key: string | number, ms: number): void {
-  if (parsed.size >= 4096) parsed.clear();
-  parsed.set(key, ms);
-}
-function dateParse(s: string): number {
-  let ms = parsed.get(s);
-  if (ms === undefined) {
-    ms = Date.parse(s);
-    remember(s, ms);
-  }
-  return ms;
-}
-
-/** YYYY-MM-DD?HH:MM:SS as the number YYYYMMDDHHMMSS. */
-function isoDigits(t: string): number {
-  let n = 0;
-  for (let i = 0; i < 19; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
-  }
-  return n;
-}
-
-/** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
-export function parseTimestamp(line: string): { text: string; ms: number } | undefined {
-  const head = line.slice(0, 80);
-  const iso = ISO.exec(head);
-  if (iso) {
-    const text = iso[0];
-    const zone = iso[6];
-    // Keyed by the digits of the date and time (UTC) or by date, time and zone, which is cheaper
-    // than by the string Date.parse gets.
-    const key = !zone || zone === "Z" ? isoDigits(text) : text.slice(0, 19) + zone;
-    let ms = parsed.get(key);
-    if (ms === undefined) {
-      const offset = zone ? zone.replace(/^([+-]\d\d)(\d\d)$/, "$1:$2") : "Z";
-      ms = Date.parse(`${iso[1]}T${iso[2]}:${iso[3]}:${iso[4]}${offset}`);
-      remember(key, ms);
-    }
-    if (!Number.isNaN(ms)) return { text, ms: ms + frac(iso[5]) };
-  }
-  const web = RFC1123.exec(head);
-  if (web) {
-    const ms = dateParse(`${web[1]} ${web[3] === "UTC" ? "GMT" : web[3]}`);
-    if (!Number.isNaN(ms)) return { text: web[0], ms: ms + frac(web[2]) };
-  }
-  const sys = SYSLOG.exec(head) ?? CLOCK.exec(head);
-  if (sys) {
-    const n = sys.length === 7 ? 3 : 1;
-    const ms =
-      (Number(sys[n]) * 3600 + Number(sys[n + 1]) * 60 + Number(sys[n + 2])) * 1000 + frac(sys[n + 3]);
-    return { text: sys[0].replace(/^<\d{1,3}>/, ""), ms };
-  }
-  return undefined;
 }
 
 const HOST =
