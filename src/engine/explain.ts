@@ -3,8 +3,8 @@
 import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
-import { type ParsedQuery, parseQuery } from "./query.js";
-import { searchText } from "./search.js";
+import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
+import { rankMeanings, searchText } from "./search.js";
 
 export interface ExplainResult {
   query: string;
@@ -41,22 +41,35 @@ function inNs(list: readonly Entry[] | undefined, ns: Namespace | null): Entry[]
 }
 
 /** Entries for a number, honouring the namespace's own reading of a lone number. */
-function lookupCode(c: Catalog, ns: Namespace | null, code: number, subcode: number | null): Entry[] {
+function lookupCode(
+  c: Catalog,
+  ns: Namespace | null,
+  code: number,
+  subcode: number | null,
+): { entries: Entry[]; note: string | null } {
   if (subcode !== null) {
     const exact = inNs(c.byCode.get(code), ns).filter((e) => e.subcode === subcode);
-    if (exact.length > 0) return exact;
-    // "497/540487": the subcode is specific enough to find the row even under another code.
-    return inNs(c.bySubcode.get(subcode), ns).filter((e) => e.subcode !== null && e.subcode >= 1000);
+    if (exact.length > 0) return { entries: exact, note: null };
+    // "497/540487": the subcode is specific enough to find the row even under another code, but
+    // the answer must say that the code part was not the one typed.
+    const entries = inNs(c.bySubcode.get(subcode), ns).filter((e) => e.subcode !== null && e.subcode >= 1000);
+    const codes = [...new Set(entries.map((e) => e.code))].join(" or ");
+    const note =
+      entries.length > 0
+        ? `No entry has code ${code} with subcode ${subcode}; subcode ${subcode} is listed with code ${codes}, shown here.`
+        : null;
+    return { entries, note };
   }
   const byCode = inNs(c.byCode.get(code), ns);
   // Within Mobius/ACS a lone number is the HTTP/SIP-style code if one exists, else the subcode.
   if (ns === "mobius" || ns === "acs") {
-    if (byCode.length > 0) return byCode.sort((a, b) => (a.subcode ?? -1) - (b.subcode ?? -1));
-    return inNs(c.bySubcode.get(code), ns);
+    if (byCode.length > 0)
+      return { entries: byCode.sort((a, b) => (a.subcode ?? -1) - (b.subcode ?? -1)), note: null };
+    return { entries: inNs(c.bySubcode.get(code), ns), note: null };
   }
-  if (ns) return byCode;
+  if (ns) return { entries: byCode, note: null };
   const bySub = (c.bySubcode.get(code) ?? []).filter((e) => !byCode.includes(e));
-  return [...byCode, ...bySub];
+  return { entries: [...byCode, ...bySub], note: null };
 }
 
 /** Per namespace, entries sorted by number (subcode for large ACS numbers), built once per catalog. */
@@ -115,10 +128,14 @@ function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "c
   if (ns === "sip" && parsed.code >= 100 && parsed.code <= 699) {
     const cls = Math.floor(parsed.code / 100);
     classEntry = c.byId.get(`sip/${cls}xx`) ?? null;
-    const base = c.byId.get(`sip/${cls}00`);
+    // RFC 3261 §8.1.3.2: an unknown final response counts as the x00 of its class; an unknown
+    // provisional response other than 100 counts as 183 Session Progress.
+    const base = c.byId.get(`sip/${cls === 1 ? 183 : cls * 100}`);
+    const which =
+      cls === 1 ? "provisional response other than 100 like 183" : "final response like the x00 of its class";
     note =
       `SIP ${parsed.code} is not a registered response code. RFC 3261 §8.1.3.2 says to treat an unknown ` +
-      `response like the x00 of its class${base ? `: handle it as ${base.code} ${base.title}` : ""}.`;
+      `${which}${base ? `: handle it as ${base.code} ${base.title}` : ""}.`;
   } else if (ns) {
     note = `No ${NAMESPACE_LABEL[ns]} entry for ${shown}. The closest known codes are listed below.`;
   } else {
@@ -158,7 +175,10 @@ function textResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "te
   }
   const good = ranked.filter((r) => r.coverage >= 0.5).slice(0, 5);
   if (good.length > 0) {
-    const note = `Several entries match "${parsed.text}"; the closest come first.`;
+    const note =
+      good.length === 1
+        ? `The closest match for "${parsed.text}"; not every word matched.`
+        : `Several entries match "${parsed.text}"; the closest come first.`;
     return { ...base, kind: "ambiguous", results: good.map((r) => r.entry), note, suggestions: [] };
   }
   const note =
@@ -168,9 +188,58 @@ function textResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "te
   return { ...base, kind: "unknown", results: [], note, suggestions: ranked.slice(0, 3).map((r) => r.entry) };
 }
 
+/**
+ * A number, maybe with words typed next to it ("404 Not Found", "got a 488 from the trunk"). The
+ * words only reorder the number's meanings, unless they fit none of them and say more than the
+ * number does: a whole known phrase ("500 ms"), or a sentence about something else ("audio drops
+ * after 180 seconds").
+ */
+function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
+  const { entries, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);
+  const asText = () =>
+    textResult(c, query, { type: "text", namespace: parsed.namespace, text: normalizeText(query) });
+  if (entries.length === 0) {
+    const text = parsed.words ? asText() : null;
+    return text && text.kind !== "unknown" ? text : unknownCode(c, query, parsed);
+  }
+  let results = entries;
+  let fitting = 0;
+  if (parsed.words) {
+    const fits = rankMeanings(c, entries, parsed.words, !parsed.prose);
+    if ((fits[0]?.fit ?? 0) === 0) {
+      const phrase = (c.byPhrase.get(normalizeText(query)) ?? []).filter((e) => !entries.includes(e));
+      const text = phrase.length > 0 || parsed.prose ? asText() : null;
+      const top = text?.results[0];
+      const covered = top ? (searchText(c, normalizeText(query), null, 1)[0]?.coverage ?? 0) : 0;
+      if (text && top && !entries.includes(top) && (phrase.length > 0 || covered >= 0.5)) return text;
+    }
+    fitting = fits.filter((f) => f.fit >= 1).length;
+    results = fits.map((f) => f.entry);
+  }
+  const kind = results.length === 1 ? "found" : "ambiguous";
+  const shown = `${parsed.code}${parsed.subcode === null ? "" : `/${parsed.subcode}`}`;
+  const order =
+    fitting === 0
+      ? "the most likely comes first"
+      : `${fitting === 1 ? "the one that fits" : "those that fit"} "${parsed.words}" ${fitting === 1 ? "comes" : "come"} first`;
+  const note =
+    lookupNote ?? (kind === "ambiguous" ? `${shown} has ${results.length} meanings; ${order}.` : null);
+  return {
+    query,
+    kind,
+    parsed,
+    results,
+    others: othersFor(c, results, parsed),
+    classEntry: null,
+    note,
+    suggestions: [],
+  };
+}
+
 export function explain(catalog: Catalog, query: string): ExplainResult {
-  const parsed = parseQuery(query);
-  const q = query.trim().slice(0, 200);
+  const clean = cleanQuery(query);
+  const parsed = parseQuery(clean);
+  const q = clean.replace(/\s+/g, " ").trim().slice(0, 200);
   switch (parsed.type) {
     case "empty":
       return {
@@ -198,32 +267,12 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
         suggestions: [],
       };
     }
-    case "code": {
+    case "code":
       if (parsed.namespace === "symptom" || parsed.namespace === "timer") {
-        return textResult(catalog, q, {
-          type: "text",
-          namespace: parsed.namespace,
-          text: String(parsed.code),
-        });
+        const text = normalizeText(`${parsed.code} ${parsed.words ?? ""}`);
+        return textResult(catalog, q, { type: "text", namespace: parsed.namespace, text });
       }
-      const results = lookupCode(catalog, parsed.namespace, parsed.code, parsed.subcode);
-      if (results.length === 0) return unknownCode(catalog, q, parsed);
-      const kind = results.length === 1 ? "found" : "ambiguous";
-      const note =
-        kind === "ambiguous"
-          ? `${parsed.code}${parsed.subcode === null ? "" : `/${parsed.subcode}`} has ${results.length} meanings; the most likely comes first.`
-          : null;
-      return {
-        query: q,
-        kind,
-        parsed,
-        results,
-        others: othersFor(catalog, results, parsed),
-        classEntry: null,
-        note,
-        suggestions: [],
-      };
-    }
+      return codeResult(catalog, q, parsed);
     case "text":
       return textResult(catalog, q, parsed);
   }

@@ -1,4 +1,4 @@
-// Turns what a person typed ("acs 410/3112", "cause 16", "one way audio") into a structured query.
+// Turns what a person typed ("acs 410/3112", "cause 16", "404 Not Found") into a structured query.
 // Pure and total: any string yields a ParsedQuery, never an exception.
 import type { Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
@@ -6,7 +6,16 @@ import { normalizeText } from "../catalog/text.js";
 export type ParsedQuery =
   | { type: "empty" }
   | { type: "id"; id: string }
-  | { type: "code"; namespace: Namespace | null; code: number; subcode: number | null }
+  | {
+      type: "code";
+      namespace: Namespace | null;
+      code: number;
+      subcode: number | null;
+      /** Normalised words typed with the number ("not found" in "404 Not Found"); they rank its meanings. */
+      words?: string;
+      /** The number was found inside a sentence ("got a 488 from the trunk"), not leading the query. */
+      prose?: boolean;
+    }
   | { type: "text"; namespace: Namespace | null; text: string };
 
 /** Words that name a namespace, including the aliases people actually type. */
@@ -37,29 +46,95 @@ export const MAX_QUERY_CHARS = 500;
 const ID_RE = /^(sip|q850|http|mobius|acs|exotel|symptom|timer)\/[a-z0-9][a-z0-9.-]*$/;
 const PAIR_RE = /^(\d{1,3})\s*[/:-]\s*(\d{1,7})$/;
 const NUM_RE = /^\d{1,7}$/;
+/** A number followed by words: "404 Not Found", "408 timeout". */
+const NUM_WORDS_RE = /^(\d{1,7})\s+(\D.*)$/s;
+/** The cause inside a SIP Reason header value: "Q.850;cause=16;text=…", "SIP;cause=480". */
+const REASON_RE = /\b(sip|q\.?850)\s*;\s*cause\s*=\s*(\d{1,3})\b/i;
+/** A namespace word at the start, then a separator: "sip 488", "sip-488", "q.850;cause=16", "acs: 3112". */
+const HEAD_RE = /^([a-z][a-z0-9.]*(?:-[a-z][a-z0-9.]*)*)(?:\s*[:=;,/-]\s*|\s+|$)(.*)$/s;
+/** Punctuation, symbols and emoji around a query ("(488)", "488.", "'488'", "488 😀"). */
+const EDGE_JUNK_RE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** Terminal escape sequences and control or direction-changing characters; never echo these back. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.
+const ESCAPE_SEQ_RE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])?/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g;
+
+/** The query with escape sequences removed and other control characters turned into spaces. */
+export function cleanQuery(input: string): string {
+  return input.replace(ESCAPE_SEQ_RE, "").replace(CONTROL_RE, " ");
+}
+
+function stripEdges(s: string): string {
+  return s.replace(EDGE_JUNK_RE, "");
+}
+
+/** Prose with exactly one SIP-range number in it ("got a 488 from the trunk"): that number and the rest. */
+function numberInProse(text: string): { code: number; words: string } | null {
+  const tokens = text.split(/\s+/);
+  const hits = tokens.map((t, i) => ({ i, t: stripEdges(t) })).filter(({ t }) => /^[1-6]\d\d$/.test(t));
+  const distinct = new Set(hits.map((h) => h.t));
+  if (distinct.size !== 1 || !hits[0]) return null;
+  const words = normalizeText(tokens.filter((t) => stripEdges(t) !== hits[0]?.t).join(" "));
+  return { code: Number(hits[0].t), words };
+}
+
+function codeQuery(
+  namespace: Namespace | null,
+  code: number,
+  subcode: number | null,
+  words = "",
+  prose = false,
+): ParsedQuery {
+  if (words === "") return { type: "code", namespace, code, subcode };
+  return prose
+    ? { type: "code", namespace, code, subcode, words, prose }
+    : { type: "code", namespace, code, subcode, words };
+}
 
 export function parseQuery(input: string): ParsedQuery {
-  let text = input.slice(0, MAX_QUERY_CHARS).trim();
+  let text = cleanQuery(input.slice(0, MAX_QUERY_CHARS)).trim();
   if (text === "") return { type: "empty" };
   const lower = text.toLowerCase();
   if (ID_RE.test(lower)) return { type: "id", id: lower };
 
-  // A leading namespace word ("acs 3112", "cause 16", "mobius-error: 118").
+  const reason = REASON_RE.exec(text);
+  if (reason?.[1] && reason[2]) {
+    return codeQuery(reason[1].toLowerCase() === "sip" ? "sip" : "q850", Number(reason[2]), null);
+  }
+
+  text = stripEdges(text);
+  if (text === "") return { type: "text", namespace: null, text: "" };
+
+  // A leading namespace word ("acs 3112", "cause 16", "mobius-error: 118"), possibly followed by a
+  // qualifier of the same family ("Q.850 cause=34", "webex mobius-error 118").
   let namespace: Namespace | null = null;
-  const head = /^([a-z][a-z0-9.-]*)\s*[:=]?\s*(.*)$/s.exec(lower);
-  if (head?.[1] && NAMESPACE_WORDS[head[1]] && head[2] !== undefined) {
-    namespace = NAMESPACE_WORDS[head[1]] ?? null;
-    text = text.slice(text.length - head[2].length).trim();
-    if (text === "") return { type: "text", namespace, text: head[1] };
+  for (let round = 0; round < 2; round++) {
+    const head = HEAD_RE.exec(text.toLowerCase());
+    const word = head?.[1] ?? "";
+    const ns = NAMESPACE_WORDS[word];
+    if (!head || head[2] === undefined || !ns) break;
+    if (namespace !== null && ns !== namespace && word !== "cause") break;
+    const rest = stripEdges(text.slice(text.length - head[2].length));
+    if (rest === "") return { type: "text", namespace: namespace ?? ns, text: word };
+    namespace ??= ns;
+    text = rest;
   }
 
   const compact = text.replace(/\s+/g, " ");
   const pair = PAIR_RE.exec(compact) ?? /^(\d{1,3}) (\d{1,7})$/.exec(compact);
-  if (pair?.[1] && pair[2])
-    return { type: "code", namespace, code: Number(pair[1]), subcode: Number(pair[2]) };
-  if (NUM_RE.test(compact)) return { type: "code", namespace, code: Number(compact), subcode: null };
+  if (pair?.[1] && pair[2]) return codeQuery(namespace, Number(pair[1]), Number(pair[2]));
+  if (NUM_RE.test(compact)) return codeQuery(namespace, Number(compact), null);
+  const numWords = NUM_WORDS_RE.exec(compact);
+  if (numWords?.[1] && numWords[2]) {
+    return codeQuery(namespace, Number(numWords[1]), null, normalizeText(numWords[2]));
+  }
+  if (namespace === null || namespace === "sip") {
+    const prose = numberInProse(compact);
+    if (prose) return codeQuery(namespace, prose.code, null, prose.words, true);
+  }
 
   const normal = normalizeText(compact);
-  if (normal === "") return { type: "text", namespace, text: "" };
   return { type: "text", namespace, text: normal };
 }

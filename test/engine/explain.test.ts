@@ -19,6 +19,15 @@ describe("parseQuery", () => {
     ["mobius/403-118", { type: "id", id: "mobius/403-118" }],
     ["  ", { type: "empty" }],
     ["One-Way  Audio!", { type: "text", namespace: null, text: "one way audio" }],
+    ["404 Not Found", { type: "code", namespace: null, code: 404, subcode: null, words: "not found" }],
+    ["(488)", { type: "code", namespace: null, code: 488, subcode: null }],
+    ["sip-488", { type: "code", namespace: "sip", code: 488, subcode: null }],
+    ["Q.850;cause=16", { type: "code", namespace: "q850", code: 16, subcode: null }],
+    ["Reason: SIP;cause=480", { type: "code", namespace: "sip", code: 480, subcode: null }],
+    [
+      "got a 488 from the trunk",
+      { type: "code", namespace: null, code: 488, subcode: null, words: "got a from the trunk", prose: true },
+    ],
   ])("%j", (q, expected) => {
     expect(parseQuery(q)).toEqual(expected);
   });
