@@ -117,7 +117,13 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         return 0;
       }
       case "search": {
-        const ranked = searchText(catalog, flags.rest.join(" "), null, 15);
+        const words = flags.rest.join(" ");
+        if (words.trim() === "") {
+          throw new UsageError(
+            "search needs some words or a number. Try: sipcode search one way audio, sipcode search 488",
+          );
+        }
+        const ranked = searchText(catalog, words, null, 15);
         if (flags.json)
           write(
             io,

@@ -1,0 +1,56 @@
+// The query path as a terminal user meets it: search with and without words, and echoed input.
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/adapters/cli/main.js";
+import { explain } from "../../src/engine/explain.js";
+import { explainCards } from "../../src/render/card.js";
+import { catalog } from "../helpers/catalog.js";
+import { memoryIo } from "../helpers/io.js";
+
+async function run(args: string[]) {
+  const io = memoryIo("");
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe("sipcode search", () => {
+  it("is a usage error without words, with a sentence saying what to type", async () => {
+    for (const args of [["search"], ["search", ""], ["search", "  "], ["search", "--json"]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^sipcode: search needs .*sipcode search/);
+      expect(r.out).toBe("");
+    }
+  });
+
+  it("lists the entry that carries a number as its code", async () => {
+    const r = await run(["search", "488"]);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toMatch(/^sip\/488 +SIP 488 Not Acceptable Here$/);
+    const json = JSON.parse((await run(["search", "488", "--json"])).out) as Array<{ id: string }>;
+    expect(json.map((x) => x.id)).toContain("sip/488");
+  });
+});
+
+describe("echoed queries", () => {
+  it.each([
+    ["\u001b[31mfoo", "foo"],
+    ["\u001b]0;title\u0007foo", "foo"],
+    ["fo\u0000o\u0007", "fo o"],
+    ["abc\u202edcba", "abc dcba"],
+  ])("%j is echoed without control characters", async (q, shown) => {
+    const r = await run([q]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(CONTROL);
+    expect(r.out).toContain(`No entry for "${shown}"`);
+    const json = JSON.parse((await run([q, "--json"])).out) as { query: string };
+    expect(json.query).toBe(shown);
+  });
+
+  it("keeps card titles clean for every surface", () => {
+    const [card] = explainCards(explain(catalog(), "\u001b[2J\u001b[Hwhat\u0008 is this"));
+    expect(card?.title).not.toMatch(CONTROL);
+  });
+});
