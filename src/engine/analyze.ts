@@ -4,8 +4,9 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
-import { entryLabel } from "./labels.js";
+import { type ChallengeOutcome, challengeNotes, challengeOutcome, isChallenge } from "./challenge.js";
 import { chronological } from "./chronology.js";
+import { entryLabel } from "./labels.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 
@@ -52,22 +53,12 @@ function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcod
 }
 
 /** Normal traffic: provisional and success responses, causes for normal clearing, a digest
- *  challenge that is followed by a success for the same method, ACS "Success" end reasons. */
-function isNormal(catalog: Catalog, f: Finding, later: () => Finding[]): boolean {
+ *  challenge whose retry got through (see challenge.ts), ACS "Success" end reasons. */
+function isNormal(catalog: Catalog, f: Finding, challenge: ChallengeOutcome | undefined): boolean {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   if (f.namespace === "sip" || f.namespace === "http") {
     if (f.code < 400) return true;
-    if (f.code === 401 || f.code === 407) {
-      return later().some(
-        (g) =>
-          g.namespace === f.namespace &&
-          g.code >= 100 &&
-          g.code < 300 &&
-          (!f.method || !g.method || g.method === f.method) &&
-          (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER"),
-      );
-    }
-    return false;
+    return challenge !== undefined && challenge.kind !== "unanswered";
   }
   // Normal clearing is normal, unless the line itself reports a failure ("Originate Failed. Cause: …").
   if (f.namespace === "q850") return (f.code === 16 || f.code === 31) && !/fail|error/i.test(f.text);
@@ -99,8 +90,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const normalLabels = new Set<string>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
+  const challenges: ChallengeOutcome[] = [];
   ordered.forEach((f, i) => {
-    const normal = isNormal(catalog, f, () => ordered.slice(i + 1, i + 200));
+    const challenge = isChallenge(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
+    if (challenge) challenges.push(challenge);
+    const normal = isNormal(catalog, f, challenge);
     if (!normal && !firstFailure) firstFailure = f;
     let hosts = byCode.get(f.code);
     if (!hosts) {
@@ -151,17 +145,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       : null;
   const normal: string[] = [];
   if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
-  if (
-    ordered.some(
-      (f) => (f.code === 401 || f.code === 407) && (f.namespace === "sip" || f.namespace === "http"),
-    )
-  ) {
-    const challenged = timeline.some((t) => /^(SIP|HTTP) 40[17]/.test(t.label) && !t.failure);
-    if (challenged)
-      normal.push(
-        "The 401/407 challenge was answered and followed by success: normal digest authentication.",
-      );
-  }
+  normal.push(...challengeNotes(challenges, (f) => label(catalog, f)));
   const correlations = relatedPairs(failureEntries);
   const timers = timerFindings(catalog, scan.findings, scan.events);
   for (const t of timers) {
