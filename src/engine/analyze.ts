@@ -6,7 +6,9 @@ import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isChallenge } from "./challenge.js";
 import { chronological } from "./chronology.js";
+import { failingComponentOf } from "./component.js";
 import { entryLabel } from "./labels.js";
+import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 
@@ -118,7 +120,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       count: 1,
       firstLine: f.line,
       methods: f.method ? [f.method] : [],
-      hosts: f.host ? [f.host] : [],
+      // Shown as "from host": a host the response was sent to is not where it came from.
+      hosts: f.host && hostRole(f.text, f.host, f.direction) !== "receiver" ? [f.host] : [],
       failure: !normal,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
@@ -141,7 +144,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const failingComponent = dependency
     ? `${dependency.dependency} (named by the log message on line ${dependency.line})`
     : first
-      ? [first.agent, first.host ?? first.via, firstEntry?.generatedBy].filter(Boolean).join(" — ") || null
+      ? failingComponentOf(first, firstEntry)
       : null;
   const normal: string[] = [];
   if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
@@ -174,7 +177,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     `Found ${total} code${total === 1 ? "" : "s"} (${timeline.length} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`,
   );
   if (first && firstLabel) {
-    const where = [first.method, first.timestamp, first.host ? `from ${first.host}` : undefined]
+    const sentBy = first.host && hostRole(first.text, first.host, first.direction) !== "receiver";
+    const where = [first.method, first.timestamp, sentBy ? `from ${first.host}` : undefined]
       .filter(Boolean)
       .join(", ");
     parts.push(`The first failure is ${firstLabel} on line ${first.line}${where ? ` (${where})` : ""}.`);

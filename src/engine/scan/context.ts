@@ -1,7 +1,9 @@
 // What surrounds a hit: the timestamp of its line, the host and direction it names, and for a SIP
 // status line the headers that follow it (CSeq method, Call-ID, Via, Server/User-Agent).
+import { lineHost, messageSource } from "./hosts.js";
 import { isSpace } from "./tails.js";
 
+export { lineHost } from "./hosts.js";
 export { parseTimestamp } from "./timestamps.js";
 
 export interface Surroundings {
@@ -15,11 +17,9 @@ export interface Surroundings {
   via?: string;
 }
 
-const HOST =
-  /\b(?:from|to|src|dst|source|remote|peer)[\s=:]+(?:udp:|tcp:|tls:|wss?:|UDP |TCP |TLS |sips?:)?\[?((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}|[a-z][\w-]*(?:\.[\w-]+)+)\]?(?::(\d{2,5}))?/i;
 const INBOUND = /\b(RX|recv|received|receiving|incoming|inbound|<--|<-|got)\b|<---/i;
 const OUTBOUND = /\b(TX|send|sending|sent|outgoing|outbound|-->|->)\b|--->/i;
-const LOCAL = /\blocal(?:ly)?\b|\bgenerated\b|\btimeout\b|timer [BF]\b|\bexpired?\b/i;
+const LOCAL = /\blocal(?:ly)?\b|\bgenerated\b|(?<!Request )\btimeout\b|timer [BF]\b|\bexpired?\b/i;
 
 /** A Surroundings with every field present, so all of them share one shape. */
 export function emptySurroundings(): Surroundings {
@@ -33,13 +33,6 @@ export function emptySurroundings(): Surroundings {
     agent: undefined,
     via: undefined,
   };
-}
-
-/** The peer a log line names ("from 10.0.0.5:5060"), or undefined. */
-export function lineHost(line: string): string | undefined {
-  const host = HOST.exec(line);
-  if (!host?.[1]) return undefined;
-  return host[2] ? `${host[1]}:${host[2]}` : host[1];
 }
 
 export function lineSurroundings(line: string): Surroundings {
@@ -82,10 +75,19 @@ const NOT_BLANK = /\S/;
 
 /**
  * Headers of the SIP message whose first line ends at text[le] ("\n"), read until a blank line
- * or the next message, at most `max` lines ("\r" of CRLF dropped).
+ * or the next message, at most `max` lines ("\r" of CRLF dropped). With `source`, also the host
+ * that sent it (or that it was sent to) when a transport line just above names it: `host` and
+ * `direction` ("in": it came from host; "out": it went to host).
  */
-export function sipHeaders(text: string, le: number, max: number): Surroundings {
+export function sipHeaders(text: string, le: number, max: number, source = true): Surroundings {
   const out = emptySurroundings();
+  if (source) {
+    const from = messageSource(text, text.lastIndexOf("\n", le - 1) + 1);
+    if (from) {
+      out.host = from.host;
+      out.direction = from.direction;
+    }
+  }
   let start = le + 1;
   for (let k = 0; k < max; k++) {
     const e = text.indexOf("\n", start);

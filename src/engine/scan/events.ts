@@ -32,7 +32,7 @@ export function timingEvent(
     const ev: Omit<TimingEvent, "tsMs" | "line"> = {
       kind: "request",
       method: m[1],
-      callId: sipHeaders(text, le, 39).callId,
+      callId: sipHeaders(text, le, 39, false).callId,
     };
     if (m[1] === "BYE") {
       const reason = nextLines(text, le, 29).find((l) => REASON_HEADER.test(l));

@@ -1,0 +1,51 @@
+// The likely failing component of the first failure. A response's top Via names the side that
+// sent the request, so the answering side comes from the packet's source, the Server/User-Agent
+// header, or the log's own system when it generated or sent the response itself.
+import type { Entry } from "../catalog/schema.js";
+import { hostRole } from "./scan/hosts.js";
+import type { Finding } from "./scan/scanner.js";
+
+/** SIP and HTTP findings are responses: someone answered a request with them. */
+function isResponse(f: Finding): boolean {
+  return f.namespace === "sip" || f.namespace === "http";
+}
+
+/** Who answered with response `f`, in words, and whether the log pins down where it is. */
+function answeringSide(f: Finding): { text: string; placed: boolean } | null {
+  const code = `${f.code}`;
+  const agent = f.agent ? ` (${f.agent})` : "";
+  const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
+  if (f.host && role === "sender") return { text: `${f.host}${agent}`, placed: true };
+  if (f.host && role === "receiver")
+    return {
+      text: `the system that wrote this log${agent}, which sent the ${code} to ${f.host}`,
+      placed: true,
+    };
+  if (f.direction === "out") {
+    const to = f.via ? ` to ${f.via}, the requester in its top Via` : "";
+    return { text: `the system that wrote this log${agent}, which sent the ${code}${to}`, placed: true };
+  }
+  if (f.direction === "local")
+    return { text: `the system that wrote this log, which generated the ${code} itself`, placed: true };
+  if (f.agent) return { text: f.agent, placed: false };
+  // A host named without saying whether it sent the response: shown as named, not as the culprit.
+  if (f.host) return { text: `a side the log names as ${f.host}, without saying which way`, placed: false };
+  return null;
+}
+
+/** The failing component of `first`, the failure the analysis starts from. */
+export function failingComponentOf(first: Finding, entry: Entry | undefined): string | null {
+  const generic = entry?.generatedBy;
+  if (!isResponse(first)) {
+    return [first.agent, first.host ?? first.via, generic].filter(Boolean).join(" — ") || null;
+  }
+  const side = answeringSide(first);
+  const parts = [side?.text, generic].filter(Boolean) as string[];
+  // The top Via of a response is the requester; say so instead of blaming it.
+  if (first.via && !side?.placed) {
+    const toward = `the ${first.code} went back toward ${first.via}, the requester in its top Via, not the side that answered`;
+    if (parts.length === 0) return `Not named in the log: ${toward}`;
+    return `${parts.join(" — ")} (${toward})`;
+  }
+  return parts.join(" — ") || null;
+}

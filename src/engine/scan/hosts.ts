@@ -1,0 +1,102 @@
+// Which host a log line names, and its part in the message the line logs: the side that sent it
+// ("from 10.0.0.9", "10.0.0.9:5060 -> 10.0.0.5:5060", "<- carrier.example") or the one it went to.
+
+const ADDRESS =
+  "((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}|[a-z][\\w-]*(?:\\.[\\w-]+)+)";
+const HOST = new RegExp(
+  `\\b(from|to|src|dst|source|remote|peer)[\\s=:]+(?:(?:udp|tcp|tls|wss?)[:/]|UDP |TCP |TLS |sips?:)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`,
+  "i",
+);
+/** A packet line: "10.0.0.9:5060 -> 10.0.0.5:5060" (ngrep, sngrep) names the sender first. */
+const ARROW = /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?\s*-{1,3}>\s*(?:\d{1,3}\.){3}\d{1,3}/;
+/** "<- carrier.example.net SIP/2.0 486": the message came from the host after the arrow. */
+const FROM_ARROW = new RegExp(`<-{1,3}\\s+\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`, "i");
+const REQUEST_WORD = /\brequest\b/i;
+const REPLY_WORD = /\b(?:repl(?:y|ied)|respon(?:se|ded)|answer(?:ed)?)\b|SIP\/2\.0 \d{3}/i;
+
+export type HostRole = "sender" | "receiver";
+
+interface Named {
+  host: string;
+  /** The side the host played in the message the line logs, when the words make it clear. */
+  role?: HostRole;
+}
+
+function joined(addr: string, port: string | undefined): string {
+  return port ? `${addr}:${port}` : addr;
+}
+
+/** The host a line names and, when its words tell, whether that host sent or received. */
+export function namedHost(line: string, direction?: "in" | "out" | "local"): Named | undefined {
+  const m = HOST.exec(line);
+  if (m?.[2]) {
+    const host = joined(m[2], m[3]);
+    const word = (m[1] ?? "").toLowerCase();
+    if (word === "from" || word === "src" || word === "source") return { host, role: "sender" };
+    if (word === "to" || word === "dst") {
+      // "request sent to X completed with code 408": X is the side that was asked, and answered.
+      const before = line.slice(0, m.index);
+      const asked = REQUEST_WORD.test(before) && !REPLY_WORD.test(before);
+      return { host, role: asked ? "sender" : "receiver" };
+    }
+    if (direction === "in") return { host, role: "sender" };
+    if (direction === "out") return { host, role: "receiver" };
+    return { host };
+  }
+  if (!line.includes(">") && !line.includes("<-")) return undefined;
+  const a = ARROW.exec(line);
+  if (a?.[1]) return { host: joined(a[1], a[2]), role: "sender" };
+  const f = FROM_ARROW.exec(line);
+  if (f?.[1]) return { host: joined(f[1], f[2]), role: "sender" };
+  return undefined;
+}
+
+/** The peer a log line names ("from 10.0.0.5:5060"), or undefined. */
+export function lineHost(line: string): string | undefined {
+  return namedHost(line)?.host;
+}
+
+/**
+ * The part `host` played in the message logged on `line` (a finding's excerpt): named there with
+ * a telling word, or else read from the direction the line was logged in.
+ */
+export function hostRole(
+  line: string,
+  host: string,
+  direction?: "in" | "out" | "local",
+): HostRole | undefined {
+  const named = namedHost(line, direction);
+  if (named?.host === host && named.role) return named.role;
+  if (direction === "in") return "sender";
+  if (direction === "out") return "receiver";
+  return undefined;
+}
+
+const TRANSPORT_VERB = /\b(?:RX|TX|recv|received|receiving|send|sent|sending)\b|-{1,3}>|<-/i;
+const INBOUND_VERB = /\b(?:RX|recv|received|receiving)\b|<-/i;
+const HEADER_LINE = /^\s*[A-Za-z-]+\s*:\s/;
+const SEPARATOR = /^\s*[-=]{8,}\s*$/;
+
+/**
+ * The side that sent the SIP message whose first line starts at text[ls], from the transport line
+ * logged just above it ("RX 702 bytes … from UDP 10.0.0.9:5060:", "U 10.0.0.9:5060 -> 10.0.0.5:5060",
+ * "recv 512 bytes from udp/[10.0.0.9]:5060"). `direction` is "in" for a message that came from `host`
+ * and "out" for one sent to it.
+ */
+export function messageSource(
+  text: string,
+  ls: number,
+): { host: string; direction: "in" | "out" } | undefined {
+  let end = ls - 1;
+  for (let k = 0; k < 3 && end > 0; k++) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const l = text.slice(start, end);
+    end = start - 1;
+    if (l.trim() === "" || SEPARATOR.test(l)) continue;
+    if (l.includes("SIP/2.0") || HEADER_LINE.test(l) || !TRANSPORT_VERB.test(l)) return undefined;
+    const named = namedHost(l.slice(0, 600), INBOUND_VERB.test(l) ? "in" : "out");
+    if (!named?.role) return undefined;
+    return { host: named.host, direction: named.role === "sender" ? "in" : "out" };
+  }
+  return undefined;
+}
