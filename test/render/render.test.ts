@@ -115,6 +115,8 @@ describe("redaction", () => {
     "XXXXXXXXXXXXwebhookXXXXXXXX",
     "sessionCookie4242",
     "hunter5pass",
+    "AKIAIOSFODNN7EXAMPLE",
+    "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
   ];
   const log = [
     "2024-05-01T10:00:00.000Z SIP/2.0 401 Unauthorized",
@@ -135,6 +137,7 @@ describe("redaction", () => {
     `2024-05-01T10:00:04.000Z got 500 from https://hooks.slack.com/services/T000/B000/${secrets[12]}`,
     `SIP/2.0 486 Busy Here Cookie: session=${secrets[13]}`,
     `SIP/2.0 500 Server Internal Error pass=${secrets[14]}`,
+    `2024-05-01T10:00:05.000Z upload failed 403 Forbidden key id ${secrets[15]} via ${secrets[16]}`,
   ].join("\n");
 
   it("never echoes a planted secret in any renderer's output", () => {

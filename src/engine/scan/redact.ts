@@ -23,6 +23,11 @@ const RULES: RegExp[] = [
   /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g,
   /()\bxox[abprs]-[A-Za-z0-9-]+/g,
   /()\bxapp-[A-Za-z0-9-]+/g,
+  // Cloud and code-host keys that are recognisable on their own (AWS key ids, GitHub, Google, Stripe).
+  /()\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /()\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/g,
+  /()\bAIza[0-9A-Za-z_-]{35}/g,
+  /()\b[sr]k_live_[0-9A-Za-z]{16,}/g,
   /(["']?\b(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/gi,
   // Azure SAS signatures in URLs.
   /(\bsig=)[^&\s"'<>]+/gi,
@@ -38,7 +43,7 @@ const RULES: RegExp[] = [
 
 /** Cheap test run first: text that names no credential-like thing skips the rules entirely. */
 const HINT =
-  /auth|cookie|nonce|response|opaque|bearer|eyJ|xox|xapp|key|token|secret|pass|pwd|credential|sig=|inline:|hook|:\/\/[^\s/@]*@/i;
+  /auth|cookie|nonce|response|opaque|bearer|eyJ|xox|xapp|key|token|secret|pass|pwd|credential|sig=|inline:|hook|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@/i;
 
 /** Phone numbers: E.164 or long digit runs in SIP URIs; keep the start and the last two digits. */
 const PHONE = /(\+\d{6,15}\b|(?<=sips?:|tel:)\d{7,15}(?=[@;>]))/g;
