@@ -5,7 +5,7 @@ import { type Analysis, analyze } from "./engine/analyze.js";
 import { type ExplainResult, explain } from "./engine/explain.js";
 import { type Intent, route } from "./engine/route.js";
 import type { RedactOptions } from "./engine/scan/redact.js";
-import { type ScanOutput, scanText } from "./engine/scan/scanner.js";
+import { type FoldedCount, type ScanOutput, scanText } from "./engine/scan/scanner.js";
 import { computeTimers, type TimersResult } from "./engine/timers.js";
 import { type ReplySummary, recordAnswer } from "./metrics/index.js";
 import { type Card, explainCards } from "./render/card.js";
@@ -50,6 +50,7 @@ export function summarize(reply: Reply, started?: number): ReplySummary {
       return {
         kind: "scan",
         namespaces: reply.scan.findings.map((f) => f.namespace),
+        folded: foldedByNamespace(reply.scan),
         scan: {
           bytes: reply.scan.bytes,
           seconds: started === undefined ? 0 : (performance.now() - started) / 1000,
@@ -88,4 +89,23 @@ function answer(catalog: Catalog, intent: Intent, surface: Surface, opts: Redact
       return { kind: "explain", cards, text: cardsToText(cards), result };
     }
   }
+}
+
+/**
+ * Repeats past the findings cap, per namespace, so /metrics counts every code the card counts.
+ * Repeats that could not be given a key (too many distinct hosts) count as "unattributed".
+ */
+function foldedByNamespace(scan: {
+  omitted: number;
+  folded: readonly FoldedCount[];
+}): Array<[string, number]> {
+  if (scan.omitted === 0) return [];
+  const out = new Map<string, number>();
+  let attributed = 0;
+  for (const f of scan.folded) {
+    out.set(f.namespace, (out.get(f.namespace) ?? 0) + f.count);
+    attributed += f.count;
+  }
+  if (scan.omitted > attributed) out.set("unattributed", scan.omitted - attributed);
+  return [...out];
 }

@@ -66,6 +66,8 @@ export interface ReplySummary {
   /** Namespaces of explained entries or of scan findings. */
   namespaces: string[];
   scan?: { bytes: number; seconds: number };
+  /** Findings counted but not listed (repeats folded past the cap), per namespace. */
+  folded?: Array<[string, number]>;
 }
 
 /** Records one answer; every surface's answers go through here. */
@@ -80,6 +82,7 @@ export function recordAnswer(surface: string, r: ReplySummary): void {
     for (const ns of r.namespaces) perNamespace.set(ns, (perNamespace.get(ns) ?? 0) + 1);
     for (const [namespace, n] of perNamespace) counter.inc({ namespace }, n);
   }
+  for (const [namespace, n] of r.folded ?? []) if (n > 0) counter.inc({ namespace }, n);
   if (r.scan) {
     metrics.scanBytes.observe({ surface }, r.scan.bytes);
     metrics.scanDuration.observe({ surface }, r.scan.seconds);

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
+import { metrics } from "../../src/metrics/index.js";
+import { cardsToText } from "../../src/render/text.js";
+import { respond } from "../../src/respond.js";
 import { type RunningServer, startServer } from "../../src/server.js";
 import { RedisStore } from "../../src/store/redis.js";
 import { eventBody, postSigned, slashCommand, startSlackServer } from "../adapters/slack/harness.js";
@@ -73,6 +76,14 @@ describe("/metrics", () => {
       text = await scrape();
     }
     expect(text).toMatch(/^sipcode_platform_api_errors_total\{code="[^"]+",platform="slack"\} [1-9]\d*$/m);
+  });
+
+  it("counts every code of a big paste, including the repeats folded past the findings cap", async () => {
+    const before = metrics.findings.value({ namespace: "sip" });
+    const paste = Array.from({ length: 3000 }, () => "SIP/2.0 486 Busy Here").join("\n");
+    const reply = respond(catalog(), `scan ${paste}`, "cli");
+    expect(cardsToText(reply.cards)).toMatch(/Codes found\s+3000/);
+    expect(metrics.findings.value({ namespace: "sip" }) - before).toBe(3000);
   });
 
   it("renders histograms with cumulative buckets, a sum and a count", async () => {
