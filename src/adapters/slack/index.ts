@@ -10,6 +10,7 @@ import { buildSlackApp } from "./app.js";
 import { EventDedupe } from "./dedupe.js";
 import type { SlackConfig } from "./deps.js";
 import { describeSlackBody } from "./request-log.js";
+import { screenRequest } from "./screen.js";
 
 export interface SlackPartOptions {
   config: Config;
@@ -78,7 +79,8 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
         // (form-encoded) answer in the ack and never wait here.
         if ((req.headers["content-type"] ?? "").startsWith("application/json"))
           await deps.replies.room(REPLY_BACKLOG);
-        receiver.requestListener(req, res);
+        if (await screenRequest(req, res, opts.slack.signingSecret ?? "", opts.logger))
+          receiver.requestListener(req, res);
       },
     },
     stop: drain,

@@ -1,0 +1,112 @@
+// Screens a POST to /slack/events before Bolt sees it. Bolt parses the body in a detached promise,
+// so a signed `null` body crashed the process, and a payload no listener handles was held for
+// Bolt's 3-second unhandled-request timer before a 404. Such requests are answered at once here
+// (401 unsigned, 400 malformed, 404 not ours); everything else goes to Bolt, already buffered.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { defaultBodyLimit, HTTPModuleFunctions, isValidSlackRequest } from "@slack/bolt";
+import type { Logger } from "../../log.js";
+import { ACTIONS, MESSAGE_SHORTCUT, SLASH_COMMAND } from "./surface.js";
+
+export type Verdict = "ok" | "malformed" | "unhandled";
+
+const FORM = "application/x-www-form-urlencoded";
+/** Interactive payloads sipcode registers listeners for; anything else would wait for Bolt's timer. */
+const ACTION_IDS = Object.values(ACTIONS);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function ourAction(id: unknown): boolean {
+  return typeof id === "string" && ACTION_IDS.some((a) => (typeof a === "string" ? a === id : a.test(id)));
+}
+
+function interactive(payload: string): Verdict {
+  let body: unknown;
+  try {
+    body = JSON.parse(payload);
+  } catch {
+    return "malformed";
+  }
+  if (!isObject(body)) return "malformed";
+  if (body.type === "block_actions") {
+    const actions = body.actions;
+    return Array.isArray(actions) && actions.some((a) => isObject(a) && ourAction(a.action_id))
+      ? "ok"
+      : "unhandled";
+  }
+  if (body.type === "message_action") return body.callback_id === MESSAGE_SHORTCUT ? "ok" : "unhandled";
+  return "unhandled";
+}
+
+/** What Bolt would make of this body, judged the way Bolt parses it (form only for that exact type). */
+export function judge(raw: string, contentType: string | undefined): Verdict {
+  if (contentType === FORM) {
+    // The slash command is the hot path: look for the two parameters that matter, no full parse.
+    const payload = /(?:^|&)payload=([^&]*)/.exec(raw)?.[1];
+    if (payload !== undefined) return interactive(decodeForm(payload));
+    const command = /(?:^|&)command=([^&]*)/.exec(raw)?.[1];
+    if (command !== undefined) return decodeForm(command) === SLASH_COMMAND ? "ok" : "unhandled";
+    return /(?:^|&)ssl_check=1(?:&|$)/.test(raw) ? "ok" : "unhandled";
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return "malformed";
+  }
+  if (!isObject(body)) return "malformed";
+  if (body.type === "url_verification") return "ok";
+  if (body.type === "event_callback") return isObject(body.event) ? "ok" : "malformed";
+  return "unhandled";
+}
+
+function decodeForm(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Reads the body (Bolt reuses it: the request carries it as `rawBody`) and answers requests Bolt
+ * would crash on or leave hanging. True when Bolt should handle the request.
+ */
+export async function screenRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  signingSecret: string,
+  logger: Logger,
+): Promise<boolean> {
+  let raw: string;
+  try {
+    raw = (await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit)).rawBody.toString();
+  } catch (err) {
+    const tooLarge = (err as { statusCode?: number }).statusCode === 413;
+    logger.warn("unreadable Slack request body", { err, tooLarge });
+    res.writeHead(tooLarge ? 413 : 400).end();
+    return false;
+  }
+  const verdict = judge(raw, req.headers["content-type"]);
+  if (verdict === "ok") return true;
+  const signed = isValidSlackRequest({
+    signingSecret,
+    body: raw,
+    headers: {
+      "x-slack-signature": String(req.headers["x-slack-signature"] ?? ""),
+      "x-slack-request-timestamp": Number(req.headers["x-slack-request-timestamp"]),
+    },
+  });
+  if (!signed) {
+    res.writeHead(401).end();
+    return false;
+  }
+  logger.warn(verdict === "malformed" ? "malformed Slack request" : "Slack request no listener handles", {
+    contentType: req.headers["content-type"],
+    bytes: raw.length,
+  });
+  const status = verdict === "malformed" ? 400 : 404;
+  res
+    .writeHead(status, { "content-type": "application/json" })
+    .end(JSON.stringify({ error: verdict === "malformed" ? "malformed request body" : "not handled" }));
+  return false;
+}
