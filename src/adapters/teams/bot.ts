@@ -17,7 +17,14 @@ import type { Logger } from "../../log.js";
 import type { Json } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
 import { respondTo } from "../../respond.js";
-import { cardAttachmentActivity, labelLinks, mergeTicks, RefCodec, renderCards } from "./cards.js";
+import {
+  cardAttachmentActivity,
+  labelLinks,
+  mergeTicks,
+  RefCodec,
+  renderCards,
+  withoutSecrets,
+} from "./cards.js";
 import type { ConversationRefs } from "./conversations.js";
 import { messageInput } from "./input.js";
 import { confirmation, parseRemind, type ReminderScheduler, teamsReminder } from "./reminders.js";
@@ -89,8 +96,10 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     }
     const input = messageInput(a);
     if (input.conversation !== "personal" && !input.mentioned) return this.autoExplain(context, input.text);
-    const intent = route(input.text);
-    // A pasted log has no query to rebuild it from: its checklist ref is a snapshot instead.
+    // A secret typed with a question is marked out before anything can echo it back.
+    const intent = withoutSecrets(route(input.text));
+    // A pasted log has no query to rebuild it from: its checklist ref is a snapshot instead (so is a
+    // question that held a secret: RefCodec never carries one).
     const rendered = this.cache.render(intent, intent.type === "scan" ? null : input.text);
     this.o.logger.info("answered", {
       kind: intent.type,
@@ -146,7 +155,7 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     }
     const who = context.activity.from?.name ?? "";
     const ticks = mergeTicks(primary.checklist.length, data, who, this.now());
-    const card = renderCards(cards, data.ref as string, ticks);
+    const card = renderCards(cards, this.refs.reissue(data.ref as string, cards), ticks);
     const messageId = context.activity.replyToId;
     if (messageId) {
       try {

@@ -5,7 +5,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { type Activity, CardFactory } from "botbuilder";
 import type { Catalog } from "../../catalog/indexes.js";
-import type { RedactOptions } from "../../engine/scan/redact.js";
+import { type Intent, route } from "../../engine/route.js";
+import { type RedactOptions, redact, secretSpans } from "../../engine/scan/redact.js";
 import {
   ADAPTIVE_CARD_LIMITS,
   CHECK_INPUT_PREFIX,
@@ -15,7 +16,7 @@ import {
   toAdaptiveCard,
 } from "../../render/adaptive-card.js";
 import { type Card, entryLabel } from "../../render/card.js";
-import { respond } from "../../respond.js";
+import { respondTo } from "../../respond.js";
 
 /** A ref longer than this is not worth carrying twice (Execute data + Submit fallback data). */
 export const MAX_REF_CHARS = 12_000;
@@ -29,6 +30,28 @@ export function labelLinks(catalog: Catalog, cards: Card[]): Card[] {
   };
   return cards.map((c) => ({ ...c, links: c.links.map((l) => ({ ...l, label: label(l.id, l.label) })) }));
 }
+
+/** A typed question with its secrets marked out; phone numbers stay, as masking them changes the question. */
+export const cleanQuery = (text: string): string => redact(text, { maskPhoneNumbers: false });
+
+/**
+ * The intent with any secret in a typed question replaced by a mark, so a query the answer echoes
+ * ("No entry for …") or a button carries never holds one. A pasted log (scan) is redacted by the
+ * engine as it is read.
+ */
+export function withoutSecrets(intent: Intent): Intent {
+  if (intent.type === "explain") {
+    const query = cleanQuery(intent.query);
+    return query === intent.query ? intent : { ...intent, query };
+  }
+  if (intent.type === "timers" && intent.args.some((a) => secretSpans(a).length > 0)) {
+    return { ...intent, args: intent.args.map(cleanQuery) };
+  }
+  return intent;
+}
+
+/** Text that carries a secret (a credential, token, key or password) and so must not travel in a card. */
+export const carriesSecret = (text: string): boolean => secretSpans(text).length > 0;
 
 export function cardAttachmentActivity(cards: Card[], card: Json): Partial<Activity> {
   // No `text`: Teams would show it above the card. The card carries its own markdown fallbackText.
@@ -49,10 +72,13 @@ export class RefCodec {
     return createHmac("sha256", this.key).update(payload).digest("base64url").slice(0, 22);
   }
 
-  /** "q:<query>" when the query rebuilds the cards, else a snapshot: the paste itself is never kept. */
+  /**
+   * "q:<query>" when the query rebuilds the cards and holds no secret, else a snapshot of the cards
+   * (already redacted): neither a paste nor a secret typed with a question is ever carried.
+   */
   encode(cards: Card[], query: string | null): string | undefined {
     if (!cards.some((c) => c.checklist.length > 0)) return undefined;
-    if (query !== null && query.length <= 500) return `q:${query}`;
+    if (query !== null && query.length <= 500 && !carriesSecret(query)) return `q:${query}`;
     for (const slim of [cards, cards.map((c) => shrink(c, 5, 300)), cards.map((c) => shrink(c, 0, 0))]) {
       const payload = deflateRawSync(JSON.stringify(slim)).toString("base64url");
       const ref = `z:${this.sign(payload)}.${payload}`;
@@ -62,10 +88,12 @@ export class RefCodec {
   }
 
   /** The cards a ref stands for, or null when it is malformed or was not signed by this bot. */
-  decode(catalog: Catalog, ref: unknown, redact: RedactOptions): Card[] | null {
+  decode(catalog: Catalog, ref: unknown, redactOpts: RedactOptions): Card[] | null {
     if (typeof ref !== "string" || ref.length > MAX_REF_CHARS) return null;
-    if (ref.startsWith("q:"))
-      return labelLinks(catalog, respond(catalog, ref.slice(2), "teams", redact).cards);
+    if (ref.startsWith("q:")) {
+      const intent = withoutSecrets(route(ref.slice(2)));
+      return labelLinks(catalog, respondTo(catalog, intent, "teams", redactOpts).cards);
+    }
     if (!ref.startsWith("z:")) return null;
     const [sig = "", payload = ""] = ref.slice(2).split(".", 2);
     const want = Buffer.from(this.sign(payload));
@@ -77,6 +105,11 @@ export class RefCodec {
     } catch {
       return null;
     }
+  }
+
+  /** The ref a re-rendered card carries: the same one, unless it is a query holding a secret. */
+  reissue(ref: string, cards: Card[]): string | undefined {
+    return ref.startsWith("q:") && carriesSecret(ref) ? this.encode(cards, null) : ref;
   }
 }
 

@@ -12,6 +12,7 @@ import { explain } from "../../engine/explain.js";
 import { searchText } from "../../engine/search.js";
 import { clip } from "../../render/adaptive-card.js";
 import { entryLabel } from "../../render/card.js";
+import { cleanQuery } from "./cards.js";
 import type { RenderCache } from "./render-cache.js";
 
 export const SEARCH_COMMAND_ID = "lookupCode";
@@ -72,7 +73,7 @@ export function searchResponse(
     return {
       composeExtension: {
         type: "message",
-        text: `Nothing in the catalog matches "${clip(queryText(query), 60)}".`,
+        text: `Nothing in the catalog matches "${clip(cleanQuery(queryText(query)), 60)}".`,
       },
     };
   }
