@@ -1,11 +1,12 @@
 // Builds the Bolt app: HTTP receiver (signed requests on the shared server) or Socket Mode, a Web
-// API client with a short retry policy, no start-up network calls, and every listener folder
-// (grouped by kind, listener-groups.ts) with acks that can be serialised once (json-ack.ts).
+// API client with a short retry policy and a per-call timeout, no start-up network calls, and every
+// listener folder (grouped by kind, listener-groups.ts) with acks that can be serialised once.
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Logger } from "../../log.js";
 import type { SlackDeps } from "./deps.js";
 import { carryResponse, responseExtractor } from "./json-ack.js";
 import { withListeners } from "./listener-groups.js";
+import { isTimeout } from "./send.js";
 
 /** The WebClient default retries for about 30 minutes; an incident bot must answer or give up fast. */
 export const SLACK_RETRY_POLICY = {
@@ -15,6 +16,28 @@ export const SLACK_RETRY_POLICY = {
   maxTimeout: 5_000,
   randomize: true,
 };
+
+/**
+ * One Web API (or response_url) call may take this long. Without it a Slack that accepts the
+ * connection and never answers held every thread-reply slot for good. A call that timed out is
+ * not retried: Slack may have posted it already, and a stalled API rarely answers the next try.
+ */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+
+function clientOptions(deps: SlackDeps) {
+  const timeout = deps.slack.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;
+  const retryConfig = {
+    ...SLACK_RETRY_POLICY,
+    // p-retry (under the WebClient) stops retrying when this throws.
+    onFailedAttempt: (err: unknown) => {
+      if (isTimeout(err)) throw err;
+    },
+  };
+  // Bolt's respond() (response_url) uses this fetch and sets no deadline of its own.
+  const fetchWithDeadline: typeof fetch = (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeout) });
+  return { slackApiUrl: deps.slack.apiUrl, retryConfig, timeout, fetch: fetchWithDeadline };
+}
 
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -42,13 +65,12 @@ export interface BuiltSlackApp {
 export function buildSlackApp(deps: SlackDeps): BuiltSlackApp {
   const { slack } = deps;
   const logger = boltLogger(deps.logger);
-  const clientOptions = { slackApiUrl: slack.apiUrl, retryConfig: SLACK_RETRY_POLICY };
   const common = {
     // A fixed authorize (instead of `token`) means Bolt never calls auth.test: a signed slash
     // command is answered with no network access. Our own messages are filtered by bot_id.
     authorize: async () => ({ botToken: slack.botToken }),
     logger,
-    clientOptions,
+    clientOptions: clientOptions(deps),
     ignoreSelf: false,
     // sipcode keeps no conversation state in process (checklists carry theirs in the message).
     convoStore: false as const,

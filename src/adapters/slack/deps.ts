@@ -6,7 +6,13 @@ import type { Limiter } from "../../limiter.js";
 import type { Logger } from "../../log.js";
 import type { EventDedupe } from "./dedupe.js";
 
-export type SlackConfig = NonNullable<Config["slack"]>;
+export type SlackConfig = NonNullable<Config["slack"]> & {
+  /**
+   * How long one Web API or response_url call may take before it is given up (default
+   * SLACK_API_TIMEOUT_MS in app.ts). Not an environment variable: tests pass a short one.
+   */
+  apiTimeoutMs?: number;
+};
 
 export interface SlackDeps {
   catalog: Catalog;

@@ -2,7 +2,12 @@
 // back to plain text, and anything else becomes a sentence for the user. 429s (after Retry-After)
 // and 5xx are retried a bounded number of times by the WebClient (SLACK_RETRY_POLICY in app.ts).
 import type { RespondFn } from "@slack/bolt";
-import type { ChatPostMessageArguments, ChatScheduleMessageArguments, WebClient } from "@slack/web-api";
+import {
+  type ChatPostMessageArguments,
+  type ChatScheduleMessageArguments,
+  ErrorCode,
+  type WebClient,
+} from "@slack/web-api";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
 
@@ -20,10 +25,25 @@ const BLOCK_ERRORS = new Set([
   "invalid_attachments",
 ]);
 
+type WebError = {
+  data?: { error?: string };
+  code?: string;
+  statusCode?: number;
+  original?: { name?: string; message?: string };
+};
+
+/** A call the WebClient (or respond()) gave up on because its deadline passed (see app.ts). */
+export function isTimeout(err: unknown): boolean {
+  const e = err as WebError & { name?: string };
+  return e?.name === "TimeoutError" || e?.original?.name === "TimeoutError";
+}
+
 /** The Slack error code of a failed Web API call; every call to this counts it in /metrics. */
 export function slackError(err: unknown): { code: string; status?: number } {
-  const e = err as { data?: { error?: string }; code?: string; statusCode?: number };
-  const code = e.data?.error ?? e.code ?? "unknown_error";
+  const e = (err ?? {}) as WebError;
+  let code = e.data?.error ?? e.code ?? "unknown_error";
+  if (isTimeout(e)) code = "timeout";
+  else if (e.code === ErrorCode.HTTPError && e.statusCode) code = String(e.statusCode);
   metrics.apiErrors.inc({ platform: "slack", code });
   return { code, status: e.statusCode };
 }
@@ -38,6 +58,8 @@ export function problemSentence(code: string): string {
       return "That channel is archived, so I can't post in it.";
     case "ratelimited":
       return "Slack is rate-limiting me right now; try again in a minute.";
+    case "timeout":
+      return "Slack didn't answer in time, so I couldn't post my reply. Try again in a minute.";
     default:
       return "Slack refused my reply, so I couldn't post it. The details are in the bot's log.";
   }

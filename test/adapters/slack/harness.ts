@@ -1,15 +1,25 @@
 // Starts the real server with Slack over HTTP and signs requests the way Slack does (v0 HMAC).
 import { createHmac } from "node:crypto";
+import type { SlackConfig } from "../../../src/adapters/slack/deps.js";
 import { loadConfig } from "../../../src/config.js";
-import { createLogger } from "../../../src/log.js";
+import { createLogger, type Logger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const SLACK_API = "http://slack.test";
 
-export async function startSlackServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({
+export interface SlackServerOptions {
+  /** Slack settings that have no environment variable (e.g. a short apiTimeoutMs). */
+  slack?: Partial<SlackConfig>;
+  logger?: Logger;
+}
+
+export async function startSlackServer(
+  env: Record<string, string> = {},
+  opts: SlackServerOptions = {},
+): Promise<RunningServer> {
+  const loaded = loadConfig({
     NODE_ENV: "production",
     PORT: "0",
     HOST: "127.0.0.1",
@@ -19,7 +29,8 @@ export async function startSlackServer(env: Record<string, string> = {}): Promis
     SLACK_API_URL: `${SLACK_API}/api/`,
     ...env,
   });
-  return startServer(config, { catalog: catalog(), logger: createLogger("silent") });
+  const config = loaded.slack ? { ...loaded, slack: { ...loaded.slack, ...opts.slack } } : loaded;
+  return startServer(config, { catalog: catalog(), logger: opts.logger ?? createLogger("silent") });
 }
 
 export function sign(
