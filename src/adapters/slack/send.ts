@@ -38,11 +38,23 @@ export function isTimeout(err: unknown): boolean {
   return e?.name === "TimeoutError" || e?.original?.name === "TimeoutError";
 }
 
+/**
+ * Still rate-limited after the WebClient's retries: it then rejects with a request error wrapping
+ * its own "A rate limit was exceeded" (with rejectRateLimitedCalls, a rate-limited error).
+ */
+function isRateLimited(e: WebError): boolean {
+  return (
+    e.code === ErrorCode.RateLimitedError ||
+    (e.code === ErrorCode.RequestError && /^A rate limit was exceeded/.test(e.original?.message ?? ""))
+  );
+}
+
 /** The Slack error code of a failed Web API call; every call to this counts it in /metrics. */
 export function slackError(err: unknown): { code: string; status?: number } {
   const e = (err ?? {}) as WebError;
   let code = e.data?.error ?? e.code ?? "unknown_error";
-  if (isTimeout(e)) code = "timeout";
+  if (isRateLimited(e)) code = "ratelimited";
+  else if (isTimeout(e)) code = "timeout";
   else if (e.code === ErrorCode.HTTPError && e.statusCode) code = String(e.statusCode);
   metrics.apiErrors.inc({ platform: "slack", code });
   return { code, status: e.statusCode };

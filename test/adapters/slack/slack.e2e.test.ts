@@ -252,6 +252,22 @@ describe("incident threads", () => {
     await until(() => scope.isDone(), 6000);
   });
 
+  it("says Slack is rate-limiting, and counts `ratelimited`, when 429s outlast the retries", async () => {
+    const ephemeral: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .times(3)
+      .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "0" })
+      .post("/api/chat.postEphemeral", into(ephemeral))
+      .reply(200, { ok: true });
+    await postSigned(server, eventBody({ ...mention, ts: "1700000012.000100" }), JSON_TYPE);
+    await until(() => scope.isDone(), 6000);
+    expect(String(ephemeral[0]?.text)).toMatch(/Slack is rate-limiting me right now/);
+    const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    expect(metrics).toMatch(/sipcode_platform_api_errors_total\{code="ratelimited",platform="slack"\} [1-9]/);
+    expect(metrics).not.toMatch(/code="slack_webapi_request_error"/);
+  });
+
   it("falls back to plain text when Slack refuses the blocks", async () => {
     const posts: Body[] = [];
     const scope = nock(SLACK_API)
