@@ -33,8 +33,11 @@ export interface SlackMessage {
 export interface BlockOptions {
   /** Buttons on the answer: share, post checklist, related entries. Off for thread posts. */
   buttons?: { share: boolean; checklist: boolean; related: boolean };
-  /** Carried in button values so an action can rebuild the answer without state. */
-  query?: string;
+  /**
+   * What the Share / Post checklist buttons carry so a click can rebuild the answer without state
+   * (the adapter makes it; it must never hold unredacted text). Defaults to the entry id.
+   */
+  ref?: string;
 }
 
 /** Cut to `max` characters, marking the cut. */
@@ -141,9 +144,9 @@ function cardBlocks(card: Card, opts: BlockOptions, first: boolean, used: Set<st
   }
   const actions: Block[] = [];
   if (first && opts.buttons?.share)
-    actions.push(button("Share in channel", "share_in_channel", opts.query ?? card.entryId ?? "", "primary"));
+    actions.push(button("Share in channel", "share_in_channel", opts.ref ?? card.entryId ?? "", "primary"));
   if (first && opts.buttons?.checklist && card.checklist.length > 0) {
-    actions.push(button("Post checklist in thread", "post_checklist", opts.query ?? card.entryId ?? ""));
+    actions.push(button("Post checklist in thread", "post_checklist", opts.ref ?? card.entryId ?? ""));
   }
   for (const r of (first ? (card.reminders ?? []) : []).slice(0, 3)) {
     const when = r.afterSeconds >= 120 ? `${Math.round(r.afterSeconds / 60)} min` : `${r.afterSeconds} s`;

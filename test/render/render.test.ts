@@ -66,7 +66,7 @@ describe("Block Kit limits", () => {
     for (const e of catalog().entries) {
       const msg = toBlocks(explainCards(explain(catalog(), e.id)), {
         buttons: { share: true, checklist: true, related: true },
-        query: e.id,
+        ref: `q:${e.id}`,
       });
       const v = slackViolations(msg);
       if (v.length > 0) bad.push(`${e.id}: ${v.join(", ")}`);

@@ -5,6 +5,7 @@ import type { InFlight } from "../../inflight.js";
 import type { Limiter } from "../../limiter.js";
 import type { Logger } from "../../log.js";
 import type { EventDedupe } from "./dedupe.js";
+import type { ButtonRefs } from "./refs.js";
 
 export type SlackConfig = NonNullable<Config["slack"]> & {
   /**
@@ -24,4 +25,6 @@ export interface SlackDeps {
   work: InFlight;
   /** Bounds how many thread replies are being built at once. */
   replies: Limiter;
+  /** What Share / Post checklist buttons carry (never the paste itself). */
+  refs: ButtonRefs;
 }

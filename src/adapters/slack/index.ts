@@ -9,6 +9,7 @@ import type { Store } from "../../store/index.js";
 import { buildSlackApp } from "./app.js";
 import { EventDedupe } from "./dedupe.js";
 import type { SlackConfig } from "./deps.js";
+import { ButtonRefs } from "./refs.js";
 import { describeSlackBody } from "./request-log.js";
 import { screenRequest } from "./screen.js";
 
@@ -36,6 +37,12 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     dedupe: new EventDedupe(opts.store, opts.logger),
     work,
     replies: new Limiter(REPLY_CONCURRENCY),
+    // Any secret only this deployment knows signs snapshots; every replica has the same one.
+    refs: new ButtonRefs(
+      opts.slack.signingSecret ?? opts.slack.appToken ?? opts.slack.botToken,
+      opts.catalog,
+      { maskPhoneNumbers: opts.config.maskPhoneNumbers },
+    ),
   };
   const built = buildSlackApp(deps);
   // Every listener runs inside this middleware, including the part after the ack. Slash commands

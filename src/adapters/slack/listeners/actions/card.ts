@@ -5,20 +5,23 @@ import { explain } from "../../../../engine/explain.js";
 import { toBlocks } from "../../../../render/block-kit.js";
 import { explainCards } from "../../../../render/card.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
-import { respond as answer } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
 import { postMessage, privately, reportFailure } from "../../send.js";
 import type { ButtonArgs } from "./args.js";
 
+const GONE = "I couldn't rebuild this answer any more; ask `/sipcode` again.";
+
 export function shareInChannel(deps: SlackDeps) {
   return async ({ ack, action, body, respond }: ButtonArgs) => {
     await ack();
-    const reply = answer(deps.catalog, action.value ?? "", "slack", {
-      maskPhoneNumbers: deps.config.maskPhoneNumbers,
-    });
-    const msg = toBlocks(reply.cards, {
+    const found = deps.refs.resolve(action.value ?? "");
+    if (!found) {
+      await privately(respond, GONE);
+      return;
+    }
+    const msg = toBlocks(found.cards, {
       buttons: { share: false, checklist: true, related: false },
-      query: action.value,
+      ref: found.ref,
     });
     msg.blocks.push({
       type: "context",
@@ -41,14 +44,12 @@ export function postChecklist(deps: SlackDeps) {
   return async ({ ack, action, body, client, respond }: ButtonArgs) => {
     await ack();
     const channel = body.channel?.id;
-    const reply = answer(deps.catalog, action.value ?? "", "slack", {
-      maskPhoneNumbers: deps.config.maskPhoneNumbers,
-    });
-    const checks = reply.kind === "scan" ? reply.analysis.checklist : (reply.cards[0]?.checklist ?? []);
-    const title =
-      reply.kind === "scan"
-        ? (reply.analysis.firstFailureLabel ?? "pasted log")
-        : (reply.cards[0]?.title ?? "");
+    const found = deps.refs.resolve(action.value ?? "");
+    if (!found) {
+      await privately(respond, GONE);
+      return;
+    }
+    const { checks, title } = found;
     if (!channel || checks.length === 0) {
       await privately(respond, "There is nothing to check for this answer.");
       return;
@@ -74,7 +75,11 @@ export function openEntry(deps: SlackDeps) {
     await ack();
     const id = action.value ?? action.action_id.replace(/^open_entry:/, "");
     const cards = explainCards(explain(deps.catalog, id));
-    const msg = toBlocks(cards, { buttons: { share: true, checklist: true, related: true }, query: id });
+    const ref = deps.refs.forQuery(id);
+    const msg = toBlocks(cards, {
+      buttons: { share: Boolean(ref), checklist: Boolean(ref), related: true },
+      ref,
+    });
     const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
     await respond({
       response_type: "ephemeral",

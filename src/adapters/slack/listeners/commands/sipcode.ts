@@ -10,9 +10,6 @@ import type { SlackDeps } from "../../deps.js";
 import { ackJson, type JsonAck, jsonAck } from "../../json-ack.js";
 import { slackToPlain } from "../../text.js";
 
-/** Button values carry the query; longer pastes can't be re-run from a button. */
-export const MAX_BUTTON_QUERY = 1900;
-
 /** Commands up to this many characters are cached; a bounded number of them. */
 const CACHEABLE = 200;
 const CACHED_ANSWERS = 1000;
@@ -40,10 +37,11 @@ export function sipcodeCommand(deps: SlackDeps) {
   const answer = (raw: string): Answer => {
     const text = slackToPlain(raw);
     const reply = respond(deps.catalog, text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
-    const short = text.length <= MAX_BUTTON_QUERY && reply.kind !== "help";
+    // Share / Post checklist carry a redacted query or a signed snapshot of the card, never the paste.
+    const ref = reply.kind === "help" ? undefined : deps.refs.forReply(reply, text);
     const msg = toBlocks(reply.cards, {
-      buttons: { share: short, checklist: short, related: true },
-      query: text,
+      buttons: { share: ref !== undefined, checklist: ref !== undefined, related: true },
+      ref,
     });
     // The blocks carry the card; the fallback only feeds notifications, so keep it to the headline.
     const fallback = clip(msg.text.split("\n\n")[0] ?? msg.text, 300);
