@@ -1,7 +1,7 @@
 // The botbuilder CloudAdapter as this bot needs it: authentication kept apart from the turn (a bad
 // token is a 401, not a 500), connector clients reused across turns, one bounded retry layer around
-// every Bot Connector send/update (failed calls counted by status in the metrics), and an onTurnError
-// that tells the user one helpful sentence.
+// every Bot Connector send/update (failed calls counted by status in the metrics) under a deadline, and
+// an onTurnError that tells the user one helpful sentence.
 import {
   type Activity,
   CloudAdapter,
@@ -12,7 +12,14 @@ import {
 import { userMessageOf } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
-import { type RetryOptions, statusOf, withRetry } from "./retry.js";
+import {
+  CONNECTOR_TIMEOUT_MS,
+  ConnectorTimeoutError,
+  type RetryOptions,
+  statusOf,
+  withDeadline,
+  withRetry,
+} from "./retry.js";
 
 type Auth = ConstructorParameters<typeof CloudAdapter>[0];
 type AuthResult = Awaited<ReturnType<NonNullable<Auth>["authenticateRequest"]>>;
@@ -40,20 +47,38 @@ function isAuthFailure(err: unknown): boolean {
   );
 }
 
+/** How connector calls are retried, and when one is given up (tests shorten both). */
+export interface ConnectorOptions extends RetryOptions {
+  /** A send or update, retries included, that takes longer is abandoned; CONNECTOR_TIMEOUT_MS by default. */
+  timeoutMs?: number;
+}
+
+interface PipelinePolicy {
+  name: string;
+  sendRequest(
+    request: { timeout: number },
+    next: (r: { timeout: number }) => Promise<unknown>,
+  ): Promise<unknown>;
+}
+
 interface PipelineHolder {
-  client?: { pipeline?: { removePolicy?(o: { phase: string }): unknown } };
+  client?: {
+    pipeline?: { removePolicy?(o: { phase: string }): unknown; addPolicy?(p: PipelinePolicy): unknown };
+  };
 }
 
 export class TeamsAdapter extends CloudAdapter {
   private readonly trimmed = new WeakSet<object>();
   private readonly connectors = new Map<string, ReturnType<ConnectorFactory["create"]>>();
+  private readonly timeoutMs: number;
 
   constructor(
     auth: Auth,
     private readonly logger: Logger,
-    private readonly retry: RetryOptions = {},
+    private readonly retry: ConnectorOptions = {},
   ) {
     super(auth);
+    this.timeoutMs = retry.timeoutMs ?? CONNECTOR_TIMEOUT_MS;
   }
 
   /** Authenticates one inbound activity, runs the turn and returns what the HTTP response carries. */
@@ -119,17 +144,26 @@ export class TeamsAdapter extends CloudAdapter {
     return r || undefined;
   }
 
-  /** One connector call with our retries; every failed attempt is counted, retried or not. */
+  /** One connector call with our retries, under the deadline; every failed attempt is counted. */
   private async call<T>(op: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await withRetry(fn, {
+    const retried = () =>
+      withRetry(fn, {
         ...this.retry,
         onRetry: (info) => {
           metrics.apiErrors.inc({ platform: "teams", code: String(info.status) });
           this.logger.warn("connector call retried", { op, ...info });
         },
       });
+    try {
+      return await withDeadline(retried, this.timeoutMs, op);
     } catch (err) {
+      // The pipeline's own timeout (set below) may fire first: the same stall, said the same way.
+      const timedOut = err instanceof ConnectorTimeoutError || (err as Error | null)?.name === "AbortError";
+      if (timedOut) {
+        metrics.apiErrors.inc({ platform: "teams", code: "timeout" });
+        this.logger.warn("connector call timed out", { op, timeoutMs: this.timeoutMs });
+        throw err instanceof ConnectorTimeoutError ? err : new ConnectorTimeoutError(op, this.timeoutMs);
+      }
       // No status: the connector was not reached (DNS, TLS, refused, token acquisition).
       metrics.apiErrors.inc({ platform: "teams", code: String(statusOf(err) ?? "network") });
       throw err;
@@ -138,13 +172,23 @@ export class TeamsAdapter extends CloudAdapter {
 
   /**
    * The connector's HTTP pipeline has its own retry policy (up to 3 retries, delays of seconds), which
-   * stacked under ours would break the time bound; ours is the single retry layer.
+   * stacked under ours would break the time bound; ours is the single retry layer. Each request also
+   * gets the deadline as its socket timeout, so an abandoned call does not keep its connection open.
+   * Done once per (reused) client, so it costs nothing per turn.
    */
   private ownRetries(context: TurnContext): void {
     const holder = context.turnState.get(this.ConnectorClientKey) as PipelineHolder | undefined;
     const pipeline = holder?.client?.pipeline;
     if (!pipeline || this.trimmed.has(pipeline)) return;
     pipeline.removePolicy?.({ phase: "Retry" });
+    const timeout = this.timeoutMs;
+    pipeline.addPolicy?.({
+      name: "sipcodeConnectorTimeout",
+      sendRequest: (request, next) => {
+        request.timeout = timeout;
+        return next(request);
+      },
+    });
     this.trimmed.add(pipeline);
   }
 }
@@ -162,6 +206,9 @@ export function turnErrorHandler(logger: Logger) {
     });
     const sentence = userMessageOf(error);
     try {
+      // The connector just failed to answer: a message to the user would only wait out the deadline
+      // again (invoke answers travel in the HTTP response, so those still go).
+      if (error instanceof ConnectorTimeoutError && a.type !== "invoke") return;
       if (a.type === "invoke") {
         const body =
           a.name === "adaptiveCard/action"

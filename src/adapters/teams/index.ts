@@ -4,7 +4,7 @@
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { ConfigError } from "../../errors.js";
 import type { PartContext, PlatformPart } from "../../server.js";
-import { TeamsAdapter, turnErrorHandler } from "./adapter.js";
+import { type ConnectorOptions, TeamsAdapter, turnErrorHandler } from "./adapter.js";
 import { SipcodeTeamsBot } from "./bot.js";
 import { ConversationRefs } from "./conversations.js";
 import { messagesHandler } from "./http.js";
@@ -12,7 +12,10 @@ import { TEAMS_PLATFORM, teamsDeliverer } from "./reminders.js";
 
 export const TEAMS_ROUTE = "/api/messages";
 
-export type TeamsPartDeps = PartContext;
+export type TeamsPartDeps = PartContext & {
+  /** Connector retries and deadline; the defaults suit production, tests shorten them. */
+  connector?: ConnectorOptions;
+};
 
 export async function createTeamsPart({
   config,
@@ -20,6 +23,7 @@ export async function createTeamsPart({
   logger,
   store,
   reminders,
+  connector,
 }: TeamsPartDeps): Promise<PlatformPart> {
   const teams = config.teams;
   if (!teams && config.production) {
@@ -42,7 +46,7 @@ export async function createTeamsPart({
   if (!teams) {
     logger.warn("no MICROSOFT_APP_ID: /api/messages accepts unauthenticated activities (development only)");
   }
-  const adapter = new TeamsAdapter(auth, logger);
+  const adapter = new TeamsAdapter(auth, logger, connector);
   adapter.onTurnError = turnErrorHandler(logger);
   const conversations = new ConversationRefs(store, logger);
   // An empty app id matches the unauthenticated mode above: proactive sends carry no token either.

@@ -1,6 +1,8 @@
 // Bounded retries for Bot Connector calls: 429 (throttled), 412 (precondition, e.g. a concurrent edit),
 // 502/504 (gateway) get jittered exponential backoff, honouring Retry-After, within a try count and
 // a total time budget so a chat reply is never held up for long. Everything else fails at once.
+// A connector that accepts the connection but never answers is cut off by a deadline.
+import { SipcodeError } from "../../errors.js";
 
 export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([412, 429, 502, 504]);
 
@@ -67,4 +69,33 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}
       await sleep(delayMs);
     }
   }
+}
+
+/**
+ * Bot Framework gives up on a bot after about 15 s; a connector call (its retries included) that has
+ * not finished by this deadline is abandoned, so the turn can end and the HTTP request be answered.
+ */
+export const CONNECTOR_TIMEOUT_MS = 10_000;
+
+export class ConnectorTimeoutError extends SipcodeError {
+  constructor(
+    readonly op: string,
+    readonly timeoutMs: number,
+  ) {
+    super(
+      "PLATFORM_API",
+      "Teams didn't take my reply in time. Please try again in a minute.",
+      `Bot Connector ${op} did not answer within ${timeoutMs} ms`,
+    );
+    this.name = "ConnectorTimeoutError";
+  }
+}
+
+/** `fn()`, or a ConnectorTimeoutError once `ms` have passed without it settling. */
+export function withDeadline<T>(fn: () => Promise<T>, ms: number, op: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConnectorTimeoutError(op, ms)), ms);
+  });
+  return Promise.race([fn(), deadline]).finally(() => clearTimeout(timer));
 }
