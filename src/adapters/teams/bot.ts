@@ -214,7 +214,8 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
 
   protected override async handleTeamsMessagingExtensionQuery(
     _context: TurnContext,
-    query: MessagingExtensionQuery,
+    // botbuilder passes the invoke's value as it came: a malformed invoke has none.
+    query: MessagingExtensionQuery | undefined,
   ): Promise<MessagingExtensionResponse> {
     return searchResponse(this.o.catalog, this.cache, query);
   }

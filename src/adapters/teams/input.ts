@@ -23,10 +23,13 @@ export function botMentions(activity: Partial<Activity>): string[] {
   const botId = activity.recipient?.id;
   if (!botId) return [];
   const names: string[] = [];
-  for (const e of (activity.entities ?? []) as Mention[]) {
-    if (e.type !== "mention" || e.mentioned?.id !== botId) continue;
-    const inner = (e.text ?? "").replace(/<\/?at\b[^>]*>/gi, "").trim();
-    names.push(inner || e.mentioned.name || "");
+  const entities: unknown = activity.entities;
+  if (!Array.isArray(entities)) return [];
+  for (const e of entities as Array<Mention | null>) {
+    if (e?.type !== "mention" || e.mentioned?.id !== botId) continue;
+    const inner = typeof e.text === "string" ? e.text.replace(/<\/?at\b[^>]*>/gi, "").trim() : "";
+    const name = typeof e.mentioned.name === "string" ? e.mentioned.name : "";
+    names.push(inner || name);
   }
   return names.filter(Boolean);
 }
@@ -37,12 +40,21 @@ export function conversationKind(activity: Partial<Activity>): ConversationKind 
   return "personal";
 }
 
+/** The activity's text as a string: a malformed activity's number is read as typed, anything else as none. */
+function textOf(text: unknown): string {
+  if (typeof text === "string") return text;
+  return typeof text === "number" && Number.isFinite(text) ? String(text) : "";
+}
+
 export function messageInput(activity: Partial<Activity>): MessageInput {
   const names = botMentions(activity);
-  const html = activity.attachments?.find(
-    (a) => a.contentType === "text/html" && typeof a.content === "string",
-  )?.content as string | undefined;
-  const source = html ?? activity.text ?? "";
+  const attachments: unknown = activity.attachments;
+  const html = Array.isArray(attachments)
+    ? (attachments as Array<{ contentType?: unknown; content?: unknown } | null>).find(
+        (a) => a?.contentType === "text/html" && typeof a.content === "string",
+      )?.content
+    : undefined;
+  const source = typeof html === "string" ? html : textOf(activity.text);
   return {
     text: teamsHtmlToText(source, { dropMentions: names }),
     mentioned: names.length > 0,

@@ -45,19 +45,28 @@ export function findEntries(catalog: Catalog, query: string, limit = MAX_SEARCH_
   return [...new Set(found)].slice(0, limit);
 }
 
+const message = (text: string): MessagingExtensionResponse => ({
+  composeExtension: { type: "message", text },
+});
+
 function queryText(query: MessagingExtensionQuery): string {
-  const p = query.parameters?.find((x) => x.name === SEARCH_PARAMETER);
+  const params: unknown = query.parameters;
+  const p = Array.isArray(params)
+    ? (params as Array<{ name?: unknown; value?: unknown } | null>).find((x) => x?.name === SEARCH_PARAMETER)
+    : undefined;
   return typeof p?.value === "string" ? p.value : "";
 }
 
+/** The compose search's answer; `query` is the invoke's value as received, which may be missing. */
 export function searchResponse(
   catalog: Catalog,
   cache: RenderCache,
-  query: MessagingExtensionQuery,
+  query: MessagingExtensionQuery | undefined,
 ): MessagingExtensionResponse {
-  if (query.commandId !== SEARCH_COMMAND_ID) {
-    return { composeExtension: { type: "message", text: "That search command isn't supported." } };
+  if (typeof query !== "object" || query === null) {
+    return message("Type a code or a symptom to look it up, for example 488 or one way audio.");
   }
+  if (query.commandId !== SEARCH_COMMAND_ID) return message("That search command isn't supported.");
   const attachments: MessagingExtensionAttachment[] = [];
   let chars = 0;
   for (const e of findEntries(catalog, queryText(query))) {
@@ -70,12 +79,7 @@ export function searchResponse(
     attachments.push(attachment);
   }
   if (attachments.length === 0) {
-    return {
-      composeExtension: {
-        type: "message",
-        text: `Nothing in the catalog matches "${clip(cleanQuery(queryText(query)), 60)}".`,
-      },
-    };
+    return message(`Nothing in the catalog matches "${clip(cleanQuery(queryText(query)), 60)}".`);
   }
   return { composeExtension: { type: "result", attachmentLayout: "list", attachments } };
 }

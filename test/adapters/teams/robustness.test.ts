@@ -1,14 +1,16 @@
 // /api/messages under bad conditions, over HTTP: a Bot Connector that accepts the connection and never
-// answers (the turn gives up in time and the request is answered).
+// answers (the turn gives up in time and the request is answered) and malformed activities (answered
+// sensibly, nothing logged as a crash).
 
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTeamsPart } from "../../../src/adapters/teams/index.js";
+import { type RunningServer, startServer } from "../../../src/server.js";
 import { MemoryStore } from "../../../src/store/memory.js";
 import { ReminderLoop } from "../../../src/store/reminders.js";
 import { catalog } from "../../helpers/catalog.js";
-import { cardText, executeInvoke, memoryLogger, message } from "./helpers.js";
+import { cardOf, cardText, executeInvoke, invoke, memoryLogger, message } from "./helpers.js";
 import { env, guardNetwork, post } from "./http-harness.js";
 
 guardNetwork();
@@ -80,5 +82,53 @@ describe("a Bot Connector that accepts the connection and never answers", () => 
     expect(res.status).toBe(200);
     expect(res.body?.type).toBe("application/vnd.microsoft.card.adaptive");
     expect(cardText(res.body?.value)).toContain("SIP 488 Not Acceptable Here");
+  });
+});
+
+describe("malformed activities", () => {
+  let server: RunningServer;
+  const log = memoryLogger();
+  beforeAll(async () => {
+    server = await startServer(env(), { catalog: catalog(), logger: log.logger });
+  });
+  afterAll(() => server.close());
+
+  const crashes = () => log.lines().filter((l) => l.level === "error");
+
+  it("reads a number sent as the message text as that number", async () => {
+    const res = await post(server.port, {
+      ...message("personal", ""),
+      text: 488,
+      deliveryMode: "expectReplies",
+    });
+    expect(res.status).toBe(200);
+    expect(cardText(cardOf(res.body?.activities?.[0]))).toContain("SIP 488 Not Acceptable Here");
+    for (const text of [null, { a: 1 }, ["488"]]) {
+      const odd = await post(server.port, {
+        ...message("personal", ""),
+        text,
+        entities: "not a list",
+        attachments: { contentType: "text/html" },
+        deliveryMode: "expectReplies",
+      });
+      // No usable text: the help card, as for an empty message.
+      expect(cardText(cardOf(odd.body?.activities?.[0]))).toContain("@sipcode 488");
+    }
+    expect(crashes()).toEqual([]);
+  });
+
+  it("answers a compose search that carries no query with a hint", async () => {
+    const res = await post(server.port, invoke("personal", "composeExtension/query", undefined));
+    expect(res.status).toBe(200);
+    expect(res.body?.composeExtension).toEqual({
+      type: "message",
+      text: "Type a code or a symptom to look it up, for example 488 or one way audio.",
+    });
+    const odd = await post(
+      server.port,
+      invoke("personal", "composeExtension/query", { commandId: "lookupCode", parameters: "488" }),
+    );
+    expect(odd.body?.composeExtension.type).toBe("result");
+    expect(crashes()).toEqual([]);
   });
 });
