@@ -15,20 +15,43 @@ export interface Checklist {
 }
 
 export const CHECKLIST_BLOCK = "sipcode_checklist";
-const ITEM_MAX = SLACK_LIMITS.optionText * 2;
+const MAX = SLACK_LIMITS.optionText;
 
 function unesc(s: string): string {
   return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
+/** The last space at or before `max`, unless that leaves too short a head (one long word: cut hard). */
+function wordCut(s: string, max: number): number {
+  const at = s.lastIndexOf(" ", max);
+  return at >= max / 2 ? at : -1;
+}
+
+/** Cut to `max` characters at a word boundary where there is one, marking the cut. */
+function clipWords(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const at = wordCut(s, max - 1);
+  return `${(at > 0 ? s.slice(0, at) : s.slice(0, max - 1)).trimEnd()}…`;
+}
+
+/**
+ * Splits an item into the option text and its description (each at most 75 characters) at a word
+ * boundary. `spaced` records that the space between them was dropped, so the item can be rebuilt.
+ */
+export function splitItem(text: string): { head: string; rest?: string; spaced: boolean } {
+  if (text.length <= MAX) return { head: text, spaced: false };
+  const at = wordCut(text, MAX);
+  if (at < 0) return { head: text.slice(0, MAX), rest: clipWords(text.slice(MAX), MAX), spaced: false };
+  return { head: text.slice(0, at), rest: clipWords(text.slice(at + 1), MAX), spaced: true };
+}
+
 function option(item: ChecklistItem, i: number) {
-  const text = clip(item.text, ITEM_MAX);
+  const { head, rest, spaced } = splitItem(item.text);
   const o: Record<string, unknown> = {
-    text: { type: "plain_text", text: text.slice(0, SLACK_LIMITS.optionText) },
-    value: `${i}|${item.by ?? ""}|${item.at ?? ""}`,
+    text: { type: "plain_text", text: head },
+    value: `${i}|${item.by ?? ""}|${item.at ?? ""}${spaced ? "|s" : ""}`,
   };
-  if (text.length > SLACK_LIMITS.optionText)
-    o.description = { type: "plain_text", text: text.slice(SLACK_LIMITS.optionText) };
+  if (rest) o.description = { type: "plain_text", text: rest };
   return o;
 }
 
@@ -117,8 +140,9 @@ export function applyTick(
   );
   const selectedIdx = new Map(selected.map((o) => [Number((o.value ?? "").split("|")[0]), o]));
   const items = options.map((o, i): ChecklistItem => {
-    const text = `${o.text?.text ?? ""}${o.description?.text ?? ""}`;
-    const [, by, at] = (o.value ?? "").split("|");
+    const [, by, at, spaced] = (o.value ?? "").split("|");
+    const rest = o.description?.text;
+    const text = `${o.text?.text ?? ""}${rest ? `${spaced === "s" ? " " : ""}${rest}` : ""}`;
     if (!selectedIdx.has(i)) return { text };
     if (by) return { text, by, at: at ? Number(at) : undefined };
     return { text, by: user, at: nowSec };

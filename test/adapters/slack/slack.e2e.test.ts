@@ -229,6 +229,14 @@ describe("incident threads", () => {
     const everything = JSON.stringify(posts);
     expect(everything).not.toMatch(/dcd98b7102dd2f0e|6629fae49393a05397450978507c4ef1/);
     expect(String(posts[1]?.blocks)).toMatch(/checklist_tick/);
+    // A long check is cut between words: the rest is the option's description.
+    const checklist = JSON.parse(String(posts[1]?.blocks)) as Array<{
+      elements?: Array<{ options?: Body[] }>;
+    }>;
+    expect(checklist[1]?.elements?.[0]?.options?.[0]).toMatchObject({
+      text: { text: "Compare the offer's m= lines and codec payloads with what the far end" },
+      description: { text: "accepts (see the 488 body or Warning)" },
+    });
 
     // The same event retried, and the same message delivered again as a `message` event.
     const extra = nock(SLACK_API).post("/api/chat.postMessage").reply(200, { ok: true, ts: "1" });
