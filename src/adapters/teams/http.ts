@@ -8,41 +8,65 @@ import { stringifyReply } from "./serialized.js";
 
 /** Teams messages top out near 100 KB; anything far larger is not an activity worth parsing. */
 export const MAX_BODY_BYTES = 1_000_000;
+/**
+ * A larger body is still read to its end and dropped, up to this size: closing a socket the client is
+ * still writing to resets it, and the client would see the reset instead of the 413.
+ */
+export const DRAIN_BYTES = 16_000_000;
 
 class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The rest of the request was not read: the connection cannot be reused. */
+    readonly close = false,
   ) {
     super(message);
   }
 }
 
+const tooLarge = (close = false) => new HttpError(413, "activity too large", close);
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"]) > DRAIN_BYTES) return reject(tooLarge(true));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, "activity too large"));
-        req.destroy();
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      chunks.length = 0;
+      if (size > DRAIN_BYTES) {
+        req.off("data", onData);
+        req.pause();
+        reject(tooLarge(true));
+      }
+    };
+    req.on("data", onData);
+    req.on("end", () =>
+      size > limit ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
     req.on("error", reject);
   });
 }
 
-function send(res: ServerResponse, status: number, body?: unknown): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   if (body === undefined) {
-    res.writeHead(status).end();
+    res.writeHead(status, headers).end();
     return;
   }
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(stringifyReply(body));
+  res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers })
+    .end(stringifyReply(body));
 }
 
 function isActivity(x: unknown): x is Activity {
@@ -56,8 +80,9 @@ export function messagesHandler(adapter: TeamsAdapter, bot: ActivityHandler, log
     try {
       activity = JSON.parse(await readBody(req, MAX_BODY_BYTES));
     } catch (err) {
-      const status = err instanceof HttpError ? err.status : 400;
-      return send(res, status, { error: status === 413 ? "activity too large" : "body is not JSON" });
+      if (!(err instanceof HttpError)) return send(res, 400, { error: "body is not JSON" });
+      // A body left unread ends the connection after this answer (Node closes it once it is written).
+      return send(res, err.status, { error: err.message }, err.close ? { connection: "close" } : {});
     }
     if (!isActivity(activity)) return send(res, 400, { error: "expected a Bot Framework activity" });
     const auth = req.headers.authorization ?? "";

@@ -1,9 +1,9 @@
 // /api/messages under bad conditions, over HTTP: a Bot Connector that accepts the connection and never
-// answers (the turn gives up in time and the request is answered) and malformed activities (answered
-// sensibly, nothing logged as a crash).
+// answers (the turn gives up in time and the request is answered), malformed activities (answered
+// sensibly, nothing logged as a crash) and bodies over the size limit (a 413 the client can read).
 
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
-import { createServer, type Server, type Socket } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTeamsPart } from "../../../src/adapters/teams/index.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
@@ -85,7 +85,7 @@ describe("a Bot Connector that accepts the connection and never answers", () => 
   });
 });
 
-describe("malformed activities", () => {
+describe("malformed activities and oversized bodies", () => {
   let server: RunningServer;
   const log = memoryLogger();
   beforeAll(async () => {
@@ -130,5 +130,29 @@ describe("malformed activities", () => {
     );
     expect(odd.body?.composeExtension.type).toBe("result");
     expect(crashes()).toEqual([]);
+  });
+
+  it("answers a 1.5 MB body with a JSON 413, and keeps serving", async () => {
+    const big = JSON.stringify({ ...message("personal", "x".repeat(1_500_000)) });
+    const res = await post(server.port, big);
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ error: "activity too large" });
+    const after = await post(server.port, { ...message("personal", "488"), deliveryMode: "expectReplies" });
+    expect(after.status).toBe(200);
+  });
+
+  it("answers a declared huge body with a 413 before reading it, and closes the connection", async () => {
+    const socket = connect(server.port, "127.0.0.1");
+    socket.write(
+      "POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{",
+    );
+    let raw = "";
+    socket.on("data", (d: Buffer) => {
+      raw += d.toString("utf8");
+    });
+    await new Promise((resolve) => socket.on("close", resolve));
+    expect(raw).toMatch(/^HTTP\/1\.1 413 /);
+    expect(raw).toMatch(/\r\nconnection: close\r\n/i);
+    expect(raw).toContain('{"error":"activity too large"}');
   });
 });
