@@ -5,7 +5,7 @@ import type { Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import * as P from "./patterns.js";
-import { phraseConfirms, type ScanIndex } from "./scan-index.js";
+import { phaseIn, phraseConfirms, type ScanIndex } from "./scan-index.js";
 
 export interface Hit {
   namespace: Namespace;
@@ -13,6 +13,8 @@ export interface Hit {
   subcode: number | null;
   /** Position of the match inside the segment, for de-duplication and excerpts. */
   at: number;
+  /** Length of the match (for a pair, from its first number to its second). */
+  len: number;
   confidence: number;
   detector: string;
   method?: string;
@@ -49,6 +51,7 @@ function hit(
     code,
     subcode,
     at: 0,
+    len: 0,
     confidence,
     detector,
     method: extra?.method,
@@ -58,6 +61,12 @@ function hit(
     phase: extra?.phase,
     proof,
   };
+}
+
+/** Emits `h` where `m` matched. */
+function put(emit: Emit, h: Hit, m: RegExpExecArray): void {
+  h.len = m[0].length;
+  emit(h, m.index);
 }
 
 function all(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
@@ -113,22 +122,22 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
   const bare = () => (bareNs ??= http() && !P.SIP_CONTEXT.test(segment) ? "http" : "sip");
   if (gates & D.SIP_STATUS)
     all(P.SIP_STATUS, segment, (m) =>
-      emit(hit("sip", Number(m[1]), null, 0.99, "sip-status", true, { reason: m[2]?.trim() }), m.index),
+      put(emit, hit("sip", Number(m[1]), null, 0.99, "sip-status", true, { reason: m[2]?.trim() }), m),
     );
   if (gates & D.PJSIP)
     all(P.PJSIP, segment, (m) =>
-      emit(hit("sip", Number(m[1]), null, 0.95, "pjsip", true, { method: m[2] }), m.index),
+      put(emit, hit("sip", Number(m[1]), null, 0.95, "pjsip", true, { method: m[2] }), m),
     );
   if (gates & D.REASON)
     all(P.REASON, segment, (m) => {
       const ns = m[1]?.toUpperCase() === "SIP" ? "sip" : "q850";
-      emit(hit(ns, Number(m[2]), null, 0.95, "reason", m[0], { reason: m[3] }), m.index);
+      put(emit, hit(ns, Number(m[2]), null, 0.95, "reason", m[0], { reason: m[3] }), m);
     });
   if (gates & VENDOR) detectVendor(segment, index, emit, gates);
   if (index.causeNameRe && gates & D.CAUSE_NAME) {
     all(index.causeNameRe, segment, (m) => {
       const code = index.causeNames.get(m[1] ?? "");
-      if (code !== undefined) emit(hit("q850", code, null, 0.9, "cause-name", m[0]), m.index);
+      if (code !== undefined) put(emit, hit("q850", code, null, 0.9, "cause-name", m[0]), m);
     });
   }
   for (let i = 0; i < SINGLE_CODE.length; i++) {
@@ -137,25 +146,72 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     all(d.re, segment, (m) => {
       const code = Number(m[1]);
       const ns = d.ns === "cause" ? causeNamespace(code) : d.ns;
-      emit(hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]), m.index);
+      put(emit, hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]), m);
     });
   }
   if (gates & D.HTTP_CLIENT && http()) {
     all(P.HTTP_CLIENT, segment, (m) =>
-      emit(hit("http", Number(m[1]), null, 0.85, "http-client", m[0]), m.index),
+      put(emit, hit("http", Number(m[1]), null, 0.85, "http-client", m[0]), m),
     );
   }
   if (gates & D.QUOTED)
     all(P.QUOTED_PHRASE, segment, (m) => {
       const code = index.sipByPhrase.get(normalizeText(m[1] ?? ""));
-      if (code !== undefined) emit(hit("sip", code, null, 0.8, "phrase-only", true), m.index);
+      if (code !== undefined) put(emit, hit("sip", code, null, 0.8, "phrase-only", true), m);
     });
   for (const [re, gate] of STACK) {
     if (!(gates & gate)) continue;
-    all(re, segment, (m) => emit(hit(bare(), Number(m[1]), null, 0.8, "stack-statement", m[0]), m.index));
+    all(re, segment, (m) =>
+      put(emit, place(hit(bare(), Number(m[1]), null, 0.8, "stack-statement", m[0]), segment, index), m),
+    );
   }
   if (gates & (D.PHRASED | D.PROSE_BEFORE | D.PROSE_AFTER | D.KEYWORD))
     detectLoose(segment, index, bare, emit, gates);
+}
+
+/**
+ * A bare number on a line that names Mobius (and not SIP) is a Mobius status when the catalog
+ * has that status; the line's words give its phase.
+ */
+function place(h: Hit, segment: string, index: ScanIndex): Hit {
+  if (!index.mobius.codes.has(h.code) || !P.MOBIUS_CONTEXT.test(segment) || P.NOT_MOBIUS.test(segment))
+    return h;
+  h.namespace = index.mobius.namespace;
+  h.phase = phaseIn(index.mobius, segment);
+  return h;
+}
+
+/** Detectors that read a bare number and guess from the words around it whether it is SIP or HTTP. */
+const GUESSED = new Set(["stack-statement", "keyword", "phrase"]);
+const PAIRED = new Set<Namespace>(["mobius", "acs", "exotel"]);
+
+/**
+ * The numbers of a vendor pair (ACS "code=410 subcode=3112", Mobius "Error code: 403 : FORBIDDEN,
+ * mobius-error: 112") are that pair's: a SIP or HTTP code guessed from the same words is dropped.
+ */
+export function withoutClaimed(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  let out: Hit[] | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (claimed(hits, h)) out ??= hits.slice(0, i);
+    else out?.push(h);
+  }
+  return out ?? hits;
+}
+
+/** Is `h` a guessed SIP/HTTP code whose number a vendor pair on the same words reads? */
+function claimed(hits: Hit[], h: Hit): boolean {
+  if ((h.namespace !== "sip" && h.namespace !== "http") || !GUESSED.has(h.detector)) return false;
+  for (const p of hits)
+    if (
+      PAIRED.has(p.namespace) &&
+      (p.code === h.code || p.subcode === h.code) &&
+      p.at < h.at + h.len &&
+      h.at < p.at + p.len
+    )
+      return true;
+  return false;
 }
 
 const STACK = [
@@ -164,67 +220,118 @@ const STACK = [
   [P.CODE_PHRASE, D.CODE_PHRASE],
 ] as const;
 
-/** Vendor detectors that report every match: [pattern, gate, hit for a match]. */
-const PAIRS: ReadonlyArray<readonly [RegExp, number, (m: RegExpExecArray) => Hit]> = [
+/**
+ * Vendor detectors that report every match: [pattern, gate, hit for a match, whether both numbers
+ * are members of one object (so a match read across lines needs the line to leave one open)].
+ */
+const PAIRS: ReadonlyArray<readonly [RegExp, number, (m: RegExpExecArray) => Hit, boolean]> = [
   [
     P.MOBIUS_SDK,
     D.MOBIUS_SDK,
     (m) => hit("mobius", Number(m[1]), m[2] ? Number(m[2]) : null, 0.9, "mobius-sdk", true),
+    false,
   ],
-  [P.MOBIUS_OKHTTP, D.OKHTTP, (m) => hit("mobius", Number(m[1]), Number(m[2]), 0.85, "mobius-json", true)],
-  [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true)],
-  [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0])],
-  [P.Q850_DETAILS, D.DETAILS, (m) => hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0])],
-  [P.ACS_PAIR, D.ACS, (m) => hit("acs", Number(m[1]), Number(m[2]), 0.9, "acs", m[0])],
-  [P.ACS_PAIR_REV, D.ACS, (m) => hit("acs", Number(m[2]), Number(m[1]), 0.9, "acs", m[0])],
-  [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true)],
-  [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true)],
+  [
+    P.MOBIUS_OKHTTP,
+    D.OKHTTP,
+    (m) => hit("mobius", Number(m[1]), Number(m[2]), 0.85, "mobius-json", true),
+    false,
+  ],
+  [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true), false],
+  [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0]), false],
+  [P.Q850_DETAILS, D.DETAILS, (m) => hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0]), false],
+  [P.ACS_PAIR, D.ACS, (m) => hit("acs", Number(m[1]), Number(m[2]), 0.9, "acs", m[0]), true],
+  [P.ACS_PAIR_REV, D.ACS, (m) => hit("acs", Number(m[2]), Number(m[1]), 0.9, "acs", m[0]), true],
+  [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
+  [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
 ];
 
-/** Mobius, ACS and Exotel shapes: pairs of numbers in vendor-specific wording or JSON. */
-export function detectVendor(segment: string, index: ScanIndex, emit: Emit, gates = ALL_DETECTORS): void {
+/**
+ * Can two members of one object lie on both sides of `lineEnd`? Only when the line leaves an
+ * object open: it ends with `{`, `,`, `[`, `(` or `:` (pretty-printed JSON, a console object).
+ */
+function continuesObject(segment: string, lineEnd: number): boolean {
+  let k = lineEnd - 1;
+  while (
+    k >= 0 &&
+    (segment.charCodeAt(k) === 32 || segment.charCodeAt(k) === 9 || segment.charCodeAt(k) === 13)
+  )
+    k--;
+  const c = segment.charCodeAt(k);
+  return c === 123 || c === 44 || c === 91 || c === 40 || c === 58;
+}
+
+/**
+ * Mobius, ACS and Exotel shapes: pairs of numbers in vendor-specific wording or JSON. `lineEnd`:
+ * where the scanned line ends when `segment` joins the lines after it.
+ */
+export function detectVendor(
+  segment: string,
+  index: ScanIndex,
+  emit: Emit,
+  gates = ALL_DETECTORS,
+  lineEnd = Number.POSITIVE_INFINITY,
+): void {
   let mobiusPair = false;
+  /** mobius-error values without a status before them, and where they are. */
+  let lone: RegExpExecArray[] | undefined;
   if (gates & D.MOBIUS_ERR)
     all(P.MOBIUS_ERR, segment, (m) => {
+      if (m[1] === undefined) {
+        lone ??= [];
+        lone.push(m);
+        return;
+      }
       mobiusPair = true;
-      emit(hit("mobius", Number(m[1]), Number(m[2]), 0.98, "mobius", true), m.index);
+      put(emit, hit("mobius", Number(m[1]), Number(m[2]), 0.98, "mobius", true), m);
     });
   if (!mobiusPair) {
     if (gates & D.MOBIUS_ERR)
       all(P.MOBIUS_PHASE, segment, (m) =>
-        emit(
-          hit("mobius", Number(m[2]), null, 0.95, "mobius", true, { phase: m[1]?.toLowerCase() }),
-          m.index,
-        ),
+        put(emit, hit("mobius", Number(m[2]), null, 0.95, "mobius", true, { phase: m[1]?.toLowerCase() }), m),
       );
     const j = gates & D.MOBIUS_JSON ? P.MOBIUS_JSON.exec(segment) : null;
     const s = j ? P.MOBIUS_JSON_STATUS.exec(segment) : null;
-    if (j && s) {
-      emit(hit("mobius", Number(s[1]), Number(j[1]), 0.9, "mobius-json", true), j.index);
+    const from = j && s ? Math.min(j.index, s.index) : 0;
+    const to = j && s ? Math.max(j.index + j[0].length, s.index + s[0].length) : 0;
+    if (j && s && (to <= lineEnd || continuesObject(segment, lineEnd))) {
+      mobiusPair = true;
+      const h = hit("mobius", Number(s[1]), Number(j[1]), 0.9, "mobius-json", true);
+      h.len = to - from;
+      emit(h, from);
     } else if (gates & D.RESPONSE_STATUS) {
       all(P.RESPONSE_STATUS, segment, (m) =>
-        emit(hit("mobius", Number(m[1]), null, 0.8, "mobius-status", true), m.index),
+        put(emit, hit("mobius", Number(m[1]), null, 0.8, "mobius-status", true), m),
       );
     }
   }
+  // "mobius-error: 112" alone: the catalog knows the status it comes with.
+  if (lone && !mobiusPair)
+    for (const m of lone) {
+      const sub = Number(m[2]);
+      const code = index.mobiusStatusOf.get(sub);
+      if (code !== undefined) put(emit, hit("mobius", code, sub, 0.9, "mobius", true), m);
+    }
   for (const p of gates & D.MESSAGES && index.messageRe?.test(segment) ? index.messages : []) {
     const first = p.parts[0] ?? "";
     const at = segment.indexOf(first);
     if (at < 0) continue;
     if (!containsInOrder(segment, p.parts, at + first.length)) continue;
     const e = p.entry;
-    emit(
-      hit(e.namespace, e.code ?? 0, e.subcode, 0.97, "log-message", true, {
-        dependency: p.dependency,
-        entryId: e.id,
-      }),
-      at,
-    );
+    const h = hit(e.namespace, e.code ?? 0, e.subcode, 0.97, "log-message", true, {
+      dependency: p.dependency,
+      entryId: e.id,
+    });
+    h.len = first.length;
+    emit(h, at);
     break;
   }
-  for (const [re, gate, make] of PAIRS) {
+  for (const [re, gate, make, object] of PAIRS) {
     if (!(gates & gate)) continue;
-    all(re, segment, (m) => emit(make(m), m.index));
+    all(re, segment, (m) => {
+      if (object && m.index + m[0].length > lineEnd && !continuesObject(segment, lineEnd)) return;
+      put(emit, make(m), m);
+    });
   }
 }
 
@@ -244,7 +351,8 @@ function detectLoose(
       if (!phraseConfirms(index, "sip", code, after) && !phraseConfirms(index, "http", code, after)) return;
       const ns = bare();
       if (phraseConfirms(index, ns, code, after)) {
-        emit(hit(ns, code, null, 0.85, "phrase", undefined, { reason: after.slice(0, 40).trim() }), m.index);
+        const reason = after.slice(0, 40).trim();
+        put(emit, place(hit(ns, code, null, 0.85, "phrase", undefined, { reason }), segment, index), m);
       }
     });
   for (const [re, gate] of [
@@ -256,7 +364,9 @@ function detectLoose(
       const ns = bare();
       const code = Number(m[1]);
       if (!index.catalog.byId.has(`${ns}/${code}`)) return;
-      emit(hit(ns, code, null, 0.6, "keyword", m[0]), m.index + m[0].indexOf(m[1] ?? ""));
+      const h = place(hit(ns, code, null, 0.6, "keyword", m[0]), segment, index);
+      h.len = 3;
+      emit(h, m.index + m[0].indexOf(m[1] ?? ""));
     });
   }
   if (gates & D.KEYWORD)
@@ -264,7 +374,9 @@ function detectLoose(
       const ns = bare();
       const code = Number(m[1]);
       if (ns === "http" && code >= 600) return;
-      emit(hit(ns, code, null, 0.7, "keyword", m[0]), m.index + m[0].length - 3);
+      const h = place(hit(ns, code, null, 0.7, "keyword", m[0]), segment, index);
+      h.len = 3;
+      emit(h, m.index + m[0].length - 3);
     });
 }
 

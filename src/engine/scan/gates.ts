@@ -161,6 +161,8 @@ export function lineGates(
     if (nDigits > 0) g |= D.HTTP_CLIENT;
   }
   if (words & W.MOBIUS) {
+    // MOBIUS_ERR's mobius-error (MOBIUS_PHASE needs "Error code", above).
+    g |= D.MOBIUS_ERR;
     if (s.includes('"mobius')) g |= D.MOBIUS_JSON;
     if (words & W.ARROW) g |= D.OKHTTP;
   }

@@ -9,6 +9,9 @@ export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
 
 export const HTTP_CONTEXT =
   /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|\bAPI\b|CXAPI|CPAPI|webex-calling|retrofit/i;
+/** A line about Mobius, where a bare status is Mobius's own (unless SIP or its SIP edge, SSE, is named). */
+export const MOBIUS_CONTEXT = /\bmobius\b/i;
+export const NOT_MOBIUS = /\bSIP\b|\bSSE\b/i;
 /** Words that put a bare number in a SIP conversation (trunks, carriers, SIP stacks). */
 export const SIP_CONTEXT =
   /\bSIP\b|INVITE|REGISTER|\bBYE\b|trunk|carrier|\bSBC\b|\bPBX\b|proxy|\bUA[SC]?\b|sips?:/i;
@@ -17,8 +20,13 @@ export const SIP_STATUS = /SIP\/2\.0[ \t]+([1-6]\d\d)(?!\d)(?:[ \t]+([^\r\n]{1,6
 export const PJSIP = /Response msg (\d{3})\/([A-Z]+)\/cseq=\d+/g;
 export const REASON =
   /\bReason\s*:\s*"?(SIP|Q\.850)\s*;\s*cause\s*=\s*"?(\d{1,3})(?!\d)(?:[^\r\n]{0,40}?text\s*=\s*"([^"\r\n]{0,60})")?/gi;
+/**
+ * A mobius-error, with the HTTP status before it when the line has one ("Error code: 403 :
+ * FORBIDDEN, mobius-error: 112", "403 mobius-error: 112"); without it (group 1 empty) the catalog
+ * knows which status the mobius-error comes with.
+ */
 export const MOBIUS_ERR =
-  /Error code\s*:\s*(\d{3})\s*:?\s*[A-Z][A-Z ]{0,30}?\s*,\s*mobius-error\s*:\s*(\d{2,4})/g;
+  /(?:(?<![\w.:/=-])([1-6]\d\d)(?!\d)[ \t]{0,4}:?[ \t]{0,4}(?:[A-Z][A-Z ]{0,30}?[ \t]{0,4})?,?[ \t]{0,4})?mobius[-_]error"?[ \t]{0,4}[:=][ \t]{0,4}"?(\d{2,4})(?!\d)/g;
 export const MOBIUS_PHASE = /\b(Registration|Unregistration|Call)\s*:\s*Error code\s*:\s*(\d{3})(?!\d)/g;
 export const MOBIUS_JSON = /"mobius[-_]?[eE]rror"\s*:\s*"?(\d{2,4})/;
 /** webex-js-sdk calling client: "Status code: -> 403" then "Error code found : 101" a line or two later. */
@@ -27,12 +35,18 @@ export const MOBIUS_SDK =
 /** An HTTP client talking to Mobius, with the mobius error code in the response body. */
 export const MOBIUS_OKHTTP =
   /<--[ \t]+(\d{3})(?!\d)[^\n]{0,200}?mobius[^\n]{0,800}?"errorCode"\s*:\s*(\d{2,4})/g;
-export const MOBIUS_JSON_STATUS = /"(?:statusCode|status|response_status|httpStatus)"\s*:\s*"?(\d{3})(?!\d)/;
+/**
+ * The HTTP status next to a JSON mobius-error; some bodies hold it under `errorCode` (a
+ * mobius-error is 1xx, so it is never taken for the status).
+ */
+export const MOBIUS_JSON_STATUS =
+  /"(?:statusCode|status|response_status|httpStatus|errorCode)"\s*:\s*"?([2-5]\d\d)(?!\d)/;
 export const RESPONSE_STATUS = /\bresponse_status"?\s*[:=]\s*"?(\d{3})(?!\d)/g;
+/** code and subCode of one callEndReason / resultInformation: no brace between them. */
 export const ACS_PAIR =
-  /(?<![a-z])_?code\W{1,4}(\d{1,3})(?!\d)[^\n]{0,40}?(?<![a-z])_?sub[-_]?code\W{1,4}(\d{1,6})(?!\d)/gi;
+  /(?<![a-z])_?code[^\w{}]{1,4}(\d{1,3})(?!\d)[^\n{}]{0,40}?(?<![a-z])_?sub[-_]?code[^\w{}]{1,4}(\d{1,6})(?!\d)/gi;
 export const ACS_PAIR_REV =
-  /(?<![a-z])_?sub[-_]?code\W{1,4}(\d{1,6})(?!\d)[^\n]{0,40}?(?<![a-z])_?code\W{1,4}(\d{1,3})(?!\d)/gi;
+  /(?<![a-z])_?sub[-_]?code[^\w{}]{1,4}(\d{1,6})(?!\d)[^\n{}]{0,40}?(?<![a-z])_?code[^\w{}]{1,4}(\d{1,3})(?!\d)/gi;
 /** ACS Call Automation resultInformation carries the SIP and Q.850 details of a PSTN leg. */
 export const SIP_DETAILS = /SipDetails\W{1,8}code\W{1,4}(\d{3})(?!\d)/gi;
 export const Q850_DETAILS = /Q850Details\W{1,8}code\W{1,4}(\d{1,3})(?!\d)/gi;

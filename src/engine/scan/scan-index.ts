@@ -1,7 +1,8 @@
 // Detector data derived from the catalog once per catalog: hangup-cause names, reason phrases,
-// and the exact log messages that name a failing dependency. Vendors differ in data, not code.
+// the exact log messages that name a failing dependency and the Mobius statuses. Vendors differ
+// in data, not code.
 import type { Catalog } from "../../catalog/indexes.js";
-import type { Entry } from "../../catalog/schema.js";
+import type { Entry, Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
 
 export interface MessagePattern {
@@ -12,10 +13,22 @@ export interface MessagePattern {
   text: string;
 }
 
+/** Mobius statuses (entries without a mobius-error) and the words that tell their phase. */
+export interface VendorStatus {
+  namespace: Namespace;
+  codes: Set<number>;
+  /** Phase of the entry and a regex for its word ("regist" → registration), in catalog order. */
+  phases: Array<{ phase: string; re: RegExp }>;
+}
+
 export interface ScanIndex {
   catalog: Catalog;
   /** FreeSWITCH / Asterisk cause names (NORMAL_CLEARING, AST_CAUSE_BUSY) → Q.850 cause. */
   causeNames: Map<string, number>;
+  /** mobius-error → the HTTP status it comes with, when the catalog names exactly one. */
+  mobiusStatusOf: Map<number, number>;
+  /** Bare numbers on a line that names Mobius: which of them are Mobius statuses. */
+  mobius: VendorStatus;
   /** "sip:486" → normalised reason phrases that confirm a bare number is that code. */
   phrases: Map<string, string[]>;
   messages: MessagePattern[];
@@ -42,6 +55,8 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   const hit = cache.get(catalog);
   if (hit) return hit;
   const causeNames = new Map<string, number>();
+  const mobiusStatusOf = new Map<number, number>();
+  const mobius: VendorStatus = { namespace: "mobius", codes: new Set(), phases: [] };
   const phrases = new Map<string, string[]>();
   const messages: MessagePattern[] = [];
   const sipByPhrase = new Map<string, number>();
@@ -51,6 +66,16 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
     }
     if (e.namespace === "q850" && e.code !== null) {
       for (const a of e.aliases) if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(a)) causeNames.set(a, e.code);
+    }
+    if (e.namespace === "mobius" && e.code !== null) {
+      if (e.subcode !== null) {
+        const other = mobiusStatusOf.get(e.subcode);
+        mobiusStatusOf.set(e.subcode, other === undefined || other === e.code ? e.code : -1);
+      } else {
+        mobius.codes.add(e.code);
+        if (e.phase && !mobius.phases.some((p) => p.phase === e.phase))
+          mobius.phases.push({ phase: e.phase, re: new RegExp(`\\b${e.phase.slice(0, 6)}`, "i") });
+      }
     }
     if ((e.namespace === "sip" || e.namespace === "http") && e.code !== null) {
       const key = `${e.namespace}:${e.code}`;
@@ -86,9 +111,12 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
     if (phrases.has(`sip:${c}`) || phrases.has(`http:${c}`))
       codeFlags[c] = (codeFlags[c] ?? 0) | PHRASED_CODE;
   }
+  for (const [sub, code] of mobiusStatusOf) if (code < 0) mobiusStatusOf.delete(sub);
   const index = {
     catalog,
     causeNames,
+    mobiusStatusOf,
+    mobius,
     phrases,
     messages,
     causeNameRe,
@@ -131,4 +159,21 @@ function asciiWords(s: string, max: number): string | undefined {
     } else gap = true;
   }
   return out;
+}
+
+/**
+ * The phase a line's words name ("Mobius registration failed …" → registration): the phase whose
+ * word comes first, or undefined.
+ */
+export function phaseIn(status: VendorStatus, text: string): string | undefined {
+  let best: string | undefined;
+  let at = Number.POSITIVE_INFINITY;
+  for (const p of status.phases) {
+    const m = p.re.exec(text);
+    if (m && m.index < at) {
+      at = m.index;
+      best = p.phase;
+    }
+  }
+  return best;
 }

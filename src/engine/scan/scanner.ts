@@ -5,7 +5,7 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
 import { type Surroundings, sipHeaders } from "./context.js";
-import { detect, detectVendor, type Hit, isQuietLine } from "./detectors.js";
+import { detect, detectVendor, type Hit, isQuietLine, withoutClaimed } from "./detectors.js";
 import { type TimingEvent, timeOf, timingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
@@ -207,11 +207,12 @@ export class Scanner {
           this.emit(h, at);
         },
         exhaustive ? ALL_DETECTORS : pairGates(joined, this.anchors, this.index),
+        line.length,
       );
     }
     if (found.length === 0) return [];
     const triggered = exhaustive ? this.trigger.test(line) : this.trigger.passes(line, found);
-    return triggered ? sameLineRules(found) : [];
+    return triggered ? sameLineRules(withoutClaimed(found)) : [];
   }
 
   /** Lines past SEGMENT: every detector on overlapping pieces, as no anchor gating is needed. */
@@ -229,7 +230,7 @@ export class Scanner {
         ALL_DETECTORS,
       );
     }
-    if (hits.length > 0) this.keep(line, ls, le, lineNo, sameLineRules(hits));
+    if (hits.length > 0) this.keep(line, ls, le, lineNo, sameLineRules(withoutClaimed(hits)));
   }
 
   private context(line: string, ls: number, le: number, lineNo: number): LineContext {
