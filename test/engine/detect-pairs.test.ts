@@ -1,5 +1,5 @@
-// Vendor pairs own their numbers: Mobius and ACS lines give one finding each, and a pair never
-// takes its code and subcode from two records.
+// Vendor pairs own their numbers: Mobius and ACS lines give one finding each, a pair never takes
+// its code and subcode from two records, and a pjsip summary plus the message it logs is one 503.
 import { describe, expect, it } from "vitest";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
@@ -62,5 +62,28 @@ describe("ACS pairs", () => {
     ["Call ended, call end reason={code=403, subCode=510403}", "acs 403/510403 @1"],
   ])("no SIP finding for %s", (line, want) => {
     expect(found(line)).toEqual([want]);
+  });
+});
+
+describe("pjsip summaries", () => {
+  const summary = (dir: "RX" | "TX", code: number) =>
+    `10:20:30.400   pjsua_core.c  .${dir} 512 bytes Response msg ${code}/INVITE/cseq=1 (rdata0x7f) ${dir === "RX" ? "from" : "to"} UDP 10.0.0.9:5060:\n`;
+  const message = (code: number, phrase: string) =>
+    `SIP/2.0 ${code} ${phrase}\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\nCall-ID: abc@h\nCSeq: 1 INVITE\nContent-Length: 0\n\n--end msg--\n`;
+
+  it("counts a summary and the message it logs once, with the message's headers", () => {
+    const out = scanText(catalog(), summary("RX", 503) + message(503, "Service Unavailable"));
+    expect(out.findings.map((f) => [f.code, f.line, f.callId])).toEqual([[503, 2, "abc@h"]]);
+    expect(out.findings[0]?.tsMs).toBeDefined();
+  });
+
+  it("does the same for a sent response", () => {
+    expect(found(summary("TX", 486) + message(486, "Busy Here"))).toEqual(["sip 486/null @2"]);
+  });
+
+  it("keeps a summary whose message is not logged after it", () => {
+    expect(found(`${summary("RX", 503)}10:20:31.000 pjsua_app.c  call 0 disconnected\n`)).toEqual([
+      "sip 503/null @1",
+    ]);
   });
 });

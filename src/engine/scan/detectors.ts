@@ -126,7 +126,7 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     );
   if (gates & D.PJSIP)
     all(P.PJSIP, segment, (m) =>
-      put(emit, hit("sip", Number(m[1]), null, 0.95, "pjsip", true, { method: m[2] }), m),
+      put(emit, hit("sip", Number(m[1]), null, 0.95, SUMMARY, true, { method: m[2] }), m),
     );
   if (gates & D.REASON)
     all(P.REASON, segment, (m) => {
@@ -180,6 +180,12 @@ function place(h: Hit, segment: string, index: ScanIndex): Hit {
   h.phase = phaseIn(index.mobius, segment);
   return h;
 }
+
+/**
+ * The detector of a stack's one-line summary of a message that it logs right after (pjsip's
+ * "RX 512 bytes Response msg 503/INVITE/cseq=1 … from UDP 10.0.0.9:5060:").
+ */
+export const SUMMARY = "pjsip";
 
 /** Detectors that read a bare number and guess from the words around it whether it is SIP or HTTP. */
 const GUESSED = new Set(["stack-statement", "keyword", "phrase"]);

@@ -5,7 +5,7 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
 import { type Surroundings, sipHeaders } from "./context.js";
-import { detect, detectVendor, type Hit, isQuietLine, withoutClaimed } from "./detectors.js";
+import { detect, detectVendor, type Hit, isQuietLine, SUMMARY, withoutClaimed } from "./detectors.js";
 import { type TimingEvent, timeOf, timingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
@@ -262,9 +262,26 @@ export class Scanner {
     const timing = this.events.length < MAX_EVENTS;
     for (const h of hits) {
       if (h.namespace === "sip" && (h.code < 100 || h.code > 699)) continue;
+      // A stack's summary of a response and the response it logs right after are one response:
+      // the status line, with its headers (Call-ID, CSeq, Via, agent), stands for both.
+      if (h.detector === SUMMARY && this.statusLineFollows(le, h.code)) continue;
       if (this.store.isVendorPairRepeat(h, lineNo)) continue;
       this.store.offer(h, lineNo, at, timing);
     }
+  }
+
+  /** Does the line after the one ending at buf[le] start with the status line of `code`? */
+  private statusLineFollows(le: number, code: number): boolean {
+    const buf = this.buf;
+    let k = le + 1;
+    while (buf.charCodeAt(k) === 32 || buf.charCodeAt(k) === 9) k++;
+    const c = buf.charCodeAt(k + 11);
+    return (
+      buf.startsWith("SIP/2.0 ", k) &&
+      (buf.charCodeAt(k + 8) - 48) * 100 + (buf.charCodeAt(k + 9) - 48) * 10 + buf.charCodeAt(k + 10) - 48 ===
+        code &&
+      !(c >= 48 && c <= 57)
+    );
   }
 
   /** SIP request lines and keepalive mentions, kept (with their time) for timer analysis. */
