@@ -105,6 +105,7 @@ const single = (
 const SINGLE_CODE: readonly SingleCode[] = [
   single(P.CAUSE_NUM, "cause", 0.85, "cause-number", D.CAUSE_NUM, false),
   single(P.AMI_CAUSE, "cause", 0.7, "ami-cause", D.CAUSE_NUM, false),
+  single(P.PROSE_CAUSE, "cause", 0.75, "cause-number", D.CAUSE_NUM, false),
   single(P.HTTP_STATUS_LINE, "http", 0.95, "http-status", D.HTTP_LINE, false),
   single(P.ACCESS_LOG, "http", 0.9, "access-log", D.ACCESS, true),
   single(P.PY_HTTP, "http", 0.9, "http-client", D.PY_HTTP, true),
@@ -136,8 +137,8 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
   if (gates & VENDOR) detectVendor(segment, index, emit, gates);
   if (index.causeNameRe && gates & D.CAUSE_NAME) {
     all(index.causeNameRe, segment, (m) => {
-      const code = index.causeNames.get(m[1] ?? "");
-      if (code !== undefined) put(emit, hit("q850", code, null, 0.9, "cause-name", m[0]), m);
+      const named = index.causeNames.get(m[1] ?? "");
+      if (named) put(emit, hit(named.namespace, named.code, null, 0.9, "cause-name", m[0]), m);
     });
   }
   for (let i = 0; i < SINGLE_CODE.length; i++) {
@@ -363,6 +364,7 @@ function detectLoose(
     });
   for (const [re, gate] of [
     [P.PROSE_BEFORE, D.PROSE_BEFORE],
+    [P.PLURAL, D.PROSE_BEFORE],
     [P.PROSE_AFTER, D.PROSE_AFTER],
   ] as const) {
     if (!(gates & gate)) continue;

@@ -3,7 +3,7 @@
 // skipping a detector whose gate is closed never loses a match; it only saves the regex run.
 import { D, W } from "./gate-bits.js";
 import { KNOWN_CODE, PHRASED_CODE, type ScanIndex } from "./scan-index.js";
-import { isSpace, isWord, KV_KEYS, SIP_KEYS, TAILS } from "./tails.js";
+import { isSpace, isWord, KV_KEYS, PLURAL_TAILS, SIP_KEYS, TAILS } from "./tails.js";
 
 export { ALL_DETECTORS, D, VENDOR, W } from "./gate-bits.js";
 
@@ -81,8 +81,8 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
     }
   }
   {
-    // \b(?:SIP keys)["']?\s*[=:]\s*"?CODE
-    let k = left === 34 ? q - 2 : q - 1;
+    // \b(?:variable_)?(?:SIP keys)["']?\s*[=:]\s*["[]?CODE
+    let k = left === 34 || left === 91 ? q - 2 : q - 1;
     k = skipSpace(s, k);
     const c = s.charCodeAt(k);
     if (c === 61 || c === 58) {
@@ -116,6 +116,9 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
     PROSE_AFTER_WORDS.lastIndex = k;
     if (PROSE_AFTER_WORDS.test(s)) g |= D.PROSE_AFTER;
   }
+  // PLURAL (run with PROSE_BEFORE): a word from its list, [ \t]+, then CODEs.
+  if ((right | 0x20) === 115 && (left === 32 || left === 9) && flags & KNOWN_CODE)
+    g |= PLURAL_TAILS.at(s, skipBlank(s, q - 1)) & D.PROSE_BEFORE;
   // The word before the number: PROSE_BEFORE skips \s, SIP_WORD [\s:], KEYWORD ["' \t:=]; a
   // KEYWORD article may also touch the number ("the404").
   if (isWord(left)) return g | (TAILS.at(s, q - 1) & D.KEYWORD);

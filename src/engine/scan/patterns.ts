@@ -1,9 +1,12 @@
 // The detector regexes, one per way a code shows up in a log. Every one is linear: no nested
 // quantifiers, bounded gaps. gates.ts states, next to each, what a line must contain to match it.
 
-/** Header lines whose numbers are values, never response codes. Reason and status lines are exempt. */
+/**
+ * Header lines whose numbers are values, never response codes. Reason and status lines are exempt,
+ * and so is Asterisk's X-Asterisk-HangupCauseCode, which carries the Q.850 cause.
+ */
 export const VALUE_HEADER =
-  /^\s*(?:CSeq|Content-Length|l|Max-Forwards|Expires|Session-Expires|x|Min-SE|Min-Expires|Retry-After|RSeq|RAck|Via|v|Call-ID|i|From|f|To|t|Contact|m|Route|Record-Route|Warning|Allow|Supported|k|Require|Content-Type|c|Accept|Date|Timestamp|P-[\w-]+|X-[\w-]+|Subject|Event|o|Subscription-State|Refer-To|Referred-By|Priority|Privacy|Identity|WWW-Authenticate|Proxy-Authenticate|Authorization|Proxy-Authorization|Organization|Call-Info|Alert-Info|Session-ID|Allow-Events|u|Accept-Contact)\s*:/i;
+  /^\s*(?:CSeq|Content-Length|l|Max-Forwards|Expires|Session-Expires|x|Min-SE|Min-Expires|Retry-After|RSeq|RAck|Via|v|Call-ID|i|From|f|To|t|Contact|m|Route|Record-Route|Warning|Allow|Supported|k|Require|Content-Type|c|Accept|Date|Timestamp|P-[\w-]+|X-(?!Asterisk-HangupCause)[\w-]+|Subject|Event|o|Subscription-State|Refer-To|Referred-By|Priority|Privacy|Identity|WWW-Authenticate|Proxy-Authenticate|Authorization|Proxy-Authorization|Organization|Call-Info|Alert-Info|Session-ID|Allow-Events|u|Accept-Contact)\s*:/i;
 export const SDP_LINE = /^\s*[a-z]=\S/;
 export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
 
@@ -52,8 +55,12 @@ export const SIP_DETAILS = /SipDetails\W{1,8}code\W{1,4}(\d{3})(?!\d)/gi;
 export const Q850_DETAILS = /Q850Details\W{1,8}code\W{1,4}(\d{1,3})(?!\d)/gi;
 export const EXOTEL = /error_data[^\n]{0,160}?"code"\s*:\s*"?(1\d{3})(?!\d)/g;
 export const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"/g;
+/** Cause keys (FreeSWITCH variables may carry a `variable_` prefix; sip_term_cause is the Q.850 cause). */
 export const CAUSE_NUM =
-  /\b(?:HANGUPCAUSE|hangup[_-]?cause(?:[_-]?q850)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause)"?\s*[:=(]?\s*"?(\d{1,3})(?![\d.])/gi;
+  /(?<![A-Za-z0-9])(?:HANGUPCAUSE|hangup[ _-]?cause(?:[_-]?q850|[_-]?code)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause|sip_term_cause)"?\s*[:=(]?\s*["[]?(\d{1,3})(?![\d.])/gi;
+/** A cause value in prose: "fail with cause 34", "cause code 17", "release cause: 41". */
+export const PROSE_CAUSE =
+  /\b(?:(?:with|release|disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(\d{1,3})(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?))/gi;
 export const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.]|:\d)/gi;
 export const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.]|:\d)/g;
 /** Access logs (nginx, Apache, ingress): `"GET /path HTTP/1.1" 429 162`. */
@@ -64,7 +71,7 @@ export const HTTP_CLIENT =
 export const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
 export const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
 export const KEYWORD =
-  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
+  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
 
 /** chan_sip and friends sometimes log only the reason phrase: `Received response: "Forbidden"`. */
 export const QUOTED_PHRASE = /\b[Rr]eceived response:\s*"([A-Za-z][A-Za-z' -]{2,40})"/g;
@@ -76,12 +83,18 @@ export const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;
 /** key=value / key: value pairs whose key names a response code (Kamailio/OpenSIPS tm, pjsip, SDKs). */
 export const KEY_VALUE =
   /(?<![\w"'-])(?:code|new_code|T_code|T_reply_code|last_recv|reply_code|status|uas|uac\[\d+\]|registrationStateCode|reason|resp_code|final_code|lastStatusCode|last_status_code)\s*[=:]\s*([1-6]\d\d)(?![\d.%]|:\d)/g;
-/** Keys that only ever hold a SIP status, quoted JSON keys included. */
+/** Keys that only ever hold a SIP status, quoted JSON keys and FreeSWITCH's `variable_` dumps included. */
 export const SIP_KEY =
-  /\b(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code)["']?\s*[=:]\s*"?([1-6]\d\d)(?![\d.]|:\d)/g;
+  /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/g;
 /** "picked branch 0, code 487", "completed with code: 408". */
 export const CODE_PHRASE = /\b(?:branch \d+, code|with code:?|final code:?)\s+([1-6]\d\d)(?![\d.]|:\d)/g;
 export const PROSE_BEFORE =
-  /\b(?:sends?|sending|sent|got|gets|getting|returns?|returned|returning|answers?|answered|responds?|responded|rejects?|rejected|declines?|declined|Fehler|error|failure|after|code used is|comes back|came back|says|said|gives?|gave|with a|with an|a final|final)\s+(?:a |an |the |with |back )?([1-6]\d\d)(?![\d.%/]|:\d)(?!\s*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|bytes?|kb|KB|MB|%|x\b|users?|calls?|participants?|devices?|channels?|lines?|requests?|messages?|packets?|times?))/gi;
+  /\b(?:sends?|sending|sent|got|gets|getting|returns?|returned|returning|answers?|answered|responds?|responded|rejects?|rejected|declines?|declined|Fehler|error|failure|after|code used is|comes back|came back|says|said|gives?|gave|with a|with an|a final|final)\s+(?:a |an |the |with |back )?([1-6]\d\d)(?![\d.%/]|:\d)(?!\s*(?:ms|msec|milli|s\b|sec|seconds?|minutes?|min\b|bytes?|kb|KB|MB|%|x\b|users?|calls?|participants?|devices?|channels?|lines?|requests?|messages?|packets?|times?))/gi;
 export const PROSE_AFTER =
   /(?<![\w.:/=#+,-])(?<!(?:can't|cannot|couldn't|not|never) (?:generate|send|relay|forward) )([1-6]\d\d)(?=\s+(?:final response|response|error|reply|on (?:re-?)?INVITE|on REGISTER|from (?:the |our |their )?(?:trunk|carrier|provider|SBC|PBX|proxy|server|far end)|back from|instead)\b)/gi;
+/**
+ * Codes counted in plural ("keeps returning 503s", "lots of 408s"), after a word that makes them
+ * codes; "after 180s", "took 503s" or "300s of silence" are durations.
+ */
+export const PLURAL =
+  /\b(?:return(?:s|ed|ing)?|get(?:s|ting)?|got|see(?:s|ing|n)?|saw|send(?:s|ing)?|sent|receiv(?:e|es|ed|ing)|lots of|a lot of|bunch of|tons of|many|more|intermittent|occasional|random|repeated|constant|spurious)[ \t]+([1-6]\d\d)s\b(?![ \t]+(?:of|ago|later|before|after|long|delay|timeout|wait|interval))/gi;

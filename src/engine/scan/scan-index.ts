@@ -13,6 +13,12 @@ export interface MessagePattern {
   text: string;
 }
 
+/** What a cause name stands for: a Q.850 cause, or a SIP status (FreeSWITCH's ORIGINATOR_CANCEL). */
+export interface NamedCode {
+  namespace: "q850" | "sip";
+  code: number;
+}
+
 /** Mobius statuses (entries without a mobius-error) and the words that tell their phase. */
 export interface VendorStatus {
   namespace: Namespace;
@@ -23,8 +29,11 @@ export interface VendorStatus {
 
 export interface ScanIndex {
   catalog: Catalog;
-  /** FreeSWITCH / Asterisk cause names (NORMAL_CLEARING, AST_CAUSE_BUSY) → Q.850 cause. */
-  causeNames: Map<string, number>;
+  /**
+   * Cause names (NORMAL_CLEARING, AST_CAUSE_BUSY) from the aliases of Q.850 entries, and of SIP
+   * entries for the stack-internal names that stand for a SIP status; Q.850 wins a clash.
+   */
+  causeNames: Map<string, NamedCode>;
   /** mobius-error → the HTTP status it comes with, when the catalog names exactly one. */
   mobiusStatusOf: Map<number, number>;
   /** Bare numbers on a line that names Mobius: which of them are Mobius statuses. */
@@ -44,6 +53,9 @@ export interface ScanIndex {
   phraseLetters: Uint32Array;
 }
 
+/** An alias that is a stack's cause name: UPPER_SNAKE_CASE. */
+const CAUSE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 /** The catalog has a SIP or HTTP entry for the number. */
 export const KNOWN_CODE = 1;
 /** The number has SIP or HTTP reason phrases that phraseConfirms() can match. */
@@ -54,7 +66,7 @@ const cache = new WeakMap<Catalog, ScanIndex>();
 export function scanIndexFor(catalog: Catalog): ScanIndex {
   const hit = cache.get(catalog);
   if (hit) return hit;
-  const causeNames = new Map<string, number>();
+  const causeNames = new Map<string, NamedCode>();
   const mobiusStatusOf = new Map<number, number>();
   const mobius: VendorStatus = { namespace: "mobius", codes: new Set(), phases: [] };
   const phrases = new Map<string, string[]>();
@@ -64,8 +76,11 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
     if (e.namespace === "sip" && e.code !== null && !sipByPhrase.has(normalizeText(e.title))) {
       sipByPhrase.set(normalizeText(e.title), e.code);
     }
-    if (e.namespace === "q850" && e.code !== null) {
-      for (const a of e.aliases) if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(a)) causeNames.set(a, e.code);
+    if ((e.namespace === "q850" || e.namespace === "sip") && e.code !== null) {
+      for (const a of e.aliases) {
+        if (!CAUSE_NAME.test(a) || causeNames.get(a)?.namespace === "q850") continue;
+        causeNames.set(a, { namespace: e.namespace, code: e.code });
+      }
     }
     if (e.namespace === "mobius" && e.code !== null) {
       if (e.subcode !== null) {

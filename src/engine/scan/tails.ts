@@ -92,9 +92,16 @@ KV_KEYS.add(
   D.KEY_VALUE,
 );
 
-/** SIP_KEY's keys, case-sensitive. */
+/** SIP_KEY's keys, case-sensitive, also with FreeSWITCH's `variable_` prefix. */
 export const SIP_KEYS = new WordsBefore(false);
-SIP_KEYS.add(
-  "sip_status sipStatus sip_code sipCode sip_status_code sipStatusCode dial_sip_status sipResponseCode sip_response_code final_sip_code",
-  D.SIP_KEY,
+const SIP_KEY_WORDS =
+  "sip_status sipStatus sip_code sipCode sip_status_code sipStatusCode dial_sip_status sipResponseCode sip_response_code final_sip_code sip_term_status";
+SIP_KEYS.add(SIP_KEY_WORDS, D.SIP_KEY);
+SIP_KEYS.add(SIP_KEY_WORDS.replace(/(^| )/g, "$1variable_"), D.SIP_KEY);
+
+/** The last word before a plural code in PLURAL ("returning 503s", "lots of 408s"), any case. */
+export const PLURAL_TAILS = new WordsBefore(true);
+PLURAL_TAILS.add(
+  "return returns returned returning get gets getting got see sees seeing seen saw send sends sending sent receive receives received receiving of many more intermittent occasional random repeated constant spurious",
+  D.PROSE_BEFORE,
 );

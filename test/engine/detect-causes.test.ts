@@ -1,0 +1,72 @@
+// Causes and codes in the forms stacks and people write them: FreeSWITCH cause names and channel
+// variables, Asterisk's hangup-cause header, causes in prose and codes counted in the plural.
+import { describe, expect, it } from "vitest";
+import type { Catalog } from "../../src/catalog/indexes.js";
+import { buildIndexes } from "../../src/catalog/indexes.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { catalog } from "../helpers/catalog.js";
+
+function found(text: string, cat: Catalog = catalog()): string[] {
+  return scanText(cat, text).findings.map((f) => `${f.namespace} ${f.code}`);
+}
+
+/** The catalog with sip/487's aliases replaced, to show the cause names come from the data. */
+function withAliases(aliases: string[]): Catalog {
+  return buildIndexes(catalog().entries.map((e) => (e.id === "sip/487" ? { ...e, aliases } : e)));
+}
+
+const HANGUP =
+  "2025-05-06 12:00:09.877 [NOTICE] sofia.c:1065 Hangup sofia/internal/1001@10.0.0.5 [CS_EXECUTE]";
+
+describe("FreeSWITCH", () => {
+  it("reads a stack cause name listed on a SIP entry as that SIP status", () => {
+    expect(found(`${HANGUP} [ORIGINATOR_CANCEL]`, withAliases(["ORIGINATOR_CANCEL"]))).toEqual(["sip 487"]);
+    expect(found(`${HANGUP} [ORIGINATOR_CANCEL]`, withAliases([]))).toEqual([]);
+  });
+
+  it("finds nothing for a cause no catalog entry names", () => {
+    expect(found(`${HANGUP} [MEDIA_TIMEOUT]`)).toEqual([]);
+  });
+
+  it.each([
+    ["sip_term_status=487", "sip 487"],
+    ["variable_sip_term_status: [487]", "sip 487"],
+    ['"sip_term_status":"200"', "sip 200"],
+    ["variable_sip_term_cause: 41", "q850 41"],
+    ['"sip_term_cause":"16"', "q850 16"],
+    ["variable_hangup_cause_q850: 17", "q850 17"],
+  ])("%s", (line, want) => {
+    expect(found(line)).toEqual([want]);
+  });
+});
+
+describe("Asterisk", () => {
+  it("reads X-Asterisk-HangupCauseCode, unlike other X- headers", () => {
+    expect(found("X-Asterisk-HangupCauseCode: 16")).toEqual(["q850 16"]);
+    expect(found("X-Cause-Code: 16")).toEqual([]);
+  });
+});
+
+describe("prose", () => {
+  it.each([
+    ["calls fail with cause 34", "q850 34"],
+    ["hangup cause 102", "q850 102"],
+    ["cause code 17", "q850 17"],
+    ["the trunk keeps returning 503s", "sip 503"],
+    ["lots of 408s in the log", "sip 408"],
+    ["we are GETTING 486S all day", "sip 486"],
+  ])("%s", (line, want) => {
+    expect(found(line)).toEqual([want]);
+  });
+
+  it.each([
+    "processed 503 calls",
+    "the phone rang after 180s",
+    "the call took 503s to set up",
+    "got 300s of silence",
+    "restarting will cause 2 calls to drop",
+    "Command timed out after 500 millisecond(s)",
+  ])("no code in %s", (line) => {
+    expect(found(line)).toEqual([]);
+  });
+});
