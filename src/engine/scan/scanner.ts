@@ -76,6 +76,12 @@ export class Scanner {
       at.ctx ??= this.context(at.line, at.ls, at.le, at.lineNo);
       return toFinding(at.ctx, h, this.opts);
     },
+    /** The host the message's surroundings name (the line above a packet dump), as toFinding reads it. */
+    sourceHost: (): string | undefined => {
+      const at = this.at;
+      at.ctx ??= this.context(at.line, at.ls, at.le, at.lineNo);
+      return at.ctx.headers().host;
+    },
   };
   readonly events: TimingEvent[] = [];
 
