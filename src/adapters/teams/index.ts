@@ -8,6 +8,7 @@ import { type ConnectorOptions, TeamsAdapter, turnErrorHandler } from "./adapter
 import { SipcodeTeamsBot } from "./bot.js";
 import { ConversationRefs } from "./conversations.js";
 import { messagesHandler } from "./http.js";
+import { checklistSecret } from "./ref-secret.js";
 import { TEAMS_PLATFORM, teamsDeliverer } from "./reminders.js";
 
 export const TEAMS_ROUTE = "/api/messages";
@@ -59,7 +60,8 @@ export async function createTeamsPart({
     logger,
     maskPhoneNumbers: config.maskPhoneNumbers,
     autoExplain: config.teamsAutoExplain,
-    secret: teams?.appPassword ?? teams?.appId ?? "sipcode-development",
+    // Never the app id: it is public, and with UserAssignedMSI there is no password to use instead.
+    secret: await checklistSecret({ password: teams?.appPassword, store, logger }),
     conversations,
     reminders,
   });
