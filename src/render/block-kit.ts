@@ -50,6 +50,11 @@ export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Cut escaped text to `max` characters without leaving half an entity (`&am…`) at the cut. */
+export function clipEscaped(s: string, max: number): string {
+  return clip(s, max).replace(/&(?:a|am|amp|l|lt|g|gt)?…$/, "…");
+}
+
 const EMOJI = {
   good: ":large_green_circle:",
   info: ":large_blue_circle:",
@@ -206,7 +211,9 @@ export function toBlocks(cards: Card[], opts: BlockOptions = {}): SlackMessage {
       ],
     });
   }
-  return { blocks: out, text: clip(cardsToText(cards), SLACK_LIMITS.messageText) };
+  // The top-level text is mrkdwn too (notifications, plain-text fallback): user text must not
+  // become a mention such as <!channel>.
+  return { blocks: out, text: clipEscaped(esc(cardsToText(cards)), SLACK_LIMITS.messageText) };
 }
 
 /** The first card always goes out; if it alone is too big, its longest sections are cut. */

@@ -1,6 +1,6 @@
 // The follow-up checklist as Slack checkboxes. Its whole state (items, who ticked each and when)
 // lives in the message itself, in option values, so any replica can update it without a database.
-import { type Block, clip, esc, SLACK_LIMITS, type SlackMessage } from "./block-kit.js";
+import { type Block, clip, clipEscaped, esc, SLACK_LIMITS, type SlackMessage } from "./block-kit.js";
 
 export interface ChecklistItem {
   text: string;
@@ -106,7 +106,10 @@ export function checklistMessage(list: Checklist): SlackMessage {
   const lines = items.map((item, i) => `${item.by ? "[x]" : "[ ]"} ${i + 1}. ${item.text}`);
   return {
     blocks,
-    text: clip(`Follow-up checklist: ${list.title}\n${lines.join("\n")}`, SLACK_LIMITS.messageText),
+    text: clipEscaped(
+      esc(`Follow-up checklist: ${list.title}\n${lines.join("\n")}`),
+      SLACK_LIMITS.messageText,
+    ),
   };
 }
 

@@ -1,7 +1,7 @@
 // Answers in an incident thread: the card (findings or explanation) and, when there is anything
 // to check, a checklist message people tick off. Used by mentions, the shortcut and auto-explain.
 import type { WebClient } from "@slack/web-api";
-import { toBlocks } from "../../render/block-kit.js";
+import { clipEscaped, esc, toBlocks } from "../../render/block-kit.js";
 import { checklistMessage } from "../../render/slack-checklist.js";
 import { respond } from "../../respond.js";
 import type { SlackDeps } from "./deps.js";
@@ -51,7 +51,8 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
   if (req.notes && req.notes.length > 0) {
     message.blocks.push({
       type: "context",
-      elements: [{ type: "mrkdwn", text: req.notes.join("\n").slice(0, 2000) }],
+      // Notes quote file names people chose: escaped, so "<!channel> pic.png" pings nobody.
+      elements: [{ type: "mrkdwn", text: clipEscaped(esc(req.notes.join("\n")), 2000) }],
     });
   }
   const findings = reply.kind === "scan" ? reply.analysis.counts.findings : 0;

@@ -2,7 +2,7 @@
 // follow-up checklist thread, or open a related entry's card.
 
 import { explain } from "../../../../engine/explain.js";
-import { toBlocks } from "../../../../render/block-kit.js";
+import { esc, toBlocks } from "../../../../render/block-kit.js";
 import { explainCards } from "../../../../render/card.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
@@ -58,7 +58,7 @@ export function postChecklist(deps: SlackDeps) {
       client,
       {
         channel,
-        text: `:clipboard: Follow-up for *${title}*, started by <@${body.user.id}>. Tick the checks in the thread.`,
+        text: `:clipboard: Follow-up for *${esc(title)}*, started by <@${body.user.id}>. Tick the checks in the thread.`,
       },
       deps.logger,
     );

@@ -1,6 +1,7 @@
 // Checklist interactions: a tick rewrites the message in place (state travels in the message);
 // "Remind me in 15 min" schedules a reply in the same thread with chat.scheduleMessage.
 
+import { esc } from "../../../../render/block-kit.js";
 import { applyTick, checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
 import { privately, reportFailure, scheduleReminder } from "../../send.js";
@@ -47,7 +48,7 @@ export function checklistRemind(deps: SlackDeps) {
         channel,
         post_at: postAt,
         thread_ts: message.thread_ts ?? message.ts,
-        text: `<@${body.user.id}> reminder: how is the follow-up checklist for ${action.value ?? "this incident"} going?`,
+        text: `<@${body.user.id}> reminder: how is the follow-up checklist for ${esc(action.value ?? "this incident")} going?`,
       },
       `I'll remind you in this thread at <!date^${postAt}^{time}|in 15 minutes>.`,
     );
@@ -78,9 +79,9 @@ export function timerRemind(deps: SlackDeps) {
         channel,
         post_at: postAt,
         ...(message?.ts ? { thread_ts: message.thread_ts ?? message.ts } : {}),
-        text: `<@${body.user.id}> the ${label} is due now.`,
+        text: `<@${body.user.id}> the ${esc(label)} is due now.`,
       },
-      `I'll remind you at <!date^${postAt}^{date_short_pretty} {time}|the ${label}>.`,
+      `I'll remind you at <!date^${postAt}^{date_short_pretty} {time}|the ${esc(label)}>.`,
     );
   };
 }

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { LRUCache } from "lru-cache";
 import { userMessageOf } from "../../../../errors.js";
 import { type ReplySummary, recordAnswer } from "../../../../metrics/index.js";
-import { clip, toBlocks } from "../../../../render/block-kit.js";
+import { clipEscaped, toBlocks } from "../../../../render/block-kit.js";
 import { respond, summarize } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
 import { ackJson, type JsonAck, jsonAck } from "../../json-ack.js";
@@ -44,7 +44,7 @@ export function sipcodeCommand(deps: SlackDeps) {
       ref,
     });
     // The blocks carry the card; the fallback only feeds notifications, so keep it to the headline.
-    const fallback = clip(msg.text.split("\n\n")[0] ?? msg.text, 300);
+    const fallback = clipEscaped(msg.text.split("\n\n")[0] ?? msg.text, 300);
     return {
       body: jsonAck(deepFreeze({ response_type: "ephemeral", blocks: msg.blocks, text: fallback })),
       summary: summarize(reply),

@@ -1,0 +1,104 @@
+// User text that looks like Slack markup (<!channel>, <@U…>) is shown, never acted on: file names
+// in notes, and queries echoed in a card's mrkdwn or in a message's top-level text, are escaped.
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
+import {
+  blockActions,
+  eventBody,
+  postSigned,
+  SLACK_API,
+  slashCommand,
+  startSlackServer,
+  until,
+} from "./harness.js";
+
+const FORM = "application/x-www-form-urlencoded";
+const JSON_TYPE = "application/json";
+const MARKUP = /<!channel>|<!here>|<@U999>/;
+
+type Body = Record<string, unknown>;
+const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
+
+/** Every string Slack reads as mrkdwn: top-level text and mrkdwn text objects (not plain_text). */
+function mrkdwn(message: Body): string[] {
+  const blocks = typeof message.blocks === "string" ? JSON.parse(message.blocks) : (message.blocks ?? []);
+  const out = [String(message.text ?? "")];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as Body;
+      if (o.type === "mrkdwn" && typeof o.text === "string") out.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+let server: RunningServer;
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1/);
+  server = await startSlackServer();
+});
+afterAll(async () => {
+  await server.close();
+  nock.enableNetConnect();
+});
+afterEach(() => nock.cleanAll());
+
+describe("Slack markup in user text", () => {
+  it("escapes a shared file's name in the note about skipping it", async () => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", into(posts))
+      .reply(200, { ok: true, ts: "1700000300.000200" });
+    const files = [{ id: "F9", name: "<!channel> pic.png", mimetype: "image/png", filetype: "png" }];
+    const event = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000300.000100" };
+    await postSigned(server, eventBody({ ...event, text: "<@UBOT>", files }), JSON_TYPE);
+    await until(() => scope.isDone());
+    const texts = mrkdwn(posts[0] ?? {});
+    expect(texts.join("\n")).toContain("I skipped &lt;!channel&gt; pic.png");
+    for (const t of texts) expect(t).not.toMatch(MARKUP);
+  });
+
+  it("escapes an unknown query in the private card and in the message Share posts", async () => {
+    const ack = (await (
+      await postSigned(server, slashCommand("zzqx <!channel> <@U999>"), FORM)
+    ).json()) as Body;
+    for (const t of mrkdwn(ack)) expect(t).not.toMatch(MARKUP);
+    const actions = (
+      ack.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
+    )
+      .filter((b) => b.type === "actions")
+      .flatMap((b) => b.elements ?? []);
+    const share = actions.find((a) => a.action_id === "share_in_channel");
+    expect(share).toBeDefined();
+
+    const shared: Body[] = [];
+    const scope = nock(SLACK_API).post("/respond/esc", into(shared)).reply(200, { ok: true });
+    await postSigned(
+      server,
+      blockActions({
+        user: { id: "U1", name: "alice" },
+        container: { type: "message", is_ephemeral: true },
+        response_url: `${SLACK_API}/respond/esc`,
+        actions: [
+          {
+            type: "button",
+            action_id: "share_in_channel",
+            block_id: "b",
+            value: share?.value,
+            action_ts: "1",
+          },
+        ],
+      }),
+      FORM,
+    );
+    await until(() => scope.isDone());
+    expect(shared[0]).toMatchObject({ response_type: "in_channel" });
+    expect(String(shared[0]?.text)).toContain("zzqx &lt;!channel&gt; &lt;@U999&gt;");
+    for (const t of mrkdwn(shared[0] ?? {})) expect(t).not.toMatch(MARKUP);
+  });
+});
