@@ -332,6 +332,30 @@ describe("incident threads", () => {
     expect(String(posts[0]?.text)).toMatch(/SIP 486 Busy Here/);
   });
 
+  it("tells only the user, privately, when the shortcut's message has nothing to explain", async () => {
+    const replies: Body[] = [];
+    const thread = nock(SLACK_API).post("/api/chat.postMessage").reply(200, { ok: true, ts: "1" });
+    const scope = nock(SLACK_API).post("/respond/8", into(replies)).reply(200, { ok: true });
+    await postSigned(
+      server,
+      interaction({
+        type: "message_action",
+        callback_id: "explain_error_codes",
+        trigger_id: "1.8",
+        team: { id: "T1" },
+        user: { id: "U1", name: "alice" },
+        channel: { id: "C1", name: "incident" },
+        message: { type: "message", ts: "1700000008.000200", text: "" },
+        response_url: `${SLACK_API}/respond/8`,
+      }),
+      FORM,
+    );
+    await until(() => scope.isDone());
+    expect(replies[0]).toMatchObject({ response_type: "ephemeral" });
+    expect(String(replies[0]?.text)).toMatch(/nothing to explain in that message/);
+    expect(thread.isDone()).toBe(false);
+  });
+
   it("downloads an attached text log with the bot token and scans it", async () => {
     let auth = "";
     const posts: Body[] = [];
