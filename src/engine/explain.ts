@@ -4,6 +4,7 @@ import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
+import { dropSecrets, redact } from "./scan/redact.js";
 import { rankMeanings, searchText } from "./search.js";
 
 export interface ExplainResult {
@@ -238,8 +239,9 @@ function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "co
 
 export function explain(catalog: Catalog, query: string): ExplainResult {
   const clean = cleanQuery(query);
-  const parsed = parseQuery(clean);
-  const q = clean.replace(/\s+/g, " ").trim().slice(0, 200);
+  // A secret typed into a question is neither searched for nor echoed back.
+  const parsed = parseQuery(dropSecrets(clean));
+  const q = redact(clean, { maskPhoneNumbers: false }).replace(/\s+/g, " ").trim().slice(0, 200);
   switch (parsed.type) {
     case "empty":
       return {

@@ -3,6 +3,7 @@
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "../engine/explain.js";
 import { entryLabel } from "../engine/labels.js";
+import { redact } from "../engine/scan/redact.js";
 import { sourcesFooter } from "./citations.js";
 
 export { entryLabel };
@@ -138,7 +139,10 @@ export function explainCards(r: ExplainResult): Card[] {
     sections.push({ heading: `What the class means (${r.classEntry.title})`, text: r.classEntry.meaning });
   return [
     {
-      title: r.query ? `No entry for "${r.query.slice(0, 60)}"` : "What would you like to look up?",
+      // The question is echoed, so a secret typed into it is marked out first, on every surface.
+      title: r.query
+        ? `No entry for "${redact(r.query, { maskPhoneNumbers: false }).slice(0, 60)}"`
+        : "What would you like to look up?",
       subtitle: r.note ?? undefined,
       severity: "info",
       fields: [],

@@ -158,4 +158,23 @@ describe("redaction", () => {
     for (const code of [401, 403, 503, 502, 603, 480, 404, 500, 486]) expect(codes).toContain(code);
     expect(JSON.stringify(scan.findings)).toContain("Authorization: [redacted]");
   });
+
+  it("never echoes a secret typed into a question", () => {
+    for (const q of ["zzqx password=hunter2xyz", "search api_key=hunter2xyz", "488 token=hunter2xyz"]) {
+      const cards = respond(catalog(), q, "slack").cards;
+      const outputs = [
+        cardsToText(cards),
+        JSON.stringify(toBlocks(cards)),
+        JSON.stringify(toAdaptiveCard(cards)),
+      ];
+      for (const out of outputs) expect(out).not.toContain("hunter2xyz");
+    }
+    expect(cardsToText(respond(catalog(), "zzqx password=hunter2xyz", "cli").cards)).toMatch(
+      /No entry for "zzqx password=\[redacted\]"/,
+    );
+    // The secret is not searched for either: the number still decides the answer.
+    expect(respond(catalog(), "488 token=hunter2xyz", "cli").cards[0]?.title).toBe(
+      "SIP 488 Not Acceptable Here",
+    );
+  });
 });

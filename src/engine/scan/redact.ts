@@ -109,3 +109,14 @@ export function redactRange(text: string, from: number, to: number, opts: Redact
 export function redact(text: string, opts: RedactOptions = {}): string {
   return redactRange(text, 0, text.length, opts);
 }
+
+/** `text` with every secret value taken out (for searching a typed question, not for showing). */
+export function dropSecrets(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const [s, e] of secretSpans(text)) {
+    out += `${text.slice(at, s)} `;
+    at = e;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
