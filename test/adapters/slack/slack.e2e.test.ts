@@ -249,59 +249,6 @@ describe("incident threads", () => {
     expect(extra.isDone()).toBe(false);
   });
 
-  it("retries chat.postMessage after a 429 with Retry-After", async () => {
-    const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage")
-      .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "1" })
-      .post("/api/chat.postMessage")
-      .times(2)
-      .reply(200, { ok: true, ts: "1700000002.000200" });
-    await postSigned(server, eventBody({ ...mention, ts: "1700000002.000100" }), JSON_TYPE);
-    await until(() => scope.isDone(), 6000);
-  });
-
-  it("says Slack is rate-limiting, and counts `ratelimited`, when 429s outlast the retries", async () => {
-    const ephemeral: Body[] = [];
-    const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage")
-      .times(3)
-      .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "0" })
-      .post("/api/chat.postEphemeral", into(ephemeral))
-      .reply(200, { ok: true });
-    await postSigned(server, eventBody({ ...mention, ts: "1700000012.000100" }), JSON_TYPE);
-    await until(() => scope.isDone(), 6000);
-    expect(String(ephemeral[0]?.text)).toMatch(/Slack is rate-limiting me right now/);
-    const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-    expect(metrics).toMatch(/sipcode_platform_api_errors_total\{code="ratelimited",platform="slack"\} [1-9]/);
-    expect(metrics).not.toMatch(/code="slack_webapi_request_error"/);
-  });
-
-  it("falls back to plain text when Slack refuses the blocks", async () => {
-    const posts: Body[] = [];
-    const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage")
-      .reply(200, { ok: false, error: "invalid_blocks" })
-      .post("/api/chat.postMessage", into(posts))
-      .times(2)
-      .reply(200, { ok: true, ts: "1700000003.000200" });
-    await postSigned(server, eventBody({ ...mention, ts: "1700000003.000100" }), JSON_TYPE);
-    await until(() => scope.isDone());
-    expect(posts[0]?.blocks).toBeUndefined();
-    expect(String(posts[0]?.text)).toMatch(/SIP 488/);
-  });
-
-  it("tells the user privately when it cannot post in the channel", async () => {
-    const ephemeral: Body[] = [];
-    const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage")
-      .reply(200, { ok: false, error: "not_in_channel" })
-      .post("/api/chat.postEphemeral", into(ephemeral))
-      .reply(200, { ok: true });
-    await postSigned(server, eventBody({ ...mention, ts: "1700000004.000100" }), JSON_TYPE);
-    await until(() => scope.isDone());
-    expect(String(ephemeral[0]?.text)).toMatch(/invite/i);
-  });
-
   it("explains a message through the message shortcut, in its thread", async () => {
     const posts: Body[] = [];
     const scope = nock(SLACK_API)
