@@ -33,8 +33,17 @@ function analyzeOne(f: Partial<Finding>) {
 }
 
 describe("likely failing component of a response", () => {
-  it("does not blame the top Via: the response went back toward the requester", () => {
+  it("does not blame the top Via: the packet line above names the side that answered", () => {
     const a = run(TRACE_503);
+    expect(a.failingComponent).toMatch(/^10\.0\.0\.9:5060 — /);
+  });
+
+  it("with only the Via known, says the response went back toward the requester", () => {
+    const a = run(
+      TRACE_503.split("\n")
+        .filter((l) => !l.includes("->"))
+        .join("\n"),
+    );
     expect(a.failingComponent).not.toMatch(/^10\.0\.0\.5/);
     expect(a.failingComponent).toContain("went back toward 10.0.0.5:5060, the requester");
   });

@@ -135,6 +135,11 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (around.tsMs !== undefined) f.tsMs = around.tsMs;
   if (around.direction) f.direction = around.direction;
   if (around.host) f.host = around.host;
+  else if (headers.host) {
+    // A packet dump: the transport line above the status line names who sent the response.
+    f.host = headers.host;
+    if (headers.direction && !around.direction) f.direction = headers.direction;
+  }
   if (headers.agent) f.agent = redact(headers.agent, opts);
   if (headers.via) f.via = headers.via;
   if (h.reason) f.reason = redact(h.reason, opts);

@@ -52,6 +52,8 @@ function answers(f: Finding, g: Finding): boolean {
 export interface HitSource {
   line: string;
   build(h: Hit): Finding;
+  /** For a SIP status line with no host of its own: the sender named by the transport line above. */
+  sourceHost(): string | undefined;
 }
 
 /** A 401/407 past the cap, waiting to see whether a success answers it. */
@@ -120,7 +122,9 @@ export class FindingStore {
     if (!this.indexed) this.index();
     if (lineNo !== this.hostLine) {
       this.hostLine = lineNo;
-      this.host = lineHost(src.line.slice(0, 600));
+      // The same host toFinding gives the kept findings, so repeats fold under their key.
+      this.host =
+        lineHost(src.line.slice(0, 600)) ?? (h.detector === "sip-status" ? src.sourceHost() : undefined);
     }
     const state = this.keys.state(h.namespace, h.code, h.subcode, this.host);
     const kind = form(h.namespace, h.code, src.line);
