@@ -65,6 +65,13 @@ describe("ACS pairs", () => {
   });
 });
 
+describe("long lines", () => {
+  it("sorts out thousands of pairs and guessed codes on one line without comparing every two", () => {
+    const line = '{"code": 410, "subCode": 3112} then got 410 Gone; '.repeat(40_000);
+    expect(found(line)).toContain("acs 410/3112 @1");
+  });
+});
+
 describe("pjsip summaries", () => {
   const summary = (dir: "RX" | "TX", code: number) =>
     `10:20:30.400   pjsua_core.c  .${dir} 512 bytes Response msg ${code}/INVITE/cseq=1 (rdata0x7f) ${dir === "RX" ? "from" : "to"} UDP 10.0.0.9:5060:\n`;
