@@ -43,7 +43,9 @@ async function send(to: ServerProcess, body: string): Promise<number> {
 }
 
 const reminderFor = (label: string) => (r: Recorded) =>
-  r.method === "POST" && /\/activities$/.test(r.path) && r.body.includes(`Reminder for <at>Dana</at>: ${label}`);
+  r.method === "POST" &&
+  /\/activities$/.test(r.path) &&
+  r.body.includes(`Reminder for <at>Dana</at>: ${label}`);
 
 describe.skipIf(skip)("reminders across replica restarts", () => {
   beforeAll(async () => {

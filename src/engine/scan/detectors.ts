@@ -4,77 +4,17 @@
 import type { Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
+import { all, type Emit, type Hit, hit, put } from "./hit.js";
 import * as P from "./patterns.js";
 import { phaseIn, phraseConfirms, type ScanIndex } from "./scan-index.js";
+import { detectVendor } from "./vendor.js";
 
-export interface Hit {
-  namespace: Namespace;
-  code: number;
-  subcode: number | null;
-  /** Position of the match inside the segment, for de-duplication and excerpts. */
-  at: number;
-  /** Length of the match (for a pair, from its first number to its second). */
-  len: number;
-  confidence: number;
-  detector: string;
-  method?: string;
-  reason?: string;
-  dependency?: string;
-  entryId?: string;
-  phase?: string;
-  /**
-   * Evidence that the line passes the scanner's trigger: true when the pattern always contains a
-   * trigger word, or the matched text to test. Internal; never copied into a Finding.
-   */
-  proof?: true | string;
-}
+export { withoutClaimed } from "./claims.js";
+export type { Hit } from "./hit.js";
+export { detectVendor } from "./vendor.js";
 
 export function isQuietLine(line: string): boolean {
   return P.SDP_LINE.test(line) || (P.VALUE_HEADER.test(line) && !P.STATUS_IN_HEADER.test(line));
-}
-
-type Emit = (h: Hit, at: number) => void;
-type Extra = Partial<Pick<Hit, "method" | "reason" | "dependency" | "entryId" | "phase">>;
-
-/** A hit; `emit` sets where it was found. Every hit has the same shape, which keeps V8 fast. */
-function hit(
-  namespace: Namespace,
-  code: number,
-  subcode: number | null,
-  confidence: number,
-  detector: string,
-  proof: true | string | undefined,
-  extra?: Extra,
-): Hit {
-  return {
-    namespace,
-    code,
-    subcode,
-    at: 0,
-    len: 0,
-    confidence,
-    detector,
-    method: extra?.method,
-    reason: extra?.reason,
-    dependency: extra?.dependency,
-    entryId: extra?.entryId,
-    phase: extra?.phase,
-    proof,
-  };
-}
-
-/** Emits `h` where `m` matched. */
-function put(emit: Emit, h: Hit, m: RegExpExecArray): void {
-  h.len = m[0].length;
-  emit(h, m.index);
-}
-
-function all(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    fn(m);
-    if (m[0].length === 0) re.lastIndex++;
-  }
 }
 
 /** Q.850 causes stop at 127; stacks that print a SIP status as the "cause" mean the SIP code. */
@@ -188,189 +128,11 @@ function place(h: Hit, segment: string, index: ScanIndex): Hit {
  */
 export const SUMMARY = "pjsip";
 
-/** Detectors that read a bare number and guess from the words around it whether it is SIP or HTTP. */
-const GUESSED = new Set(["stack-statement", "keyword", "phrase"]);
-const PAIRED = new Set<Namespace>(["mobius", "acs", "exotel"]);
-
-/**
- * The numbers of a vendor pair (ACS "code=410 subcode=3112", Mobius "Error code: 403 : FORBIDDEN,
- * mobius-error: 112") are that pair's: a SIP or HTTP code guessed from the same words is dropped.
- */
-export function withoutClaimed(hits: Hit[]): Hit[] {
-  if (hits.length < 2) return hits;
-  let claims: Map<number, Claims> | undefined;
-  for (const h of hits) {
-    if (!PAIRED.has(h.namespace)) continue;
-    claims ??= new Map();
-    claim(claims, h.code, h);
-    if (h.subcode !== null && h.subcode !== h.code) claim(claims, h.subcode, h);
-  }
-  if (!claims) return hits;
-  for (const c of claims.values()) {
-    c.spans.sort((a, b) => a.at - b.at);
-    let reach = 0;
-    for (const p of c.spans) {
-      reach = Math.max(reach, p.at + p.len);
-      c.reach.push(reach);
-    }
-  }
-  let out: Hit[] | undefined;
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i] as Hit;
-    if (claimed(claims, h)) out ??= hits.slice(0, i);
-    else out?.push(h);
-  }
-  return out ?? hits;
-}
-
-/** The vendor pairs that read one number, by position, and how far the first k of them reach. */
-interface Claims {
-  spans: Hit[];
-  reach: number[];
-}
-
-function claim(claims: Map<number, Claims>, code: number, h: Hit): void {
-  const c = claims.get(code);
-  if (c) c.spans.push(h);
-  else claims.set(code, { spans: [h], reach: [] });
-}
-
-/** Is `h` a guessed SIP/HTTP code whose number a vendor pair reads on the same words? */
-function claimed(claims: Map<number, Claims>, h: Hit): boolean {
-  if ((h.namespace !== "sip" && h.namespace !== "http") || !GUESSED.has(h.detector)) return false;
-  const c = claims.get(h.code);
-  if (!c) return false;
-  // The pairs that start before h ends (a long line may hold thousands): does one reach into h?
-  let lo = 0;
-  let hi = c.spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((c.spans[mid] as Hit).at < h.at + h.len) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && (c.reach[lo - 1] as number) > h.at;
-}
-
 const STACK = [
   [P.BRACKETED, D.BRACKETED],
   [P.KEY_VALUE, D.KEY_VALUE],
   [P.CODE_PHRASE, D.CODE_PHRASE],
 ] as const;
-
-/**
- * Vendor detectors that report every match: [pattern, gate, hit for a match, whether both numbers
- * are members of one object (so a match read across lines needs the line to leave one open)].
- */
-const PAIRS: ReadonlyArray<readonly [RegExp, number, (m: RegExpExecArray) => Hit, boolean]> = [
-  [
-    P.MOBIUS_SDK,
-    D.MOBIUS_SDK,
-    (m) => hit("mobius", Number(m[1]), m[2] ? Number(m[2]) : null, 0.9, "mobius-sdk", true),
-    false,
-  ],
-  [
-    P.MOBIUS_OKHTTP,
-    D.OKHTTP,
-    (m) => hit("mobius", Number(m[1]), Number(m[2]), 0.85, "mobius-json", true),
-    false,
-  ],
-  [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true), false],
-  [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0]), false],
-  [P.Q850_DETAILS, D.DETAILS, (m) => hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0]), false],
-  [P.ACS_PAIR, D.ACS, (m) => hit("acs", Number(m[1]), Number(m[2]), 0.9, "acs", m[0]), true],
-  [P.ACS_PAIR_REV, D.ACS, (m) => hit("acs", Number(m[2]), Number(m[1]), 0.9, "acs", m[0]), true],
-  [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
-  [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
-];
-
-/**
- * Can two members of one object lie on both sides of `lineEnd`? Only when the line leaves an
- * object open: it ends with `{`, `,`, `[`, `(` or `:` (pretty-printed JSON, a console object).
- */
-function continuesObject(segment: string, lineEnd: number): boolean {
-  let k = lineEnd - 1;
-  while (
-    k >= 0 &&
-    (segment.charCodeAt(k) === 32 || segment.charCodeAt(k) === 9 || segment.charCodeAt(k) === 13)
-  )
-    k--;
-  const c = segment.charCodeAt(k);
-  return c === 123 || c === 44 || c === 91 || c === 40 || c === 58;
-}
-
-/**
- * Mobius, ACS and Exotel shapes: pairs of numbers in vendor-specific wording or JSON. `lineEnd`:
- * where the scanned line ends when `segment` joins the lines after it.
- */
-export function detectVendor(
-  segment: string,
-  index: ScanIndex,
-  emit: Emit,
-  gates = ALL_DETECTORS,
-  lineEnd = Number.POSITIVE_INFINITY,
-): void {
-  let mobiusPair = false;
-  /** mobius-error values without a status before them, and where they are. */
-  let lone: RegExpExecArray[] | undefined;
-  if (gates & D.MOBIUS_ERR)
-    all(P.MOBIUS_ERR, segment, (m) => {
-      if (m[1] === undefined) {
-        lone ??= [];
-        lone.push(m);
-        return;
-      }
-      mobiusPair = true;
-      put(emit, hit("mobius", Number(m[1]), Number(m[2]), 0.98, "mobius", true), m);
-    });
-  if (!mobiusPair) {
-    if (gates & D.MOBIUS_ERR)
-      all(P.MOBIUS_PHASE, segment, (m) =>
-        put(emit, hit("mobius", Number(m[2]), null, 0.95, "mobius", true, { phase: m[1]?.toLowerCase() }), m),
-      );
-    const j = gates & D.MOBIUS_JSON ? P.MOBIUS_JSON.exec(segment) : null;
-    const s = j ? P.MOBIUS_JSON_STATUS.exec(segment) : null;
-    const from = j && s ? Math.min(j.index, s.index) : 0;
-    const to = j && s ? Math.max(j.index + j[0].length, s.index + s[0].length) : 0;
-    if (j && s && (to <= lineEnd || continuesObject(segment, lineEnd))) {
-      mobiusPair = true;
-      const h = hit("mobius", Number(s[1]), Number(j[1]), 0.9, "mobius-json", true);
-      h.len = to - from;
-      emit(h, from);
-    } else if (gates & D.RESPONSE_STATUS) {
-      all(P.RESPONSE_STATUS, segment, (m) =>
-        put(emit, hit("mobius", Number(m[1]), null, 0.8, "mobius-status", true), m),
-      );
-    }
-  }
-  // "mobius-error: 112" alone: the catalog knows the status it comes with.
-  if (lone && !mobiusPair)
-    for (const m of lone) {
-      const sub = Number(m[2]);
-      const code = index.mobiusStatusOf.get(sub);
-      if (code !== undefined) put(emit, hit("mobius", code, sub, 0.9, "mobius", true), m);
-    }
-  for (const p of gates & D.MESSAGES && index.messageRe?.test(segment) ? index.messages : []) {
-    const first = p.parts[0] ?? "";
-    const at = segment.indexOf(first);
-    if (at < 0) continue;
-    if (!containsInOrder(segment, p.parts, at + first.length)) continue;
-    const e = p.entry;
-    const h = hit(e.namespace, e.code ?? 0, e.subcode, 0.97, "log-message", true, {
-      dependency: p.dependency,
-      entryId: e.id,
-    });
-    h.len = first.length;
-    emit(h, at);
-    break;
-  }
-  for (const [re, gate, make, object] of PAIRS) {
-    if (!(gates & gate)) continue;
-    all(re, segment, (m) => {
-      if (object && m.index + m[0].length > lineEnd && !continuesObject(segment, lineEnd)) return;
-      put(emit, make(m), m);
-    });
-  }
-}
 
 /** Numbers in prose and stack logs, accepted only with a reason phrase or a reply-like keyword. */
 function detectLoose(
@@ -416,15 +178,4 @@ function detectLoose(
       h.len = 3;
       emit(h, m.index + m[0].length - 3);
     });
-}
-
-/** True when every part after the first occurs in `s`, in order, from `from` on. */
-function containsInOrder(s: string, parts: readonly string[], from: number): boolean {
-  let pos = from;
-  for (const part of parts.slice(1)) {
-    const at = s.indexOf(part, pos);
-    if (at < 0) return false;
-    pos = at + part.length;
-  }
-  return true;
 }

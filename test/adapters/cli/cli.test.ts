@@ -129,7 +129,9 @@ describe("sipcode scan", () => {
     expect(summary.counts.findings).toBe(15_002);
     expect(findings.length + summary.counts.omitted).toBe(15_002);
     expect(findings.length).toBeLessThan(5000);
-    expect(summary.timeline.find((t: { key: string }) => t.key === "sip:200:null:10.0.0.5:5060").count).toBe(5000);
+    expect(summary.timeline.find((t: { key: string }) => t.key === "sip:200:null:10.0.0.5:5060").count).toBe(
+      5000,
+    );
     const text = await run(["scan", file]);
     expect(text.out).toMatch(/First failure: SIP 488 Not Acceptable Here/);
     expect(text.out).toMatch(new RegExp(`SIP 488 Not Acceptable Here on line ${failing}`));

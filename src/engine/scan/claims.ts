@@ -1,0 +1,68 @@
+// Vendor pairs own their numbers: an ACS "code=410 subcode=3112" or a Mobius "Error code: 403 …
+// mobius-error: 112" reads the 403 and 410 itself, so a SIP or HTTP code that a looser detector
+// guessed from the same characters is dropped.
+import type { Namespace } from "../../catalog/schema.js";
+import type { Hit } from "./hit.js";
+
+/** Detectors that read a bare number and guess from the words around it whether it is SIP or HTTP. */
+const GUESSED = new Set(["stack-statement", "keyword", "phrase"]);
+const PAIRED = new Set<Namespace>(["mobius", "acs", "exotel"]);
+
+/**
+ * The numbers of a vendor pair (ACS "code=410 subcode=3112", Mobius "Error code: 403 : FORBIDDEN,
+ * mobius-error: 112") are that pair's: a SIP or HTTP code guessed from the same words is dropped.
+ */
+export function withoutClaimed(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  let claims: Map<number, Claims> | undefined;
+  for (const h of hits) {
+    if (!PAIRED.has(h.namespace)) continue;
+    claims ??= new Map();
+    claim(claims, h.code, h);
+    if (h.subcode !== null && h.subcode !== h.code) claim(claims, h.subcode, h);
+  }
+  if (!claims) return hits;
+  for (const c of claims.values()) {
+    c.spans.sort((a, b) => a.at - b.at);
+    let reach = 0;
+    for (const p of c.spans) {
+      reach = Math.max(reach, p.at + p.len);
+      c.reach.push(reach);
+    }
+  }
+  let out: Hit[] | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (claimed(claims, h)) out ??= hits.slice(0, i);
+    else out?.push(h);
+  }
+  return out ?? hits;
+}
+
+/** The vendor pairs that read one number, by position, and how far the first k of them reach. */
+interface Claims {
+  spans: Hit[];
+  reach: number[];
+}
+
+function claim(claims: Map<number, Claims>, code: number, h: Hit): void {
+  const c = claims.get(code);
+  if (c) c.spans.push(h);
+  else claims.set(code, { spans: [h], reach: [] });
+}
+
+/** Is `h` a guessed SIP/HTTP code whose number a vendor pair reads on the same words? */
+function claimed(claims: Map<number, Claims>, h: Hit): boolean {
+  if ((h.namespace !== "sip" && h.namespace !== "http") || !GUESSED.has(h.detector)) return false;
+  const c = claims.get(h.code);
+  if (!c) return false;
+  // The pairs that start before h ends (a long line may hold thousands): does one reach into h?
+  let lo = 0;
+  let hi = c.spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((c.spans[mid] as Hit).at < h.at + h.len) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && (c.reach[lo - 1] as number) > h.at;
+}

@@ -1,0 +1,132 @@
+// Mobius, ACS and Exotel detectors: pairs of numbers in vendor wording or JSON, the catalog's
+// known Mobius log messages, and SDK/HTTP-client objects that carry a status.
+import { ALL_DETECTORS, D } from "./gates.js";
+import { all, type Emit, type Hit, hit, put } from "./hit.js";
+import * as P from "./patterns.js";
+import type { ScanIndex } from "./scan-index.js";
+
+/**
+ * Vendor detectors that report every match: [pattern, gate, hit for a match, whether both numbers
+ * are members of one object (so a match read across lines needs the line to leave one open)].
+ */
+const PAIRS: ReadonlyArray<readonly [RegExp, number, (m: RegExpExecArray) => Hit, boolean]> = [
+  [
+    P.MOBIUS_SDK,
+    D.MOBIUS_SDK,
+    (m) => hit("mobius", Number(m[1]), m[2] ? Number(m[2]) : null, 0.9, "mobius-sdk", true),
+    false,
+  ],
+  [
+    P.MOBIUS_OKHTTP,
+    D.OKHTTP,
+    (m) => hit("mobius", Number(m[1]), Number(m[2]), 0.85, "mobius-json", true),
+    false,
+  ],
+  [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true), false],
+  [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0]), false],
+  [P.Q850_DETAILS, D.DETAILS, (m) => hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0]), false],
+  [P.ACS_PAIR, D.ACS, (m) => hit("acs", Number(m[1]), Number(m[2]), 0.9, "acs", m[0]), true],
+  [P.ACS_PAIR_REV, D.ACS, (m) => hit("acs", Number(m[2]), Number(m[1]), 0.9, "acs", m[0]), true],
+  [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
+  [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
+];
+
+/**
+ * Can two members of one object lie on both sides of `lineEnd`? Only when the line leaves an
+ * object open: it ends with `{`, `,`, `[`, `(` or `:` (pretty-printed JSON, a console object).
+ */
+function continuesObject(segment: string, lineEnd: number): boolean {
+  let k = lineEnd - 1;
+  while (
+    k >= 0 &&
+    (segment.charCodeAt(k) === 32 || segment.charCodeAt(k) === 9 || segment.charCodeAt(k) === 13)
+  )
+    k--;
+  const c = segment.charCodeAt(k);
+  return c === 123 || c === 44 || c === 91 || c === 40 || c === 58;
+}
+
+/**
+ * Mobius, ACS and Exotel shapes: pairs of numbers in vendor-specific wording or JSON. `lineEnd`:
+ * where the scanned line ends when `segment` joins the lines after it.
+ */
+export function detectVendor(
+  segment: string,
+  index: ScanIndex,
+  emit: Emit,
+  gates = ALL_DETECTORS,
+  lineEnd = Number.POSITIVE_INFINITY,
+): void {
+  let mobiusPair = false;
+  /** mobius-error values without a status before them, and where they are. */
+  let lone: RegExpExecArray[] | undefined;
+  if (gates & D.MOBIUS_ERR)
+    all(P.MOBIUS_ERR, segment, (m) => {
+      if (m[1] === undefined) {
+        lone ??= [];
+        lone.push(m);
+        return;
+      }
+      mobiusPair = true;
+      put(emit, hit("mobius", Number(m[1]), Number(m[2]), 0.98, "mobius", true), m);
+    });
+  if (!mobiusPair) {
+    if (gates & D.MOBIUS_ERR)
+      all(P.MOBIUS_PHASE, segment, (m) =>
+        put(emit, hit("mobius", Number(m[2]), null, 0.95, "mobius", true, { phase: m[1]?.toLowerCase() }), m),
+      );
+    const j = gates & D.MOBIUS_JSON ? P.MOBIUS_JSON.exec(segment) : null;
+    const s = j ? P.MOBIUS_JSON_STATUS.exec(segment) : null;
+    const from = j && s ? Math.min(j.index, s.index) : 0;
+    const to = j && s ? Math.max(j.index + j[0].length, s.index + s[0].length) : 0;
+    if (j && s && (to <= lineEnd || continuesObject(segment, lineEnd))) {
+      mobiusPair = true;
+      const h = hit("mobius", Number(s[1]), Number(j[1]), 0.9, "mobius-json", true);
+      h.len = to - from;
+      emit(h, from);
+    } else if (gates & D.RESPONSE_STATUS) {
+      all(P.RESPONSE_STATUS, segment, (m) =>
+        put(emit, hit("mobius", Number(m[1]), null, 0.8, "mobius-status", true), m),
+      );
+    }
+  }
+  // "mobius-error: 112" alone: the catalog knows the status it comes with.
+  if (lone && !mobiusPair)
+    for (const m of lone) {
+      const sub = Number(m[2]);
+      const code = index.mobiusStatusOf.get(sub);
+      if (code !== undefined) put(emit, hit("mobius", code, sub, 0.9, "mobius", true), m);
+    }
+  for (const p of gates & D.MESSAGES && index.messageRe?.test(segment) ? index.messages : []) {
+    const first = p.parts[0] ?? "";
+    const at = segment.indexOf(first);
+    if (at < 0) continue;
+    if (!containsInOrder(segment, p.parts, at + first.length)) continue;
+    const e = p.entry;
+    const h = hit(e.namespace, e.code ?? 0, e.subcode, 0.97, "log-message", true, {
+      dependency: p.dependency,
+      entryId: e.id,
+    });
+    h.len = first.length;
+    emit(h, at);
+    break;
+  }
+  for (const [re, gate, make, object] of PAIRS) {
+    if (!(gates & gate)) continue;
+    all(re, segment, (m) => {
+      if (object && m.index + m[0].length > lineEnd && !continuesObject(segment, lineEnd)) return;
+      put(emit, make(m), m);
+    });
+  }
+}
+
+/** True when every part after the first occurs in `s`, in order, from `from` on. */
+function containsInOrder(s: string, parts: readonly string[], from: number): boolean {
+  let pos = from;
+  for (const part of parts.slice(1)) {
+    const at = s.indexOf(part, pos);
+    if (at < 0) return false;
+    pos = at + part.length;
+  }
+  return true;
+}
