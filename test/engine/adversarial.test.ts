@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { explain } from "../../src/engine/explain.js";
-import { scanText } from "../../src/engine/scan/scanner.js";
+import { Scanner, scanText } from "../../src/engine/scan/scanner.js";
 import { toBlocks } from "../../src/render/block-kit.js";
 import { respond } from "../../src/respond.js";
 import { catalog } from "../helpers/catalog.js";
@@ -79,5 +79,25 @@ describe("pathological input finishes", () => {
     const a = analyze(catalog(), scan);
     expect(scan.findings.length).toBeLessThanOrEqual(2000);
     expect(a.counts.findings).toBe(scan.findings.length + scan.omitted);
+  });
+});
+
+describe("very long lines", () => {
+  it("finds a code half a megabyte into one line", () => {
+    const line = `${"x".repeat(600_000)} SIP/2.0 486 Busy Here ${"y".repeat(1000)}`;
+    const out = scanText(catalog(), `${line}\n`);
+    expect(out.findings).toContainEqual(expect.objectContaining({ code: 486, line: 1 }));
+  });
+
+  it("keeps line numbers right after a line longer than the 1 MB cut", () => {
+    const text = `${"x".repeat(2_600_000)}\nSIP/2.0 486 Busy Here\nCSeq: 1 INVITE\n`;
+    // Streamed in 1 MB chunks, as `sipcode scan` reads a file, and in one piece, as a paste.
+    const streamed = new Scanner(catalog());
+    const chunk = 1 << 20;
+    for (let i = 0; i < text.length; i += chunk) streamed.push(text.slice(i, i + chunk));
+    for (const out of [streamed.end(), scanText(catalog(), text)]) {
+      expect(out.findings).toContainEqual(expect.objectContaining({ code: 486, line: 2 }));
+      expect(out.lines).toBe(3);
+    }
   });
 });

@@ -56,6 +56,10 @@ export class Scanner {
   private pos = 0;
   private lineNo = 1;
   private bytes = 0;
+  /** Offset of buf[0] in the whole input, and where push() cut over-long lines with a "\n" that
+   *  is not the input's: the pieces of a cut line keep one line number. */
+  private base = 0;
+  private cuts: number[] = [];
   private readonly repeats = new Map<string, Hit[]>();
   /** Hits of the line being scanned (reused: one line at a time). */
   private readonly found: Hit[] = [];
@@ -102,8 +106,18 @@ export class Scanner {
   push(chunk: string): void {
     this.bytes += chunk.length;
     this.buf += chunk;
-    if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) this.buf += "\n";
+    if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) {
+      this.cuts.push(this.base + this.buf.length);
+      this.buf += "\n";
+    }
     this.drain(false);
+  }
+
+  /** How many of the "\n"s in buf[from, to) are cuts (they end no line). */
+  private cutsIn(from: number, to: number): number {
+    let n = 0;
+    for (const c of this.cuts) if (c >= this.base + from && c < this.base + to) n++;
+    return n;
   }
 
   end(): ScanOutput {
@@ -140,16 +154,18 @@ export class Scanner {
       let le = buf.indexOf("\n", ls);
       while (le < p) {
         ls = le + 1;
-        lineNo++;
+        if (this.cuts.length === 0 || this.cutsIn(le, le + 1) === 0) lineNo++;
         le = buf.indexOf("\n", ls);
       }
       this.scanLine(ls, le, lineNo, walker.take(ls, le), walker);
     }
-    lineNo += countLines(buf, ls, limit);
+    lineNo += countLines(buf, ls, limit) - (this.cuts.length === 0 ? 0 : this.cutsIn(ls, limit));
     // Keep three scanned lines: the timestamp of a line may be on one of the lines before it.
     let keep = limit;
     for (let k = 0; k < 3 && keep > 0; k++) keep = prevLineStart(buf, keep);
     this.buf = buf.slice(keep);
+    this.base += keep;
+    if (this.cuts.length > 0) this.cuts = this.cuts.filter((c) => c >= this.base);
     this.pos = limit - keep;
     this.lineNo = lineNo;
   }
@@ -223,7 +239,9 @@ export class Scanner {
 
   /** Lines past SEGMENT: every detector on overlapping pieces, as no anchor gating is needed. */
   private scanLongLine(line: string, ls: number, le: number, lineNo: number): void {
-    if (!this.trigger.test(line.slice(0, SEGMENT * 64)) || isQuietLine(line)) return;
+    // The trigger has no anchors and is linear: the whole line (at most MAX_LINE) is tested, so a
+    // code deep into a long line is not missed.
+    if (!this.trigger.test(line) || isQuietLine(line)) return;
     const hits: Hit[] = [];
     for (let off = 0; off < line.length; off += SEGMENT - 64) {
       detect(
