@@ -43,10 +43,10 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
     if (direction === "out") return { host, role: "receiver" };
     return { host };
   }
-  if (!line.includes(">") && !line.includes("<-")) return undefined;
-  const a = ARROW.exec(line);
+  // Each arrow pattern runs only on lines that hold its arrow (most lines hold neither).
+  const a = line.includes("->") ? ARROW.exec(line) : null;
   if (a?.[1]) return { host: joined(a[1], a[2]), role: "sender" };
-  const f = FROM_ARROW.exec(line);
+  const f = line.includes("<-") ? FROM_ARROW.exec(line) : null;
   if (f?.[1]) return { host: joined(f[1], f[2]), role: "sender" };
   return undefined;
 }

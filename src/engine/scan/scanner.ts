@@ -10,6 +10,7 @@ import { type TimingEvent, timeOf, timingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
 import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
+import { messageSource } from "./hosts.js";
 import { pairGates, splitsMessage } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
@@ -82,9 +83,9 @@ export class Scanner {
     },
     /** The host the message's surroundings name (the line above a packet dump), as toFinding reads it. */
     sourceHost: (): string | undefined => {
+      // What sipHeaders() gives toFinding as `host`, without reading the headers that follow.
       const at = this.at;
-      at.ctx ??= this.context(at.line, at.ls, at.le, at.lineNo);
-      return at.ctx.headers().host;
+      return at.ctx ? at.ctx.headers().host : messageSource(this.buf, at.ls)?.host;
     },
   };
   readonly events: TimingEvent[] = [];
