@@ -2,12 +2,11 @@
 // "q:<query>" (redacted) for a question, or, for a pasted log, "z:<sig>.<snapshot>": the card as
 // shown (already redacted), compressed and signed. The paste itself never goes back to Slack, and
 // any paste fits a button's 2,000 characters.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Catalog } from "../../catalog/indexes.js";
 import { type RedactOptions, redact } from "../../engine/scan/redact.js";
-import { clip, SLACK_LIMITS } from "../../render/block-kit.js";
+import { SLACK_LIMITS } from "../../render/block-kit.js";
 import type { Card } from "../../render/card.js";
+import { CardSnapshots, isCard, shrinkCard } from "../../render/snapshot.js";
 import { type Reply, respond } from "../../respond.js";
 
 /** What a button click needs: the cards to share, and the checklist with its title. */
@@ -24,22 +23,19 @@ interface Snapshot {
   c: Card[];
 }
 
-const MAX_SNAPSHOT_BYTES = 200_000;
-
 /** Progressively smaller copies of a card, until one fits in a button value. */
 const SHRINK: Array<(c: Card) => Card> = [
   (c) => c,
-  (c) => shrink(c, 8, 300),
-  (c) => shrink(c, 3, 150),
-  (c) => ({ ...shrink(c, 0, 300), fields: c.fields.slice(0, 2), links: [], others: [], footer: undefined }),
+  (c) => shrinkCard(c, 8, 300),
+  (c) => shrinkCard(c, 3, 150),
+  (c) => ({
+    ...shrinkCard(c, 0, 300),
+    fields: c.fields.slice(0, 2),
+    links: [],
+    others: [],
+    footer: undefined,
+  }),
 ];
-
-function shrink(c: Card, items: number, chars: number): Card {
-  const sections = c.sections
-    .slice(0, items === 0 ? 1 : undefined)
-    .map((s) => ({ ...s, text: s.text && clip(s.text, chars), items: s.items?.slice(0, items) }));
-  return { ...c, sections, others: c.others.slice(0, 5), links: c.links.slice(0, 5) };
-}
 
 function checklistTitle(reply: Reply, query: string): string {
   if (reply.kind === "scan") return reply.analysis.firstFailureLabel ?? "pasted log";
@@ -47,18 +43,14 @@ function checklistTitle(reply: Reply, query: string): string {
 }
 
 export class ButtonRefs {
-  private readonly key: Buffer;
+  private readonly snapshots: CardSnapshots;
 
   constructor(
     secret: string,
     private readonly catalog: Catalog,
     private readonly redaction: RedactOptions,
   ) {
-    this.key = createHmac("sha256", "sipcode-slack-button-ref").update(secret).digest();
-  }
-
-  private sign(payload: string): string {
-    return createHmac("sha256", this.key).update(payload).digest("base64url").slice(0, 22);
+    this.snapshots = new CardSnapshots(secret, "sipcode-slack-button-ref");
   }
 
   /** A question to re-run, redacted; undefined when it does not fit in a button. */
@@ -75,10 +67,7 @@ export class ButtonRefs {
     }
     const title = checklistTitle(reply, "");
     for (const slim of SHRINK) {
-      const payload = deflateRawSync(
-        JSON.stringify({ t: title, c: reply.cards.map(slim) } satisfies Snapshot),
-      ).toString("base64url");
-      const ref = `z:${this.sign(payload)}.${payload}`;
+      const ref = this.snapshots.seal({ t: title, c: reply.cards.map(slim) } satisfies Snapshot);
       if (ref.length <= SLACK_LIMITS.buttonValue) return ref;
     }
     return undefined;
@@ -103,31 +92,8 @@ export class ButtonRefs {
   }
 
   private snapshot(value: string): Rebuilt | null {
-    const [sig = "", payload = ""] = value.slice(2).split(".", 2);
-    const want = Buffer.from(this.sign(payload));
-    if (want.length !== Buffer.byteLength(sig) || !timingSafeEqual(want, Buffer.from(sig))) return null;
-    try {
-      const json = inflateRawSync(Buffer.from(payload, "base64url"), { maxOutputLength: MAX_SNAPSHOT_BYTES });
-      const snap = JSON.parse(json.toString("utf8")) as Snapshot;
-      if (typeof snap?.t !== "string" || !Array.isArray(snap.c) || !snap.c.every(isCard)) return null;
-      return { cards: snap.c, checks: snap.c[0]?.checklist ?? [], title: snap.t, ref: value };
-    } catch {
-      return null;
-    }
+    const snap = this.snapshots.open(value) as Snapshot | null;
+    if (typeof snap?.t !== "string" || !Array.isArray(snap.c) || !snap.c.every(isCard)) return null;
+    return { cards: snap.c, checks: snap.c[0]?.checklist ?? [], title: snap.t, ref: value };
   }
-}
-
-function isCard(x: unknown): x is Card {
-  const c = x as Card;
-  return (
-    typeof c === "object" &&
-    c !== null &&
-    typeof c.title === "string" &&
-    Array.isArray(c.fields) &&
-    Array.isArray(c.sections) &&
-    Array.isArray(c.checklist) &&
-    c.checklist.every((i) => typeof i === "string") &&
-    Array.isArray(c.links) &&
-    Array.isArray(c.others)
-  );
 }

@@ -1,8 +1,6 @@
 // Replies as Teams messages, and the checklist state that lives in the message itself (no database):
 // a ref that rebuilds the cards (the query, or a signed compressed snapshot for pasted logs whose text
 // is gone) plus who ticked what and when.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { type Activity, CardFactory } from "botbuilder";
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Intent, route } from "../../engine/route.js";
@@ -16,11 +14,11 @@ import {
   toAdaptiveCard,
 } from "../../render/adaptive-card.js";
 import { type Card, entryLabel } from "../../render/card.js";
+import { CardSnapshots, isCard, shrinkCard } from "../../render/snapshot.js";
 import { respondTo } from "../../respond.js";
 
 /** A ref longer than this is not worth carrying twice (Execute data + Submit fallback data). */
 export const MAX_REF_CHARS = 12_000;
-const MAX_SNAPSHOT_BYTES = 200_000;
 
 /** Related-entry links carry bare ids ("sip/415"); buttons read better with the entry's label. */
 export function labelLinks(catalog: Catalog, cards: Card[]): Card[] {
@@ -63,13 +61,9 @@ export function cardAttachmentActivity(cards: Card[], card: Json): Partial<Activ
 }
 
 export class RefCodec {
-  private readonly key: Buffer;
+  private readonly snapshots: CardSnapshots;
   constructor(secret: string) {
-    this.key = createHmac("sha256", "sipcode-checklist-ref").update(secret).digest();
-  }
-
-  private sign(payload: string): string {
-    return createHmac("sha256", this.key).update(payload).digest("base64url").slice(0, 22);
+    this.snapshots = new CardSnapshots(secret, "sipcode-checklist-ref");
   }
 
   /**
@@ -79,9 +73,12 @@ export class RefCodec {
   encode(cards: Card[], query: string | null): string | undefined {
     if (!cards.some((c) => c.checklist.length > 0)) return undefined;
     if (query !== null && query.length <= 500 && !carriesSecret(query)) return `q:${query}`;
-    for (const slim of [cards, cards.map((c) => shrink(c, 5, 300)), cards.map((c) => shrink(c, 0, 0))]) {
-      const payload = deflateRawSync(JSON.stringify(slim)).toString("base64url");
-      const ref = `z:${this.sign(payload)}.${payload}`;
+    for (const slim of [
+      cards,
+      cards.map((c) => shrinkCard(c, 5, 300)),
+      cards.map((c) => shrinkCard(c, 0, 300)),
+    ]) {
+      const ref = this.snapshots.seal(slim);
       if (ref.length <= MAX_REF_CHARS) return ref;
     }
     return undefined;
@@ -94,45 +91,14 @@ export class RefCodec {
       const intent = withoutSecrets(route(ref.slice(2)));
       return labelLinks(catalog, respondTo(catalog, intent, "teams", redactOpts).cards);
     }
-    if (!ref.startsWith("z:")) return null;
-    const [sig = "", payload = ""] = ref.slice(2).split(".", 2);
-    const want = Buffer.from(this.sign(payload));
-    if (want.length !== Buffer.byteLength(sig) || !timingSafeEqual(want, Buffer.from(sig))) return null;
-    try {
-      const json = inflateRawSync(Buffer.from(payload, "base64url"), { maxOutputLength: MAX_SNAPSHOT_BYTES });
-      const cards: unknown = JSON.parse(json.toString("utf8"));
-      return Array.isArray(cards) && cards.every(isCard) ? cards : null;
-    } catch {
-      return null;
-    }
+    const cards = this.snapshots.open(ref);
+    return Array.isArray(cards) && cards.every(isCard) ? cards : null;
   }
 
   /** The ref a re-rendered card carries: the same one, unless it is a query holding a secret. */
   reissue(ref: string, cards: Card[]): string | undefined {
     return ref.startsWith("q:") && carriesSecret(ref) ? this.encode(cards, null) : ref;
   }
-}
-
-function shrink(c: Card, items: number, chars: number): Card {
-  const sections = c.sections
-    .slice(0, items === 0 ? 1 : undefined)
-    .map((s) => ({ ...s, text: s.text && clip(s.text, chars || 300), items: s.items?.slice(0, items) }));
-  return { ...c, sections, others: c.others.slice(0, 5), links: c.links.slice(0, 5) };
-}
-
-function isCard(x: unknown): x is Card {
-  const c = x as Card;
-  return (
-    typeof c === "object" &&
-    c !== null &&
-    typeof c.title === "string" &&
-    Array.isArray(c.fields) &&
-    Array.isArray(c.sections) &&
-    Array.isArray(c.checklist) &&
-    c.checklist.every((i) => typeof i === "string") &&
-    Array.isArray(c.links) &&
-    Array.isArray(c.others)
-  );
 }
 
 /** The Adaptive Card for cards, with a working checklist when they have one. */
