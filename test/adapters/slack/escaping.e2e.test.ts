@@ -1,15 +1,15 @@
 // User text that looks like Slack markup (<!channel>, <@U…>) is shown, never acted on: file names
 // in notes, and queries echoed in a card's mrkdwn or in a message's top-level text, are escaped.
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
 import {
   blockActions,
   eventBody,
   postSigned,
   SLACK_API,
+  serverPerFile,
   slashCommand,
-  startSlackServer,
   until,
 } from "./harness.js";
 
@@ -37,16 +37,9 @@ function mrkdwn(message: Body): string[] {
 }
 
 let server: RunningServer;
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1/);
-  server = await startSlackServer();
+serverPerFile((s) => {
+  server = s;
 });
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
-afterEach(() => nock.cleanAll());
 
 describe("Slack markup in user text", () => {
   it("escapes a shared file's name in the note about skipping it", async () => {

@@ -1,5 +1,7 @@
 // Starts the real server with Slack over HTTP and signs requests the way Slack does (v0 HMAC).
 import { createHmac } from "node:crypto";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { SlackConfig } from "../../../src/adapters/slack/deps.js";
 import { loadConfig } from "../../../src/config.js";
 import { createLogger, type Logger } from "../../../src/log.js";
@@ -56,8 +58,9 @@ export async function postSigned(
   });
 }
 
-export function slashCommand(text: string): string {
-  return new URLSearchParams({
+/** The fields Slack sends with `/sipcode <text>` from channel C1. */
+export function slashFields(text: string): Record<string, string> {
+  return {
     token: "legacy",
     team_id: "T1",
     team_domain: "acme",
@@ -70,7 +73,12 @@ export function slashCommand(text: string): string {
     api_app_id: "A1",
     response_url: `${SLACK_API}/respond/1`,
     trigger_id: "1.2.3",
-  }).toString();
+  };
+}
+
+/** `/sipcode <text>` as the form body Slack posts over HTTP. */
+export function slashCommand(text: string): string {
+  return new URLSearchParams(slashFields(text)).toString();
 }
 
 export function interaction(payload: unknown): string {
@@ -111,4 +119,23 @@ export function blockActions(payload: Record<string, unknown>): string {
     trigger_id: "1.0",
     ...payload,
   });
+}
+
+/**
+ * One server for a whole test file, with the network shut except loopback: every Slack Web API
+ * call must be answered by a nock scope, and scopes left over by one test are cleared after it.
+ */
+export function serverPerFile(use: (server: RunningServer) => void, opts?: SlackServerOptions): void {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect(/127\.0\.0\.1/);
+    server = await startSlackServer({}, opts);
+    use(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    nock.enableNetConnect();
+  });
+  afterEach(() => nock.cleanAll());
 }

@@ -4,9 +4,9 @@
 // works for pastes far larger than a button value can hold.
 import { inflateRawSync } from "node:zlib";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, postSigned, SLACK_API, slashCommand, startSlackServer, until } from "./harness.js";
+import { blockActions, postSigned, SLACK_API, serverPerFile, slashCommand, until } from "./harness.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const SECRETS = [
@@ -32,16 +32,9 @@ type Body = Record<string, unknown>;
 type Button = { action_id: string; value?: string };
 
 let server: RunningServer;
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1/);
-  server = await startSlackServer();
+serverPerFile((s) => {
+  server = s;
 });
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
-afterEach(() => nock.cleanAll());
 
 /** A body as Slack would store it, with every compressed snapshot in it opened up as well. */
 function everything(body: unknown): string {

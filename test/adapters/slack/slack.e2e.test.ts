@@ -1,6 +1,6 @@
 // End to end over HTTP: the real server, Slack-signed requests, the Web API faked with nock.
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
 import {
@@ -9,9 +9,9 @@ import {
   interaction,
   postSigned,
   SLACK_API,
+  serverPerFile,
   sign,
   slashCommand,
-  startSlackServer,
   until,
 } from "./harness.js";
 
@@ -30,16 +30,9 @@ const TRACE = [
 ].join("\n");
 
 let server: RunningServer;
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1/);
-  server = await startSlackServer();
+serverPerFile((s) => {
+  server = s;
 });
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
-afterEach(() => nock.cleanAll());
 
 type Body = Record<string, unknown>;
 /** A nock body matcher that records every request body it sees. */

@@ -6,7 +6,7 @@ import { createLogger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
 import { FakeSlack } from "./fake-slack-socket.js";
-import { until } from "./harness.js";
+import { slashFields, until } from "./harness.js";
 
 const APP_TOKEN = "xapp-1-A1-1-socketsecret";
 const BOT_TOKEN = "xoxb-socket-bot";
@@ -36,20 +36,7 @@ afterAll(async () => {
 });
 
 function command(text: string): Record<string, unknown> {
-  return {
-    token: "legacy",
-    team_id: "T1",
-    team_domain: "acme",
-    channel_id: "C1",
-    channel_name: "incident",
-    user_id: "U1",
-    user_name: "alice",
-    command: "/sipcode",
-    text,
-    api_app_id: "A1",
-    response_url: `${slack.apiUrl}respond/1`,
-    trigger_id: "1.2.3",
-  };
+  return { ...slashFields(text), response_url: `${slack.apiUrl}respond/1` };
 }
 
 function eventCallback(event: Record<string, unknown>, eventId: string): Record<string, unknown> {

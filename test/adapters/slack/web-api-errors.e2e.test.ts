@@ -2,9 +2,9 @@
 // answering with errors through nock. Retries, the plain-text fallback, and the sentence the user
 // gets privately when the reply cannot be posted, with the code /metrics counts.
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { eventBody, postSigned, SLACK_API, startSlackServer, until } from "./harness.js";
+import { eventBody, postSigned, SLACK_API, serverPerFile, until } from "./harness.js";
 
 const JSON_TYPE = "application/json";
 const TRACE = ["<@UBOT> can someone look at this?", "SIP/2.0 488 Not Acceptable Here", "CSeq: 1 INVITE"].join(
@@ -12,16 +12,9 @@ const TRACE = ["<@UBOT> can someone look at this?", "SIP/2.0 488 Not Acceptable 
 );
 
 let server: RunningServer;
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1/);
-  server = await startSlackServer();
+serverPerFile((s) => {
+  server = s;
 });
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
-afterEach(() => nock.cleanAll());
 
 type Body = Record<string, unknown>;
 const into = (list: Body[]) => (b: Body) => list.push(b) > 0;

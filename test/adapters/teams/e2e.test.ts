@@ -3,8 +3,7 @@
 // search, connector retries, and 401 for unauthenticated requests once credentials are configured.
 import type { Activity } from "botbuilder";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userMessageOf } from "../../../src/errors.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
@@ -20,42 +19,13 @@ import {
   invoke,
   message,
 } from "./helpers.js";
+import { CONNECTOR, env, guardNetwork, post as postTo } from "./http-harness.js";
 
-const CONNECTOR = "https://smba.example.test";
-const env = (extra: Record<string, string> = {}) =>
-  loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...extra });
+/** POST an activity to the server's /api/messages (http-harness.ts, by server rather than port). */
+const post = (server: RunningServer, body: unknown, headers: Record<string, string> = {}) =>
+  postTo(server.port, body, headers);
 
-async function post(server: RunningServer, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read nested reply JSON directly
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
-}
-
-/** Outbound calls nock could not match: any entry here means the bot tried the real network. */
-const stray: string[] = [];
-const onNoMatch = (req: { method?: string; path?: string; host?: string; options?: { host?: string } }) => {
-  const host = req.host ?? req.options?.host ?? "";
-  if (!/^(127\.0\.0\.1|localhost)/.test(host)) stray.push(`${req.method} ${host}${req.path ?? ""}`);
-};
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
-  nock.emitter.on("no match", onNoMatch);
-});
-afterEach(() => {
-  nock.cleanAll();
-  expect(stray).toEqual([]);
-});
-afterAll(() => {
-  nock.emitter.removeListener("no match", onNoMatch);
-  nock.enableNetConnect();
-});
+guardNetwork();
 
 describe("without credentials outside production (Emulator mode)", () => {
   let server: RunningServer;
