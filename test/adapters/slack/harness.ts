@@ -85,11 +85,12 @@ export function interaction(payload: unknown): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function eventBody(
+/** The event_callback envelope Slack wraps an event in. */
+export function eventEnvelope(
   event: Record<string, unknown>,
   eventId = `Ev${Math.random().toString(36).slice(2)}`,
-): string {
-  return JSON.stringify({
+): Record<string, unknown> {
+  return {
     token: "legacy",
     team_id: "T1",
     api_app_id: "A1",
@@ -97,7 +98,12 @@ export function eventBody(
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     event,
-  });
+  };
+}
+
+/** An event as the JSON body Slack posts over HTTP. */
+export function eventBody(event: Record<string, unknown>, eventId?: string): string {
+  return JSON.stringify(eventEnvelope(event, eventId));
 }
 
 /** Waits until `done()` is true (nock scopes complete asynchronously after the ack). */

@@ -6,7 +6,7 @@ import { createLogger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
 import { FakeSlack } from "./fake-slack-socket.js";
-import { slashFields, until } from "./harness.js";
+import { eventEnvelope, slashFields, until } from "./harness.js";
 
 const APP_TOKEN = "xapp-1-A1-1-socketsecret";
 const BOT_TOKEN = "xoxb-socket-bot";
@@ -37,18 +37,6 @@ afterAll(async () => {
 
 function command(text: string): Record<string, unknown> {
   return { ...slashFields(text), response_url: `${slack.apiUrl}respond/1` };
-}
-
-function eventCallback(event: Record<string, unknown>, eventId: string): Record<string, unknown> {
-  return {
-    token: "legacy",
-    team_id: "T1",
-    api_app_id: "A1",
-    type: "event_callback",
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event,
-  };
 }
 
 describe("Slack over Socket Mode", () => {
@@ -87,7 +75,7 @@ describe("Slack over Socket Mode", () => {
     const before = slack.callsTo("chat.postMessage").length;
     const id = slack.send(
       "events_api",
-      eventCallback(
+      eventEnvelope(
         { type: "app_mention", user: "U1", channel: "C1", ts: "1700000005.000100", text },
         "EvSock1",
       ),
