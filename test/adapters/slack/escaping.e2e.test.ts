@@ -3,15 +3,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import {
-  blockActions,
-  eventBody,
-  postSigned,
-  SLACK_API,
-  serverPerFile,
-  slashCommand,
-  until,
-} from "./harness.js";
+import { blockActions, eventBody, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";

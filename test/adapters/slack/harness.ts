@@ -1,7 +1,5 @@
 // Starts the real server with Slack over HTTP and signs requests the way Slack does (v0 HMAC).
 import { createHmac } from "node:crypto";
-import nock from "nock";
-import { afterAll, afterEach, beforeAll } from "vitest";
 import type { SlackConfig } from "../../../src/adapters/slack/deps.js";
 import { loadConfig } from "../../../src/config.js";
 import { createLogger, type Logger } from "../../../src/log.js";
@@ -125,23 +123,4 @@ export function blockActions(payload: Record<string, unknown>): string {
     trigger_id: "1.0",
     ...payload,
   });
-}
-
-/**
- * One server for a whole test file, with the network shut except loopback: every Slack Web API
- * call must be answered by a nock scope, and scopes left over by one test are cleared after it.
- */
-export function serverPerFile(use: (server: RunningServer) => void, opts?: SlackServerOptions): void {
-  let server: RunningServer | undefined;
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect(/127\.0\.0\.1/);
-    server = await startSlackServer({}, opts);
-    use(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    nock.enableNetConnect();
-  });
-  afterEach(() => nock.cleanAll());
 }

@@ -9,11 +9,11 @@ import {
   interaction,
   postSigned,
   SLACK_API,
-  serverPerFile,
   sign,
   slashCommand,
   until,
 } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";

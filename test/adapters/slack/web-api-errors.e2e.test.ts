@@ -4,7 +4,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { eventBody, postSigned, SLACK_API, serverPerFile, until } from "./harness.js";
+import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
 const TRACE = ["<@UBOT> can someone look at this?", "SIP/2.0 488 Not Acceptable Here", "CSeq: 1 INVITE"].join(
