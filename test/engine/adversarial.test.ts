@@ -101,3 +101,15 @@ describe("very long lines", () => {
     }
   });
 });
+
+describe("codes where a long line is cut into pieces", () => {
+  it("reads an ACS pair across every cut position whole, never a cut-short subcode", () => {
+    const pair = '{"code": 410, "subCode": 3112}';
+    // Slide the pair across the first cut (4,096 characters) one character at a time.
+    for (let pad = 4096 - 80; pad <= 4096 + 10; pad++) {
+      const line = `${"x".repeat(pad)} callEndReason ${pair} ${"y".repeat(6000)}`;
+      const found = scanText(catalog(), `${line}\n`).findings.filter((f) => f.namespace === "acs");
+      expect(found.map((f) => `${f.code}/${f.subcode}`)).toEqual(["410/3112"]);
+    }
+  });
+});

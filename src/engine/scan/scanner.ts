@@ -40,6 +40,8 @@ export const MAX_EVENTS = 5000;
 /** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
 const LOOKAHEAD = 40;
 const SEGMENT = 4096;
+/** How far the pieces of a long line overlap: more than any one match is long. */
+const OVERLAP = 256;
 /** A line longer than this is cut, so one endless line cannot hold the whole input in memory. */
 const MAX_LINE = 1 << 20;
 /** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
@@ -244,11 +246,16 @@ export class Scanner {
     // code deep into a long line is not missed.
     if (!this.trigger.test(line) || isQuietLine(line)) return;
     const hits: Hit[] = [];
-    for (let off = 0; off < line.length; off += SEGMENT - 64) {
+    for (let off = 0; off < line.length; off += SEGMENT - OVERLAP) {
+      const piece = line.slice(off, off + SEGMENT);
+      const last = off + SEGMENT >= line.length;
       detect(
-        line.slice(off, off + SEGMENT),
+        piece,
         this.index,
         (h, at) => {
+          // A match that runs into the cut ("subCode": 311|2) may be cut short; the next piece,
+          // which starts OVERLAP characters earlier, sees it whole.
+          if (!last && at + h.len >= piece.length) return;
           h.at = at + off;
           hits.push(h);
         },
