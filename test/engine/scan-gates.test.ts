@@ -25,6 +25,17 @@ const corpus = readdirSync(ROOT, { withFileTypes: true })
   );
 
 /** Pieces of every detector's wording, separators and numbers, so random joins hit the edges. */
+/** Keys and prose that put a cause or SIP status before a number (used as pieces and prefixes). */
+const CAUSE_KEYS = [
+  "variable_sip_term_status: [",
+  "sip_term_status=",
+  "variable_sip_term_cause: ",
+  "X-Asterisk-HangupCauseCode: ",
+  "with cause ",
+  "cause code ",
+  "hangup cause ",
+];
+
 const PIECES = [
   "SIP/2.0 ",
   "SIP/2.0 486 Busy Here",
@@ -102,13 +113,7 @@ const PIECES = [
   "lots of ",
   "s",
   "s of",
-  "variable_sip_term_status: [",
-  "sip_term_status=",
-  "variable_sip_term_cause: ",
-  "X-Asterisk-HangupCauseCode: ",
-  "with cause ",
-  "cause code ",
-  "hangup cause ",
+  ...CAUSE_KEYS,
   "ORIGINATOR_CANCEL",
   "{",
   "}",
@@ -182,13 +187,7 @@ const BEFORE = [
   "returning ",
   "lots of ",
   "GETTING ",
-  "variable_sip_term_status: [",
-  "sip_term_status=",
-  "variable_sip_term_cause: ",
-  "X-Asterisk-HangupCauseCode: ",
-  "with cause ",
-  "cause code ",
-  "hangup cause ",
+  ...CAUSE_KEYS,
   "got a ",
   "returned the",
   "replied with ",
