@@ -34,25 +34,41 @@ export function checklistTick(deps: SlackDeps) {
 }
 
 export function checklistRemind(deps: SlackDeps) {
-  return async ({ ack, action, body, client, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, body } = args;
     await ack();
-    const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const channel = body.channel?.id;
-    if (!channel || !message?.ts) return;
+    if (!channel || !(body.message as { ts?: string } | undefined)?.ts) return;
     const postAt = Math.floor(Date.now() / 1000) + REMIND_AFTER_SECONDS;
-    await scheduleReminder(
-      client,
-      respond,
-      deps.logger,
-      {
-        channel,
-        post_at: postAt,
-        thread_ts: message.thread_ts ?? message.ts,
-        text: `<@${body.user.id}> reminder: how is the follow-up checklist for ${esc(action.value ?? "this incident")} going?`,
-      },
+    await remindAt(
+      deps,
+      args,
+      channel,
+      postAt,
+      `<@${body.user.id}> reminder: how is the follow-up checklist for ${esc(action.value ?? "this incident")} going?`,
       `I'll remind you in this thread at <!date^${postAt}^{time}|in 15 minutes>.`,
     );
   };
+}
+
+/** Schedules `text` at `postAt` in the clicked message's thread (if any) and confirms privately. */
+function remindAt(
+  deps: SlackDeps,
+  { body, client, respond }: ButtonArgs,
+  channel: string,
+  postAt: number,
+  text: string,
+  confirmation: string,
+): Promise<void> {
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  const thread = message?.ts ? { thread_ts: message.thread_ts ?? message.ts } : {};
+  return scheduleReminder(
+    client,
+    respond,
+    deps.logger,
+    { channel, post_at: postAt, ...thread, text },
+    confirmation,
+  );
 }
 
 /** Slack schedules messages at most 120 days ahead. */
@@ -60,7 +76,8 @@ const MAX_SCHEDULE_SECONDS = 120 * 24 * 3600;
 
 /** "Remind me at the registration refresh": a message in the channel when the timer is due. */
 export function timerRemind(deps: SlackDeps) {
-  return async ({ ack, action, body, client, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, body, respond } = args;
     await ack();
     const [after = "", label = "timer"] = (action.value ?? "").split("|");
     const seconds = Number(after);
@@ -70,17 +87,12 @@ export function timerRemind(deps: SlackDeps) {
       return;
     }
     const postAt = Math.floor(Date.now() / 1000) + Math.max(60, seconds);
-    const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-    await scheduleReminder(
-      client,
-      respond,
-      deps.logger,
-      {
-        channel,
-        post_at: postAt,
-        ...(message?.ts ? { thread_ts: message.thread_ts ?? message.ts } : {}),
-        text: `<@${body.user.id}> the ${esc(label)} is due now.`,
-      },
+    await remindAt(
+      deps,
+      args,
+      channel,
+      postAt,
+      `<@${body.user.id}> the ${esc(label)} is due now.`,
       `I'll remind you at <!date^${postAt}^{date_short_pretty} {time}|the ${esc(label)}>.`,
     );
   };
