@@ -2,7 +2,7 @@
 // date seen, and moves to the next day when the clock jumps back by more than half a day
 // (a log that crosses midnight with time-only stamps). Lines without a stamp keep their place.
 
-import type { Finding } from "./scan/scanner.js";
+import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { DAY_MS, isYearless } from "./scan/timestamps.js";
 
 const HALF_DAY = DAY_MS / 2;
@@ -10,30 +10,46 @@ const HALF_DAY = DAY_MS / 2;
 const HALF_YEAR = 183 * DAY_MS;
 const YEAR = 366 * DAY_MS;
 
+/**
+ * One running timeline for stamps read in line order: a time of day is placed on the day of the
+ * last date seen (or the day after, past midnight), and a yearless date after a December-to-January
+ * jump in the following year.
+ */
+export class LogClock {
+  private last = Number.NEGATIVE_INFINITY;
+  /** Midnight of the day time-of-day stamps belong to (0 until a date is seen). */
+  private day = 0;
+  /** Years added to dated stamps without a year. */
+  private years = 0;
+
+  place(ms: number, yearless: boolean): number {
+    let t: number;
+    if (ms >= DAY_MS) {
+      t = ms + (yearless ? this.years : 0);
+      if (yearless && t < this.last - HALF_YEAR) {
+        this.years += YEAR;
+        t += YEAR;
+      }
+      this.day = t - (t % DAY_MS);
+    } else {
+      t = this.day + ms;
+      if (t < this.last - HALF_DAY) {
+        this.day += DAY_MS;
+        t += DAY_MS;
+      }
+    }
+    this.last = t;
+    return t;
+  }
+}
+
 /** Time order where timestamps exist; a line without one inherits the last one seen. */
 export function chronological(findings: Finding[]): Finding[] {
+  const clock = new LogClock();
   let last = Number.NEGATIVE_INFINITY;
-  // Midnight of the day time-of-day stamps belong to (0 until a date is seen).
-  let day = 0;
-  // Years added to dated stamps without a year after a December-to-January jump.
-  let years = 0;
   const keyed = findings.map((f) => {
     if (f.tsMs !== undefined) {
-      let t: number;
-      if (f.tsMs >= DAY_MS) {
-        t = f.tsMs + (years > 0 && isYearless(f.timestamp) ? years : 0);
-        if (t < last - HALF_YEAR && isYearless(f.timestamp)) {
-          years += YEAR;
-          t += YEAR;
-        }
-        day = t - (t % DAY_MS);
-      } else {
-        t = day + f.tsMs;
-        if (t < last - HALF_DAY) {
-          day += DAY_MS;
-          t += DAY_MS;
-        }
-      }
+      const t = clock.place(f.tsMs, isYearless(f.timestamp));
       // A stamp without sub-seconds is no evidence of being earlier within its own second.
       const precision = /[.,]\d/.test(f.timestamp ?? "") ? 1 : 1000;
       last = t < last && last - t < precision ? last : t;
@@ -42,4 +58,34 @@ export function chronological(findings: Finding[]): Finding[] {
   });
   keyed.sort((a, b) => a.t - b.t || a.f.line - b.f.line);
   return keyed.map((k) => k.f);
+}
+
+/**
+ * Findings and timing events with their times on the one timeline of the log, so an interval that
+ * crosses midnight in a log of time-only stamps is measured forward, not as minus a day.
+ */
+export function onLogClock(
+  findings: Finding[],
+  events: TimingEvent[],
+): { findings: Finding[]; events: TimingEvent[] } {
+  const stamped: Array<{ line: number; ms: number; yearless: boolean; i: number; event: boolean }> = [];
+  findings.forEach((f, i) => {
+    if (f.tsMs !== undefined)
+      stamped.push({ line: f.line, ms: f.tsMs, yearless: isYearless(f.timestamp), i, event: false });
+  });
+  events.forEach((e, i) => {
+    stamped.push({ line: e.line, ms: e.tsMs, yearless: e.yearless === true, i, event: true });
+  });
+  // Events of a line come before its findings: a request line and the response below it.
+  stamped.sort((a, b) => a.line - b.line || Number(b.event) - Number(a.event));
+  const clock = new LogClock();
+  const placedFindings = findings.slice();
+  const placedEvents = events.slice();
+  for (const s of stamped) {
+    const t = clock.place(s.ms, s.yearless);
+    if (t === s.ms) continue;
+    if (s.event) placedEvents[s.i] = { ...(events[s.i] as TimingEvent), tsMs: t };
+    else placedFindings[s.i] = { ...(findings[s.i] as Finding), tsMs: t };
+  }
+  return { findings: placedFindings, events: placedEvents };
 }

@@ -2,6 +2,7 @@
 // when one most likely fired (Timer B/F → 408 after 64×T1, Timer H → BYE 32 s after 200 OK with no
 // ACK, keepalive gaps before an unregister, a missing session refresh). Silent without the pattern.
 import type { Catalog } from "../catalog/indexes.js";
+import { onLogClock } from "./chronology.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { EventIndex } from "./timing-index.js";
 
@@ -117,7 +118,8 @@ function sessionTimer(events: TimingEvent[]): TimerFinding[] {
   return out;
 }
 
-export function timerFindings(catalog: Catalog, findings: Finding[], events: TimingEvent[]): TimerFinding[] {
+export function timerFindings(catalog: Catalog, found: Finding[], logged: TimingEvent[]): TimerFinding[] {
+  const { findings, events } = onLogClock(found, logged);
   const all = [
     ...transactionTimeouts(findings, events),
     ...missingAck(findings, events),

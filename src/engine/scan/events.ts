@@ -9,6 +9,8 @@ export interface TimingEvent {
   method?: string;
   line: number;
   tsMs: number;
+  /** The stamp names a date but no year ("May  2 02:00:00"). */
+  yearless?: true;
   callId?: string;
   /** For a BYE: the Reason header or the line's own words (session timer mentions). */
   note?: string;
@@ -24,12 +26,12 @@ export function timingEvent(
   text: string,
   line: string,
   le: number,
-): Omit<TimingEvent, "tsMs" | "line"> | null {
+): Omit<TimingEvent, "tsMs" | "line" | "yearless"> | null {
   const trimmed = line.trimEnd();
   if (trimmed.endsWith("SIP/2.0")) {
     const m = REQUEST_LINE.exec(trimmed);
     if (!m?.[1]) return null;
-    const ev: Omit<TimingEvent, "tsMs" | "line"> = {
+    const ev: Omit<TimingEvent, "tsMs" | "line" | "yearless"> = {
       kind: "request",
       method: m[1],
       callId: sipHeaders(text, le, 39, false).callId,

@@ -16,6 +16,7 @@ import type { RedactOptions } from "./redact.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, nextLines, prevLineStart } from "./text-lines.js";
+import { isYearless } from "./timestamps.js";
 import { Trigger } from "./trigger.js";
 
 export type { TimingEvent } from "./events.js";
@@ -321,7 +322,10 @@ export class Scanner {
     const ev = timingEvent(this.buf, line, le);
     if (!ev) return;
     const ts = timeOf(this.buf, line, ls);
-    if (ts) this.events.push({ ...ev, line: lineNo, tsMs: ts.ms });
+    if (!ts) return;
+    const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts.ms };
+    if (isYearless(ts.text)) event.yearless = true;
+    this.events.push(event);
   }
 }
 
