@@ -19,7 +19,13 @@ export interface Surroundings {
 
 const INBOUND = /\b(RX|recv|received|receiving|incoming|inbound|<--|<-|got)\b|<---/i;
 const OUTBOUND = /\b(TX|send|sending|sent|outgoing|outbound|-->|->)\b|--->/i;
-const LOCAL = /\blocal(?:ly)?\b|\bgenerated\b|(?<!Request )\btimeout\b|timer [BF]\b|\bexpired?\b/i;
+/**
+ * The log's own system made the response up: it says so, or a transaction timer ran out
+ * ("transaction timed out", "Timer B expired", "Timeout timer event", Kamailio's fake_reply). An
+ * account, token or retry timer that expired says nothing about who sent the response.
+ */
+const LOCAL =
+  /\blocal(?:ly)?\b|\bgenerated\b|\bfake_reply\b|\btimeout timer\b|\b(?:transaction|tsx|request|INVITE|timer [A-M])\b[^\n]{0,24}?\b(?:timeout|timed out|expired?|fired)\b|\btimer [BF]\b/i;
 
 /** A Surroundings with every field present, so all of them share one shape. */
 export function emptySurroundings(): Surroundings {

@@ -11,7 +11,16 @@ const HOST = new RegExp(
 const ARROW = /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?\s*-{1,3}>\s*(?:\d{1,3}\.){3}\d{1,3}/;
 /** "<- carrier.example.net SIP/2.0 486": the message came from the host after the arrow. */
 const FROM_ARROW = new RegExp(`<-{1,3}\\s+\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`, "i");
-const REQUEST_WORD = /\brequest\b/i;
+/** tcpdump: "IP 10.0.0.9.5060 > 10.0.0.5.5060: SIP…" names the sender first, port after a dot. */
+const TCPDUMP = /\bIP6? ((?:\d{1,3}\.){3}\d{1,3})\.(\d{1,5}) > (?:\d{1,3}\.){3}\d{1,3}\.\d{1,5}:/;
+/**
+ * Words naming what was sent to a host before "to HOST": a request, a method, a registration or a
+ * call ("registration to 10.0.0.9 failed: 403"), so the host is the side that answered.
+ */
+const REQUEST_WORD =
+  /\b(?:request|registration|register|call|invite|options|bye|cancel|subscribe|notify|refer|update|prack|transaction|dial(?:l?ing)?)\b/i;
+/** A response code before "to HOST" ("sent 486 to 10.0.0.5"): the host received it. */
+const CODE_BEFORE = /(?<![\d.:/-])[1-6]\d\d(?![\d.:])/;
 const REPLY_WORD = /\b(?:repl(?:y|ied)|respon(?:se|ded)|answer(?:ed)?)\b|SIP\/2\.0 \d{3}/i;
 
 export type HostRole = "sender" | "receiver";
@@ -27,6 +36,11 @@ function joined(addr: string, port: string | undefined): string {
 }
 
 /** The host a line names and, when its words tell, whether that host sent or received. */
+/** Whether `line` is tcpdump's line for a packet ("… IP 10.0.0.9.5060 > 10.0.0.5.5060: SIP…"). */
+export function isPacketLine(line: string): boolean {
+  return line.includes(" > ") && TCPDUMP.test(line);
+}
+
 export function namedHost(line: string, direction?: "in" | "out" | "local"): Named | undefined {
   const m = HOST.exec(line);
   if (m?.[2]) {
@@ -34,9 +48,10 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
     const word = (m[1] ?? "").toLowerCase();
     if (word === "from" || word === "src" || word === "source") return { host, role: "sender" };
     if (word === "to" || word === "dst") {
-      // "request sent to X completed with code 408": X is the side that was asked, and answered.
+      // "request sent to X completed with code 408", "INVITE to X rejected with 503": X is the side
+      // that was asked, and answered. "sent 486 to X": X received the response.
       const before = line.slice(0, m.index);
-      const asked = REQUEST_WORD.test(before) && !REPLY_WORD.test(before);
+      const asked = REQUEST_WORD.test(before) && !REPLY_WORD.test(before) && !codeBefore(before);
       return { host, role: asked ? "sender" : "receiver" };
     }
     if (direction === "in") return { host, role: "sender" };
@@ -48,7 +63,14 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
   if (a?.[1]) return { host: joined(a[1], a[2]), role: "sender" };
   const f = line.includes("<-") ? FROM_ARROW.exec(line) : null;
   if (f?.[1]) return { host: joined(f[1], f[2]), role: "sender" };
+  const t = line.includes(" > ") ? TCPDUMP.exec(line) : null;
+  if (t?.[1]) return { host: joined(t[1], t[2]), role: "sender" };
   return undefined;
+}
+
+/** A response code in `before`, past its timestamp (whose digits are no code). */
+function codeBefore(before: string): boolean {
+  return CODE_BEFORE.test(before.replace(/^[\d\s:.,TZ/+-]*(?:\[[^\]]*\]\s*)?/, ""));
 }
 
 /** The peer a log line names ("from 10.0.0.5:5060"), or undefined. */
@@ -76,6 +98,8 @@ const TRANSPORT_VERB = /\b(?:RX|TX|recv|received|receiving|send|sent|sending)\b|
 const INBOUND_VERB = /\b(?:RX|recv|received|receiving)\b|<-/i;
 const HEADER_LINE = /^\s*[A-Za-z-]+\s*:\s/;
 const SEPARATOR = /^\s*[-=]{8,}\s*$/;
+/** tcpdump -A prints the packet's IP and UDP headers as dots and stray characters before the payload. */
+export const HEADER_BYTES = /^\S*\.\.\S*$/;
 
 /**
  * The side that sent the SIP message whose first line starts at text[ls], from the transport line
@@ -92,7 +116,10 @@ export function messageSource(
     const start = text.lastIndexOf("\n", end - 1) + 1;
     const l = text.slice(start, end);
     end = start - 1;
-    if (l.trim() === "" || SEPARATOR.test(l)) continue;
+    if (l.trim() === "" || SEPARATOR.test(l) || HEADER_BYTES.test(l)) continue;
+    // tcpdump's packet line may end with a summary of the message ("SIP: SIP/2.0 403 Forbidden").
+    const dump = l.includes(" > ") ? TCPDUMP.exec(l) : null;
+    if (dump?.[1]) return { host: joined(dump[1], dump[2]), direction: "in" };
     if (l.includes("SIP/2.0") || HEADER_LINE.test(l) || !TRANSPORT_VERB.test(l)) return undefined;
     const named = namedHost(l.slice(0, 600), INBOUND_VERB.test(l) ? "in" : "out");
     if (!named?.role) return undefined;

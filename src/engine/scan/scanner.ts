@@ -10,7 +10,7 @@ import { type TimingEvent, timeOf, timingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
 import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
-import { messageSource } from "./hosts.js";
+import { HEADER_BYTES, isPacketLine, messageSource } from "./hosts.js";
 import { pairGates, splitsMessage } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
@@ -297,7 +297,11 @@ export class Scanner {
       if (h.namespace === "sip" && (h.code < 100 || h.code > 699)) continue;
       // A stack's summary of a response and the response it logs right after are one response:
       // the status line, with its headers (Call-ID, CSeq, Via, agent), stands for both.
-      if (h.detector === SUMMARY && this.statusLineFollows(le, h.code)) continue;
+      if (
+        (h.detector === SUMMARY || (h.detector === "sip-status" && isPacketLine(line))) &&
+        this.statusLineFollows(le, h.code)
+      )
+        continue;
       if (this.store.isVendorPairRepeat(h, lineNo)) continue;
       this.store.offer(h, lineNo, at, timing);
     }
@@ -307,6 +311,9 @@ export class Scanner {
   private statusLineFollows(le: number, code: number): boolean {
     const buf = this.buf;
     let k = le + 1;
+    // tcpdump -A: the packet's header bytes, shown as dots, come between its line and the message.
+    const next = buf.indexOf("\n", k);
+    if (next > k && next - k < 200 && HEADER_BYTES.test(buf.slice(k, next))) k = next + 1;
     while (buf.charCodeAt(k) === 32 || buf.charCodeAt(k) === 9) k++;
     const c = buf.charCodeAt(k + 11);
     return (
