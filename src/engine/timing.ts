@@ -3,6 +3,7 @@
 // ACK, keepalive gaps before an unregister, a missing session refresh). Silent without the pattern.
 import type { Catalog } from "../catalog/indexes.js";
 import { onLogClock } from "./chronology.js";
+import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { EventIndex } from "./timing-index.js";
 
@@ -29,7 +30,7 @@ function transactionTimeouts(findings: Finding[], events: TimingEvent[]): TimerF
     const ts = f.tsMs;
     // The request the 408 answers: the last one of its call (and method) sent before it.
     requests ??= new EventIndex(events, (e) => e.kind === "request" && e.method !== "ACK");
-    const req = f.method === "ACK" ? undefined : requests.lastUpTo(f.callId, f.method, ts);
+    const req = f.method === "ACK" ? undefined : requests.lastUpTo(f.callId, wireMethod(f.method), ts);
     if (!req) continue;
     const gap = ts - req.tsMs;
     if (!near(gap)) continue;
@@ -50,7 +51,12 @@ function missingAck(findings: Finding[], events: TimingEvent[]): TimerFinding[] 
   let byes: EventIndex | undefined;
   let acks: EventIndex | undefined;
   for (const ok of findings) {
-    if (ok.namespace !== "sip" || ok.code !== 200 || ok.method !== "INVITE" || ok.tsMs === undefined)
+    if (
+      ok.namespace !== "sip" ||
+      ok.code !== 200 ||
+      wireMethod(ok.method) !== "INVITE" ||
+      ok.tsMs === undefined
+    )
       continue;
     const t0 = ok.tsMs;
     // Indexed once for all the 200 OKs: a trace holds thousands of them.

@@ -12,6 +12,8 @@ export interface Surroundings {
   host?: string;
   direction?: "in" | "out" | "local";
   method?: string;
+  /** The CSeq number: a response to INVITE above an answered one in the same call is a re-INVITE. */
+  cseq?: number;
   callId?: string;
   agent?: string;
   via?: string;
@@ -35,6 +37,7 @@ export function emptySurroundings(): Surroundings {
     host: undefined,
     direction: undefined,
     method: undefined,
+    cseq: undefined,
     callId: undefined,
     agent: undefined,
     via: undefined,
@@ -51,7 +54,7 @@ export function lineSurroundings(line: string): Surroundings {
   return out;
 }
 
-const CSEQ_METHOD = /\d+\s+([A-Z]+)/;
+const CSEQ_METHOD = /(\d+)\s+([A-Z]+)/;
 const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
 const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*[A-Z]+ sips?:\S+ SIP\/2\.0/;
 const LINE_BREAK = /[\r\u2028\u2029]/;
@@ -105,8 +108,13 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     if (!h) continue;
     const name = h.name.toLowerCase();
     const value = h.value.trim();
-    if (name === "cseq") out.method = CSEQ_METHOD.exec(value)?.[1];
-    else if ((name === "call-id" || name === "i") && !out.callId) out.callId = value.slice(0, 120);
+    if (name === "cseq") {
+      const m = CSEQ_METHOD.exec(value);
+      if (m) {
+        out.method = m[2];
+        out.cseq = Number(m[1]);
+      }
+    } else if ((name === "call-id" || name === "i") && !out.callId) out.callId = value.slice(0, 120);
     else if ((name === "via" || name === "v") && !out.via) out.via = VIA_HOST.exec(value)?.[1];
     else if ((name === "server" || name === "user-agent") && !out.agent) out.agent = value.slice(0, 80);
   }

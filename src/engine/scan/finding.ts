@@ -15,7 +15,10 @@ export interface Finding {
   line: number;
   /** The line the code was found on, redacted and shortened. */
   text: string;
+  /** The request method the response answers; "re-INVITE" for an INVITE inside an answered call. */
   method?: string;
+  /** The CSeq number of the response's message. */
+  cseq?: number;
   callId?: string;
   timestamp?: string;
   tsMs?: number;
@@ -29,6 +32,8 @@ export interface Finding {
   detector: string;
 }
 
+/** A line that names the request a re-INVITE ("re-INVITE (T.38) rejected: 488"). */
+const REINVITE_WORD = /\bre-?INVITE\b/i;
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
 const NO_HEADERS: Surroundings = emptySurroundings();
 const EXCERPT = 160;
@@ -128,8 +133,9 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     confidence: h.confidence,
     detector: h.detector,
   };
-  const method = h.method ?? headers.method;
+  const method = h.method ?? headers.method ?? (REINVITE_WORD.test(line) ? "re-INVITE" : undefined);
   if (method) f.method = method;
+  if (headers.cseq !== undefined && Number.isSafeInteger(headers.cseq)) f.cseq = headers.cseq;
   if (headers.callId) f.callId = redact(headers.callId, opts);
   if (around.timestamp) f.timestamp = around.timestamp;
   if (around.tsMs !== undefined) f.tsMs = around.tsMs;

@@ -13,6 +13,7 @@ import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
 import { HEADER_BYTES, isPacketLine, messageSource } from "./hosts.js";
 import { pairGates, splitsMessage } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
+import { markReinvites } from "./reinvite.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, nextLines, prevLineStart } from "./text-lines.js";
@@ -128,6 +129,7 @@ export class Scanner {
     if (this.buf.length > 0 && !this.buf.endsWith("\n")) this.buf += "\n";
     this.drain(true);
     this.store.end();
+    markReinvites(this.store.findings);
     return {
       findings: this.store.findings,
       events: this.events,

@@ -1,0 +1,58 @@
+// A response's CSeq says INVITE for the call's set-up and for every re-INVITE in it; the scan tells
+// them apart by the 2xx that set the call up, so a mid-call 488 is reported as a re-INVITE failure.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { scanCard } from "../../src/render/scan-card.js";
+import { cardsToText } from "../../src/render/text.js";
+import { catalog } from "../helpers/catalog.js";
+
+const response = (
+  when: string,
+  status: string,
+  cseq: string,
+  callId = "a84b4c76e66710@192.0.2.50",
+) => `U ${when} 203.0.113.20:5060 -> 192.0.2.50:5060
+SIP/2.0 ${status}
+To: <sip:+14155550123@203.0.113.20>;tag=sbc-88121
+Call-ID: ${callId}
+CSeq: ${cseq}
+
+`;
+
+const run = (log: string) => analyze(catalog(), scanText(catalog(), log));
+
+describe("re-INVITE", () => {
+  it("names a failure after the call was answered as a re-INVITE failure", () => {
+    const a = run(
+      response("2024/05/14 02:31:12.410000", "200 OK", "314159 INVITE") +
+        response("2024/05/14 02:33:40.090000", "488 Not Acceptable Here", "314160 INVITE"),
+    );
+    expect(a.firstFailure?.method).toBe("re-INVITE");
+    expect(a.summary).toContain("(re-INVITE, 2024/05/14 02:33:40.090000, from 203.0.113.20:5060)");
+    expect(cardsToText([scanCard(a)])).toMatch(/✗ SIP 488 Not Acceptable Here \(re-INVITE\)/);
+  });
+
+  it("keeps an INVITE sent again after a digest challenge an INVITE", () => {
+    const a = run(
+      response("2024/05/14 02:31:12.410000", "407 Proxy Authentication Required", "1 INVITE") +
+        response("2024/05/14 02:31:12.610000", "488 Not Acceptable Here", "2 INVITE"),
+    );
+    expect(a.firstFailure?.method).toBe("INVITE");
+  });
+
+  it("keeps calls apart: an answered call does not make another call's INVITE a re-INVITE", () => {
+    const a = run(
+      response("2024/05/14 02:31:12.410000", "200 OK", "1 INVITE", "call-a@192.0.2.50") +
+        response("2024/05/14 02:31:13.000000", "486 Busy Here", "2 INVITE", "call-b@192.0.2.50"),
+    );
+    expect(a.firstFailure?.method).toBe("INVITE");
+  });
+
+  it("reads a log line that says re-INVITE", () => {
+    const a = run(
+      "2024-05-14 02:33:40.091 [WARNING] sofia.c: re-INVITE (T.38) rejected: 488 Not Acceptable Here",
+    );
+    expect(a.firstFailure?.method).toBe("re-INVITE");
+  });
+});
