@@ -35,9 +35,12 @@ export const MOBIUS_JSON = /"mobius[-_]?[eE]rror"\s*:\s*"?(\d{2,4})/;
 /** webex-js-sdk calling client: "Status code: -> 403" then "Error code found : 101" a line or two later. */
 export const MOBIUS_SDK =
   /\bStatus(?: code)?\s*:?\s*->\s*(\d{3})(?!\d)(?:[^\n]{0,900}?Error code found\s*:\s*(\d{2,4}))?/g;
-/** An HTTP client talking to Mobius, with the mobius error code in the response body. */
+/**
+ * An HTTP client talking to Mobius, with an `errorCode` in the response body: a mobius-error when
+ * it is 1xx; otherwise (`"errorCode":503`) the body only repeats the status.
+ */
 export const MOBIUS_OKHTTP =
-  /<--[ \t]+(\d{3})(?!\d)[^\n]{0,200}?mobius[^\n]{0,800}?"errorCode"\s*:\s*(\d{2,4})/g;
+  /<--[ \t]+(\d{3})(?!\d)[^\n]{0,200}?mobius[^\n]{0,800}?"errorCode"\s*:\s*(\d{2,4})(?!\d)/g;
 /**
  * The HTTP status next to a JSON mobius-error; some bodies hold it under `errorCode` (a
  * mobius-error is 1xx, so it is never taken for the status).

@@ -6,22 +6,20 @@ import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
 
 /**
- * Vendor detectors that report every match: [pattern, gate, hit for a match, whether both numbers
- * are members of one object (so a match read across lines needs the line to leave one open)].
+ * Vendor detectors that report every match: [pattern, gate, hit for a match (or null), whether
+ * both numbers are members of one object (so a match read across lines needs the line to leave
+ * one open)].
  */
-const PAIRS: ReadonlyArray<readonly [RegExp, number, (m: RegExpExecArray) => Hit, boolean]> = [
+const PAIRS: ReadonlyArray<
+  readonly [RegExp, number, (m: RegExpExecArray, index: ScanIndex) => Hit | null, boolean]
+> = [
   [
     P.MOBIUS_SDK,
     D.MOBIUS_SDK,
     (m) => hit("mobius", Number(m[1]), m[2] ? Number(m[2]) : null, 0.9, "mobius-sdk", true),
     false,
   ],
-  [
-    P.MOBIUS_OKHTTP,
-    D.OKHTTP,
-    (m) => hit("mobius", Number(m[1]), Number(m[2]), 0.85, "mobius-json", true),
-    false,
-  ],
+  [P.MOBIUS_OKHTTP, D.OKHTTP, okhttpBody, false],
   [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true), false],
   [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0]), false],
   [P.Q850_DETAILS, D.DETAILS, (m) => hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0]), false],
@@ -30,6 +28,19 @@ const PAIRS: ReadonlyArray<readonly [RegExp, number, (m: RegExpExecArray) => Hit
   [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
   [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
 ];
+
+/**
+ * `<-- 403 … mobius … "errorCode":112`: status and mobius-error. A body whose errorCode is no
+ * mobius-error (those are 1xx; `"errorCode":503` repeats the status) gives the Mobius status
+ * alone, when the catalog has it.
+ */
+function okhttpBody(m: RegExpExecArray, index: ScanIndex): Hit | null {
+  const status = Number(m[1]);
+  const err = Number(m[2]);
+  if (err >= 100 && err <= 199) return hit("mobius", status, err, 0.85, "mobius-json", true);
+  // Above the 0.85 of a phrase that place() reads as the same Mobius status on the status line.
+  return index.mobius.codes.has(status) ? hit("mobius", status, null, 0.9, "mobius-json", true) : null;
+}
 
 /**
  * Can two members of one object lie on both sides of `lineEnd`? Only when the line leaves an
@@ -115,7 +126,8 @@ export function detectVendor(
     if (!(gates & gate)) continue;
     all(re, segment, (m) => {
       if (object && m.index + m[0].length > lineEnd && !continuesObject(segment, lineEnd)) return;
-      put(emit, make(m), m);
+      const h = make(m, index);
+      if (h) put(emit, h, m);
     });
   }
 }
