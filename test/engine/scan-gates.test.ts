@@ -177,6 +177,8 @@ const BEFORE = [
   "uac[1]=",
   "reason=",
   "last_recv = ",
+  "T_code=",
+  ", new_code=",
   "code=",
   "with code ",
   "branch 0, code ",

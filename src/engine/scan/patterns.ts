@@ -83,9 +83,12 @@ export const SOFIA_STATE = /entering state \[\w+\]\[([1-6]\d\d)\]/g;
 export const SIP_WORD =
   /\bSIP(?:[- ]|\s+(?:cause|code|status|response|error)\s*:?\s*)([1-6]\d\d)(?![\d.]|:\d)/gi;
 export const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;
-/** key=value / key: value pairs whose key names a response code (Kamailio/OpenSIPS tm, pjsip, SDKs). */
+/**
+ * key=value / key: value pairs whose key names a response code (Kamailio/OpenSIPS tm, pjsip, SDKs).
+ * Not tm's `T_code`: the status the transaction already had, next to the `new_code` it gets.
+ */
 export const KEY_VALUE =
-  /(?<![\w"'-])(?:code|new_code|T_code|T_reply_code|last_recv|reply_code|status|uas|uac\[\d+\]|registrationStateCode|reason|resp_code|final_code|lastStatusCode|last_status_code)\s*[=:]\s*([1-6]\d\d)(?![\d.%]|:\d)/g;
+  /(?<![\w"'-])(?:code|new_code|T_reply_code|last_recv|reply_code|status|uas|uac\[\d+\]|registrationStateCode|reason|resp_code|final_code|lastStatusCode|last_status_code)\s*[=:]\s*([1-6]\d\d)(?![\d.%]|:\d)/g;
 /** Keys that only ever hold a SIP status, quoted JSON keys and FreeSWITCH's `variable_` dumps included. */
 export const SIP_KEY =
   /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/g;

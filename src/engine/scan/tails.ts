@@ -88,7 +88,7 @@ TAILS.add("response reply status code", D.BRACKETED);
 /** KEY_VALUE's keys, case-sensitive (uac[N] is recognised by its "]"). */
 export const KV_KEYS = new WordsBefore(false);
 KV_KEYS.add(
-  "code new_code T_code T_reply_code last_recv reply_code status uas registrationStateCode reason resp_code final_code lastStatusCode last_status_code",
+  "code new_code T_reply_code last_recv reply_code status uas registrationStateCode reason resp_code final_code lastStatusCode last_status_code",
   D.KEY_VALUE,
 );
 
