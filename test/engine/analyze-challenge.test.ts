@@ -1,11 +1,20 @@
 // What a 401/407 challenge led to: the summary calls it answered only when the retried request got
 // a final response, and claims success only when that response was a 2xx.
 import { describe, expect, it } from "vitest";
+import { scanFileJson } from "../../src/adapters/cli/json.js";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
+import { scanCard } from "../../src/render/scan-card.js";
+import { cardToText } from "../../src/render/text.js";
 import { catalog } from "../helpers/catalog.js";
 
 const run = (log: string) => analyze(catalog(), scanText(catalog(), log));
+/** What `sipcode scan` prints, and its --json summary. */
+function scanned(log: string) {
+  const scan = scanText(catalog(), log);
+  const a = analyze(catalog(), scan);
+  return { text: cardToText(scanCard(a), { full: true }), json: scanFileJson("-", scan, a).summary };
+}
 
 const CHALLENGE = (after: string) => `SIP/2.0 407 Proxy Authentication Required
 CSeq: 1 INVITE
@@ -52,5 +61,78 @@ describe("a 401/407 challenge in the summary", () => {
     );
     expect(a.firstFailure?.line).toBe(1);
     expect(a.normal.join(" ")).not.toMatch(/challenge/);
+  });
+});
+
+const AXIOS_401 = (t: string) =>
+  `2024-05-14T02:40:${t}Z ERROR [calls] AxiosError: Request failed with status code 401 (POST https://api.voip-provider.example/v2/calls) token expired at 2024-05-14T02:00:00Z`;
+
+describe("an HTTP 401 from a REST API", () => {
+  it("is not answered by a 2xx another host returned: first failure on line 1, with its checks", () => {
+    const { text, json } = scanned(
+      [
+        AXIOS_401("11.100"),
+        "2024-05-14T02:40:11.350Z INFO  [metrics] POST https://telemetry.voip-provider.example/v1/events -> HTTP/1.1 200 OK",
+        AXIOS_401("41.100"),
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^First failure: HTTP 401 Unauthorized/);
+    expect(text).toContain("The first failure is HTTP 401 Unauthorized on line 1 ");
+    expect(text).not.toMatch(/digest authentication|challenge was answered/);
+    expect(text).toContain("Normal traffic: HTTP 200 OK.");
+    expect(text).not.toMatch(/Normal traffic: [^\n]*HTTP 401/);
+    expect(text).toMatch(/\[ \] Check the access token/);
+    expect(json.firstFailure).toMatchObject({ code: 401, line: 1 });
+    expect(json.timeline[0]).toMatchObject({ label: "HTTP 401 Unauthorized", count: 2, failure: true });
+    expect(json.checklist.length).toBeGreaterThan(0);
+  });
+
+  it("does not pair an axios 401 with a 403 from an ARI server on another host", () => {
+    const { text } = scanned(
+      [
+        '2024-05-14T02:40:11.100Z ERROR [axios] Request failed with status code 401 {"url":"https://api.voip-provider.example/v2/calls"}',
+        "2024-05-14T02:40:11.300Z WARN  retrying POST https://admin:pw@pbx.example.net:8089/ari/channels -> HTTP 403 Forbidden",
+      ].join("\n"),
+    );
+    expect(text).toContain("The first failure is HTTP 401 Unauthorized on line 1 ");
+    expect(text).not.toContain("challenge was answered");
+  });
+
+  it("is answered by a 2xx for the same URL", () => {
+    const { text, json } = scanned(
+      [
+        AXIOS_401("11.100"),
+        "2024-05-14T02:40:11.900Z INFO  [calls] POST https://api.voip-provider.example/v2/calls -> HTTP/1.1 201 Created",
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^No failures: normal traffic only/);
+    expect(text).toContain("for the same request on line 2: the client authenticated again");
+    expect(text).not.toContain("digest authentication");
+    expect(json.firstFailure).toBeNull();
+  });
+
+  it("is answered by a 2xx for the same path in an access log", () => {
+    const { text } = scanned(
+      [
+        '10.0.0.7 - - [14/May/2024:02:40:11 +0000] "POST /v2/calls HTTP/1.1" 401 61 "-" "okhttp/4.12.0"',
+        '10.0.0.7 - - [14/May/2024:02:40:12 +0000] "POST /v2/calls HTTP/1.1" 200 512 "-" "okhttp/4.12.0"',
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^No failures: normal traffic only/);
+  });
+
+  it("is not answered by a 2xx for another path on the same host, nor when no target is named", () => {
+    const other = scanned(
+      [
+        AXIOS_401("11.100"),
+        "2024-05-14T02:40:11.900Z INFO  GET https://api.voip-provider.example/v2/health -> HTTP/1.1 200 OK",
+      ].join("\n"),
+    );
+    expect(other.text).toContain("The first failure is HTTP 401 Unauthorized on line 1 ");
+    const unnamed = scanned(
+      "2024-05-14T02:40:11.100Z ERROR request failed: HTTP 401 Unauthorized\n2024-05-14T02:40:12.100Z INFO request ok: HTTP 200 OK",
+    );
+    expect(unnamed.text).toContain("The first failure is HTTP 401 Unauthorized on line 1");
+    expect(unnamed.json.normal.join(" ")).not.toMatch(/authenticated|digest/);
   });
 });
