@@ -18,3 +18,33 @@ describe("Kamailio/OpenSIPS tm", () => {
     expect(found(log)).toEqual(["sip 183 @1", "sip 486 @2", "sip 408 @3"]);
   });
 });
+
+describe("Kamailio/OpenSIPS script replies", () => {
+  it.each([
+    ['sl_send_reply("481","Call Leg/Transaction Does Not Exist");', "sip 481 @1"],
+    ['t_reply("404", "Not Found");', "sip 404 @1"],
+    ['send_reply(403, "Forbidden");', "sip 403 @1"],
+    ['t_send_reply("500", "Server Error")', "sip 500 @1"],
+    [
+      "ERROR: sl [sl_funcs.c:415]: sl_reply_error(): stateless error reply used: 478 Unresolvable destination (478/SL)",
+      "sip 478 @1",
+    ],
+    ["WARNING: <script>: BYE for unknown dialog callid=abc123@10.9.9.9, replying 481", "sip 481 @1"],
+    ["running failure route 1, reply code 486 from sip:10.5.5.41:5060", "sip 486 @1"],
+    ["INFO: <script>: [FAILURE_ROUTE] t_check_status 408 on callid=5c1f0e2a-77b1@10.1.1.20", "sip 408 @1"],
+  ])("%s", (line, want) => {
+    expect(found(line)).toEqual([want]);
+  });
+
+  it("reports a code the catalog does not know, without an id", () => {
+    const f = scanText(catalog(), 'sl_send_reply("478","Unresolvable destination");').findings;
+    expect(f.map((x) => [x.namespace, x.code, x.id])).toEqual([["sip", 478, null]]);
+  });
+
+  it("takes no code from functions that send none, or from a status pattern", () => {
+    expect(found('append_to_reply("Retry-After: 120\\r\\n");')).toEqual([]);
+    expect(found('if (t_check_status("486|408")) { xlog("busy or timeout"); }')).toEqual([]);
+    expect(found('if (t_check_status("40[0-9]")) exit;')).toEqual([]);
+    expect(found("tm [t_reply.c:609]: _reply_light(): i=0")).toEqual([]);
+  });
+});

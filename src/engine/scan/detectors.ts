@@ -52,6 +52,7 @@ const SINGLE_CODE: readonly SingleCode[] = [
   single(P.SOFIA_STATE, "sip", 0.9, "sofia-state", D.SOFIA, true),
   single(P.SIP_WORD, "sip", 0.85, "sip-word", D.SIP_WORD, false),
   single(P.SIP_KEY, "sip", 0.9, "sip-key", D.SIP_KEY, true),
+  single(P.SCRIPT_REPLY, "sip", 0.9, "script-reply", D.SCRIPT, true),
 ];
 
 export function detect(segment: string, index: ScanIndex, emit: Emit, gates = ALL_DETECTORS): void {

@@ -32,8 +32,10 @@ export const D = {
   PROSE_BEFORE: 1 << 27,
   PROSE_AFTER: 1 << 28,
   KEYWORD: 1 << 29,
+  SCRIPT: 1 << 30,
 } as const;
-export const ALL_DETECTORS = (1 << 30) - 1;
+/** Every bit of D (bit 31, the sign bit, stays unused). */
+export const ALL_DETECTORS = 0x7fffffff;
 /** The detectors detectVendor() runs; they are gated only by word and name anchors, never digits. */
 export const VENDOR =
   D.MOBIUS_ERR |

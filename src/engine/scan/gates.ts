@@ -3,7 +3,7 @@
 // skipping a detector whose gate is closed never loses a match; it only saves the regex run.
 import { D, W } from "./gate-bits.js";
 import { KNOWN_CODE, PHRASED_CODE, type ScanIndex } from "./scan-index.js";
-import { isSpace, isWord, KV_KEYS, PLURAL_TAILS, SIP_KEYS, TAILS } from "./tails.js";
+import { isSpace, isWord, KV_KEYS, PLURAL_TAILS, SCRIPT_FNS, SIP_KEYS, TAILS } from "./tails.js";
 
 export { ALL_DETECTORS, D, VENDOR, W } from "./gate-bits.js";
 
@@ -79,6 +79,15 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
       while (k >= 0 && isWord(s.charCodeAt(k))) k--;
       if (k < colon - 1 && s.charCodeAt(k) === 36) g |= D.HTTP_CLIENT;
     }
+  }
+  if (left === 34 || left === 39 || left === 40 || left === 58 || blankLeft) {
+    // SCRIPT_REPLY: FUNCTION(?:[ \t]*\([ \t]*["']?|[ \t]+)CODE, or "reply used:[ \t]*CODE"
+    let k = left === 34 || left === 39 ? q - 2 : q - 1;
+    k = skipBlank(s, k);
+    if (s.charCodeAt(k) === 40) k = skipBlank(s, k - 1);
+    if (s.charCodeAt(k) === 58) {
+      if (startsAt(s, "reply used", k - 10)) g |= D.SCRIPT;
+    } else g |= SCRIPT_FNS.at(s, k);
   }
   {
     // \b(?:variable_)?(?:SIP keys)["']?\s*[=:]\s*["[]?CODE

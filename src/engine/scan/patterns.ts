@@ -3,10 +3,11 @@
 
 /**
  * Header lines whose numbers are values, never response codes. Reason and status lines are exempt,
- * and so is Asterisk's X-Asterisk-HangupCauseCode, which carries the Q.850 cause.
+ * and so is Asterisk's X-Asterisk-HangupCauseCode, which carries the Q.850 cause. A Warning header
+ * starts with its warn-code; "WARNING: <script>: …" is a log level.
  */
 export const VALUE_HEADER =
-  /^\s*(?:CSeq|Content-Length|l|Max-Forwards|Expires|Session-Expires|x|Min-SE|Min-Expires|Retry-After|RSeq|RAck|Via|v|Call-ID|i|From|f|To|t|Contact|m|Route|Record-Route|Warning|Allow|Supported|k|Require|Content-Type|c|Accept|Date|Timestamp|P-[\w-]+|X-(?!Asterisk-HangupCause)[\w-]+|Subject|Event|o|Subscription-State|Refer-To|Referred-By|Priority|Privacy|Identity|WWW-Authenticate|Proxy-Authenticate|Authorization|Proxy-Authorization|Organization|Call-Info|Alert-Info|Session-ID|Allow-Events|u|Accept-Contact)\s*:/i;
+  /^\s*(?:CSeq|Content-Length|l|Max-Forwards|Expires|Session-Expires|x|Min-SE|Min-Expires|Retry-After|RSeq|RAck|Via|v|Call-ID|i|From|f|To|t|Contact|m|Route|Record-Route|Warning(?=\s*:\s*\d)|Allow|Supported|k|Require|Content-Type|c|Accept|Date|Timestamp|P-[\w-]+|X-(?!Asterisk-HangupCause)[\w-]+|Subject|Event|o|Subscription-State|Refer-To|Referred-By|Priority|Privacy|Identity|WWW-Authenticate|Proxy-Authenticate|Authorization|Proxy-Authorization|Organization|Call-Info|Alert-Info|Session-ID|Allow-Events|u|Accept-Contact)\s*:/i;
 export const SDP_LINE = /^\s*[a-z]=\S/;
 export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
 
@@ -74,7 +75,7 @@ export const HTTP_CLIENT =
 export const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
 export const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
 export const KEYWORD =
-  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
+  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies|ying)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
 
 /** chan_sip and friends sometimes log only the reason phrase: `Received response: "Forbidden"`. */
 export const QUOTED_PHRASE = /\b[Rr]eceived response:\s*"([A-Za-z][A-Za-z' -]{2,40})"/g;
@@ -92,6 +93,13 @@ export const KEY_VALUE =
 /** Keys that only ever hold a SIP status, quoted JSON keys and FreeSWITCH's `variable_` dumps included. */
 export const SIP_KEY =
   /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/g;
+/**
+ * Kamailio/OpenSIPS script functions that send a reply (`sl_send_reply("481", "…")`,
+ * `t_reply(404, "Not Found")`), a failure route's `t_check_status 408` on one literal code (not a
+ * regex such as "486|408"), and sl_reply_error's "stateless error reply used: 478".
+ */
+export const SCRIPT_REPLY =
+  /(?:\b(?:sl_send_reply|t_send_reply|send_reply|sl_reply|t_reply|t_reply_with_body|t_check_status)(?:[ \t]*\([ \t]*["']?|[ \t]+)|\breply used:[ \t]*)([1-6]\d\d)(?![\d.%|[]|:\d)/g;
 /** "picked branch 0, code 487", "completed with code: 408". */
 export const CODE_PHRASE = /\b(?:branch \d+, code|with code:?|final code:?)\s+([1-6]\d\d)(?![\d.]|:\d)/g;
 export const PROSE_BEFORE =

@@ -72,7 +72,7 @@ class WordsBefore {
  */
 export const TAILS = new WordsBefore(true);
 TAILS.add(
-  "got gets getting receive received receives receiving return returns returned returning respond responds responded responding with answer answers answered reply replied replies send sends sending sent response code status a an the back sip resp_code respcode response_code responsecode",
+  "got gets getting receive received receives receiving return returns returned returning respond responds responded responding with answer answers answered reply replied replies replying send sends sending sent response code status a an the back sip resp_code respcode response_code responsecode",
   D.KEYWORD,
 );
 for (const a of ["status", "code", "response"]) {
@@ -84,6 +84,13 @@ TAILS.add(
 );
 TAILS.add("sip cause code status response error", D.SIP_WORD);
 TAILS.add("response reply status code", D.BRACKETED);
+
+/** SCRIPT_REPLY's function names, case-sensitive. */
+export const SCRIPT_FNS = new WordsBefore(false);
+SCRIPT_FNS.add(
+  "sl_send_reply t_send_reply send_reply sl_reply t_reply t_reply_with_body t_check_status",
+  D.SCRIPT,
+);
 
 /** KEY_VALUE's keys, case-sensitive (uac[N] is recognised by its "]"). */
 export const KV_KEYS = new WordsBefore(false);
