@@ -9,7 +9,7 @@ import { chronological } from "./chronology.js";
 import { failingComponentOf } from "./component.js";
 import { entryLabel } from "./labels.js";
 import { hostRole } from "./scan/hosts.js";
-import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
+import { type Finding, groupKey, type ScanOutput, type TimingEvent } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 
 export interface TimelineItem {
@@ -55,11 +55,17 @@ function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcod
 }
 
 /** Normal traffic: provisional and success responses, causes for normal clearing, a digest
- *  challenge whose retry got through (see challenge.ts), ACS "Success" end reasons. */
-function isNormal(catalog: Catalog, f: Finding, challenge: ChallengeOutcome | undefined): boolean {
+ *  challenge whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
+ *  ACS "Success" end reasons. */
+function isNormal(
+  catalog: Catalog,
+  f: Finding,
+  challenge: ChallengeOutcome | undefined,
+  cancel: TimingEvent | undefined,
+): boolean {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   if (f.namespace === "sip" || f.namespace === "http") {
-    if (f.code < 400) return true;
+    if (f.code < 400 || cancel) return true;
     return challenge !== undefined && challenge.kind !== "unanswered";
   }
   // Normal clearing is normal, unless the line itself reports a failure ("Originate Failed. Cause: …").
@@ -84,6 +90,53 @@ function relatedPairs(entries: Entry[]): string[] {
   return out.slice(0, 6);
 }
 
+/** The CANCELs in the log, by Call-ID. */
+function cancelsByCall(events: TimingEvent[]): Map<string, TimingEvent[]> {
+  const out = new Map<string, TimingEvent[]>();
+  for (const e of events) {
+    if (e.kind !== "request" || e.method !== "CANCEL" || !e.callId) continue;
+    const list = out.get(e.callId);
+    if (list) list.push(e);
+    else out.set(e.callId, [e]);
+  }
+  return out;
+}
+
+/** The CANCEL a 487 answers: one for the same Call-ID, sent before the 487. */
+function cancelOf(f: Finding, cancels: Map<string, TimingEvent[]>): TimingEvent | undefined {
+  if (f.namespace !== "sip" || f.code !== 487 || !f.callId) return undefined;
+  if (f.method && !/INVITE/i.test(f.method)) return undefined;
+  return cancels.get(f.callId)?.find((c) => c.line < f.line || (f.tsMs !== undefined && c.tsMs <= f.tsMs));
+}
+
+const ELSEWHERE = /cause=200\b|completed elsewhere/i;
+
+/** One sentence per way a 487 followed a CANCEL: answered elsewhere, or cancelled by the caller. */
+function cancelNotes(
+  cancelled: Array<{ f: Finding; cancel: TimingEvent }>,
+  label: (f: Finding) => string,
+): string[] {
+  const notes: string[] = [];
+  for (const elsewhere of [true, false]) {
+    const these = cancelled.filter((c) => ELSEWHERE.test(c.cancel.note ?? "") === elsewhere);
+    const first = these[0];
+    if (!first) continue;
+    const { f, cancel } = first;
+    const reason = cancel.note ? `, ${cancel.note}` : "";
+    const why = elsewhere
+      ? `the call was answered elsewhere, so this branch was cancelled (CANCEL on line ${cancel.line}${reason})`
+      : `cancelled by the caller (CANCEL on line ${cancel.line}${reason})`;
+    const more =
+      these.length > 1
+        ? ` ${these.length - 1} more 487${these.length > 2 ? "s" : ""} followed a CANCEL the same way.`
+        : "";
+    notes.push(
+      `${label(f)} on line ${f.line}${f.method ? ` (${f.method})` : ""}: ${why}; not a failure.${more}`,
+    );
+  }
+  return notes;
+}
+
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
   const groups = new Map<string, TimelineItem>();
@@ -93,10 +146,14 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
   const challenges: ChallengeOutcome[] = [];
+  const cancels = cancelsByCall(scan.events);
+  const cancelled: Array<{ f: Finding; cancel: TimingEvent }> = [];
   ordered.forEach((f, i) => {
     const challenge = isChallenge(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
     if (challenge) challenges.push(challenge);
-    const normal = isNormal(catalog, f, challenge);
+    const cancel = cancels.size > 0 ? cancelOf(f, cancels) : undefined;
+    if (cancel) cancelled.push({ f, cancel });
+    const normal = isNormal(catalog, f, challenge, cancel);
     if (!normal && !firstFailure) firstFailure = f;
     let hosts = byCode.get(f.code);
     if (!hosts) {
@@ -149,6 +206,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const normal: string[] = [];
   if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
   normal.push(...challengeNotes(challenges, (f) => label(catalog, f)));
+  normal.push(...cancelNotes(cancelled, (f) => label(catalog, f)));
   const correlations = relatedPairs(failureEntries);
   const timers = timerFindings(catalog, scan.findings, scan.events);
   for (const t of timers) {

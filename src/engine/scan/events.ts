@@ -12,7 +12,7 @@ export interface TimingEvent {
   /** The stamp names a date but no year ("May  2 02:00:00"). */
   yearless?: true;
   callId?: string;
-  /** For a BYE: the Reason header or the line's own words (session timer mentions). */
+  /** For a BYE or CANCEL: the Reason header or the line's own words (session timer mentions). */
   note?: string;
 }
 
@@ -36,8 +36,14 @@ export function timingEvent(
       method: m[1],
       callId: sipHeaders(text, le, 39, false).callId,
     };
-    if (m[1] === "BYE") {
-      const reason = nextLines(text, le, 29).find((l) => REASON_HEADER.test(l));
+    if (m[1] === "BYE" || m[1] === "CANCEL") {
+      let headers = nextLines(text, le, 29);
+      // A CANCEL's own headers end at the blank line: a Reason below it is another message's.
+      if (m[1] === "CANCEL") {
+        const end = headers.findIndex((l) => l.trim() === "");
+        if (end >= 0) headers = headers.slice(0, end);
+      }
+      const reason = headers.find((l) => REASON_HEADER.test(l));
       if (reason) ev.note = reason.trim().slice(0, 160);
     }
     return ev;
