@@ -227,8 +227,8 @@ describe("incident threads", () => {
       elements?: Array<{ options?: Body[] }>;
     }>;
     expect(checklist[1]?.elements?.[0]?.options?.[0]).toMatchObject({
-      text: { text: "Compare the offer's m= lines and codec payloads with what the far end" },
-      description: { text: "accepts (see the 488 body or Warning)" },
+      text: { text: "Compare the offer's m= lines and codecs with what the far end accepts (see" },
+      description: { text: "the response body or Warning)" },
     });
 
     // The same event retried, and the same message delivered again as a `message` event.
