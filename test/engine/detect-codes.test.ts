@@ -48,3 +48,32 @@ describe("Kamailio/OpenSIPS script replies", () => {
     expect(found("tm [t_reply.c:609]: _reply_light(): i=0")).toEqual([]);
   });
 });
+
+describe("HTTP", () => {
+  it.each([
+    ["ERROR HTTP 401", "http 401 @1"],
+    ["ERROR upload: HTTP 401", "http 401 @1"],
+    ["POST /v1/calls -> 401", "http 401 @1"],
+    ["POST /v1/calls ->401", "http 401 @1"],
+    ["GET https://x.blob.core.windows.net/c/b failed 403", "http 403 @1"],
+    ["GET /v1/devices failed with 502", "http 502 @1"],
+    ["DELETE /v1/calls/7f6e returned 404", "http 404 @1"],
+    ["POST /api/callbacks 200 12ms", "http 200 @1"],
+    [
+      "ERROR Cookie: JSESSIONID=8D3F1A2B3C4D; session=eyJ1c2VyIjoiYWRtaW4ifQ -> 401 Unauthorized",
+      "http 401 @1",
+    ],
+    [
+      "[2024-05-14T02:16:03.901Z] azure:communication-calling:info - telemetry flush, 200 OK, 1832 bytes, durationMs=3012",
+      "http 200 @1",
+    ],
+  ])("%s", (line, want) => {
+    expect(found(line)).toEqual([want]);
+  });
+
+  it("leaves SIP requests, durations and sizes alone", () => {
+    expect(found("OPTIONS sip:carrier.example SIP/2.0 -> 200 OK")).toEqual(["sip 200 @1"]);
+    expect(found("GET /health 200 ms budget")).toEqual([]);
+    expect(found("GET /recordings/486 took 503 ms")).toEqual([]);
+  });
+});

@@ -46,7 +46,8 @@ const SINGLE_CODE: readonly SingleCode[] = [
   single(P.CAUSE_NUM, "cause", 0.85, "cause-number", D.CAUSE_NUM, false),
   single(P.AMI_CAUSE, "cause", 0.7, "ami-cause", D.CAUSE_NUM, false),
   single(P.PROSE_CAUSE, "cause", 0.75, "cause-number", D.CAUSE_NUM, false),
-  single(P.HTTP_STATUS_LINE, "http", 0.95, "http-status", D.HTTP_LINE, false),
+  single(P.HTTP_STATUS_LINE, "http", 0.95, "http-status", D.HTTP_LINE, true),
+  single(P.HTTP_REQUEST, "http", 0.9, "http-request", D.HTTP_LINE, true),
   single(P.ACCESS_LOG, "http", 0.9, "access-log", D.ACCESS, true),
   single(P.PY_HTTP, "http", 0.9, "http-client", D.PY_HTTP, true),
   single(P.SOFIA_STATE, "sip", 0.9, "sofia-state", D.SOFIA, true),
@@ -58,7 +59,7 @@ const SINGLE_CODE: readonly SingleCode[] = [
 export function detect(segment: string, index: ScanIndex, emit: Emit, gates = ALL_DETECTORS): void {
   // The contexts are only read when a detector that depends on them runs.
   let httpCtx: boolean | undefined;
-  const http = () => (httpCtx ??= P.HTTP_CONTEXT.test(segment));
+  const http = () => (httpCtx ??= P.HTTP_CONTEXT.test(segment) || P.HTTP_METHOD_PATH.test(segment));
   let bareNs: "sip" | "http" | undefined;
   /** The namespace of a bare number: HTTP in an HTTP client's log, SIP otherwise. */
   const bare = () => (bareNs ??= http() && !P.SIP_CONTEXT.test(segment) ? "http" : "sip");

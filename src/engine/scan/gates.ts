@@ -3,7 +3,7 @@
 // skipping a detector whose gate is closed never loses a match; it only saves the regex run.
 import { D, W } from "./gate-bits.js";
 import { KNOWN_CODE, PHRASED_CODE, type ScanIndex } from "./scan-index.js";
-import { isSpace, isWord, KV_KEYS, PLURAL_TAILS, SCRIPT_FNS, SIP_KEYS, TAILS } from "./tails.js";
+import { isSpace, isWord, KV_KEYS, METHODS, PLURAL_TAILS, SCRIPT_FNS, SIP_KEYS, TAILS } from "./tails.js";
 
 export { ALL_DETECTORS, D, VENDOR, W } from "./gate-bits.js";
 
@@ -30,6 +30,42 @@ function skipKeywordGap(s: string, j: number): number {
 }
 function startsAt(s: string, lit: string, at: number): boolean {
   return at >= 0 && s.startsWith(lit, at);
+}
+
+/**
+ * HTTP_REQUEST read back from a blank at `e` (the end of its [ \t]+ run): is the token before it
+ * a path or URL (at most 502 characters), with a request method before that?
+ */
+function requestAt(s: string, e: number): boolean {
+  const end = skipBlank(s, e);
+  if (end === e) return false;
+  let t = end;
+  for (const stop = end - 503; t >= 0 && t > stop; t--) {
+    const c = s.charCodeAt(t);
+    if (c === 32 || c === 9) break;
+  }
+  const c = s.charCodeAt(t + 1);
+  if (!(c === 47 || (c === 104 && (s.startsWith("http://", t + 1) || s.startsWith("https://", t + 1)))))
+    return false;
+  const m = skipBlank(s, t);
+  return m < t && METHODS.at(s, m) !== 0;
+}
+
+/** HTTP_REQUEST: METHOD[ \t]+URL[ \t]+(?:->|=>|→|failed|failed with|returned)?…CODE at `q`. */
+function requestBefore(s: string, q: number): boolean {
+  if (requestAt(s, q - 1)) return true;
+  // With a separator: "-> 401", "->401", "→ 401", "failed 403", "failed with 403", "returned 404".
+  const j = skipBlank(s, q - 1);
+  const c = s.charCodeAt(j);
+  if (c === 62) {
+    const d = s.charCodeAt(j - 1);
+    return (d === 45 || d === 61) && requestAt(s, j - 2);
+  }
+  if (c === 0x2192) return requestAt(s, j - 1);
+  if (j === q - 1 || (c !== 100 && c !== 104)) return false;
+  if (startsAt(s, "failed with", j - 10) && requestAt(s, j - 11)) return true;
+  if (startsAt(s, "failed", j - 5) && requestAt(s, j - 6)) return true;
+  return startsAt(s, "returned", j - 7) && requestAt(s, j - 8);
 }
 
 /** PROSE_AFTER's look-ahead after its \s+, tested in place (sticky). */
@@ -60,6 +96,14 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
     if (left === 32 && right === 32 && s.charCodeAt(q - 2) === 34) g |= D.ACCESS;
     if (startsAt(s, "Response msg ", q - 13)) g |= D.PJSIP;
   }
+  // HTTP_REQUEST shares HTTP_LINE's gate.
+  if (
+    first <= 53 &&
+    (blankLeft || left === 62 || left === 0x2192) &&
+    !(g & D.HTTP_LINE) &&
+    requestBefore(s, q)
+  )
+    g |= D.HTTP_LINE;
   if (
     (first === 52 || first === 53) &&
     right === 32 &&

@@ -11,8 +11,11 @@ export const VALUE_HEADER =
 export const SDP_LINE = /^\s*[a-z]=\S/;
 export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
 
+/** An HTTP client's or server's words: a URL, a cookie, a client library, the ACS SDK's logger. */
 export const HTTP_CONTEXT =
-  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|\bAPI\b|CXAPI|CPAPI|webex-calling|retrofit/i;
+  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|\bAPI\b|CXAPI|CPAPI|webex-calling|retrofit|\bCookie\b|JSESSIONID|azure:communication/i;
+/** A request method before a path: HTTP, whatever the rest of the line says (SIP methods take a URI). */
+export const HTTP_METHOD_PATH = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\//;
 /** A line about Mobius, where a bare status is Mobius's own (unless SIP or its SIP edge, SSE, is named). */
 export const MOBIUS_CONTEXT = /\bmobius\b/i;
 export const NOT_MOBIUS = /\bSIP\b|\bSSE\b/i;
@@ -67,6 +70,12 @@ export const PROSE_CAUSE =
   /\b(?:(?:with|release|disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(\d{1,3})(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?))/gi;
 export const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.]|:\d)/gi;
 export const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.]|:\d)/g;
+/**
+ * A request and its status on one line: `POST /v1/calls -> 401`, `GET https://… failed 403`,
+ * `POST /api/callbacks 200 12ms` (Express/morgan). gates.ts reads it back from the status.
+ */
+export const HTTP_REQUEST =
+  /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\/)[^ \t\n]{0,500}[ \t]+(?:(?:->|=>|\u2192)[ \t]*|(?:failed(?: with)?|returned)[ \t]+)?([1-5]\d\d)(?![\d.]|:\d|[ \t]*(?:ms|msec|s\b|sec|seconds?|bytes?|B\b|kB|KB|MB|%))/g;
 /** Access logs (nginx, Apache, ingress): `"GET /path HTTP/1.1" 429 162`. */
 export const ACCESS_LOG = /HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:\d+|-)/g;
 export const AXIOS_OBJECT = /\bstatus\W{1,4}([1-5]\d\d)(?!\d)[^\n]{0,30}?statusText/g;

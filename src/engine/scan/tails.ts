@@ -92,6 +92,10 @@ SCRIPT_FNS.add(
   D.SCRIPT,
 );
 
+/** HTTP_REQUEST's methods, case-sensitive. */
+export const METHODS = new WordsBefore(false);
+METHODS.add("GET POST PUT PATCH DELETE HEAD OPTIONS", D.HTTP_LINE);
+
 /** KEY_VALUE's keys, case-sensitive (uac[N] is recognised by its "]"). */
 export const KV_KEYS = new WordsBefore(false);
 KV_KEYS.add(
