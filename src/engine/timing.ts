@@ -38,7 +38,7 @@ function transactionTimeouts(findings: Finding[], events: TimingEvent[]): TimerF
     out.push({
       timer: invite ? "timer/b" : "timer/f",
       title: invite ? "Timer B" : "Timer F",
-      text: `${invite ? "Timer B" : "Timer F"} most likely fired: the 408 on line ${f.line} came ${secs(gap)} after the ${req.method} on line ${req.line} (64×T1), so no final response arrived in time.`,
+      text: `${invite ? "Timer B" : "Timer F"} most likely fired: the 408 on line ${f.line} came ${secs(gap)} after the ${req.method} on line ${req.line}${req.to ? ` to ${req.to}` : ""} (64×T1), so no final response arrived in time${req.to ? `: ${req.to} never answered` : ""}.`,
       intervalMs: gap,
       evidence: [req.line, f.line],
     });

@@ -86,3 +86,15 @@ Content-Length: 0
     },
   );
 });
+
+describe("the reason phrase 408 Request Timeout", () => {
+  it("does not by itself make a received 408 locally generated", () => {
+    const a = run(`2024-05-02 10:00:00.100 U 10.0.0.9:5060 -> 10.0.0.5:5060
+SIP/2.0 408 Request Timeout
+Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK1
+CSeq: 1 INVITE
+Call-ID: abc@10.0.0.5
+`);
+    expect(a.failingComponent).toMatch(/^10\.0\.0\.9:5060 — /);
+  });
+});

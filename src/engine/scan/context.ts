@@ -27,7 +27,7 @@ const OUTBOUND = /\b(TX|send|sending|sent|outgoing|outbound|-->|->)\b|--->/i;
  * account, token or retry timer that expired says nothing about who sent the response.
  */
 const LOCAL =
-  /\blocal(?:ly)?\b|\bgenerated\b|\bfake_reply\b|\btimeout timer\b|\b(?:transaction|tsx|request|INVITE|timer [A-M])\b[^\n]{0,24}?\b(?:timeout|timed out|expired?|fired)\b|\btimer [BF]\b/i;
+  /\blocal(?:ly)?\b|\bgenerated\b|\bfake_reply\b|\btimeout timer\b|\b(?:transaction|tsx|request|INVITE|timer [A-M])\b[^\n]{0,24}?\b(?:(?<!request )timeout|timed out|expired?|fired)\b|\btimer [BF]\b/i;
 
 /** A Surroundings with every field present, so all of them share one shape. */
 export function emptySurroundings(): Surroundings {

@@ -12,12 +12,19 @@ export interface TimingEvent {
   /** The stamp names a date but no year ("May  2 02:00:00"). */
   yearless?: true;
   callId?: string;
+  /** The request's CSeq number: a retransmission repeats it. */
+  cseq?: number;
+  /** Where a request was sent, when the log says ("TX … to UDP 203.0.113.60:5060"). */
+  to?: string;
   /** For a BYE or CANCEL: the Reason header or the line's own words (session timer mentions). */
   note?: string;
 }
 
 const REQUEST_LINE =
   /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\s*$/;
+/** pjsip's line for a request it sends: "TX 1109 bytes Request msg INVITE/cseq=201 (tdta0x55) to UDP 203.0.113.60:5060:". */
+const PJSIP_REQUEST =
+  /\bTX \d+ bytes Request msg ([A-Z]+)\/cseq=(\d+) \([^)]*\) to (?:UDP|TCP|TLS|WSS?) ([^\s:]+:\d+|\[[^\]]+\]:\d+)/;
 const KEEPALIVE = /keep-?alive/i;
 const REASON_HEADER = /^\s*Reason\s*:/i;
 
@@ -31,11 +38,14 @@ export function timingEvent(
   if (trimmed.endsWith("SIP/2.0")) {
     const m = REQUEST_LINE.exec(trimmed);
     if (!m?.[1]) return null;
+    const headers = sipHeaders(text, le, 39);
     const ev: Omit<TimingEvent, "tsMs" | "line" | "yearless"> = {
       kind: "request",
       method: m[1],
-      callId: sipHeaders(text, le, 39, false).callId,
+      callId: headers.callId,
     };
+    if (headers.cseq !== undefined) ev.cseq = headers.cseq;
+    if (headers.host && headers.direction === "out") ev.to = headers.host;
     if (m[1] === "BYE" || m[1] === "CANCEL") {
       let headers = nextLines(text, le, 29);
       // A CANCEL's own headers end at the blank line: a Reason below it is another message's.
@@ -47,6 +57,10 @@ export function timingEvent(
       if (reason) ev.note = reason.trim().slice(0, 160);
     }
     return ev;
+  }
+  if (line.includes("Request msg ")) {
+    const p = PJSIP_REQUEST.exec(line);
+    if (p?.[1]) return { kind: "request", method: p[1], cseq: Number(p[2]), to: p[3] };
   }
   return line.includes("eep") && KEEPALIVE.test(line) ? { kind: "keepalive" } : null;
 }

@@ -334,7 +334,21 @@ export class Scanner {
     if (!ts) return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts.ms };
     if (isYearless(ts.text)) event.yearless = true;
+    if (this.isRetransmission(event)) return;
     this.events.push(event);
+  }
+
+  /**
+   * A request sent again with the same CSeq (and Call-ID and destination) is a retransmission of
+   * the last one: the timers run from the first copy, so later copies are not recorded.
+   */
+  private isRetransmission(e: TimingEvent): boolean {
+    if (e.kind !== "request" || e.cseq === undefined) return false;
+    for (let k = this.events.length - 1, seen = 0; k >= 0 && seen < 16; k--, seen++) {
+      const p = this.events[k] as TimingEvent;
+      if (p.method === e.method && p.cseq === e.cseq && p.callId === e.callId && p.to === e.to) return true;
+    }
+    return false;
   }
 }
 
