@@ -12,15 +12,29 @@ import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput, type TimingEvent } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 
+/**
+ * One row of the timeline: a code, and the host that sent it. A code's occurrences that name no
+ * sending host join its row when it has exactly one host; a code sent by more than
+ * MAX_HOST_ROWS hosts is one row, with its busiest hosts listed.
+ */
 export interface TimelineItem {
+  /** `namespace:code:subcode:host` (as scan/fold groupKey): the host its findings name ("" for
+   *  none), the sending host's when a row gathers it with ones naming none, and `*` when the row
+   *  gathers several hosts. `counts.distinct` counts codes, so one code may have several rows. */
   key: string;
   label: string;
   id: string | null;
+  /** Every occurrence in the row, with or without a host. */
   count: number;
   firstLine: number;
   timestamp?: string;
   methods: string[];
+  /** Hosts the code came from, busiest first: at most MAX_LISTED_HOSTS of them. */
   hosts: string[];
+  /** How many occurrences each of `hosts` sent, in the same order. */
+  hostCounts: number[];
+  /** How many distinct hosts sent the code in this row (more than `hosts` lists when large). */
+  hostTotal: number;
   failure: boolean;
 }
 
@@ -35,10 +49,14 @@ export interface Analysis {
   timers: TimerFinding[];
   summary: string;
   checklist: string[];
+  /** `distinct` and `failures` count codes (namespace, code and subcode), not timeline rows. */
   counts: { findings: number; distinct: number; failures: number; omitted: number; lines: number };
 }
 
 export const MAX_CHECKLIST = 10;
+/** A code from more hosts than this is one timeline row. */
+export const MAX_HOST_ROWS = 3;
+export const MAX_LISTED_HOSTS = 5;
 
 function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcode" | "id">): string {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
@@ -137,11 +155,84 @@ function cancelNotes(
   return notes;
 }
 
+/** A timeline row being built: its code and the host it is shown as coming from ("" for none). */
+interface Row {
+  item: TimelineItem;
+  code: string;
+  shown: string;
+}
+
+/** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
+function gather(rows: Row[], key: string): TimelineItem {
+  const first = rows[0] as Row;
+  const perHost = new Map<string, number>();
+  const methods: string[] = [];
+  let count = 0;
+  let failure = false;
+  for (const r of rows) {
+    count += r.item.count;
+    failure ||= r.item.failure;
+    for (const m of r.item.methods) if (!methods.includes(m)) methods.push(m);
+    if (r.shown) perHost.set(r.shown, (perHost.get(r.shown) ?? 0) + r.item.count);
+  }
+  // Busiest first; equal counts keep the order the hosts were first seen in.
+  const top = [...perHost].sort((a, b) => b[1] - a[1]).slice(0, MAX_LISTED_HOSTS);
+  return {
+    ...first.item,
+    key,
+    count,
+    methods,
+    hosts: top.map(([h]) => h),
+    hostCounts: top.map(([, n]) => n),
+    hostTotal: perHost.size,
+    failure,
+  };
+}
+
+/**
+ * Rows per code and host → the timeline: a code's rows that name no sending host become one, and
+ * join the code's row when it has exactly one host; a code from more than MAX_HOST_ROWS hosts is
+ * one row. A gathered row takes the place of its earliest part.
+ */
+function foldRows(rows: Row[]): TimelineItem[] {
+  const byCode = new Map<string, Row[]>();
+  for (const r of rows) {
+    const list = byCode.get(r.code);
+    if (list) list.push(r);
+    else byCode.set(r.code, [r]);
+  }
+  const into = new Map<Row, TimelineItem | null>();
+  for (const [code, rs] of byCode) {
+    if (rs.length === 1) continue;
+    const hosted = rs.filter((r) => r.shown);
+    const bare = rs.filter((r) => !r.shown);
+    let groups: Row[][];
+    if (hosted.length > MAX_HOST_ROWS) groups = [rs];
+    else if (hosted.length === 1 && bare.length > 0) groups = [rs];
+    else groups = bare.length > 1 ? [bare] : [];
+    for (const g of groups) {
+      const named = g.filter((r) => r.shown);
+      // One sending host keeps its key; a row of several hosts (or of several receivers) is `*`.
+      const key = named.length === 1 ? (named[0] as Row).item.key : `${code}:*`;
+      const item = gather(g, key);
+      for (const [i, r] of g.entries()) into.set(r, i === 0 ? item : null);
+    }
+  }
+  const out: TimelineItem[] = [];
+  for (const r of rows) {
+    const item = into.get(r);
+    if (item === null) continue;
+    out.push(item ?? r.item);
+  }
+  return out;
+}
+
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
-  const groups = new Map<string, TimelineItem>();
+  const rows: Row[] = [];
+  const groups = new Map<string, Row>();
   // The same groups by code and host, so a repeat finds its group without building the key string.
-  const byCode = new Map<number, Map<string, Array<{ f: Finding; item: TimelineItem }>>>();
+  const byCode = new Map<number, Map<string, Array<{ f: Finding; row: Row }>>>();
   const normalLabels = new Set<string>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
@@ -162,14 +253,17 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     }
     const host = f.host ?? "";
     const bucket = hosts.get(host);
-    const g = bucket?.find((b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode)?.item;
+    const g = bucket?.find((b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode)?.row.item;
     if (g) {
       g.count++;
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
       g.failure ||= !normal;
+      if (g.hosts.length > 0) g.hostCounts[0] = g.count;
       return;
     }
     const key = groupKey(f);
+    // Shown as "from host": a host the response was sent to is not where it came from.
+    const shown = f.host && hostRole(f.text, f.host, f.direction) !== "receiver" ? f.host : "";
     const item: TimelineItem = {
       key,
       label: label(catalog, f),
@@ -177,24 +271,29 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       count: 1,
       firstLine: f.line,
       methods: f.method ? [f.method] : [],
-      // Shown as "from host": a host the response was sent to is not where it came from.
-      hosts: f.host && hostRole(f.text, f.host, f.direction) !== "receiver" ? [f.host] : [],
+      hosts: shown ? [shown] : [],
+      hostCounts: shown ? [1] : [],
+      hostTotal: shown ? 1 : 0,
       failure: !normal,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
-    groups.set(key, item);
-    if (bucket) bucket.push({ f, item });
-    else hosts.set(host, [{ f, item }]);
+    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown };
+    rows.push(row);
+    groups.set(key, row);
+    if (bucket) bucket.push({ f, row });
+    else hosts.set(host, [{ f, row }]);
     if (normal) normalLabels.add(item.label);
     const e = f.id ? catalog.byId.get(f.id) : undefined;
     if (!normal && e && !failureEntries.includes(e)) failureEntries.push(e);
   });
   // Repeats the scanner folded past its storage cap count where their first occurrence is.
   for (const r of scan.folded ?? []) {
-    const g = groups.get(r.key);
-    if (g) g.count += r.count;
+    const g = groups.get(r.key)?.item;
+    if (!g) continue;
+    g.count += r.count;
+    if (g.hosts.length > 0) g.hostCounts[0] = g.count;
   }
-  const timeline = [...groups.values()];
+  const timeline = foldRows(rows);
   const first = firstFailure as Finding | null;
   const firstEntry = first?.id ? catalog.byId.get(first.id) : undefined;
   const dependency = scan.findings.find((f) => f.dependency);
@@ -223,7 +322,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       checklist.push(c);
     }
   }
-  const failures = timeline.filter((t) => t.failure).length;
+  // Codes, not rows: a code from several hosts is one code.
+  const distinct = new Set(rows.map((r) => r.code)).size;
+  const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
   const firstLabel = first ? label(catalog, first) : null;
   const parts: string[] = [];
   const total = scan.findings.length + scan.omitted;
@@ -232,7 +333,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       ? `; ${scan.omitted} repeat${scan.omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
       : "";
   parts.push(
-    `Found ${total} code${total === 1 ? "" : "s"} (${timeline.length} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`,
+    `Found ${total} code${total === 1 ? "" : "s"} (${distinct} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`,
   );
   if (first && firstLabel) {
     const sentBy = first.host && hostRole(first.text, first.host, first.direction) !== "receiver";
@@ -258,7 +359,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     checklist,
     counts: {
       findings: scan.findings.length + scan.omitted,
-      distinct: timeline.length,
+      distinct,
       failures,
       omitted: scan.omitted,
       lines: scan.lines,

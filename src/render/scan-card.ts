@@ -1,9 +1,38 @@
 // A scan + analysis as a card: first failure, failing component, compact timeline, what was
 // normal, correlations and the merged follow-up checklist.
-import type { Analysis } from "../engine/analyze.js";
+import type { Analysis, TimelineItem } from "../engine/analyze.js";
 import type { Card, CardSection } from "./card.js";
 
 export const MAX_TIMELINE_ITEMS = 15;
+
+/** " from 10.0.0.9", or " from 200 hosts: 10.0.0.1 ×40, 10.0.0.2 ×35, …" for a row of many. */
+function fromHosts(t: TimelineItem): string {
+  if (t.hosts.length === 0) return "";
+  if (t.hostTotal <= 1) return ` from ${t.hosts[0]}`;
+  const list = t.hosts.map((h, i) => {
+    const n = t.hostCounts[i] ?? 1;
+    return n > 1 ? `${h} ×${n}` : h;
+  });
+  if (t.hostTotal > t.hosts.length) list.push("…");
+  return ` from ${t.hostTotal} hosts: ${list.join(", ")}`;
+}
+
+/** The namespace, code and subcode a row's key starts with. */
+function codeOf(t: TimelineItem): string {
+  const parts = t.key.split(":");
+  return parts.slice(0, 3).join(":");
+}
+
+/** "… and 4 more codes", or "… and 3 more rows (1 more code)" when some hidden rows are codes
+ *  already shown from other hosts. */
+function moreRows(shown: TimelineItem[], hidden: TimelineItem[]): string {
+  const seen = new Set(shown.map(codeOf));
+  const codes = new Set(hidden.map(codeOf).filter((c) => !seen.has(c))).size;
+  const plural = (n: number, w: string) => `${n} more ${w}${n === 1 ? "" : "s"}`;
+  if (codes === hidden.length) return `… and ${plural(codes, "code")}`;
+  const also = codes > 0 ? ` (${plural(codes, "code")})` : " of the codes above";
+  return `… and ${plural(hidden.length, "row")}${also}`;
+}
 
 export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   const { counts } = a;
@@ -23,24 +52,27 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
     };
   }
   if (a.timeline.length > 0) {
-    const items = a.timeline.slice(0, MAX_TIMELINE_ITEMS).map((t) => {
+    const shown = a.timeline.slice(0, MAX_TIMELINE_ITEMS);
+    const items = shown.map((t) => {
       const when = t.timestamp ? `${t.timestamp} ` : "";
       const times = t.count > 1 ? ` ×${t.count}` : "";
       const methods = t.methods.length > 0 ? ` (${t.methods.join(", ")})` : "";
-      const host = t.hosts.length > 0 ? ` from ${t.hosts.join(", ")}` : "";
-      return `${when}${t.failure ? "✗" : "✓"} ${t.label}${times}${methods}${host} — line ${t.firstLine}`;
+      return `${when}${t.failure ? "✗" : "✓"} ${t.label}${times}${methods}${fromHosts(t)} — line ${t.firstLine}`;
     });
-    if (a.timeline.length > MAX_TIMELINE_ITEMS)
-      items.push(`… and ${a.timeline.length - MAX_TIMELINE_ITEMS} more codes`);
+    const hidden = a.timeline.slice(MAX_TIMELINE_ITEMS);
+    if (hidden.length > 0) items.push(moreRows(shown, hidden));
     sections.push({ heading: "Timeline", items });
   }
   if (a.normal.length > 0) sections.push({ heading: "Normal traffic", items: a.normal });
   if (a.correlations.length > 0) sections.push({ heading: "Correlations", items: a.correlations });
   if (a.timers.length > 0) sections.push({ heading: "Timers", items: a.timers.map((t) => t.text) });
-  const links = a.timeline
-    .filter((t) => t.failure && t.id)
-    .slice(0, 5)
-    .map((t) => ({ id: t.id ?? "", label: t.label }));
+  // One link per entry, however many hosts or rows it has.
+  const links: Card["links"] = [];
+  for (const t of a.timeline) {
+    if (!t.failure || !t.id || links.some((l) => l.id === t.id)) continue;
+    links.push({ id: t.id, label: t.label });
+    if (links.length === 5) break;
+  }
   const fields = [
     {
       label: "Codes found",

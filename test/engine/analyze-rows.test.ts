@@ -1,0 +1,99 @@
+// One code, one row: an occurrence that names no host joins the code's only host row, a code from
+// many hosts is one row with its busiest hosts, and "distinct" counts codes, not rows.
+import { describe, expect, it } from "vitest";
+import { scanFileJson } from "../../src/adapters/cli/json.js";
+import { analyze, MAX_LISTED_HOSTS } from "../../src/engine/analyze.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { scanCard } from "../../src/render/scan-card.js";
+import { cardToText } from "../../src/render/text.js";
+import { catalog } from "../helpers/catalog.js";
+
+function scanned(log: string) {
+  const scan = scanText(catalog(), log);
+  const a = analyze(catalog(), scan);
+  return { text: cardToText(scanCard(a), { full: true }), json: scanFileJson("-", scan, a).summary };
+}
+
+const timelineOf = (text: string) => text.split("\n\n").find((s) => s.startsWith("Timeline")) ?? "";
+const related = (text: string) => text.split("\n").find((l) => l.startsWith("Related: ")) ?? "";
+
+/** A Kamailio-style warning per BYE: `n` 481s from each host, the first host the busiest. */
+function byes481(hosts: number, perHost: (h: number) => number): string {
+  const lines: string[] = [];
+  let t = 0;
+  for (let h = 0; h < hosts; h++) {
+    for (let k = 0; k < perHost(h); k++, t++) {
+      const ts = new Date(Date.UTC(2024, 4, 14, 5, 10, t)).toISOString().replace("T", " ").slice(0, 23);
+      lines.push(
+        `${ts} kamailio[100]: WARNING: <script>: BYE for callid=c${t}@10.0.0.1 got 481 Call/Transaction Does Not Exist from 10.0.1.${h}`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+describe("timeline rows per code", () => {
+  it("folds a pjsip DISCONNECTED reason into the response row it summarises", () => {
+    const { text, json } = scanned(
+      [
+        "02:44:02.950   pjsua_core.c  .RX 410 bytes Response msg 480/INVITE/cseq=11543 (rdata0x7f8c3c003e28) from UDP 203.0.113.60:5060:",
+        "02:44:02.951   pjsua_app.c  .......Call 0 is DISCONNECTED [reason=480 (Temporarily Unavailable)]",
+      ].join("\n"),
+    );
+    expect(text).toContain("Codes found               2 (1 distinct, 1 failing)");
+    expect(text).toContain("Found 2 codes (1 distinct) in 2 lines.");
+    expect(timelineOf(text)).toBe(
+      "Timeline\n  • 02:44:02.950 ✗ SIP 480 Temporarily Unavailable ×2 (INVITE) from 203.0.113.60:5060 — line 1",
+    );
+    expect(related(text)).toBe("Related: SIP 480 Temporarily Unavailable");
+    expect(json.timeline).toEqual([
+      expect.objectContaining({
+        key: "sip:480:null:203.0.113.60:5060",
+        count: 2,
+        hosts: ["203.0.113.60:5060"],
+        hostCounts: [1],
+        hostTotal: 1,
+      }),
+    ]);
+    expect(json.counts).toMatchObject({ findings: 2, distinct: 1, failures: 1 });
+  });
+
+  it("keeps a few hosts of one code as their own rows, but counts and links the code once", () => {
+    const { text, json } = scanned(byes481(2, () => 2));
+    expect(text).toContain("4 (1 distinct, 1 failing)");
+    expect(timelineOf(text)).toContain("×2 from 10.0.1.0 — line 1");
+    expect(timelineOf(text)).toContain("×2 from 10.0.1.1 — line 3");
+    expect(related(text)).toBe("Related: SIP 481 Call/Transaction Does Not Exist");
+    expect(json.timeline).toHaveLength(2);
+  });
+
+  it("shows a code from many hosts as one row with the busiest hosts", () => {
+    // 200 hosts: host h sends 15 481s, except the first five, which send more.
+    const { text, json } = scanned(byes481(200, (h) => (h < 5 ? 40 - h : 15)));
+    const total = 40 + 39 + 38 + 37 + 36 + 195 * 15;
+    expect(text).toContain(`${total} (1 distinct, 1 failing)`);
+    expect(timelineOf(text)).toBe(
+      `Timeline\n  • 2024-05-14 05:10:00.000 ✗ SIP 481 Call/Transaction Does Not Exist ×${total} from 200 hosts: 10.0.1.0 ×40, 10.0.1.1 ×39, 10.0.1.2 ×38, 10.0.1.3 ×37, 10.0.1.4 ×36, … — line 1`,
+    );
+    expect(text).not.toContain("more codes");
+    expect(related(text)).toBe("Related: SIP 481 Call/Transaction Does Not Exist");
+    expect(json.timeline).toHaveLength(1);
+    expect(json.timeline[0]).toMatchObject({
+      key: "sip:481:null:*",
+      count: total,
+      firstLine: 1,
+      hosts: ["10.0.1.0", "10.0.1.1", "10.0.1.2", "10.0.1.3", "10.0.1.4"],
+      hostCounts: [40, 39, 38, 37, 36],
+      hostTotal: 200,
+      failure: true,
+    });
+    expect(json.timeline[0]?.hosts).toHaveLength(MAX_LISTED_HOSTS);
+  });
+
+  it("says how many more codes the timeline leaves out, counting codes", () => {
+    const codes = [400, 402, 403, 404, 405, 406, 410, 413, 415, 420, 423, 480, 482, 483, 484, 485, 486, 488];
+    const { text, json } = scanned(codes.map((c, i) => `SIP/2.0 ${c} x\nCSeq: ${i} INVITE\n`).join("\n"));
+    expect(json.counts.distinct).toBe(codes.length);
+    expect(timelineOf(text)).toMatch(/… and 3 more codes$/);
+  });
+});
