@@ -36,9 +36,12 @@ describe("Kamailio/OpenSIPS script replies", () => {
     expect(found(line)).toEqual([want]);
   });
 
-  it("reports a code the catalog does not know, without an id", () => {
-    const f = scanText(catalog(), 'sl_send_reply("478","Unresolvable destination");').findings;
-    expect(f.map((x) => [x.namespace, x.code, x.id])).toEqual([["sip", 478, null]]);
+  it("reports the code whether or not the catalog has an entry for it", () => {
+    for (const code of [478, 479]) {
+      const f = scanText(catalog(), `sl_send_reply("${code}","Unresolvable destination");`).findings;
+      const id = catalog().byId.has(`sip/${code}`) ? `sip/${code}` : null;
+      expect(f.map((x) => [x.namespace, x.code, x.id])).toEqual([["sip", code, id]]);
+    }
   });
 
   it("takes no code from functions that send none, or from a status pattern", () => {
@@ -75,5 +78,31 @@ describe("HTTP", () => {
     expect(found("OPTIONS sip:carrier.example SIP/2.0 -> 200 OK")).toEqual(["sip 200 @1"]);
     expect(found("GET /health 200 ms budget")).toEqual([]);
     expect(found("GET /recordings/486 took 503 ms")).toEqual([]);
+  });
+});
+
+describe("chat prose", () => {
+  it.each([
+    [
+      "every outbound call gets a 503 from 198.51.100.200, some get 408 after 32s",
+      ["sip 503 @1", "sip 408 @1"],
+    ],
+    ["customer on +442071838750 also reports 486 busy but that's just their PBX", ["sip 486 @1"]],
+    ["its a 487 after 30s, ring no answer", ["sip 487 @1"]],
+    ["it\u2019s a 480 every time", ["sip 480 @1"]],
+    ["that's a 404 from the carrier", ["sip 404 @1"]],
+  ])("%s", (line, want) => {
+    expect(found(line)).toEqual(want);
+  });
+
+  it("takes no counts, durations or amounts for codes", () => {
+    for (const line of [
+      "we get 300 of them per day",
+      "it's a 100 percent failure on that trunk",
+      "the carrier reports 180 users online",
+      "we get 200 calls an hour, it's 503 seconds of silence",
+      "after 300 ms the phone rang, it is a 180 s timer",
+    ])
+      expect(found(line), line).toEqual([]);
   });
 });

@@ -111,8 +111,13 @@ export const SCRIPT_REPLY =
   /(?:\b(?:sl_send_reply|t_send_reply|send_reply|sl_reply|t_reply|t_reply_with_body|t_check_status)(?:[ \t]*\([ \t]*["']?|[ \t]+)|\breply used:[ \t]*)([1-6]\d\d)(?![\d.%|[]|:\d)/g;
 /** "picked branch 0, code 487", "completed with code: 408". */
 export const CODE_PHRASE = /\b(?:branch \d+, code|with code:?|final code:?)\s+([1-6]\d\d)(?![\d.]|:\d)/g;
+/**
+ * A known code after a verb of sending or getting ("some get 408 after 32s", "also reports 486
+ * busy", "it's a 487 after 30s"), unless a unit or a counted noun follows (durations, sizes,
+ * "get 300 of them", "503 calls").
+ */
 export const PROSE_BEFORE =
-  /\b(?:sends?|sending|sent|got|gets|getting|returns?|returned|returning|answers?|answered|responds?|responded|rejects?|rejected|declines?|declined|Fehler|error|failure|after|code used is|comes back|came back|says|said|gives?|gave|with a|with an|a final|final)\s+(?:a |an |the |with |back )?([1-6]\d\d)(?![\d.%/]|:\d)(?!\s*(?:ms|msec|milli|s\b|sec|seconds?|minutes?|min\b|bytes?|kb|KB|MB|%|x\b|users?|calls?|participants?|devices?|channels?|lines?|requests?|messages?|packets?|times?))/gi;
+  /\b(?:sends?|sending|sent|get|got|gets|getting|returns?|returned|returning|answers?|answered|responds?|responded|rejects?|rejected|declines?|declined|reports?|reported|reporting|Fehler|error|failure|after|code used is|comes back|came back|says|said|gives?|gave|with a|with an|a final|final|it[\u2019']?s an?|it (?:is|was) an?|that[\u2019']?s an?|that (?:is|was) an?)\s+(?:a |an |the |with |back )?([1-6]\d\d)(?![\d.%/]|:\d)(?!\s*(?:ms|msec|milli|s\b|sec|seconds?|minutes?|min\b|bytes?|kb|KB|MB|%|percent|x\b|of\b|users?|calls?|participants?|devices?|channels?|lines?|requests?|messages?|packets?|times?))/gi;
 export const PROSE_AFTER =
   /(?<![\w.:/=#+,-])(?<!(?:can't|cannot|couldn't|not|never) (?:generate|send|relay|forward) )([1-6]\d\d)(?=\s+(?:final response|response|error|reply|on (?:re-?)?INVITE|on REGISTER|from (?:the |our |their )?(?:trunk|carrier|provider|SBC|PBX|proxy|server|far end)|back from|instead)\b)/gi;
 /**

@@ -79,7 +79,7 @@ for (const a of ["status", "code", "response"]) {
   for (const j of ["_", ""]) TAILS.add(`sip${j}${a} sip${j}${a}_code sip${j}${a}code`, D.KEYWORD);
 }
 TAILS.add(
-  "sends send sending sent got gets getting returns return returned returning answers answer answered responds respond responded rejects reject rejected declines decline declined fehler error failure after is back says said gives give gave a an final the with",
+  "sends send sending sent get got gets getting reports report reported reporting returns return returned returning answers answer answered responds respond responded rejects reject rejected declines decline declined fehler error failure after is back says said gives give gave a an final the with",
   D.PROSE_BEFORE,
 );
 TAILS.add("sip cause code status response error", D.SIP_WORD);
