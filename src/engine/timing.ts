@@ -125,7 +125,10 @@ function sessionTimer(events: TimingEvent[]): TimerFinding[] {
 }
 
 export function timerFindings(catalog: Catalog, found: Finding[], logged: TimingEvent[]): TimerFinding[] {
-  const { findings, events } = onLogClock(found, logged);
+  const { findings, events } = onLogClock(
+    found,
+    logged.filter((e) => Number.isFinite(e.tsMs)),
+  );
   const all = [
     ...transactionTimeouts(findings, events),
     ...missingAck(findings, events),

@@ -1,5 +1,5 @@
-// A response's CSeq says INVITE for the call's set-up and for every re-INVITE in it; the scan tells
-// them apart by the 2xx that set the call up, so a mid-call 488 is reported as a re-INVITE failure.
+// Which request a response answers: a response's CSeq says INVITE for the call's set-up and for every
+// re-INVITE in it (told apart by the 2xx that set the call up), and a 487 after a CANCEL is normal.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
@@ -54,5 +54,24 @@ describe("re-INVITE", () => {
       "2024-05-14 02:33:40.091 [WARNING] sofia.c: re-INVITE (T.38) rejected: 488 Not Acceptable Here",
     );
     expect(a.firstFailure?.method).toBe("re-INVITE");
+  });
+});
+
+describe("CANCEL in a trace without timestamps", () => {
+  it("still makes the 487 after it normal (ngrep shows line ends as dots)", () => {
+    const a = run(`U 10.0.0.5:5060 -> 10.0.0.9:5060
+CANCEL sip:3004@10.0.0.9 SIP/2.0.
+Call-ID: c1@10.0.0.5.
+CSeq: 3 CANCEL.
+.
+
+U 10.0.0.9:5060 -> 10.0.0.5:5060
+SIP/2.0 487 Request Terminated.
+Call-ID: c1@10.0.0.5.
+CSeq: 3 INVITE.
+.
+`);
+    expect(a.firstFailure).toBeNull();
+    expect(a.normal.join(" ")).toMatch(/cancelled by the caller \(CANCEL on line 2/);
   });
 });

@@ -8,6 +8,7 @@ export interface TimingEvent {
   kind: "request" | "keepalive";
   method?: string;
   line: number;
+  /** NaN for a CANCEL on a line without a time: it still pairs with its 487 by line order. */
   tsMs: number;
   /** The stamp names a date but no year ("May  2 02:00:00"). */
   yearless?: true;
@@ -21,7 +22,7 @@ export interface TimingEvent {
 }
 
 const REQUEST_LINE =
-  /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\s*$/;
+  /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\.?\s*$/;
 /** pjsip's line for a request it sends: "TX 1109 bytes Request msg INVITE/cseq=201 (tdta0x55) to UDP 203.0.113.60:5060:". */
 const PJSIP_REQUEST =
   /\bTX \d+ bytes Request msg ([A-Z]+)\/cseq=(\d+) \([^)]*\) to (?:UDP|TCP|TLS|WSS?) ([^\s:]+:\d+|\[[^\]]+\]:\d+)/;
@@ -35,7 +36,8 @@ export function timingEvent(
   le: number,
 ): Omit<TimingEvent, "tsMs" | "line" | "yearless"> | null {
   const trimmed = line.trimEnd();
-  if (trimmed.endsWith("SIP/2.0")) {
+  // ngrep shows each line's "\r" as a dot: "CANCEL sip:… SIP/2.0."
+  if (trimmed.endsWith("SIP/2.0") || trimmed.endsWith("SIP/2.0.")) {
     const m = REQUEST_LINE.exec(trimmed);
     if (!m?.[1]) return null;
     const headers = sipHeaders(text, le, 39);

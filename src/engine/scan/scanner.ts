@@ -331,9 +331,10 @@ export class Scanner {
     const ev = timingEvent(this.buf, line, le);
     if (!ev) return;
     const ts = timeOf(this.buf, line, ls);
-    if (!ts) return;
-    const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts.ms };
-    if (isYearless(ts.text)) event.yearless = true;
+    // Timers need a time; a CANCEL also tells analyze that the 487 after it is normal.
+    if (!ts && ev.method !== "CANCEL") return;
+    const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
+    if (ts && isYearless(ts.text)) event.yearless = true;
     if (this.isRetransmission(event)) return;
     this.events.push(event);
   }
