@@ -189,4 +189,25 @@ describe("digest challenges past the cap", () => {
     expect(a.firstFailure?.code).toBe(401);
     expect(a.firstFailure?.line).toBe(failing);
   });
+
+  it("keeps an HTTP 401 a failure when the 2xx after it is another API's", () => {
+    const log = afterTraffic();
+    const text = `${log.text}
+2024-05-14T02:40:11.100Z ERROR AxiosError: Request failed with status code 401 (POST https://api.voip-provider.example/v2/calls)
+2024-05-14T02:40:11.350Z INFO POST https://telemetry.voip-provider.example/v1/events -> HTTP/1.1 200 OK
+`;
+    const a = analyze(catalog(), scanText(catalog(), text));
+    expect(a.firstFailure).toMatchObject({ namespace: "http", code: 401 });
+  });
+
+  it("keeps the 2xx that answers an HTTP 401 when another API's 2xx comes first", () => {
+    const log = afterTraffic();
+    const text = `${log.text}
+2024-05-14T02:40:11.100Z ERROR AxiosError: Request failed with status code 401 (POST https://api.voip-provider.example/v2/calls)
+2024-05-14T02:40:11.350Z INFO POST https://telemetry.voip-provider.example/v1/events -> HTTP/1.1 200 OK
+2024-05-14T02:40:12.100Z INFO POST https://api.voip-provider.example/v2/calls -> HTTP/1.1 201 Created
+`;
+    const a = analyze(catalog(), scanText(catalog(), text));
+    expect(a.firstFailure).toBeNull();
+  });
 });

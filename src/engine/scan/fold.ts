@@ -2,6 +2,7 @@
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
 import type { Namespace } from "../../catalog/schema.js";
+import { requestTarget, sameTarget } from "../challenge.js";
 import { lineHost } from "./context.js";
 import type { Hit } from "./detectors.js";
 import type { Finding } from "./finding.js";
@@ -37,14 +38,16 @@ export const MAX_FINDINGS = MAX_STORED_FINDINGS + FIRST_PER_KEY * (4 * MAX_KEYS 
 const isChallenge = (ns: Namespace, code: number) =>
   (ns === "sip" || ns === "http") && (code === 401 || code === 407);
 
-/** Whether `g` answers the challenge `f`, by the rule analyze uses to call a challenge normal. */
+/** Whether `g` answers the challenge `f`, by the rule analyze uses to call a challenge normal
+ *  (for HTTP, the same request target). */
 function answers(f: Finding, g: Finding): boolean {
   return (
     g.namespace === f.namespace &&
     g.code >= 100 &&
     g.code < 300 &&
     (!f.method || !g.method || g.method === f.method) &&
-    (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER")
+    (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER") &&
+    (f.namespace !== "http" || sameTarget(requestTarget(f), requestTarget(g)))
   );
 }
 
