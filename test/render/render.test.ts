@@ -117,7 +117,19 @@ describe("redaction", () => {
     "hunter5pass",
     "AKIAIOSFODNN7EXAMPLE",
     "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+    "Winter2024!",
+    "Tr0ub4dor",
+    "Spring2024",
+    "5f4dcc3b5aa765d61d8327deb882cf99",
+    // A password holding `@`: neither part of it may show.
+    "S3cr3tP@ss!",
+    "ss!@pbx",
+    "Hunter2Db",
+    "sha2hashvalue99",
+    "camelCaseSecret7",
   ];
+  /** National numbers without `+`, each where the line says it is a number. */
+  const numbers = ["09810012345", "08045671234", "4155550123", "4155550188", "4155550177", "4155550166"];
   const log = [
     "2024-05-01T10:00:00.000Z SIP/2.0 401 Unauthorized",
     `WWW-Authenticate: Digest realm="sip.example.com", nonce="${secrets[0]}"`,
@@ -138,6 +150,16 @@ describe("redaction", () => {
     `SIP/2.0 486 Busy Here Cookie: session=${secrets[13]}`,
     `SIP/2.0 500 Server Internal Error pass=${secrets[14]}`,
     `2024-05-01T10:00:05.000Z upload failed 403 Forbidden key id ${secrets[15]} via ${secrets[16]}`,
+    `2024-05-14T02:40:16.000Z ERROR config sip_password=${secrets[17]} registration to 198.51.100.10 failed: 403 Forbidden`,
+    `2024-05-14T02:40:16.100Z ERROR REGISTER sip:alice:${secrets[18]}@atlanta.example.com failed 403 Forbidden`,
+    `2024-05-14T02:40:16.200Z ERROR auth_pass=${secrets[19]} trunk registration: SIP/2.0 401 Unauthorized`,
+    `2024-05-14T02:40:16.300Z ERROR subscriber ha1=${secrets[20]} auth failed -> SIP/2.0 403 Forbidden`,
+    "2024-05-14T02:40:16.400Z WARN  retrying POST https://admin:S3cr3tP@ss!@pbx.example.net:8089/ari/channels -> HTTP 403 Forbidden",
+    `2024-05-14T02:40:16.500Z DB_PASSWORD=${secrets[23]} ha1b=${secrets[24]} dbPassword=${secrets[25]} SIP/2.0 500 Server Internal Error`,
+    `2024-05-14 02:31:17 ERROR dialer - call From=${numbers[0]} To=${numbers[1]} CallerId=${numbers[2]} failed: SIP/2.0 486 Busy Here`,
+    `[2024-05-14 02:31:18] VERBOSE[31337] pbx.c: Executing [${numbers[2]}@from-pstn:1] Dial("PJSIP/${numbers[3]}@trunk") HANGUPCAUSE=34`,
+    `2024-05-14 02:31:19 INVITE tel:${numbers[4]} failed 404 Not Found`,
+    `2024-05-14 02:31:20 call from ${numbers[5]} rejected: SIP/2.0 603 Decline CSeq: 1234567 INVITE Call-ID: 7654321098@10.0.0.1`,
   ].join("\n");
 
   it("never echoes a planted secret in any renderer's output", () => {
@@ -151,12 +173,31 @@ describe("redaction", () => {
       JSON.stringify(respond(catalog(), log, "slack").cards),
       JSON.stringify(toAdaptiveCard([card])),
     ];
-    for (const out of outputs) for (const s of secrets) expect(out).not.toContain(s);
+    for (const out of outputs) {
+      for (const s of secrets) expect(out).not.toContain(s);
+      for (const n of numbers) expect(out).not.toContain(n);
+    }
     expect(JSON.stringify(scan.findings)).not.toContain("+14155550123");
     // Every planted line was scanned: the codes are still reported, only the secrets are gone.
     const codes = scan.findings.map((f) => f.code);
-    for (const code of [401, 403, 503, 502, 603, 480, 404, 500, 486]) expect(codes).toContain(code);
-    expect(JSON.stringify(scan.findings)).toContain("Authorization: [redacted]");
+    for (const code of [401, 403, 503, 502, 603, 480, 404, 500, 486, 34]) expect(codes).toContain(code);
+    const excerpts = scan.findings.map((f) => f.text).join("\n");
+    expect(excerpts).toContain("Authorization: [redacted]");
+    // Only the secret goes: the key, the user and the host stay readable.
+    for (const kept of [
+      "sip_password=[redacted] registration to 198.51.100.10 failed: 403 Forbidden",
+      "sip:alice:[redacted]@atlanta.example.com failed 403 Forbidden",
+      "auth_pass=[redacted] trunk",
+      "ha1=[redacted] auth failed",
+      "https://[redacted]@pbx.example.net:8089/ari/channels -> HTTP 403 Forbidden",
+      "DB_PASSWORD=[redacted] ha1b=[redacted] dbPassword=[redacted] SIP/2.0 500",
+      // Numbers keep their first three and last two digits; codes, CSeq and Call-ID stay whole.
+      "From=098••••••45 To=080••••••34 CallerId=415•••••23 failed: SIP/2.0 486 Busy Here",
+      'Executing [415•••••23@from-pstn:1] Dial("PJSIP/415•••••88@trunk") HANGUPCAUSE=34',
+      "INVITE tel:415•••••77 failed 404 Not Found",
+      "call from 415•••••66 rejected: SIP/2.0 603 Decline CSeq: 1234567 INVITE Call-ID: 7654321098@10.0.0.1",
+    ])
+      expect(excerpts).toContain(kept);
   });
 
   it("never echoes a secret typed into a question", () => {

@@ -1,7 +1,8 @@
 // Removes secrets from any text before it is echoed: credentials, digest parameters, tokens,
-// API keys, passwords, cookies, ICE passwords, SRTP keys, credentials in URLs and webhook paths;
-// optionally masks the middle of phone numbers. Secrets are found as spans of the original text,
-// so a shortened excerpt can be cut anywhere without showing part of one.
+// API keys, passwords (under any key that ends in a secret word: sip_password, auth_pass, ha1),
+// cookies, ICE passwords, SRTP keys, credentials in URLs, sip: URIs and webhook paths; optionally
+// masks the middle of phone numbers. Secrets are found as spans of the original text, so a
+// shortened excerpt can be cut anywhere without showing part of one.
 
 export interface RedactOptions {
   maskPhoneNumbers?: boolean;
@@ -18,7 +19,8 @@ const RULES: RegExp[] = [
   /\b((?:Proxy-)?Authorization\s*:\s*)[^\r\n]+/gi,
   /\b((?:Set-)?Cookie\s*:\s*)[^\r\n]+/gi,
   // Digest parameters wherever they appear (WWW-Authenticate challenges, logs of them).
-  /\b((?:nonce|cnonce|response|opaque)\s*=\s*)(?:"[^"\r\n]*"|[^\s,;]+)/gi,
+  // A short bare number is no digest value: `response=486` is a status and stays readable.
+  /\b((?:nonce|cnonce|response|opaque)\s*=\s*)(?:"[^"\r\n]*"|(?!\d{1,6}\b)[^\s,;]+)/gi,
   /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g,
   /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g,
   /()\bxox[abprs]-[A-Za-z0-9-]+/g,
@@ -28,14 +30,20 @@ const RULES: RegExp[] = [
   /()\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/g,
   /()\bAIza[0-9A-Za-z_-]{35}/g,
   /()\b[sr]k_live_[0-9A-Za-z]{16,}/g,
-  /(["']?\b(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/gi,
+  // A key counts when its last part (after `_`, `-` or `.`) is a secret word: sip_password,
+  // DB_PASSWORD, auth_pass, x-api-key, subscriber ha1/ha1b; or, in camelCase, sipPassword.
+  /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/gi,
+  /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/g,
   // Azure SAS signatures in URLs.
   /(\bsig=)[^&\s"'<>]+/gi,
   /(a=ice-pwd:)\S+/g,
   // SDES-SRTP master keys: a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<key>|2^20|1:32
   /(\binline:)[^\s|"']+/gi,
   // user:password@ and :password@ in URLs (redis://:secret@host); the user part may be an API key.
-  /(\/\/)[^:/\s@]*:[^@\s/]+(?=@)/g,
+  // The password may hold `@`: everything up to the last `@` before the path is taken.
+  /(\/\/)[^:/\s]*:[^\s/]*(?=@)/g,
+  // sip:alice:password@host (the user stays); the password ends at the last `@` of the URI.
+  /(\bsips?:[^\s:@;<>"]*:)[^\s<>"]*(?=@)/gi,
   // Incoming-webhook URLs carry their secret in the path.
   /(\bhooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s"'<>)]+/gi,
   /(\.webhook\.office\.com\/webhookb2\/)[^\s"'<>)]+/gi,
@@ -47,19 +55,54 @@ const RULES: RegExp[] = [
  * twice as slow, and this runs on every echoed line).
  */
 const HINT_WORDS =
-  /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|sig=|inline:|hook/i;
-const HINT_PREFIXES = /eyJ|xox|xapp|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@/;
+  /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|inline:|hook/i;
+const HINT_PREFIXES =
+  /eyJ|xox|xapp|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
 const hinted = (text: string): boolean => HINT_WORDS.test(text) || HINT_PREFIXES.test(text);
 
-/** Phone numbers: E.164 or long digit runs in SIP URIs; keep the start and the last two digits. */
-const PHONE = /(\+\d{6,15}\b|(?<=sips?:|tel:)\d{7,15}(?=[@;>]))/g;
-const LONG_DIGITS = /\d{6}/;
+/**
+ * Phone numbers: E.164 (`+` and 6–15 digits) anywhere; a national number (a run of 7–15 digits)
+ * only where the text says it is one. Each context is a lookbehind, so the match is the number.
+ */
+const NATIONAL_CONTEXTS = [
+  // After sip:, sips: and tel:, whatever ends it.
+  String.raw`(?<=\b(?:sips?|tel):)`,
+  // The value of a key that names a party or a number, after `=`, `:` or a space: From=, To:,
+  // CallerId=, caller_id_number=, sip_from_user=, "msisdn": "…", exten '…', AMI CallerIDNum: ….
+  // The key may be the last part of a longer one (sip_from_user), never the tail of a word
+  // (portnumber); a sequence, serial, frame or port number is not a phone number.
+  String.raw`(?<=(?<![A-Za-z0-9])(?:(?:dest|src|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)|caller|callee|caller[-_]?id|callerid\(\w+\)|cli|clip|ani|dnis|rdnis|dnid|did|msisdn|dest(?:ination)?|(?:dest)?exten(?:sion)?|user|identity|(?<!(?:seq|sequence|serial|frame|packet|port|version|build|error)[\s_-]?)number)["']?(?:\s*[:=]\s*|\s+)["'<(]?)`,
+  // From and To are words too ("from 1048576 to 2097152 bytes"): after `=` or `:` any run, after a
+  // space only one that starts with the trunk prefix 0 or has 10 digits or more.
+  String.raw`(?<=(?<![A-Za-z0-9])(?:from|to)["']?\s*[:=]\s*["'<(]?)`,
+  String.raw`(?<=(?<!\b(?:up|set|changed|increased|decreased|raised|reduced|grew|rose|fell|dropped|limited|reset)\s+)(?<![A-Za-z0-9])(?:from|to)\s+["'<(]?)(?=0|\d{10})`,
+  // A display name's number: "Alice" <4155550123>.
+  String.raw`(?<="\s*<)`,
+  // After a channel technology: PJSIP/4155550123@trunk, SIP/trunk/4155550123, sofia/gateway/gw/….
+  String.raw`(?<=\b(?:PJSIP|SIP|IAX2|DAHDI|Local|loopback|sofia)\/(?:[\w.-]+\/){0,2})`,
+  // A user part before @ (4155550123@host, an Asterisk exten@context), not a Call-ID's: not after
+  // Call-ID:, i:, callid= or Replaces:, and in brackets only as Asterisk's [exten@context:priority].
+  String.raw`(?<=[^\w.+\-[])(?<!(?<![A-Za-z0-9])(?:call[-_]?id|i|replaces)["']?\s*[:=]\s*["'<]?)(?=\d+@)`,
+  String.raw`(?<=\[)(?=\d+@[\w-]+:\d+\])`,
+];
+/** Not a phone number, whatever the context says: Unix times (s and ms), dates, byte counts. */
+const NOT_A_NUMBER = String.raw`(?!1[5-9]\d{8}(?!\d)|1[5-9]\d{11}(?!\d)|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?!\d)|\d+\s?(?:bytes?|octets|[kmg]i?b|ms|packets?|pkts|frames?)\b)`;
+const PHONE = new RegExp(
+  // The leading peek lets most positions fail on one character, before any lookbehind is tried.
+  String.raw`(?=[+\d])(?:\+\d{6,15}\b|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
+  "gi",
+);
+/** The cheap test before PHONE: a run long enough for a national number, or an E.164 one. */
+const LONG_DIGITS = /\d{7}|\+\d{6}/;
 
 function maskPhone(num: string): string {
   const keepHead = num.startsWith("+") ? 4 : 3;
   if (num.length <= keepHead + 2) return num;
   return num.slice(0, keepHead) + "•".repeat(num.length - keepHead - 2) + num.slice(-2);
 }
+
+/** Room around a range for a number that overlaps it (15 digits) and the words that make it one. */
+const MARGIN = 48;
 
 /** The last text whose spans were worked out: a line's findings all ask about the same line. */
 const NONE: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
@@ -100,8 +143,8 @@ export function secretSpans(text: string): ReadonlyArray<readonly [number, numbe
  * range first). A quoted value keeps its quotes, so the excerpt still reads as the header it was.
  */
 export function redactRange(text: string, from: number, to: number, opts: RedactOptions = {}): string {
-  const lo = Math.max(0, from - 32);
-  let region = text.slice(lo, Math.min(text.length, to + 32));
+  const lo = Math.max(0, from - MARGIN);
+  let region = text.slice(lo, Math.min(text.length, to + MARGIN));
   if ((opts.maskPhoneNumbers ?? true) && LONG_DIGITS.test(region)) region = region.replace(PHONE, maskPhone);
   let out = "";
   let at = from;
