@@ -9,9 +9,10 @@ export const REINVITE = "re-INVITE";
 /** Marks the findings (in place) that answer a re-INVITE: method "re-INVITE". */
 export function markReinvites(findings: readonly Finding[]): void {
   let answered: Map<string, number> | undefined;
-  const inOrder = findings.every((f, i) => i === 0 || (findings[i - 1] as Finding).line <= f.line)
-    ? findings
-    : [...findings].sort((a, b) => a.line - b.line);
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i++)
+    sorted = (findings[i - 1] as Finding).line <= (findings[i] as Finding).line;
+  const inOrder = sorted ? findings : [...findings].sort((a, b) => a.line - b.line);
   for (const f of inOrder) {
     if (f.method !== "INVITE" || f.namespace !== "sip" || f.cseq === undefined || !f.callId) continue;
     const setUp = answered?.get(f.callId);
