@@ -76,6 +76,14 @@ function answer(catalog: Catalog, intent: Intent, surface: Surface, opts: Redact
       const cut = intent.text.length > MAX_PASTE_CHARS;
       const scan = scanText(catalog, cut ? intent.text.slice(0, MAX_PASTE_CHARS) : intent.text, opts);
       const analysis = analyze(catalog, scan);
+      const question = intent.asked ? undefined : oneLineQuestion(intent.text, analysis);
+      if (question !== undefined) {
+        // One pasted line naming one code ("SIP/2.0 486 Busy Here", "HANGUPCAUSE=34") is a
+        // question about that code: its card answers it better than a one-row timeline. A line in
+        // which the scanner finds nothing is answered as the question it may be.
+        const cards = explainCards(explain(catalog, question));
+        if (cards.length > 0) return { kind: "scan", cards, text: cardsToText(cards), scan, analysis };
+      }
       const card = scanCard(
         analysis,
         cut ? { source: `Only the first ${MAX_PASTE_CHARS.toLocaleString("en")} characters were read.` } : {},
@@ -90,6 +98,22 @@ function answer(catalog: Catalog, intent: Intent, surface: Surface, opts: Redact
     }
   }
 }
+
+/**
+ * What to explain for a one-line paste: the catalog id of the one code it holds, or the line itself
+ * when it holds none; undefined for longer pastes and lines with several codes.
+ */
+function oneLineQuestion(text: string, analysis: Analysis): string | undefined {
+  const line = text.trim();
+  if (line === "" || line.includes("\n") || line.length > SINGLE_LINE) return undefined;
+  const rows = analysis.timeline;
+  if (rows.length === 0) return line;
+  const id = rows[0]?.id;
+  return id && rows.every((r) => r.id === id) ? id : undefined;
+}
+
+/** A one-line paste up to this long may be answered with the card of the code it holds. */
+const SINGLE_LINE = 300;
 
 /**
  * Repeats past the findings cap, per namespace, so /metrics counts every code the card counts.

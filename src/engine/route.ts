@@ -4,7 +4,8 @@
 export type Intent =
   | { type: "help" }
   | { type: "timers"; args: string[] }
-  | { type: "scan"; text: string }
+  /** `asked`: the user typed "scan" (a one-line paste is then scanned, never explained). */
+  | { type: "scan"; text: string; asked?: boolean }
   | { type: "explain"; query: string };
 
 const HELP_WORDS = new Set(["help", "?", "-h", "--help", "usage"]);
@@ -26,7 +27,7 @@ export function route(input: string): Intent {
   if (first === "timers" || (first === "timer" && !/^[a-z0-9-]+$/.test(rest))) {
     return { type: "timers", args: rest === "" ? [] : rest.split(/\s+/) };
   }
-  if (first === "scan") return { type: "scan", text: rest };
+  if (first === "scan") return { type: "scan", text: rest, asked: true };
   if (first === "explain" || first === "search") return { type: "explain", query: rest };
   if (looksLikeLog(text)) return { type: "scan", text };
   return { type: "explain", query: text };
