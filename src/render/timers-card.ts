@@ -5,7 +5,9 @@ import { type Card, type CardSection, formatMs } from "./card.js";
 import { sourcesFooter } from "./citations.js";
 
 function value(ms: number | null): string {
-  return ms === null ? "n/a" : formatMs(ms);
+  if (ms === null) return "n/a";
+  // 1250 ms rather than a rounded "1.3 s" for a T1 of 1.25 s and the timers derived from it.
+  return ms > 1000 && ms < 10_000 && ms % 100 !== 0 ? `${ms} ms` : formatMs(ms);
 }
 
 export function timersCard(t: TimersResult): Card {
@@ -27,8 +29,9 @@ export function timersCard(t: TimersResult): Card {
   sections.push({
     heading: `SIP transaction timers (${profile}: T1 ${formatMs(t.base.t1)}, T2 ${formatMs(t.base.t2)}, T4 ${formatMs(t.base.t4)})`,
     items: t.transaction.map((r) => {
-      const formula = r.entry.timer?.formula ? ` [${r.entry.timer.formula}]` : "";
-      const fires = r.entry.timer?.firesWhen ? ` — ${r.entry.timer.firesWhen}` : "";
+      // The row's wording has its numbers worked out for the chosen T1/T2/T4, like its values.
+      const formula = r.formula ? ` [${r.formula}]` : "";
+      const fires = r.firesWhen ? ` — ${r.firesWhen}` : "";
       return `${r.entry.title}: UDP ${value(r.udpMs)}, TCP ${value(r.tcpMs)}${formula}${fires}`;
     }),
   });
