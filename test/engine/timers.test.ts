@@ -137,3 +137,17 @@ describe("calculators", () => {
     expect(JSON.stringify(plain)).toMatch(/RFC 3261 defaults: T1 500 ms/);
   });
 });
+
+describe("Timer C", () => {
+  it("is restarted by provisional responses other than 100 Trying (RFC 3261 §16.7 step 2)", () => {
+    const c = catalog().byId.get("timer/c");
+    expect(c?.meaning).toMatch(/every provisional response other than 100 Trying/);
+    expect(c?.meaning).toMatch(/a 100 Trying does not restart it/);
+    expect(c?.checks.join(" ")).toMatch(/other than 100 Trying .*a 100 Trying does not/);
+    expect(c?.timer?.firesWhen).toMatch(/last provisional response other than 100 Trying/);
+    expect(c?.sources).toContain("RFC 3261 §16.7");
+    const text = respond(catalog(), "timer c", "cli").text;
+    expect(text).toMatch(/a 100 Trying does not restart it/);
+    expect(text).not.toMatch(/starts again with every provisional response[,.]/);
+  });
+});
