@@ -1,5 +1,7 @@
 // Every number on the timers card against its source, and the calculators' arithmetic.
 import { describe, expect, it } from "vitest";
+import { explain } from "../../src/engine/explain.js";
+import { parseQuery } from "../../src/engine/query.js";
 import { computeTimers, parseDuration } from "../../src/engine/timers.js";
 import { respond } from "../../src/respond.js";
 import { catalog } from "../helpers/catalog.js";
@@ -149,5 +151,39 @@ describe("Timer C", () => {
     const text = respond(catalog(), "timer c", "cli").text;
     expect(text).toMatch(/a 100 Trying does not restart it/);
     expect(text).not.toMatch(/starts again with every provisional response[,.]/);
+  });
+});
+
+describe("questions about one timer by name", () => {
+  it.each([
+    ["what is timer b", "timer/b"],
+    ["what's timer h", "timer/h"],
+    ["What’s Timer H?", "timer/h"],
+    ["how long is timer f", "timer/f"],
+    ["what is T1", "timer/t1"],
+    ["what is the T2 timer", "timer/t2"],
+    ["sip timer b", "timer/b"],
+    ["timer B fired", "timer/b"],
+    ["Timer F expired", "timer/f"],
+    ["timer-c", "timer/c"],
+  ])("%s → %s first", (q, id) => {
+    const r = explain(catalog(), q);
+    expect(r.results[0]?.id).toBe(id);
+  });
+
+  it.each([
+    ["what is timer b", "Timer: Timer B"],
+    ["what's timer h", "Timer: Timer H"],
+    ["how long is timer f", "Timer: Timer F"],
+    ["what is T1", "Timer: T1"],
+    ["sip timer b", "Timer: Timer B"],
+  ])("%s in chat answers with that timer's card", (q, heading) => {
+    expect(respond(catalog(), q, "slack").text.split("\n")[0]).toBe(heading);
+  });
+
+  it("leaves other questions to the search", () => {
+    expect(parseQuery("t1 line")).toEqual({ type: "text", namespace: null, text: "t1 line" });
+    expect(parseQuery("timer x").type).toBe("text");
+    expect(parseQuery("timer c fired after 3 minutes").type).toBe("text");
   });
 });
