@@ -27,6 +27,8 @@ describe("secrets", () => {
       "POST https://[redacted]@pbx.example.net:8089/ari/channels -> 403",
     ],
     ["https://bob@example.com:pw@host/x", "https://[redacted]@host/x"],
+    // Copied from a web page: the entity is part of the password.
+    ["sip_password=Tr0ub4dor&amp;3 registration", "sip_password=[redacted] registration"],
   ])("%s", (text, want) => {
     expect(redact(text, { maskPhoneNumbers: false })).toBe(want);
   });
@@ -53,6 +55,10 @@ describe("phone numbers", () => {
     [
       "call From=09810012345 To=08045671234 CallerId=4155550123 failed: SIP/2.0 486 Busy Here",
       "call From=098••••••45 To=080••••••34 CallerId=415•••••23 failed: SIP/2.0 486 Busy Here",
+    ],
+    [
+      "CallStatus=failed&From=%2B12125550188&To=%2B14155550123&SipResponseCode=404",
+      "CallStatus=failed&From=%2B121••••••88&To=%2B141••••••23&SipResponseCode=404",
     ],
     [
       'Executing [4155550123@from-pstn:1] Dial("PJSIP/4155550123@trunk") HANGUPCAUSE=34',

@@ -31,9 +31,10 @@ const RULES: RegExp[] = [
   /()\bAIza[0-9A-Za-z_-]{35}/g,
   /()\b[sr]k_live_[0-9A-Za-z]{16,}/g,
   // A key counts when its last part (after `_`, `-` or `.`) is a secret word: sip_password,
-  // DB_PASSWORD, auth_pass, x-api-key, subscriber ha1/ha1b; or, in camelCase, sipPassword.
-  /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/gi,
-  /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&}]+)/g,
+  // DB_PASSWORD, auth_pass, x-api-key, subscriber ha1/ha1b; or, in camelCase, sipPassword. An
+  // HTML entity (`&amp;` in a log copied from a web page) is part of the value, not its end.
+  /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|[^\s,;&}])+)/gi,
+  /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|[^\s,;&}])+)/g,
   // Azure SAS signatures in URLs.
   /(\bsig=)[^&\s"'<>]+/gi,
   /(a=ice-pwd:)\S+/g,
@@ -65,8 +66,9 @@ const hinted = (text: string): boolean => HINT_WORDS.test(text) || HINT_PREFIXES
  * only where the text says it is one. Each context is a lookbehind, so the match is the number.
  */
 const NATIONAL_CONTEXTS = [
-  // After sip:, sips: and tel:, whatever ends it.
+  // After sip:, sips: and tel:, whatever ends it; and after a URL-encoded "+" (From=%2B1415…).
   String.raw`(?<=\b(?:sips?|tel):)`,
+  String.raw`(?<=%2B)`,
   // The value of a key that names a party or a number, after `=`, `:` or a space: From=, To:,
   // CallerId=, caller_id_number=, sip_from_user=, "msisdn": "…", exten '…', AMI CallerIDNum: ….
   // The key may be the last part of a longer one (sip_from_user), never the tail of a word
