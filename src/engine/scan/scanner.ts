@@ -48,6 +48,11 @@ const OVERLAP = 256;
 const MAX_LINE = 1 << 20;
 /** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
 const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
+/** ANSI CSI sequences (colours, styles, cursor moves) and the start of one at a chunk's end. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a colour sequence starts with ESC.
+const ESCAPES = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a colour sequence starts with ESC.
+const ESCAPE_AT_END = /\x1b(?:\[[0-9;?]*[ -/]*)?$/;
 /** Exact repeats of short lines ("SIP/2.0 200 OK") reuse their hits instead of re-detecting. */
 const CACHED_LINE = 40;
 
@@ -65,6 +70,8 @@ export class Scanner {
    *  is not the input's: the pieces of a cut line keep one line number. */
   private base = 0;
   private cuts: number[] = [];
+  /** The start of a colour sequence cut at the end of the last chunk. */
+  private escape = "";
   private readonly repeats = new Map<string, Hit[]>();
   /** Hits of the line being scanned (reused: one line at a time). */
   private readonly found: Hit[] = [];
@@ -108,14 +115,32 @@ export class Scanner {
     this.trigger = new Trigger(this.index);
   }
 
-  push(chunk: string): void {
-    this.bytes += chunk.length;
+  push(input: string): void {
+    this.bytes += input.length;
+    const chunk = this.withoutColours(input);
     this.buf += chunk;
     if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) {
       this.cuts.push(this.base + this.buf.length);
       this.buf += "\n";
     }
     this.drain(false);
+  }
+
+  /**
+   * `chunk` without terminal colour and style sequences ("\x1b[1;31m503\x1b[0m" in a log saved from
+   * a terminal), which would hide the codes and timestamps they wrap. A sequence cut at the end of a
+   * chunk waits for the next one.
+   */
+  private withoutColours(input: string): string {
+    let chunk = this.escape + input;
+    this.escape = "";
+    if (!chunk.includes("\x1b")) return chunk;
+    const cut = ESCAPE_AT_END.exec(chunk);
+    if (cut) {
+      this.escape = cut[0];
+      chunk = chunk.slice(0, cut.index);
+    }
+    return chunk.replace(ESCAPES, "");
   }
 
   /** How many of the "\n"s in buf[from, to) are cuts (they end no line). */
@@ -126,6 +151,9 @@ export class Scanner {
   }
 
   end(): ScanOutput {
+    // An escape never completed is text.
+    this.buf += this.escape;
+    this.escape = "";
     if (this.buf.length > 0 && !this.buf.endsWith("\n")) this.buf += "\n";
     this.drain(true);
     this.store.end();
