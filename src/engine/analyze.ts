@@ -72,7 +72,7 @@ function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcod
   return `${ns ?? f.namespace} ${f.code}${f.subcode === null ? "" : `/${f.subcode}`}`;
 }
 
-/** Normal traffic: provisional and success responses, causes for normal clearing, a digest
+/** Normal traffic: provisional and success responses (SIP, HTTP, Mobius), causes for normal clearing, a digest
  *  challenge whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
  *  ACS "Success" end reasons. */
 function isNormal(
@@ -90,6 +90,8 @@ function isNormal(
   if (f.namespace === "q850") return (f.code === 16 || f.code === 31) && !/fail|error/i.test(f.text);
   // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes.
   if (f.namespace === "acs") return e ? e.resultCategory === "Success" : f.code < 300;
+  // Mobius statuses are HTTP statuses: a 1xx/2xx without a mobius-error is a request that worked.
+  if (f.namespace === "mobius") return f.code < 300 && f.subcode === null;
   return false;
 }
 

@@ -1,0 +1,38 @@
+// Which codes are normal traffic and which are failures, as the scan answer shows them: the title
+// ("First failure: …" or "No failures"), the ✓/✗ timeline rows and the normal-traffic notes.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { scanCard } from "../../src/render/scan-card.js";
+import { cardToText } from "../../src/render/text.js";
+import { catalog } from "../helpers/catalog.js";
+
+function scanned(log: string) {
+  const a = analyze(catalog(), scanText(catalog(), log));
+  return { a, text: cardToText(scanCard(a), { full: true }) };
+}
+
+describe("Mobius statuses", () => {
+  it("calls a Mobius 200 without a mobius-error normal traffic", () => {
+    const { a, text } = scanned(
+      "[webex-calling] 2024-05-14T17:03:05.000Z LOG registration: Status code: -> 200",
+    );
+    expect(a.firstFailure).toBeNull();
+    expect(text).toMatch(/^No failures: normal traffic only/);
+    expect(text).toContain("✓ Mobius 200");
+    expect(text).toContain("Normal traffic: Mobius 200");
+    expect(text).not.toContain("Check next");
+  });
+
+  it("still calls a Mobius 503 after the 200 the first failure", () => {
+    const { a, text } = scanned(
+      [
+        "[webex-calling] 2024-05-14T17:03:05.000Z LOG registration: Status code: -> 200",
+        "[webex-calling] 2024-05-14T17:05:05.000Z WARN registration: Status code: -> 503",
+      ].join("\n"),
+    );
+    expect(a.firstFailure?.line).toBe(2);
+    expect(text).toMatch(/^First failure: Mobius 503/);
+    expect(text).toContain("✓ Mobius 200");
+  });
+});
