@@ -9,6 +9,8 @@ export type Intent =
   | { type: "explain"; query: string };
 
 const HELP_WORDS = new Set(["help", "?", "-h", "--help", "usage"]);
+/** The calculator's arguments: a setting (t1=2s, Expires: 600), a duration (32s) or a keyword. */
+const CALCULATOR_ARG = /^(?:[\w-]+\s*[=:]\s*\S|\d+(?:\.\d+)?\s*m?s\b|keepalive\b|ims\b)/i;
 
 /** Text that looks like a pasted log rather than a question. */
 export function looksLikeLog(text: string): boolean {
@@ -24,7 +26,8 @@ export function route(input: string): Intent {
   if (text === "" || HELP_WORDS.has(lower)) return { type: "help" };
   const first = lower.split(/\s+/, 1)[0] ?? "";
   const rest = text.slice(first.length).trim();
-  if (first === "timers" || (first === "timer" && !/^[a-z0-9-]+$/.test(rest))) {
+  // "timer t1=2s" and "timer 32s" are the calculator; "timer b", "timer B fired" ask about a timer.
+  if (first === "timers" || (first === "timer" && (rest === "" || CALCULATOR_ARG.test(rest)))) {
     return { type: "timers", args: rest === "" ? [] : rest.split(/\s+/) };
   }
   if (first === "scan") return { type: "scan", text: rest, asked: true };

@@ -38,3 +38,14 @@ describe("one pasted line", () => {
     expect(title("SIP/2.0 486 Busy Here\nCSeq: 1 INVITE")).toMatch(/^First failure: SIP 486/);
   });
 });
+
+describe("timer words in chat", () => {
+  it.each([
+    ["timer B fired", /^Timer: Timer B$/],
+    ["Timer F expired", /^Timer: Timer F$/],
+    ["timer t1=2s", /^SIP and Webex Calling timers$/],
+    ["timer 32s", /^SIP and Webex Calling timers$/],
+  ])("%s", (input, want) => {
+    expect(title(input)).toMatch(want);
+  });
+});
