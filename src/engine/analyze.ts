@@ -79,11 +79,11 @@ function isNormal(
   catalog: Catalog,
   f: Finding,
   challenge: ChallengeOutcome | undefined,
-  cancel: TimingEvent | undefined,
+  cancelled: boolean,
 ): boolean {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   if (f.namespace === "sip" || f.namespace === "http") {
-    if (f.code < 400 || cancel) return true;
+    if (f.code < 400 || cancelled) return true;
     return challenge !== undefined && challenge.kind !== "unanswered";
   }
   // Normal clearing is normal, unless the line itself reports a failure ("Originate Failed. Cause: …").
@@ -129,27 +129,45 @@ function cancelOf(f: Finding, cancels: Map<string, TimingEvent[]>): TimingEvent 
   return cancels.get(f.callId)?.find((c) => c.line < f.line || (f.tsMs !== undefined && c.tsMs <= f.tsMs));
 }
 
+/** FreeSWITCH's hangup cause for a caller who hung up while it rang (the catalog reads it as 487). */
+const ORIGINATOR_CANCEL = /\bORIGINATOR_CANCEL\b/;
+
+/** A 487 that ends a cancelled call: after a CANCEL of its call, or FreeSWITCH's ORIGINATOR_CANCEL. */
+interface Cancelled {
+  f: Finding;
+  /** The CANCEL; none for FreeSWITCH's own cause name. */
+  cancel?: TimingEvent;
+}
+
+function cancelledBy(f: Finding, cancels: Map<string, TimingEvent[]>): Cancelled | undefined {
+  if (f.namespace !== "sip" || f.code !== 487) return undefined;
+  const cancel = cancels.size > 0 ? cancelOf(f, cancels) : undefined;
+  if (cancel) return { f, cancel };
+  return ORIGINATOR_CANCEL.test(f.text) ? { f } : undefined;
+}
+
 const ELSEWHERE = /cause=200\b|completed elsewhere/i;
 
-/** One sentence per way a 487 followed a CANCEL: answered elsewhere, or cancelled by the caller. */
-function cancelNotes(
-  cancelled: Array<{ f: Finding; cancel: TimingEvent }>,
-  label: (f: Finding) => string,
-): string[] {
+/** One sentence per way a cancelled call ended: answered elsewhere, cancelled by the caller (a
+ *  CANCEL, or FreeSWITCH's ORIGINATOR_CANCEL). */
+function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => string): string[] {
   const notes: string[] = [];
-  for (const elsewhere of [true, false]) {
-    const these = cancelled.filter((c) => ELSEWHERE.test(c.cancel.note ?? "") === elsewhere);
+  const kind = (c: Cancelled) =>
+    !c.cancel ? "originator" : ELSEWHERE.test(c.cancel.note ?? "") ? "elsewhere" : "caller";
+  for (const k of ["elsewhere", "caller", "originator"]) {
+    const these = cancelled.filter((c) => kind(c) === k);
     const first = these[0];
     if (!first) continue;
     const { f, cancel } = first;
-    const reason = cancel.note ? `, ${cancel.note}` : "";
-    const why = elsewhere
-      ? `the call was answered elsewhere, so this branch was cancelled (CANCEL on line ${cancel.line}${reason})`
-      : `cancelled by the caller (CANCEL on line ${cancel.line}${reason})`;
+    const reason = cancel?.note ? `, ${cancel.note}` : "";
+    const why = !cancel
+      ? "cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL)"
+      : k === "elsewhere"
+        ? `the call was answered elsewhere, so this branch was cancelled (CANCEL on line ${cancel.line}${reason})`
+        : `cancelled by the caller (CANCEL on line ${cancel.line}${reason})`;
+    const way = cancel ? "followed a CANCEL the same way" : "were cancelled by the caller the same way";
     const more =
-      these.length > 1
-        ? ` ${these.length - 1} more 487${these.length > 2 ? "s" : ""} followed a CANCEL the same way.`
-        : "";
+      these.length > 1 ? ` ${these.length - 1} more 487${these.length > 2 ? "s" : ""} ${way}.` : "";
     notes.push(
       `${label(f)} on line ${f.line}${f.method ? ` (${f.method})` : ""}: ${why}; not a failure.${more}`,
     );
@@ -240,13 +258,13 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const failureEntries: Entry[] = [];
   const challenges: ChallengeOutcome[] = [];
   const cancels = cancelsByCall(scan.events);
-  const cancelled: Array<{ f: Finding; cancel: TimingEvent }> = [];
+  const cancelled: Cancelled[] = [];
   ordered.forEach((f, i) => {
     const challenge = isChallenge(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
     if (challenge) challenges.push(challenge);
-    const cancel = cancels.size > 0 ? cancelOf(f, cancels) : undefined;
-    if (cancel) cancelled.push({ f, cancel });
-    const normal = isNormal(catalog, f, challenge, cancel);
+    const cancel = cancelledBy(f, cancels);
+    if (cancel) cancelled.push(cancel);
+    const normal = isNormal(catalog, f, challenge, cancel !== undefined);
     if (!normal && !firstFailure) firstFailure = f;
     let hosts = byCode.get(f.code);
     if (!hosts) {

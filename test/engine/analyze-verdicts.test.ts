@@ -36,3 +36,28 @@ describe("Mobius statuses", () => {
     expect(text).toContain("✓ Mobius 200");
   });
 });
+
+describe("FreeSWITCH ORIGINATOR_CANCEL", () => {
+  const HANGUP = (cause: string, t: string, ext: string) =>
+    `2024-05-14 12:0${t}:00.000000 [NOTICE] switch_core_state_machine.c:846 Hangup sofia/internal/${ext}@10.0.0.5 [CS_EXECUTE] [${cause}]`;
+
+  it("is a call the caller cancelled: normal, with a note, not the first failure", () => {
+    const { a, text } = scanned(HANGUP("ORIGINATOR_CANCEL", "7", "1002"));
+    expect(a.firstFailure).toBeNull();
+    expect(text).toMatch(/^No failures: normal traffic only/);
+    expect(text).toContain("✓ SIP 487 Request Terminated");
+    expect(text).toContain(
+      "SIP 487 Request Terminated on line 1: cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL); not a failure.",
+    );
+    expect(text).not.toContain("Check next");
+  });
+
+  it("leaves the other hangup causes of the log as they are", () => {
+    const { a, text } = scanned(
+      [HANGUP("ORIGINATOR_CANCEL", "7", "1002"), HANGUP("USER_BUSY", "8", "1003")].join("\n"),
+    );
+    expect(a.firstFailure?.line).toBe(2);
+    expect(text).toMatch(/^First failure: Q\.850 cause 17 User busy/);
+    expect(text).toContain("cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL)");
+  });
+});
