@@ -106,3 +106,50 @@ describe("chat prose", () => {
       expect(found(line), line).toEqual([]);
   });
 });
+
+/** Every finding as "namespace code method @line". */
+function withMethod(text: string): string[] {
+  return scanText(catalog(), text).findings.map(
+    (f) => `${f.namespace} ${f.code} ${f.method ?? "-"} @${f.line}`,
+  );
+}
+
+describe("registration logs", () => {
+  it.each([
+    [
+      "[2024-05-14 18:20:00.100] WARNING[1234]: res_pjsip_outbound_registration.c:1043 handle_registration_response: Fatal response '403' received from 'sip:sip.provider.example:5060' on registration attempt to 'sip:0123456789@sip.provider.example:5060', stopping outbound registration",
+      "sip 403 REGISTER @1",
+    ],
+    [
+      "[2024-05-14 18:20:10.000] WARNING[1241]: res_pjsip_outbound_registration.c:1051 handle_registration_response: Temporal response '503' received from 'sip:sip.provider2.example:5060' on registration attempt to 'sip:0123456789@sip.provider2.example:5060', retrying in '60'",
+      "sip 503 REGISTER @1",
+    ],
+    [
+      "2024-05-14 11:00:00.401500 [WARNING] sofia_reg.c:3011 carrier_a Failed Registration [403], setting retry to 60 seconds.",
+      "sip 403 REGISTER @1",
+    ],
+    [
+      "2024-05-14 11:01:32.403000 [ERROR] sofia_reg.c:3035 carrier_a Registration Failed with status Forbidden [403]. failure #1",
+      "sip 403 REGISTER @1",
+    ],
+    [
+      "2024-05-14 11:01:32.403000 [ERROR] sofia_reg.c:3035 carrier_a Registration Failed with status  [408]. failure #2",
+      "sip 408 REGISTER @1",
+    ],
+  ])("%s", (line, want) => {
+    expect(withMethod(line)).toEqual([want]);
+  });
+
+  it("keeps Asterisk's 'Got SIP response' line, and reads no code where none was received", () => {
+    expect(
+      withMethod(
+        '[May 14 10:15:02] NOTICE[2211][C-00000044] chan_pjsip.c: Got SIP response 503 "Service Unavailable" back from 198.51.100.8:5060',
+      ),
+    ).toEqual(["sip 503 - @1"]);
+    expect(
+      withMethod(
+        "WARNING[1241]: res_pjsip_outbound_registration.c:1063 handle_registration_response: No response received from 'sip:sip.provider2.example:5060' on registration attempt to 'sip:0123456789@sip.provider2.example:5060', retrying in '600'",
+      ),
+    ).toEqual([]);
+  });
+});

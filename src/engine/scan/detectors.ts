@@ -41,6 +41,9 @@ const single = (
   proven: boolean,
 ): SingleCode => ({ re, ns, confidence, detector, gate, proven });
 
+/** Registration logs: the response answers a REGISTER. */
+const REGISTER = { method: "REGISTER" } as const;
+
 /** Detectors whose first group is the code. */
 const SINGLE_CODE: readonly SingleCode[] = [
   single(P.CAUSE_NUM, "cause", 0.85, "cause-number", D.CAUSE_NUM, false),
@@ -67,10 +70,14 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     all(P.SIP_STATUS, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.99, "sip-status", true, { reason: m[2]?.trim() }), m),
     );
-  if (gates & D.PJSIP)
+  if (gates & D.PJSIP) {
     all(P.PJSIP, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.95, SUMMARY, true, { method: m[2] }), m),
     );
+    all(P.PJSIP_OUTBOUND_REG, segment, (m) =>
+      put(emit, hit("sip", Number(m[1]), null, 0.95, "pjsip-registration", true, REGISTER), m),
+    );
+  }
   if (gates & D.REASON)
     all(P.REASON, segment, (m) => {
       const ns = m[1]?.toUpperCase() === "SIP" ? "sip" : "q850";
@@ -92,6 +99,10 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       put(emit, hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]), m);
     });
   }
+  if (gates & D.SOFIA)
+    all(P.SOFIA_REG, segment, (m) =>
+      put(emit, hit("sip", Number(m[1]), null, 0.95, "sofia-registration", true, REGISTER), m),
+    );
   if (gates & D.HTTP_CLIENT && http()) {
     all(P.HTTP_CLIENT, segment, (m) =>
       put(emit, hit("http", Number(m[1]), null, 0.85, "http-client", m[0]), m),

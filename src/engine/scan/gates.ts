@@ -96,6 +96,8 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
     if (left === 32 && right === 32 && s.charCodeAt(q - 2) === 34) g |= D.ACCESS;
     if (startsAt(s, "Response msg ", q - 13)) g |= D.PJSIP;
   }
+  // PJSIP_OUTBOUND_REG (shares PJSIP's gate): "response 'CODE' received from".
+  if (left === 39 && right === 39 && startsAt(s, "response '", q - 10)) g |= D.PJSIP;
   // HTTP_REQUEST shares HTTP_LINE's gate.
   if (
     first <= 53 &&
@@ -113,6 +115,10 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
   if (left === 91 && right === 93) {
     // entering state \[\w+\]\[CODE\] and \b(?:response|reply|status|code)\s*\[CODE\]
     if (s.charCodeAt(q - 2) === 93) g |= D.SOFIA;
+    // SOFIA_REG (shares SOFIA's gate): "Failed Registration [CODE]" or "Registration Failed with
+    // status …[CODE]".
+    else if (startsAt(s, "Failed Registration ", q - 21) || s.includes("Registration Failed with status "))
+      g |= D.SOFIA;
     g |= TAILS.at(s, skipSpace(s, q - 2)) & D.BRACKETED;
   }
   if (left === 58 || blankLeft) {

@@ -25,6 +25,13 @@ export const SIP_CONTEXT =
 
 export const SIP_STATUS = /SIP\/2\.0[ \t]+([1-6]\d\d)(?!\d)(?:[ \t]+([^\r\n]{1,60}))?/g;
 export const PJSIP = /Response msg (\d{3})\/([A-Z]+)\/cseq=\d+/g;
+/**
+ * Asterisk res_pjsip_outbound_registration.c: "Fatal response '403' received from 'sip:…' on
+ * registration attempt to '…', stopping outbound registration", and its "Temporal response '503'
+ * … retrying in '60'" (or "instructed to retry in …"). The response answers a REGISTER.
+ */
+export const PJSIP_OUTBOUND_REG =
+  /\b(?:Fatal|Temporal) response '([1-6]\d\d)' received from '[^'\n]{0,300}' on registration attempt/g;
 export const REASON =
   /\bReason\s*:\s*"?(SIP|Q\.850)\s*;\s*cause\s*=\s*"?(\d{1,3})(?!\d)(?:[^\r\n]{0,40}?text\s*=\s*"([^"\r\n]{0,60})")?/gi;
 /**
@@ -90,6 +97,13 @@ export const KEYWORD =
 export const QUOTED_PHRASE = /\b[Rr]eceived response:\s*"([A-Za-z][A-Za-z' -]{2,40})"/g;
 /** Stack log statements that print a SIP status code in their own words. */
 export const SOFIA_STATE = /entering state \[\w+\]\[([1-6]\d\d)\]/g;
+/**
+ * FreeSWITCH gateway registration (sofia_reg.c): "carrier_a Failed Registration [403], setting retry
+ * to 60 seconds." and "carrier_a Registration Failed with status Forbidden [403]. failure #1" (the
+ * phrase may be empty). The status answers the gateway's REGISTER.
+ */
+export const SOFIA_REG =
+  /\b(?:Failed Registration |Registration Failed with status [^[\n]{0,60})\[([1-6]\d\d)\]/g;
 export const SIP_WORD =
   /\bSIP(?:[- ]|\s+(?:cause|code|status|response|error)\s*:?\s*)([1-6]\d\d)(?![\d.]|:\d)/gi;
 export const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;
