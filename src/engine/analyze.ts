@@ -4,10 +4,11 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
-import { type ChallengeOutcome, challengeNotes, challengeOutcome, isChallenge } from "./challenge.js";
+import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
 import { chronological } from "./chronology.js";
 import { failingComponentOf } from "./component.js";
 import { entryLabel } from "./labels.js";
+import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput, type TimingEvent } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
@@ -19,8 +20,9 @@ import { type TimerFinding, timerFindings } from "./timing.js";
  */
 export interface TimelineItem {
   /** `namespace:code:subcode:host` (as scan/fold groupKey): the host its findings name ("" for
-   *  none), the sending host's when a row gathers it with ones naming none, and `*` when the row
-   *  gathers several hosts. `counts.distinct` counts codes, so one code may have several rows. */
+   *  none, `>host` for responses this log's system sent to host), the sending host's when a row
+   *  gathers it with ones naming none, and `*` when the row gathers several hosts.
+   *  `counts.distinct` counts codes, so one code may have several rows. */
   key: string;
   label: string;
   id: string | null;
@@ -73,7 +75,7 @@ function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcod
 }
 
 /** Normal traffic: provisional and success responses (SIP, HTTP, Mobius), causes for normal clearing, a digest
- *  challenge whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
+ *  challenge or a 422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
  *  ACS "Success" end reasons. */
 function isNormal(
   catalog: Catalog,
@@ -180,6 +182,8 @@ interface Row {
   item: TimelineItem;
   code: string;
   shown: string;
+  /** Sent by this log's system: never gathered into a row shown as from a host. */
+  sent: boolean;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -225,11 +229,16 @@ function foldRows(rows: Row[]): TimelineItem[] {
   for (const [code, rs] of byCode) {
     if (rs.length === 1) continue;
     const hosted = rs.filter((r) => r.shown);
-    const bare = rs.filter((r) => !r.shown);
+    const bare = rs.filter((r) => !r.shown && !r.sent);
+    const sent = rs.filter((r) => r.sent);
     let groups: Row[][];
-    if (hosted.length > MAX_HOST_ROWS) groups = [rs];
-    else if (hosted.length === 1 && bare.length > 0) groups = [rs];
-    else groups = bare.length > 1 ? [bare] : [];
+    if (hosted.length > MAX_HOST_ROWS || (hosted.length === 1 && bare.length > 0)) {
+      groups = [rs.filter((r) => !r.sent)];
+      if (sent.length > 1) groups.push(sent);
+    } else {
+      const unnamed = rs.filter((r) => !r.shown);
+      groups = unnamed.length > 1 ? [unnamed] : [];
+    }
     for (const g of groups) {
       const named = g.filter((r) => r.shown);
       // One sending host keeps its key; a row of several hosts (or of several receivers) is `*`.
@@ -260,7 +269,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const cancels = cancelsByCall(scan.events);
   const cancelled: Cancelled[] = [];
   ordered.forEach((f, i) => {
-    const challenge = isChallenge(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
+    const challenge = isRetried(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
     if (challenge) challenges.push(challenge);
     const cancel = cancelledBy(f, cancels);
     if (cancel) cancelled.push(cancel);
@@ -271,7 +280,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       hosts = new Map();
       byCode.set(f.code, hosts);
     }
-    const host = f.host ?? "";
+    // A response sent to f.host (">host") keeps apart from the ones f.host sent.
+    const host = keyHost(f);
     const bucket = hosts.get(host);
     const g = bucket?.find((b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode)?.row.item;
     if (g) {
@@ -281,9 +291,10 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       if (g.hosts.length > 0) g.hostCounts[0] = g.count;
       return;
     }
-    const key = groupKey(f);
+    const key = groupKey({ ...f, host });
     // Shown as "from host": a host the response was sent to is not where it came from.
-    const shown = f.host && hostRole(f.text, f.host, f.direction) !== "receiver" ? f.host : "";
+    const sent = host.startsWith(">");
+    const shown = sent ? "" : host;
     const item: TimelineItem = {
       key,
       label: label(catalog, f),
@@ -297,7 +308,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       failure: !normal,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
-    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown };
+    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent };
     rows.push(row);
     groups.set(key, row);
     if (bucket) bucket.push({ f, row });

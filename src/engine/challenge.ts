@@ -1,21 +1,37 @@
-// A 401/407 digest challenge and what became of it: the request sent again with credentials is
-// "answered" only by a final response, and "succeeds" only when that final response is a 2xx.
+// A response that asks for its request again, and what became of the retry: a 401/407 digest
+// challenge (sent again with credentials), a SIP 422 (with a longer Session-Expires), 423 (with a
+// longer Expires) or 491 (after a back-off). The retry is "answered" only by a final response, and
+// "succeeds" only when that final response is a 2xx.
 // An HTTP line has no Call-ID: its 401 is answered only by a response for the same request target
 // (host, and path when both lines name one), never by a 2xx some other API returned.
+import type { Namespace } from "../catalog/schema.js";
 import type { Finding } from "./scan/scanner.js";
 
-export type ChallengeOutcome =
-  /** A 2xx final response followed: normal digest authentication. */
-  | { kind: "success"; final: Finding }
-  /** Another final response followed: authentication got through, the request failed later. */
+export type ChallengeOutcome = { of: Finding } & (
+  | /** A 2xx final response followed: normal digest authentication, or a retry that got through. */
+  { kind: "success"; final: Finding }
+  /** Another final response followed: the retry got through, the request failed later. */
   | { kind: "failed-after"; final: Finding }
   /** Only provisional responses (100, 180, 183) followed: the retry is still in progress. */
   | { kind: "pending"; provisional: Finding }
-  /** Another challenge followed, or nothing did: the credentials were refused or never sent. */
-  | { kind: "unanswered" };
+  /** The same refusal followed, or nothing did: the credentials were refused or never sent. */
+  | { kind: "unanswered" }
+);
 
-export function isChallenge(f: Finding): boolean {
+export function isChallenge(f: Pick<Finding, "namespace" | "code">): boolean {
   return (f.namespace === "sip" || f.namespace === "http") && (f.code === 401 || f.code === 407);
+}
+
+/** SIP responses whose request the client sends again, changed, and that a later 2xx settles. */
+const RETRIED_SIP = new Set([422, 423, 491]);
+
+/** A challenge, or a SIP 422/423/491: a response the requester answers by retrying. */
+export function isRetriedCode(ns: Namespace, code: number): boolean {
+  return isChallenge({ namespace: ns, code }) || (ns === "sip" && RETRIED_SIP.has(code));
+}
+
+export function isRetried(f: Pick<Finding, "namespace" | "code">): boolean {
+  return isRetriedCode(f.namespace, f.code);
 }
 
 /** Where an HTTP request went: the host and path of a URL on the line, or the path of a request
@@ -71,26 +87,66 @@ function sameRequest(f: Finding, g: Finding, target: RequestTarget | undefined):
   );
 }
 
-/** What the responses after challenge `f` (in time order) say about it. */
+/** What the responses after `f` (a challenge or another retried response; in time order) say
+ *  about it. Another kind of retried response on the way (a 401 after the 422's retry) is judged
+ *  on its own, so the chain goes on past it. */
 export function challengeOutcome(f: Finding, later: Finding[]): ChallengeOutcome {
   let provisional: Finding | undefined;
   const target = f.namespace === "http" ? requestTarget(f) : undefined;
+  const challenge = isChallenge(f);
   for (const g of later) {
     if (!sameRequest(f, g, target) || g.code < 100 || g.code > 699) continue;
     if (g.code < 200) {
       provisional ??= g;
       continue;
     }
-    if (g.code < 300) return { kind: "success", final: g };
-    if (g.code === 401 || g.code === 407) return { kind: "unanswered" };
-    return { kind: "failed-after", final: g };
+    if (g.code < 300) return { of: f, kind: "success", final: g };
+    if (g.code === f.code || (challenge && isChallenge(g))) return { of: f, kind: "unanswered" };
+    if (isRetried(g)) continue;
+    return { of: f, kind: "failed-after", final: g };
   }
-  return provisional ? { kind: "pending", provisional } : { kind: "unanswered" };
+  return provisional ? { of: f, kind: "pending", provisional } : { of: f, kind: "unanswered" };
+}
+
+/** What the client changed when it sent the request again after a 422, 423 or 491. */
+const RETRY_HOW: Record<number, string> = {
+  422: "sent again with a Session-Expires of at least the Min-SE asked for",
+  423: "sent again with an Expires of at least the Min-Expires asked for",
+  491: "the request crossed another one in the same dialog and was sent again after a back-off",
+};
+
+/** One sentence per retried code (422, 423, 491) and outcome, for the "normal traffic" section. */
+function retryNotes(outcomes: ChallengeOutcome[], label: (f: Finding) => string): string[] {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  for (const o of outcomes) {
+    if (isChallenge(o.of) || o.kind === "unanswered") continue;
+    const key = `${o.of.code}:${o.kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const same = outcomes.filter((p) => p.kind === o.kind && p.of.code === o.of.code).length - 1;
+    const more = same > 0 ? ` ${same} more ${o.of.code}${same > 1 ? "s" : ""} went the same way.` : "";
+    const what = `${label(o.of)} on line ${o.of.line}${o.of.method ? ` (${o.of.method})` : ""}`;
+    if (o.kind === "success")
+      notes.push(
+        `${what}, then retried and answered with ${label(o.final)} on line ${o.final.line}: ${RETRY_HOW[o.of.code] ?? "sent again"}; not a failure.${more}`,
+      );
+    else if (o.kind === "failed-after")
+      notes.push(
+        `${what} was retried, but the request then failed with ${label(o.final)} on line ${o.final.line}; look into that failure, not the ${o.of.code}.${more}`,
+      );
+    else
+      notes.push(
+        `${what} was retried but got only provisional responses, no final response, so the log does not show whether it succeeded.${more}`,
+      );
+  }
+  return notes;
 }
 
 /** One sentence per kind of outcome seen, for the "normal traffic" section. */
-export function challengeNotes(outcomes: ChallengeOutcome[], label: (f: Finding) => string): string[] {
+export function challengeNotes(all: ChallengeOutcome[], label: (f: Finding) => string): string[] {
   const notes: string[] = [];
+  const outcomes = all.filter((o) => isChallenge(o.of));
   const sip = outcomes.find((o) => o.kind === "success" && o.final.namespace === "sip");
   if (sip)
     notes.push(
@@ -111,5 +167,6 @@ export function challengeNotes(outcomes: ChallengeOutcome[], label: (f: Finding)
     notes.push(
       "After the 401/407 challenge the request was sent again but got only provisional responses (such as 100 Trying or 183), no final response, so the log does not show whether it succeeded.",
     );
+  notes.push(...retryNotes(all, label));
   return notes;
 }

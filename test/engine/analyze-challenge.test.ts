@@ -136,3 +136,104 @@ describe("an HTTP 401 from a REST API", () => {
     expect(unnamed.json.normal.join(" ")).not.toMatch(/authenticated|digest/);
   });
 });
+
+/** A response on the wire, as a packet trace shows it. */
+const RESPONSE = (at: string, status: string, cseq: string, callId = "glare-1@10.0.0.5") =>
+  `2024/05/14 23:40:${at} 198.51.100.20:5060 -> 10.0.0.5:5060
+SIP/2.0 ${status}
+Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK-${cseq.replace(" ", "")}
+Call-ID: ${callId}
+CSeq: ${cseq}
+Server: Broadsoft
+`;
+
+describe("a 422, 423 or 491 that the retry settled", () => {
+  it("calls a 422 then a 200 OK for the retried INVITE normal, with a note", () => {
+    const { text, json } = scanned(
+      [
+        RESPONSE("00.050000", "422 Session Interval Too Small", "1 INVITE"),
+        RESPONSE("02.000000", "200 OK", "2 INVITE"),
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^No failures: normal traffic only/);
+    expect(text).toContain("✓ SIP 422 Session Interval Too Small (INVITE)");
+    expect(text).toContain(
+      "SIP 422 Session Interval Too Small on line 2 (INVITE), then retried and answered with SIP 200 OK on line 9: sent again with a Session-Expires of at least the Min-SE asked for; not a failure.",
+    );
+    expect(text).not.toContain("Check next");
+    expect(json.firstFailure).toBeNull();
+  });
+
+  it("calls a 491 on a re-INVITE normal when the retried re-INVITE got a 200 OK", () => {
+    const { text } = scanned(
+      [
+        RESPONSE("02.000000", "200 OK", "1 INVITE"),
+        RESPONSE("45.010000", "491 Request Pending", "3 INVITE"),
+        RESPONSE("47.200000", "200 OK", "4 INVITE"),
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^No failures: normal traffic only/);
+    expect(text).toContain(
+      "SIP 491 Request Pending on line 9 (re-INVITE), then retried and answered with SIP 200 OK",
+    );
+  });
+
+  it("calls a 423 to a REGISTER normal when a later REGISTER got a 200 OK", () => {
+    const { text } = scanned(
+      [
+        "21:15:32.120  pjsip_core  RX 410 bytes Response msg 423/REGISTER/cseq=4411 (rdata0x55d4c0) from UDP 203.0.113.99:5060:",
+        "SIP/2.0 423 Interval Too Brief",
+        "Call-ID: reg-abc",
+        "CSeq: 4411 REGISTER",
+        "Min-Expires: 600",
+        "--end msg--",
+        "21:15:32.310  pjsip_core  RX 410 bytes Response msg 200/REGISTER/cseq=4412 (rdata0x55d6c0) from UDP 203.0.113.99:5060:",
+        "SIP/2.0 200 OK",
+        "CSeq: 4412 REGISTER",
+        "--end msg--",
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^No failures: normal traffic only/);
+    expect(text).toContain(
+      "SIP 423 Interval Too Brief on line 2 (REGISTER), then retried and answered with SIP 200 OK on line 8: sent again with an Expires of at least the Min-Expires asked for; not a failure.",
+    );
+  });
+
+  it("keeps a 422 the first failure when no 2xx followed, or when another call got the 200", () => {
+    const alone = scanned(RESPONSE("00.050000", "422 Session Interval Too Small", "1 INVITE"));
+    expect(alone.text).toMatch(/^First failure: SIP 422 Session Interval Too Small/);
+    expect(alone.text).toContain("[ ] Compare Session-Expires in the request with Min-SE in the 422");
+    const other = scanned(
+      [
+        RESPONSE("00.050000", "422 Session Interval Too Small", "1 INVITE"),
+        RESPONSE("02.000000", "200 OK", "1 INVITE", "other-call@10.0.0.5"),
+      ].join("\n"),
+    );
+    expect(other.text).toMatch(/^First failure: SIP 422 Session Interval Too Small/);
+    expect(other.text).not.toContain("then retried");
+  });
+
+  it("points at the failure after the retry, not at the 422", () => {
+    const { text } = scanned(
+      [
+        RESPONSE("00.050000", "422 Session Interval Too Small", "1 INVITE"),
+        RESPONSE("02.000000", "503 Service Unavailable", "2 INVITE"),
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^First failure: SIP 503 Service Unavailable/);
+    expect(text).toContain(
+      "SIP 422 Session Interval Too Small on line 2 (INVITE) was retried, but the request then failed with SIP 503 Service Unavailable on line 9; look into that failure, not the 422.",
+    );
+  });
+
+  it("calls a second 422 for the retried request a failure", () => {
+    const { text } = scanned(
+      [
+        RESPONSE("00.050000", "422 Session Interval Too Small", "1 INVITE"),
+        RESPONSE("00.150000", "422 Session Interval Too Small", "2 INVITE"),
+      ].join("\n"),
+    );
+    expect(text).toMatch(/^First failure: SIP 422 Session Interval Too Small/);
+    expect(text).toContain("The first failure is SIP 422 Session Interval Too Small on line 2 ");
+  });
+});

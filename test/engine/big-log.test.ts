@@ -176,6 +176,25 @@ describe("digest challenges past the cap", () => {
     expect(a.normal.join(" ")).toMatch(/401\/407 challenge was answered/);
   });
 
+  it("calls a 423 answered by a 200 OK to the retried REGISTER normal", () => {
+    const log = afterTraffic();
+    const register = (status: string, cseq: number) =>
+      log.lines.push(
+        "RX 410 bytes from 10.0.0.5:5060",
+        `SIP/2.0 ${status}`,
+        "Call-ID: reg-1@10.0.0.7",
+        `CSeq: ${cseq} REGISTER`,
+        "",
+      ) - 3;
+    const brief = register("423 Interval Too Brief", 1);
+    register("200 OK", 2);
+    const a = analyze(catalog(), scanText(catalog(), log.text));
+    expect(a.firstFailure).toBeNull();
+    expect(a.normal.join(" ")).toContain(
+      `SIP 423 Interval Too Brief on line ${brief} (REGISTER), then retried`,
+    );
+  });
+
   it("names an unanswered 401 the first failure, even after many answered ones", () => {
     const log = afterTraffic();
     for (let call = 5000; call < 5010; call++) {

@@ -2,7 +2,7 @@
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
 import type { Namespace } from "../../catalog/schema.js";
-import { requestTarget, sameTarget } from "../challenge.js";
+import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
 import { lineHost } from "./context.js";
 import type { Hit } from "./detectors.js";
 import type { Finding } from "./finding.js";
@@ -35,8 +35,8 @@ const MAX_CHALLENGES = 16;
 /** The most findings a store ever holds. */
 export const MAX_FINDINGS = MAX_STORED_FINDINGS + FIRST_PER_KEY * (4 * MAX_KEYS + MAX_CODES) + MAX_TIMED + 1;
 
-const isChallenge = (ns: Namespace, code: number) =>
-  (ns === "sip" || ns === "http") && (code === 401 || code === 407);
+/** A 401/407 challenge, or a SIP 422/423/491 a retry may settle: kept until a 2xx answers it. */
+const isChallenge = isRetriedCode;
 
 /** Whether `g` answers the challenge `f`, by the rule analyze uses to call a challenge normal
  *  (for HTTP, the same request target). */
