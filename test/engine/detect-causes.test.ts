@@ -47,6 +47,32 @@ describe("Asterisk", () => {
   });
 });
 
+describe("Cisco IOS", () => {
+  it.each([
+    ["   Call Id=34500, Disconnect Cause=0x22", ["q850 34"]],
+    ["%CALL_CONTROL-6-CALL_LOSS: Call 34501 lost: disconnect cause = 0x2F, duration = 0s", ["q850 47"]],
+    ["   Call Id=4520, Disconnect Cause=0x1", ["q850 1"]],
+    ["DisconnectCause=2F  \nDisconnectText=resources unavailable, unspecified (47)", ["q850 47"]],
+    ["DisconnectCause=10\nDisconnectText=normal call clearing (16)", ["q850 16"]],
+    ["   Cause Value=34, Tag=0x0, Call Entry(Previous Disconnect Cause=0, Disconnect Cause=34)", ["q850 34"]],
+    ["   Tag=0x0, Call Entry(Previous Disconnect Cause=17, Disconnect Cause=16)", ["q850 16"]],
+  ])("reads %s", (text, want) => {
+    expect(found(text)).toEqual(want);
+  });
+
+  it("reports no cause 0, which Q.850 does not have", () => {
+    for (const line of [
+      "   Call Entry(Previous Disconnect Cause=0, Disconnect Cause=0)",
+      "   Call Id=4520, Disconnect Cause=0x0",
+      "DisconnectCause=0",
+      "Reason: Q.850;cause=0",
+      "hangupcause=0",
+      "Interface=0x7F0012345678, Disconnect Cause=0x7F0012345678",
+    ])
+      expect(found(line), line).toEqual([]);
+  });
+});
+
 describe("prose", () => {
   it.each([
     ["calls fail with cause 34", "q850 34"],

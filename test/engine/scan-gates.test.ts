@@ -27,6 +27,10 @@ const corpus = readdirSync(ROOT, { withFileTypes: true })
 /** Pieces of every detector's wording, separators and numbers, so random joins hit the edges. */
 /** Keys and prose that put a cause or SIP status before a number (used as pieces and prefixes). */
 const CAUSE_KEYS = [
+  "Disconnect Cause=0x",
+  "disconnect cause = 0x",
+  "Previous Disconnect Cause=",
+  "DisconnectCause=",
   "variable_sip_term_status: [",
   "sip_term_status=",
   "variable_sip_term_cause: ",

@@ -31,7 +31,10 @@ interface SingleCode {
   gate: number;
   /** Every match contains a trigger word. */
   proven: boolean;
+  /** The code of a match: its first group, unless the pattern says otherwise. */
+  read: (m: RegExpExecArray) => number;
 }
+const first = (m: RegExpExecArray) => Number(m[1]);
 const single = (
   re: RegExp,
   ns: Namespace | "cause",
@@ -39,7 +42,11 @@ const single = (
   detector: string,
   gate: number,
   proven: boolean,
-): SingleCode => ({ re, ns, confidence, detector, gate, proven });
+  read = first,
+): SingleCode => ({ re, ns, confidence, detector, gate, proven, read });
+/** A hex cause in group 1 ("0x22"), or a decimal one in group 2. */
+const hexOrDecimal = (m: RegExpExecArray) => (m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]));
+const hex = (m: RegExpExecArray) => Number.parseInt(m[1] ?? "", 16);
 
 /** Registration logs: the response answers a REGISTER. */
 const REGISTER = { method: "REGISTER" } as const;
@@ -48,7 +55,7 @@ const REGISTER = { method: "REGISTER" } as const;
 const SINGLE_CODE: readonly SingleCode[] = [
   single(P.CAUSE_NUM, "cause", 0.85, "cause-number", D.CAUSE_NUM, false),
   single(P.AMI_CAUSE, "cause", 0.7, "ami-cause", D.CAUSE_NUM, false),
-  single(P.PROSE_CAUSE, "cause", 0.75, "cause-number", D.CAUSE_NUM, false),
+  single(P.PROSE_CAUSE, "cause", 0.75, "cause-number", D.CAUSE_NUM, false, hexOrDecimal),
   single(P.HTTP_STATUS_LINE, "http", 0.95, "http-status", D.HTTP_LINE, true),
   single(P.HTTP_REQUEST, "http", 0.9, "http-request", D.HTTP_LINE, true),
   single(P.ACCESS_LOG, "http", 0.9, "access-log", D.ACCESS, true),
@@ -81,6 +88,8 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
   if (gates & D.REASON)
     all(P.REASON, segment, (m) => {
       const ns = m[1]?.toUpperCase() === "SIP" ? "sip" : "q850";
+      // Q.850 has no cause 0.
+      if (ns === "q850" && Number(m[2]) === 0) return;
       put(emit, hit(ns, Number(m[2]), null, 0.95, "reason", m[0], { reason: m[3] }), m);
     });
   if (gates & VENDOR) detectVendor(segment, index, emit, gates);
@@ -94,11 +103,17 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     const d = SINGLE_CODE[i] as SingleCode;
     if (!(gates & d.gate)) continue;
     all(d.re, segment, (m) => {
-      const code = Number(m[1]);
+      const code = d.read(m);
       const ns = d.ns === "cause" ? causeNamespace(code) : d.ns;
+      if (ns === "q850" && code === 0) return;
       put(emit, hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]), m);
     });
   }
+  if (gates & D.CAUSE_NUM && segment.includes("DisconnectCause="))
+    all(P.CISCO_DISCONNECT, segment, (m) => {
+      const code = hex(m);
+      if (code > 0 && code <= 127) put(emit, hit("q850", code, null, 0.85, "cause-number", true), m);
+    });
   if (gates & D.SOFIA)
     all(P.SOFIA_REG, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.95, "sofia-registration", true, REGISTER), m),

@@ -72,9 +72,15 @@ export const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"
 /** Cause keys (FreeSWITCH variables may carry a `variable_` prefix; sip_term_cause is the Q.850 cause). */
 export const CAUSE_NUM =
   /(?<![A-Za-z0-9])(?:HANGUPCAUSE|hangup[ _-]?cause(?:[_-]?q850|[_-]?code)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause|sip_term_cause)"?\s*[:=(]?\s*["[]?(\d{1,3})(?![\d.])/gi;
-/** A cause value in prose: "fail with cause 34", "cause code 17", "release cause: 41". */
+/**
+ * A cause value in prose: "fail with cause 34", "cause code 17", "release cause: 41", and in hex
+ * (group 1) as Cisco IOS prints it: "Disconnect Cause=0x22" (34). Not Cisco's "Previous Disconnect
+ * Cause", the cause of an earlier disconnect.
+ */
 export const PROSE_CAUSE =
-  /\b(?:(?:with|release|disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(\d{1,3})(?![\d.:%/]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?))/gi;
+  /\b(?<!previous )(?:(?:with|release|disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(?:0x([0-9a-f]{1,2})(?![\w.])|(\d{1,3})(?![\d.:%/]|x[0-9a-f]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?)))/gi;
+/** Cisco IOS "show call history voice": "DisconnectCause=2F" is always hex (its DisconnectText says "(47)"). */
+export const CISCO_DISCONNECT = /\bDisconnectCause=(?:0x)?([0-9A-Fa-f]{1,2})(?![\w.])/g;
 export const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.]|:\d)/gi;
 export const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.]|:\d)/g;
 /**

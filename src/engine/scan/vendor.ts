@@ -22,7 +22,13 @@ const PAIRS: ReadonlyArray<
   [P.MOBIUS_OKHTTP, D.OKHTTP, okhttpBody, false],
   [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true), false],
   [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0]), false],
-  [P.Q850_DETAILS, D.DETAILS, (m) => hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0]), false],
+  [
+    P.Q850_DETAILS,
+    D.DETAILS,
+    // Q.850 has no cause 0: a leg without a Q.850 cause.
+    (m) => (Number(m[1]) === 0 ? null : hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0])),
+    false,
+  ],
   [P.ACS_PAIR, D.ACS, (m) => hit("acs", Number(m[1]), Number(m[2]), 0.9, "acs", m[0]), true],
   [P.ACS_PAIR_REV, D.ACS, (m) => hit("acs", Number(m[2]), Number(m[1]), 0.9, "acs", m[0]), true],
   [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
