@@ -97,16 +97,74 @@ function isNormal(
   return false;
 }
 
-function relatedPairs(entries: Entry[]): string[] {
+/** Findings this close in time, or on lines this close when a time is missing, are one call. */
+const SAME_CALL_MS = 5000;
+const SAME_RECORD_LINES = 12;
+/** Failing findings per entry kept for pairing: a code repeated thousands of times is one code. */
+const MAX_PAIRED = 50;
+const TEXT_TIME = /\b(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,3}))?/;
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+/** A time written inside a record ("timestamp":"2024-05-14T16:12:00.000Z") the scanner did not
+ *  take as the line's stamp, in ms (UTC). */
+function textTime(text: string): number | undefined {
+  const m = TEXT_TIME.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, sec, ms] = m;
+  return Date.UTC(
+    +(y as string),
+    +(mo as string) - 1,
+    +(d as string),
+    +(h as string),
+    +(mi as string),
+    +(sec as string),
+    +(ms ?? "0").padEnd(3, "0"),
+  );
+}
+
+/**
+ * Whether two findings belong to one call: the same Call-ID when both name one; without, stamps
+ * at most SAME_CALL_MS apart; without stamps, lines of one record (a few lines apart, and not two
+ * one-line records with their own times or ids).
+ */
+function sameCall(a: Finding, b: Finding): boolean {
+  if (a.callId && b.callId) return a.callId === b.callId;
+  if (a.tsMs !== undefined && b.tsMs !== undefined) return Math.abs(a.tsMs - b.tsMs) <= SAME_CALL_MS;
+  if (Math.abs(a.line - b.line) > SAME_RECORD_LINES) return false;
+  if (a.line === b.line) return true;
+  const ta = textTime(a.text);
+  const tb = ta === undefined ? undefined : textTime(b.text);
+  if (ta !== undefined && tb !== undefined) return Math.abs(ta - tb) <= SAME_CALL_MS;
+  const ua = UUID.exec(a.text)?.[0];
+  const ub = ua ? UUID.exec(b.text)?.[0] : undefined;
+  return !ua || !ub || ua.toLowerCase() === ub.toLowerCase();
+}
+
+/** The first pair of findings, one of each list, that belong to one call. */
+function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefined {
+  for (const a of as) for (const b of bs) if (sameCall(a, b)) return [a, b];
+  return undefined;
+}
+
+/** Failures the catalog links (a mapping or a related entry) that the log shows in one call. */
+function relatedPairs(failed: Map<Entry, Finding[]>): string[] {
   const out: string[] = [];
+  const entries = [...failed.keys()];
   for (const a of entries) {
     for (const b of entries) {
       if (a === b || a.id > b.id) continue;
       const mapping = [...a.mappings, ...b.mappings].find((m) => m.to === a.id || m.to === b.id);
       const related = a.related.includes(b.id) || b.related.includes(a.id);
       if (!mapping && !related) continue;
+      const pair = sameCallPair(failed.get(a) ?? [], failed.get(b) ?? []);
+      if (!pair) continue;
       const why = mapping ? `mapped by ${mapping.standard}` : "the catalog links them";
-      out.push(`${entryLabel(a)} and ${entryLabel(b)} point at the same failure (${why}).`);
+      // In log order: the earlier line first.
+      const [x, y] = pair[0].line <= pair[1].line ? [a, b] : [b, a];
+      const [fx, fy] = pair[0].line <= pair[1].line ? pair : [pair[1], pair[0]];
+      out.push(
+        `${entryLabel(x)} (line ${fx.line}) and ${entryLabel(y)} (line ${fy.line}) point at the same failure (${why}).`,
+      );
     }
   }
   return out.slice(0, 6);
@@ -265,6 +323,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const normalLabels = new Set<string>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
+  const failed = new Map<Entry, Finding[]>();
   const challenges: ChallengeOutcome[] = [];
   const cancels = cancelsByCall(scan.events);
   const cancelled: Cancelled[] = [];
@@ -275,6 +334,13 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (cancel) cancelled.push(cancel);
     const normal = isNormal(catalog, f, challenge, cancel !== undefined);
     if (!normal && !firstFailure) firstFailure = f;
+    if (!normal && f.id) {
+      const e = catalog.byId.get(f.id);
+      const list = e && failed.get(e);
+      if (list) {
+        if (list.length < MAX_PAIRED) list.push(f);
+      } else if (e) failed.set(e, [f]);
+    }
     let hosts = byCode.get(f.code);
     if (!hosts) {
       hosts = new Map();
@@ -337,7 +403,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
   normal.push(...challengeNotes(challenges, (f) => label(catalog, f)));
   normal.push(...cancelNotes(cancelled, (f) => label(catalog, f)));
-  const correlations = relatedPairs(failureEntries);
+  const correlations = relatedPairs(failed);
   const timers = timerFindings(catalog, scan.findings, scan.events);
   for (const t of timers) {
     const e = catalog.byId.get(t.timer);

@@ -99,7 +99,7 @@ describe("a failure after thousands of normal codes", () => {
 
     const group = (key: string) => a.timeline.find((t) => t.key === key);
     expect(group("q850:17:null:")).toMatchObject({ firstLine: log.cause, failure: true, count: 1 });
-    expect(a.correlations.join(" ")).toMatch(/Q\.850 cause 17 .*SIP 486/);
+    expect(a.correlations.join(" ")).toMatch(/SIP 486 Busy Here \(line \d+\) and Q\.850 cause 17 /);
     // The repeats still count: "3× 503 from 10.0.0.5", and every 200 OK.
     expect(group("sip:503:null:10.0.0.5:5060")).toMatchObject({
       count: 3,

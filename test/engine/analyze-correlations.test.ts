@@ -1,0 +1,84 @@
+// Correlations link failures of one call only: the same Call-ID, or without one, findings close in
+// time or on nearby lines of one record. Two calls minutes apart never "point at the same failure".
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { scanCard } from "../../src/render/scan-card.js";
+import { cardToText } from "../../src/render/text.js";
+import { catalog } from "../helpers/catalog.js";
+
+function scanned(log: string) {
+  const a = analyze(catalog(), scanText(catalog(), log));
+  return { a, text: cardToText(scanCard(a), { full: true }) };
+}
+
+const VONAGE = (uuid: string, time: string, status: string, code: number) =>
+  `{"from":"14155550123","to":"12125550188","uuid":"aaaaaaaa-bbbb-cccc-dddd-0123456789${uuid}","status":"${status}","direction":"outbound","timestamp":"2024-05-14T16:${time}.000Z","detail":"${status}","sip_code":${code}}`;
+
+const HANGUP = (time: string, ext: string, cause: string) =>
+  `2024-05-14 12:${time}.000000 [NOTICE] switch_core_state_machine.c:846 Hangup sofia/gateway/telco/${ext} [CS_CONSUME_MEDIA] [${cause}]`;
+
+const RESPONSE = (time: string, status: string, callId: string, extra = "") =>
+  `U 2024/05/14 10:${time} 198.51.100.20:5060 -> 10.0.0.5:5060
+SIP/2.0 ${status}
+Call-ID: ${callId}
+CSeq: 1 INVITE
+${extra}
+`;
+
+describe("correlations", () => {
+  it("does not link two call records minutes apart", () => {
+    const { a, text } = scanned(
+      [VONAGE("ab", "12:00", "failed", 480), VONAGE("ac", "13:00", "busy", 486)].join("\n"),
+    );
+    expect(a.correlations).toEqual([]);
+    expect(text).not.toContain("Correlations");
+    expect(text).not.toContain("point at the same failure");
+  });
+
+  it("does not link FreeSWITCH hangups of different calls minutes apart", () => {
+    const { a } = scanned(
+      [HANGUP("05:00", "0612345678", "CALL_REJECTED"), HANGUP("09:00", "0612345677", "USER_BUSY")].join("\n"),
+    );
+    expect(a.correlations).toEqual([]);
+  });
+
+  it("does not link responses of two calls with different Call-IDs, even in the same second", () => {
+    const { a } = scanned(
+      [
+        RESPONSE("00:00.100000", "480 Temporarily Unavailable", "call-a@10.0.0.5"),
+        RESPONSE("00:00.200000", "486 Busy Here", "call-b@10.0.0.5"),
+      ].join("\n"),
+    );
+    expect(a.correlations).toEqual([]);
+  });
+
+  it("links a 486 and the Q.850 cause in its Reason header", () => {
+    const { text } = scanned(
+      RESPONSE("00:00.100000", "486 Busy Here", "call-a@10.0.0.5", 'Reason: Q.850;cause=17;text="USER_BUSY"'),
+    );
+    expect(text).toContain(
+      "SIP 486 Busy Here (line 2) and Q.850 cause 17 User busy (line 5) point at the same failure (mapped by RFC 3398",
+    );
+  });
+
+  it("links the SIP and Q.850 details of one JSON record, and failures a second apart", () => {
+    const record = scanned(
+      [
+        '{"resultInformation": {',
+        '  "sipDetails": {"code": 486, "message": "Busy Here"},',
+        '  "q850Details": {"code": 17, "message": "User busy"}',
+        "}}",
+      ].join("\n"),
+    );
+    expect(record.text).toContain(
+      "SIP 486 Busy Here (line 2) and Q.850 cause 17 User busy (line 3) point at the same failure",
+    );
+    const close = scanned(
+      [HANGUP("00:00", "0612345678", "CALL_REJECTED"), HANGUP("00:01", "0612345677", "USER_BUSY")].join("\n"),
+    );
+    expect(close.a.correlations).toEqual([
+      "Q.850 cause 21 Call rejected (line 1) and Q.850 cause 17 User busy (line 2) point at the same failure (the catalog links them).",
+    ]);
+  });
+});
