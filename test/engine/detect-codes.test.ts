@@ -153,3 +153,24 @@ describe("registration logs", () => {
     ).toEqual([]);
   });
 });
+
+describe("keys that hold a SIP status, in any case", () => {
+  it.each([
+    [
+      "AccountSid=AC0123&CallSid=CA9f8e&CallStatus=failed&Direction=outbound-api&From=%2B12125550188&To=%2B14155550123&SipResponseCode=404",
+      "sip 404 @1",
+    ],
+    ["CallStatus=busy&Direction=outbound-api&SipResponseCode=486&SequenceNumber=2", "sip 486 @1"],
+    ['POST https://hooks.example.com/status {"SipCode": 480}', "sip 480 @1"],
+    ['{"sip_response_code": "603", "url": "https://api.example.com/v1/calls"}', "sip 603 @1"],
+    ["GET /v1/calls/7f6e sipStatus=487", "sip 487 @1"],
+    ["REST callback: SIP_STATUS=503", "sip 503 @1"],
+  ])("%s", (line, want) => {
+    expect(found(line)).toEqual([want]);
+  });
+
+  it("reads no HTTP status of 600 or more", () => {
+    expect(found("POST https://hooks.example.com/voice/status handled, code=604")).toEqual([]);
+    expect(found("REST API returned 603")).toEqual([]);
+  });
+});

@@ -62,7 +62,8 @@ const SINGLE_CODE: readonly SingleCode[] = [
   single(P.PY_HTTP, "http", 0.9, "http-client", D.PY_HTTP, true),
   single(P.SOFIA_STATE, "sip", 0.9, "sofia-state", D.SOFIA, true),
   single(P.SIP_WORD, "sip", 0.85, "sip-word", D.SIP_WORD, false),
-  single(P.SIP_KEY, "sip", 0.9, "sip-key", D.SIP_KEY, true),
+  // In capitals ("SIPSTATUS=486") a key may hold no trigger word: the match is the proof.
+  single(P.SIP_KEY, "sip", 0.9, "sip-key", D.SIP_KEY, false),
   single(P.SCRIPT_REPLY, "sip", 0.9, "script-reply", D.SCRIPT, true),
 ];
 
@@ -130,9 +131,13 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     });
   for (const [re, gate] of STACK) {
     if (!(gates & gate)) continue;
-    all(re, segment, (m) =>
-      put(emit, place(hit(bare(), Number(m[1]), null, 0.8, "stack-statement", m[0]), segment, index), m),
-    );
+    all(re, segment, (m) => {
+      const ns = bare();
+      const code = Number(m[1]);
+      // No HTTP status reaches 600.
+      if (ns === "http" && code >= 600) return;
+      put(emit, place(hit(ns, code, null, 0.8, "stack-statement", m[0]), segment, index), m);
+    });
   }
   if (gates & (D.PHRASED | D.PROSE_BEFORE | D.PROSE_AFTER | D.KEYWORD))
     detectLoose(segment, index, bare, emit, gates);

@@ -11,9 +11,12 @@ export const VALUE_HEADER =
 export const SDP_LINE = /^\s*[a-z]=\S/;
 export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
 
-/** An HTTP client's or server's words: a URL, a cookie, a client library, the ACS SDK's logger. */
+/**
+ * An HTTP client's or server's words: a URL, a cookie, a client library, the ACS SDK's logger. "API"
+ * as a word of its own: Twilio's `Direction=outbound-api` names no HTTP exchange.
+ */
 export const HTTP_CONTEXT =
-  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|\bAPI\b|CXAPI|CPAPI|webex-calling|retrofit|\bCookie\b|JSESSIONID|azure:communication/i;
+  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|(?<![\w-])API\b|CXAPI|CPAPI|webex-calling|retrofit|\bCookie\b|JSESSIONID|azure:communication/i;
 /** A request method before a path: HTTP, whatever the rest of the line says (SIP methods take a URI). */
 export const HTTP_METHOD_PATH = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\//;
 /** A line about Mobius, where a bare status is Mobius's own (unless SIP or its SIP edge, SSE, is named). */
@@ -119,9 +122,12 @@ export const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;
  */
 export const KEY_VALUE =
   /(?<![\w"'-])(?:code|new_code|T_reply_code|last_recv|reply_code|status|uas|uac\[\d+\]|registrationStateCode|reason|resp_code|final_code|lastStatusCode|last_status_code)\s*[=:]\s*([1-6]\d\d)(?![\d.%]|:\d)/g;
-/** Keys that only ever hold a SIP status, quoted JSON keys and FreeSWITCH's `variable_` dumps included. */
+/**
+ * Keys that only ever hold a SIP status, in any case (Twilio's `SipResponseCode=404`, `SipCode`,
+ * `SIP_STATUS`), quoted JSON keys and FreeSWITCH's `variable_` dumps included.
+ */
 export const SIP_KEY =
-  /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/g;
+  /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/gi;
 /**
  * Kamailio/OpenSIPS script functions that send a reply (`sl_send_reply("481", "…")`,
  * `t_reply(404, "Not Found")`), a failure route's `t_check_status 408` on one literal code (not a

@@ -103,10 +103,10 @@ KV_KEYS.add(
   D.KEY_VALUE,
 );
 
-/** SIP_KEY's keys, case-sensitive, also with FreeSWITCH's `variable_` prefix. */
-export const SIP_KEYS = new WordsBefore(false);
+/** SIP_KEY's keys, any case, also with FreeSWITCH's `variable_` prefix. */
+export const SIP_KEYS = new WordsBefore(true);
 const SIP_KEY_WORDS =
-  "sip_status sipStatus sip_code sipCode sip_status_code sipStatusCode dial_sip_status sipResponseCode sip_response_code final_sip_code sip_term_status";
+  "sip_status sipstatus sip_code sipcode sip_status_code sipstatuscode dial_sip_status sipresponsecode sip_response_code final_sip_code sip_term_status";
 SIP_KEYS.add(SIP_KEY_WORDS, D.SIP_KEY);
 SIP_KEYS.add(SIP_KEY_WORDS.replace(/(^| )/g, "$1variable_"), D.SIP_KEY);
 
