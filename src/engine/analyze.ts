@@ -146,13 +146,62 @@ function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefi
   return undefined;
 }
 
-/** Failures the catalog links (a mapping or a related entry) that the log shows in one call. */
-function relatedPairs(failed: Map<Entry, Finding[]>): string[] {
+/** How far an ACS result's sipDetails / q850Details may sit from its code (one JSON object). */
+const DETAILS_LINES = 8;
+
+/**
+ * ACS results whose SIP or Q.850 details in the same object report a failure, with those details:
+ * a CreateCallFailed with 486/560486 is a call attempt that failed (the callee was busy), even
+ * though ACS files that result under "Success". One event, one verdict: the ACS code fails too.
+ */
+function acsDetails(catalog: Catalog, findings: Finding[]): Map<Finding, Finding[]> {
+  const out = new Map<Finding, Finding[]>();
+  findings.forEach((d, i) => {
+    if (!d.detector.endsWith("-details") || (d.namespace !== "sip" && d.namespace !== "q850")) return;
+    if (isNormal(catalog, d, undefined, false)) return;
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < findings.length; j += step) {
+        const r = findings[j] as Finding;
+        if (Math.abs(r.line - d.line) > DETAILS_LINES) break;
+        if (r.namespace !== "acs" || !sameCall(r, d)) continue;
+        const list = out.get(r);
+        if (list) list.push(d);
+        else out.set(r, [d]);
+      }
+    }
+  });
+  return out;
+}
+
+/** One sentence per ACS result called a failure because of its details; `linked` gets the entry
+ *  pairs the sentence already covers. */
+function acsNotes(
+  catalog: Catalog,
+  overruled: Map<Finding, Finding[]>,
+  label: (f: Finding) => string,
+  linked: Set<string>,
+): string[] {
+  const notes: string[] = [];
+  for (const [r, details] of overruled) {
+    const ids = [r.id, ...details.map((d) => d.id)].filter((id): id is string => id !== null);
+    for (const x of ids) for (const y of ids) linked.add(`${x}|${y}`);
+    if (notes.length >= 2) continue;
+    const what = details.map((d) => `${label(d)} (line ${d.line})`).join(" and ");
+    const e = r.id ? catalog.byId.get(r.id) : undefined;
+    const filed = e?.resultCategory === "Success" ? ', although ACS files the result under "Success"' : "";
+    notes.push(`${label(r)} (line ${r.line}) carries ${what}: one failed call attempt${filed}.`);
+  }
+  return notes;
+}
+
+/** Failures the catalog links (a mapping or a related entry) that the log shows in one call;
+ *  `linked` lists pairs of entry ids already explained together. */
+function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
   const out: string[] = [];
   const entries = [...failed.keys()];
   for (const a of entries) {
     for (const b of entries) {
-      if (a === b || a.id > b.id) continue;
+      if (a === b || a.id > b.id || linked.has(`${a.id}|${b.id}`)) continue;
       const mapping = [...a.mappings, ...b.mappings].find((m) => m.to === a.id || m.to === b.id);
       const related = a.related.includes(b.id) || b.related.includes(a.id);
       if (!mapping && !related) continue;
@@ -167,7 +216,7 @@ function relatedPairs(failed: Map<Entry, Finding[]>): string[] {
       );
     }
   }
-  return out.slice(0, 6);
+  return out;
 }
 
 /** The CANCELs in the log, by Call-ID. */
@@ -327,12 +376,16 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const challenges: ChallengeOutcome[] = [];
   const cancels = cancelsByCall(scan.events);
   const cancelled: Cancelled[] = [];
+  // Only a log with ACS results pays for looking at their details.
+  const overruled = scan.findings.some((f) => f.namespace === "acs")
+    ? acsDetails(catalog, scan.findings)
+    : new Map<Finding, Finding[]>();
   ordered.forEach((f, i) => {
     const challenge = isRetried(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
     if (challenge) challenges.push(challenge);
     const cancel = cancelledBy(f, cancels);
     if (cancel) cancelled.push(cancel);
-    const normal = isNormal(catalog, f, challenge, cancel !== undefined);
+    const normal = isNormal(catalog, f, challenge, cancel !== undefined) && !overruled.has(f);
     if (!normal && !firstFailure) firstFailure = f;
     if (!normal && f.id) {
       const e = catalog.byId.get(f.id);
@@ -403,7 +456,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
   normal.push(...challengeNotes(challenges, (f) => label(catalog, f)));
   normal.push(...cancelNotes(cancelled, (f) => label(catalog, f)));
-  const correlations = relatedPairs(failed);
+  const linked = new Set<string>();
+  const correlations = [
+    ...acsNotes(catalog, overruled, (f) => label(catalog, f), linked),
+    ...relatedPairs(failed, linked),
+  ].slice(0, 6);
   const timers = timerFindings(catalog, scan.findings, scan.events);
   for (const t of timers) {
     const e = catalog.byId.get(t.timer);

@@ -61,3 +61,55 @@ describe("FreeSWITCH ORIGINATOR_CANCEL", () => {
     expect(text).toContain("cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL)");
   });
 });
+
+describe("an ACS result with SIP and Q.850 details", () => {
+  const CREATE_CALL_FAILED = (sip: number, q850: number, text: string) =>
+    [
+      "{",
+      '  "type": "Microsoft.Communication.CreateCallFailed",',
+      '  "data": {',
+      '    "resultInformation": {',
+      '      "code": 486,',
+      '      "subCode": 560486,',
+      '      "message": "Callee is busy. DiagCode: 486#560486.@",',
+      `      "sipDetails": {"code": ${sip}, "message": "${text}"},`,
+      `      "q850Details": {"code": ${q850}, "message": "${text}"}`,
+      "    }",
+      "  }",
+      "}",
+    ].join("\n");
+
+  it("has one verdict: a busy callee is a failed call attempt, the ACS code included", () => {
+    const { a, text } = scanned(CREATE_CALL_FAILED(486, 17, "Busy Here"));
+    expect(text).toMatch(/^First failure: ACS 486\/560486 PSTN callee busy/);
+    expect(a.firstFailure?.line).toBe(5);
+    expect(text).toContain("✗ ACS 486/560486 PSTN callee busy — line 5");
+    expect(text).toContain("✗ SIP 486 Busy Here — line 8");
+    expect(text).toContain("✗ Q.850 cause 17 User busy — line 9");
+    expect(text).not.toContain("Normal traffic");
+    expect(text).toContain(
+      'ACS 486/560486 PSTN callee busy (line 5) carries SIP 486 Busy Here (line 8) and Q.850 cause 17 User busy (line 9): one failed call attempt, although ACS files the result under "Success".',
+    );
+    // The one sentence replaces the pairwise "point at the same failure" lines of the same event.
+    expect(a.correlations).toHaveLength(1);
+    expect(text).toContain("[ ] Retry later if the number was simply busy");
+    expect(text).toContain("[ ] Check whether the callee really had another active call");
+  });
+
+  it("keeps an ACS success normal when its details are normal too", () => {
+    const { a, text } = scanned(
+      [
+        "{",
+        '  "resultInformation": {',
+        '    "code": 0,',
+        '    "subCode": 0,',
+        '    "sipDetails": {"code": 200, "message": "OK"},',
+        '    "q850Details": {"code": 16, "message": "Normal call clearing"}',
+        "  }",
+        "}",
+      ].join("\n"),
+    );
+    expect(a.firstFailure).toBeNull();
+    expect(text).toMatch(/^No failures: normal traffic only/);
+  });
+});
