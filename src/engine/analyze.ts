@@ -8,7 +8,6 @@ import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } fr
 import { chronological } from "./chronology.js";
 import { failingComponentOf } from "./component.js";
 import { entryLabel } from "./labels.js";
-import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput, type TimingEvent } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
@@ -20,9 +19,8 @@ import { type TimerFinding, timerFindings } from "./timing.js";
  */
 export interface TimelineItem {
   /** `namespace:code:subcode:host` (as scan/fold groupKey): the host its findings name ("" for
-   *  none, `>host` for responses this log's system sent to host), the sending host's when a row
-   *  gathers it with ones naming none, and `*` when the row gathers several hosts.
-   *  `counts.distinct` counts codes, so one code may have several rows. */
+   *  none), the sending host's when a row gathers it with ones naming none, and `*` when the row
+   *  gathers several hosts. `counts.distinct` counts codes, so one code may have several rows. */
   key: string;
   label: string;
   id: string | null;
@@ -289,8 +287,6 @@ interface Row {
   item: TimelineItem;
   code: string;
   shown: string;
-  /** Sent by this log's system: never gathered into a row shown as from a host. */
-  sent: boolean;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -336,16 +332,11 @@ function foldRows(rows: Row[]): TimelineItem[] {
   for (const [code, rs] of byCode) {
     if (rs.length === 1) continue;
     const hosted = rs.filter((r) => r.shown);
-    const bare = rs.filter((r) => !r.shown && !r.sent);
-    const sent = rs.filter((r) => r.sent);
+    const bare = rs.filter((r) => !r.shown);
     let groups: Row[][];
-    if (hosted.length > MAX_HOST_ROWS || (hosted.length === 1 && bare.length > 0)) {
-      groups = [rs.filter((r) => !r.sent)];
-      if (sent.length > 1) groups.push(sent);
-    } else {
-      const unnamed = rs.filter((r) => !r.shown);
-      groups = unnamed.length > 1 ? [unnamed] : [];
-    }
+    if (hosted.length > MAX_HOST_ROWS) groups = [rs];
+    else if (hosted.length === 1 && bare.length > 0) groups = [rs];
+    else groups = bare.length > 1 ? [bare] : [];
     for (const g of groups) {
       const named = g.filter((r) => r.shown);
       // One sending host keeps its key; a row of several hosts (or of several receivers) is `*`.
@@ -399,8 +390,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       hosts = new Map();
       byCode.set(f.code, hosts);
     }
-    // A response sent to f.host (">host") keeps apart from the ones f.host sent.
-    const host = keyHost(f);
+    const host = f.host ?? "";
     const bucket = hosts.get(host);
     const g = bucket?.find((b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode)?.row.item;
     if (g) {
@@ -410,10 +400,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       if (g.hosts.length > 0) g.hostCounts[0] = g.count;
       return;
     }
-    const key = groupKey({ ...f, host });
+    const key = groupKey(f);
     // Shown as "from host": a host the response was sent to is not where it came from.
-    const sent = host.startsWith(">");
-    const shown = sent ? "" : host;
+    const shown = f.host && hostRole(f.text, f.host, f.direction) !== "receiver" ? f.host : "";
     const item: TimelineItem = {
       key,
       label: label(catalog, f),
@@ -427,7 +416,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       failure: !normal,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
-    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent };
+    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown };
     rows.push(row);
     groups.set(key, row);
     if (bucket) bucket.push({ f, row });
