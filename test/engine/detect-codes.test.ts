@@ -174,3 +174,41 @@ describe("keys that hold a SIP status, in any case", () => {
     expect(found("REST API returned 603")).toEqual([]);
   });
 });
+
+describe("Webex Calling SDK", () => {
+  /** Every finding as "namespace code/subcode @line". */
+  const pairs = (text: string) =>
+    scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code}/${f.subcode} @${f.line}`);
+
+  it("pairs a status only with the error code of its own record", () => {
+    const log = [
+      "index.js:2 [webex-calling] 2024-05-14T17:00:31.020Z LOG registration: Keepalive response Status code: -> 200",
+      "index.js:2 [webex-calling] 2024-05-14T17:01:05.202Z INFO call: Dialling correlationId=4b7c1f9e",
+      "index.js:2 [webex-calling] 2024-05-14T17:01:05.880Z ERROR call: Call setup failed. Status code: -> 403",
+      "index.js:2 [webex-calling] 2024-05-14T17:01:05.881Z ERROR call: Error code found : 115",
+    ].join("\n");
+    expect(pairs(log)).toEqual(["mobius 200/null @1", "mobius 403/115 @3"]);
+  });
+
+  it("reads one JSON error object as one Mobius error", () => {
+    expect(
+      pairs(
+        '[webex-calling] ERROR call: request failed {"statusCode":403,"body":{"device":{"deviceId":"d-1"},"errorCode":115,"mobius-error":"115","message":"User Busy"}}',
+      ),
+    ).toEqual(["mobius 403/115 @1"]);
+    expect(
+      pairs(
+        '2024-05-14T17:02:05.882Z [webex-calling] ERROR registration: request failed {"statusCode":503,"body":{"errorCode":117,"message":"Timeout error"}}',
+      ),
+    ).toEqual(["mobius 503/117 @1"]);
+  });
+
+  it("reads a body's errorCode as a mobius-error only with an error status", () => {
+    expect(pairs('[webex-calling] LOG call: {"statusCode":200,"body":{"errorCode":101}}')).toEqual([
+      "http 200/null @1",
+    ]);
+    expect(pairs('[other-sdk] ERROR {"statusCode":503,"body":{"errorCode":117}}')).toEqual([
+      "http 503/null @1",
+    ]);
+  });
+});

@@ -93,7 +93,7 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       if (ns === "q850" && Number(m[2]) === 0) return;
       put(emit, hit(ns, Number(m[2]), null, 0.95, "reason", m[0], { reason: m[3] }), m);
     });
-  if (gates & VENDOR) detectVendor(segment, index, emit, gates);
+  const pair = gates & VENDOR ? detectVendor(segment, index, emit, gates) : undefined;
   if (index.causeNameRe && gates & D.CAUSE_NAME) {
     all(index.causeNameRe, segment, (m) => {
       const named = index.causeNames.get(m[1] ?? "");
@@ -120,9 +120,11 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       put(emit, hit("sip", Number(m[1]), null, 0.95, "sofia-registration", true, REGISTER), m),
     );
   if (gates & D.HTTP_CLIENT && http()) {
-    all(P.HTTP_CLIENT, segment, (m) =>
-      put(emit, hit("http", Number(m[1]), null, 0.85, "http-client", m[0]), m),
-    );
+    all(P.HTTP_CLIENT, segment, (m) => {
+      // `{"statusCode":403,…,"mobius-error":"115"}` is one Mobius error, not also an HTTP 403.
+      if (pair && m.index >= pair.from && m.index < pair.to) return;
+      put(emit, hit("http", Number(m[1]), null, 0.85, "http-client", m[0]), m);
+    });
   }
   if (gates & D.QUOTED)
     all(P.QUOTED_PHRASE, segment, (m) => {

@@ -214,6 +214,8 @@ export function lineGates(
     g |= D.DETAILS | D.ACS;
     if (s.includes("Error code")) g |= D.MOBIUS_ERR;
     if (s.includes('"code"')) g |= D.EXOTEL;
+    // MOBIUS_BODY_ERROR (MOBIUS_JSON's gate): "errorCode" on a webex-calling or Mobius line.
+    if (s.includes('"errorCode"') && (words & W.MOBIUS || s.includes("webex-calling"))) g |= D.MOBIUS_JSON;
     if (nDigits > 0 && s.includes("code")) g |= D.CODE_PHRASE;
   }
   if (words & W.STATUS) {

@@ -46,9 +46,21 @@ export const MOBIUS_ERR =
   /(?:(?<![\w.:/=-])([1-6]\d\d)(?!\d)[ \t]{0,4}:?[ \t]{0,4}(?:[A-Z][A-Z ]{0,30}?[ \t]{0,4})?,?[ \t]{0,4})?mobius[-_]error"?[ \t]{0,4}[:=][ \t]{0,4}"?(\d{2,4})(?!\d)/g;
 export const MOBIUS_PHASE = /\b(Registration|Unregistration|Call)\s*:\s*Error code\s*:\s*(\d{3})(?!\d)/g;
 export const MOBIUS_JSON = /"mobius[-_]?[eE]rror"\s*:\s*"?(\d{2,4})/;
-/** webex-js-sdk calling client: "Status code: -> 403" then "Error code found : 101" a line or two later. */
+/**
+ * webex-js-sdk calling client: "Status code: -> 403" then "Error code found : 101" a line or two
+ * later. The error code belongs to that status only up to the next "Status": a later one starts
+ * another record (another request's "Status code: -> 200").
+ */
 export const MOBIUS_SDK =
-  /\bStatus(?: code)?\s*:?\s*->\s*(\d{3})(?!\d)(?:[^\n]{0,900}?Error code found\s*:\s*(\d{2,4}))?/g;
+  /\bStatus(?: code)?\s*:?\s*->\s*(\d{3})(?!\d)(?:(?:[^\nS]|S(?!tatus\b)){0,900}?Error code found\s*:\s*(\d{2,4}))?/g;
+/**
+ * The Webex Calling SDK's error body without a mobius-error key: `{"statusCode":503,"body":
+ * {"errorCode":117}}` on a `[webex-calling]` (or Mobius) line. Mobius errors are 1xx; an errorCode
+ * such as 503 only repeats the status.
+ */
+export const MOBIUS_BODY_ERROR = /"errorCode"\s*:\s*"?(1\d\d)(?!\d)/;
+/** Lines of the Webex Calling SDK (its logger's tag) or about Mobius: where MOBIUS_BODY_ERROR is read. */
+export const MOBIUS_SDK_CONTEXT = /webex-calling|mobius/;
 /**
  * An HTTP client talking to Mobius, with an `errorCode` in the response body: a mobius-error when
  * it is 1xx; otherwise (`"errorCode":503`) the body only repeats the status.

@@ -63,9 +63,24 @@ function continuesObject(segment: string, lineEnd: number): boolean {
   return c === 123 || c === 44 || c === 91 || c === 40 || c === 58;
 }
 
+/** The characters [from, to) of a JSON object's status and mobius-error, read as one Mobius pair. */
+export interface PairSpan {
+  from: number;
+  to: number;
+}
+
+/** The JSON mobius-error of `segment`: its `mobius-error` key, or an SDK body's 1xx `errorCode`. */
+function jsonMobiusError(segment: string): RegExpExecArray | null {
+  return (
+    P.MOBIUS_JSON.exec(segment) ??
+    (P.MOBIUS_SDK_CONTEXT.test(segment) ? P.MOBIUS_BODY_ERROR.exec(segment) : null)
+  );
+}
+
 /**
  * Mobius, ACS and Exotel shapes: pairs of numbers in vendor-specific wording or JSON. `lineEnd`:
- * where the scanned line ends when `segment` joins the lines after it.
+ * where the scanned line ends when `segment` joins the lines after it. Returns the span of a JSON
+ * status and mobius-error read as one pair: an HTTP client's reading of that status is the pair's.
  */
 export function detectVendor(
   segment: string,
@@ -73,7 +88,8 @@ export function detectVendor(
   emit: Emit,
   gates = ALL_DETECTORS,
   lineEnd = Number.POSITIVE_INFINITY,
-): void {
+): PairSpan | undefined {
+  let span: PairSpan | undefined;
   let mobiusPair = false;
   /** mobius-error values without a status before them, and where they are. */
   let lone: RegExpExecArray[] | undefined;
@@ -92,8 +108,10 @@ export function detectVendor(
       all(P.MOBIUS_PHASE, segment, (m) =>
         put(emit, hit("mobius", Number(m[2]), null, 0.95, "mobius", true, { phase: m[1]?.toLowerCase() }), m),
       );
-    const j = gates & D.MOBIUS_JSON ? P.MOBIUS_JSON.exec(segment) : null;
-    const s = j ? P.MOBIUS_JSON_STATUS.exec(segment) : null;
+    const j = gates & D.MOBIUS_JSON ? jsonMobiusError(segment) : null;
+    let s = j ? P.MOBIUS_JSON_STATUS.exec(segment) : null;
+    // A body's errorCode is a Mobius error only next to an error status.
+    if (s && j?.[0].startsWith('"errorCode"') && Number(s[1]) < 400) s = null;
     const from = j && s ? Math.min(j.index, s.index) : 0;
     const to = j && s ? Math.max(j.index + j[0].length, s.index + s[0].length) : 0;
     if (j && s && (to <= lineEnd || continuesObject(segment, lineEnd))) {
@@ -101,6 +119,7 @@ export function detectVendor(
       const h = hit("mobius", Number(s[1]), Number(j[1]), 0.9, "mobius-json", true);
       h.len = to - from;
       emit(h, from);
+      span = { from, to };
     } else if (gates & D.RESPONSE_STATUS) {
       all(P.RESPONSE_STATUS, segment, (m) =>
         put(emit, hit("mobius", Number(m[1]), null, 0.8, "mobius-status", true), m),
@@ -136,6 +155,7 @@ export function detectVendor(
       if (h) put(emit, h, m);
     });
   }
+  return span;
 }
 
 /** True when every part after the first occurs in `s`, in order, from `from` on. */
