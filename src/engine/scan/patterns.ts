@@ -93,7 +93,7 @@ export const CAUSE_NUM =
  * Cause", the cause of an earlier disconnect.
  */
 export const PROSE_CAUSE =
-  /\b(?<!previous )(?:(?:with|release|disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(?:0x([0-9a-f]{1,2})(?![\w.])|(\d{1,3})(?![\d.:%/]|x[0-9a-f]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?)))/gi;
+  /\b(?:(?:with|release|(?<!previous )disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(?:0x([0-9a-f]{1,2})(?![\w.])|(\d{1,3})(?![\d.:%/]|x[0-9a-f]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?)))/gi;
 /** Cisco IOS "show call history voice": "DisconnectCause=2F" is always hex (its DisconnectText says "(47)"). */
 export const CISCO_DISCONNECT = /\bDisconnectCause=(?:0x)?([0-9A-Fa-f]{1,2})(?![\w.])/g;
 export const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.]|:\d)/gi;
