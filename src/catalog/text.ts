@@ -49,21 +49,41 @@ export function tokenize(s: string): string[] {
   return out;
 }
 
-/** Damerau-free Levenshtein distance with an early exit once `max` is exceeded. */
+/** Rows reused by editDistance (three of them: two back for a transposition), grown as needed. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
+/**
+ * Optimal-string-alignment (Damerau) distance: a swapped pair of neighbouring letters ("tiemout")
+ * counts as one edit. Exits early once every cell of a row exceeds `max`; a transposition can
+ * never undercut the row before it, so the early exit stays exact.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  if ((rows[0]?.length ?? 0) <= n)
+    rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const del = (prev[j] as number) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      const sub = (prev[j - 1] as number) + (ai === bj ? 0 : 1);
+      let v = Math.min(del, ins, sub);
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) {
+        const swap = (before[j - 2] as number) + 1;
+        if (swap < v) v = swap;
+      }
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return prev[b.length] ?? max + 1;
+  return prev[n] as number;
 }
