@@ -40,10 +40,19 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
+/**
+ * "T.38" and "G.711" become one word ("t38", "g711"); a dotted number (a version, decimal or
+ * address: "2.0", "4.88", "10.0.0.1") is dropped, so its digits are never read as a code.
+ */
+export function foldDotted(s: string): string {
+  if (!s.includes(".")) return s;
+  return s.replace(/\b\d+(?:\.\d+)+\b/g, " ").replace(/\b([A-Za-z]+)\.(\d+)\b/g, "$1$2");
+}
+
 /** Words worth indexing: normalised, stop words dropped, at least two characters. */
 export function tokenize(s: string): string[] {
   const out: string[] = [];
-  for (const w of normalizeText(s).split(" ")) {
+  for (const w of normalizeText(foldDotted(s)).split(" ")) {
     if (w.length >= 2 && !STOP_WORDS.has(w) && !out.includes(w)) out.push(w);
   }
   return out;

@@ -1,7 +1,7 @@
 // Turns what a person typed ("acs 410/3112", "cause 16", "404 Not Found") into a structured query.
 // Pure and total: any string yields a ParsedQuery, never an exception.
 import type { Namespace } from "../catalog/schema.js";
-import { normalizeText } from "../catalog/text.js";
+import { foldDotted, normalizeText } from "../catalog/text.js";
 
 export type ParsedQuery =
   | { type: "empty" }
@@ -32,6 +32,7 @@ export const NAMESPACE_WORDS: Readonly<Record<string, Namespace>> = {
   "mobius-error": "mobius",
   acs: "acs",
   azure: "acs",
+  callendreason: "acs",
   teams: "acs",
   exotel: "exotel",
   http: "http",
@@ -46,6 +47,12 @@ export const MAX_QUERY_CHARS = 500;
 const ID_RE = /^(sip|q850|http|mobius|acs|exotel|symptom|timer)\/[a-z0-9][a-z0-9.-]*$/;
 const PAIR_RE = /^(\d{1,3})\s*[/:-]\s*(\d{1,7})$/;
 const NUM_RE = /^\d{1,7}$/;
+/** A code in the plural: "503s", "488's". */
+const PLURAL_RE = /^(\d{1,7})['’]?s$/;
+/** Named code and subcode anywhere: "code 410 subcode 3112", `"code": 410, "subCode": 3112`. */
+const CODE_SUBCODE_RE = /\bcode\W{0,4}(\d{1,3})\b\W{1,6}sub-?code\W{0,4}(\d{1,7})\b/i;
+/** Where a cause number is logged under another name: "hangup cause", "release cause", "hangup_cause". */
+const CAUSE_HEAD_RE = /^(?:hangup|release|disconnect|clearing)[\s_-]*cause\b/i;
 /** A number followed by words: "404 Not Found", "408 timeout". */
 const NUM_WORDS_RE = /^(\d{1,7})\s+(\D.*)$/s;
 /** The cause inside a SIP Reason header value: "Q.850;cause=16;text=…", "SIP;cause=480". */
@@ -88,14 +95,29 @@ function stripEdges(s: string): string {
   return s.replace(EDGE_JUNK_RE, "");
 }
 
-/** Prose with exactly one SIP-range number in it ("got a 488 from the trunk"): that number and the rest. */
-function numberInProse(text: string): { code: number; words: string } | null {
+/**
+ * Prose with exactly one SIP-range number in it ("got a 488 from the trunk"): that number and the
+ * rest. A plural ("getting 503s", "488s everywhere") is a code for certain, never a count.
+ */
+function numberInProse(text: string): { code: number; words: string; plural: boolean } | null {
   const tokens = text.split(/\s+/);
-  const hits = tokens.map((t, i) => ({ i, t: stripEdges(t) })).filter(({ t }) => /^[1-6]\d\d$/.test(t));
-  const distinct = new Set(hits.map((h) => h.t));
+  const hits = tokens
+    .map((t) => ({ t: stripEdges(t), m: /^([1-6]\d\d)(['’]?s)?$/.exec(stripEdges(t)) }))
+    .filter((h): h is { t: string; m: RegExpExecArray } => h.m !== null);
+  const distinct = new Set(hits.map((h) => h.m[1]));
   if (distinct.size !== 1 || !hits[0]) return null;
-  const words = normalizeText(tokens.filter((t) => stripEdges(t) !== hits[0]?.t).join(" "));
-  return { code: Number(hits[0].t), words };
+  const found = new Set(hits.map((h) => h.t));
+  const words = normalizeText(tokens.filter((t) => !found.has(stripEdges(t))).join(" "));
+  return { code: Number(hits[0].m[1]), words, plural: hits.every((h) => h.m[2] !== undefined) };
+}
+
+/** The first MAX_QUERY_CHARS characters, cut before a word the limit would split. */
+function headOf(input: string): string {
+  if (input.length <= MAX_QUERY_CHARS) return input;
+  const cut = input.slice(0, MAX_QUERY_CHARS);
+  if (/\s/.test(input[MAX_QUERY_CHARS] ?? " ")) return cut;
+  const space = cut.search(/\s\S*$/);
+  return space > 0 ? cut.slice(0, space) : cut;
 }
 
 function codeQuery(
@@ -112,7 +134,7 @@ function codeQuery(
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  let text = cleanQuery(input.slice(0, MAX_QUERY_CHARS)).trim();
+  let text = cleanQuery(headOf(input)).trim();
   if (text === "") return { type: "empty" };
   const lower = text.toLowerCase();
   if (ID_RE.test(lower)) return { type: "id", id: lower };
@@ -120,6 +142,15 @@ export function parseQuery(input: string): ParsedQuery {
   const reason = REASON_RE.exec(text);
   if (reason?.[1] && reason[2]) {
     return codeQuery(reason[1].toLowerCase() === "sip" ? "sip" : "q850", Number(reason[2]), null);
+  }
+  const named = CODE_SUBCODE_RE.exec(text);
+  if (named?.[1] && named[2]) {
+    const ns = /\b(?:acs|azure|callendreason)\b/i.test(text)
+      ? "acs"
+      : /\bmobius\b/i.test(text)
+        ? "mobius"
+        : null;
+    return codeQuery(ns, Number(named[1]), Number(named[2]));
   }
 
   text = stripEdges(text);
@@ -131,6 +162,7 @@ export function parseQuery(input: string): ParsedQuery {
   // qualifier of the same family ("Q.850 cause=34", "webex mobius-error 118").
   let namespace: Namespace | null = null;
   for (let round = 0; round < 2; round++) {
+    text = text.replace(CAUSE_HEAD_RE, "cause");
     const head = HEAD_RE.exec(text.toLowerCase());
     const word = head?.[1] ?? "";
     const ns = NAMESPACE_WORDS[word];
@@ -146,15 +178,17 @@ export function parseQuery(input: string): ParsedQuery {
   const pair = PAIR_RE.exec(compact) ?? /^(\d{1,3}) (\d{1,7})$/.exec(compact);
   if (pair?.[1] && pair[2]) return codeQuery(namespace, Number(pair[1]), Number(pair[2]));
   if (NUM_RE.test(compact)) return codeQuery(namespace, Number(compact), null);
+  const plural = PLURAL_RE.exec(compact);
+  if (plural?.[1]) return codeQuery(namespace, Number(plural[1]), null);
   const numWords = NUM_WORDS_RE.exec(compact);
   if (numWords?.[1] && numWords[2]) {
     return codeQuery(namespace, Number(numWords[1]), null, normalizeText(numWords[2]));
   }
   if (namespace === null || namespace === "sip") {
     const prose = numberInProse(compact);
-    if (prose) return codeQuery(namespace, prose.code, null, prose.words, true);
+    if (prose) return codeQuery(namespace, prose.code, null, prose.words, !prose.plural);
   }
 
-  const normal = normalizeText(compact);
+  const normal = normalizeText(foldDotted(compact));
   return { type: "text", namespace, text: normal };
 }
