@@ -11,12 +11,33 @@ export interface Catalog {
   readonly bySubcode: ReadonlyMap<number, readonly Entry[]>;
   /** normalised title or alias → entries. */
   readonly byPhrase: ReadonlyMap<string, readonly Entry[]>;
-  /** token → entries whose title/aliases/meaning contain it (for free-text search). */
+  /** token → entries whose title or aliases contain it (for free-text search). */
   readonly byToken: ReadonlyMap<string, readonly Entry[]>;
-  /** every distinct token, for typo correction. */
+  /** every distinct title/alias token, for typo correction. */
   readonly vocabulary: readonly string[];
+  /**
+   * token → entries whose description contains it (meaning, impact, causes, checks, notes, log
+   * messages), each with the number of those fields naming it; the weaker fallback of free text.
+   */
+  readonly byDetailToken: ReadonlyMap<string, readonly DetailHit[]>;
+  /** Every log message, normalised and split at its variable parts (`{}`). */
+  readonly logMessages: readonly LogMessage[];
   /** Entries per namespace. */
   readonly byNamespace: ReadonlyMap<Namespace, readonly Entry[]>;
+}
+
+export interface DetailHit {
+  entry: Entry;
+  /** In how many description fields the token appears, the meaning counting twice (1–4). */
+  fields: number;
+}
+
+export interface LogMessage {
+  entry: Entry;
+  text: string;
+  dependency: string;
+  /** The normalised fixed parts, in order; the message's `{}` parts may hold anything. */
+  parts: readonly string[];
 }
 
 /** When one number means several things, the order an on-call engineer most likely meant. */
@@ -51,6 +72,8 @@ export function buildIndexes(entries: Entry[]): Catalog {
   const byPhrase = new Map<string, Entry[]>();
   const byToken = new Map<string, Entry[]>();
   const byNamespace = new Map<Namespace, Entry[]>();
+  const byDetailToken = new Map<string, DetailHit[]>();
+  const logMessages: LogMessage[] = [];
   for (const e of entries) {
     byId.set(e.id, e);
     push(byNamespace, e.namespace, e);
@@ -58,6 +81,32 @@ export function buildIndexes(entries: Entry[]): Catalog {
     if (e.subcode !== null) push(bySubcode, e.subcode, e);
     for (const phrase of [e.title, ...e.aliases]) push(byPhrase, normalizeText(phrase), e);
     for (const t of tokenize([e.title, ...e.aliases].join(" "))) push(byToken, t, e);
+    const fields = [
+      e.meaning,
+      e.impact ?? "",
+      e.causes.join(" "),
+      e.checks.join(" "),
+      e.notes.map((n) => n.text).join(" "),
+      e.logMessages.map((m) => m.text).join(" "),
+    ];
+    const counts = new Map<string, number>();
+    // The meaning says what the entry is about, so a word there counts twice.
+    fields.forEach((field, i) => {
+      for (const t of tokenize(field)) counts.set(t, (counts.get(t) ?? 0) + (i === 0 ? 2 : 1));
+    });
+    for (const [t, n] of counts) {
+      const hit = { entry: e, fields: Math.min(n, 4) };
+      const list = byDetailToken.get(t);
+      if (list) list.push(hit);
+      else byDetailToken.set(t, [hit]);
+    }
+    for (const m of e.logMessages) {
+      const parts = m.text
+        .split("{}")
+        .map(normalizeText)
+        .filter((p) => p.length > 0);
+      if (parts.length > 0) logMessages.push({ entry: e, text: m.text, dependency: m.dependency, parts });
+    }
   }
   for (const list of byCode.values()) list.sort(byPriority);
   for (const list of bySubcode.values()) list.sort(byPriority);
@@ -69,6 +118,8 @@ export function buildIndexes(entries: Entry[]): Catalog {
     byPhrase,
     byToken,
     vocabulary: [...byToken.keys()],
+    byDetailToken,
+    logMessages,
     byNamespace,
   };
 }

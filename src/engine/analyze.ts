@@ -246,8 +246,14 @@ interface Cancelled {
   cancel?: TimingEvent;
 }
 
-function cancelledBy(f: Finding, cancels: Map<string, TimingEvent[]>): Cancelled | undefined {
+function cancelledBy(
+  f: Finding,
+  cancels: Map<string, TimingEvent[]>,
+  hangup: Hangup | undefined,
+): Cancelled | undefined {
   if (f.namespace !== "sip" || f.code !== 487) return undefined;
+  // "Reason: SIP;cause=487" in the CANCEL itself.
+  if (hangup?.request.method === "CANCEL") return { f, cancel: hangup.request };
   const cancel = cancels.size > 0 ? cancelOf(f, cancels) : undefined;
   if (cancel) return { f, cancel };
   return ORIGINATOR_CANCEL.test(f.text) ? { f } : undefined;
@@ -280,6 +286,106 @@ function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => string): str
     );
   }
   return notes;
+}
+
+/** A BYE's or CANCEL's Reason header sits at most this many lines below its request line. */
+const REASON_LINES = 30;
+
+/** A Reason header inside a BYE or CANCEL: why the call was torn down, not a response anyone got. */
+interface Hangup {
+  request: TimingEvent;
+  /** The timer that explains the hang-up (session timer, Timer H), when the trace shows it. */
+  timer?: TimerFinding;
+}
+
+/**
+ * Reason findings inside a BYE or CANCEL, with their request: the last request before the finding
+ * is a BYE or CANCEL with a Reason, a few lines above it, and no SIP response was found between.
+ * One walk over findings (line order) and requests.
+ */
+function hangupsOf(findings: Finding[], events: TimingEvent[], timers: TimerFinding[]): Map<Finding, Hangup> {
+  const out = new Map<Finding, Hangup>();
+  if (!findings.some((f) => f.detector === "reason")) return out;
+  const requests = events.filter((e) => e.kind === "request").sort((a, b) => a.line - b.line);
+  let k = 0;
+  let request: TimingEvent | undefined;
+  let response = -1;
+  for (const f of findings) {
+    while (k < requests.length && (requests[k] as TimingEvent).line < f.line) request = requests[k++];
+    if (f.detector !== "reason") {
+      if (f.namespace === "sip") response = f.line;
+      continue;
+    }
+    const r = request;
+    if (!r || (r.method !== "BYE" && r.method !== "CANCEL") || !r.note) continue;
+    if (f.line - r.line > REASON_LINES || response > r.line) continue;
+    const timer = timers.find(
+      (t) => (t.timer === "timer/session-refresh" || t.timer === "timer/h") && t.evidence.at(-1) === r.line,
+    );
+    out.set(f, timer ? { request: r, timer } : { request: r });
+  }
+  return out;
+}
+
+/** "SIP 408 Session Timer Expired": the code with the Reason's own text when it gives one. */
+function reasonLabel(catalog: Catalog, f: Finding): string {
+  const base = label(catalog, f);
+  const title = f.id ? catalog.byId.get(f.id)?.title : undefined;
+  if (!f.reason || !title || !base.endsWith(title)) return base;
+  return base.slice(0, base.length - title.length) + f.reason;
+}
+
+/** Who sent the BYE/CANCEL: the host its Reason line names as sender, the requester (top Via) of
+ *  the response to it, or for Timer H the side whose 200 OK went unacknowledged. */
+function hangupSender(f: Finding, h: Hangup, findings: Finding[]): string | undefined {
+  if (f.host && hostRole(f.text, f.host, f.direction) === "sender") return f.host;
+  const { request } = h;
+  const at = findings.indexOf(f);
+  for (let i = at + 1; i < findings.length && i < at + 50; i++) {
+    const g = findings[i] as Finding;
+    if (g.line - f.line > 200) break;
+    if (g.method === request.method && g.via && (!g.callId || !request.callId || g.callId === request.callId))
+      return g.via;
+  }
+  if (h.timer?.timer === "timer/h") {
+    const ok = findings.find((g) => g.line === h.timer?.evidence[0]);
+    if (ok?.host && hostRole(ok.text, ok.host, ok.direction) !== "receiver") return ok.host;
+  }
+  return undefined;
+}
+
+/** What the first failure says when it is a hang-up reason: its title, summary sentence and
+ *  failing component. */
+function hangupFailure(
+  catalog: Catalog,
+  f: Finding,
+  h: Hangup,
+  findings: Finding[],
+): { label: string; sentence: string; component: string | null } {
+  const method = h.request.method ?? "BYE";
+  const sender = hangupSender(f, h, findings);
+  const to = !sender && h.request.to ? ` to ${h.request.to}` : "";
+  const who = sender ? `${method} from ${sender}` : `${method}${to} on line ${h.request.line}`;
+  const reason = `Reason ${reasonLabel(catalog, f)}`;
+  const said = `The first failure is the hang-up: the ${method} on line ${h.request.line}${sender ? ` from ${sender}` : to} gives ${reason} (line ${f.line}), the reason the call was torn down, not a response to the ${method}`;
+  if (h.timer?.timer === "timer/session-refresh")
+    return {
+      label: `${who}: ${reason} (session timer: the refresh never arrived)`,
+      sentence: `${said}; the session timer ran out.`,
+      component:
+        "the session refresher (named by refresher= in the 200 OK), whose re-INVITE or UPDATE never arrived",
+    };
+  if (h.timer?.timer === "timer/h")
+    return {
+      label: `${who}: ${reason} (Timer H: the ACK was lost)`,
+      sentence: `${said}; Timer H fired: no ACK arrived for the 200 OK on line ${h.timer.evidence[0]}.`,
+      component: `the ACK's path${sender ? ` to ${sender}` : ""} (NAT, Record-Route or the 200 OK's Contact)`,
+    };
+  return {
+    label: `${who}: ${reason}`,
+    sentence: `${said}.`,
+    component: sender ? `${sender}, which hung up with this reason` : null,
+  };
 }
 
 /** A timeline row being built: its code and the host it is shown as coming from ("" for none). */
@@ -367,14 +473,18 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const challenges: ChallengeOutcome[] = [];
   const cancels = cancelsByCall(scan.events);
   const cancelled: Cancelled[] = [];
+  const timers = timerFindings(catalog, scan.findings, scan.events);
+  const hangups = hangupsOf(scan.findings, scan.events, timers);
   // Only a log with ACS results pays for looking at their details.
   const overruled = scan.findings.some((f) => f.namespace === "acs")
     ? acsDetails(catalog, scan.findings)
     : new Map<Finding, Finding[]>();
   ordered.forEach((f, i) => {
-    const challenge = isRetried(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
+    const hangup = hangups.size > 0 ? hangups.get(f) : undefined;
+    const challenge =
+      !hangup && isRetried(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
     if (challenge) challenges.push(challenge);
-    const cancel = cancelledBy(f, cancels);
+    const cancel = cancelledBy(f, cancels, hangup);
     if (cancel) cancelled.push(cancel);
     const normal = isNormal(catalog, f, challenge, cancel !== undefined) && !overruled.has(f);
     if (!normal && !firstFailure) firstFailure = f;
@@ -392,7 +502,13 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     }
     const host = f.host ?? "";
     const bucket = hosts.get(host);
-    const g = bucket?.find((b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode)?.row.item;
+    // A hang-up reason gets its own row: it is no response.
+    const g = bucket?.find(
+      (b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode && hangups.has(b.f) === !!hangup,
+    )?.row.item;
+    // A hang-up a timer explains brings that timer's checks, not the code's (a 408's are for transactions).
+    const e = f.id && !hangup?.timer ? catalog.byId.get(f.id) : undefined;
+    if (!normal && e && !failureEntries.includes(e)) failureEntries.push(e);
     if (g) {
       g.count++;
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
@@ -405,7 +521,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     const shown = f.host && hostRole(f.text, f.host, f.direction) !== "receiver" ? f.host : "";
     const item: TimelineItem = {
       key,
-      label: label(catalog, f),
+      label: hangup ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}` : label(catalog, f),
       id: f.id,
       count: 1,
       firstLine: f.line,
@@ -418,12 +534,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (f.timestamp) item.timestamp = f.timestamp;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown };
     rows.push(row);
-    groups.set(key, row);
+    // Folded repeats count in the responses' row.
+    if (!hangup) groups.set(key, row);
     if (bucket) bucket.push({ f, row });
     else hosts.set(host, [{ f, row }]);
     if (normal) normalLabels.add(item.label);
-    const e = f.id ? catalog.byId.get(f.id) : undefined;
-    if (!normal && e && !failureEntries.includes(e)) failureEntries.push(e);
   });
   // Repeats the scanner folded past its storage cap count where their first occurrence is.
   for (const r of scan.folded ?? []) {
@@ -436,11 +551,15 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const first = firstFailure as Finding | null;
   const firstEntry = first?.id ? catalog.byId.get(first.id) : undefined;
   const dependency = scan.findings.find((f) => f.dependency);
+  const firstHangup = first ? hangups.get(first) : undefined;
+  const hungUp = first && firstHangup ? hangupFailure(catalog, first, firstHangup, scan.findings) : undefined;
   const failingComponent = dependency
     ? `${dependency.dependency} (named by the log message on line ${dependency.line})`
-    : first
-      ? failingComponentOf(first, firstEntry)
-      : null;
+    : hungUp
+      ? hungUp.component
+      : first
+        ? failingComponentOf(first, firstEntry)
+        : null;
   const normal: string[] = [];
   if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
   normal.push(...challengeNotes(challenges, (f) => label(catalog, f)));
@@ -450,7 +569,6 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     ...acsNotes(catalog, overruled, (f) => label(catalog, f), linked),
     ...relatedPairs(failed, linked),
   ].slice(0, 6);
-  const timers = timerFindings(catalog, scan.findings, scan.events);
   for (const t of timers) {
     const e = catalog.byId.get(t.timer);
     if (e && !failureEntries.includes(e)) failureEntries.push(e);
@@ -468,7 +586,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // Codes, not rows: a code from several hosts is one code.
   const distinct = new Set(rows.map((r) => r.code)).size;
   const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
-  const firstLabel = first ? label(catalog, first) : null;
+  const firstLabel = hungUp ? hungUp.label : first ? label(catalog, first) : null;
   const parts: string[] = [];
   const total = scan.findings.length + scan.omitted;
   const folded =
@@ -478,7 +596,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   parts.push(
     `Found ${total} code${total === 1 ? "" : "s"} (${distinct} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`,
   );
-  if (first && firstLabel) {
+  if (hungUp) parts.push(hungUp.sentence);
+  else if (first && firstLabel) {
     const sentBy = first.host && hostRole(first.text, first.host, first.direction) !== "receiver";
     const where = [first.method, first.timestamp, sentBy ? `from ${first.host}` : undefined]
       .filter(Boolean)
@@ -489,7 +608,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   }
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
-  if (timers[0]) parts.push(timers[0].text);
+  // The timer behind a hang-up first, where the summary has just pointed at it.
+  const timer = firstHangup?.timer ?? timers[0];
+  if (timer) parts.push(timer.text);
   return {
     firstFailure: first,
     firstFailureLabel: firstLabel,

@@ -5,7 +5,7 @@ import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
 import { dropSecrets, redact } from "./scan/redact.js";
-import { rankMeanings, searchText } from "./search.js";
+import { logMessageMatches, rankMeanings, searchText, vendorNote, vendorNotes } from "./search.js";
 
 export interface ExplainResult {
   query: string;
@@ -34,6 +34,20 @@ const NAMESPACE_LABEL: Record<Namespace, string> = {
 
 export function namespaceLabel(ns: Namespace): string {
   return NAMESPACE_LABEL[ns];
+}
+
+/** "SIP 486 Busy Here", "Q.850 cause 17 User busy", "symptom One-way audio" for notes. */
+function labelOf(e: Entry): string {
+  const number = e.code === null ? "" : ` ${e.code}${e.subcode === null ? "" : `/${e.subcode}`}`;
+  return `${NAMESPACE_LABEL[e.namespace]}${number} ${e.title}`;
+}
+
+/** Typed text echoed in a note: at most about 80 characters, cut between words. */
+function echo(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 function inNs(list: readonly Entry[] | undefined, ns: Namespace | null): Entry[] {
@@ -66,11 +80,29 @@ function lookupCode(
   if (ns === "mobius" || ns === "acs") {
     if (byCode.length > 0)
       return { entries: byCode.sort((a, b) => (a.subcode ?? -1) - (b.subcode ?? -1)), note: null };
-    return { entries: inNs(c.bySubcode.get(code), ns), note: null };
+    const bySub = inNs(c.bySubcode.get(code), ns);
+    if (bySub.length > 0) return { entries: bySub, note: null };
   }
+  if (ns && byCode.length === 0) return vendorCode(c, ns, code);
   if (ns) return { entries: byCode, note: null };
   const bySub = (c.bySubcode.get(code) ?? []).filter((e) => !byCode.includes(e));
   return { entries: [...byCode, ...bySub], note: null };
+}
+
+/**
+ * "exotel 403": the vendor has no code of its own with that number, but entries for it carry a
+ * note for that vendor (SIP 403's Exotel SIP trunk note). Those are the answer, the note quoted.
+ */
+function vendorCode(c: Catalog, ns: Namespace, code: number): { entries: Entry[]; note: string | null } {
+  const noted = vendorNotes(c, ns);
+  const entries = (c.byCode.get(code) ?? []).filter((e) => e.subcode === null && noted.has(e));
+  const first = entries[0];
+  const n = first ? vendorNote(first, ns) : undefined;
+  if (!first || !n) return { entries: [], note: null };
+  return {
+    entries,
+    note: `No ${NAMESPACE_LABEL[ns]} entry has code ${code}; ${labelOf(first)} is shown with its ${n.context} note: ${n.text}`,
+  };
 }
 
 /** Per namespace, entries sorted by number (subcode for large ACS numbers), built once per catalog. */
@@ -94,9 +126,25 @@ function sortedByNumber(c: Catalog, ns: Namespace, bySubcode: boolean): Array<{ 
   return list;
 }
 
-/** The `count` entries numerically closest to `n`: a binary search, then a walk outwards. */
-function nearestByNumber(c: Catalog, ns: Namespace, n: number, count: number): Entry[] {
-  const list = sortedByNumber(c, ns, ns === "acs" && n >= 1000);
+/**
+ * The `count` entries numerically closest to `n`: a binary search, then a walk outwards. SIP and
+ * HTTP stay within the class of `n` (499 → 4xx); Mobius numbers below 400 are mobius-error codes
+ * and are compared with those; `within` keeps only one code's entries (ACS 410's subcodes).
+ */
+function nearestByNumber(
+  c: Catalog,
+  ns: Namespace,
+  n: number,
+  count: number,
+  bySubcode = (ns === "acs" && n >= 1000) || (ns === "mobius" && n < 400),
+  within: number | null = null,
+): Entry[] {
+  let list = sortedByNumber(c, ns, bySubcode);
+  if ((ns === "sip" || ns === "http") && n >= 100 && n <= 699) {
+    const cls = Math.floor(n / 100);
+    list = list.filter((x) => Math.floor(x.v / 100) === cls);
+  }
+  if (within !== null) list = list.filter((x) => x.e.code === within);
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -121,13 +169,43 @@ function nearestByNumber(c: Catalog, ns: Namespace, n: number, count: number): E
   return out;
 }
 
+/** Families whose numbers people mix up, and where to look for a number missing from one. */
+const LOOK_ALSO: Partial<Record<Namespace, Namespace[]>> = {
+  q850: ["sip"],
+  sip: ["q850"],
+  http: ["sip"],
+};
+
+/** The range a namespace's codes come from, said when a number is outside it. */
+const RANGE: Partial<Record<Namespace, [number, number, string]>> = {
+  sip: [100, 699, "SIP codes run 100–699"],
+  q850: [1, 127, "Q.850 causes run 1–127"],
+  http: [100, 599, "HTTP statuses run 100–599"],
+};
+
 function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
-  const ns = parsed.namespace ?? (parsed.code >= 100 && parsed.code <= 699 ? "sip" : null);
+  const { code, subcode } = parsed;
+  // A code typed with a subcode belongs to the family whose entries have subcodes under that code.
+  const withSubcodes =
+    subcode === null ? undefined : (c.byCode.get(code) ?? []).find((e) => e.subcode !== null)?.namespace;
+  const ns = parsed.namespace ?? withSubcodes ?? (code >= 100 && code <= 699 ? "sip" : null);
   let classEntry: Entry | null = null;
   let note: string;
-  const shown = parsed.subcode === null ? `${parsed.code}` : `${parsed.code}/${parsed.subcode}`;
-  if (ns === "sip" && parsed.code >= 100 && parsed.code <= 699) {
-    const cls = Math.floor(parsed.code / 100);
+  const shown = subcode === null ? `${code}` : `${code}/${subcode}`;
+  const range = ns ? RANGE[ns] : undefined;
+  const inRange = !range || (code >= range[0] && code <= range[1]);
+  // The same number in a family people confuse with this one ("cause 486" → SIP 486).
+  const elsewhere =
+    subcode === null && ns
+      ? (LOOK_ALSO[ns] ?? []).flatMap((other) =>
+          inNs(c.byCode.get(code), other).filter((e) => e.subcode === null),
+        )
+      : [];
+  const mapped = elsewhere
+    .flatMap((e) => e.mappings.map((m) => c.byId.get(m.to)))
+    .filter((e): e is Entry => e !== undefined && e.namespace === ns);
+  if (ns === "sip" && inRange) {
+    const cls = Math.floor(code / 100);
     classEntry = c.byId.get(`sip/${cls}xx`) ?? null;
     // RFC 3261 §8.1.3.2: an unknown final response counts as the x00 of its class; an unknown
     // provisional response other than 100 counts as 183 Session Progress.
@@ -135,16 +213,99 @@ function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "c
     const which =
       cls === 1 ? "provisional response other than 100 like 183" : "final response like the x00 of its class";
     note =
-      `SIP ${parsed.code} is not a registered response code. RFC 3261 §8.1.3.2 says to treat an unknown ` +
+      `SIP ${code} is not a registered response code. RFC 3261 §8.1.3.2 says to treat an unknown ` +
       `${which}${base ? `: handle it as ${base.code} ${base.title}` : ""}.`;
+  } else if (ns && range && !inRange) {
+    note = `No ${NAMESPACE_LABEL[ns]} entry for ${shown}: ${range[2]}.`;
   } else if (ns) {
-    note = `No ${NAMESPACE_LABEL[ns]} entry for ${shown}. The closest known codes are listed below.`;
+    note = `No ${NAMESPACE_LABEL[ns]} entry for ${shown}.`;
   } else {
     note = `${shown} is not a code I know in any namespace (SIP codes run 100–699; Q.850 causes 1–127).`;
   }
-  const target = parsed.subcode ?? parsed.code;
-  const suggestions = nearestByNumber(c, ns ?? "sip", target, 5);
+  const known = ns && subcode !== null ? inNs(c.byCode.get(code), ns) : [];
+  let suggestions: Entry[];
+  if (elsewhere.length > 0) {
+    const maps = mapped.length > 0 ? ` (it maps to ${mapped.map(labelOf).join(" or ")})` : "";
+    note += ` ${code} is ${elsewhere.map(labelOf).join(" and ")}${maps}.`;
+    suggestions = [...new Set([...elsewhere, ...mapped])];
+  } else if (known.length > 0 && ns && subcode !== null) {
+    // "acs 410 9999": the general entry for the code, then its known subcodes nearest the one typed.
+    note += ` The general ${code} entry and the known ${code} subcodes are listed below.`;
+    const general = known.filter((e) => e.subcode === null);
+    suggestions = [...general, ...nearestByNumber(c, ns, subcode, 6 - general.length, true, code)];
+  } else {
+    if (inRange) note += " The closest known codes are listed below.";
+    suggestions = [];
+  }
+  if (suggestions.length < 5 && inRange) {
+    const target = subcode ?? code;
+    const near = nearestByNumber(c, ns ?? "sip", target, 5);
+    suggestions = [...new Set([...suggestions, ...near])].slice(0, Math.max(5, suggestions.length));
+  }
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry, note, suggestions };
+}
+
+const vendorValueIndex = new WeakMap<
+  Catalog,
+  Map<number, Array<{ entry: Entry; who: string; name: string }>>
+>();
+
+/**
+ * Numbers FreeSWITCH or Asterisk give a cause that Q.850 numbers differently or not at all, read
+ * from the catalog's notes ("Both define OUTGOING_CALL_BARRED with the value 52 …").
+ */
+function vendorValues(c: Catalog): Map<number, Array<{ entry: Entry; who: string; name: string }>> {
+  let index = vendorValueIndex.get(c);
+  if (index) return index;
+  index = new Map();
+  for (const entry of c.entries) {
+    for (const n of entry.notes) {
+      if (!/freeswitch|asterisk/i.test(n.context)) continue;
+      for (const m of n.text.matchAll(/\b(?:the|internal) value (\d+)\b/g)) {
+        const value = Number(m[1]);
+        if (entry.namespace === "q850" && value === entry.code) continue;
+        // The name the value belongs to is the last one before it.
+        const name = [...n.text.slice(0, m.index).matchAll(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)].pop()?.[0];
+        if (!name) continue;
+        const who = n.context.split(/\s*\/\s*/).join(" and ");
+        const list = index.get(value) ?? [];
+        list.push({ entry, who, name });
+        index.set(value, list);
+      }
+    }
+  }
+  vendorValueIndex.set(c, index);
+  return index;
+}
+
+/** "cause 52": not a Q.850 cause, but FreeSWITCH's and Asterisk's number for OUTGOING_CALL_BARRED. */
+function vendorValueResult(
+  c: Catalog,
+  query: string,
+  parsed: ParsedQuery & { type: "code" },
+): ExplainResult | null {
+  if (parsed.subcode !== null || (parsed.namespace !== "q850" && parsed.namespace !== null)) return null;
+  const hits = vendorValues(c).get(parsed.code);
+  if (!hits || hits.length === 0) return null;
+  const results = [...new Set(hits.map((h) => h.entry))];
+  const said = hits
+    .map(
+      (h) =>
+        `${h.who} ${h.who.includes(" and ") ? "use" : "uses"} ${parsed.code} for ${h.name}, explained under ${labelOf(h.entry)}`,
+    )
+    .join("; ");
+  const note = `Q.850 has no cause ${parsed.code}. ${said}.`;
+  const others = (c.byCode.get(parsed.code) ?? []).filter((e) => !results.includes(e));
+  return {
+    query,
+    kind: results.length === 1 ? "found" : "ambiguous",
+    parsed,
+    results,
+    others,
+    classEntry: null,
+    note,
+    suggestions: [],
+  };
 }
 
 function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): Entry[] {
@@ -157,35 +318,176 @@ function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): Entry[] {
   return out;
 }
 
-function textResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "text" }): ExplainResult {
+/** A stack's cause name: USER_BUSY, NORMAL_CLEARING. */
+const CAUSE_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** One upper-case word long enough to be a name rather than a shout: CHANUNAVAIL, CONGESTION. */
+const CAPS_WORD_RE = /^[A-Z][A-Z0-9]{5,}$/;
+const NAME_IN_TEXT_RE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z][A-Z0-9]{5,}\b/g;
+
+interface NameIndex {
+  /** Upper-case names exactly as an entry's title or alias spells them. */
+  exact: Map<string, Entry[]>;
+  /** Upper-case names a note mentions, with that note. */
+  mentioned: Map<string, Array<{ entry: Entry; note: Entry["notes"][number] }>>;
+}
+
+const nameIndexes = new WeakMap<Catalog, NameIndex>();
+
+function nameIndex(c: Catalog): NameIndex {
+  let index = nameIndexes.get(c);
+  if (index) return index;
+  index = { exact: new Map(), mentioned: new Map() };
+  for (const entry of c.entries) {
+    for (const a of [entry.title, ...entry.aliases]) {
+      if (!CAUSE_NAME_RE.test(a) && !CAPS_WORD_RE.test(a)) continue;
+      const list = index.exact.get(a) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      index.exact.set(a, list);
+    }
+    for (const note of entry.notes) {
+      for (const [name] of note.text.matchAll(NAME_IN_TEXT_RE)) {
+        const list = index.mentioned.get(name) ?? [];
+        if (!list.some((x) => x.entry === entry)) list.push({ entry, note });
+        index.mentioned.set(name, list);
+      }
+    }
+  }
+  nameIndexes.set(c, index);
+  return index;
+}
+
+/** The cause name the query consists of ("USER_BUSY", "cause USER_BUSY"), if it is one. */
+function causeNameOf(query: string, text: string): string | null {
+  const last =
+    query
+      .trim()
+      .split(/[\s=:;,]+/)
+      .pop() ?? "";
+  const name = last.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  if (normalizeText(name) !== text) return null;
+  return CAUSE_NAME_RE.test(name) || CAPS_WORD_RE.test(name) ? name : null;
+}
+
+/** Cause names first: the family that defines them, then SIP, then the usual order. */
+const NAME_ORDER: Record<Namespace, number> = { ...NAMESPACE_PRIORITY, q850: -2, sip: -1 };
+
+/**
+ * A FreeSWITCH/Asterisk-style name. One an entry spells exactly is that entry, first; one no entry
+ * carries is never guessed from its words (LOSE_RACE is not about racing): the answer says so and
+ * points at the note or entry that explains it, if the catalog has one.
+ */
+function nameResult(
+  c: Catalog,
+  base: Pick<ExplainResult, "query" | "parsed" | "classEntry">,
+  name: string,
+): ExplainResult | null {
+  const index = nameIndex(c);
+  const snake = name.includes("_");
+  const exact = index.exact.get(name) ?? [];
+  const phrase = c.byPhrase.get(normalizeText(name)) ?? [];
+  if (exact.length > 0) {
+    if (!snake) return null;
+    const results = [...exact].sort((a, b) => NAME_ORDER[a.namespace] - NAME_ORDER[b.namespace]);
+    const others = phrase
+      .filter((e) => !results.includes(e))
+      .sort((a, b) => NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace]);
+    const kind = results.length === 1 ? "found" : "ambiguous";
+    const note =
+      kind === "ambiguous"
+        ? `${name} names ${results.length} entries; ${labelOf(results[0] as Entry)} comes first.`
+        : null;
+    return { ...base, kind, results, others, note, suggestions: [] };
+  }
+  if (!snake && phrase.length > 0) return null;
+  const mentioned = index.mentioned.get(name) ?? [];
+  const pointers = [...new Set([...mentioned.map((m) => m.entry), ...(snake ? phrase : [])])];
+  const unknown = { ...base, kind: "unknown" as const, results: [], others: [] };
+  const first = mentioned[0];
+  if (first) {
+    const note =
+      `${name} is not a catalog code. The ${first.note.context} note on ${labelOf(first.entry)} ` +
+      `explains it: ${first.note.text}`;
+    return { ...unknown, note, suggestions: pointers };
+  }
+  const alias = phrase[0];
+  if (snake && alias) {
+    const note = `${name} is not a catalog code; "${normalizeText(name)}" is another name for ${labelOf(alias)}.`;
+    return { ...unknown, note, suggestions: pointers };
+  }
+  if (!snake) return null;
+  const note =
+    `${name} is not a catalog code, and no entry names it. FreeSWITCH and Asterisk have cause names ` +
+    "of their own; look for the Q.850 cause or SIP response logged with it.";
+  return { ...unknown, note, suggestions: [] };
+}
+
+function textResult(
+  c: Catalog,
+  query: string,
+  parsed: ParsedQuery & { type: "text" },
+  /** Fall back to words of meanings, causes, checks and notes when no title or alias matches. */
+  detail = true,
+): ExplainResult {
   const base = { query, parsed, others: [], classEntry: null };
-  // "timer b" or "busy here": the whole query may itself be a title or alias.
+  const name = causeNameOf(query, parsed.text);
+  const named = name ? nameResult(c, base, name) : null;
+  if (named) return named;
+  const ns = parsed.namespace;
+  const preferred = ns ? vendorNotes(c, ns) : null;
+  // "timer b" or "busy here": the whole query may itself be a title or alias. After a namespace
+  // word, only a title or alias of that namespace (or with a note for its vendor) counts.
   const whole = c.byPhrase.get(normalizeText(query)) ?? [];
-  const phrase = (whole.length > 0 ? [...whole] : inNs(c.byPhrase.get(parsed.text), parsed.namespace)).sort(
+  const rest = (c.byPhrase.get(parsed.text) ?? []).filter(
+    (e) => !ns || e.namespace === ns || preferred?.has(e),
+  );
+  const phrase = (whole.length > 0 ? [...whole] : rest).sort(
     (a, b) => NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace],
   );
   if (phrase.length > 0) {
     const kind = phrase.length === 1 ? "found" : "ambiguous";
-    const note = kind === "ambiguous" ? `"${parsed.text}" names ${phrase.length} entries.` : null;
+    const note = kind === "ambiguous" ? `"${echo(parsed.text)}" names ${phrase.length} entries.` : null;
     return { ...base, kind, results: phrase, note, suggestions: [] };
   }
-  const ranked = searchText(c, parsed.text, parsed.namespace);
-  const [top, second] = ranked;
+  // A log message the catalog lists ("OBP resolution failed"): the entry it belongs to.
+  const logged = logMessageMatches(c, query);
+  const log = logged[0];
+  if (log) {
+    const results = logged.map((l) => l.entry);
+    const note = `"${echo(log.message)}" is a logged message that points at ${log.dependency}.`;
+    return { ...base, kind: results.length === 1 ? "found" : "ambiguous", results, note, suggestions: [] };
+  }
+  // A namespace word alone ("exotel") lists that namespace only.
+  const alone = ns !== null && normalizeText(query) === parsed.text;
+  const byName = searchText(c, parsed.text, ns, 8, { detail: false }).filter(
+    (r) => !alone || r.entry.namespace === ns,
+  );
+  const [top, second] = byName;
   if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
     return { ...base, kind: "found", results: [top.entry], note: null, suggestions: [] };
   }
-  const good = ranked.filter((r) => r.coverage >= 0.5).slice(0, 5);
+  const good = byName.filter((r) => r.coverage >= 0.5).slice(0, 5);
   if (good.length > 0) {
     const note =
       good.length === 1
-        ? `The closest match for "${parsed.text}"; not every word matched.`
-        : `Several entries match "${parsed.text}"; the closest come first.`;
-    return { ...base, kind: "ambiguous", results: good.map((r) => r.entry), note, suggestions: [] };
+        ? `The closest match for "${echo(parsed.text)}"; not every word matched.`
+        : `Several entries match "${echo(parsed.text)}"; the closest come first.`;
+    const kind = good.length === 1 ? "found" : "ambiguous";
+    return { ...base, kind, results: good.map((r) => r.entry), note, suggestions: [] };
+  }
+  // No title or alias: entries whose meaning, causes, checks or notes discuss the words.
+  const ranked = detail && !alone ? searchText(c, parsed.text, ns, 16) : byName;
+  const described = ranked.filter((r) => r.detail && r.coverage === 1).slice(0, 5);
+  if (described.length > 0) {
+    const which =
+      described.length === 1 ? "this entry discusses it" : "these entries discuss it, the closest first";
+    const note = `No entry is named "${echo(parsed.text)}"; ${which}.`;
+    const kind = described.length === 1 ? "found" : "ambiguous";
+    return { ...base, kind, results: described.map((r) => r.entry), note, suggestions: [] };
   }
   const note =
     parsed.text === ""
       ? "I couldn't find a code or any words I know in that. Try a number like 488, or `help`."
-      : `Nothing in the catalog matches "${parsed.text.slice(0, 80)}".`;
+      : `Nothing in the catalog matches "${echo(parsed.text)}".`;
   return { ...base, kind: "unknown", results: [], note, suggestions: ranked.slice(0, 3).map((r) => r.entry) };
 }
 
@@ -198,31 +500,43 @@ function textResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "te
 function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
   const { entries, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);
   const asText = () =>
-    textResult(c, query, { type: "text", namespace: parsed.namespace, text: normalizeText(query) });
+    textResult(c, query, { type: "text", namespace: parsed.namespace, text: normalizeText(query) }, false);
   if (entries.length === 0) {
+    const vendor = vendorValueResult(c, query, parsed);
+    if (vendor) return vendor;
     const text = parsed.words ? asText() : null;
     return text && text.kind !== "unknown" ? text : unknownCode(c, query, parsed);
   }
   let results = entries;
   let fitting = 0;
+  let logged: Entry[] = [];
   if (parsed.words) {
+    // A pasted log message the catalog lists names its entry, whatever its words fit.
+    const messages = logMessageMatches(c, query).map((l) => l.entry);
+    logged = messages.filter((e) => entries.includes(e));
+    if (messages.length > 0 && logged.length === 0) return asText();
     const fits = rankMeanings(c, entries, parsed.words, !parsed.prose);
-    if ((fits[0]?.fit ?? 0) === 0) {
+    if ((fits[0]?.fit ?? 0) === 0 && logged.length === 0) {
       const phrase = (c.byPhrase.get(normalizeText(query)) ?? []).filter((e) => !entries.includes(e));
       const text = phrase.length > 0 || parsed.prose ? asText() : null;
       const top = text?.results[0];
-      const covered = top ? (searchText(c, normalizeText(query), null, 1)[0]?.coverage ?? 0) : 0;
+      const covered = top
+        ? (searchText(c, normalizeText(query), null, 1, { detail: false })[0]?.coverage ?? 0)
+        : 0;
       if (text && top && !entries.includes(top) && (phrase.length > 0 || covered >= 0.5)) return text;
     }
     fitting = fits.filter((f) => f.fit >= 1).length;
-    results = fits.map((f) => f.entry);
+    results = [...logged, ...fits.map((f) => f.entry).filter((e) => !logged.includes(e))];
   }
   const kind = results.length === 1 ? "found" : "ambiguous";
   const shown = `${parsed.code}${parsed.subcode === null ? "" : `/${parsed.subcode}`}`;
+  const words = echo(parsed.words ?? "");
   const order =
-    fitting === 0
-      ? "the most likely comes first"
-      : `${fitting === 1 ? "the one that fits" : "those that fit"} "${parsed.words}" ${fitting === 1 ? "comes" : "come"} first`;
+    logged.length > 0
+      ? "the one whose log message this is comes first"
+      : fitting === 0
+        ? "the most likely comes first"
+        : `${fitting === 1 ? "the one that fits" : "those that fit"} "${words}" ${fitting === 1 ? "comes" : "come"} first`;
   const note =
     lookupNote ?? (kind === "ambiguous" ? `${shown} has ${results.length} meanings; ${order}.` : null);
   return {

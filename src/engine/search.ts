@@ -10,6 +10,13 @@ export interface Scored {
   score: number;
   /** Fraction of the query's words this entry matched. */
   coverage: number;
+  /** Matched only in the entry's description (meaning, causes, checks, notes), not its names. */
+  detail?: true;
+}
+
+export interface SearchOptions {
+  /** Also search descriptions, ranked after every title/alias match (default true). */
+  detail?: boolean;
 }
 
 /** Allowed typos grow with word length: none for short words, one from 4 letters, two from 8. */
@@ -47,18 +54,66 @@ function matchesOf(catalog: Catalog, word: string): Array<{ list: readonly Entry
   return similarWords(catalog, word).map(([v, dist]) => ({ list: catalog.byToken.get(v) ?? [], dist }));
 }
 
-export function searchText(catalog: Catalog, text: string, namespace: Namespace | null, limit = 8): Scored[] {
+/** How a namespace word names a vendor in the notes of other namespaces' entries ("exotel 403"). */
+const VENDOR_CONTEXT: Partial<Record<Namespace, RegExp>> = {
+  exotel: /exotel/i,
+  acs: /\bACS\b|azure/i,
+  mobius: /webex|mobius/i,
+};
+
+const vendorNoted = new WeakMap<Catalog, Map<Namespace, Set<Entry>>>();
+
+/** Entries outside `ns` that carry a note for the vendor behind `ns` (SIP 403's Exotel trunk note). */
+export function vendorNotes(catalog: Catalog, ns: Namespace): ReadonlySet<Entry> {
+  let perCatalog = vendorNoted.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    vendorNoted.set(catalog, perCatalog);
+  }
+  let set = perCatalog.get(ns);
+  if (!set) {
+    const re = VENDOR_CONTEXT[ns];
+    set = new Set(
+      re ? catalog.entries.filter((e) => e.namespace !== ns && e.notes.some((n) => re.test(n.context))) : [],
+    );
+    perCatalog.set(ns, set);
+  }
+  return set;
+}
+
+/** The note an entry carries for the vendor behind `ns`, if any. */
+export function vendorNote(e: Entry, ns: Namespace): Entry["notes"][number] | undefined {
+  const re = VENDOR_CONTEXT[ns];
+  return re ? e.notes.find((n) => re.test(n.context)) : undefined;
+}
+
+/** A namespace word prefers its own entries, then those with a note for its vendor; it hides nothing. */
+const OWN_BOOST = 3;
+const NOTED_BOOST = 2;
+
+/**
+ * Free-text ranking. Title and alias words (typos tolerated) decide; entries found only through
+ * their descriptions (exact words, lower weight) follow after all of them. A namespace word
+ * boosts its own entries rather than filtering the rest out.
+ */
+export function searchText(
+  catalog: Catalog,
+  text: string,
+  namespace: Namespace | null,
+  limit = 8,
+  options: SearchOptions = {},
+): Scored[] {
   const words = tokenize(text).slice(0, 12);
   if (words.length === 0) return [];
   const total = catalog.entries.length;
   const scores = new Map<Entry, { score: number; hits: number }>();
+  const details = new Map<Entry, { score: number; hits: number }>();
   for (const word of words) {
     const seen = new Set<Entry>();
     for (const { list, dist } of matchesOf(catalog, word)) {
       const idf = Math.log(1 + total / (1 + list.length));
       const weight = idf / (1 + dist);
       for (const e of list) {
-        if (namespace && e.namespace !== namespace) continue;
         if (seen.has(e)) continue;
         seen.add(e);
         const s = scores.get(e) ?? { score: 0, hits: 0 };
@@ -67,20 +122,92 @@ export function searchText(catalog: Catalog, text: string, namespace: Namespace 
         scores.set(e, s);
       }
     }
+    if (options.detail === false) continue;
+    // Descriptions match exact words only, a plural "s" aside ("ports" finds "port").
+    const other = word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : `${word}s`;
+    for (const form of [word, other]) {
+      const hits = catalog.byDetailToken.get(form);
+      if (!hits) continue;
+      const idf = Math.log(1 + total / (1 + hits.length));
+      for (const { entry, fields } of hits) {
+        if (seen.has(entry)) continue;
+        seen.add(entry);
+        const s = details.get(entry) ?? { score: 0, hits: 0 };
+        s.score += (idf * (1 + fields)) / 4;
+        s.hits += 1;
+        details.set(entry, s);
+      }
+    }
   }
+  const preferred = namespace ? vendorNotes(catalog, namespace) : null;
+  const boost = (e: Entry) => (e.namespace === namespace ? OWN_BOOST : preferred?.has(e) ? NOTED_BOOST : 1);
   const ranked: Scored[] = [];
   for (const [entry, s] of scores) {
     const coverage = s.hits / words.length;
     // Short titles that the query covers well beat long alias lists that mention a word in passing.
-    ranked.push({ entry, score: s.score * coverage * coverage, coverage });
+    ranked.push({ entry, score: s.score * coverage * coverage * boost(entry), coverage });
   }
-  ranked.sort(
-    (a, b) =>
-      b.score - a.score ||
-      NAMESPACE_PRIORITY[a.entry.namespace] - NAMESPACE_PRIORITY[b.entry.namespace] ||
-      a.entry.id.localeCompare(b.entry.id),
-  );
-  return ranked.slice(0, limit);
+  const named = ranked.length;
+  for (const [entry, s] of details) {
+    if (scores.has(entry)) continue;
+    const coverage = s.hits / words.length;
+    ranked.push({ entry, score: s.score * coverage * coverage * boost(entry), coverage, detail: true });
+  }
+  const order = (a: Scored, b: Scored) =>
+    b.score - a.score ||
+    NAMESPACE_PRIORITY[a.entry.namespace] - NAMESPACE_PRIORITY[b.entry.namespace] ||
+    a.entry.id.localeCompare(b.entry.id);
+  const byName = ranked.slice(0, named).sort(order);
+  if (byName.length >= limit) return byName.slice(0, limit);
+  return [...byName, ...ranked.slice(named).sort(order)].slice(0, limit);
+}
+
+const shortestByCatalog = new WeakMap<Catalog, number>();
+
+/** Length of the shortest normalised log message: shorter text cannot contain one. */
+function shortestMessage(catalog: Catalog): number {
+  let n = shortestByCatalog.get(catalog);
+  if (n === undefined) {
+    n = Math.min(...catalog.logMessages.map((m) => m.parts.join(" ").length), Number.MAX_SAFE_INTEGER);
+    shortestByCatalog.set(catalog, n);
+  }
+  return n;
+}
+
+/**
+ * Entries one of whose log messages the text contains, fixed parts in order ("Failed to add
+ * device: 42 in sorted set"); the longest message first, so a specific one wins.
+ */
+export function logMessageMatches(
+  catalog: Catalog,
+  text: string,
+): Array<{ entry: Entry; message: string; dependency: string }> {
+  const shortest = shortestMessage(catalog);
+  if (text.length < shortest) return [];
+  const hay = ` ${normalizeText(text)} `;
+  if (hay.length < shortest + 2) return [];
+  const out: Array<{ entry: Entry; message: string; dependency: string; length: number }> = [];
+  for (const m of catalog.logMessages) {
+    const length = m.parts.join(" ").length;
+    const known = out.find((o) => o.entry === m.entry);
+    if (known && known.length >= length) continue;
+    let from = 0;
+    let ok = true;
+    for (const part of m.parts) {
+      const at = hay.indexOf(` ${part} `, from);
+      if (at < 0) {
+        ok = false;
+        break;
+      }
+      from = at + part.length + 1;
+    }
+    if (!ok) continue;
+    if (known) Object.assign(known, { message: m.text, dependency: m.dependency, length });
+    else out.push({ entry: m.entry, message: m.text, dependency: m.dependency, length });
+  }
+  return out
+    .sort((a, b) => b.length - a.length)
+    .map(({ entry, message, dependency }) => ({ entry, message, dependency }));
 }
 
 /** How well words typed with a number fit one of its meanings. */
@@ -89,7 +216,8 @@ export interface MeaningFit {
   /**
    * 3: the words are this SIP/HTTP entry's own reason phrase ("404 Not Found" → SIP 404, HTTP 404);
    * 2: they are another entry's title or alias exactly ("503 service not ready" → that Mobius 503);
-   * below 2: the fraction of the words found in the entry's title and aliases (typos tolerated).
+   * 1.5: they contain this SIP/HTTP entry's reason phrase ("403 forbidden on register" → SIP 403);
+   * up to 1: the fraction of the words found in the entry's title and aliases (typos tolerated).
    */
   fit: number;
 }
@@ -113,13 +241,21 @@ export function rankMeanings(
   const withCode = code === null || code === undefined ? phrase : `${code} ${phrase}`;
   const phrases = (e: Entry) => [e.title, ...e.aliases].map(normalizeText);
   const coverage = new Map(
-    searchText(catalog, phrase, null, catalog.entries.length).map((s) => [s.entry, s]),
+    searchText(catalog, phrase, null, catalog.entries.length, { detail: false }).map((s) => [s.entry, s]),
   );
+  const padded = ` ${phrase} `;
+  // The reason phrase inside longer words: SIP's own if SIP has it, else HTTP's.
+  const containing = candidates.filter(
+    (e) => STANDARD.has(e.namespace) && phrases(e).some((p) => p.length >= 4 && padded.includes(` ${p} `)),
+  );
+  const sipContains = containing.some((e) => e.namespace === "sip");
   const fits = candidates.map((entry, order) => {
     const own = phrases(entry);
+    const standard = STANDARD.has(entry.namespace);
     let fit = coverage.get(entry)?.coverage ?? 0;
     if (!partial && fit < 1) fit = 0;
-    if (own.includes(phrase) || own.includes(withCode)) fit = STANDARD.has(entry.namespace) ? 3 : 2;
+    if (containing.includes(entry) && (entry.namespace === "sip" || !sipContains)) fit = Math.max(fit, 1.5);
+    if (own.includes(phrase) || own.includes(withCode)) fit = standard ? 3 : 2;
     return { entry, fit, order };
   });
   fits.sort((a, b) => b.fit - a.fit || a.order - b.order);

@@ -47,9 +47,10 @@ function transactionTimeouts(findings: Finding[], events: TimingEvent[]): TimerF
 }
 
 function missingAck(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
-  const out: TimerFinding[] = [];
   let byes: EventIndex | undefined;
   let acks: EventIndex | undefined;
+  // One note per BYE: a UAS resends its 200 OK until Timer H fires, and each copy meets the same BYE.
+  const perBye = new Map<number, { ok: Finding; bye: TimingEvent }>();
   for (const ok of findings) {
     if (
       ok.namespace !== "sip" ||
@@ -66,6 +67,11 @@ function missingAck(findings: Finding[], events: TimingEvent[]): TimerFinding[] 
     acks ??= new EventIndex(events, (e) => e.method === "ACK");
     const acked = acks.anyBetween(ok.callId, t0, bye.tsMs);
     if (acked) continue;
+    if (!perBye.has(bye.line)) perBye.set(bye.line, { ok, bye });
+  }
+  const out: TimerFinding[] = [];
+  for (const { ok, bye } of perBye.values()) {
+    const t0 = ok.tsMs as number;
     out.push({
       timer: "timer/h",
       title: "Timer H",

@@ -34,6 +34,31 @@ describe("sipcode search", () => {
   });
 });
 
+describe("sipcode search beyond titles and aliases", () => {
+  it.each([
+    ["fax", "sip/488"],
+    ["t38", "sip/488"],
+    ["srtp", "sip/488"],
+    ["nat", "symptom/one-way-audio"],
+    ["sip alg", "symptom/one-way-audio"],
+    ["firewall", "symptom/one-way-audio"],
+    ["exotel ports", "exotel/pre-support-checklist"],
+  ])("%s lists %s among entries that discuss it", async (words, id) => {
+    const r = await run(["search", ...words.split(" ")]);
+    expect(r.code).toBe(0);
+    const listed = r.out.split("\n").map((l) => l.split(/\s+/)[0]);
+    expect(listed).toContain(id);
+    expect(listed.length).toBeGreaterThan(1);
+  });
+
+  it("lists title and alias matches before description matches", async () => {
+    const r = await run(["search", "codec"]);
+    const listed = r.out.split("\n").map((l) => l.split(/\s+/)[0]);
+    expect(listed[0]).toBe("symptom/codec-g711-alaw-required");
+    expect(listed).toContain("sip/488");
+  });
+});
+
 describe("echoed queries", () => {
   it.each([
     ["\u001b[31mfoo", "foo"],

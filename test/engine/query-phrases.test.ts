@@ -138,3 +138,145 @@ describe("FreeSWITCH and nginx names the catalog explains", () => {
     expect(ids("NGX_HTTP_CLIENT_CLOSED_REQUEST")).toEqual(["http/499"]);
   });
 });
+
+describe("a stack's cause name", () => {
+  it.each([
+    ["USER_BUSY", "q850/17"],
+    ["CALL_REJECTED", "q850/21"],
+    ["SERVICE_UNAVAILABLE", "q850/63"],
+    ["hangup cause USER_BUSY", "q850/17"],
+  ])("%s opens the entry that spells it first", (q, id) => {
+    const r = explain(catalog(), q);
+    expect(r.results[0]?.id).toBe(id);
+    const first = catalog().byId.get(id);
+    if (!first) throw new Error(`${id} missing`);
+    expect(cardsToText(explainCards(r)).startsWith(entryLabel(first))).toBe(true);
+  });
+
+  it("keeps the other entries of SERVICE_UNAVAILABLE's words as other meanings, not ahead of it", () => {
+    const r = explain(catalog(), "SERVICE_UNAVAILABLE");
+    expect(r.kind).toBe("found");
+    expect(r.others.map((e) => e.id)).toContain("sip/503");
+  });
+
+  it.each([
+    ["USER_NOT_REGISTERED", "q850/20"],
+    ["INVALID_GATEWAY", "q850/28"],
+    ["LOSE_RACE", "q850/26"],
+    ["ALLOTTED_TIMEOUT", "q850/19"],
+    ["PROGRESS_TIMEOUT", "q850/18"],
+    ["GATEWAY_DOWN", "sip/503"],
+    ["CHANUNAVAIL", "q850/20"],
+    ["MEDIA_TIMEOUT", "symptom/audio-drops-after-answer"],
+  ])("%s is not a catalog code and points at %s", (q, id) => {
+    const r = explain(catalog(), q);
+    expect(r.kind).toBe("unknown");
+    expect(r.results).toEqual([]);
+    expect(r.suggestions.map((e) => e.id)).toEqual([id]);
+    const text = cardsToText(explainCards(r));
+    expect(text).toContain(`No entry for "${q}"`);
+    expect(text).toContain(`${q} is not a catalog code`);
+  });
+
+  it("quotes the note that explains a FreeSWITCH name", () => {
+    expect(explain(catalog(), "USER_NOT_REGISTERED").note).toMatch(/internal value 606/);
+    expect(explain(catalog(), "CHANUNAVAIL").note).toMatch(/Dial\(\) reports its dial status CHANUNAVAIL/);
+  });
+
+  it("never guesses a name no entry carries from its words", () => {
+    const r = explain(catalog(), "NO_SUCH_CAUSE_NAME");
+    expect(r.kind).toBe("unknown");
+    expect(r.suggestions).toEqual([]);
+    expect(r.note).toMatch(/not a catalog code/);
+  });
+});
+
+describe("typos, plurals and dotted numbers", () => {
+  it.each([
+    ["request tiemout", "sip/408"],
+    ["serivce unavailable", "sip/503"],
+    ["servcie unavailable", "sip/503"],
+  ])("%s counts the swapped letters as one typo", (q, id) => {
+    expect(ids(q)[0]).toBe(id);
+  });
+
+  it("reads a plural as the code", () => {
+    expect(ids("getting 503s")[0]).toBe("sip/503");
+    expect(ids("getting 503s")).toContain("mobius/503-registration");
+    expect(ids("488s everywhere")).toEqual(["sip/488"]);
+    expect(explain(catalog(), "488s everywhere").kind).toBe("found");
+  });
+
+  it("does not read the digits of a dotted token as a code", () => {
+    expect(ids("t.38")).not.toContain("q850/38");
+    expect(ids("t.38")[0]).toBe("sip/488");
+    expect(ids("4.88")).not.toContain("q850/88");
+    expect(explain(catalog(), "4.88").kind).toBe("unknown");
+  });
+});
+
+describe("a code's own reason phrase among other words", () => {
+  it("puts SIP 403 first for 403 forbidden on register", () => {
+    const r = explain(catalog(), "403 forbidden on register");
+    expect(r.results[0]?.id).toBe("sip/403");
+    expect(r.results.map((e) => e.id)).toContain("mobius/403-103");
+  });
+
+  it("still lets a vendor's own exact phrase win", () => {
+    expect(ids("403 FORBIDDEN 103")[0]).toBe("mobius/403-103");
+  });
+});
+
+describe("log messages the catalog lists", () => {
+  it.each([
+    ["OBP resolution failed", "mobius/503-registration"],
+    ["networkRelaysNotReachable", "acs/410-3112"],
+    ["Failed to add device: x in sorted set", "mobius/503-registration"],
+    ["Registration: Error code: 503 SERVICE UNAVAILABLE due to CPAPI timeout", "mobius/503-registration"],
+  ])("%s opens the entry that logs it", (q, id) => {
+    const r = explain(catalog(), q);
+    expect(r.results[0]?.id).toBe(id);
+    expect(cardsToText(explainCards(r))).toContain("Log messages that name the failing part");
+  });
+
+  it("says which part the message points at", () => {
+    expect(explain(catalog(), "OBP resolution failed").note).toMatch(/points at OBP/);
+  });
+});
+
+describe("words only an entry's description uses", () => {
+  it.each([
+    ["fax", "sip/488"],
+    ["t38", "sip/488"],
+    ["srtp", "sip/488"],
+    ["sip alg", "symptom/one-way-audio"],
+    ["exotel ports", "exotel/pre-support-checklist"],
+  ])("%s finds %s", (q, id) => {
+    const r = explain(catalog(), q);
+    expect(r.kind).not.toBe("unknown");
+    expect(r.results.map((e) => e.id)).toContain(id);
+    expect(r.note).toMatch(/^No entry is named/);
+  });
+
+  it("lists several entries that discuss NAT, each of which does", () => {
+    const r = explain(catalog(), "nat");
+    expect(r.results.length).toBeGreaterThanOrEqual(3);
+    for (const e of r.results) {
+      const described = [e.meaning, e.impact ?? "", ...e.causes, ...e.checks, ...e.notes.map((n) => n.text)];
+      expect(described.join(" "), e.id).toMatch(/\bNAT\b/i);
+    }
+  });
+
+  it("ranks a title or alias match before a description match", () => {
+    expect(ids("codec")[0]).toBe("symptom/codec-g711-alaw-required");
+    expect(ids("firewall")[0]).toBe("acs/410-301004");
+  });
+});
+
+describe("a namespace word prefers, it does not hide", () => {
+  it("exotel one way audio finds the symptom with its Exotel note", () => {
+    const r = explain(catalog(), "exotel one way audio");
+    expect(r.results[0]?.id).toBe("symptom/one-way-audio");
+    expect(cardsToText(explainCards(r))).toContain("Exotel SIP trunk:");
+  });
+});

@@ -31,6 +31,8 @@ function reference(findings: Finding[], events: TimingEvent[]): string[] {
     if (req && near(ts - req.tsMs))
       out.push(`${req.method === "INVITE" ? "timer/b" : "timer/f"} ${req.line},${f.line}`);
   }
+  // One Timer H note per BYE, from the first 200 OK that meets it.
+  const byes = new Set<number>();
   for (const ok of findings) {
     if (ok.namespace !== "sip" || ok.code !== 200 || ok.method !== "INVITE" || ok.tsMs === undefined)
       continue;
@@ -42,7 +44,8 @@ function reference(findings: Finding[], events: TimingEvent[]): string[] {
     const acked = events.some(
       (e) => e.method === "ACK" && e.tsMs >= t0 && e.tsMs <= bye.tsMs && sameCall(e.callId, ok.callId),
     );
-    if (!acked) out.push(`timer/h ${ok.line},${bye.line}`);
+    if (!acked && !byes.has(bye.line)) out.push(`timer/h ${ok.line},${bye.line}`);
+    if (!acked) byes.add(bye.line);
   }
   for (const bye of events) {
     if (bye.method !== "BYE" || !/session[ -]?(timer|expir|refresh)/i.test(bye.note ?? "")) continue;
