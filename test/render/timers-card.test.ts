@@ -137,14 +137,14 @@ describe("calculator input", () => {
   });
 });
 
-describe("a question about one timer", () => {
+describe("the timers card asked about one timer", () => {
   it.each([
     [
-      "timer B fired",
+      "timers B fired",
       "Timer B: UDP 32 s, TCP 32 s [64*T1] — A locally generated 408 about 32 s after the INVITE",
     ],
     [
-      "timer F expired",
+      "timers F expired",
       "Timer F: UDP 32 s, TCP 32 s [64*T1] — A REGISTER, OPTIONS or BYE times out about 32 s",
     ],
   ])("%s in chat puts that timer first on the card", (q, first) => {
