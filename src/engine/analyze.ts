@@ -138,9 +138,22 @@ function sameCall(a: Finding, b: Finding): boolean {
   return !ua || !ub || ua.toLowerCase() === ub.toLowerCase();
 }
 
-/** The first pair of findings, one of each list, that belong to one call. */
+/** A pair of findings, one of each list, that belong to one call: Call-IDs are matched through a
+ *  map, and only findings without one are compared pair by pair. */
 function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefined {
-  for (const a of as) for (const b of bs) if (sameCall(a, b)) return [a, b];
+  const byCall = new Map<string, Finding>();
+  for (const a of as) if (a.callId && !byCall.has(a.callId)) byCall.set(a.callId, a);
+  for (const b of bs) {
+    const a = b.callId ? byCall.get(b.callId) : undefined;
+    if (a) return [a, b];
+  }
+  const bare = (fs: Finding[]) => fs.filter((f) => !f.callId);
+  for (const [xs, ys] of [
+    [bare(as), bs],
+    [as, bare(bs)],
+  ]) {
+    for (const a of xs as Finding[]) for (const b of ys as Finding[]) if (sameCall(a, b)) return [a, b];
+  }
   return undefined;
 }
 

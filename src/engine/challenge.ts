@@ -31,7 +31,7 @@ export function isRetriedCode(ns: Namespace, code: number): boolean {
 }
 
 export function isRetried(f: Pick<Finding, "namespace" | "code">): boolean {
-  return isRetriedCode(f.namespace, f.code);
+  return isChallenge(f) || (f.namespace === "sip" && RETRIED_SIP.has(f.code));
 }
 
 /** Where an HTTP request went: the host and path of a URL on the line, or the path of a request
