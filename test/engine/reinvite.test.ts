@@ -75,3 +75,15 @@ CSeq: 3 INVITE.
     expect(a.normal.join(" ")).toMatch(/cancelled by the caller \(CANCEL on line 2/);
   });
 });
+
+describe("BYE in a trace without timestamps", () => {
+  it("reads the Reason under it as why the call ended, not as a response", () => {
+    const a = run(`BYE sip:+12125550188@10.0.0.5:5060 SIP/2.0
+Call-ID: st-1@10.0.0.5
+CSeq: 2 BYE
+Reason: SIP;cause=408;text="Session Timer Expired"
+Content-Length: 0
+`);
+    expect(a.summary).toContain("the BYE on line 1 gives Reason SIP 408 Session Timer Expired");
+  });
+});

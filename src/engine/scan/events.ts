@@ -8,7 +8,7 @@ export interface TimingEvent {
   kind: "request" | "keepalive";
   method?: string;
   line: number;
-  /** NaN for a CANCEL on a line without a time: it still pairs with its 487 by line order. */
+  /** NaN for a CANCEL or BYE on a line without a time: they still pair with what follows by line. */
   tsMs: number;
   /** The stamp names a date but no year ("May  2 02:00:00"). */
   yearless?: true;

@@ -359,8 +359,8 @@ export class Scanner {
     const ev = timingEvent(this.buf, line, le);
     if (!ev) return;
     const ts = timeOf(this.buf, line, ls);
-    // Timers need a time; a CANCEL also tells analyze that the 487 after it is normal.
-    if (!ts && ev.method !== "CANCEL") return;
+    // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
+    if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE") return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
     if (ts && isYearless(ts.text)) event.yearless = true;
     if (this.isRetransmission(event)) return;
