@@ -84,3 +84,58 @@ describe("time-only stamps", () => {
     expect(a.timeline.map((t) => t.label)).toEqual(["SIP 486 Busy Here", "SIP 503 Service Unavailable"]);
   });
 });
+
+describe("fractions of a second and JSON time fields", () => {
+  const at = (line: string) => parseTimestamp(line);
+
+  it("keeps the fraction when a ':' ends the time (FreeSWITCH siptrace)", () => {
+    expect(at("recv 712 bytes from udp/[10.0.0.9]:5060 at 12:30:00.950002:")).toMatchObject({
+      text: "12:30:00.950002",
+      ms: (12 * 3600 + 30 * 60) * 1000 + 950,
+    });
+    // Cisco's "00:11:29: //-1/…" is a time too; a fourth number is not ("10:20:30:40").
+    expect(at("00:11:29: //-1/xxxxxxxxxxxx/SIP/Msg/ccsipDisplayMsg:")?.text).toBe("00:11:29");
+    expect(at("frames 10:20:30:40 x")).toBeUndefined();
+  });
+
+  it("reads milliseconds after a ':' (Linphone, SIPp)", () => {
+    expect(at("2024-05-14 15:00:00:101 belle-sip-message-Received [612] new bytes")).toMatchObject({
+      text: "2024-05-14 15:00:00:101",
+      ms: Date.UTC(2024, 4, 14, 15, 0, 0, 101),
+    });
+    expect(at("10:02:11:418 Aborting call on unexpected message")?.text).toBe("10:02:11:418");
+  });
+
+  it("finds a JSON time field anywhere in the line when the head has no stamp", () => {
+    const vonage = `{"from":"14155550123","to":"12125550188","uuid":"aaaaaaaa-bbbb-cccc-dddd-0123456789ab","status":"failed","direction":"outbound","timestamp":"2024-05-14T16:12:00.000Z","sip_code":480}`;
+    expect(at(vonage)).toMatchObject({ text: "2024-05-14T16:12:00.000Z", ms: Date.UTC(2024, 4, 14, 16, 12) });
+    expect(at(`{"level":30,"pid":7,"@timestamp":"2024-05-14 16:12:00.250"}`)?.ms).toBe(
+      Date.UTC(2024, 4, 14, 16, 12, 0, 250),
+    );
+  });
+
+  it("reads epoch milliseconds (pino, jambonz) and epoch seconds with a fraction", () => {
+    expect(at(`{"level":50,"time":1715700000123,"msg":"call failed","sip_status":486}`)).toEqual({
+      text: "2024-05-14T15:20:00.123Z",
+      ms: 1715700000123,
+    });
+    expect(at(`{"ts":1715700000.5,"event":"hangup","cause":17}`)?.ms).toBe(1715700000500);
+    expect(at(`{"ts":"1715700000.25","text":"486"}`)?.ms).toBe(1715700000250);
+    // Other numbers are no time: a 9-digit count, a duration.
+    expect(at(`{"time":171570000,"x":1}`)).toBeUndefined();
+  });
+
+  it("shows the time in the timeline for such lines", () => {
+    const a = run(
+      [
+        `{"level":30,"time":1715700000123,"msg":"received response","status":100,"call_id":"j1"}`,
+        `{"level":50,"time":1715700004880,"msg":"received response","status":486,"reason":"Busy Here","call_id":"j1"}`,
+      ].join("\n"),
+    );
+    expect(a.timeline.map((t) => t.timestamp)).toEqual([
+      "2024-05-14T15:20:00.123Z",
+      "2024-05-14T15:20:04.880Z",
+    ]);
+    expect(a.summary).toContain("(2024-05-14T15:20:04.880Z)");
+  });
+});

@@ -9,16 +9,31 @@ export const DAY_MS = 86_400_000;
  */
 export const YEARLESS_YEAR = 2000;
 
-const ISO = /\b(\d{4})([-/])(\d\d)\2(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(Z|[+-]\d\d:?\d\d)?/;
+/**
+ * The fraction of a second: after "." or ",", or milliseconds after a ":" (Linphone's
+ * "15:00:00:101"), exactly three digits then.
+ */
+const FRACTION = "(?:(?:[.,]|:(?=\\d{3}(?![\\d:])))(\\d{1,6}))?";
+const ISO = new RegExp(
+  `\\b(\\d{4})([-/])(\\d\\d)\\2(\\d\\d)[T ](\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(Z|[+-]\\d\\d:?\\d\\d)?`,
+);
 const RFC1123 =
   /\b[A-Z][a-z]{2}, (\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d)(?:\.(\d{1,6}))? (GMT|UTC|[+-]\d{4})/;
 /**
  * Syslog ("May  2 02:00:00", after an optional <PRI>), Asterisk ("[May  2 01:00:00]") and ctime
  * ("Mon May  2 02:00:00 2024"); the year may follow the day, or the time after a weekday.
  */
-const MONTH_DAY =
-  /^(?:<\d{1,3}>|\[)?((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?([A-Z][a-z]{2}) {1,2}(\d{1,2})(?: (\d{4}))? (\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?: (\d{4})(?![\d:]))?/;
-const CLOCK = /(?<![\d:.])(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?![\d:])/;
+const MONTH_DAY = new RegExp(
+  `^(?:<\\d{1,3}>|\\[)?((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?([A-Z][a-z]{2}) {1,2}(\\d{1,2})(?: (\\d{4}))? (\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?: (\\d{4})(?![\\d:]))?`,
+);
+/** A time of day; a ":" may end it ("… at 12:30:00.950002:"), not a fourth number ("10:20:30:40"). */
+const CLOCK = new RegExp(`(?<![\\d:.])(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?!\\d|:\\d)`);
+/**
+ * The time field of a JSON log line, wherever it is: an ISO string ("timestamp":"2024-05-14T…"), or
+ * epoch milliseconds or seconds ("time":1715700000123 in pino and jambonz, "ts":1715700000.123).
+ */
+const JSON_TIME = /"(?:@?timestamp|time|ts)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
+const EPOCH = /^(?:\d{10}(?:\.\d{1,9})?|\d{13})$/;
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 /** Days before each month in a leap year. */
@@ -106,7 +121,19 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
   }
   const clock = CLOCK.exec(head);
   if (clock) return { text: clock[0], ms: clockMs(clock[1] ?? "", clock[2] ?? "", clock[3] ?? "", clock[4]) };
-  return undefined;
+  return line.includes('"') ? jsonTime(line) : undefined;
+}
+
+/** The time a JSON line's time field holds, when the line's head has none. */
+function jsonTime(line: string): { text: string; ms: number } | undefined {
+  const m = JSON_TIME.exec(line);
+  if (!m) return undefined;
+  const value = m[1] ?? m[2] ?? "";
+  // A string holds no '"', so parsing it does not come back here.
+  if (!EPOCH.test(value)) return m[1] ? parseTimestamp(m[1]) : undefined;
+  // Ten digits are seconds (maybe with a fraction), thirteen milliseconds.
+  const ms = value.length === 13 && !value.includes(".") ? Number(value) : Math.round(Number(value) * 1000);
+  return { text: new Date(ms).toISOString(), ms };
 }
 
 /** Whether a stamp's text names a date but no year ("May  2 02:00:00"). */
