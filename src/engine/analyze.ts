@@ -8,6 +8,7 @@ import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } fr
 import { chronological } from "./chronology.js";
 import { failingComponentOf } from "./component.js";
 import { entryLabel } from "./labels.js";
+import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput, type TimingEvent } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
@@ -19,8 +20,9 @@ import { type TimerFinding, timerFindings } from "./timing.js";
  */
 export interface TimelineItem {
   /** `namespace:code:subcode:host` (as scan/fold groupKey): the host its findings name ("" for
-   *  none), the sending host's when a row gathers it with ones naming none, and `*` when the row
-   *  gathers several hosts. `counts.distinct` counts codes, so one code may have several rows. */
+   *  none, `>host` for responses this log's system sent to host), the sending host's when a row
+   *  gathers it with ones naming none, and `*` when the row gathers several hosts.
+   *  `counts.distinct` counts codes, so one code may have several rows. */
   key: string;
   label: string;
   id: string | null;
@@ -406,6 +408,8 @@ interface Row {
   item: TimelineItem;
   code: string;
   shown: string;
+  /** Sent by this log's system: never gathered into a row shown as from a host. */
+  sent: boolean;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -451,11 +455,16 @@ function foldRows(rows: Row[]): TimelineItem[] {
   for (const [code, rs] of byCode) {
     if (rs.length === 1) continue;
     const hosted = rs.filter((r) => r.shown);
-    const bare = rs.filter((r) => !r.shown);
+    const bare = rs.filter((r) => !r.shown && !r.sent);
+    const sent = rs.filter((r) => r.sent);
     let groups: Row[][];
-    if (hosted.length > MAX_HOST_ROWS) groups = [rs];
-    else if (hosted.length === 1 && bare.length > 0) groups = [rs];
-    else groups = bare.length > 1 ? [bare] : [];
+    if (hosted.length > MAX_HOST_ROWS || (hosted.length === 1 && bare.length > 0)) {
+      groups = [rs.filter((r) => !r.sent)];
+      if (sent.length > 1) groups.push(sent);
+    } else {
+      const unnamed = rs.filter((r) => !r.shown);
+      groups = unnamed.length > 1 ? [unnamed] : [];
+    }
     for (const g of groups) {
       const named = g.filter((r) => r.shown);
       // One sending host keeps its key; a row of several hosts (or of several receivers) is `*`.
@@ -513,7 +522,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       hosts = new Map();
       byCode.set(f.code, hosts);
     }
-    const host = f.host ?? "";
+    // A response sent to f.host (">host") keeps apart from the ones f.host sent.
+    const host = keyHost(f);
     const bucket = hosts.get(host);
     // A hang-up reason gets its own row: it is no response.
     const g = bucket?.find(
@@ -529,9 +539,10 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       if (g.hosts.length > 0) g.hostCounts[0] = g.count;
       return;
     }
-    const key = groupKey(f);
+    const key = groupKey({ ...f, host });
     // Shown as "from host": a host the response was sent to is not where it came from.
-    const shown = f.host && hostRole(f.text, f.host, f.direction) !== "receiver" ? f.host : "";
+    const sent = host.startsWith(">");
+    const shown = sent ? "" : host;
     const item: TimelineItem = {
       key,
       label: hangup ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}` : label(catalog, f),
@@ -545,7 +556,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       failure: !normal,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
-    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown };
+    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent };
     rows.push(row);
     // Folded repeats count in the responses' row.
     if (!hangup) groups.set(key, row);

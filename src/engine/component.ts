@@ -2,7 +2,7 @@
 // sent the request, so the answering side comes from the packet's source, the Server/User-Agent
 // header, or the log's own system when it generated or sent the response itself.
 import type { Entry } from "../catalog/schema.js";
-import { hostRole } from "./scan/hosts.js";
+import { headerName, hostRole, lineHost } from "./scan/hosts.js";
 import type { Finding } from "./scan/scanner.js";
 
 /** SIP and HTTP findings are responses: someone answered a request with them. */
@@ -33,9 +33,26 @@ function answeringSide(f: Finding): { text: string; placed: boolean } | null {
   return null;
 }
 
+/**
+ * A code read from a header of a message ("Reason: SIP;cause=408" in a BYE): the host the message
+ * came from reported it, which does not make that host the side that failed.
+ */
+function carrier(f: Finding): string | null {
+  if (!f.host || lineHost(f.text) !== undefined) return null;
+  const name = headerName(f.text);
+  if (!name) return null;
+  const what = `the message carrying ${f.namespace === "q850" ? "cause" : "the"} ${f.code} in its ${name} header`;
+  const role = hostRole(f.text, f.host, f.direction);
+  if (role === "sender") return `${f.host}, which sent ${what}`;
+  if (role === "receiver") return `the system that wrote this log, which sent ${what} to ${f.host}`;
+  return null;
+}
+
 /** The failing component of `first`, the failure the analysis starts from. */
 export function failingComponentOf(first: Finding, entry: Entry | undefined): string | null {
   const generic = entry?.generatedBy;
+  const carried = carrier(first);
+  if (carried) return [carried, generic].filter(Boolean).join(" — ");
   if (!isResponse(first)) {
     return [first.agent, first.host ?? first.via, generic].filter(Boolean).join(" — ") || null;
   }

@@ -97,3 +97,69 @@ describe("timeline rows per code", () => {
     expect(timelineOf(text)).toMatch(/… and 3 more codes$/);
   });
 });
+
+describe("responses this log's system sent", () => {
+  /** pjsip: 200s to INVITEs received from the carrier, 200s to its BYEs sent back to it (as a
+   *  one-line summary, or with the message under its transport line). */
+  function pjsipCalls(calls: number, sentMessage = false): string {
+    const lines: string[] = [];
+    for (let c = 0; c < calls; c++) {
+      const ts = (s: number) =>
+        new Date(Date.UTC(2024, 4, 14, 8, 0, 0) + (c * 10 + s) * 1000)
+          .toISOString()
+          .replace("T", " ")
+          .slice(0, 23);
+      lines.push(
+        `${ts(0)} [${c}] RX 312 bytes Response msg 200/INVITE/cseq=${100 + c} (rdata0x7f) from UDP 198.51.100.20:5060:`,
+        "SIP/2.0 200 OK",
+        `Call-ID: call-${c}@10.0.0.5`,
+        `CSeq: ${100 + c} INVITE`,
+        "Content-Length: 0",
+        "--end msg--",
+        `${ts(5)} [${c}] RX 290 bytes Request msg BYE/cseq=${200 + c} from UDP 198.51.100.20:5060`,
+        `${ts(5)} [${c}] TX 300 bytes Response msg 200/BYE/cseq=${200 + c} (tdta0x7f) to UDP 198.51.100.20:5060${sentMessage ? ":" : ""}`,
+      );
+      if (sentMessage)
+        lines.push("SIP/2.0 200 OK", `Call-ID: call-${c}@10.0.0.5`, `CSeq: ${200 + c} BYE`, "--end msg--");
+    }
+    return lines.join("\n");
+  }
+
+  it("are not shown as from the host they were sent to", () => {
+    const { text, json } = scanned(pjsipCalls(3));
+    expect(timelineOf(text)).toBe(
+      [
+        "Timeline",
+        "  • 2024-05-14 08:00:00.000 ✓ SIP 200 OK ×3 (INVITE) from 198.51.100.20:5060 — line 2",
+        "  • 2024-05-14 08:00:05.000 ✓ SIP 200 OK ×3 (BYE) — line 8",
+      ].join("\n"),
+    );
+    expect(json.timeline.map((t) => t.key)).toEqual([
+      "sip:200:null:198.51.100.20:5060",
+      "sip:200:null:>198.51.100.20:5060",
+    ]);
+    expect(json.counts).toMatchObject({ findings: 6, distinct: 1 });
+  });
+
+  it.each([
+    ["summary line", false, 8],
+    ["message under its transport line", true, 9],
+  ])("keep their own row past the storage cap, with every repeat counted (%s)", (_name, full, line) => {
+    const { text, json } = scanned(pjsipCalls(1500, full));
+    expect(json.counts.omitted).toBeGreaterThan(0);
+    expect(timelineOf(text)).toContain("✓ SIP 200 OK ×1500 (INVITE) from 198.51.100.20:5060 — line 2");
+    expect(timelineOf(text)).toContain(`✓ SIP 200 OK ×1500 (BYE) — line ${line}`);
+  });
+
+  it("join other rows that name no sender, never a sender's row", () => {
+    const { text } = scanned(
+      [
+        "2024-05-14 08:00:00.000 [0] RX 312 bytes Response msg 486/INVITE/cseq=1 (rdata0x7f) from UDP 198.51.100.20:5060:",
+        "2024-05-14 08:00:01.000 pjsua_app.c Call 0 got SIP/2.0 486 Busy Here",
+        "2024-05-14 08:00:02.000 [1] TX 300 bytes Response msg 486/INVITE/cseq=7 to UDP 198.51.100.30:5060",
+      ].join("\n"),
+    );
+    expect(timelineOf(text)).toContain("✗ SIP 486 Busy Here ×2 (INVITE) from 198.51.100.20:5060 — line 1");
+    expect(timelineOf(text)).toContain("2024-05-14 08:00:02.000 ✗ SIP 486 Busy Here (INVITE) — line 3");
+  });
+});

@@ -98,7 +98,14 @@ describe("a failure after thousands of normal codes", () => {
     expect(a.summary).toMatch(/\d+ repeats are folded into the counts/);
 
     const group = (key: string) => a.timeline.find((t) => t.key === key);
-    expect(group("q850:17:null:")).toMatchObject({ firstLine: log.cause, failure: true, count: 1 });
+    // The cause in the 486's Reason header, past the storage cap, still has the 486's sender and time.
+    expect(group("q850:17:null:10.0.0.5:5060")).toMatchObject({
+      firstLine: log.cause,
+      failure: true,
+      count: 1,
+      hosts: ["10.0.0.5:5060"],
+      timestamp: a.firstFailure?.timestamp,
+    });
     expect(a.correlations.join(" ")).toMatch(/SIP 486 Busy Here \(line \d+\) and Q\.850 cause 17 /);
     // The repeats still count: "3× 503 from 10.0.0.5", and every 200 OK.
     expect(group("sip:503:null:10.0.0.5:5060")).toMatchObject({

@@ -17,10 +17,21 @@ export interface Surroundings {
   callId?: string;
   agent?: string;
   via?: string;
+  /** For a status or request line: how many header lines follow it without a break (a blank
+   *  line, the next message, a line that is no header). */
+  lines?: number;
 }
 
-const INBOUND = /\b(RX|recv|received|receiving|incoming|inbound|<--|<-|got)\b|<---/i;
-const OUTBOUND = /\b(TX|send|sending|sent|outgoing|outbound|-->|->)\b|--->/i;
+/**
+ * Transport words about the logged message itself: "RX …", "received 503 from …", "TX …",
+ * "sending 486 …", "Incoming SIP message". "inbound"/"outbound" alone name a call's or a trunk's
+ * direction ("outbound call", "direction":"outbound", sip/outbound.go), not who sent a response;
+ * "send INVITE"/"sent REGISTER" is about a request.
+ */
+const INBOUND =
+  /\b(RX|recv|received|receiving|<--|<-|got)\b|<---|\b(?:incoming|inbound)\s+(?:SIP\s+)?(?:message|msg|packet|response|reply)\b/i;
+const OUTBOUND =
+  /\b(TX|-->|->)\b|--->|\b(?:send|sending|sent)\b(?!\s+(?:an?\s+|the\s+)?(?:INVITE|REGISTER|OPTIONS|BYE|CANCEL|ACK|PRACK|UPDATE|INFO|MESSAGE|SUBSCRIBE|NOTIFY|REFER|PUBLISH|request)\b)|\b(?:outgoing|outbound)\s+(?:SIP\s+)?(?:message|msg|packet|response|reply)\b/i;
 /**
  * The log's own system made the response up: it says so, or a transaction timer ran out
  * ("transaction timed out", "Timer B expired", "Timeout timer event", Kamailio's fake_reply). An
@@ -41,32 +52,52 @@ export function emptySurroundings(): Surroundings {
     callId: undefined,
     agent: undefined,
     via: undefined,
+    lines: undefined,
   };
 }
+
+/** A JSON log's CSeq field (sipgo, jambonz): "cseq":"1 INVITE". */
+const JSON_CSEQ = /"cseq"\s*:\s*"(\d+)\s+([A-Za-z]+)"/i;
 
 export function lineSurroundings(line: string): Surroundings {
   const out = emptySurroundings();
   const host = lineHost(line);
   if (host) out.host = host;
-  if (LOCAL.test(line)) out.direction = "local";
-  else if (INBOUND.test(line)) out.direction = "in";
-  else if (OUTBOUND.test(line)) out.direction = "out";
+  out.direction = lineDirection(line);
+  const cseq = line.includes('"') ? JSON_CSEQ.exec(line) : null;
+  if (cseq) {
+    out.cseq = Number(cseq[1]);
+    out.method = (cseq[2] as string).toUpperCase();
+  }
   return out;
+}
+
+/** The direction a line's own words give the message it logs, if any. */
+export function lineDirection(line: string): "in" | "out" | "local" | undefined {
+  if (LOCAL.test(line)) return "local";
+  if (INBOUND.test(line)) return "in";
+  if (OUTBOUND.test(line)) return "out";
+  return undefined;
 }
 
 const CSEQ_METHOD = /(\d+)\s+([A-Z]+)/;
 const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
-const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*[A-Z]+ sips?:\S+ SIP\/2\.0/;
+const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*(?:>\s?)?[A-Z]+ sips?:\S+ SIP\/2\.0/;
 const LINE_BREAK = /[\r\u2028\u2029]/;
 
 /**
- * /^\s*([A-Za-z-]+)\s*:\s*(.*)$/ without the regex: name and value of a header line, or null.
- * (`.` stops at \r, \u2028 and \u2029, so a value holding one of them does not match.)
+ * /^\s*(?:>\s*)?([A-Za-z-]+)\s*:\s*(.*)$/ without the regex: name and value of a header line, or
+ * null. A chat quote marker ("> CSeq: 7 INVITE") may precede the name. (`.` stops at \r, \u2028
+ * and \u2029, so a value holding one of them does not match.)
  */
 function header(l: string): { name: string; value: string } | null {
   const n = l.length;
   let i = 0;
   while (i < n && isSpace(l.charCodeAt(i))) i++;
+  if (l.charCodeAt(i) === 62) {
+    i++;
+    while (i < n && isSpace(l.charCodeAt(i))) i++;
+  }
   const start = i;
   for (let c = l.charCodeAt(i); i < n && (c === 45 || ((c | 0x20) >= 97 && (c | 0x20) <= 122)); ) {
     c = l.charCodeAt(++i);
@@ -80,7 +111,8 @@ function header(l: string): { name: string; value: string } | null {
   const value = l.slice(i);
   return LINE_BREAK.test(value) ? null : { name: l.slice(start, end), value };
 }
-const NOT_BLANK = /\S/;
+/** A line with something in it besides a chat quote marker (">"). */
+const NOT_BLANK = /[^\s>]/;
 
 /**
  * Headers of the SIP message whose first line ends at text[le] ("\n"), read until a blank line
@@ -98,6 +130,7 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     }
   }
   let start = le + 1;
+  out.lines = 0;
   for (let k = 0; k < max; k++) {
     const e = text.indexOf("\n", start);
     if (e < 0) break;
@@ -106,6 +139,8 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     if (!NOT_BLANK.test(l) || (l.includes("SIP/2.0") && NEXT_MESSAGE.test(l))) break;
     const h = header(l);
     if (!h) continue;
+    // The message's header lines run on up to the first line that is none.
+    if (out.lines === k) out.lines = k + 1;
     const name = h.name.toLowerCase();
     const value = h.value.trim();
     if (name === "cseq") {

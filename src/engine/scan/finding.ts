@@ -4,6 +4,7 @@ import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import type { Hit } from "./detectors.js";
+import { hostRole } from "./hosts.js";
 import { type RedactOptions, redact, redactRange } from "./redact.js";
 
 export interface Finding {
@@ -111,12 +112,13 @@ export interface LineContext {
 export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Finding {
   const { line } = ctx;
   const around = lineSurroundings(line.slice(0, 600));
+  const status = h.detector === "sip-status";
+  const headers = status ? ctx.headers() : NO_HEADERS;
   const ts = ctx.time();
   if (ts) {
     around.timestamp = ts.text;
     around.tsMs = ts.ms;
   }
-  const headers = h.detector === "sip-status" ? ctx.headers() : NO_HEADERS;
   const start = Math.max(0, Math.min(h.at - 40, line.length - EXCERPT));
   // Redacted as part of the whole line: a secret that starts before the excerpt is still found.
   const excerpt =
@@ -133,9 +135,11 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     confidence: h.confidence,
     detector: h.detector,
   };
-  const method = h.method ?? headers.method ?? (REINVITE_WORD.test(line) ? "re-INVITE" : undefined);
+  const method =
+    h.method ?? headers.method ?? around.method ?? (REINVITE_WORD.test(line) ? "re-INVITE" : undefined);
   if (method) f.method = method;
-  if (headers.cseq !== undefined && Number.isSafeInteger(headers.cseq)) f.cseq = headers.cseq;
+  const cseq = headers.cseq ?? around.cseq;
+  if (cseq !== undefined && Number.isSafeInteger(cseq)) f.cseq = cseq;
   if (headers.callId) f.callId = redact(headers.callId, opts);
   if (around.timestamp) f.timestamp = around.timestamp;
   if (around.tsMs !== undefined) f.tsMs = around.tsMs;
@@ -150,5 +154,39 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (headers.via) f.via = headers.via;
   if (h.reason) f.reason = redact(h.reason, opts);
   if (h.dependency) f.dependency = h.dependency;
+  if (status) {
+    lastStatus = f;
+    lastStatusLines = headers.lines ?? 0;
+  }
   return f;
+}
+
+/** The status line's finding toFinding built last, and how many header lines follow it. */
+let lastStatus: Finding | undefined;
+let lastStatusLines = 0;
+
+/**
+ * The last line of the message whose status line `f` was found on, for the finding toFinding
+ * has just built (the finding store asks right away); otherwise undefined.
+ */
+export function messageEnd(f: Finding): number | undefined {
+  return f === lastStatus ? f.line + lastStatusLines : undefined;
+}
+
+/**
+ * Gives `f`, a code found in a header ("Reason: Q.850;cause=34") of the message whose status line's
+ * finding is `status`, that message's time and host: the cause is shown when and where its
+ * response is.
+ */
+export function borrowMessage(f: Finding, status: Finding): void {
+  if (status.timestamp !== undefined && status.tsMs !== undefined) {
+    f.timestamp = status.timestamp;
+    f.tsMs = status.tsMs;
+  }
+  if (f.host || !status.host) return;
+  f.host = status.host;
+  const role = hostRole(status.text, status.host, status.direction);
+  const direction = role === "sender" ? "in" : role === "receiver" ? "out" : status.direction;
+  if (direction) f.direction = direction;
+  else delete f.direction;
 }

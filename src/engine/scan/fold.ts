@@ -3,9 +3,9 @@
 // log is still kept (and named the first failure) while memory stays bounded.
 import type { Namespace } from "../../catalog/schema.js";
 import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
-import { lineHost } from "./context.js";
+import { lineDirection, lineHost } from "./context.js";
 import type { Hit } from "./detectors.js";
-import type { Finding } from "./finding.js";
+import { borrowMessage, type Finding, messageEnd } from "./finding.js";
 import {
   count,
   detach,
@@ -18,6 +18,7 @@ import {
   PLAIN,
   UNANSWERED,
 } from "./fold-keys.js";
+import { hostRole, isHeaderLine, lastSourceDirection } from "./hosts.js";
 
 export { type FoldedCount, groupKey, MAX_KEYS } from "./fold-keys.js";
 
@@ -49,6 +50,15 @@ function answers(f: Finding, g: Finding): boolean {
     (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER") &&
     (f.namespace !== "http" || sameTarget(requestTarget(f), requestTarget(g)))
   );
+}
+
+/**
+ * The host part of a finding's timeline key: the host that sent it, "" for none, and ">host" for
+ * one this log's system sent to host, so a response sent and one received never share a row.
+ */
+export function keyHost(f: Pick<Finding, "host" | "text" | "direction">): string {
+  if (!f.host) return "";
+  return hostRole(f.text, f.host, f.direction) === "receiver" ? `>${f.host}` : f.host;
 }
 
 /** The line being scanned, and how to turn one of its hits into a finding. */
@@ -84,6 +94,9 @@ export class FindingStore {
   private hostLine = -1;
   private host: string | undefined;
   private lastFinding: Finding | undefined;
+  /** The last status line's finding built, and the last line of its message's headers. */
+  private message: Finding | undefined;
+  private messageEnd = 0;
   /** Keys are counted only once the cap is reached: a chat paste never pays for them. */
   private indexed = false;
 
@@ -125,9 +138,7 @@ export class FindingStore {
     if (!this.indexed) this.index();
     if (lineNo !== this.hostLine) {
       this.hostLine = lineNo;
-      // The same host toFinding gives the kept findings, so repeats fold under their key.
-      this.host =
-        lineHost(src.line.slice(0, 600)) ?? (h.detector === "sip-status" ? src.sourceHost() : undefined);
+      this.host = this.lineKeyHost(h, lineNo, src);
     }
     const state = this.keys.state(h.namespace, h.code, h.subcode, this.host);
     const kind = form(h.namespace, h.code, src.line);
@@ -154,7 +165,7 @@ export class FindingStore {
   private index(): void {
     this.indexed = true;
     for (const f of this.findings) {
-      const state = this.keys.state(f.namespace, f.code, f.subcode, f.host);
+      const state = this.keys.state(f.namespace, f.code, f.subcode, keyHost(f) || undefined);
       const kind = form(f.namespace, f.code, f.text);
       if (state) state.kept[kind] = count(state, kind) + 1;
     }
@@ -171,10 +182,50 @@ export class FindingStore {
     return true;
   }
 
-  /** The finding of the hit being offered, built once however many rules ask for it. */
+  /**
+   * The finding of the hit being offered, built once however many rules ask for it. A status
+   * line's finding is remembered with its message's extent, and a code in one of that message's
+   * headers ("Reason: Q.850;cause=34") borrows its time and host.
+   */
   private build(h: Hit, src: HitSource): Finding {
-    this.lastFinding ??= src.build(h);
-    return this.lastFinding;
+    if (this.lastFinding) return this.lastFinding;
+    const f = src.build(h);
+    if (h.detector === "sip-status") {
+      this.message = f;
+      this.messageEnd = messageEnd(f) ?? f.line;
+    } else {
+      const m = this.messageOf(f.line, src.line);
+      if (m) borrowMessage(f, m);
+    }
+    this.lastFinding = f;
+    return f;
+  }
+
+  /** The status line's finding of the message whose header `line` (number lineNo) is, if kept. */
+  private messageOf(lineNo: number, line: string): Finding | undefined {
+    const m = this.message;
+    if (!m || lineNo <= m.line || lineNo > this.messageEnd) return undefined;
+    return isHeaderLine(line.slice(0, 200)) ? m : undefined;
+  }
+
+  /**
+   * keyHost() of the finding `h` would become, without building it: the host and direction
+   * toFinding reads from the line itself or, for a status line, from the transport line above the
+   * message; a header line has its message's.
+   */
+  private lineKeyHost(h: Hit, lineNo: number, src: HitSource): string | undefined {
+    const line = src.line.slice(0, 600);
+    const direction = lineDirection(line);
+    const named = lineHost(line);
+    if (named) return hostRole(line, named, direction) === "receiver" ? `>${named}` : named;
+    if (h.detector !== "sip-status") {
+      const status = this.messageOf(lineNo, line);
+      return status ? keyHost(status) || undefined : undefined;
+    }
+    const host = src.sourceHost();
+    if (!host) return undefined;
+    const from = lastSourceDirection(host);
+    return hostRole(line, host, direction ?? from) === "receiver" ? `>${host}` : host;
   }
 
   /** Challenges still unanswered at the end are failures: kept as such when not kept yet. */

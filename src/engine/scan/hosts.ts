@@ -3,10 +3,17 @@
 
 const ADDRESS =
   "((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}|[a-z][\\w-]*(?:\\.[\\w-]+)+)";
+/**
+ * "from 10.0.0.9:5060", "to UDP 10.0.0.9:5060", "from [UDP://sip.example.org:5060]" (belle-sip),
+ * and JSON or key=value fields: "src":"10.0.0.9:5060", remote_ip=10.0.0.9, "peer":"[2001:db8::1]".
+ * The user part of an address ("to":"jane.doe@example.com") is no host.
+ */
 const HOST = new RegExp(
-  `\\b(from|to|src|dst|source|remote|peer)[\\s=:]+(?:(?:udp|tcp|tls|wss?)[:/]|UDP |TCP |TLS |sips?:)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`,
+  `\\b(from|to|(?:src|dst|source|remote|peer)(?:_?(?:ip|addr(?:ess)?|host))?)"?[\\s=:]+"?\\[?(?:(?:udp|tcp|tls|wss?)(?::\\/\\/|[:/ ])|sips?:)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?(?![\\w.@-]*@)`,
   "i",
 );
+/** The host part of a key such as remote_ip or srcAddr. */
+const KEY_SUFFIX = /_?(?:ip|addr(?:ess)?|host)$/i;
 /** A packet line: "10.0.0.9:5060 -> 10.0.0.5:5060" (ngrep, sngrep) names the sender first. */
 const ARROW = /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?\s*-{1,3}>\s*(?:\d{1,3}\.){3}\d{1,3}/;
 /** "<- carrier.example.net SIP/2.0 486": the message came from the host after the arrow. */
@@ -45,7 +52,7 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
   const m = HOST.exec(line);
   if (m?.[2]) {
     const host = joined(m[2], m[3]);
-    const word = (m[1] ?? "").toLowerCase();
+    const word = (m[1] ?? "").toLowerCase().replace(KEY_SUFFIX, "");
     if (word === "from" || word === "src" || word === "source") return { host, role: "sender" };
     if (word === "to" || word === "dst") {
       // "request sent to X completed with code 408", "INVITE to X rejected with 503": X is the side
@@ -94,10 +101,22 @@ export function hostRole(
   return undefined;
 }
 
-const TRANSPORT_VERB = /\b(?:RX|TX|recv|received|receiving|send|sent|sending)\b|-{1,3}>|<-/i;
-const INBOUND_VERB = /\b(?:RX|recv|received|receiving)\b|<-/i;
-const HEADER_LINE = /^\s*[A-Za-z-]+\s*:\s/;
-const SEPARATOR = /^\s*[-=]{8,}\s*$/;
+/** AudioCodes' "---- Incoming SIP Message from 10.0.0.9:5060 to SIPInterface #0 …" and its kin. */
+const MESSAGE_WORDS =
+  "(?:incoming|outgoing|inbound|outbound)\\s+(?:SIP\\s+)?(?:message|msg|packet|request|response)\\b";
+const TRANSPORT_VERB = new RegExp(
+  `\\b(?:RX|TX|recv|received|receiving|send|sent|sending)\\b|-{1,3}>|<-|\\b${MESSAGE_WORDS}`,
+  "i",
+);
+const INBOUND_VERB = /\b(?:RX|recv|received|receiving|incoming|inbound)\b|<-/i;
+/** A header line, also in a chat quote ("> CSeq: 7 INVITE"). */
+const HEADER_LINE = /^\s*(?:>\s?)?[A-Za-z-]+\s*:\s/;
+const SEPARATOR = /^\s*>?\s*[-=]{8,}\s*$/;
+/** A quoted line with nothing in it (">") is as blank as an empty one. */
+function isBlank(l: string): boolean {
+  const t = l.trim();
+  return t === "" || t === ">";
+}
 /** tcpdump -A prints the packet's IP and UDP headers as dots and stray characters before the payload. */
 export const HEADER_BYTES = /^\S*\.\.\S*$/;
 
@@ -111,12 +130,25 @@ export function messageSource(
   text: string,
   ls: number,
 ): { host: string; direction: "in" | "out" } | undefined {
+  lastSource = findSource(text, ls);
+  return lastSource;
+}
+
+/** What messageSource() last returned: the finding store's key for a repeat needs its direction. */
+let lastSource: { host: string; direction: "in" | "out" } | undefined;
+
+/** The direction messageSource() last found for `host` (undefined when it found another host). */
+export function lastSourceDirection(host: string): "in" | "out" | undefined {
+  return lastSource?.host === host ? lastSource.direction : undefined;
+}
+
+function findSource(text: string, ls: number): { host: string; direction: "in" | "out" } | undefined {
   let end = ls - 1;
   for (let k = 0; k < 3 && end > 0; k++) {
     const start = text.lastIndexOf("\n", end - 1) + 1;
     const l = text.slice(start, end);
     end = start - 1;
-    if (l.trim() === "" || SEPARATOR.test(l) || HEADER_BYTES.test(l)) continue;
+    if (isBlank(l) || SEPARATOR.test(l) || HEADER_BYTES.test(l)) continue;
     // tcpdump's packet line may end with a summary of the message ("SIP: SIP/2.0 403 Forbidden").
     const dump = l.includes(" > ") ? TCPDUMP.exec(l) : null;
     if (dump?.[1]) return { host: joined(dump[1], dump[2]), direction: "in" };
@@ -126,4 +158,21 @@ export function messageSource(
     return { host: named.host, direction: named.role === "sender" ? "in" : "out" };
   }
   return undefined;
+}
+
+/** "Name:" at the start of a line, in a chat quote too; "Content-Length:0" has no space. */
+const HEADER_NAME = /^\s*(?:>\s?)?([A-Za-z][\w-]*)\s*:(?!\/\/)/;
+const STATUS = /SIP\/2\.0 [1-6]\d\d/;
+
+/**
+ * Whether `line` may be a header line of a SIP message ("CSeq: 7 INVITE", "> Reason: Q.850;cause=42"),
+ * not a status line.
+ */
+export function isHeaderLine(line: string): boolean {
+  return HEADER_NAME.test(line) && !STATUS.test(line);
+}
+
+/** The name of the header `line` may be ("Reason"), or undefined. */
+export function headerName(line: string): string | undefined {
+  return isHeaderLine(line) ? HEADER_NAME.exec(line)?.[1] : undefined;
 }
