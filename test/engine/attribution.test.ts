@@ -308,3 +308,12 @@ describe("corpus snippets of newly read formats", () => {
     });
   });
 });
+
+describe("a quoted URI after 'from'", () => {
+  it("names the registrar that answered Asterisk's outbound registration", () => {
+    const a = run(
+      "[2024-05-14 18:20:00.100] WARNING[1234]: res_pjsip_outbound_registration.c:1043 handle_registration_response: Fatal response '403' received from 'sip:sip.provider.example:5060' on registration attempt to 'sip:0123456789@sip.provider.example:5060', stopping outbound registration",
+    );
+    expect(a.failingComponent).toMatch(/^sip\.provider\.example:5060 — /);
+  });
+});

@@ -9,7 +9,7 @@ const ADDRESS =
  * The user part of an address ("to":"jane.doe@example.com") is no host.
  */
 const HOST = new RegExp(
-  `\\b(from|to|(?:src|dst|source|remote|peer)(?:_?(?:ip|addr(?:ess)?|host))?)"?[\\s=:]+"?\\[?(?:(?:udp|tcp|tls|wss?)(?::\\/\\/|[:/ ])|sips?:)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?(?![\\w.@-]*@)`,
+  `\\b(from|to|(?:src|dst|source|remote|peer)(?:_?(?:ip|addr(?:ess)?|host))?)"?[\\s=:]+["']?\\[?(?:(?:udp|tcp|tls|wss?)(?::\\/\\/|[:/ ])|sips?:)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?(?![\\w.@-]*@)`,
   "i",
 );
 /** The host part of a key such as remote_ip or srcAddr. */
