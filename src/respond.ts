@@ -76,7 +76,7 @@ function answer(catalog: Catalog, intent: Intent, surface: Surface, opts: Redact
       const cut = intent.text.length > MAX_PASTE_CHARS;
       const scan = scanText(catalog, cut ? intent.text.slice(0, MAX_PASTE_CHARS) : intent.text, opts);
       const analysis = analyze(catalog, scan);
-      const question = intent.asked ? undefined : oneLineQuestion(intent.text, analysis);
+      const question = intent.asked ? undefined : oneLineQuestion(intent.text, scan);
       if (question !== undefined) {
         // One pasted line naming one code ("SIP/2.0 486 Busy Here", "HANGUPCAUSE=34") is a
         // question about that code: its card answers it better than a one-row timeline. A line in
@@ -93,6 +93,14 @@ function answer(catalog: Catalog, intent: Intent, surface: Surface, opts: Redact
     case "explain": {
       if (intent.query.trim() === "") return answer(catalog, { type: "help" }, surface, opts);
       const result = explain(catalog, intent.query);
+      // A log line typed or pasted on its own ("… Hangup … [USER_BUSY]") that is no question the
+      // catalog answers is read as the log line it is.
+      if (
+        result.kind === "unknown" &&
+        !intent.query.includes("\n") &&
+        scanText(catalog, intent.query, opts).findings.length > 0
+      )
+        return answer(catalog, { type: "scan", text: intent.query }, surface, opts);
       const cards = explainCards(result);
       return { kind: "explain", cards, text: cardsToText(cards), result };
     }
@@ -103,13 +111,16 @@ function answer(catalog: Catalog, intent: Intent, surface: Surface, opts: Redact
  * What to explain for a one-line paste: the catalog id of the one code it holds, or the line itself
  * when it holds none; undefined for longer pastes and lines with several codes.
  */
-function oneLineQuestion(text: string, analysis: Analysis): string | undefined {
+function oneLineQuestion(text: string, scan: ScanOutput): string | undefined {
   const line = text.trim();
   if (line === "" || line.includes("\n") || line.length > SINGLE_LINE) return undefined;
-  const rows = analysis.timeline;
-  if (rows.length === 0) return line;
-  const id = rows[0]?.id;
-  return id && rows.every((r) => r.id === id) ? id : undefined;
+  const [f, ...rest] = scan.findings;
+  if (!f) return line;
+  const same = rest.every((g) => g.namespace === f.namespace && g.code === f.code && g.subcode === f.subcode);
+  if (!same) return undefined;
+  // A code the catalog lacks is asked about by namespace and number, which explains what is known
+  // of it (the class rule of an unknown SIP code, a stack's own cause number).
+  return f.id ?? [f.namespace, f.code, f.subcode].filter((p) => p !== null).join(" ");
 }
 
 /** A one-line paste up to this long may be answered with the card of the code it holds. */

@@ -49,3 +49,22 @@ describe("timer words in chat", () => {
     expect(title(input)).toMatch(want);
   });
 });
+
+describe("one log line the catalog has no entry for", () => {
+  it.each([
+    ["HANGUPCAUSE=52", /^Q\.850 has no cause 52\. FreeSWITCH and Asterisk use 52 for OUTGOING_CALL_BARRED/],
+    ["SIP/2.0 418 Whatever", /^SIP 418 is not a registered response code/],
+  ])("%s is explained by namespace and number", (line, want) => {
+    expect(respond(catalog(), line, "slack").cards[0]?.subtitle).toMatch(want);
+  });
+
+  it.each([
+    [
+      "[ERROR] sofia.c:1234 Hangup sofia/external/1000@10.0.0.5 [CS_EXECUTE] [USER_BUSY]",
+      "Q.850 cause 17 User busy",
+    ],
+    ["Disconnect Cause=0x22", "Q.850 cause 34 No circuit/channel available"],
+  ])("%s, which no question matches, is read as the log line it is", (line, want) => {
+    expect(title(line)).toBe(want);
+  });
+});
