@@ -1,0 +1,143 @@
+// Which failures belong together: findings of one call (same Call-ID, close in time or in one
+// record), the catalog's links between their entries, and an ACS result and the SIP/Q.850 details
+// it carries.
+import type { Catalog } from "../catalog/indexes.js";
+import type { Entry } from "../catalog/schema.js";
+import { entryLabel } from "./labels.js";
+import type { Finding } from "./scan/scanner.js";
+import { isNormal } from "./verdict.js";
+
+/** Findings this close in time, or on lines this close when a time is missing, are one call. */
+const SAME_CALL_MS = 5000;
+const SAME_RECORD_LINES = 12;
+/** Failing findings per entry kept for pairing: a code repeated thousands of times is one code. */
+export const MAX_PAIRED = 50;
+const TEXT_TIME = /\b(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,3}))?/;
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+/** A time written inside a record ("timestamp":"2024-05-14T16:12:00.000Z") the scanner did not
+ *  take as the line's stamp, in ms (UTC). */
+function textTime(text: string): number | undefined {
+  const m = TEXT_TIME.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, sec, ms] = m;
+  return Date.UTC(
+    +(y as string),
+    +(mo as string) - 1,
+    +(d as string),
+    +(h as string),
+    +(mi as string),
+    +(sec as string),
+    +(ms ?? "0").padEnd(3, "0"),
+  );
+}
+
+/**
+ * Whether two findings belong to one call: the same Call-ID when both name one; without, stamps
+ * at most SAME_CALL_MS apart; without stamps, lines of one record (a few lines apart, and not two
+ * one-line records with their own times or ids).
+ */
+function sameCall(a: Finding, b: Finding): boolean {
+  if (a.callId && b.callId) return a.callId === b.callId;
+  if (a.tsMs !== undefined && b.tsMs !== undefined) return Math.abs(a.tsMs - b.tsMs) <= SAME_CALL_MS;
+  if (Math.abs(a.line - b.line) > SAME_RECORD_LINES) return false;
+  if (a.line === b.line) return true;
+  const ta = textTime(a.text);
+  const tb = ta === undefined ? undefined : textTime(b.text);
+  if (ta !== undefined && tb !== undefined) return Math.abs(ta - tb) <= SAME_CALL_MS;
+  const ua = UUID.exec(a.text)?.[0];
+  const ub = ua ? UUID.exec(b.text)?.[0] : undefined;
+  return !ua || !ub || ua.toLowerCase() === ub.toLowerCase();
+}
+
+/** A pair of findings, one of each list, that belong to one call: Call-IDs are matched through a
+ *  map, and only findings without one are compared pair by pair. */
+function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefined {
+  const byCall = new Map<string, Finding>();
+  for (const a of as) if (a.callId && !byCall.has(a.callId)) byCall.set(a.callId, a);
+  for (const b of bs) {
+    const a = b.callId ? byCall.get(b.callId) : undefined;
+    if (a) return [a, b];
+  }
+  const bare = (fs: Finding[]) => fs.filter((f) => !f.callId);
+  for (const [xs, ys] of [
+    [bare(as), bs],
+    [as, bare(bs)],
+  ]) {
+    for (const a of xs as Finding[]) for (const b of ys as Finding[]) if (sameCall(a, b)) return [a, b];
+  }
+  return undefined;
+}
+
+/** How far an ACS result's sipDetails / q850Details may sit from its code (one JSON object). */
+const DETAILS_LINES = 8;
+
+/**
+ * ACS results whose SIP or Q.850 details in the same object report a failure, with those details:
+ * a CreateCallFailed with 486/560486 is a call attempt that failed (the callee was busy), even
+ * though ACS files that result under "Success". One event, one verdict: the ACS code fails too.
+ */
+export function acsDetails(catalog: Catalog, findings: Finding[]): Map<Finding, Finding[]> {
+  const out = new Map<Finding, Finding[]>();
+  findings.forEach((d, i) => {
+    if (!d.detector.endsWith("-details") || (d.namespace !== "sip" && d.namespace !== "q850")) return;
+    if (isNormal(catalog, d, undefined, false)) return;
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < findings.length; j += step) {
+        const r = findings[j] as Finding;
+        if (Math.abs(r.line - d.line) > DETAILS_LINES) break;
+        if (r.namespace !== "acs" || !sameCall(r, d)) continue;
+        const list = out.get(r);
+        if (list) list.push(d);
+        else out.set(r, [d]);
+      }
+    }
+  });
+  return out;
+}
+
+/** One sentence per ACS result called a failure because of its details; `linked` gets the entry
+ *  pairs the sentence already covers. */
+export function acsNotes(
+  catalog: Catalog,
+  overruled: Map<Finding, Finding[]>,
+  label: (f: Finding) => string,
+  linked: Set<string>,
+): string[] {
+  const notes: string[] = [];
+  for (const [r, details] of overruled) {
+    const ids = [r.id, ...details.map((d) => d.id)].filter((id): id is string => id !== null);
+    for (const x of ids) for (const y of ids) linked.add(`${x}|${y}`);
+    if (notes.length >= 2) continue;
+    const what = details.map((d) => `${label(d)} (line ${d.line})`).join(" and ");
+    const e = r.id ? catalog.byId.get(r.id) : undefined;
+    const filed = e?.resultCategory === "Success" ? ', although ACS files the result under "Success"' : "";
+    notes.push(`${label(r)} (line ${r.line}) carries ${what}: one failed call attempt${filed}.`);
+  }
+  return notes;
+}
+
+/** Failures the catalog links (a mapping or a related entry) that the log shows in one call;
+ *  `linked` lists pairs of entry ids already explained together. */
+export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
+  const out: string[] = [];
+  const entries = [...failed.keys()];
+  for (const a of entries) {
+    for (const b of entries) {
+      if (a === b || a.id > b.id || linked.has(`${a.id}|${b.id}`)) continue;
+      const mapping = [...a.mappings, ...b.mappings].find((m) => m.to === a.id || m.to === b.id);
+      const related = a.related.includes(b.id) || b.related.includes(a.id);
+      if (!mapping && !related) continue;
+      const pair = sameCallPair(failed.get(a) ?? [], failed.get(b) ?? []);
+      if (!pair) continue;
+      const why = mapping ? `mapped by ${mapping.standard}` : "the catalog links them";
+      // In log order: the earlier line first.
+      const [x, y] = pair[0].line <= pair[1].line ? [a, b] : [b, a];
+      const [fx, fy] = pair[0].line <= pair[1].line ? pair : [pair[1], pair[0]];
+      out.push(
+        `${entryLabel(x)} (line ${fx.line}) and ${entryLabel(y)} (line ${fy.line}) point at the same failure (${why}).`,
+      );
+    }
+  }
+  return out;
+}

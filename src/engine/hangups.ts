@@ -1,0 +1,111 @@
+// A Reason header inside a BYE or CANCEL says why the call was torn down; it is no response anyone
+// got. Which Reason findings those are, who hung up, and how the summary words it.
+import type { Catalog } from "../catalog/indexes.js";
+import { hostRole } from "./scan/hosts.js";
+import type { Finding, TimingEvent } from "./scan/scanner.js";
+import type { TimerFinding } from "./timing.js";
+import { label } from "./verdict.js";
+
+/** A BYE's or CANCEL's Reason header sits at most this many lines below its request line. */
+const REASON_LINES = 30;
+
+/** A Reason header inside a BYE or CANCEL: why the call was torn down, not a response anyone got. */
+export interface Hangup {
+  request: TimingEvent;
+  /** The timer that explains the hang-up (session timer, Timer H), when the trace shows it. */
+  timer?: TimerFinding;
+}
+
+/**
+ * Reason findings inside a BYE or CANCEL, with their request: the last request before the finding
+ * is a BYE or CANCEL with a Reason, a few lines above it, and no SIP response was found between.
+ * One walk over findings (line order) and requests.
+ */
+export function hangupsOf(
+  findings: Finding[],
+  events: TimingEvent[],
+  timers: TimerFinding[],
+): Map<Finding, Hangup> {
+  const out = new Map<Finding, Hangup>();
+  if (!findings.some((f) => f.detector === "reason")) return out;
+  const requests = events.filter((e) => e.kind === "request").sort((a, b) => a.line - b.line);
+  let k = 0;
+  let request: TimingEvent | undefined;
+  let response = -1;
+  for (const f of findings) {
+    while (k < requests.length && (requests[k] as TimingEvent).line < f.line) request = requests[k++];
+    if (f.detector !== "reason") {
+      if (f.namespace === "sip") response = f.line;
+      continue;
+    }
+    const r = request;
+    if (!r || (r.method !== "BYE" && r.method !== "CANCEL") || !r.note) continue;
+    if (f.line - r.line > REASON_LINES || response > r.line) continue;
+    const timer = timers.find(
+      (t) => (t.timer === "timer/session-refresh" || t.timer === "timer/h") && t.evidence.at(-1) === r.line,
+    );
+    out.set(f, timer ? { request: r, timer } : { request: r });
+  }
+  return out;
+}
+
+/** "SIP 408 Session Timer Expired": the code with the Reason's own text when it gives one. */
+export function reasonLabel(catalog: Catalog, f: Finding): string {
+  const base = label(catalog, f);
+  const title = f.id ? catalog.byId.get(f.id)?.title : undefined;
+  if (!f.reason || !title || !base.endsWith(title)) return base;
+  return base.slice(0, base.length - title.length) + f.reason;
+}
+
+/** Who sent the BYE/CANCEL: the host its Reason line names as sender, the requester (top Via) of
+ *  the response to it, or for Timer H the side whose 200 OK went unacknowledged. */
+function hangupSender(f: Finding, h: Hangup, findings: Finding[]): string | undefined {
+  if (f.host && hostRole(f.text, f.host, f.direction) === "sender") return f.host;
+  const { request } = h;
+  const at = findings.indexOf(f);
+  for (let i = at + 1; i < findings.length && i < at + 50; i++) {
+    const g = findings[i] as Finding;
+    if (g.line - f.line > 200) break;
+    if (g.method === request.method && g.via && (!g.callId || !request.callId || g.callId === request.callId))
+      return g.via;
+  }
+  if (h.timer?.timer === "timer/h") {
+    const ok = findings.find((g) => g.line === h.timer?.evidence[0]);
+    if (ok?.host && hostRole(ok.text, ok.host, ok.direction) !== "receiver") return ok.host;
+  }
+  return undefined;
+}
+
+/** What the first failure says when it is a hang-up reason: its title, summary sentence and
+ *  failing component. */
+export function hangupFailure(
+  catalog: Catalog,
+  f: Finding,
+  h: Hangup,
+  findings: Finding[],
+): { label: string; sentence: string; component: string | null } {
+  const method = h.request.method ?? "BYE";
+  const sender = hangupSender(f, h, findings);
+  const to = !sender && h.request.to ? ` to ${h.request.to}` : "";
+  const who = sender ? `${method} from ${sender}` : `${method}${to} on line ${h.request.line}`;
+  const reason = `Reason ${reasonLabel(catalog, f)}`;
+  const said = `The first failure is the hang-up: the ${method} on line ${h.request.line}${sender ? ` from ${sender}` : to} gives ${reason} (line ${f.line}), the reason the call was torn down, not a response to the ${method}`;
+  if (h.timer?.timer === "timer/session-refresh")
+    return {
+      label: `${who}: ${reason} (session timer: the refresh never arrived)`,
+      sentence: `${said}; the session timer ran out.`,
+      component:
+        "the session refresher (named by refresher= in the 200 OK), whose re-INVITE or UPDATE never arrived",
+    };
+  if (h.timer?.timer === "timer/h")
+    return {
+      label: `${who}: ${reason} (Timer H: the ACK was lost)`,
+      sentence: `${said}; Timer H fired: no ACK arrived for the 200 OK on line ${h.timer.evidence[0]}.`,
+      component: `the ACK's path${sender ? ` to ${sender}` : ""} (NAT, Record-Route or the 200 OK's Contact)`,
+    };
+  return {
+    label: `${who}: ${reason}`,
+    sentence: `${said}.`,
+    component: sender ? `${sender}, which hung up with this reason` : null,
+  };
+}

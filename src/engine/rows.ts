@@ -1,0 +1,109 @@
+/**
+ * One row of the timeline: a code, and the host that sent it. A code's occurrences that name no
+ * sending host join its row when it has exactly one host; a code sent by more than
+ * MAX_HOST_ROWS hosts is one row, with its busiest hosts listed.
+ */
+export interface TimelineItem {
+  /** `namespace:code:subcode:host` (as scan/fold groupKey): the host its findings name ("" for
+   *  none, `>host` for responses this log's system sent to host), the sending host's when a row
+   *  gathers it with ones naming none, and `*` when the row gathers several hosts.
+   *  `counts.distinct` counts codes, so one code may have several rows. */
+  key: string;
+  label: string;
+  id: string | null;
+  /** Every occurrence in the row, with or without a host. */
+  count: number;
+  firstLine: number;
+  timestamp?: string;
+  methods: string[];
+  /** Hosts the code came from, busiest first: at most MAX_LISTED_HOSTS of them. */
+  hosts: string[];
+  /** How many occurrences each of `hosts` sent, in the same order. */
+  hostCounts: number[];
+  /** How many distinct hosts sent the code in this row (more than `hosts` lists when large). */
+  hostTotal: number;
+  failure: boolean;
+}
+
+/** A code from more hosts than this is one timeline row. */
+export const MAX_HOST_ROWS = 3;
+export const MAX_LISTED_HOSTS = 5;
+
+/** A timeline row being built: its code and the host it is shown as coming from ("" for none). */
+export interface Row {
+  item: TimelineItem;
+  code: string;
+  shown: string;
+  /** Sent by this log's system: never gathered into a row shown as from a host. */
+  sent: boolean;
+}
+
+/** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
+export function gather(rows: Row[], key: string): TimelineItem {
+  const first = rows[0] as Row;
+  const perHost = new Map<string, number>();
+  const methods: string[] = [];
+  let count = 0;
+  let failure = false;
+  for (const r of rows) {
+    count += r.item.count;
+    failure ||= r.item.failure;
+    for (const m of r.item.methods) if (!methods.includes(m)) methods.push(m);
+    if (r.shown) perHost.set(r.shown, (perHost.get(r.shown) ?? 0) + r.item.count);
+  }
+  // Busiest first; equal counts keep the order the hosts were first seen in.
+  const top = [...perHost].sort((a, b) => b[1] - a[1]).slice(0, MAX_LISTED_HOSTS);
+  return {
+    ...first.item,
+    key,
+    count,
+    methods,
+    hosts: top.map(([h]) => h),
+    hostCounts: top.map(([, n]) => n),
+    hostTotal: perHost.size,
+    failure,
+  };
+}
+
+/**
+ * Rows per code and host → the timeline: a code's rows that name no sending host become one, and
+ * join the code's row when it has exactly one host; a code from more than MAX_HOST_ROWS hosts is
+ * one row. A gathered row takes the place of its earliest part.
+ */
+export function foldRows(rows: Row[]): TimelineItem[] {
+  const byCode = new Map<string, Row[]>();
+  for (const r of rows) {
+    const list = byCode.get(r.code);
+    if (list) list.push(r);
+    else byCode.set(r.code, [r]);
+  }
+  const into = new Map<Row, TimelineItem | null>();
+  for (const [code, rs] of byCode) {
+    if (rs.length === 1) continue;
+    const hosted = rs.filter((r) => r.shown);
+    const bare = rs.filter((r) => !r.shown && !r.sent);
+    const sent = rs.filter((r) => r.sent);
+    let groups: Row[][];
+    if (hosted.length > MAX_HOST_ROWS || (hosted.length === 1 && bare.length > 0)) {
+      groups = [rs.filter((r) => !r.sent)];
+      if (sent.length > 1) groups.push(sent);
+    } else {
+      const unnamed = rs.filter((r) => !r.shown);
+      groups = unnamed.length > 1 ? [unnamed] : [];
+    }
+    for (const g of groups) {
+      const named = g.filter((r) => r.shown);
+      // One sending host keeps its key; a row of several hosts (or of several receivers) is `*`.
+      const key = named.length === 1 ? (named[0] as Row).item.key : `${code}:*`;
+      const item = gather(g, key);
+      for (const [i, r] of g.entries()) into.set(r, i === 0 ? item : null);
+    }
+  }
+  const out: TimelineItem[] = [];
+  for (const r of rows) {
+    const item = into.get(r);
+    if (item === null) continue;
+    out.push(item ?? r.item);
+  }
+  return out;
+}
