@@ -1,0 +1,84 @@
+// "Which timers fire at N seconds": the timers near a duration with the chosen T1/T2/T4, or else
+// with the other profile's values or another T1.
+import type { Catalog } from "../catalog/indexes.js";
+import { type Base, IMS, RFC3261, seconds } from "./timer-base.js";
+import { DERIVE, rowsFor, SIXTY_FOUR_T1 } from "./timer-rows.js";
+import type { TimerRow } from "./timers.js";
+
+/** T1 values tried when a duration matches no timer with the chosen ones: 250 ms to 4 s. */
+const T1_STEPS = Array.from({ length: 16 }, (_, i) => (i + 1) * 250);
+
+/** Within 5 % of the target (at least 100 ms): 31–33 s is "about 32 s", 30 s and 35 s are not. */
+function near(v: number | null, targetMs: number): v is number {
+  return v !== null && v > 0 && Math.abs(v - targetMs) <= Math.max(100, targetMs * 0.05);
+}
+
+/** "Timer B, Timer F at 64 s" for the rows near the target, or "" when none is. */
+function hitList(rows: TimerRow[], targetMs: number): { text: string; distance: number } {
+  const names: string[] = [];
+  const values = new Set<number>();
+  let distance = Number.POSITIVE_INFINITY;
+  for (const r of rows) {
+    const v = [r.udpMs, r.tcpMs].find((x) => near(x, targetMs));
+    if (v === undefined || v === null) continue;
+    names.push(r.entry.title);
+    values.add(v);
+    distance = Math.min(distance, Math.abs(v - targetMs));
+  }
+  if (names.length === 0) return { text: "", distance };
+  return { text: `${names.join(", ")} at ${[...values].map(seconds).join(" and ")}`, distance };
+}
+
+/**
+ * Which timers fire at about `targetMs` with the chosen values; when none does, which would with
+ * the other profile's values or with another T1 (as 64×T1), and under which setting.
+ */
+export function around(
+  catalog: Catalog,
+  rows: TimerRow[],
+  targetMs: number,
+  profile: string,
+  base: Base,
+): string {
+  const hits = rows
+    .filter((r) => near(r.udpMs, targetMs) || near(r.tcpMs, targetMs))
+    .map((r) => r.entry.title);
+  for (const e of catalog.byNamespace.get("timer") ?? []) {
+    if (!DERIVE[e.id] && e.timer?.defaultMs && near(e.timer.defaultMs, targetMs)) hits.push(e.title);
+  }
+  if (hits.length > 0) return `At about ${seconds(targetMs)}: ${[...new Set(hits)].join(", ")}.`;
+  const here = `${profile === "ims" ? "IMS " : ""}T1 = ${seconds(base.t1)}`;
+  const parts = [`No standard timer fires at about ${seconds(targetMs)} with ${here}.`];
+  const other = profile === "ims" ? RFC3261 : IMS;
+  const tried = new Set([base.t1]);
+  const changed = (r: TimerRow, i: number) => r.udpMs !== rows[i]?.udpMs || r.tcpMs !== rows[i]?.tcpMs;
+  const inOther = hitList(
+    rowsFor(catalog, other).filter((r, i) => changed(r, i)),
+    targetMs,
+  );
+  if (inOther.text !== "") {
+    parts.push(
+      profile === "ims"
+        ? `With the RFC 3261 defaults (T1 = 500 ms): ${inOther.text}.`
+        : `With IMS T1 = 2 s (timers ims): ${inOther.text}.`,
+    );
+    tried.add(other.t1);
+  }
+  let best: { t1: number; text: string; distance: number } | undefined;
+  for (const t1 of T1_STEPS) {
+    if (tried.has(t1)) continue;
+    const b = { ...base, t1, t2: Math.max(base.t2, t1) };
+    const hit = hitList(
+      rowsFor(catalog, b).filter(
+        (r, i) => SIXTY_FOUR_T1.has(r.entry.id) && r.udpMs === 64 * t1 && changed(r, i),
+      ),
+      targetMs,
+    );
+    if (hit.text !== "" && (!best || hit.distance < best.distance)) best = { t1, ...hit };
+  }
+  if (best) parts.push(`With T1 = ${seconds(best.t1)}: ${best.text} (64×T1).`);
+  if (parts.length === 1) {
+    parts[0] = `No standard timer fires at about ${seconds(targetMs)} (checked with ${here}, the ${profile === "ims" ? "RFC 3261 defaults" : "IMS profile"} and 64×T1 for T1 up to 4 s).`;
+  }
+  return parts.join(" ");
+}
