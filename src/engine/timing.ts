@@ -6,6 +6,7 @@ import { onLogClock } from "./chronology.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { EventIndex } from "./timing-index.js";
+import { unansweredRequests } from "./unanswered.js";
 
 export interface TimerFinding {
   /** Catalog id of the timer (timer/b, timer/h, …). */
@@ -140,6 +141,7 @@ export function timerFindings(catalog: Catalog, found: Finding[], logged: Timing
     ...missingAck(findings, events),
     ...keepaliveGap(findings, events),
     ...sessionTimer(events),
+    ...unansweredRequests(findings, events),
   ];
   return all.filter((t) => catalog.byId.has(t.timer)).slice(0, 10);
 }

@@ -36,14 +36,18 @@ function moreRows(shown: TimelineItem[], hidden: TimelineItem[]): string {
 
 export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   const { counts } = a;
+  // A request nobody answered leaves no code, only the timer analysis.
+  const silent = counts.findings === 0 && a.timers.length > 0;
   const title =
     counts.findings === 0
-      ? "No error codes found"
+      ? silent
+        ? "No error codes, but a request got no answer"
+        : "No error codes found"
       : a.firstFailureLabel
         ? `First failure: ${a.firstFailureLabel}`
         : "No failures: normal traffic only";
   const sections: CardSection[] = [{ heading: "Summary", text: a.summary }];
-  if (counts.findings === 0) {
+  if (counts.findings === 0 && !silent) {
     sections[0] = {
       heading: "Summary",
       text:
@@ -83,7 +87,7 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   return {
     title,
     subtitle: opts.source,
-    severity: a.firstFailure ? "error" : counts.findings > 0 ? "good" : "info",
+    severity: a.firstFailure || silent ? "error" : counts.findings > 0 ? "good" : "info",
     fields,
     sections,
     checklist: a.checklist,

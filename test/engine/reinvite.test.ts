@@ -87,3 +87,43 @@ Content-Length: 0
     expect(a.summary).toContain("the BYE on line 1 gives Reason SIP 408 Session Timer Expired");
   });
 });
+
+describe("a request nobody answered", () => {
+  const resent = (times: number, then = "") => {
+    let log = "";
+    for (let i = 0; i < times; i++) {
+      const t = (0.5 * (2 ** i - 1)).toFixed(1).padStart(4, "0");
+      log += `U 2024/05/14 23:55:${t} 10.0.0.5:5060 -> 198.51.100.200:5060
+INVITE sip:+14155550123@198.51.100.200 SIP/2.0
+Call-ID: nr-1@10.0.0.5
+CSeq: 1 INVITE
+
+`;
+    }
+    return log + then;
+  };
+
+  it("is named with the host that did not answer, though no code is in the log", () => {
+    const a = run(resent(5));
+    expect(a.counts.findings).toBe(0);
+    expect(a.timers.map((t) => t.timer)).toEqual(["timer/b"]);
+    expect(a.summary).toContain("the INVITE on line 2 to 198.51.100.200:5060 was sent 5 times over 7.5 s");
+    expect(cardsToText([scanCard(a)])).toMatch(/^No error codes, but a request got no answer/);
+  });
+
+  it("is not named once anything answers it", () => {
+    const answered = resent(
+      3,
+      `U 2024/05/14 23:55:02.000 198.51.100.200:5060 -> 10.0.0.5:5060
+SIP/2.0 100 Trying
+Call-ID: nr-1@10.0.0.5
+CSeq: 1 INVITE
+`,
+    );
+    expect(run(answered).timers).toEqual([]);
+  });
+
+  it("is not named when it went out once", () => {
+    expect(run(resent(1)).timers).toEqual([]);
+  });
+});

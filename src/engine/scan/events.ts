@@ -19,6 +19,22 @@ export interface TimingEvent {
   to?: string;
   /** For a BYE or CANCEL: the Reason header or the line's own words (session timer mentions). */
   note?: string;
+  /** How many times the request was sent (retransmissions included) and when the last copy went. */
+  copies?: number;
+  lastTsMs?: number;
+}
+
+/** The packet line above a request that names where it went: "U 10.0.0.5:5060 -> 198.51.100.2:5060"
+ *  or tcpdump's "IP 10.0.0.5.5060 > 198.51.100.2.5060:". */
+const ARROW_TARGET = /-{1,3}>\s*\[?((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f:]*:[0-9a-f:]+)\]?(?::(\d{2,5}))?/i;
+const TCPDUMP_TARGET = /\bIP6? \S+ > ((?:\d{1,3}\.){3}\d{1,3})\.(\d{1,5}):/;
+
+/** Where the request whose line starts at text[ls] went, read from the packet line above it. */
+function packetTarget(text: string, ls: number): string | undefined {
+  if (ls === 0) return undefined;
+  const above = lineAt(text, prevLineStart(text, ls), ls - 1);
+  const m = above.includes(">") ? (ARROW_TARGET.exec(above) ?? TCPDUMP_TARGET.exec(above)) : null;
+  return m?.[1] ? (m[2] ? `${m[1]}:${m[2]}` : m[1]) : undefined;
 }
 
 const REQUEST_LINE =
@@ -29,10 +45,11 @@ const PJSIP_REQUEST =
 const KEEPALIVE = /keep-?alive/i;
 const REASON_HEADER = /^\s*Reason\s*:/i;
 
-/** The event `line` (whose "\n" is at text[le]) records, without its time and line number. */
+/** The event `line` (text[ls, le), its "\n" at text[le]) records, without its time and line number. */
 export function timingEvent(
   text: string,
   line: string,
+  ls: number,
   le: number,
 ): Omit<TimingEvent, "tsMs" | "line" | "yearless"> | null {
   const trimmed = line.trimEnd();
@@ -47,7 +64,8 @@ export function timingEvent(
       callId: headers.callId,
     };
     if (headers.cseq !== undefined) ev.cseq = headers.cseq;
-    if (headers.host && headers.direction === "out") ev.to = headers.host;
+    const to = headers.host && headers.direction === "out" ? headers.host : packetTarget(text, ls);
+    if (to) ev.to = to;
     if (m[1] === "BYE" || m[1] === "CANCEL") {
       let headers = nextLines(text, le, 29);
       // A CANCEL's own headers end at the blank line: a Reason below it is another message's.

@@ -356,28 +356,31 @@ export class Scanner {
 
   /** SIP request lines and keepalive mentions, kept (with their time) for timer analysis. */
   private recordEvent(line: string, ls: number, le: number, lineNo: number): void {
-    const ev = timingEvent(this.buf, line, le);
+    const ev = timingEvent(this.buf, line, ls, le);
     if (!ev) return;
     const ts = timeOf(this.buf, line, ls);
     // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
     if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE") return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
     if (ts && isYearless(ts.text)) event.yearless = true;
-    if (this.isRetransmission(event)) return;
+    const first = this.firstCopy(event);
+    if (first) {
+      // The timers run from the first copy; later ones only count.
+      first.copies = (first.copies ?? 1) + 1;
+      if (Number.isFinite(event.tsMs)) first.lastTsMs = event.tsMs;
+      return;
+    }
     this.events.push(event);
   }
 
-  /**
-   * A request sent again with the same CSeq (and Call-ID and destination) is a retransmission of
-   * the last one: the timers run from the first copy, so later copies are not recorded.
-   */
-  private isRetransmission(e: TimingEvent): boolean {
-    if (e.kind !== "request" || e.cseq === undefined) return false;
+  /** The request `e` repeats (same method, CSeq, Call-ID and destination): a retransmission. */
+  private firstCopy(e: TimingEvent): TimingEvent | undefined {
+    if (e.kind !== "request" || e.cseq === undefined) return undefined;
     for (let k = this.events.length - 1, seen = 0; k >= 0 && seen < 16; k--, seen++) {
       const p = this.events[k] as TimingEvent;
-      if (p.method === e.method && p.cseq === e.cseq && p.callId === e.callId && p.to === e.to) return true;
+      if (p.method === e.method && p.cseq === e.cseq && p.callId === e.callId && p.to === e.to) return p;
     }
-    return false;
+    return undefined;
   }
 }
 
