@@ -1,5 +1,5 @@
-// Which request a response answers: a response's CSeq says INVITE for the call's set-up and for every
-// re-INVITE in it (told apart by the 2xx that set the call up), and a 487 after a CANCEL is normal.
+// Which request a response answers and what became of requests: a re-INVITE told apart from the
+// call's set-up, a 487 after a CANCEL, a Reason under a BYE, and a request nobody answered.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
