@@ -2,6 +2,7 @@
 // from the lines before it: what the timer-aware analysis measures intervals between.
 import { parseTimestamp, sipHeaders } from "./context.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
+import { isYearless } from "./timestamps.js";
 
 /** Requests and keepalives with their time: what the timer-aware analysis measures between. */
 export interface TimingEvent {
@@ -98,4 +99,45 @@ export function timeOf(text: string, line: string, ls: number): { text: string; 
     start = prev;
   }
   return undefined;
+}
+
+/** At most this many events are kept for the timer analysis. */
+export const MAX_EVENTS = 5000;
+
+/** The timing events of one scan, with retransmissions counted on their first copy. */
+export class EventLog {
+  readonly events: TimingEvent[] = [];
+
+  get full(): boolean {
+    return this.events.length >= MAX_EVENTS;
+  }
+
+  /** Records the SIP request or keepalive on `line` (text[ls, le), line number `lineNo`), if any. */
+  record(text: string, line: string, ls: number, le: number, lineNo: number): void {
+    const ev = timingEvent(text, line, ls, le);
+    if (!ev) return;
+    const ts = timeOf(text, line, ls);
+    // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
+    if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE") return;
+    const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
+    if (ts && isYearless(ts.text)) event.yearless = true;
+    const first = this.firstCopy(event);
+    if (first) {
+      // The timers run from the first copy; later ones only count.
+      first.copies = (first.copies ?? 1) + 1;
+      if (Number.isFinite(event.tsMs)) first.lastTsMs = event.tsMs;
+      return;
+    }
+    this.events.push(event);
+  }
+
+  /** The request `e` repeats (same method, CSeq, Call-ID and destination): a retransmission. */
+  private firstCopy(e: TimingEvent): TimingEvent | undefined {
+    if (e.kind !== "request" || e.cseq === undefined) return undefined;
+    for (let k = this.events.length - 1, seen = 0; k >= 0 && seen < 16; k--, seen++) {
+      const p = this.events[k] as TimingEvent;
+      if (p.method === e.method && p.cseq === e.cseq && p.callId === e.callId && p.to === e.to) return p;
+    }
+    return undefined;
+  }
 }

@@ -4,9 +4,10 @@
 // findings, folding repeats past a cap into counts).
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
+import { ColourFilter } from "./colours.js";
 import { type Surroundings, sipHeaders } from "./context.js";
 import { detect, detectVendor, type Hit, isQuietLine, SUMMARY, withoutClaimed } from "./detectors.js";
-import { type TimingEvent, timeOf, timingEvent } from "./events.js";
+import { EventLog, type TimingEvent, timeOf } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
 import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
@@ -17,7 +18,6 @@ import { markReinvites } from "./reinvite.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, nextLines, prevLineStart } from "./text-lines.js";
-import { isYearless } from "./timestamps.js";
 import { Trigger } from "./trigger.js";
 
 export type { TimingEvent } from "./events.js";
@@ -38,7 +38,8 @@ export interface ScanOutput {
   bytes: number;
 }
 
-export const MAX_EVENTS = 5000;
+export { MAX_EVENTS } from "./events.js";
+
 /** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
 const LOOKAHEAD = 40;
 const SEGMENT = 4096;
@@ -48,11 +49,6 @@ const OVERLAP = 256;
 const MAX_LINE = 1 << 20;
 /** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
 const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
-/** ANSI CSI sequences (colours, styles, cursor moves) and the start of one at a chunk's end. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a colour sequence starts with ESC.
-const ESCAPES = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a colour sequence starts with ESC.
-const ESCAPE_AT_END = /\x1b(?:\[[0-9;?]*[ -/]*)?$/;
 /** Exact repeats of short lines ("SIP/2.0 200 OK") reuse their hits instead of re-detecting. */
 const CACHED_LINE = 40;
 
@@ -70,8 +66,8 @@ export class Scanner {
    *  is not the input's: the pieces of a cut line keep one line number. */
   private base = 0;
   private cuts: number[] = [];
-  /** The start of a colour sequence cut at the end of the last chunk. */
-  private escape = "";
+  private readonly colours = new ColourFilter();
+  private readonly log = new EventLog();
   private readonly repeats = new Map<string, Hit[]>();
   /** Hits of the line being scanned (reused: one line at a time). */
   private readonly found: Hit[] = [];
@@ -99,7 +95,9 @@ export class Scanner {
       return at.ctx ? at.ctx.headers().host : messageSource(this.buf, at.ls)?.host;
     },
   };
-  readonly events: TimingEvent[] = [];
+  get events(): TimingEvent[] {
+    return this.log.events;
+  }
 
   /**
    * `exhaustive` runs every detector on every line, skipping no line and no detector: slow, and
@@ -117,30 +115,13 @@ export class Scanner {
 
   push(input: string): void {
     this.bytes += input.length;
-    const chunk = this.withoutColours(input);
+    const chunk = this.colours.take(input);
     this.buf += chunk;
     if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) {
       this.cuts.push(this.base + this.buf.length);
       this.buf += "\n";
     }
     this.drain(false);
-  }
-
-  /**
-   * `chunk` without terminal colour and style sequences ("\x1b[1;31m503\x1b[0m" in a log saved from
-   * a terminal), which would hide the codes and timestamps they wrap. A sequence cut at the end of a
-   * chunk waits for the next one.
-   */
-  private withoutColours(input: string): string {
-    let chunk = this.escape + input;
-    this.escape = "";
-    if (!chunk.includes("\x1b")) return chunk;
-    const cut = ESCAPE_AT_END.exec(chunk);
-    if (cut) {
-      this.escape = cut[0];
-      chunk = chunk.slice(0, cut.index);
-    }
-    return chunk.replace(ESCAPES, "");
   }
 
   /** How many of the "\n"s in buf[from, to) are cuts (they end no line). */
@@ -151,9 +132,7 @@ export class Scanner {
   }
 
   end(): ScanOutput {
-    // An escape never completed is text.
-    this.buf += this.escape;
-    this.escape = "";
+    this.buf += this.colours.flush();
     if (this.buf.length > 0 && !this.buf.endsWith("\n")) this.buf += "\n";
     this.drain(true);
     this.store.end();
@@ -180,7 +159,7 @@ export class Scanner {
     if (limit <= this.pos) return;
     const walker: LineSource = this.mode.exhaustive
       ? new EveryLine(this.pos)
-      : new Walker(buf, this.anchors, this.pos, this.events.length < MAX_EVENTS);
+      : new Walker(buf, this.anchors, this.pos, !this.log.full);
     // Lines are counted on the way to each anchor: [ls, le) is line lineNo.
     let ls = this.pos;
     let lineNo = this.lineNo;
@@ -207,7 +186,7 @@ export class Scanner {
   private scanLine(ls: number, le: number, lineNo: number, a: LineAnchors, walker: LineSource): void {
     const buf = this.buf;
     const line = lineAt(buf, ls, le);
-    if (a.event && this.events.length < MAX_EVENTS) this.recordEvent(line, ls, le, lineNo);
+    if (a.event && !this.log.full) this.log.record(this.buf, line, ls, le, lineNo);
     if (line.length < 3 || (a.words === 0 && a.named === 0 && a.nDigits === 0)) return;
     if (line.length > SEGMENT) {
       this.scanLongLine(line, ls, le, lineNo);
@@ -322,7 +301,7 @@ export class Scanner {
     at.le = le;
     at.lineNo = lineNo;
     at.ctx = undefined;
-    const timing = this.events.length < MAX_EVENTS;
+    const timing = !this.log.full;
     for (const h of hits) {
       if (h.namespace === "sip" && (h.code < 100 || h.code > 699)) continue;
       // A stack's summary of a response and the response it logs right after are one response:
@@ -352,35 +331,6 @@ export class Scanner {
         code &&
       !(c >= 48 && c <= 57)
     );
-  }
-
-  /** SIP request lines and keepalive mentions, kept (with their time) for timer analysis. */
-  private recordEvent(line: string, ls: number, le: number, lineNo: number): void {
-    const ev = timingEvent(this.buf, line, ls, le);
-    if (!ev) return;
-    const ts = timeOf(this.buf, line, ls);
-    // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
-    if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE") return;
-    const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
-    if (ts && isYearless(ts.text)) event.yearless = true;
-    const first = this.firstCopy(event);
-    if (first) {
-      // The timers run from the first copy; later ones only count.
-      first.copies = (first.copies ?? 1) + 1;
-      if (Number.isFinite(event.tsMs)) first.lastTsMs = event.tsMs;
-      return;
-    }
-    this.events.push(event);
-  }
-
-  /** The request `e` repeats (same method, CSeq, Call-ID and destination): a retransmission. */
-  private firstCopy(e: TimingEvent): TimingEvent | undefined {
-    if (e.kind !== "request" || e.cseq === undefined) return undefined;
-    for (let k = this.events.length - 1, seen = 0; k >= 0 && seen < 16; k--, seen++) {
-      const p = this.events[k] as TimingEvent;
-      if (p.method === e.method && p.cseq === e.cseq && p.callId === e.callId && p.to === e.to) return p;
-    }
-    return undefined;
   }
 }
 
