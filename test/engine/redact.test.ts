@@ -29,6 +29,12 @@ describe("secrets", () => {
     ["https://bob@example.com:pw@host/x", "https://[redacted]@host/x"],
     // Copied from a web page: the entity is part of the password.
     ["sip_password=Tr0ub4dor&amp;3 registration", "sip_password=[redacted] registration"],
+    ["password = Tr0ub4dor&3 -> REGISTER", "password = [redacted] -> REGISTER"],
+    ["https://h/x?password=abc&user=bob", "https://h/x?password=[redacted]&user=bob"],
+    [
+      '<param name="password" value="hunter2-Secret!"/> failed: 403',
+      '<param name="password" value="[redacted]"/> failed: 403',
+    ],
   ])("%s", (text, want) => {
     expect(redact(text, { maskPhoneNumbers: false })).toBe(want);
   });
