@@ -12,23 +12,35 @@ const YEAR = 366 * DAY_MS;
 
 /**
  * One running timeline for stamps read in line order: a time of day is placed on the day of the
- * last date seen (or the day after, past midnight), and a yearless date after a December-to-January
- * jump in the following year.
+ * last date seen (or the day after, past midnight); a date without a year ("Mar 12 10:25:13" in a
+ * syslog line next to an ISO-stamped trace) is placed in the year of the dated stamps around it,
+ * and after a December-to-January jump in the following year.
  */
 export class LogClock {
   private last = Number.NEGATIVE_INFINITY;
   /** Midnight of the day time-of-day stamps belong to (0 until a date is seen). */
   private day = 0;
-  /** Years added to dated stamps without a year. */
+  /** Years added to dated stamps without a year, while no stamp has named one. */
   private years = 0;
+
+  /** `year`: the year the log's first stamp with a year names, for yearless stamps before it. */
+  constructor(private year?: number) {}
 
   place(ms: number, yearless: boolean): number {
     let t: number;
     if (ms >= DAY_MS) {
-      t = ms + (yearless ? this.years : 0);
-      if (yearless && t < this.last - HALF_YEAR) {
-        this.years += YEAR;
-        t += YEAR;
+      if (!yearless) {
+        t = ms;
+        this.year = new Date(ms).getUTCFullYear();
+      } else if (this.year !== undefined) {
+        t = inYear(ms, this.year);
+        if (t < this.last - HALF_YEAR) t = inYear(ms, ++this.year);
+      } else {
+        t = ms + this.years;
+        if (t < this.last - HALF_YEAR) {
+          this.years += YEAR;
+          t += YEAR;
+        }
       }
       this.day = t - (t % DAY_MS);
     } else {
@@ -43,13 +55,39 @@ export class LogClock {
   }
 }
 
+/** A yearless stamp (placed in YEARLESS_YEAR) moved to the same month, day and time of `year`. */
+function inYear(ms: number, year: number): number {
+  const d = new Date(ms);
+  return Date.UTC(
+    year,
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
+}
+
+/** The year of the first stamp that names one, if any. */
+function firstYear(stamps: Iterable<{ ms: number; yearless: boolean }>): number | undefined {
+  for (const s of stamps) if (s.ms >= DAY_MS && !s.yearless) return new Date(s.ms).getUTCFullYear();
+  return undefined;
+}
+
 /** Time order where timestamps exist; a line without one inherits the last one seen. */
 export function chronological(findings: Finding[]): Finding[] {
-  const clock = new LogClock();
+  const yearless = findings.map((f) => f.tsMs !== undefined && isYearless(f.timestamp));
+  let year: number | undefined;
+  for (let i = 0; i < findings.length && year === undefined; i++) {
+    const ms = (findings[i] as Finding).tsMs;
+    if (ms !== undefined && ms >= DAY_MS && !yearless[i]) year = new Date(ms).getUTCFullYear();
+  }
+  const clock = new LogClock(year);
   let last = Number.NEGATIVE_INFINITY;
-  const keyed = findings.map((f) => {
+  const keyed = findings.map((f, i) => {
     if (f.tsMs !== undefined) {
-      const t = clock.place(f.tsMs, isYearless(f.timestamp));
+      const t = clock.place(f.tsMs, yearless[i] === true);
       // A stamp without sub-seconds is no evidence of being earlier within its own second.
       const precision = /[.,]\d/.test(f.timestamp ?? "") ? 1 : 1000;
       last = t < last && last - t < precision ? last : t;
@@ -78,7 +116,7 @@ export function onLogClock(
   });
   // Events of a line come before its findings: a request line and the response below it.
   stamped.sort((a, b) => a.line - b.line || Number(b.event) - Number(a.event));
-  const clock = new LogClock();
+  const clock = new LogClock(firstYear(stamped));
   const placedFindings = findings.slice();
   const placedEvents = events.slice();
   for (const s of stamped) {

@@ -139,3 +139,21 @@ describe("fractions of a second and JSON time fields", () => {
     expect(a.summary).toContain("(2024-05-14T15:20:04.880Z)");
   });
 });
+
+describe("dates without a year next to dated stamps", () => {
+  const trace = `U 2025/03/12 10:10:00.300000 198.51.100.7:5060 -> 10.20.0.5:5060
+SIP/2.0 503 Service Unavailable
+CSeq: 1 INVITE
+`;
+  const syslog = `Mar 12 10:25:13 sbc1 kamailio[2214]: ERROR: <script>: no route - sl_send_reply("404", "No route")
+`;
+
+  it.each([
+    ["the syslog line after the trace", trace + syslog],
+    ["the syslog line before the trace", syslog + trace],
+  ])("take the year of the dated ones (%s)", (_, log) => {
+    const a = analyze(catalog(), scanText(catalog(), log));
+    expect(a.firstFailure?.code).toBe(503);
+    expect(a.timeline.map((t) => t.label.slice(0, 7))).toEqual(["SIP 503", "SIP 404"]);
+  });
+});
