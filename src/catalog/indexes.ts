@@ -16,10 +16,17 @@ export interface Catalog {
   /** every distinct title/alias token, for typo correction. */
   readonly vocabulary: readonly string[];
   /**
-   * token → entries whose description contains it (meaning, impact, causes, checks, notes, log
-   * messages), each with the number of those fields naming it; the weaker fallback of free text.
+   * token → entries whose description contains it (meaning, impact, causes, notes, log messages;
+   * checks only add weight), each with the number of those fields naming it; the weaker fallback
+   * of free text. E-mail addresses and URLs are left out.
    */
   readonly byDetailToken: ReadonlyMap<string, readonly DetailHit[]>;
+  /**
+   * Description words too common to pick entries out (in the descriptions, checks included, of
+   * more than COMMON_SHARE of all entries: "call", "check", "carrier", "logs" and so "log"); a
+   * description match ignores them.
+   */
+  readonly commonDetailWords: ReadonlySet<string>;
   /** Every log message, normalised and split at its variable parts (`{}`). */
   readonly logMessages: readonly LogMessage[];
   /** Entries per namespace. */
@@ -52,6 +59,17 @@ export const NAMESPACE_PRIORITY: Record<Namespace, number> = {
   timer: 7,
 };
 
+/** Share of entries whose descriptions must use a word before it counts as common. */
+export const COMMON_SHARE = 0.06;
+
+/** E-mail addresses and URLs: their parts ("hello" in hello@exotel.com) are not topics. */
+const ADDRESS_RE = /\S+@\S+\.\S+|\b(?:https?:\/\/|www\.)\S+/gi;
+
+/** The words of a description field, addresses left out. */
+function detailTokens(field: string): string[] {
+  return tokenize(field.replace(ADDRESS_RE, " "));
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) {
@@ -73,6 +91,8 @@ export function buildIndexes(entries: Entry[]): Catalog {
   const byToken = new Map<string, Entry[]>();
   const byNamespace = new Map<Namespace, Entry[]>();
   const byDetailToken = new Map<string, DetailHit[]>();
+  /** token → number of entries whose descriptions, checks included, use it. */
+  const described = new Map<string, number>();
   const logMessages: LogMessage[] = [];
   for (const e of entries) {
     byId.set(e.id, e);
@@ -81,19 +101,26 @@ export function buildIndexes(entries: Entry[]): Catalog {
     if (e.subcode !== null) push(bySubcode, e.subcode, e);
     for (const phrase of [e.title, ...e.aliases]) push(byPhrase, normalizeText(phrase), e);
     for (const t of tokenize([e.title, ...e.aliases].join(" "))) push(byToken, t, e);
+    // What the entry is about: its meaning (counted twice), impact, causes, notes and log
+    // messages. Checks are troubleshooting steps ("look for a crash", "check the pcap") whose
+    // words say little about the entry, so they only add weight to a word found elsewhere.
     const fields = [
       e.meaning,
       e.impact ?? "",
       e.causes.join(" "),
-      e.checks.join(" "),
       e.notes.map((n) => n.text).join(" "),
       e.logMessages.map((m) => m.text).join(" "),
     ];
     const counts = new Map<string, number>();
-    // The meaning says what the entry is about, so a word there counts twice.
     fields.forEach((field, i) => {
-      for (const t of tokenize(field)) counts.set(t, (counts.get(t) ?? 0) + (i === 0 ? 2 : 1));
+      for (const t of detailTokens(field)) counts.set(t, (counts.get(t) ?? 0) + (i === 0 ? 2 : 1));
     });
+    const checks = detailTokens(e.checks.join(" "));
+    for (const t of checks) {
+      const n = counts.get(t);
+      if (n !== undefined) counts.set(t, n + 1);
+    }
+    for (const t of new Set([...counts.keys(), ...checks])) described.set(t, (described.get(t) ?? 0) + 1);
     for (const [t, n] of counts) {
       const hit = { entry: e, fields: Math.min(n, 4) };
       const list = byDetailToken.get(t);
@@ -108,6 +135,13 @@ export function buildIndexes(entries: Entry[]): Catalog {
       if (parts.length > 0) logMessages.push({ entry: e, text: m.text, dependency: m.dependency, parts });
     }
   }
+  const commonDetailWords = new Set<string>();
+  const isCommon = (t: string) => (described.get(t) ?? 0) > entries.length * COMMON_SHARE;
+  // A word is common when either of its numbers is ("log" with "logs").
+  for (const t of byDetailToken.keys()) {
+    const other = t.length > 3 && t.endsWith("s") ? t.slice(0, -1) : `${t}s`;
+    if (isCommon(t) || isCommon(other)) commonDetailWords.add(t);
+  }
   for (const list of byCode.values()) list.sort(byPriority);
   for (const list of bySubcode.values()) list.sort(byPriority);
   return {
@@ -119,6 +153,7 @@ export function buildIndexes(entries: Entry[]): Catalog {
     byToken,
     vocabulary: [...byToken.keys()],
     byDetailToken,
+    commonDetailWords,
     logMessages,
     byNamespace,
   };

@@ -30,6 +30,26 @@ const STOP_WORDS = new Set([
   "this",
 ]);
 
+/**
+ * Everyday words that say nothing about which entry is meant: function words, question words,
+ * greetings and chat filler, number words and generic verbs. They are kept for titles and aliases
+ * ("one way audio", "no ringback") but never decide a description match or a suggestion.
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(
+  (
+    "about above after again against all also am any anyone anything as at be because been before being below " +
+    "between both but by can cannot could did do doing done down during each else even ever every few from " +
+    "further go goes going gone good great had has have having he hello help her here hey hi him his how " +
+    "if into its just keep keeps kind know let like lot lots made make makes making many may me might more " +
+    "most much must need needs no nor not now off ok okay once only other our out over own please pls " +
+    "really right same see seems she should so some something still such sure tell than thank thanks " +
+    "that their them then there these they thing things those though through thx too try trying under " +
+    "until up us use very want was way were what when where which while who whom why will work works " +
+    "working would yes yet you your " +
+    "one two three four five six seven eight nine ten first second third"
+  ).split(" "),
+);
+
 /** Lower-case, fold accents and punctuation to spaces, collapse whitespace. */
 export function normalizeText(s: string): string {
   return s
@@ -42,11 +62,11 @@ export function normalizeText(s: string): string {
 
 /**
  * "T.38" and "G.711" become one word ("t38", "g711"); a dotted number (a version, decimal or
- * address: "2.0", "4.88", "10.0.0.1") is dropped, so its digits are never read as a code.
+ * address: "2.0", "v2.0", "4.88", "10.0.0.1") is dropped, so its digits are never read as a code.
  */
 export function foldDotted(s: string): string {
   if (!s.includes(".")) return s;
-  return s.replace(/\b\d+(?:\.\d+)+\b/g, " ").replace(/\b([A-Za-z]+)\.(\d+)\b/g, "$1$2");
+  return s.replace(/\bv?\d+(?:\.\d+)+\b/gi, " ").replace(/\b([A-Za-z]+)\.(\d+)\b/g, "$1$2");
 }
 
 /** Words worth indexing: normalised, stop words dropped, at least two characters. */
@@ -63,10 +83,10 @@ let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /**
  * Optimal-string-alignment (Damerau) distance: a swapped pair of neighbouring letters ("tiemout")
- * counts as one edit. Exits early once every cell of a row exceeds `max`; a transposition can
- * never undercut the row before it, so the early exit stays exact.
+ * counts as one edit, unless `transpose` is false. Exits early once every cell of a row exceeds
+ * `max`; a transposition can never undercut the row before it, so the early exit stays exact.
  */
-export function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number, transpose = true): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
   if ((rows[0]?.length ?? 0) <= n)
@@ -84,7 +104,7 @@ export function editDistance(a: string, b: string, max: number): number {
       const ins = (cur[j - 1] as number) + 1;
       const sub = (prev[j - 1] as number) + (ai === bj ? 0 : 1);
       let v = Math.min(del, ins, sub);
-      if (j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) {
+      if (transpose && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) {
         const swap = (before[j - 2] as number) + 1;
         if (swap < v) v = swap;
       }

@@ -2,7 +2,7 @@
 // (several meanings, most likely first) or unknown (with the class meaning and the nearest entries).
 import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
-import { normalizeText } from "../catalog/text.js";
+import { FILLER_WORDS, normalizeText, tokenize } from "../catalog/text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
 import { dropSecrets, redact } from "./scan/redact.js";
 import { logMessageMatches, rankMeanings, searchText, vendorNote, vendorNotes } from "./search.js";
@@ -171,10 +171,23 @@ function nearestByNumber(
 
 /** Families whose numbers people mix up, and where to look for a number missing from one. */
 const LOOK_ALSO: Partial<Record<Namespace, Namespace[]>> = {
-  q850: ["sip"],
-  sip: ["q850"],
-  http: ["sip"],
+  q850: ["sip", "http"],
+  sip: ["q850", "http"],
+  http: ["sip", "q850"],
+  mobius: ["sip", "http", "q850"],
+  acs: ["sip", "q850"],
+  exotel: ["sip", "http", "q850"],
 };
+
+/**
+ * Whether a suggested number is close enough to `n` to be called one of the closest codes: the
+ * same class for SIP and HTTP, else within 10 or 5 % (subcodes and API codes run in the thousands).
+ */
+function isClose(ns: Namespace, n: number, v: number): boolean {
+  if ((ns === "sip" || ns === "http") && n >= 100 && n <= 699)
+    return Math.floor(v / 100) === Math.floor(n / 100);
+  return Math.abs(v - n) <= Math.max(10, n * 0.05);
+}
 
 /** The range a namespace's codes come from, said when a number is outside it. */
 const RANGE: Partial<Record<Namespace, [number, number, string]>> = {
@@ -188,7 +201,10 @@ function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "c
   // A code typed with a subcode belongs to the family whose entries have subcodes under that code.
   const withSubcodes =
     subcode === null ? undefined : (c.byCode.get(code) ?? []).find((e) => e.subcode !== null)?.namespace;
-  const ns = parsed.namespace ?? withSubcodes ?? (code >= 100 && code <= 699 ? "sip" : null);
+  // A bare number below the SIP range that means nothing else is asked as a Q.850 cause.
+  const bareCause = parsed.namespace === null && subcode === null && code >= 1 && code < 100;
+  const ns =
+    parsed.namespace ?? withSubcodes ?? (code >= 100 && code <= 699 ? "sip" : bareCause ? "q850" : null);
   let classEntry: Entry | null = null;
   let note: string;
   const shown = subcode === null ? `${code}` : `${code}/${subcode}`;
@@ -215,6 +231,8 @@ function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "c
     note =
       `SIP ${code} is not a registered response code. RFC 3261 §8.1.3.2 says to treat an unknown ` +
       `${which}${base ? `: handle it as ${base.code} ${base.title}` : ""}.`;
+  } else if (bareCause) {
+    note = `${code} is not a SIP or HTTP code (those run 100–699), and Q.850 has no cause ${code}.`;
   } else if (ns && range && !inRange) {
     note = `No ${NAMESPACE_LABEL[ns]} entry for ${shown}: ${range[2]}.`;
   } else if (ns) {
@@ -224,6 +242,7 @@ function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "c
   }
   const known = ns && subcode !== null ? inNs(c.byCode.get(code), ns) : [];
   let suggestions: Entry[];
+  let closest = false;
   if (elsewhere.length > 0) {
     const maps = mapped.length > 0 ? ` (it maps to ${mapped.map(labelOf).join(" or ")})` : "";
     note += ` ${code} is ${elsewhere.map(labelOf).join(" and ")}${maps}.`;
@@ -234,12 +253,19 @@ function unknownCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "c
     const general = known.filter((e) => e.subcode === null);
     suggestions = [...general, ...nearestByNumber(c, ns, subcode, 6 - general.length, true, code)];
   } else {
-    if (inRange) note += " The closest known codes are listed below.";
     suggestions = [];
+    closest = true;
   }
-  if (suggestions.length < 5 && inRange) {
+  if (suggestions.length < 5 && inRange && ns) {
     const target = subcode ?? code;
-    const near = nearestByNumber(c, ns ?? "sip", target, 5);
+    const bySubcode = (ns === "acs" && target >= 1000) || (ns === "mobius" && target < 400);
+    // Only codes near the one typed: "exotel 407" is not near Exotel's 1000s.
+    const near = nearestByNumber(c, ns, target, 5).filter((e) => {
+      const v = bySubcode ? e.subcode : e.code;
+      return v !== null && isClose(ns, target, v);
+    });
+    if (closest && near.length > 0)
+      note += ` The closest ${bareCause ? "Q.850 causes are" : "known codes are"} listed below.`;
     suggestions = [...new Set([...suggestions, ...near])].slice(0, Math.max(5, suggestions.length));
   }
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry, note, suggestions };
@@ -356,15 +382,22 @@ function nameIndex(c: Catalog): NameIndex {
   return index;
 }
 
-/** The cause name the query consists of ("USER_BUSY", "cause USER_BUSY"), if it is one. */
-function causeNameOf(query: string, text: string): string | null {
+/**
+ * The cause name the query consists of ("USER_BUSY", "cause USER_BUSY"), if it is one. A name the
+ * catalog knows is read in any case ("user_busy", "User_Busy").
+ */
+function causeNameOf(c: Catalog, query: string, text: string): string | null {
   const last =
     query
       .trim()
       .split(/[\s=:;,]+/)
       .pop() ?? "";
-  const name = last.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
-  if (normalizeText(name) !== text) return null;
+  const typed = last.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  if (normalizeText(typed) !== text) return null;
+  const upper = typed.toUpperCase();
+  const index = nameIndex(c);
+  const known = typed.includes("_") && (index.exact.has(upper) || index.mentioned.has(upper));
+  const name = known ? upper : typed;
   return CAUSE_NAME_RE.test(name) || CAPS_WORD_RE.test(name) ? name : null;
 }
 
@@ -421,6 +454,26 @@ function nameResult(
   return { ...unknown, note, suggestions: [] };
 }
 
+/** Words that say a timer went off ("timer fired"): a timer's timeout, in the catalog's words. */
+const FIRING_RE =
+  /\b(?:fired|fires|firing|fire|expired|expires|expiring|expiry|popped|timed out|times out)\b/g;
+
+/** Entries of `ns` first, then those with a note for its vendor, then the rest; stable. */
+function preferNamespace<T>(
+  list: readonly T[],
+  entryOf: (x: T) => Entry,
+  ns: Namespace | null,
+  c: Catalog,
+): T[] {
+  if (!ns) return [...list];
+  const noted = vendorNotes(c, ns);
+  const tier = (x: T) => (entryOf(x).namespace === ns ? 0 : noted.has(entryOf(x)) ? 1 : 2);
+  return list
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => tier(a.x) - tier(b.x) || a.i - b.i)
+    .map(({ x }) => x);
+}
+
 function textResult(
   c: Catalog,
   query: string,
@@ -429,25 +482,34 @@ function textResult(
   detail = true,
 ): ExplainResult {
   const base = { query, parsed, others: [], classEntry: null };
-  const name = causeNameOf(query, parsed.text);
+  const name = causeNameOf(c, query, parsed.text);
   const named = name ? nameResult(c, base, name) : null;
   if (named) return named;
   const ns = parsed.namespace;
   const preferred = ns ? vendorNotes(c, ns) : null;
   // "timer b" or "busy here": the whole query may itself be a title or alias. After a namespace
-  // word, only a title or alias of that namespace (or with a note for its vendor) counts.
+  // word, only a title or alias of that namespace (or with a note for its vendor) counts, and
+  // those come first ("exotel not found": Exotel's own "Not found", then SIP 404).
   const whole = c.byPhrase.get(normalizeText(query)) ?? [];
   const rest = (c.byPhrase.get(parsed.text) ?? []).filter(
     (e) => !ns || e.namespace === ns || preferred?.has(e),
   );
-  const phrase = (whole.length > 0 ? [...whole] : rest).sort(
-    (a, b) => NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace],
+  const phrase = preferNamespace(
+    (whole.length > 0 ? [...whole] : rest).sort(
+      (a, b) => NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace],
+    ),
+    (e) => e,
+    ns,
+    c,
   );
   if (phrase.length > 0) {
     const kind = phrase.length === 1 ? "found" : "ambiguous";
     const note = kind === "ambiguous" ? `"${echo(parsed.text)}" names ${phrase.length} entries.` : null;
     return { ...base, kind, results: phrase, note, suggestions: [] };
   }
+  // A timer named among other words ("timer B expired on INVITE to 10.0.0.5") is that timer.
+  const timer = parsed.timer ? c.byId.get(parsed.timer) : undefined;
+  if (timer) return { ...base, kind: "found", results: [timer], note: null, suggestions: [] };
   // A log message the catalog lists ("OBP resolution failed"): the entry it belongs to.
   const logged = logMessageMatches(c, query);
   const log = logged[0];
@@ -458,37 +520,71 @@ function textResult(
   }
   // A namespace word alone ("exotel") lists that namespace only.
   const alone = ns !== null && normalizeText(query) === parsed.text;
-  const byName = searchText(c, parsed.text, ns, 8, { detail: false }).filter(
+  let byName = searchText(c, parsed.text, ns, 8, { detail: false }).filter(
     (r) => !alone || r.entry.namespace === ns,
   );
+  // "timer fired", "timer expired": no timer named, so the timers that time something out lead.
+  if (ns === "timer" && !alone) {
+    const firing = parsed.text.replace(FIRING_RE, "timeout");
+    const timers = searchText(c, firing, ns, 8, { detail: false }).filter(
+      (r) => r.entry.namespace === ns && r.coverage >= 0.5,
+    );
+    if (timers.length > 0) {
+      const results = [
+        ...new Set([...timers, ...byName.filter((r) => r.coverage >= 0.5)].map((r) => r.entry)),
+      ];
+      const note = `"${echo(query)}" names no timer; the timers it may mean come first. Name one (e.g. "timer b") to open it.`;
+      return { ...base, kind: "ambiguous", results: results.slice(0, 5), note, suggestions: [] };
+    }
+    byName = preferNamespace(byName, (r) => r.entry, ns, c);
+  }
   const [top, second] = byName;
   if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
     return { ...base, kind: "found", results: [top.entry], note: null, suggestions: [] };
   }
   const good = byName.filter((r) => r.coverage >= 0.5).slice(0, 5);
   if (good.length > 0) {
-    const note =
-      good.length === 1
+    // One entry is "found" only when it matches every word; a partial match stays a suggestion.
+    const full = good.length === 1 && good[0]?.coverage === 1;
+    const note = full
+      ? null
+      : good.length === 1
         ? `The closest match for "${echo(parsed.text)}"; not every word matched.`
         : `Several entries match "${echo(parsed.text)}"; the closest come first.`;
-    const kind = good.length === 1 ? "found" : "ambiguous";
-    return { ...base, kind, results: good.map((r) => r.entry), note, suggestions: [] };
+    return {
+      ...base,
+      kind: full ? "found" : "ambiguous",
+      results: good.map((r) => r.entry),
+      note,
+      suggestions: [],
+    };
   }
-  // No title or alias: entries whose meaning, causes, checks or notes discuss the words.
-  const ranked = detail && !alone ? searchText(c, parsed.text, ns, 16) : byName;
-  const described = ranked.filter((r) => r.detail && r.coverage === 1).slice(0, 5);
+  // No title or alias covers the words: entries that carry every specific word of the query in
+  // their names, meaning, causes or notes ("all circuits busy": "circuits"), those named first.
+  // Never one confident answer: a list of the entries that discuss it.
+  const ranked = detail && !alone ? searchText(c, parsed.text, ns, 16, { specific: true }) : byName;
+  const described = ranked.filter((r) => r.specific === 1).slice(0, 5);
   if (described.length > 0) {
     const which =
       described.length === 1 ? "this entry discusses it" : "these entries discuss it, the closest first";
     const note = `No entry is named "${echo(parsed.text)}"; ${which}.`;
-    const kind = described.length === 1 ? "found" : "ambiguous";
-    return { ...base, kind, results: described.map((r) => r.entry), note, suggestions: [] };
+    return { ...base, kind: "ambiguous", results: described.map((r) => r.entry), note, suggestions: [] };
   }
   const note =
     parsed.text === ""
       ? "I couldn't find a code or any words I know in that. Try a number like 488, or `help`."
       : `Nothing in the catalog matches "${echo(parsed.text)}".`;
-  return { ...base, kind: "unknown", results: [], note, suggestions: ranked.slice(0, 3).map((r) => r.entry) };
+  return { ...base, kind: "unknown", results: [], note, suggestions: suggestionsFor(c, parsed.text, ns) };
+}
+
+/**
+ * Related entries for an unknown answer: titles and aliases that share a word with the query, filler
+ * words ("thank you", "please help") aside; never description matches.
+ */
+function suggestionsFor(c: Catalog, text: string, ns: Namespace | null): Entry[] {
+  const words = tokenize(text).filter((w) => !FILLER_WORDS.has(w));
+  if (words.length === 0) return [];
+  return searchText(c, words.join(" "), ns, 3, { detail: false }).map((r) => r.entry);
 }
 
 /**
@@ -508,7 +604,9 @@ function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "co
     return text && text.kind !== "unknown" ? text : unknownCode(c, query, parsed);
   }
   let results = entries;
+  /** How many meanings in a row fit the words, from the first (or, when it does not, the second). */
   let fitting = 0;
+  let firstFits = false;
   let logged: Entry[] = [];
   if (parsed.words) {
     // A pasted log message the catalog lists names its entry, whatever its words fit.
@@ -516,27 +614,36 @@ function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "co
     logged = messages.filter((e) => entries.includes(e));
     if (messages.length > 0 && logged.length === 0) return asText();
     const fits = rankMeanings(c, entries, parsed.words, !parsed.prose);
-    if ((fits[0]?.fit ?? 0) === 0 && logged.length === 0) {
+    if (fits.every((f) => f.fit === 0) && logged.length === 0) {
       const phrase = (c.byPhrase.get(normalizeText(query)) ?? []).filter((e) => !entries.includes(e));
       const text = phrase.length > 0 || parsed.prose ? asText() : null;
       const top = text?.results[0];
+      // A sentence answers itself only when half its words, and more than one, are about something
+      // else: "audio drops after 180 seconds", not "status 429".
+      const said = tokenize(query).slice(0, 12).length;
       const covered = top
         ? (searchText(c, normalizeText(query), null, 1, { detail: false })[0]?.coverage ?? 0)
         : 0;
-      if (text && top && !entries.includes(top) && (phrase.length > 0 || covered >= 0.5)) return text;
+      const about = covered >= 0.5 && covered * said >= 2;
+      if (text && top && !entries.includes(top) && (phrase.length > 0 || about)) return text;
     }
-    fitting = fits.filter((f) => f.fit >= 1).length;
+    firstFits = (fits[0]?.fit ?? 0) >= 1;
+    const from = firstFits ? 0 : 1;
+    while ((fits[from + fitting]?.fit ?? 0) >= 1) fitting++;
     results = [...logged, ...fits.map((f) => f.entry).filter((e) => !logged.includes(e))];
   }
   const kind = results.length === 1 ? "found" : "ambiguous";
   const shown = `${parsed.code}${parsed.subcode === null ? "" : `/${parsed.subcode}`}`;
   const words = echo(parsed.words ?? "");
+  const which = `${fitting === 1 ? "the one that fits" : "those that fit"} "${words}"`;
   const order =
     logged.length > 0
       ? "the one whose log message this is comes first"
       : fitting === 0
         ? "the most likely comes first"
-        : `${fitting === 1 ? "the one that fits" : "those that fit"} "${words}" ${fitting === 1 ? "comes" : "come"} first`;
+        : firstFits
+          ? `${which} ${fitting === 1 ? "comes" : "come"} first`
+          : `the most likely comes first, then ${which}`;
   const note =
     lookupNote ?? (kind === "ambiguous" ? `${shown} has ${results.length} meanings; ${order}.` : null);
   return {
@@ -551,11 +658,93 @@ function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "co
   };
 }
 
-export function explain(catalog: Catalog, query: string): ExplainResult {
-  const clean = cleanQuery(query);
-  // A secret typed into a question is neither searched for nor echoed back.
-  const parsed = parseQuery(dropSecrets(clean));
-  const q = redact(clean, { maskPhoneNumbers: false }).replace(/\s+/g, " ").trim().slice(0, 200);
+/** Plain words for the numbers of SIP headers and SDP lines that people paste as if they were codes. */
+const HEADER_MEANING: Readonly<
+  Record<string, { says: string; seconds?: boolean; timers?: string; related?: string[] }>
+> = {
+  Expires: {
+    says: "how long a registration or subscription should last, in seconds",
+    seconds: true,
+    timers: "expires",
+    related: ["timer/sip-registration-refresh", "sip/423"],
+  },
+  "Min-Expires": {
+    says: "the shortest registration or subscription lifetime the server accepts, in seconds{d}; it comes with 423 Interval Too Brief",
+    seconds: true,
+    related: ["sip/423"],
+  },
+  "Session-Expires": {
+    says: "the session timer, how long the call may go without a refresh (re-INVITE or UPDATE) before it is ended, in seconds",
+    seconds: true,
+    timers: "session-expires",
+    related: ["timer/session-expires", "timer/session-refresh"],
+  },
+  "Min-SE": {
+    says: "the shortest session timer the sender accepts, in seconds{d}; it comes with 422 Session Interval Too Small",
+    seconds: true,
+    timers: "min-se",
+    related: ["timer/min-se", "sip/422"],
+  },
+  "Retry-After": {
+    says: "how long to wait before trying again, in seconds{d}; it comes with a response such as 503, 486 or 600, whose code is the one to look up",
+    seconds: true,
+  },
+  CSeq: {
+    says: "the request's sequence number and method; the number counts requests, it is not a status code",
+  },
+  "Content-Length": { says: "the size of the message body in bytes" },
+  "Max-Forwards": {
+    says: "how many more hops the request may take (usually 70 at the start); at 0 it is answered 483 Too Many Hops",
+    related: ["sip/483"],
+  },
+  RSeq: { says: "the sequence number of a reliable provisional response (100rel, RFC 3262)" },
+  RAck: {
+    says: "which reliable provisional response a PRACK acknowledges: its RSeq, then the CSeq number and method",
+  },
+  Contact: {
+    says: "the address where the sender can be reached directly; numbers in it are a user or a port",
+  },
+  Via: { says: "a hop the request passed and where responses go back; numbers in it are ports or versions" },
+  "m=": {
+    says: "an SDP media line: the media, its port, the transport and the payload types it offers (0 PCMU, 8 PCMA, 101 usually telephone-event)",
+  },
+  "c=": { says: "an SDP connection line: the address the media is sent to" },
+  "o=": { says: "the SDP origin line: user, session id and version, and address" },
+  "a=": {
+    says: "an SDP attribute line (rtpmap, fmtp, sendrecv, crypto…); its numbers are payload types, ports or parameters",
+  },
+};
+
+/** "600 s = 10 minutes" for a lifetime in seconds. */
+function lifetime(value: number): string {
+  if (value < 120) return `${value} s`;
+  const unit = value % 3600 === 0 ? [value / 3600, "hour"] : value % 60 === 0 ? [value / 60, "minute"] : null;
+  return unit ? `${value} s = ${unit[0]} ${unit[1]}${unit[0] === 1 ? "" : "s"}` : `${value} s`;
+}
+
+/**
+ * "Expires: 600", "CSeq: 102 INVITE", "m=audio 49170 RTP/AVP 0 8 101": a pasted header or SDP line,
+ * whose numbers are lifetimes, counts, ports or payload types. Says what the line is; no code card.
+ */
+function headerResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "header" }): ExplainResult {
+  const { header, value } = parsed;
+  const about = HEADER_MEANING[header] ?? { says: "an SDP line; its numbers are not codes" };
+  const sdp = header.endsWith("=");
+  const line = echo(`${header}${sdp ? "" : ": "}${value}`, 60);
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : null;
+  const duration = about.seconds && n !== null ? ` (${lifetime(n)})` : "";
+  const timers =
+    about.timers && n !== null ? ` To see the timers it sets, try \`timers ${about.timers}=${n}\`.` : "";
+  const what = sdp ? "is" : "is a SIP header, not a code:";
+  const says = about.says.includes("{d}") ? about.says.replace("{d}", duration) : `${about.says}${duration}`;
+  const note = `"${line}" ${what} ${says}.${timers}`;
+  const suggestions = (about.related ?? [])
+    .map((id) => c.byId.get(id))
+    .filter((e): e is Entry => e !== undefined);
+  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+}
+
+function answer(catalog: Catalog, q: string, parsed: ParsedQuery): ExplainResult {
   switch (parsed.type) {
     case "empty":
       return {
@@ -570,8 +759,12 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
       };
     case "id": {
       const e = catalog.byId.get(parsed.id);
-      if (!e)
+      if (!e) {
+        // "sip/499", "q850/52": an id the catalog lacks is asked like "sip 499".
+        const again = parseQuery(parsed.id.replace("/", " "));
+        if (again.type !== "id") return answer(catalog, q, again);
         return textResult(catalog, q, { type: "text", namespace: null, text: parsed.id.replace("/", " ") });
+      }
       return {
         query: q,
         kind: "found",
@@ -589,7 +782,17 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
         return textResult(catalog, q, { type: "text", namespace: parsed.namespace, text });
       }
       return codeResult(catalog, q, parsed);
+    case "header":
+      return headerResult(catalog, q, parsed);
     case "text":
       return textResult(catalog, q, parsed);
   }
+}
+
+export function explain(catalog: Catalog, query: string): ExplainResult {
+  const clean = cleanQuery(query);
+  // A secret typed into a question is neither searched for nor echoed back.
+  const parsed = parseQuery(dropSecrets(clean));
+  const q = redact(clean, { maskPhoneNumbers: false }).replace(/\s+/g, " ").trim().slice(0, 200);
+  return answer(catalog, q, parsed);
 }

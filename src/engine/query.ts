@@ -1,7 +1,7 @@
 // Turns what a person typed ("acs 410/3112", "cause 16", "404 Not Found") into a structured query.
 // Pure and total: any string yields a ParsedQuery, never an exception.
 import type { Namespace } from "../catalog/schema.js";
-import { foldDotted, normalizeText } from "../catalog/text.js";
+import { FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
 
 export type ParsedQuery =
   | { type: "empty" }
@@ -16,7 +16,15 @@ export type ParsedQuery =
       /** The number was found inside a sentence ("got a 488 from the trunk"), not leading the query. */
       prose?: boolean;
     }
-  | { type: "text"; namespace: Namespace | null; text: string };
+  | {
+      type: "text";
+      namespace: Namespace | null;
+      text: string;
+      /** The timer the words name ("timer B expired on INVITE" → "timer/b"); it comes first. */
+      timer?: string;
+    }
+  /** A pasted header or SDP line ("Expires: 600", "m=audio 49170 …"): its number is no code. */
+  | { type: "header"; header: string; value: string };
 
 /** Words that name a namespace, including the aliases people actually type. */
 export const NAMESPACE_WORDS: Readonly<Record<string, Namespace>> = {
@@ -75,6 +83,81 @@ function timerQuestion(lower: string): string | null {
   if (g.letter) return `timer/${g.letter}`;
   const qualified = Boolean(g.question || g.before || g.named || g.after);
   return g.base && qualified ? `timer/${g.base}` : null;
+}
+
+/**
+ * A timer named among other words: "timer B expired on INVITE to 10.0.0.5", "why did timer h fire
+ * after 200 ok", "what is the timer for T1", "session timer expired". No number may come before
+ * the name ("408 after timer b" asks about the 408); T1/T2/T4 need the word "timer" somewhere
+ * ("t1 line" is not a timer); and "timer a" needs nothing or a firing word after it, since "a" is
+ * also the article ("timer a call").
+ */
+const TIMER_LETTER_RE = /^[^\d]*?\btimer\s*-?\s*([a-m])(?![\w-]|\.\d)(.*)$/;
+const TIMER_BASE_RE = /^[^\d]*?\b(t[124])(?![\w-]|\.\d)/;
+const SESSION_TIMER_RE = /^[^\d]*?\bsession[\s-]*timer\b/;
+const FIRING_AFTER_RE =
+  /^\s*(?:timer|fired|fires|firing|expired|expires|expiring|expiry|timeout|timed\s+out|popped)?\W*$/;
+
+/** The timer a longer query names, as a catalog id, else null. */
+function timerNamed(lower: string): string | null {
+  const letter = TIMER_LETTER_RE.exec(lower);
+  if (letter?.[1] && (letter[1] !== "a" || FIRING_AFTER_RE.test(letter[2] ?? "")))
+    return `timer/${letter[1]}`;
+  if (!/\btimer\b/.test(lower)) return null;
+  const base = TIMER_BASE_RE.exec(lower)?.[1];
+  if (base) return `timer/${base}`;
+  return SESSION_TIMER_RE.test(lower) ? "timer/session-expires" : null;
+}
+
+/**
+ * SIP headers whose numbers are counts, sizes, sequence numbers or lifetimes, never status codes
+ * ("Expires: 600", "CSeq: 102 INVITE"), by their lower-case names.
+ */
+export const NUMBER_HEADERS: Readonly<Record<string, string>> = {
+  expires: "Expires",
+  "min-expires": "Min-Expires",
+  "session-expires": "Session-Expires",
+  "min-se": "Min-SE",
+  "retry-after": "Retry-After",
+  cseq: "CSeq",
+  "content-length": "Content-Length",
+  "max-forwards": "Max-Forwards",
+  rseq: "RSeq",
+  rack: "RAck",
+  contact: "Contact",
+  via: "Via",
+};
+/** One pasted header line: its name, then ':' or '=' ("Expires: 600", "expires=600"). */
+const HEADER_RE = /^([a-z][a-z-]*)\s*[:=]\s*(.*)$/is;
+/** An SDP line: "m=audio 49170 RTP/AVP 0 8 101", "c=IN IP4 10.0.0.1", "o=…", "a=rtpmap:101 …". */
+const SDP_RE = /^([vosicbtmaz])=(\S.*)$/s;
+
+function headerLine(text: string): ParsedQuery | null {
+  const sdp = SDP_RE.exec(text);
+  if (sdp?.[1] && sdp[2]) return { type: "header", header: `${sdp[1]}=`, value: sdp[2].trim() };
+  const m = HEADER_RE.exec(text);
+  const header = m?.[1] ? NUMBER_HEADERS[m[1].toLowerCase()] : undefined;
+  return header && m ? { type: "header", header, value: (m[2] ?? "").trim() } : null;
+}
+
+/**
+ * A namespace word right before a number inside a sentence: "what is sip 480", "what does http
+ * 429 mean". "cause" is read so only for a Q.850-sized number: "what can cause 488" uses the verb.
+ */
+const NS_NUMBER_RE =
+  /(?<![\w./-])(sip|https?|q\.?850|cause|isdn|mobius(?:-error)?|webex|acs|azure|exotel)\s*[:#-]?\s*(\d{1,7})(?![\w./])/gi;
+
+function namespaceInProse(text: string): { namespace: Namespace; code: number; words: string } | null {
+  const pairs = [...text.matchAll(NS_NUMBER_RE)]
+    .map((m) => ({ ns: NAMESPACE_WORDS[(m[1] ?? "").toLowerCase()], code: Number(m[2]), m }))
+    .filter((p) => p.ns !== undefined && !(p.ns === "q850" && /^cause$/i.test(p.m[1] ?? "") && p.code > 127));
+  const first = pairs[0];
+  if (!first?.ns || pairs.some((p) => p.ns !== first.ns || p.code !== first.code)) return null;
+  const at = first.m.index ?? 0;
+  const rest = `${text.slice(0, at)} ${text.slice(at + first.m[0].length)}`;
+  // Question words around the code add nothing ("what is", "mean").
+  const said = tokenize(rest).some((w) => !FILLER_WORDS.has(w));
+  return { namespace: first.ns, code: first.code, words: said ? normalizeText(rest) : "" };
 }
 
 /** Punctuation, symbols and emoji around a query ("(488)", "488.", "'488'", "488 😀"). */
@@ -143,20 +226,29 @@ export function parseQuery(input: string): ParsedQuery {
   if (reason?.[1] && reason[2]) {
     return codeQuery(reason[1].toLowerCase() === "sip" ? "sip" : "q850", Number(reason[2]), null);
   }
-  const named = CODE_SUBCODE_RE.exec(text);
-  if (named?.[1] && named[2]) {
+  const pairNamed = CODE_SUBCODE_RE.exec(text);
+  if (pairNamed?.[1] && pairNamed[2]) {
     const ns = /\b(?:acs|azure|callendreason)\b/i.test(text)
       ? "acs"
       : /\bmobius\b/i.test(text)
         ? "mobius"
         : null;
-    return codeQuery(ns, Number(named[1]), Number(named[2]));
+    return codeQuery(ns, Number(pairNamed[1]), Number(pairNamed[2]));
   }
+
+  const header = headerLine(text);
+  if (header) return header;
 
   text = stripEdges(text);
   if (text === "") return { type: "text", namespace: null, text: "" };
-  const timer = timerQuestion(text.toLowerCase().replace(/\s+/g, " "));
+  const spaced = text.toLowerCase().replace(/\s+/g, " ");
+  const timer = timerQuestion(spaced);
   if (timer) return { type: "id", id: timer };
+  const named = timerNamed(spaced);
+  if (named) {
+    const words = spaced.replace(/^(?:timer\b\W*)/, "");
+    return { type: "text", namespace: "timer", text: normalizeText(foldDotted(words)), timer: named };
+  }
 
   // A leading namespace word ("acs 3112", "cause 16", "mobius-error: 118"), possibly followed by a
   // qualifier of the same family ("Q.850 cause=34", "webex mobius-error 118").
@@ -183,6 +275,10 @@ export function parseQuery(input: string): ParsedQuery {
   const numWords = NUM_WORDS_RE.exec(compact);
   if (numWords?.[1] && numWords[2]) {
     return codeQuery(namespace, Number(numWords[1]), null, normalizeText(numWords[2]));
+  }
+  if (namespace === null) {
+    const inProse = namespaceInProse(compact);
+    if (inProse) return codeQuery(inProse.namespace, inProse.code, null, inProse.words);
   }
   if (namespace === null || namespace === "sip") {
     const prose = numberInProse(compact);

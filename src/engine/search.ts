@@ -3,20 +3,31 @@
 // carry it as their code or subcode, so "search 488" lists SIP 488.
 import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
-import { editDistance, normalizeText, tokenize } from "../catalog/text.js";
+import { editDistance, FILLER_WORDS, normalizeText, tokenize } from "../catalog/text.js";
+import { NAMESPACE_WORDS } from "./query.js";
 
 export interface Scored {
   entry: Entry;
   score: number;
-  /** Fraction of the query's words this entry matched. */
+  /** Fraction of the query's words this entry matched (for a description match, of its specific words). */
   coverage: number;
   /** Matched only in the entry's description (meaning, causes, checks, notes), not its names. */
   detail?: true;
+  /**
+   * Fraction of the query's specific words (see specificWords) this entry carries in its title,
+   * aliases or description; set when the description was searched and the query has such words.
+   */
+  specific?: number;
 }
 
 export interface SearchOptions {
   /** Also search descriptions, ranked after every title/alias match (default true). */
   detail?: boolean;
+  /**
+   * Descriptions are searched for specific words only, common ones ("firewall", "carrier") left
+   * out as well as filler; for answers. A listing (`sipcode search firewall`) keeps them.
+   */
+  specific?: boolean;
 }
 
 /** Allowed typos grow with word length: none for short words, one from 4 letters, two from 8. */
@@ -26,18 +37,44 @@ function maxTypos(word: string): number {
   return 0;
 }
 
-/** Vocabulary words close to `word`, with their distance. Short-circuits on an exact hit. */
+/** The other number of a word: "ports" for "port", "port" for "ports". */
+function otherNumber(word: string): string {
+  return word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : `${word}s`;
+}
+
+/**
+ * Vocabulary words close to `word`, with their distance. Short-circuits on an exact hit. A word
+ * the catalog uses elsewhere ("fired", in descriptions) or a filler word ("lots") is meant as
+ * written and is not read as a typo of a title word ("fixed", "loss"), its other number aside;
+ * words of four letters or fewer get no swapped-letter typos ("form" is not "from", "pots" not
+ * "post").
+ */
 function similarWords(catalog: Catalog, word: string): Array<[string, number]> {
   if (catalog.byToken.has(word)) return [[word, 0]];
+  const other = otherNumber(word);
+  if (catalog.byToken.has(other)) return [[other, 1]];
+  if (catalog.byDetailToken.has(word) || FILLER_WORDS.has(word)) return [];
   const max = maxTypos(word);
   if (max === 0) return [];
+  const transpose = word.length > 4;
   const out: Array<[string, number]> = [];
   for (const v of catalog.vocabulary) {
     if (Math.abs(v.length - word.length) > max || v[0] !== word[0]) continue;
-    const d = editDistance(word, v, max);
+    const d = editDistance(word, v, max, transpose);
     if (d <= max) out.push([v, d]);
   }
   return out;
+}
+
+/**
+ * The query words a description match may use: never filler ("hello", "why", "three") or numbers
+ * (those are codes), and for an answer not words common in the catalog's descriptions either
+ * ("call", "carrier").
+ */
+export function specificWords(catalog: Catalog, words: readonly string[], common = false): string[] {
+  return words.filter(
+    (w) => !FILLER_WORDS.has(w) && !/^\d+$/.test(w) && (common || !catalog.commonDetailWords.has(w)),
+  );
 }
 
 /** Entries a query word points at, each group with its typo distance. Numbers never allow typos. */
@@ -93,7 +130,7 @@ const NOTED_BOOST = 2;
 
 /**
  * Free-text ranking. Title and alias words (typos tolerated) decide; entries found only through
- * their descriptions (exact words, lower weight) follow after all of them. A namespace word
+ * their descriptions (exact specific words, lower weight) follow after all of them. A namespace word
  * boosts its own entries rather than filtering the rest out.
  */
 export function searchText(
@@ -108,6 +145,9 @@ export function searchText(
   const total = catalog.entries.length;
   const scores = new Map<Entry, { score: number; hits: number }>();
   const details = new Map<Entry, { score: number; hits: number }>();
+  const specific = options.detail === false ? [] : specificWords(catalog, words, options.specific !== true);
+  /** entry → how many specific words it carries, by name or description. */
+  const carried = new Map<Entry, number>();
   for (const word of words) {
     const seen = new Set<Entry>();
     for (const { list, dist } of matchesOf(catalog, word)) {
@@ -122,10 +162,9 @@ export function searchText(
         scores.set(e, s);
       }
     }
-    if (options.detail === false) continue;
+    if (options.detail === false || !specific.includes(word)) continue;
     // Descriptions match exact words only, a plural "s" aside ("ports" finds "port").
-    const other = word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : `${word}s`;
-    for (const form of [word, other]) {
+    for (const form of [word, otherNumber(word)]) {
       const hits = catalog.byDetailToken.get(form);
       if (!hits) continue;
       const idf = Math.log(1 + total / (1 + hits.length));
@@ -138,20 +177,27 @@ export function searchText(
         details.set(entry, s);
       }
     }
+    for (const e of seen) carried.set(e, (carried.get(e) ?? 0) + 1);
   }
   const preferred = namespace ? vendorNotes(catalog, namespace) : null;
   const boost = (e: Entry) => (e.namespace === namespace ? OWN_BOOST : preferred?.has(e) ? NOTED_BOOST : 1);
   const ranked: Scored[] = [];
+  const share = (e: Entry) => (carried.get(e) ?? 0) / specific.length;
   for (const [entry, s] of scores) {
     const coverage = s.hits / words.length;
     // Short titles that the query covers well beat long alias lists that mention a word in passing.
-    ranked.push({ entry, score: s.score * coverage * coverage * boost(entry), coverage });
+    const score = s.score * coverage * coverage * boost(entry);
+    ranked.push(
+      specific.length > 0 ? { entry, score, coverage, specific: share(entry) } : { entry, score, coverage },
+    );
   }
   const named = ranked.length;
+  // A description match is judged on the specific words only: all of them must be there.
   for (const [entry, s] of details) {
     if (scores.has(entry)) continue;
-    const coverage = s.hits / words.length;
-    ranked.push({ entry, score: s.score * coverage * coverage * boost(entry), coverage, detail: true });
+    const coverage = share(entry);
+    const score = s.score * coverage * coverage * boost(entry);
+    ranked.push({ entry, score, coverage, detail: true, specific: coverage });
   }
   const order = (a: Scored, b: Scored) =>
     b.score - a.score ||
@@ -214,9 +260,11 @@ export function logMessageMatches(
 export interface MeaningFit {
   entry: Entry;
   /**
-   * 3: the words are this SIP/HTTP entry's own reason phrase ("404 Not Found" → SIP 404, HTTP 404);
+   * 3: the words are this SIP/HTTP entry's own reason phrase, or a near spelling of it ("404 Not
+   * Found" → SIP 404; "603 declined", "401 unauthorised");
    * 2: they are another entry's title or alias exactly ("503 service not ready" → that Mobius 503);
    * 1.5: they contain this SIP/HTTP entry's reason phrase ("403 forbidden on register" → SIP 403);
+   * 1.2: they contain every word of a vendor entry's title ("480 remote endpoint not registered");
    * up to 1: the fraction of the words found in the entry's title and aliases (typos tolerated).
    */
   fit: number;
@@ -224,10 +272,36 @@ export interface MeaningFit {
 
 const STANDARD: ReadonlySet<Namespace> = new Set(["sip", "http"]);
 
+/** Two spellings of one word: equal, or a typo apart (no swapped letters in short words). */
+function nearWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const max = maxTypos(b);
+  return max > 0 && a[0] === b[0] && editDistance(a, b, max, b.length > 4) <= max;
+}
+
+/** The same words in the same order, each spelled nearly alike ("declined" for "decline"). */
+function nearPhrase(typed: readonly string[], own: string): boolean {
+  const words = own.split(" ");
+  return words.length === typed.length && words.every((w, i) => nearWord(typed[i] ?? "", w));
+}
+
+/** Namespaces the words name ("403 mobius register" names Mobius). */
+function namedNamespaces(words: readonly string[]): Set<Namespace> {
+  const out = new Set<Namespace>();
+  for (const w of words) {
+    const ns = NAMESPACE_WORDS[w];
+    if (ns) out.add(ns);
+  }
+  return out;
+}
+
 /**
  * Orders the meanings of one number by how well `words` fit each, keeping the given (most likely
  * first) order among equals. A standard reason phrase therefore puts the standard entry first even
- * when a vendor entry repeats that phrase in its aliases.
+ * when a vendor entry repeats that phrase in its aliases. A vendor entry leads only when the words
+ * name its vendor, are its title or an alias, or contain every word of its title; a word it merely
+ * shares with the query ("403 register", "487 cancelled") orders it among the vendor's entries but
+ * leaves the families in their given order, SIP first.
  */
 export function rankMeanings(
   catalog: Catalog,
@@ -237,8 +311,12 @@ export function rankMeanings(
   partial = true,
 ): MeaningFit[] {
   const phrase = normalizeText(words);
+  const typed = phrase.split(" ");
+  const tokens = tokenize(phrase);
   const code = candidates[0]?.code;
-  const withCode = code === null || code === undefined ? phrase : `${code} ${phrase}`;
+  // The phrase with the number where the entry may spell it: "403 forbidden 103", "registration 503".
+  const withCode =
+    code === null || code === undefined ? [phrase] : [`${code} ${phrase}`, `${phrase} ${code}`];
   const phrases = (e: Entry) => [e.title, ...e.aliases].map(normalizeText);
   const coverage = new Map(
     searchText(catalog, phrase, null, catalog.entries.length, { detail: false }).map((s) => [s.entry, s]),
@@ -249,15 +327,34 @@ export function rankMeanings(
     (e) => STANDARD.has(e.namespace) && phrases(e).some((p) => p.length >= 4 && padded.includes(` ${p} `)),
   );
   const sipContains = containing.some((e) => e.namespace === "sip");
+  const named = namedNamespaces(typed);
   const fits = candidates.map((entry, order) => {
     const own = phrases(entry);
     const standard = STANDARD.has(entry.namespace);
     let fit = coverage.get(entry)?.coverage ?? 0;
     if (!partial && fit < 1) fit = 0;
     if (containing.includes(entry) && (entry.namespace === "sip" || !sipContains)) fit = Math.max(fit, 1.5);
-    if (own.includes(phrase) || own.includes(withCode)) fit = standard ? 3 : 2;
-    return { entry, fit, order };
+    if (!standard && tokens.length > 0) {
+      // Every word of the title, its own number aside ("Local endpoint network issue (491)").
+      const title = tokenize(entry.title).filter((t) => t !== String(code));
+      if (title.length > 0 && title.every((t) => tokens.some((w) => nearWord(w, t))))
+        fit = Math.max(fit, 1.2);
+    }
+    if (own.includes(phrase) || withCode.some((p) => own.includes(p))) fit = standard ? 3 : 2;
+    else if (standard && own.some((p) => nearPhrase(typed, p))) fit = 3;
+    // Strong fits order first; a weak one (a shared word) only orders entries of one family, the
+    // families keeping their given order.
+    const strong =
+      fit >= 1.2 || (standard && fit >= 1) || named.has(entry.namespace)
+        ? fit + (named.has(entry.namespace) ? 1 : 0)
+        : 0;
+    return { entry, fit, order, strong };
   });
-  fits.sort((a, b) => b.fit - a.fit || a.order - b.order);
+  const family = new Map<Namespace, number>();
+  for (const f of fits)
+    if (f.strong === 0 && !family.has(f.entry.namespace)) family.set(f.entry.namespace, f.order);
+  const rankOf = (f: (typeof fits)[number]) =>
+    f.strong > 0 ? -1 : (family.get(f.entry.namespace) ?? f.order);
+  fits.sort((a, b) => b.strong - a.strong || rankOf(a) - rankOf(b) || b.fit - a.fit || a.order - b.order);
   return fits.map(({ entry, fit }) => ({ entry, fit }));
 }
