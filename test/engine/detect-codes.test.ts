@@ -154,6 +154,35 @@ describe("registration logs", () => {
   });
 });
 
+describe("a code in parentheses after a word of failure", () => {
+  it.each([
+    [
+      "Mar 12 22:01:00 pbx asterisk[4411]: Registration to sip:sip.carrier.net failed (403)",
+      "sip 403 REGISTER @1",
+    ],
+    [
+      "[2025-03-12 22:01:00.100] WARNING[4411]: res_pjsip_outbound_registration.c:1050 handle_registration_response: Registration attempt to 'sip:sip.carrier.net' with client 'sip:61298765000@sip.carrier.net' failed (403), stopping registration attempts",
+      "sip 403 REGISTER @1",
+    ],
+    ["2025-03-12 22:02:00 WARN INVITE to sip:+61298765432@203.0.113.88 rejected (486)", "sip 486 - @1"],
+    ["2025-03-12 22:03:00 ERROR trunk carrier-au: error (503)", "sip 503 - @1"],
+    ["2025-03-12 22:03:00 ERROR trunk carrier-au: REGISTER Failed(401)", "sip 401 REGISTER @1"],
+  ])("%s", (line, want) => {
+    expect(withMethod(line)).toEqual([want]);
+  });
+
+  it("takes no counts, durations or sizes in parentheses", () => {
+    for (const line of [
+      "2025-03-12 22:01:00 WARN registration to sip:sip.carrier.net failed (3 attempts)",
+      "2025-03-12 22:01:00 INFO OPTIONS ping returned (200 ms)",
+      "2025-03-12 22:01:00 ERROR packet error (408 bytes) from 10.0.0.9",
+      "2025-03-12 22:01:00 ERROR call failed (503 of 600 channels busy)",
+      "2025-03-12 22:01:00 ERROR call unfailed(403)",
+    ])
+      expect(found(line), line).toEqual([]);
+  });
+});
+
 describe("keys that hold a SIP status, in any case", () => {
   it.each([
     [

@@ -13,7 +13,7 @@ const DIGITS = /(?<![\d./-])[1-6]\d\d(?!\d)/g;
  */
 const WORDS = /ause|ode|tatus|obius|etails|rror_data/gi;
 const ARROW = "<--";
-const EVENTS = /SIP\/2\.0|eep|Request msg /g;
+const EVENTS = /SIP\/2\.0|eep|Request msg |ransmitting #/g;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export interface Anchors {
@@ -81,7 +81,10 @@ export interface LineAnchors {
   /** Start offsets (within the line) of its three-digit numbers; `nDigits` are valid. */
   digits: number[];
   nDigits: number;
-  /** The line holds "SIP/2.0", "eep" or "Request msg ": a request or a keepalive, for the timing events. */
+  /**
+   * The line holds "SIP/2.0", "eep", "Request msg " or "ransmitting #": a request, a keepalive or
+   * chan_sip's retransmission of one, for the timing events.
+   */
   event: boolean;
 }
 

@@ -5,7 +5,7 @@ import type { Namespace } from "../../catalog/schema.js";
 import type { Hit } from "./hit.js";
 
 /** Detectors that read a bare number and guess from the words around it whether it is SIP or HTTP. */
-const GUESSED = new Set(["stack-statement", "keyword", "phrase"]);
+const GUESSED = new Set(["stack-statement", "keyword", "phrase", "failed-code"]);
 const PAIRED = new Set<Namespace>(["mobius", "acs", "exotel"]);
 
 /**

@@ -115,10 +115,19 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       const code = hex(m);
       if (code > 0 && code <= 127) put(emit, hit("q850", code, null, 0.85, "cause-number", true), m);
     });
-  if (gates & D.SOFIA)
+  if (gates & D.SOFIA) {
     all(P.SOFIA_REG, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.95, "sofia-registration", true, REGISTER), m),
     );
+    // "failed (403)" shares the gate: a registration failure too, in Asterisk's words.
+    all(P.FAILED_PAREN, segment, (m) => {
+      const ns = bare();
+      const code = Number(m[1]);
+      if (ns === "http" && code >= 600) return;
+      const extra = P.REGISTRATION.test(segment) ? REGISTER : undefined;
+      put(emit, place(hit(ns, code, null, 0.85, "failed-code", m[0], extra), segment, index), m);
+    });
+  }
   if (gates & D.HTTP_CLIENT && http()) {
     all(P.HTTP_CLIENT, segment, (m) => {
       // `{"statusCode":403,…,"mobius-error":"115"}` is one Mobius error, not also an HTTP 403.

@@ -1,6 +1,7 @@
 // Timing events (SIP requests and keepalives, with their time) and the timestamp a line borrows
 // from the lines before it: what the timer-aware analysis measures intervals between.
 import { parseTimestamp, sipHeaders } from "./context.js";
+import { lineHost } from "./hosts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
 import { isYearless } from "./timestamps.js";
 
@@ -44,6 +45,8 @@ const REQUEST_LINE =
 const PJSIP_REQUEST =
   /\bTX \d+ bytes Request msg ([A-Z]+)\/cseq=(\d+) \([^)]*\) to (?:UDP|TCP|TLS|WSS?) ([^\s:]+:\d+|\[[^\]]+\]:\d+)/;
 const KEEPALIVE = /keep-?alive/i;
+/** chan_sip's line for a copy it sends again: "Retransmitting #2 (NAT) to 203.0.113.88:5060:". */
+const RETRANSMIT = /\bRetransmitting #\d+ \((?:no )?NAT\) to /;
 const REASON_HEADER = /^\s*Reason\s*:/i;
 
 /** The event `line` (text[ls, le), its "\n" at text[le]) records, without its time and line number. */
@@ -114,6 +117,7 @@ export class EventLog {
 
   /** Records the SIP request or keepalive on `line` (text[ls, le), line number `lineNo`), if any. */
   record(text: string, line: string, ls: number, le: number, lineNo: number): void {
+    if (line.includes("ransmitting #") && this.retransmitted(text, line, ls, le)) return;
     const ev = timingEvent(text, line, ls, le);
     if (!ev) return;
     const ts = timeOf(text, line, ls);
@@ -129,6 +133,27 @@ export class EventLog {
       return;
     }
     this.events.push(event);
+  }
+
+  /**
+   * chan_sip's "Retransmitting #N (NAT) to HOST:" line; without the message after it (which, when
+   * it follows, is recorded itself), one more copy of the last request sent to HOST. False for
+   * any other line.
+   */
+  private retransmitted(text: string, line: string, ls: number, le: number): boolean {
+    if (!RETRANSMIT.test(line) || line.includes("SIP/2.0")) return false;
+    const next = text.indexOf("\n", le + 1);
+    if (next >= 0 && text.slice(le + 1, next).includes("SIP/2.0")) return true;
+    const to = lineHost(line);
+    for (let k = this.events.length - 1, seen = 0; to && k >= 0 && seen < 16; k--, seen++) {
+      const p = this.events[k] as TimingEvent;
+      if (p.kind !== "request" || p.to !== to) continue;
+      p.copies = (p.copies ?? 1) + 1;
+      const ts = timeOf(text, line, ls);
+      if (ts) p.lastTsMs = ts.ms;
+      break;
+    }
+    return true;
   }
 
   /** The request `e` repeats (same method, CSeq, Call-ID and destination): a retransmission. */

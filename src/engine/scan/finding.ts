@@ -35,6 +35,8 @@ export interface Finding {
 
 /** A line that names the request a re-INVITE ("re-INVITE (T.38) rejected: 488"). */
 const REINVITE_WORD = /\bre-?INVITE\b/i;
+/** The detector of a script's reply (sl_send_reply, t_reply, sl_reply_error's "reply used: 478"). */
+const SCRIPT_REPLY = "script-reply";
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
 const NO_HEADERS: Surroundings = emptySurroundings();
 const EXCERPT = 160;
@@ -143,12 +145,14 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (headers.callId) f.callId = redact(headers.callId, opts);
   if (around.timestamp) f.timestamp = around.timestamp;
   if (around.tsMs !== undefined) f.tsMs = around.tsMs;
-  if (around.direction) f.direction = around.direction;
+  // A Kamailio/OpenSIPS script's reply (sl_send_reply("503", …)) is made up by the log's own system.
+  const direction = h.detector === SCRIPT_REPLY ? "local" : around.direction;
+  if (direction) f.direction = direction;
   if (around.host) f.host = around.host;
   else if (headers.host) {
     // A packet dump: the transport line above the status line names who sent the response.
     f.host = headers.host;
-    if (headers.direction && !around.direction) f.direction = headers.direction;
+    if (headers.direction && !direction) f.direction = headers.direction;
   }
   if (headers.agent) f.agent = redact(headers.agent, opts);
   if (headers.via) f.via = headers.via;

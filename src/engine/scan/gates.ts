@@ -3,7 +3,17 @@
 // skipping a detector whose gate is closed never loses a match; it only saves the regex run.
 import { D, W } from "./gate-bits.js";
 import { KNOWN_CODE, PHRASED_CODE, type ScanIndex } from "./scan-index.js";
-import { isSpace, isWord, KV_KEYS, METHODS, PLURAL_TAILS, SCRIPT_FNS, SIP_KEYS, TAILS } from "./tails.js";
+import {
+  isSpace,
+  isWord,
+  KV_KEYS,
+  METHODS,
+  PAREN_TAILS,
+  PLURAL_TAILS,
+  SCRIPT_FNS,
+  SIP_KEYS,
+  TAILS,
+} from "./tails.js";
 
 export { ALL_DETECTORS, D, VENDOR, W } from "./gate-bits.js";
 
@@ -121,6 +131,8 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
       g |= D.SOFIA;
     g |= TAILS.at(s, skipSpace(s, q - 2)) & D.BRACKETED;
   }
+  // FAILED_PAREN (shares SOFIA's gate): \b(?:failed|rejected|error|returned)[ \t]*\(CODE\)
+  if (left === 40 && right === 41) g |= PAREN_TAILS.at(s, skipBlank(s, q - 2));
   if (left === 58 || blankLeft) {
     // HttpClientErrorException\$\w+:[ \t]*CODE (and the Server one)
     const colon = skipBlank(s, q - 1);

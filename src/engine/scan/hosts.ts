@@ -9,7 +9,7 @@ const ADDRESS =
  * The user part of an address ("to":"jane.doe@example.com") is no host.
  */
 const HOST = new RegExp(
-  `\\b(from|to|(?:src|dst|source|remote|peer)(?:_?(?:ip|addr(?:ess)?|host))?)"?[\\s=:]+["']?\\[?(?:(?:udp|tcp|tls|wss?)(?::\\/\\/|[:/ ])|sips?:)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?(?![\\w.@-]*@)`,
+  `\\b(from|to|(?:src|dst|source|remote|peer)(?:_?(?:ip|addr(?:ess)?|host))?)"?[\\s=:]+["']?\\[?(?:(?:udp|tcp|tls|wss?)(?::\\/\\/|[:/ ])|sips?:|ip:)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?(?![\\w.@-]*@)`,
   "i",
 );
 /** The host part of a key such as remote_ip or srcAddr. */
@@ -21,13 +21,17 @@ const FROM_ARROW = new RegExp(`<-{1,3}\\s+\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`, "
 /** tcpdump: "IP 10.0.0.9.5060 > 10.0.0.5.5060: SIP…" names the sender first, port after a dot. */
 const TCPDUMP = /\bIP6? ((?:\d{1,3}\.){3}\d{1,3})\.(\d{1,5}) > (?:\d{1,3}\.){3}\d{1,3}\.\d{1,5}:/;
 /**
- * Words naming what was sent to a host before "to HOST": a request, a method, a registration or a
- * call ("registration to 10.0.0.9 failed: 403"), so the host is the side that answered.
+ * Words naming a request: a method, a registration or a call. Before "to HOST" ("registration to
+ * 10.0.0.9 failed: 403") the host is the side that was asked, and answered; before "from HOST"
+ * ("REGISTER sip:1029@… from 10.1.17.226:5060 - … - 200 OK") it is the side that asked, and got
+ * the response.
  */
 const REQUEST_WORD =
   /\b(?:request|registration|register|call|invite|options|bye|cancel|subscribe|notify|refer|update|prack|transaction|dial(?:l?ing)?)\b/i;
-/** A response code before "to HOST" ("sent 486 to 10.0.0.5"): the host received it. */
-const CODE_BEFORE = /(?<![\d.:/-])[1-6]\d\d(?![\d.:])/;
+/** A request passed on to the host before "to HOST" ("relayed to X, reply 200 OK"): X answered it. */
+const RELAY_WORD = /\b(?:relay(?:ed|ing)?|forward(?:ed|ing)?|rout(?:ed|ing))\b/i;
+/** A response code: before "to HOST" ("sent 486 to 10.0.0.5") the host received it. */
+const CODE_BEFORE = /(?<![\w.:/-])[1-6]\d\d(?![\w.:])/;
 const REPLY_WORD = /\b(?:repl(?:y|ied)|respon(?:se|ded)|answer(?:ed)?)\b|SIP\/2\.0 \d{3}/i;
 
 export type HostRole = "sender" | "receiver";
@@ -53,12 +57,21 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
   if (m?.[2]) {
     const host = joined(m[2], m[3]);
     const word = (m[1] ?? "").toLowerCase().replace(KEY_SUFFIX, "");
-    if (word === "from" || word === "src" || word === "source") return { host, role: "sender" };
+    if (word === "from") {
+      // Prose only: a "from" key or field ("from":"10.0.0.9", from=10.0.0.9) names the sender.
+      const prose = line.charCodeAt(m.index + 4) === 32;
+      const asked = prose && requester(line.slice(0, m.index), line.slice(m.index + m[0].length));
+      return { host, role: asked ? "receiver" : "sender" };
+    }
+    if (word === "src" || word === "source") return { host, role: "sender" };
     if (word === "to" || word === "dst") {
-      // "request sent to X completed with code 408", "INVITE to X rejected with 503": X is the side
-      // that was asked, and answered. "sent 486 to X": X received the response.
+      // "request sent to X completed with code 408", "INVITE to X rejected with 503", "relayed to X,
+      // reply 200 OK": X is the side that was asked, and answered. "sent 486 to X": X received it.
       const before = line.slice(0, m.index);
-      const asked = REQUEST_WORD.test(before) && !REPLY_WORD.test(before) && !codeBefore(before);
+      const asked =
+        (REQUEST_WORD.test(before) || RELAY_WORD.test(before)) &&
+        !REPLY_WORD.test(before) &&
+        !codeBefore(before);
       return { host, role: asked ? "sender" : "receiver" };
     }
     if (direction === "in") return { host, role: "sender" };
@@ -73,6 +86,18 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
   const t = line.includes(" > ") ? TCPDUMP.exec(line) : null;
   if (t?.[1]) return { host: joined(t[1], t[2]), role: "sender" };
   return undefined;
+}
+
+/**
+ * Whether "from HOST", between `before` and `after`, names the side that sent the request a
+ * response after it answers ("REGISTER sip:… from X - saved - 200 OK", "OPTIONS from X answered
+ * 200"): a request word comes first, no reply word or code does ("INVITE rejected with 486 from
+ * X"), and a code follows. A transport line ("RX … Request msg INVITE … from UDP X:") has none.
+ */
+function requester(before: string, after: string): boolean {
+  return (
+    REQUEST_WORD.test(before) && !REPLY_WORD.test(before) && !codeBefore(before) && CODE_BEFORE.test(after)
+  );
 }
 
 /** A response code in `before`, past its timestamp (whose digits are no code). */
@@ -101,11 +126,14 @@ export function hostRole(
   return undefined;
 }
 
-/** AudioCodes' "---- Incoming SIP Message from 10.0.0.9:5060 to SIPInterface #0 …" and its kin. */
+/**
+ * AudioCodes' "---- Incoming SIP Message from 10.0.0.9:5060 to SIPInterface #0 …" and its kin, and
+ * chan_sip's "Reliably Transmitting (NAT) to 203.0.113.88:5060:" and "Retransmitting #2 (NAT) to …:".
+ */
 const MESSAGE_WORDS =
   "(?:incoming|outgoing|inbound|outbound)\\s+(?:SIP\\s+)?(?:message|msg|packet|request|response)\\b";
 const TRANSPORT_VERB = new RegExp(
-  `\\b(?:RX|TX|recv|received|receiving|send|sent|sending)\\b|-{1,3}>|<-|\\b${MESSAGE_WORDS}`,
+  `\\b(?:RX|TX|recv|received|receiving|send|sent|sending|(?:re)?transmitting)\\b|-{1,3}>|<-|\\b${MESSAGE_WORDS}`,
   "i",
 );
 const INBOUND_VERB = /\b(?:RX|recv|received|receiving|incoming|inbound)\b|<-/i;

@@ -125,6 +125,14 @@ export const SOFIA_STATE = /entering state \[\w+\]\[([1-6]\d\d)\]/g;
  */
 export const SOFIA_REG =
   /\b(?:Failed Registration |Registration Failed with status [^[\n]{0,60})\[([1-6]\d\d)\]/g;
+/**
+ * A code in parentheses right after a word of failure: Asterisk's "Registration to sip:… failed
+ * (403)" and "… with client '…' failed (403), stopping registration attempts", "rejected (486)",
+ * "error (503)". Only the bare code: "failed (3 attempts)", "(200 ms)" and "(408 bytes)" are none.
+ */
+export const FAILED_PAREN = /\b(?:failed|rejected|error|returned)[ \t]*\(([1-6]\d\d)\)/gi;
+/** A line about a registration: the code in FAILED_PAREN answers a REGISTER. */
+export const REGISTRATION = /\bregist(?:er|ration)/i;
 export const SIP_WORD =
   /\bSIP(?:[- ]|\s+(?:cause|code|status|response|error)\s*:?\s*)([1-6]\d\d)(?![\d.]|:\d)/gi;
 export const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;

@@ -116,3 +116,7 @@ PLURAL_TAILS.add(
   "return returns returned returning get gets getting got see sees seeing seen saw send sends sending sent receive receives received receiving of many more intermittent occasional random repeated constant spurious",
   D.PROSE_BEFORE,
 );
+
+/** FAILED_PAREN's words before "(CODE)" ("failed (403)"), any case. */
+export const PAREN_TAILS = new WordsBefore(true);
+PAREN_TAILS.add("failed rejected error returned", D.SOFIA);

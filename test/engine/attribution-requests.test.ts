@@ -1,0 +1,153 @@
+// Who sent a response logged in prose next to the request it answers: "REGISTER … from X … 200 OK"
+// names the side that asked (the log's system answered), "relayed to X, reply 200 OK" the side that
+// answered, and a script's sl_send_reply() is the log's own system. Hosts after "from IP:" (3CX)
+// are read, and chan_sip's transmit lines name where a request went.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
+import { hostRole } from "../../src/engine/scan/hosts.js";
+import { type Finding, scanText } from "../../src/engine/scan/scanner.js";
+import { catalog } from "../helpers/catalog.js";
+
+const scan = (log: string) => scanText(catalog(), log);
+const run = (log: string) => analyze(catalog(), scan(log));
+/** The host of the line's one finding and the part it played. */
+function roleOf(line: string): [string | undefined, string | undefined] {
+  const [f] = scan(line).findings as [Finding];
+  return [f.host, f.host ? hostRole(f.text, f.host, f.direction) : undefined];
+}
+
+describe("a host after 'from' on a line that logs a request and its response", () => {
+  it.each([
+    [
+      "Mar 12 14:00:10 proxy1 /usr/sbin/kamailio[1202]: INFO: <script>: REGISTER sip:1029@voip.example.com from 10.1.17.226:5060 - auth ok, saved, expires=3600 - 200 OK",
+      "10.1.17.226:5060",
+    ],
+    [
+      "Mar 12 14:00:44 proxy1 /usr/sbin/kamailio[1204]: INFO: <script>: OPTIONS keepalive from 10.1.19.138:5060 answered 200",
+      "10.1.19.138:5060",
+    ],
+    ["2024-05-14 10:00:00 WARN INVITE from 10.0.0.41:5062 rejected: 403 Forbidden", "10.0.0.41:5062"],
+  ])("is the side that asked, and received the response: %s", (line, host) => {
+    expect(roleOf(line)).toEqual([host, "receiver"]);
+  });
+
+  it.each([
+    ["2024-05-14 10:00:00 WARN INVITE rejected with 486 Busy Here from 10.0.0.42:5062", "10.0.0.42:5062"],
+    ["2024-05-14 10:00:00 NOTICE reply 404 Not Found for OPTIONS from 10.0.0.5:5060", "10.0.0.5:5060"],
+    [
+      "[2024-05-14 18:20:00.100] WARNING[1234]: res_pjsip_outbound_registration.c:1043 handle_registration_response: Fatal response '403' received from 'sip:sip.provider.example:5060' on registration attempt to 'sip:0123456789@sip.provider.example:5060', stopping outbound registration",
+      "sip.provider.example:5060",
+    ],
+  ])("is the sender when a reply word or the code comes first: %s", (line, host) => {
+    expect(roleOf(line)).toEqual([host, "sender"]);
+  });
+
+  it("is the sender in a JSON field or a key", () => {
+    expect(roleOf('{"method":"INVITE","from":"10.0.0.9:5060","status":486}')).toEqual([
+      "10.0.0.9:5060",
+      "sender",
+    ]);
+    expect(roleOf("INVITE from=10.0.0.9:5060 status=486")).toEqual(["10.0.0.9:5060", "sender"]);
+  });
+
+  it("is the sender on a transport line, which logs a request and no response", () => {
+    const out =
+      scan(`2024-05-14 10:00:00.100 RX 1100 bytes Request msg INVITE/cseq=7 (rdata0x7f01) from UDP 10.0.0.9:5060:
+INVITE sip:100@10.0.0.5 SIP/2.0
+Via: SIP/2.0/UDP 10.0.0.9:5060;branch=z9hG4bK-r1
+Call-ID: rx-1@10.0.0.9
+CSeq: 7 INVITE
+Content-Length: 0
+
+`);
+    expect(out.events).toHaveLength(1);
+    expect(out.events[0]?.to).toBeUndefined();
+  });
+
+  it("keeps the Kamailio registrar's 200s off the hosts that registered", () => {
+    const lines = [1, 2, 3].map(
+      (n) =>
+        `Mar 12 14:00:1${n} proxy1 /usr/sbin/kamailio[1202]: INFO: <script>: REGISTER sip:10${n}@voip.example.com from 10.1.17.${n}:5060 - auth ok, saved, expires=3600 - 200 OK`,
+    );
+    const row = run(lines.join("\n")).timeline.find((t) => t.label === "SIP 200 OK");
+    expect(row?.count).toBe(3);
+    expect(row?.hosts).toEqual([]);
+  });
+});
+
+describe("a request passed on to a host", () => {
+  it.each([
+    "Mar 12 14:00:07 proxy1 /usr/sbin/kamailio[1202]: NOTICE: <script>: [71e09e115e4b@10.1.2.2] relayed to 198.51.100.200:5060, reply 200 OK in 4s",
+    "2024-05-14 10:00:00 INFO call forwarded to 198.51.100.200:5060, got 486 Busy Here",
+    "2024-05-14 10:00:00 INFO routed to 198.51.100.200:5060 - 486 Busy Here",
+  ])("was answered by that host: %s", (line) => {
+    expect(roleOf(line)).toEqual(["198.51.100.200:5060", "sender"]);
+  });
+
+  it("still sent a code forwarded to the host", () => {
+    expect(roleOf("2024-05-14 10:00:00 INFO forwarded 486 Busy Here to 10.0.0.5:5060")).toEqual([
+      "10.0.0.5:5060",
+      "receiver",
+    ]);
+  });
+});
+
+describe("a Kamailio/OpenSIPS script's reply", () => {
+  it.each([
+    'Mar 12 14:04:13 proxy1 /usr/sbin/kamailio[1202]: ERROR: <script>: [5fe8123989be@10.3.7.40] rtpengine_offer failed - sl_send_reply("503", "Media relay unavailable")',
+    'Jun 11 09:14:34 sip1 opensips[911]: t_reply("486", "Busy Here") for callid=5c1f0e2a@10.1.1.20',
+    "ERROR: sl [sl_funcs.c:415]: sl_reply_error(): stateless error reply used: 478 Unresolvable destination (478/SL)",
+  ])("is generated by the log's own system: %s", (line) => {
+    const f = scan(line).findings[0];
+    expect(f?.direction).toBe("local");
+    expect(run(line).failingComponent).toContain(`generated the ${f?.code} itself`);
+  });
+});
+
+describe("3CX call-flow lines", () => {
+  it("name the sender after 'from IP:'", () => {
+    const a = run(
+      "12/03/2025 17:05:40.602|Call to <sip:102@10.0.0.42:5062> has failed; Cause: 486 Busy Here; from IP:10.0.0.42:5062",
+    );
+    expect(a.failingComponent).toMatch(/^10\.0\.0\.42:5062 — /);
+  });
+
+  it("attribute the corpus snippet's 403 to the trunk", () => {
+    const a = run(
+      readFileSync("test/fixtures/logs/3cx/constructed-callflow-cause-from-ip-486-487.log", "utf8"),
+    );
+    expect(a.timeline.find((t) => t.label === "SIP 403 Forbidden")?.hosts).toEqual(["185.23.1.5:5060"]);
+  });
+});
+
+describe("chan_sip transmit lines", () => {
+  const invite = `INVITE sip:+61298765432@203.0.113.88:5060 SIP/2.0
+Via: SIP/2.0/UDP 192.168.50.2:5060;branch=z9hG4bK1f2e3d4c;rport
+Call-ID: 3d4c5b6a@192.168.50.2:5060
+CSeq: 102 INVITE
+Content-Length: 0
+
+---
+`;
+  const line = (t: string, what: string) =>
+    `[Mar 12 17:20:${t}] VERBOSE[29001] chan_sip.c: ${what} (NAT) to 203.0.113.88:5060:\n`;
+
+  it("name where the INVITE went, on every copy", () => {
+    const a = run(line("00", "Reliably Transmitting") + invite + line("01", "Retransmitting #1") + invite);
+    expect(a.timers[0]?.text).toContain("the INVITE on line 2 to 203.0.113.88:5060 was sent 2 times");
+  });
+
+  it("count a retransmission logged without its message as a copy of the last request to the host", () => {
+    const a = run(
+      line("00", "Reliably Transmitting") +
+        invite +
+        line("01", "Retransmitting #1") +
+        line("02", "Retransmitting #2") +
+        line("04", "Retransmitting #3"),
+    );
+    expect(a.timers[0]?.text).toContain(
+      "the INVITE on line 2 to 203.0.113.88:5060 was sent 4 times over 4.0 s",
+    );
+  });
+});
