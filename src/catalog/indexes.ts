@@ -1,4 +1,5 @@
-// Lookup structures built once at load time so every query is a map hit, not a scan.
+// Lookup structures built once at load time so every query is a map hit, not a scan; the description
+// index, which only free text that no title or alias matches needs, is built on first use.
 import type { Entry, Namespace } from "./schema.js";
 import { normalizeText, tokenize } from "./text.js";
 
@@ -15,22 +16,29 @@ export interface Catalog {
   readonly byToken: ReadonlyMap<string, readonly Entry[]>;
   /** every distinct title/alias token, for typo correction. */
   readonly vocabulary: readonly string[];
+  /** Every log message, normalised and split at its variable parts (`{}`). */
+  readonly logMessages: readonly LogMessage[];
+  /** Entries per namespace. */
+  readonly byNamespace: ReadonlyMap<Namespace, readonly Entry[]>;
+}
+
+/**
+ * The description words of a catalog, the weaker fallback of free text: built on first use (most
+ * queries are answered by code, title or alias) and kept per catalog.
+ */
+export interface DescriptionIndex {
   /**
    * token → entries whose description contains it (meaning, impact, causes, notes, log messages;
-   * checks only add weight), each with the number of those fields naming it; the weaker fallback
-   * of free text. E-mail addresses and URLs are left out.
+   * checks only add weight), each with the number of those fields naming it. E-mail addresses and
+   * URLs are left out.
    */
-  readonly byDetailToken: ReadonlyMap<string, readonly DetailHit[]>;
+  readonly byToken: ReadonlyMap<string, readonly DetailHit[]>;
   /**
    * Description words too common to pick entries out (in the descriptions, checks included, of
    * more than COMMON_SHARE of all entries: "call", "check", "carrier", "logs" and so "log"); a
    * description match ignores them.
    */
-  readonly commonDetailWords: ReadonlySet<string>;
-  /** Every log message, normalised and split at its variable parts (`{}`). */
-  readonly logMessages: readonly LogMessage[];
-  /** Entries per namespace. */
-  readonly byNamespace: ReadonlyMap<Namespace, readonly Entry[]>;
+  readonly common: ReadonlySet<string>;
 }
 
 export interface DetailHit {
@@ -90,9 +98,6 @@ export function buildIndexes(entries: Entry[]): Catalog {
   const byPhrase = new Map<string, Entry[]>();
   const byToken = new Map<string, Entry[]>();
   const byNamespace = new Map<Namespace, Entry[]>();
-  const byDetailToken = new Map<string, DetailHit[]>();
-  /** token → number of entries whose descriptions, checks included, use it. */
-  const described = new Map<string, number>();
   const logMessages: LogMessage[] = [];
   for (const e of entries) {
     byId.set(e.id, e);
@@ -101,6 +106,46 @@ export function buildIndexes(entries: Entry[]): Catalog {
     if (e.subcode !== null) push(bySubcode, e.subcode, e);
     for (const phrase of [e.title, ...e.aliases]) push(byPhrase, normalizeText(phrase), e);
     for (const t of tokenize([e.title, ...e.aliases].join(" "))) push(byToken, t, e);
+    for (const m of e.logMessages) {
+      const parts = m.text
+        .split("{}")
+        .map(normalizeText)
+        .filter((p) => p.length > 0);
+      if (parts.length > 0) logMessages.push({ entry: e, text: m.text, dependency: m.dependency, parts });
+    }
+  }
+  for (const list of byCode.values()) list.sort(byPriority);
+  for (const list of bySubcode.values()) list.sort(byPriority);
+  return {
+    entries,
+    byId,
+    byCode,
+    bySubcode,
+    byPhrase,
+    byToken,
+    vocabulary: [...byToken.keys()],
+    logMessages,
+    byNamespace,
+  };
+}
+
+const descriptionIndexes = new WeakMap<Catalog, DescriptionIndex>();
+
+/** The catalog's description index, built the first time a query needs it. */
+export function descriptionIndex(catalog: Catalog): DescriptionIndex {
+  let index = descriptionIndexes.get(catalog);
+  if (!index) {
+    index = buildDescriptionIndex(catalog.entries);
+    descriptionIndexes.set(catalog, index);
+  }
+  return index;
+}
+
+function buildDescriptionIndex(entries: readonly Entry[]): DescriptionIndex {
+  const byToken = new Map<string, DetailHit[]>();
+  /** token → number of entries whose descriptions, checks included, use it. */
+  const described = new Map<string, number>();
+  for (const e of entries) {
     // What the entry is about: its meaning (counted twice), impact, causes, notes and log
     // messages. Checks are troubleshooting steps ("look for a crash", "check the pcap") whose
     // words say little about the entry, so they only add weight to a word found elsewhere.
@@ -123,38 +168,17 @@ export function buildIndexes(entries: Entry[]): Catalog {
     for (const t of new Set([...counts.keys(), ...checks])) described.set(t, (described.get(t) ?? 0) + 1);
     for (const [t, n] of counts) {
       const hit = { entry: e, fields: Math.min(n, 4) };
-      const list = byDetailToken.get(t);
+      const list = byToken.get(t);
       if (list) list.push(hit);
-      else byDetailToken.set(t, [hit]);
-    }
-    for (const m of e.logMessages) {
-      const parts = m.text
-        .split("{}")
-        .map(normalizeText)
-        .filter((p) => p.length > 0);
-      if (parts.length > 0) logMessages.push({ entry: e, text: m.text, dependency: m.dependency, parts });
+      else byToken.set(t, [hit]);
     }
   }
-  const commonDetailWords = new Set<string>();
+  const common = new Set<string>();
   const isCommon = (t: string) => (described.get(t) ?? 0) > entries.length * COMMON_SHARE;
   // A word is common when either of its numbers is ("log" with "logs").
-  for (const t of byDetailToken.keys()) {
+  for (const t of byToken.keys()) {
     const other = t.length > 3 && t.endsWith("s") ? t.slice(0, -1) : `${t}s`;
-    if (isCommon(t) || isCommon(other)) commonDetailWords.add(t);
+    if (isCommon(t) || isCommon(other)) common.add(t);
   }
-  for (const list of byCode.values()) list.sort(byPriority);
-  for (const list of bySubcode.values()) list.sort(byPriority);
-  return {
-    entries,
-    byId,
-    byCode,
-    bySubcode,
-    byPhrase,
-    byToken,
-    vocabulary: [...byToken.keys()],
-    byDetailToken,
-    commonDetailWords,
-    logMessages,
-    byNamespace,
-  };
+  return { byToken, common };
 }

@@ -1,0 +1,207 @@
+// Answers for a number: its meanings in the namespace asked (or all of them), ordered by any words
+// typed with it; vendor numbers for causes Q.850 lacks ("cause 52"); the rest of a number's meanings.
+import type { Catalog } from "../catalog/indexes.js";
+import type { Entry, Namespace } from "../catalog/schema.js";
+import { normalizeText, tokenize } from "../catalog/text.js";
+import type { ExplainResult } from "./explain.js";
+import { echo, inNs, labelOf, namespaceLabel } from "./explain-common.js";
+import { textResult } from "./explain-text.js";
+import { unknownCode } from "./explain-unknown.js";
+import type { ParsedQuery } from "./query.js";
+import { searchText, vendorNote, vendorNotes } from "./search.js";
+import { logMessageMatches } from "./search-logs.js";
+import { rankMeanings } from "./search-meanings.js";
+
+/** Entries for a number, honouring the namespace's own reading of a lone number. */
+function lookupCode(
+  c: Catalog,
+  ns: Namespace | null,
+  code: number,
+  subcode: number | null,
+): { entries: Entry[]; note: string | null } {
+  if (subcode !== null) {
+    const exact = inNs(c.byCode.get(code), ns).filter((e) => e.subcode === subcode);
+    if (exact.length > 0) return { entries: exact, note: null };
+    // "497/540487": the subcode is specific enough to find the row even under another code, but
+    // the answer must say that the code part was not the one typed.
+    const entries = inNs(c.bySubcode.get(subcode), ns).filter((e) => e.subcode !== null && e.subcode >= 1000);
+    const codes = [...new Set(entries.map((e) => e.code))].join(" or ");
+    const note =
+      entries.length > 0
+        ? `No entry has code ${code} with subcode ${subcode}; subcode ${subcode} is listed with code ${codes}, shown here.`
+        : null;
+    return { entries, note };
+  }
+  const byCode = inNs(c.byCode.get(code), ns);
+  // Within Mobius/ACS a lone number is the HTTP/SIP-style code if one exists, else the subcode.
+  if (ns === "mobius" || ns === "acs") {
+    if (byCode.length > 0)
+      return { entries: byCode.sort((a, b) => (a.subcode ?? -1) - (b.subcode ?? -1)), note: null };
+    const bySub = inNs(c.bySubcode.get(code), ns);
+    if (bySub.length > 0) return { entries: bySub, note: null };
+  }
+  if (ns && byCode.length === 0) return vendorCode(c, ns, code);
+  if (ns) return { entries: byCode, note: null };
+  const bySub = (c.bySubcode.get(code) ?? []).filter((e) => !byCode.includes(e));
+  return { entries: [...byCode, ...bySub], note: null };
+}
+
+/**
+ * "exotel 403": the vendor has no code of its own with that number, but entries for it carry a
+ * note for that vendor (SIP 403's Exotel SIP trunk note). Those are the answer, the note quoted.
+ */
+function vendorCode(c: Catalog, ns: Namespace, code: number): { entries: Entry[]; note: string | null } {
+  const noted = vendorNotes(c, ns);
+  const entries = (c.byCode.get(code) ?? []).filter((e) => e.subcode === null && noted.has(e));
+  const first = entries[0];
+  const n = first ? vendorNote(first, ns) : undefined;
+  if (!first || !n) return { entries: [], note: null };
+  return {
+    entries,
+    note: `No ${namespaceLabel(ns)} entry has code ${code}; ${labelOf(first)} is shown with its ${n.context} note: ${n.text}`,
+  };
+}
+
+const vendorValueIndex = new WeakMap<
+  Catalog,
+  Map<number, Array<{ entry: Entry; who: string; name: string }>>
+>();
+
+/**
+ * Numbers FreeSWITCH or Asterisk give a cause that Q.850 numbers differently or not at all, read
+ * from the catalog's notes ("Both define OUTGOING_CALL_BARRED with the value 52 …").
+ */
+function vendorValues(c: Catalog): Map<number, Array<{ entry: Entry; who: string; name: string }>> {
+  let index = vendorValueIndex.get(c);
+  if (index) return index;
+  index = new Map();
+  for (const entry of c.entries) {
+    for (const n of entry.notes) {
+      if (!/freeswitch|asterisk/i.test(n.context)) continue;
+      for (const m of n.text.matchAll(/\b(?:the|internal) value (\d+)\b/g)) {
+        const value = Number(m[1]);
+        if (entry.namespace === "q850" && value === entry.code) continue;
+        // The name the value belongs to is the last one before it.
+        const name = [...n.text.slice(0, m.index).matchAll(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)].pop()?.[0];
+        if (!name) continue;
+        const who = n.context.split(/\s*\/\s*/).join(" and ");
+        const list = index.get(value) ?? [];
+        list.push({ entry, who, name });
+        index.set(value, list);
+      }
+    }
+  }
+  vendorValueIndex.set(c, index);
+  return index;
+}
+
+/** "cause 52": not a Q.850 cause, but FreeSWITCH's and Asterisk's number for OUTGOING_CALL_BARRED. */
+function vendorValueResult(
+  c: Catalog,
+  query: string,
+  parsed: ParsedQuery & { type: "code" },
+): ExplainResult | null {
+  if (parsed.subcode !== null || (parsed.namespace !== "q850" && parsed.namespace !== null)) return null;
+  const hits = vendorValues(c).get(parsed.code);
+  if (!hits || hits.length === 0) return null;
+  const results = [...new Set(hits.map((h) => h.entry))];
+  const said = hits
+    .map(
+      (h) =>
+        `${h.who} ${h.who.includes(" and ") ? "use" : "uses"} ${parsed.code} for ${h.name}, explained under ${labelOf(h.entry)}`,
+    )
+    .join("; ");
+  const note = `Q.850 has no cause ${parsed.code}. ${said}.`;
+  const others = (c.byCode.get(parsed.code) ?? []).filter((e) => !results.includes(e));
+  return {
+    query,
+    kind: results.length === 1 ? "found" : "ambiguous",
+    parsed,
+    results,
+    others,
+    classEntry: null,
+    note,
+    suggestions: [],
+  };
+}
+
+export function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): Entry[] {
+  if (parsed.type !== "code" && parsed.type !== "id") return [];
+  const codes = new Set(results.map((e) => e.code).filter((x): x is number => x !== null));
+  const out: Entry[] = [];
+  for (const code of codes) {
+    for (const e of c.byCode.get(code) ?? []) if (!results.includes(e) && !out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * A number, maybe with words typed next to it ("404 Not Found", "got a 488 from the trunk"). The
+ * words only reorder the number's meanings, unless they fit none of them and say more than the
+ * number does: a whole known phrase ("500 ms"), or a sentence about something else ("audio drops
+ * after 180 seconds").
+ */
+export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
+  const { entries, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);
+  const asText = () =>
+    textResult(c, query, { type: "text", namespace: parsed.namespace, text: normalizeText(query) }, false);
+  if (entries.length === 0) {
+    const vendor = vendorValueResult(c, query, parsed);
+    if (vendor) return vendor;
+    const text = parsed.words ? asText() : null;
+    return text && text.kind !== "unknown" ? text : unknownCode(c, query, parsed);
+  }
+  let results = entries;
+  /** How many meanings in a row fit the words, from the first (or, when it does not, the second). */
+  let fitting = 0;
+  let firstFits = false;
+  let logged: Entry[] = [];
+  if (parsed.words) {
+    // A pasted log message the catalog lists names its entry, whatever its words fit.
+    const messages = logMessageMatches(c, query).map((l) => l.entry);
+    logged = messages.filter((e) => entries.includes(e));
+    if (messages.length > 0 && logged.length === 0) return asText();
+    const fits = rankMeanings(c, entries, parsed.words, !parsed.prose);
+    if (fits.every((f) => f.fit === 0) && logged.length === 0) {
+      const phrase = (c.byPhrase.get(normalizeText(query)) ?? []).filter((e) => !entries.includes(e));
+      const text = phrase.length > 0 || parsed.prose ? asText() : null;
+      const top = text?.results[0];
+      // A sentence answers itself only when half its words, and more than one, are about something
+      // else: "audio drops after 180 seconds", not "status 429".
+      const said = tokenize(query).slice(0, 12).length;
+      const covered = top
+        ? (searchText(c, normalizeText(query), null, 1, { detail: false })[0]?.coverage ?? 0)
+        : 0;
+      const about = covered >= 0.5 && covered * said >= 2;
+      if (text && top && !entries.includes(top) && (phrase.length > 0 || about)) return text;
+    }
+    firstFits = (fits[0]?.fit ?? 0) >= 1;
+    const from = firstFits ? 0 : 1;
+    while ((fits[from + fitting]?.fit ?? 0) >= 1) fitting++;
+    results = [...logged, ...fits.map((f) => f.entry).filter((e) => !logged.includes(e))];
+  }
+  const kind = results.length === 1 ? "found" : "ambiguous";
+  const shown = `${parsed.code}${parsed.subcode === null ? "" : `/${parsed.subcode}`}`;
+  const words = echo(parsed.words ?? "");
+  const which = `${fitting === 1 ? "the one that fits" : "those that fit"} "${words}"`;
+  const order =
+    logged.length > 0
+      ? "the one whose log message this is comes first"
+      : fitting === 0
+        ? "the most likely comes first"
+        : firstFits
+          ? `${which} ${fitting === 1 ? "comes" : "come"} first`
+          : `the most likely comes first, then ${which}`;
+  const note =
+    lookupNote ?? (kind === "ambiguous" ? `${shown} has ${results.length} meanings; ${order}.` : null);
+  return {
+    query,
+    kind,
+    parsed,
+    results,
+    others: othersFor(c, results, parsed),
+    classEntry: null,
+    note,
+    suggestions: [],
+  };
+}

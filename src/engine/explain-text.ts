@@ -1,0 +1,135 @@
+// Answers for words: a cause name, a title or alias, a timer named among other words, a logged
+// message, then title/alias matches, and only then the entries whose descriptions discuss the words.
+import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
+import type { Entry, Namespace } from "../catalog/schema.js";
+import { normalizeText } from "../catalog/text.js";
+import type { ExplainResult } from "./explain.js";
+import { echo } from "./explain-common.js";
+import { causeNameOf, nameResult } from "./explain-names.js";
+import { suggestionsFor } from "./explain-unknown.js";
+import type { ParsedQuery } from "./query.js";
+import { searchText, vendorNotes } from "./search.js";
+import { logMessageMatches } from "./search-logs.js";
+
+/** Words that say a timer went off ("timer fired"): a timer's timeout, in the catalog's words. */
+const FIRING_RE =
+  /\b(?:fired|fires|firing|fire|expired|expires|expiring|expiry|popped|timed out|times out)\b/g;
+
+/** Entries of `ns` first, then those with a note for its vendor, then the rest; stable. */
+function preferNamespace<T>(
+  list: readonly T[],
+  entryOf: (x: T) => Entry,
+  ns: Namespace | null,
+  c: Catalog,
+): T[] {
+  if (!ns) return [...list];
+  const noted = vendorNotes(c, ns);
+  const tier = (x: T) => (entryOf(x).namespace === ns ? 0 : noted.has(entryOf(x)) ? 1 : 2);
+  return list
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => tier(a.x) - tier(b.x) || a.i - b.i)
+    .map(({ x }) => x);
+}
+
+export function textResult(
+  c: Catalog,
+  query: string,
+  parsed: ParsedQuery & { type: "text" },
+  /** Fall back to words of meanings, causes, checks and notes when no title or alias matches. */
+  detail = true,
+): ExplainResult {
+  const base = { query, parsed, others: [], classEntry: null };
+  const name = causeNameOf(c, query, parsed.text);
+  const named = name ? nameResult(c, base, name) : null;
+  if (named) return named;
+  const ns = parsed.namespace;
+  const preferred = ns ? vendorNotes(c, ns) : null;
+  // "timer b" or "busy here": the whole query may itself be a title or alias. After a namespace
+  // word, only a title or alias of that namespace (or with a note for its vendor) counts, and
+  // those come first ("exotel not found": Exotel's own "Not found", then SIP 404).
+  const whole = c.byPhrase.get(normalizeText(query)) ?? [];
+  const rest = (c.byPhrase.get(parsed.text) ?? []).filter(
+    (e) => !ns || e.namespace === ns || preferred?.has(e),
+  );
+  const phrase = preferNamespace(
+    (whole.length > 0 ? [...whole] : rest).sort(
+      (a, b) => NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace],
+    ),
+    (e) => e,
+    ns,
+    c,
+  );
+  if (phrase.length > 0) {
+    const kind = phrase.length === 1 ? "found" : "ambiguous";
+    const note = kind === "ambiguous" ? `"${echo(parsed.text)}" names ${phrase.length} entries.` : null;
+    return { ...base, kind, results: phrase, note, suggestions: [] };
+  }
+  // A timer named among other words ("timer B expired on INVITE to 10.0.0.5") is that timer.
+  const timer = parsed.timer ? c.byId.get(parsed.timer) : undefined;
+  if (timer) return { ...base, kind: "found", results: [timer], note: null, suggestions: [] };
+  // A log message the catalog lists ("OBP resolution failed"): the entry it belongs to.
+  const logged = logMessageMatches(c, query);
+  const log = logged[0];
+  if (log) {
+    const results = logged.map((l) => l.entry);
+    const note = `"${echo(log.message)}" is a logged message that points at ${log.dependency}.`;
+    return { ...base, kind: results.length === 1 ? "found" : "ambiguous", results, note, suggestions: [] };
+  }
+  // A namespace word alone ("exotel") lists that namespace only.
+  const alone = ns !== null && normalizeText(query) === parsed.text;
+  let byName = searchText(c, parsed.text, ns, 8, { detail: false }).filter(
+    (r) => !alone || r.entry.namespace === ns,
+  );
+  // "timer fired", "timer expired": no timer named, so the timers that time something out lead.
+  if (ns === "timer" && !alone) {
+    const firing = parsed.text.replace(FIRING_RE, "timeout");
+    const timers = searchText(c, firing, ns, 8, { detail: false }).filter(
+      (r) => r.entry.namespace === ns && r.coverage >= 0.5,
+    );
+    if (timers.length > 0) {
+      const results = [
+        ...new Set([...timers, ...byName.filter((r) => r.coverage >= 0.5)].map((r) => r.entry)),
+      ];
+      const note = `"${echo(query)}" names no timer; the timers it may mean come first. Name one (e.g. "timer b") to open it.`;
+      return { ...base, kind: "ambiguous", results: results.slice(0, 5), note, suggestions: [] };
+    }
+    byName = preferNamespace(byName, (r) => r.entry, ns, c);
+  }
+  const [top, second] = byName;
+  if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
+    return { ...base, kind: "found", results: [top.entry], note: null, suggestions: [] };
+  }
+  const good = byName.filter((r) => r.coverage >= 0.5).slice(0, 5);
+  if (good.length > 0) {
+    // One entry is "found" only when it matches every word; a partial match stays a suggestion.
+    const full = good.length === 1 && good[0]?.coverage === 1;
+    const note = full
+      ? null
+      : good.length === 1
+        ? `The closest match for "${echo(parsed.text)}"; not every word matched.`
+        : `Several entries match "${echo(parsed.text)}"; the closest come first.`;
+    return {
+      ...base,
+      kind: full ? "found" : "ambiguous",
+      results: good.map((r) => r.entry),
+      note,
+      suggestions: [],
+    };
+  }
+  // No title or alias covers the words: entries that carry every specific word of the query in
+  // their names, meaning, causes or notes ("all circuits busy": "circuits"), those named first.
+  // Never one confident answer: a list of the entries that discuss it.
+  const ranked = detail && !alone ? searchText(c, parsed.text, ns, 16, { specific: true }) : byName;
+  const described = ranked.filter((r) => r.specific === 1).slice(0, 5);
+  if (described.length > 0) {
+    const which =
+      described.length === 1 ? "this entry discusses it" : "these entries discuss it, the closest first";
+    const note = `No entry is named "${echo(parsed.text)}"; ${which}.`;
+    return { ...base, kind: "ambiguous", results: described.map((r) => r.entry), note, suggestions: [] };
+  }
+  const note =
+    parsed.text === ""
+      ? "I couldn't find a code or any words I know in that. Try a number like 488, or `help`."
+      : `Nothing in the catalog matches "${echo(parsed.text)}".`;
+  return { ...base, kind: "unknown", results: [], note, suggestions: suggestionsFor(c, parsed.text, ns) };
+}
