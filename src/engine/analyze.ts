@@ -4,23 +4,25 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
-import { type Cancelled, cancelledBy, cancelNotes, cancelsByCall } from "./cancels.js";
+import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
 import { chronological } from "./chronology.js";
-import { failingComponentOf } from "./component.js";
-import { acsDetails, acsNotes, MAX_PAIRED, relatedPairs } from "./correlate.js";
+import { failingComponentOf, timedOutComponent } from "./component.js";
+import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
-import { foldRows, type Row, type TimelineItem } from "./rows.js";
+import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
 import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
+import { silences } from "./unanswered.js";
 import { isNormal, label } from "./verdict.js";
 
 export { MAX_HOST_ROWS, MAX_LISTED_HOSTS, type TimelineItem } from "./rows.js";
 
 export interface Analysis {
   firstFailure: Finding | null;
+  /** With no first failure, set when a request got no answer at all ("No answer: BYE to host (Timer F)"). */
   firstFailureLabel: string | null;
   failingComponent: string | null;
   timeline: TimelineItem[];
@@ -42,12 +44,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const groups = new Map<string, Row>();
   // The same groups by code and host, so a repeat finds its group without building the key string.
   const byCode = new Map<number, Map<string, Array<{ f: Finding; row: Row }>>>();
-  const normalLabels = new Set<string>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
   const failed = new Map<Entry, Finding[]>();
   const challenges: ChallengeOutcome[] = [];
-  const cancels = cancelsByCall(scan.events);
+  const cancels = cancelIndex(scan.events, scan.findings);
   const cancelled: Cancelled[] = [];
   const timers = timerFindings(catalog, scan.findings, scan.events);
   const hangups = hangupsOf(scan.findings, scan.events, timers);
@@ -55,15 +56,24 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const overruled = scan.findings.some((f) => f.namespace === "acs")
     ? acsDetails(catalog, scan.findings)
     : new Map<Finding, Finding[]>();
+  // An ACS result leads the SIP/Q.850 details it carries.
+  const carriedBy = overruled.size > 0 ? carriers(overruled) : undefined;
+  // Reasons repeated in a retransmitted BYE/CANCEL: one hang-up, counted once.
+  let copies = 0;
   ordered.forEach((f, i) => {
     const hangup = hangups.size > 0 ? hangups.get(f) : undefined;
+    if (hangup?.copy) {
+      copies++;
+      return;
+    }
     const challenge =
       !hangup && isRetried(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
-    if (challenge) challenges.push(challenge);
     const cancel = cancelledBy(f, cancels, hangup);
-    if (cancel) cancelled.push(cancel);
     const normal = isNormal(catalog, f, challenge, cancel !== undefined) && !overruled.has(f);
-    if (!normal && !firstFailure) firstFailure = f;
+    // Notes say why a finding is no failure: only for findings the verdict calls normal.
+    if (challenge && normal) challenges.push(challenge);
+    if (cancel && normal) cancelled.push(cancel);
+    if (!normal && !firstFailure) firstFailure = carriedBy?.get(f) ?? f;
     if (!normal && f.id) {
       const e = catalog.byId.get(f.id);
       const list = e && failed.get(e);
@@ -79,9 +89,14 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     // A response sent to f.host (">host") keeps apart from the ones f.host sent.
     const host = keyHost(f);
     const bucket = hosts.get(host);
-    // A hang-up reason gets its own row: it is no response.
+    // A hang-up reason gets its own row: it is no response. A normal occurrence and a failing one
+    // of a code keep apart: a row is one verdict.
     const g = bucket?.find(
-      (b) => b.f.namespace === f.namespace && b.f.subcode === f.subcode && hangups.has(b.f) === !!hangup,
+      (b) =>
+        b.f.namespace === f.namespace &&
+        b.f.subcode === f.subcode &&
+        b.row.hangup === !!hangup &&
+        b.row.item.failure === !normal,
     )?.row.item;
     // A hang-up a timer explains brings that timer's checks, not the code's (a 408's are for transactions).
     const e = f.id && !hangup?.timer ? catalog.byId.get(f.id) : undefined;
@@ -89,7 +104,6 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (g) {
       g.count++;
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
-      g.failure ||= !normal;
       if (g.hosts.length > 0) g.hostCounts[0] = g.count;
       return;
     }
@@ -110,13 +124,12 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       failure: !normal,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
-    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent };
+    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup: !!hangup };
     rows.push(row);
     // Folded repeats count in the responses' row.
-    if (!hangup) groups.set(key, row);
+    if (!hangup && !groups.has(key)) groups.set(key, row);
     if (bucket) bucket.push({ f, row });
     else hosts.set(host, [{ f, row }]);
-    if (normal) normalLabels.add(item.label);
   });
   // Repeats the scanner folded past its storage cap count where their first occurrence is.
   for (const r of scan.folded ?? []) {
@@ -127,26 +140,41 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   }
   const timeline = foldRows(rows);
   const first = firstFailure as Finding | null;
-  const firstEntry = first?.id ? catalog.byId.get(first.id) : undefined;
+  const named = (f: Finding) => label(catalog, f);
+  const carried = first ? overruled.get(first) : undefined;
+  const lead = first && carried ? acsLead(catalog, first, carried, named) : undefined;
+  const firstEntry = lead?.entries[0] ?? (first?.id ? catalog.byId.get(first.id) : undefined);
   const dependency = scan.findings.find((f) => f.dependency);
   const firstHangup = first ? hangups.get(first) : undefined;
   const hungUp = first && firstHangup ? hangupFailure(catalog, first, firstHangup, scan.findings) : undefined;
+  const silence = silences(timers, first, firstHangup?.timer);
+  const { quiet, timedOut } = silence;
   const failingComponent = dependency
     ? `${dependency.dependency} (named by the log message on line ${dependency.line})`
     : hungUp
       ? hungUp.component
-      : first
-        ? failingComponentOf(first, firstEntry)
-        : null;
+      : first && timedOut?.request
+        ? timedOutComponent(first, timedOut.request, timedOut.title)
+        : first
+          ? failingComponentOf(first, firstEntry)
+          : quiet?.request
+            ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
+            : null;
   const normal: string[] = [];
-  if (normalLabels.size > 0) normal.push(`Normal traffic: ${[...normalLabels].slice(0, 8).join(", ")}.`);
-  normal.push(...challengeNotes(challenges, (f) => label(catalog, f)));
-  normal.push(...cancelNotes(cancelled, (f) => label(catalog, f)));
+  const labels = normalLabels(rows);
+  if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);
+  normal.push(...challengeNotes(challenges, named));
+  normal.push(...cancelNotes(cancelled, named));
   const linked = new Set<string>();
   const correlations = [
-    ...acsNotes(catalog, overruled, (f) => label(catalog, f), linked),
+    ...acsNotes(catalog, overruled, named, linked),
     ...relatedPairs(failed, linked),
   ].slice(0, 6);
+  // The first failure's own entries lead the checks (an ACS result's before the SIP code it carries).
+  if (lead) {
+    const rest = failureEntries.filter((e) => !lead.entries.includes(e));
+    failureEntries.splice(0, failureEntries.length, ...lead.entries, ...rest);
+  }
   for (const t of timers) {
     const e = catalog.byId.get(t.timer);
     if (e && !failureEntries.includes(e)) failureEntries.push(e);
@@ -164,9 +192,15 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // Codes, not rows: a code from several hosts is one code.
   const distinct = new Set(rows.map((r) => r.code)).size;
   const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
-  const firstLabel = hungUp ? hungUp.label : first ? label(catalog, first) : null;
+  const firstLabel = hungUp
+    ? hungUp.label
+    : first
+      ? (lead?.label ?? named(first))
+      : quiet?.request
+        ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
+        : null;
   const parts: string[] = [];
-  const total = scan.findings.length + scan.omitted;
+  const total = scan.findings.length + scan.omitted - copies;
   const folded =
     scan.omitted > 0
       ? `; ${scan.omitted} repeat${scan.omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
@@ -174,20 +208,34 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   parts.push(
     `Found ${total} code${total === 1 ? "" : "s"} (${distinct} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`,
   );
-  if (hungUp) parts.push(hungUp.sentence);
-  else if (first && firstLabel) {
+  const before = silence.before?.request;
+  const earlier = before
+    ? `${before.to ?? "the next hop"} did not answer the ${before.method} on line ${before.line}: that silence is the earlier failure`
+    : undefined;
+  if (hungUp) {
+    parts.push(hungUp.sentence);
+    if (earlier) parts.push(`Before it, ${earlier}.`);
+  } else if (first && firstLabel) {
     const sentBy = first.host && hostRole(first.text, first.host, first.direction) !== "receiver";
     const where = [first.method, first.timestamp, sentBy ? `from ${first.host}` : undefined]
       .filter(Boolean)
       .join(", ");
-    parts.push(`The first failure is ${firstLabel} on line ${first.line}${where ? ` (${where})` : ""}.`);
+    parts.push(
+      `The first failure is ${firstLabel} on line ${first.line}${where ? ` (${where})` : ""}${earlier ? `, after ${earlier}` : ""}.`,
+    );
+  } else if (quiet?.request) {
+    const { method, line, to } = quiet.request;
+    const rest = scan.findings.length > 0 ? "; every code found is normal traffic" : "";
+    parts.push(
+      `The first failure is a request that got no answer: the ${method} on line ${line}${to ? ` to ${to}` : ""}${rest}.`,
+    );
   } else if (scan.findings.length > 0) {
     parts.push("No failure: everything found is normal call or registration traffic.");
   }
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
   // The timer behind a hang-up first, where the summary has just pointed at it.
-  const timer = firstHangup?.timer ?? timers[0];
+  const timer = firstHangup?.timer ?? quiet ?? silence.before ?? timedOut ?? timers[0];
   if (timer) parts.push(timer.text);
   return {
     firstFailure: first,
@@ -200,7 +248,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     summary: parts.join(" "),
     checklist,
     counts: {
-      findings: scan.findings.length + scan.omitted,
+      findings: total,
       distinct,
       failures,
       omitted: scan.omitted,

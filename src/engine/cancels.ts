@@ -1,74 +1,173 @@
 // A 487 after the caller's CANCEL (or a FreeSWITCH ORIGINATOR_CANCEL) is a cancelled call, not a
-// failure: which 487s those are, and the notes that say so.
+// failure, and so is a losing branch of a forked call that another branch answered (RFC 3261
+// §16.7): which findings those are, and the notes that say so.
 import type { Hangup } from "./hangups.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 
-/** The CANCELs in the log, by Call-ID. */
-export function cancelsByCall(events: TimingEvent[]): Map<string, TimingEvent[]> {
-  const out = new Map<string, TimingEvent[]>();
+/** FreeSWITCH's hangup cause for a caller who hung up while it rang (the catalog reads it as 487). */
+const ORIGINATOR_CANCEL = /\bORIGINATOR_CANCEL\b/;
+/** A branch the log itself says was answered elsewhere (3CX: "Request Terminated (answered elsewhere)"). */
+const ELSEWHERE_TEXT = /\b(?:answered|completed) elsewhere\b/i;
+/** A FreeSWITCH channel name ("sofia/internal/201@10.0.0.60:5060"). */
+const CHANNEL = /\b(?:sofia|loopback|verto|freetdm|rtc|skinny)\/[^\s[\]]+/;
+/** The channel UUID a FreeSWITCH line starts with; the excerpt may have cut its head ("…516a91f39"). */
+const LEADING_UUID =
+  /^(?:…[0-9a-f-]*?([0-9a-f]{8})|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}([0-9a-f]{8}))\s/i;
+/** A 487 and an ORIGINATOR_CANCEL of one channel are this close (ms, or lines without times). */
+const CHANNEL_MS = 5000;
+const CHANNEL_LINES = 30;
+
+/** What a 487 or a losing branch's refusal is matched against: the log's CANCELs by Call-ID, its
+ *  ORIGINATOR_CANCELs by channel, and its answered INVITEs by Call-ID and CSeq. */
+export interface CancelIndex {
+  byCall: Map<string, TimingEvent[]>;
+  byChannel: Map<string, Finding[]>;
+  /** 2xx responses to INVITEs by Call-ID (one per CSeq). */
+  answered: Map<string, Finding[]>;
+}
+
+/** The keys a FreeSWITCH line names its channel by: its name and the tail of its UUID. */
+function channelKeys(text: string): string[] {
+  const keys: string[] = [];
+  const name = CHANNEL.exec(text)?.[0];
+  if (name) keys.push(name);
+  const uuid = LEADING_UUID.exec(text);
+  const tail = uuid?.[1] ?? uuid?.[2];
+  if (tail) keys.push(`uuid:${tail.toLowerCase()}`);
+  return keys;
+}
+
+export function cancelIndex(events: TimingEvent[], findings: Finding[]): CancelIndex {
+  const byCall = new Map<string, TimingEvent[]>();
   for (const e of events) {
     if (e.kind !== "request" || e.method !== "CANCEL" || !e.callId) continue;
-    const list = out.get(e.callId);
+    const list = byCall.get(e.callId);
     if (list) list.push(e);
-    else out.set(e.callId, [e]);
+    else byCall.set(e.callId, [e]);
   }
-  return out;
+  const byChannel = new Map<string, Finding[]>();
+  const answered = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.namespace !== "sip") continue;
+    if (f.code === 487 && f.text.includes("ORIGINATOR_CANCEL")) {
+      for (const k of channelKeys(f.text)) {
+        const list = byChannel.get(k);
+        if (list) list.push(f);
+        else byChannel.set(k, [f]);
+      }
+    } else if (f.code >= 200 && f.code < 300 && f.method === "INVITE" && f.callId && f.cseq !== undefined) {
+      const list = answered.get(f.callId);
+      if (!list) answered.set(f.callId, [f]);
+      else if (!list.some((a) => a.cseq === f.cseq)) list.push(f);
+    }
+  }
+  return { byCall, byChannel, answered };
 }
 
 /** The CANCEL a 487 answers: one for the same Call-ID, sent before the 487. */
 function cancelOf(f: Finding, cancels: Map<string, TimingEvent[]>): TimingEvent | undefined {
-  if (f.namespace !== "sip" || f.code !== 487 || !f.callId) return undefined;
+  if (!f.callId) return undefined;
   if (f.method && !/INVITE/i.test(f.method)) return undefined;
   return cancels.get(f.callId)?.find((c) => c.line < f.line || (f.tsMs !== undefined && c.tsMs <= f.tsMs));
 }
 
-/** FreeSWITCH's hangup cause for a caller who hung up while it rang (the catalog reads it as 487). */
-const ORIGINATOR_CANCEL = /\bORIGINATOR_CANCEL\b/;
+/** The ORIGINATOR_CANCEL of the 487's channel (same name or UUID), just before or after it. */
+function channelCancel(f: Finding, byChannel: Map<string, Finding[]>): Finding | undefined {
+  for (const k of channelKeys(f.text)) {
+    const hit = byChannel
+      .get(k)
+      ?.find((c) =>
+        c.tsMs !== undefined && f.tsMs !== undefined
+          ? Math.abs(c.tsMs - f.tsMs) <= CHANNEL_MS
+          : Math.abs(c.line - f.line) <= CHANNEL_LINES,
+      );
+    if (hit) return hit;
+  }
+  return undefined;
+}
 
-/** A 487 that ends a cancelled call: after a CANCEL of its call, or FreeSWITCH's ORIGINATOR_CANCEL. */
+/** A finding that ends a call attempt nobody failed: a 487 after a CANCEL of its call or
+ *  FreeSWITCH's ORIGINATOR_CANCEL, or a losing branch's refusal after another branch answered. */
 export interface Cancelled {
   f: Finding;
   /** The CANCEL; none for FreeSWITCH's own cause name. */
   cancel?: TimingEvent;
+  /** The ORIGINATOR_CANCEL line of the 487's channel. */
+  channel?: Finding;
+  /** The 2xx another branch answered the same INVITE with. */
+  answered?: Finding;
 }
 
 export function cancelledBy(
   f: Finding,
-  cancels: Map<string, TimingEvent[]>,
+  index: CancelIndex,
   hangup: Hangup | undefined,
 ): Cancelled | undefined {
-  if (f.namespace !== "sip" || f.code !== 487) return undefined;
+  if (f.namespace !== "sip") return undefined;
+  if (f.code !== 487) {
+    // A 4xx/6xx final response to an INVITE another branch answered (same Call-ID and CSeq).
+    if (f.code < 400 || (f.code >= 500 && f.code < 600) || f.code > 699) return undefined;
+    if (f.method !== "INVITE" || !f.callId || f.cseq === undefined || index.answered.size === 0)
+      return undefined;
+    const answered = index.answered.get(f.callId)?.find((a) => a.cseq === f.cseq);
+    return answered ? { f, answered } : undefined;
+  }
   // "Reason: SIP;cause=487" in the CANCEL itself.
   if (hangup?.request.method === "CANCEL") return { f, cancel: hangup.request };
-  const cancel = cancels.size > 0 ? cancelOf(f, cancels) : undefined;
+  const cancel = index.byCall.size > 0 ? cancelOf(f, index.byCall) : undefined;
   if (cancel) return { f, cancel };
-  return ORIGINATOR_CANCEL.test(f.text) ? { f } : undefined;
+  if (ORIGINATOR_CANCEL.test(f.text) || ELSEWHERE_TEXT.test(f.text)) return { f };
+  const channel = index.byChannel.size > 0 ? channelCancel(f, index.byChannel) : undefined;
+  return channel ? { f, channel } : undefined;
 }
 
 const ELSEWHERE = /cause=200\b|completed elsewhere/i;
 
-/** One sentence per way a cancelled call ended: answered elsewhere, cancelled by the caller (a
- *  CANCEL, or FreeSWITCH's ORIGINATOR_CANCEL). */
+type Kind = "branch" | "elsewhere" | "caller" | "originator";
+
+function kindOf(c: Cancelled): Kind {
+  if (c.answered) return "branch";
+  if (c.cancel) return ELSEWHERE.test(c.cancel.note ?? "") ? "elsewhere" : "caller";
+  return ELSEWHERE_TEXT.test(c.f.text) ? "elsewhere" : "originator";
+}
+
+/** Why one cancelled finding is no failure, in words. */
+function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
+  const { cancel, channel, answered } = c;
+  const reason = cancel?.note ? `, ${cancel.note}` : "";
+  if (answered)
+    return `a losing branch of a forked call; another branch answered: ${label(answered)} on line ${answered.line} (RFC 3261 §16.7)`;
+  if (!cancel)
+    return k === "elsewhere"
+      ? "the call was answered elsewhere, so this branch was cancelled"
+      : `cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL${channel ? ` on line ${channel.line}, same channel` : ""})`;
+  return k === "elsewhere"
+    ? `the call was answered elsewhere, so this branch was cancelled (CANCEL on line ${cancel.line}${reason})`
+    : `cancelled by the caller (CANCEL on line ${cancel.line}${reason})`;
+}
+
+/** One sentence per way a cancelled call ended: another branch answered, answered elsewhere,
+ *  cancelled by the caller (a CANCEL, or FreeSWITCH's ORIGINATOR_CANCEL). */
 export function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => string): string[] {
   const notes: string[] = [];
-  const kind = (c: Cancelled) =>
-    !c.cancel ? "originator" : ELSEWHERE.test(c.cancel.note ?? "") ? "elsewhere" : "caller";
-  for (const k of ["elsewhere", "caller", "originator"]) {
-    const these = cancelled.filter((c) => kind(c) === k);
+  for (const k of ["branch", "elsewhere", "caller", "originator"] as const) {
+    const these = cancelled.filter((c) => kindOf(c) === k);
     const first = these[0];
     if (!first) continue;
-    const { f, cancel } = first;
-    const reason = cancel?.note ? `, ${cancel.note}` : "";
-    const why = !cancel
-      ? "cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL)"
-      : k === "elsewhere"
-        ? `the call was answered elsewhere, so this branch was cancelled (CANCEL on line ${cancel.line}${reason})`
-        : `cancelled by the caller (CANCEL on line ${cancel.line}${reason})`;
-    const way = cancel ? "followed a CANCEL the same way" : "were cancelled by the caller the same way";
-    const more =
-      these.length > 1 ? ` ${these.length - 1} more 487${these.length > 2 ? "s" : ""} ${way}.` : "";
+    const { f } = first;
+    const n = these.length - 1;
+    const way =
+      k === "branch"
+        ? "lost to an answered branch the same way"
+        : first.cancel
+          ? "followed a CANCEL the same way"
+          : k === "elsewhere"
+            ? "were answered elsewhere the same way"
+            : "were cancelled by the caller the same way";
+    const what = k === "branch" ? "final response" : "487";
+    const more = n > 0 ? ` ${n} more ${what}${n > 1 ? "s" : ""} ${way}.` : "";
     notes.push(
-      `${label(f)} on line ${f.line}${f.method ? ` (${f.method})` : ""}: ${why}; not a failure.${more}`,
+      `${label(f)} on line ${f.line}${f.method ? ` (${f.method})` : ""}: ${why(first, k, label)}; not a failure.${more}`,
     );
   }
   return notes;

@@ -76,15 +76,59 @@ export function sameTarget(a: RequestTarget, b: RequestTarget): boolean {
   return a.path !== undefined && a.path === b.path;
 }
 
-/** Responses later in the log that belong to the challenged request (same method and call; for
- *  HTTP, the same request target). */
-function sameRequest(f: Finding, g: Finding, target: RequestTarget | undefined): boolean {
-  return (
-    g.namespace === f.namespace &&
-    (!f.method || !g.method || g.method === f.method) &&
-    (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER") &&
-    (target === undefined || sameTarget(target, requestTarget(g)))
-  );
+/** A call named in a prose line ("Call a8f3c2e1-2222 released …", "callid=77aa@10.0.0.1"). */
+const TEXT_CALL = /\b(?:call[-_ ]?id|call)\b\s*[:=#]?\s*([0-9A-Za-z][\w.+-]{5,}(?:@[\w.:-]+)?)/gi;
+
+function textCall(text: string): string | undefined {
+  for (const m of text.matchAll(TEXT_CALL)) {
+    const id = m[1] as string;
+    if (/\d/.test(id)) return id;
+  }
+  return undefined;
+}
+
+/** The call a finding belongs to: its Call-ID, or one its text names. */
+function callOf(f: Finding): string | undefined {
+  return f.callId ?? textCall(f.text);
+}
+
+/** Call-IDs without their host part, so "a8f3-2222" (prose) and "a8f3-2222@10.0.0.1" are one call. */
+function sameCall(a: string, b: string): boolean {
+  const bare = (id: string) => id.toLowerCase().replace(/@.*$/, "");
+  return a === b || bare(a) === bare(b);
+}
+
+/** Whether response `g` goes to the side `f` went to: the same requester in the top Via, or
+ *  the same host and direction. Unknown on either side: yes. */
+function sameSide(f: Finding, g: Finding): boolean {
+  if (f.via && g.via) return f.via === g.via;
+  if (f.host && g.host && f.direction && g.direction) return f.host === g.host && f.direction === g.direction;
+  return true;
+}
+
+/** Responses later in the log that belong to the challenged request: the same method and call,
+ *  and for SIP a later request from the same side (a higher CSeq of the same Call-ID, answered
+ *  toward the same requester). A 422/423/491 needs a call on both sides (a Call-ID, or one
+ *  named in the text). HTTP: the same request target. */
+function sameRequest(
+  f: Finding,
+  g: Finding,
+  target: RequestTarget | undefined,
+  call: string | undefined,
+): boolean {
+  if (g.namespace !== f.namespace || (f.method && g.method && g.method !== f.method)) return false;
+  if (f.namespace !== "sip")
+    return (
+      (!f.callId || !g.callId || g.callId === f.callId) &&
+      (target === undefined || sameTarget(target, requestTarget(g)))
+    );
+  if (RETRIED_SIP.has(f.code)) {
+    const other = callOf(g);
+    if (!call || !other || !sameCall(call, other)) return false;
+  } else if (f.callId && g.callId && g.callId !== f.callId && f.method !== "REGISTER") return false;
+  if (f.callId && f.callId === g.callId && f.cseq !== undefined && g.cseq !== undefined && g.cseq <= f.cseq)
+    return false;
+  return sameSide(f, g);
 }
 
 /** What the responses after `f` (a challenge or another retried response; in time order) say
@@ -94,8 +138,10 @@ export function challengeOutcome(f: Finding, later: Finding[]): ChallengeOutcome
   let provisional: Finding | undefined;
   const target = f.namespace === "http" ? requestTarget(f) : undefined;
   const challenge = isChallenge(f);
+  const call = f.namespace === "sip" && RETRIED_SIP.has(f.code) ? callOf(f) : undefined;
   for (const g of later) {
-    if (!sameRequest(f, g, target) || g.code < 100 || g.code > 699) continue;
+    // A Reason header says why a call ended: no response to anything.
+    if (g.code < 100 || g.code > 699 || g.detector === "reason" || !sameRequest(f, g, target, call)) continue;
     if (g.code < 200) {
       provisional ??= g;
       continue;

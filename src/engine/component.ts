@@ -4,6 +4,7 @@
 import type { Entry } from "../catalog/schema.js";
 import { headerName, hostRole, lineHost } from "./scan/hosts.js";
 import type { Finding } from "./scan/scanner.js";
+import type { RequestNoted } from "./timing.js";
 
 /** SIP and HTTP findings are responses: someone answered a request with them. */
 function isResponse(f: Finding): boolean {
@@ -65,4 +66,21 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
     return `${parts.join(" — ")} (${toward})`;
   }
   return parts.join(" — ") || null;
+}
+
+/** Who sent response `f`, in a few words, for a sentence that goes on about it. */
+function senderOf(f: Finding): string {
+  const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
+  if (f.host && role === "sender") return f.host;
+  // A log line of its own (no packet, no host): the log's system reports what it did.
+  if (role === "receiver" || f.direction === "out" || f.direction === "local" || (!f.host && !f.agent))
+    return "the system that wrote this log";
+  return f.agent ?? "the side that sent it";
+}
+
+/** A 408 a Timer B/F note explains: the host that never answered the request is the failing
+ *  component, and the 408's sender generated it itself after the timer fired. */
+export function timedOutComponent(first: Finding, request: RequestNoted, timer: string): string {
+  const silent = request.to ?? "the next hop (the log does not say where the request went)";
+  return `${silent}, which never answered the ${request.method} on line ${request.line} (${timer}); ${senderOf(first)} generated the ${first.code} itself after it`;
 }

@@ -141,3 +141,44 @@ export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>)
   }
   return out;
 }
+
+/** The ACS result each detail finding belongs to. */
+export function carriers(overruled: Map<Finding, Finding[]>): Map<Finding, Finding> {
+  const out = new Map<Finding, Finding>();
+  for (const [r, details] of overruled) for (const d of details) if (!out.has(d)) out.set(d, r);
+  return out;
+}
+
+/** The result's own message ("Call was not answered"), without its DiagCode, when the excerpt shows it. */
+const ACS_MESSAGE = /"message"\s*:\s*"([^"…]+)/;
+
+function acsMessage(text: string): string | undefined {
+  const m = ACS_MESSAGE.exec(text)?.[1];
+  const msg = m?.split(/\s*DiagCode\b|\.\s/)[0]?.replace(/[.\s]+$/, "");
+  return msg && msg.length > 3 ? msg : undefined;
+}
+
+/**
+ * An ACS result that carries SIP/Q.850 details, as the first failure: named by the ACS result
+ * (its own message where the catalog has no entry for the exact pair, and the SIP code it
+ * carries), and explained first by its own entries: the exact pair's, else the one entry with
+ * that subcode and the code's family entry.
+ */
+export function acsLead(
+  catalog: Catalog,
+  r: Finding,
+  details: Finding[],
+  label: (f: Finding) => string,
+): { label: string; entries: Entry[] } {
+  const own = r.id ? catalog.byId.get(r.id) : undefined;
+  const exact = own && own.subcode === r.subcode ? own : undefined;
+  const sameSub =
+    exact || r.subcode === null
+      ? []
+      : (catalog.bySubcode.get(r.subcode) ?? []).filter((e) => e.namespace === "acs");
+  const entries = exact ? [exact] : [...(sameSub.length === 1 ? sameSub : []), ...(own ? [own] : [])];
+  const message = exact ? undefined : acsMessage(r.text);
+  const sip = details.find((d) => d.namespace === "sip");
+  const base = `${label(r)}${message ? ` ${message}` : ""}`;
+  return { label: sip ? `${base} (carrying ${label(sip)})` : base, entries };
+}

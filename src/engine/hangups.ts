@@ -14,12 +14,15 @@ export interface Hangup {
   request: TimingEvent;
   /** The timer that explains the hang-up (session timer, Timer H), when the trace shows it. */
   timer?: TimerFinding;
+  /** The same Reason in a retransmitted copy of the request: one hang-up, counted once. */
+  copy?: true;
 }
 
 /**
  * Reason findings inside a BYE or CANCEL, with their request: the last request before the finding
  * is a BYE or CANCEL with a Reason, a few lines above it, and no SIP response was found between.
- * One walk over findings (line order) and requests.
+ * A request sent again (the scanner counts the copies on its first one) repeats its Reason in every
+ * copy: those are the same hang-up. One walk over findings (line order) and requests.
  */
 export function hangupsOf(
   findings: Finding[],
@@ -32,19 +35,29 @@ export function hangupsOf(
   let k = 0;
   let request: TimingEvent | undefined;
   let response = -1;
+  // The Reason texts of the request's first copy, and how many times each was seen.
+  let seen = new Map<string, number>();
   for (const f of findings) {
-    while (k < requests.length && (requests[k] as TimingEvent).line < f.line) request = requests[k++];
+    while (k < requests.length && (requests[k] as TimingEvent).line < f.line) {
+      request = requests[k++];
+      seen = new Map();
+    }
     if (f.detector !== "reason") {
       if (f.namespace === "sip") response = f.line;
       continue;
     }
     const r = request;
     if (!r || (r.method !== "BYE" && r.method !== "CANCEL") || !r.note) continue;
-    if (f.line - r.line > REASON_LINES || response > r.line) continue;
+    const times = seen.get(f.text) ?? 0;
+    const copy = times > 0 && times < (r.copies ?? 1);
+    if (!copy && (f.line - r.line > REASON_LINES || response > r.line)) continue;
+    seen.set(f.text, times + 1);
     const timer = timers.find(
       (t) => (t.timer === "timer/session-refresh" || t.timer === "timer/h") && t.evidence.at(-1) === r.line,
     );
-    out.set(f, timer ? { request: r, timer } : { request: r });
+    const h: Hangup = timer ? { request: r, timer } : { request: r };
+    if (copy) h.copy = true;
+    out.set(f, h);
   }
   return out;
 }
@@ -90,6 +103,15 @@ export function hangupFailure(
   const who = sender ? `${method} from ${sender}` : `${method}${to} on line ${h.request.line}`;
   const reason = `Reason ${reasonLabel(catalog, f)}`;
   const said = `The first failure is the hang-up: the ${method} on line ${h.request.line}${sender ? ` from ${sender}` : to} gives ${reason} (line ${f.line}), the reason the call was torn down, not a response to the ${method}`;
+  const silent = h.timer?.request;
+  if (h.timer?.timer === "timer/session-refresh" && silent) {
+    const to = silent.to ?? "the other side";
+    return {
+      label: `${who}: ${reason} (session timer: the ${silent.method} refresh got no answer)`,
+      sentence: `${said}; the session timer ran out: the refresher did send the ${silent.method} on line ${silent.line}, and ${to} never answered it.`,
+      component: `${to}, which never answered the refresher's ${silent.method} on line ${silent.line}`,
+    };
+  }
   if (h.timer?.timer === "timer/session-refresh")
     return {
       label: `${who}: ${reason} (session timer: the refresh never arrived)`,

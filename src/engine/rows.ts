@@ -36,6 +36,8 @@ export interface Row {
   shown: string;
   /** Sent by this log's system: never gathered into a row shown as from a host. */
   sent: boolean;
+  /** A Reason header of a BYE or CANCEL: why a call ended, never gathered with responses. */
+  hangup: boolean;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -68,18 +70,22 @@ export function gather(rows: Row[], key: string): TimelineItem {
 /**
  * Rows per code and host → the timeline: a code's rows that name no sending host become one, and
  * join the code's row when it has exactly one host; a code from more than MAX_HOST_ROWS hosts is
- * one row. A gathered row takes the place of its earliest part.
+ * one row. A gathered row takes the place of its earliest part. Hang-up reasons (a BYE's or
+ * CANCEL's Reason) gather only with each other, never with responses of the same code, and
+ * normal occurrences of a code only with normal ones: a row is one verdict.
  */
 export function foldRows(rows: Row[]): TimelineItem[] {
   const byCode = new Map<string, Row[]>();
   for (const r of rows) {
-    const list = byCode.get(r.code);
+    const k = `${r.code}${r.hangup ? ":reason" : ""}${r.item.failure ? ":failure" : ""}`;
+    const list = byCode.get(k);
     if (list) list.push(r);
-    else byCode.set(r.code, [r]);
+    else byCode.set(k, [r]);
   }
   const into = new Map<Row, TimelineItem | null>();
-  for (const [code, rs] of byCode) {
+  for (const rs of byCode.values()) {
     if (rs.length === 1) continue;
+    const { code } = rs[0] as Row;
     const hosted = rs.filter((r) => r.shown);
     const bare = rs.filter((r) => !r.shown && !r.sent);
     const sent = rs.filter((r) => r.sent);
@@ -106,4 +112,23 @@ export function foldRows(rows: Row[]): TimelineItem[] {
     out.push(item ?? r.item);
   }
   return out;
+}
+
+/** The labels of normal rows, in log order: none that also names a failing row, and no Q.850
+ *  cause logged on its own when a BYE's or CANCEL's Reason already gave it (one event, one line). */
+export function normalLabels(rows: Row[]): string[] {
+  const failing = new Set<string>();
+  const reasons = new Set<string>();
+  for (const r of rows) {
+    if (r.item.failure) failing.add(r.item.label);
+    else if (r.hangup) reasons.add(r.code);
+  }
+  const out = new Set<string>();
+  for (const r of rows) {
+    const l = r.item.label;
+    if (r.item.failure || failing.has(l)) continue;
+    if (!r.hangup && r.code.startsWith("q850:") && reasons.has(r.code)) continue;
+    out.add(l);
+  }
+  return [...out];
 }

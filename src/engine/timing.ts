@@ -6,7 +6,18 @@ import { onLogClock } from "./chronology.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { EventIndex } from "./timing-index.js";
-import { unansweredRequests } from "./unanswered.js";
+import { requestNoted, unansweredRequests } from "./unanswered.js";
+
+/** A request a timer note names as never (finally) answered: what it was and where it went. */
+export interface RequestNoted {
+  method: string;
+  line: number;
+  to?: string;
+  callId?: string;
+  tsMs?: number;
+  /** How many times it was sent, retransmissions included. */
+  copies?: number;
+}
 
 export interface TimerFinding {
   /** Catalog id of the timer (timer/b, timer/h, …). */
@@ -15,6 +26,9 @@ export interface TimerFinding {
   text: string;
   intervalMs: number;
   evidence: number[];
+  /** Timer B/F: the request no final response answered. Session timer: the refresh that was sent
+   *  but never answered. */
+  request?: RequestNoted;
 }
 
 const SECOND = 1000;
@@ -42,6 +56,7 @@ function transactionTimeouts(findings: Finding[], events: TimingEvent[]): TimerF
       text: `${invite ? "Timer B" : "Timer F"} most likely fired: the 408 on line ${f.line} came ${secs(gap)} after the ${req.method} on line ${req.line}${req.to ? ` to ${req.to}` : ""} (64×T1), so no final response arrived in time${req.to ? `: ${req.to} never answered` : ""}.`,
       intervalMs: gap,
       evidence: [req.line, f.line],
+      request: requestNoted(req),
     });
   }
   return out;
@@ -112,7 +127,7 @@ function keepaliveGap(findings: Finding[], events: TimingEvent[]): TimerFinding[
   ];
 }
 
-function sessionTimer(events: TimingEvent[]): TimerFinding[] {
+function sessionTimer(events: TimingEvent[], unanswered: TimerFinding[]): TimerFinding[] {
   const out: TimerFinding[] = [];
   let refreshes: EventIndex | undefined;
   for (const bye of events) {
@@ -120,13 +135,20 @@ function sessionTimer(events: TimingEvent[]): TimerFinding[] {
     refreshes ??= new EventIndex(events, (e) => e.method === "INVITE" || e.method === "UPDATE");
     const refresh = refreshes.lastUpTo(bye.callId, undefined, bye.tsMs, true);
     const since = refresh ? bye.tsMs - refresh.tsMs : 0;
-    out.push({
+    // The refresher did send it, again and again, and nothing answered.
+    const silent = refresh && unanswered.find((t) => t.request?.line === refresh.line)?.request;
+    const text = silent
+      ? `The BYE on line ${bye.line} cites the session timer, but the refresher did send the ${silent.method} on line ${silent.line}${silent.copies ? ` (${silent.copies} times)` : ""}, ${secs(since)} earlier: ${silent.to ?? "the other side"} never answered it, so the session expired.`
+      : `The BYE on line ${bye.line} cites the session timer${refresh ? `; the last INVITE/UPDATE was ${secs(since)} earlier (line ${refresh.line})` : ""}: the refresher's re-INVITE or UPDATE did not arrive before Session-Expires.`;
+    const t: TimerFinding = {
       timer: "timer/session-refresh",
       title: "Session timer",
-      text: `The BYE on line ${bye.line} cites the session timer${refresh ? `; the last INVITE/UPDATE was ${secs(since)} earlier (line ${refresh.line})` : ""}: the refresher's re-INVITE or UPDATE did not arrive before Session-Expires.`,
+      text,
       intervalMs: since,
       evidence: refresh ? [refresh.line, bye.line] : [bye.line],
-    });
+    };
+    if (silent) t.request = silent;
+    out.push(t);
   }
   return out;
 }
@@ -136,12 +158,13 @@ export function timerFindings(catalog: Catalog, found: Finding[], logged: Timing
     found,
     logged.filter((e) => Number.isFinite(e.tsMs)),
   );
+  const unanswered = unansweredRequests(findings, events);
   const all = [
     ...transactionTimeouts(findings, events),
     ...missingAck(findings, events),
     ...keepaliveGap(findings, events),
-    ...sessionTimer(events),
-    ...unansweredRequests(findings, events),
+    ...sessionTimer(events, unanswered),
+    ...unanswered,
   ];
   return all.filter((t) => catalog.byId.has(t.timer)).slice(0, 10);
 }

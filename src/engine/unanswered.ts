@@ -4,16 +4,39 @@
 
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
-import type { TimerFinding } from "./timing.js";
+import type { RequestNoted, TimerFinding } from "./timing.js";
+
+const NO_RESPONSE = "No response:";
+
+/** What a timer note keeps of the request nothing answered. */
+export function requestNoted(e: TimingEvent): RequestNoted {
+  const r: RequestNoted = { method: e.method ?? "request", line: e.line };
+  if (e.to) r.to = e.to;
+  if (e.callId) r.callId = e.callId;
+  if (Number.isFinite(e.tsMs)) r.tsMs = e.tsMs;
+  if (e.copies) r.copies = e.copies;
+  return r;
+}
+
+/** Whether a timer note says a request got no response at all (this module's notes). */
+export function isNoResponse(t: TimerFinding): boolean {
+  return t.request !== undefined && t.text.startsWith(NO_RESPONSE);
+}
 
 /** At most this many requests are named: a dead next hop leaves every call unanswered. */
 const MAX_NAMED = 3;
 const DAY_MS = 86_400_000;
 
-/** Whether `f` may be a response to request `e`: later, and no Call-ID, CSeq or method says not. */
+/** Codes read from a Reason header (why a call ended) or from prose (a log's own words about a
+ *  call): no response anyone sent to a request. */
+const NOT_RESPONSES = new Set(["reason", "keyword", "phrase", "cause-number"]);
+
+/** Whether `f` may be a response to request `e`: a response, later, and no Call-ID, CSeq or
+ *  method says not. */
 function answers(f: Finding, e: TimingEvent): boolean {
   return (
     f.namespace === "sip" &&
+    !NOT_RESPONSES.has(f.detector) &&
     f.line > e.line &&
     (f.callId === undefined || e.callId === undefined || f.callId === e.callId) &&
     (f.cseq === undefined || e.cseq === undefined || f.cseq === e.cseq) &&
@@ -46,11 +69,54 @@ export function unansweredRequests(findings: Finding[], events: TimingEvent[]): 
     out.push({
       timer: invite ? "timer/b" : "timer/f",
       title: invite ? "Timer B" : "Timer F",
-      text: `No response: the ${e.method} on line ${e.line}${e.to ? ` to ${e.to}` : ""} was sent ${e.copies} times${over} and nothing answered it in the log, so ${who} did not answer. Unless a response arrives, ${invite ? "Timer B" : "Timer F"} ends the transaction 64×T1 (32 s) after the first copy and the sender's stack reports 408.`,
+      text: `${NO_RESPONSE} the ${e.method} on line ${e.line}${e.to ? ` to ${e.to}` : ""} was sent ${e.copies} times${over} and nothing answered it in the log, so ${who} did not answer. Unless a response arrives, ${invite ? "Timer B" : "Timer F"} ends the transaction 64×T1 (32 s) after the first copy and the sender's stack reports 408.`,
       intervalMs: Number.isNaN(span) ? 0 : span,
       evidence: [e.line],
+      request: requestNoted(e),
     });
     if (out.length === MAX_NAMED) break;
+  }
+  return out;
+}
+
+/** Whether the 408 `f` ended the request a Timer B/F note names: the same Call-ID, the 408's own
+ *  line in the note's evidence, or a log line without a Call-ID that names the silent host after it. */
+function ended(t: TimerFinding, f: Finding): boolean {
+  const r = t.request;
+  if (!r) return false;
+  if (f.callId !== undefined) return r.callId === f.callId || t.evidence.includes(f.line);
+  if (t.evidence.includes(f.line)) return true;
+  const host = r.to?.replace(/:\d+$/, "");
+  return host !== undefined && r.line < f.line && f.text.includes(host);
+}
+
+/**
+ * Requests nothing answered (Timer B/F notes) and the first failure: the earliest request that
+ * got no response at all, as the verdict when nothing failed (`quiet`) or as the failure before
+ * the first one (`before`); and the Timer B/F note naming who never answered the request a
+ * first-failure 408 ended (`timedOut`, see ended()).
+ */
+export function silences(
+  timers: TimerFinding[],
+  first: Finding | null,
+  hangupTimer: TimerFinding | undefined,
+): { quiet?: TimerFinding; before?: TimerFinding; timedOut?: TimerFinding } {
+  let earliest: TimerFinding | undefined;
+  for (const t of timers)
+    if (isNoResponse(t) && (!earliest || (t.request?.line ?? 0) < (earliest.request?.line ?? 0)))
+      earliest = t;
+  if (!first) return earliest ? { quiet: earliest } : {};
+  const out: { before?: TimerFinding; timedOut?: TimerFinding } = {};
+  if (first.namespace === "sip" && first.code === 408) {
+    const t = timers.find((t) => (t.timer === "timer/b" || t.timer === "timer/f") && ended(t, first));
+    if (t) out.timedOut = t;
+  }
+  const r = earliest?.request;
+  // A session timer that already names the refresh nobody answered says it; a 408 that silence
+  // came to is no second failure (the failing component says so).
+  if (r && hangupTimer?.request?.line !== r.line && out.timedOut?.request?.line !== r.line) {
+    const byTime = r.tsMs !== undefined && first.tsMs !== undefined && r.tsMs < first.tsMs;
+    if (r.line < first.line || byTime) out.before = earliest;
   }
   return out;
 }

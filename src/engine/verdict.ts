@@ -20,8 +20,9 @@ export function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | 
 }
 
 /** Normal traffic: provisional and success responses (SIP, HTTP, Mobius), causes for normal clearing, a digest
- *  challenge or a 422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
- *  ACS "Success" end reasons. */
+ *  challenge or a 422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled
+ *  and a losing branch's refusal after another branch answered (`cancelled`, see cancels.ts), ACS "Success"
+ *  end reasons. */
 export function isNormal(
   catalog: Catalog,
   f: Finding,

@@ -38,14 +38,18 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   const { counts } = a;
   // A request nobody answered leaves no code, only the timer analysis.
   const silent = counts.findings === 0 && a.timers.length > 0;
+  // Nothing failed with a code, but a request got no answer: the label says so ("No answer: BYE to …").
+  const unanswered = !a.firstFailure && a.firstFailureLabel ? a.firstFailureLabel : null;
   const title =
     counts.findings === 0
       ? silent
-        ? "No error codes, but a request got no answer"
+        ? `No error codes, but a request got no answer${unanswered ? `: ${unanswered.replace(/^No answer: /, "")}` : ""}`
         : "No error codes found"
-      : a.firstFailureLabel
-        ? `First failure: ${a.firstFailureLabel}`
-        : "No failures: normal traffic only";
+      : unanswered
+        ? unanswered
+        : a.firstFailureLabel
+          ? `First failure: ${a.firstFailureLabel}`
+          : "No failures: normal traffic only";
   const sections: CardSection[] = [{ heading: "Summary", text: a.summary }];
   if (counts.findings === 0 && !silent) {
     sections[0] = {
@@ -87,7 +91,7 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   return {
     title,
     subtitle: opts.source,
-    severity: a.firstFailure || silent ? "error" : counts.findings > 0 ? "good" : "info",
+    severity: a.firstFailure || unanswered || silent ? "error" : counts.findings > 0 ? "good" : "info",
     fields,
     sections,
     checklist: a.checklist,

@@ -189,6 +189,7 @@ describe("a 422, 423 or 491 that the retry settled", () => {
         "--end msg--",
         "21:15:32.310  pjsip_core  RX 410 bytes Response msg 200/REGISTER/cseq=4412 (rdata0x55d6c0) from UDP 203.0.113.99:5060:",
         "SIP/2.0 200 OK",
+        "Call-ID: reg-abc",
         "CSeq: 4412 REGISTER",
         "--end msg--",
       ].join("\n"),

@@ -82,3 +82,43 @@ describe("correlations", () => {
     ]);
   });
 });
+
+describe("an ACS result carrying SIP details", () => {
+  const EVENT = (
+    time: string,
+    type: string,
+    code: number,
+    sub: number,
+    message: string,
+    sip: string,
+    q850: string,
+  ) =>
+    `{"time":"2025-03-12T10:${time}Z","level":"warn","msg":"event received","type":"Microsoft.Communication.${type}","data":{"callConnectionId":"11111111-aaaa-4bbb-8ccc-000000000001","operationContext":"transfer-to-agent","resultInformation":{"code":${code},"subCode":${sub},"message":"${message}","sipDetails":${sip},"q850Details":${q850}}}}`;
+
+  it("leads with the ACS result: its meaning names the first failure and its checks come first", () => {
+    const { a, text } = scanned(
+      EVENT(
+        "00:40.015",
+        "AddParticipantFailed",
+        408,
+        10004,
+        "Call was not answered. DiagCode: 408#10004.@",
+        '{"code":408,"message":"Request Timeout"}',
+        '{"code":102,"message":"Recovery on timer expiry"}',
+      ),
+    );
+    expect(a.firstFailure).toMatchObject({ namespace: "acs", code: 408, subcode: 10004 });
+    expect(text).toMatch(
+      /^First failure: ACS 408\/10004 Call was not answered \(carrying SIP 408 Request Timeout\)\n/,
+    );
+    expect(a.checklist[0]).toBe("Check the callee saw the incoming-call notification");
+    // The SIP 408's transport checks follow the ACS result's own.
+    const transport = a.checklist.indexOf(
+      "Check the pcap: was the 408 received on the wire, or generated locally after silence?",
+    );
+    expect(transport).toBeGreaterThan(
+      a.checklist.indexOf("Check both clients stayed connected and available at the time"),
+    );
+    expect(a.correlations[0]).toContain("ACS 408/10004 (line 1) carries SIP 408 Request Timeout (line 1)");
+  });
+});

@@ -163,3 +163,60 @@ describe("responses this log's system sent", () => {
     expect(timelineOf(text)).toContain("2024-05-14 08:00:02.000 ✗ SIP 486 Busy Here (INVITE) — line 3");
   });
 });
+
+describe("hang-up reasons in the timeline", () => {
+  const PACKET = (time: string, from: string, to: string, message: string[]) =>
+    `U 2025/03/11 09:14:${time} ${from} -> ${to}\n${message.join("\n")}\n`;
+  const CALL = "8c1e2f0a-55aa-4f7e@10.1.1.20";
+  const OK = (time: string, from: string, cseq: string) =>
+    PACKET(time, from, "10.1.1.10:5060", ["SIP/2.0 200 OK", `Call-ID: ${CALL}`, `CSeq: ${cseq}`]);
+  const CANCEL = (time: string, to: string) =>
+    PACKET(time, "10.1.1.10:5060", to, [
+      `CANCEL sip:2001@${to} SIP/2.0`,
+      `Call-ID: ${CALL}`,
+      "CSeq: 101 CANCEL",
+      'Reason: SIP;cause=200;text="Call completed elsewhere"',
+      "Content-Length: 0",
+    ]);
+
+  it("keeps a CANCEL's Reason out of the 200 OK row, whose hosts add up to its count", () => {
+    const { text, json } = scanned(
+      [
+        OK("07.890112", "10.1.2.31:5060", "101 INVITE"),
+        CANCEL("07.891000", "10.1.2.45:5062"),
+        CANCEL("07.891500", "203.0.113.77:41234"),
+        OK("07.901000", "10.1.2.45:5062", "101 CANCEL"),
+        OK("07.902000", "203.0.113.77:41234", "101 CANCEL"),
+        OK("10.000000", "10.1.1.20:5060", "2 BYE"),
+      ].join("\n"),
+    );
+    const ok = json.timeline.find((t) => t.label === "SIP 200 OK");
+    expect(ok).toMatchObject({ count: 4, hostTotal: 4 });
+    expect(ok?.hostCounts.reduce((x, y) => x + y, 0)).toBe(4);
+    expect(timelineOf(text)).toContain("✓ CANCEL Reason: SIP 200 Call completed elsewhere ×2 — line 10");
+  });
+
+  it("lists a BYE's Reason and the same cause logged on its own once under normal traffic", () => {
+    const { json } = scanned(
+      [
+        PACKET("10.000000", "203.0.113.50:5060", "10.0.0.5:5060", [
+          "BYE sip:2001@10.0.0.5 SIP/2.0",
+          `Call-ID: ${CALL}`,
+          "CSeq: 3 BYE",
+          "Reason: Q.850;cause=16",
+        ]),
+        OK("10.010000", "10.0.0.5:5060", "3 BYE"),
+        "[2025-03-11 09:14:10.562] VERBOSE[3024][C-0000012a] app_dial.c: Hangup cause: 16 (Normal Clearing)",
+      ].join("\n"),
+    );
+    // Both are on the timeline, each on its own line of the log.
+    expect(json.timeline.map((t) => t.label)).toEqual([
+      "BYE Reason: Q.850 cause 16 Normal call clearing",
+      "SIP 200 OK",
+      "Q.850 cause 16 Normal call clearing",
+    ]);
+    expect(json.normal[0]).toBe(
+      "Normal traffic: BYE Reason: Q.850 cause 16 Normal call clearing, SIP 200 OK.",
+    );
+  });
+});

@@ -27,13 +27,13 @@ class Log {
   }
 
   /** A received SIP response as a proxy traces it; returns the status line's number. */
-  response(status: string, call: number, extra: string[] = []): number {
+  response(status: string, call: number, extra: string[] = [], cseq = 1): number {
     this.lines.push(`${this.stamp()} RX 412 bytes from 10.0.0.5:5060`);
     const at = this.lines.push(`SIP/2.0 ${status}`);
     this.lines.push(
       `Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK${call}`,
       `Call-ID: ${call}-a84b4c76e66710@pc33`,
-      `CSeq: 1 INVITE`,
+      `CSeq: ${cseq} INVITE`,
       ...extra,
       "Content-Length: 0",
       "",
@@ -177,7 +177,8 @@ describe("digest challenges past the cap", () => {
   it("calls a 401 answered by a 200 OK normal", () => {
     const log = afterTraffic();
     log.response("401 Unauthorized", 5000);
-    log.response("200 OK", 5000);
+    // The INVITE sent again with credentials: the same call, the next CSeq.
+    log.response("200 OK", 5000, [], 2);
     const a = analyze(catalog(), scanText(catalog(), log.text));
     expect(a.firstFailure).toBeNull();
     expect(a.normal.join(" ")).toMatch(/401\/407 challenge was answered/);
@@ -206,7 +207,7 @@ describe("digest challenges past the cap", () => {
     const log = afterTraffic();
     for (let call = 5000; call < 5010; call++) {
       log.response("401 Unauthorized", call);
-      log.response("200 OK", call);
+      log.response("200 OK", call, [], 2);
     }
     const failing = log.response("401 Unauthorized", 6000);
     // Other calls go on: their successes answer their own INVITEs, not this one.
