@@ -390,6 +390,25 @@ describe("anchored scan = exhaustive scan", () => {
     );
   });
 
+  it("on repeated lines behind changing timestamps (their hits are reused)", () => {
+    const stamp = fc.oneof(
+      fc.integer({ min: 0, max: 86_399_999 }).map((ms) => new Date(ms).toISOString()),
+      fc.integer({ min: 0, max: 86_399 }).map((s) => new Date(s * 1000).toISOString().slice(11, 19)),
+    );
+    const line = fc.oneof(framed, piece).map((l) => l.replace(/\n/g, " "));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(stamp, fc.constantFrom(" ", "\t", "  ")), { minLength: 2, maxLength: 6 }),
+        line,
+        (stamps, rest) => {
+          const text = stamps.map(([t, gap]) => `${t}${gap}${rest}`).join("\n");
+          expect(scan(text)).toEqual(scan(text, { exhaustive: true }));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it("on random text in upper and lower case", () => {
     fc.assert(
       fc.property(logish, fc.boolean(), (text, upper) => {

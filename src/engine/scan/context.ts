@@ -40,6 +40,8 @@ const OUTBOUND =
 const LOCAL =
   /\blocal(?:ly)?\b|\bgenerated\b|\bfake_reply\b|\btimeout timer\b|\b(?:transaction|tsx|request|INVITE|timer [A-M])\b[^\n]{0,24}?\b(?:(?<!request )timeout|timed out|expired?|fired)\b|\btimer [BF]\b/i;
 
+const ANY_DIRECTION = new RegExp(`${LOCAL.source}|${INBOUND.source}|${OUTBOUND.source}`, "i");
+
 /** A Surroundings with every field present, so all of them share one shape. */
 export function emptySurroundings(): Surroundings {
   return {
@@ -74,6 +76,8 @@ export function lineSurroundings(line: string): Surroundings {
 
 /** The direction a line's own words give the message it logs, if any. */
 export function lineDirection(line: string): "in" | "out" | "local" | undefined {
+  // Most lines name no direction: one search rules all three out.
+  if (!ANY_DIRECTION.test(line)) return undefined;
   if (LOCAL.test(line)) return "local";
   if (INBOUND.test(line)) return "in";
   if (OUTBOUND.test(line)) return "out";
@@ -83,36 +87,14 @@ export function lineDirection(line: string): "in" | "out" | "local" | undefined 
 const CSEQ_METHOD = /(\d+)\s+([A-Z]+)/;
 const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
 const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*(?:>\s?)?[A-Z]+ sips?:\S+ SIP\/2\.0/;
-const LINE_BREAK = /[\r\u2028\u2029]/;
-
-/**
- * /^\s*(?:>\s*)?([A-Za-z-]+)\s*:\s*(.*)$/ without the regex: name and value of a header line, or
- * null. A chat quote marker ("> CSeq: 7 INVITE") may precede the name. (`.` stops at \r, \u2028
- * and \u2029, so a value holding one of them does not match.)
- */
-function header(l: string): { name: string; value: string } | null {
-  const n = l.length;
-  let i = 0;
-  while (i < n && isSpace(l.charCodeAt(i))) i++;
-  if (l.charCodeAt(i) === 62) {
-    i++;
-    while (i < n && isSpace(l.charCodeAt(i))) i++;
+/** Whether text[from, to) holds a \r, \u2028 or \u2029 (a value with one is no header value). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 0x2028 || c === 0x2029) return true;
   }
-  const start = i;
-  for (let c = l.charCodeAt(i); i < n && (c === 45 || ((c | 0x20) >= 97 && (c | 0x20) <= 122)); ) {
-    c = l.charCodeAt(++i);
-  }
-  if (i === start) return null;
-  const end = i;
-  while (i < n && isSpace(l.charCodeAt(i))) i++;
-  if (l.charCodeAt(i) !== 58) return null;
-  i++;
-  while (i < n && isSpace(l.charCodeAt(i))) i++;
-  const value = l.slice(i);
-  return LINE_BREAK.test(value) ? null : { name: l.slice(start, end), value };
+  return false;
 }
-/** A line with something in it besides a chat quote marker (">"). */
-const NOT_BLANK = /[^\s>]/;
 
 /**
  * Headers of the SIP message whose first line ends at text[le] ("\n"), read until a blank line
@@ -134,15 +116,41 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
   for (let k = 0; k < max; k++) {
     const e = text.indexOf("\n", start);
     if (e < 0) break;
-    const l = text.slice(start, e > start && text.charCodeAt(e - 1) === 13 ? e - 1 : e);
+    const end = e > start && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    const ls = start;
     start = e + 1;
-    if (!NOT_BLANK.test(l) || (l.includes("SIP/2.0") && NEXT_MESSAGE.test(l))) break;
-    const h = header(l);
-    if (!h) continue;
+    // Read in place: only the headers kept below are cut out of the text. A line with nothing but
+    // blanks and chat quote markers (">") ends the headers, and so does the next message.
+    let j = ls;
+    for (let c = text.charCodeAt(j); j < end && (c === 62 || isSpace(c)); ) c = text.charCodeAt(++j);
+    if (j === end) break;
+    let i = ls;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 62) {
+      i++;
+      while (i < end && isSpace(text.charCodeAt(i))) i++;
+    }
+    const sip = text.indexOf("SIP/2.0", ls);
+    if (sip >= 0 && sip < end && NEXT_MESSAGE.test(text.slice(ls, end))) break;
+    // /^([A-Za-z-]+)\s*:\s*(.*)$/ from i; `.` stops at \r, \u2028 and \u2029.
+    const nameStart = i;
+    for (let c = text.charCodeAt(i); i < end && (c === 45 || ((c | 0x20) >= 97 && (c | 0x20) <= 122)); ) {
+      c = text.charCodeAt(++i);
+    }
+    if (i === nameStart) continue;
+    const nameEnd = i;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 58) continue;
+    i++;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    if (hasLineBreak(text, i, end)) continue;
     // The message's header lines run on up to the first line that is none.
     if (out.lines === k) out.lines = k + 1;
-    const name = h.name.toLowerCase();
-    const value = h.value.trim();
+    const c0 = text.charCodeAt(nameStart) | 0x20;
+    // Only Call-ID (i), CSeq, Server, User-Agent and Via (v) are read.
+    if (c0 !== 99 && c0 !== 105 && c0 !== 115 && c0 !== 117 && c0 !== 118) continue;
+    const name = text.slice(nameStart, nameEnd).toLowerCase();
+    const value = text.slice(i, end).trim();
     if (name === "cseq") {
       const m = CSEQ_METHOD.exec(value);
       if (m) {

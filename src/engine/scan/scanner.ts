@@ -51,6 +51,17 @@ const MAX_LINE = 1 << 20;
 const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
 /** Exact repeats of short lines ("SIP/2.0 200 OK") reuse their hits instead of re-detecting. */
 const CACHED_LINE = 40;
+/**
+ * A leading ISO or clock timestamp and the blanks after it, when a letter or "[" follows: digits,
+ * separators and "T"/"Z" only, so no code can hide in it.
+ */
+const LEADING_STAMP =
+  /^(?:\d{4}[-/]\d\d[-/]\d\d[T ])?\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?[ \t]+(?=[A-Za-z[])/;
+
+function stampLength(line: string): number {
+  const m = LEADING_STAMP.exec(line);
+  return m ? m[0].length : 0;
+}
 
 export class Scanner {
   private readonly index: ScanIndex;
@@ -68,7 +79,8 @@ export class Scanner {
   private cuts: number[] = [];
   private readonly colours = new ColourFilter();
   private readonly log = new EventLog();
-  private readonly repeats = new Map<string, Hit[]>();
+  /** Hits of short lines by their text after any leading timestamp, with their offsets there. */
+  private readonly repeats = new Map<string, { hits: Hit[]; at: number[] }>();
   /** Hits of the line being scanned (reused: one line at a time). */
   private readonly found: Hit[] = [];
   private readonly emit = (h: Hit, at: number) => {
@@ -197,14 +209,23 @@ export class Scanner {
     const letter = (c0 | 0x20) >= 97 && (c0 | 0x20) <= 122;
     if ((letter || isSpace(c0)) && isQuietLine(line)) return;
     // Without word anchors there is no JSON-pair look-ahead, so the hits depend on the line alone.
-    // Only short lines without a leading timestamp repeat exactly ("SIP/2.0 200 OK").
-    const cacheable = letter && a.words === 0 && line.length <= CACHED_LINE && !this.mode.exhaustive;
-    let hits = cacheable ? this.repeats.get(line) : undefined;
-    if (!hits) {
+    // Short lines repeat exactly ("SIP/2.0 200 OK"), or after a leading timestamp, which holds no
+    // code: their hits are reused, moved by the timestamp's length.
+    const cacheable = a.words === 0 && !this.mode.exhaustive;
+    const stamp = cacheable && !letter ? stampLength(line) : 0;
+    const key = stamp > 0 ? line.slice(stamp) : line;
+    const cache = cacheable && (letter || stamp > 0) && key.length <= CACHED_LINE;
+    const seen = cache ? this.repeats.get(key) : undefined;
+    let hits: Hit[];
+    if (seen) {
+      hits = seen.hits;
+      for (let i = 0; i < hits.length; i++) (hits[i] as Hit).at = stamp + (seen.at[i] as number);
+    } else {
       hits = this.detectLine(line, le, a, walker);
-      if (cacheable) {
+      // A hit inside the timestamp (none is expected) would not move with it: not cached.
+      if (cache && hits.every((h) => h.at >= stamp)) {
         if (this.repeats.size >= 1024) this.repeats.clear();
-        this.repeats.set(line, hits);
+        this.repeats.set(key, { hits, at: hits.map((h) => h.at - stamp) });
       }
     }
     if (hits.length > 0) this.keep(line, ls, le, lineNo, hits);
