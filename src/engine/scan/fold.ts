@@ -3,7 +3,7 @@
 // log is still kept (and named the first failure) while memory stays bounded.
 import type { Namespace } from "../../catalog/schema.js";
 import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
-import { lineDirection, lineHost } from "./context.js";
+import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
 import { borrowMessage, type Finding, messageEnd } from "./finding.js";
 import {
@@ -18,7 +18,7 @@ import {
   PLAIN,
   UNANSWERED,
 } from "./fold-keys.js";
-import { hostRole, isHeaderLine, lastSourceDirection } from "./hosts.js";
+import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
 
 export { type FoldedCount, groupKey, MAX_KEYS } from "./fold-keys.js";
 
@@ -75,6 +75,11 @@ interface Challenge {
   state: KeyState | undefined;
   kept: boolean;
   left: number;
+}
+
+/** The part a host played, read from the direction its line was logged in (as hostRole does). */
+function roleOf(direction: "in" | "out" | "local" | undefined): "sender" | "receiver" | undefined {
+  return direction === "in" ? "sender" : direction === "out" ? "receiver" : undefined;
 }
 
 export class FindingStore {
@@ -215,9 +220,12 @@ export class FindingStore {
    */
   private lineKeyHost(h: Hit, lineNo: number, src: HitSource): string | undefined {
     const line = src.line.slice(0, 600);
-    const direction = lineDirection(line);
-    const named = lineHost(line);
-    if (named) return hostRole(line, named, direction) === "receiver" ? `>${named}` : named;
+    // The line's words say most; its direction words are read only when they are needed.
+    const named = namedHost(line);
+    if (named) {
+      const role = named.role ?? roleOf(lineDirection(line));
+      return role === "receiver" ? `>${named.host}` : named.host;
+    }
     if (h.detector !== "sip-status") {
       const status = this.messageOf(lineNo, line);
       return status ? keyHost(status) || undefined : undefined;
@@ -225,7 +233,7 @@ export class FindingStore {
     const host = src.sourceHost();
     if (!host) return undefined;
     const from = lastSourceDirection(host);
-    return hostRole(line, host, direction ?? from) === "receiver" ? `>${host}` : host;
+    return hostRole(line, host, lineDirection(line) ?? from) === "receiver" ? `>${host}` : host;
   }
 
   /** Challenges still unanswered at the end are failures: kept as such when not kept yet. */
