@@ -15,6 +15,7 @@ import { HEADER_BYTES, isPacketLine, messageSource } from "./hosts.js";
 import { pairGates, splitsMessage } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
 import { markReinvites } from "./reinvite.js";
+import { RepeatCache } from "./repeats.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, nextLines, prevLineStart } from "./text-lines.js";
@@ -49,19 +50,6 @@ const OVERLAP = 256;
 const MAX_LINE = 1 << 20;
 /** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
 const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
-/** Exact repeats of short lines ("SIP/2.0 200 OK") reuse their hits instead of re-detecting. */
-const CACHED_LINE = 40;
-/**
- * A leading ISO or clock timestamp and the blanks after it, when a letter or "[" follows: digits,
- * separators and "T"/"Z" only, so no code can hide in it.
- */
-const LEADING_STAMP =
-  /^(?:\d{4}[-/]\d\d[-/]\d\d[T ])?\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?[ \t]+(?=[A-Za-z[])/;
-
-function stampLength(line: string): number {
-  const m = LEADING_STAMP.exec(line);
-  return m ? m[0].length : 0;
-}
 
 export class Scanner {
   private readonly index: ScanIndex;
@@ -80,7 +68,7 @@ export class Scanner {
   private readonly colours = new ColourFilter();
   private readonly log = new EventLog();
   /** Hits of short lines by their text after any leading timestamp, with their offsets there. */
-  private readonly repeats = new Map<string, { hits: Hit[]; at: number[] }>();
+  private readonly repeats = new RepeatCache();
   /** Hits of the line being scanned (reused: one line at a time). */
   private readonly found: Hit[] = [];
   private readonly emit = (h: Hit, at: number) => {
@@ -209,24 +197,11 @@ export class Scanner {
     const letter = (c0 | 0x20) >= 97 && (c0 | 0x20) <= 122;
     if ((letter || isSpace(c0)) && isQuietLine(line)) return;
     // Without word anchors there is no JSON-pair look-ahead, so the hits depend on the line alone.
-    // Short lines repeat exactly ("SIP/2.0 200 OK"), or after a leading timestamp, which holds no
-    // code: their hits are reused, moved by the timestamp's length.
-    const cacheable = a.words === 0 && !this.mode.exhaustive;
-    const stamp = cacheable && !letter ? stampLength(line) : 0;
-    const key = stamp > 0 ? line.slice(stamp) : line;
-    const cache = cacheable && (letter || stamp > 0) && key.length <= CACHED_LINE;
-    const seen = cache ? this.repeats.get(key) : undefined;
-    let hits: Hit[];
-    if (seen) {
-      hits = seen.hits;
-      for (let i = 0; i < hits.length; i++) (hits[i] as Hit).at = stamp + (seen.at[i] as number);
-    } else {
+    const k = a.words === 0 && !this.mode.exhaustive ? this.repeats.keyOf(line, letter) : undefined;
+    let hits = k ? this.repeats.get(k) : undefined;
+    if (!hits) {
       hits = this.detectLine(line, le, a, walker);
-      // A hit inside the timestamp (none is expected) would not move with it: not cached.
-      if (cache && hits.every((h) => h.at >= stamp)) {
-        if (this.repeats.size >= 1024) this.repeats.clear();
-        this.repeats.set(key, { hits, at: hits.map((h) => h.at - stamp) });
-      }
+      if (k) this.repeats.set(k, hits);
     }
     if (hits.length > 0) this.keep(line, ls, le, lineNo, hits);
   }
