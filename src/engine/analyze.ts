@@ -86,8 +86,10 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       hosts = new Map();
       byCode.set(f.code, hosts);
     }
-    // A response sent to f.host (">host") keeps apart from the ones f.host sent.
-    const host = keyHost(f);
+    // A response sent to f.host (">host") keeps apart from the ones f.host sent; one the log's
+    // own system generated ("flood from X - sl_send_reply(503)") went to X too.
+    const foldHost = keyHost(f);
+    const host = f.direction === "local" && f.host ? `>${f.host}` : foldHost;
     const bucket = hosts.get(host);
     // A hang-up reason gets its own row: it is no response. A normal occurrence and a failing one
     // of a code keep apart: a row is one verdict.
@@ -127,7 +129,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup: !!hangup };
     rows.push(row);
     // Folded repeats count in the responses' row.
-    if (!hangup && !groups.has(key)) groups.set(key, row);
+    // Keyed as the scanner folds them (by keyHost), whatever host the row is shown with.
+    const foldKey = host === foldHost ? key : groupKey({ ...f, host: foldHost });
+    if (!hangup && !groups.has(foldKey)) groups.set(foldKey, row);
     if (bucket) bucket.push({ f, row });
     else hosts.set(host, [{ f, row }]);
   });
@@ -216,7 +220,10 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     parts.push(hungUp.sentence);
     if (earlier) parts.push(`Before it, ${earlier}.`);
   } else if (first && firstLabel) {
-    const sentBy = first.host && hostRole(first.text, first.host, first.direction) !== "receiver";
+    const sentBy =
+      first.host &&
+      first.direction !== "local" &&
+      hostRole(first.text, first.host, first.direction) !== "receiver";
     const where = [first.method, first.timestamp, sentBy ? `from ${first.host}` : undefined]
       .filter(Boolean)
       .join(", ");

@@ -15,6 +15,14 @@ function isResponse(f: Finding): boolean {
 function answeringSide(f: Finding): { text: string; placed: boolean } | null {
   const code = `${f.code}`;
   const agent = f.agent ? ` (${f.agent})` : "";
+  // The log's own system generated it (a script's sl_send_reply): "from X" names the requester.
+  if (f.direction === "local") {
+    const to = f.host ? ` and sent it to ${f.host}` : "";
+    return {
+      text: `the system that wrote this log${agent}, which generated the ${code} itself${to}`,
+      placed: true,
+    };
+  }
   const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
   if (f.host && role === "sender") return { text: `${f.host}${agent}`, placed: true };
   if (f.host && role === "receiver")
@@ -26,8 +34,6 @@ function answeringSide(f: Finding): { text: string; placed: boolean } | null {
     const to = f.via ? ` to ${f.via}, the requester in its top Via` : "";
     return { text: `the system that wrote this log${agent}, which sent the ${code}${to}`, placed: true };
   }
-  if (f.direction === "local")
-    return { text: `the system that wrote this log, which generated the ${code} itself`, placed: true };
   if (f.agent) return { text: f.agent, placed: false };
   // A host named without saying whether it sent the response: shown as named, not as the culprit.
   if (f.host) return { text: `a side the log names as ${f.host}, without saying which way`, placed: false };
@@ -70,10 +76,11 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
 
 /** Who sent response `f`, in a few words, for a sentence that goes on about it. */
 function senderOf(f: Finding): string {
+  if (f.direction === "local") return "the system that wrote this log";
   const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
   if (f.host && role === "sender") return f.host;
   // A log line of its own (no packet, no host): the log's system reports what it did.
-  if (role === "receiver" || f.direction === "out" || f.direction === "local" || (!f.host && !f.agent))
+  if (role === "receiver" || f.direction === "out" || (!f.host && !f.agent))
     return "the system that wrote this log";
   return f.agent ?? "the side that sent it";
 }

@@ -32,13 +32,24 @@ function textTime(text: string): number | undefined {
   );
 }
 
+/** Kamailio's script log prefix "<script>: [callid@host]" names the call the line is about. */
+const SCRIPT_CALL = /<script>:\s*\[([^\]\s]{4,200})\]/;
+
+function scriptCall(text: string): string | undefined {
+  return text.includes("<script>") ? SCRIPT_CALL.exec(text)?.[1] : undefined;
+}
+
 /**
- * Whether two findings belong to one call: the same Call-ID when both name one; without, stamps
+ * Whether two findings belong to one call: the same Call-ID (or Kamailio script call tag) when both
+ * name one; without, stamps
  * at most SAME_CALL_MS apart; without stamps, lines of one record (a few lines apart, and not two
  * one-line records with their own times or ids).
  */
 function sameCall(a: Finding, b: Finding): boolean {
   if (a.callId && b.callId) return a.callId === b.callId;
+  const sa = scriptCall(a.text);
+  const sb = sa === undefined ? undefined : scriptCall(b.text);
+  if (sa !== undefined && sb !== undefined) return sa === sb;
   if (a.tsMs !== undefined && b.tsMs !== undefined) return Math.abs(a.tsMs - b.tsMs) <= SAME_CALL_MS;
   if (Math.abs(a.line - b.line) > SAME_RECORD_LINES) return false;
   if (a.line === b.line) return true;
