@@ -74,6 +74,20 @@ describe("HTTP", () => {
     expect(found(line)).toEqual([want]);
   });
 
+  it("reads Exotel's v1 API errors as HTTP statuses", () => {
+    expect(
+      found(
+        'WARNING exotel rate limited: {"RestException":{"Status":429,"Message":"Too Many Requests"}} backing off 2s',
+      ),
+    ).toEqual(["http 429 @1"]);
+    expect(found('{"RestException":{"Status":401,"Message":"Authentication is required"}}')).toEqual([
+      "http 401 @1",
+    ]);
+    expect(found('ERROR exotel call lookup failed: {"Status": 404, "Message": "Call not found"}')).toEqual([
+      "http 404 @1",
+    ]);
+  });
+
   it("leaves SIP requests, durations and sizes alone", () => {
     expect(found("OPTIONS sip:carrier.example SIP/2.0 -> 200 OK")).toEqual(["sip 200 @1"]);
     expect(found("GET /health 200 ms budget")).toEqual([]);
@@ -217,6 +231,17 @@ describe("Webex Calling SDK", () => {
       "index.js:2 [webex-calling] 2024-05-14T17:01:05.881Z ERROR call: Error code found : 115",
     ].join("\n");
     expect(pairs(log)).toEqual(["mobius 200/null @1", "mobius 403/115 @3"]);
+  });
+
+  it("reads an error code that repeats the status as the status alone, in its line's phase", () => {
+    const log = [
+      "index.js:2 [webex-calling] 2025-03-14T16:00:01.015Z ERROR registration: Status code: -> 503",
+      "index.js:2 [webex-calling] 2025-03-14T16:00:01.016Z ERROR registration: Error code found : 503",
+    ].join("\n");
+    const f = scanText(catalog(), log).findings;
+    expect(f.map((x) => [x.namespace, x.code, x.subcode, x.id])).toEqual([
+      ["mobius", 503, null, "mobius/503-registration"],
+    ]);
   });
 
   it("reads one JSON error object as one Mobius error", () => {

@@ -13,12 +13,7 @@ import type { ScanIndex } from "./scan-index.js";
 const PAIRS: ReadonlyArray<
   readonly [RegExp, number, (m: RegExpExecArray, index: ScanIndex) => Hit | null, boolean]
 > = [
-  [
-    P.MOBIUS_SDK,
-    D.MOBIUS_SDK,
-    (m) => hit("mobius", Number(m[1]), m[2] ? Number(m[2]) : null, 0.9, "mobius-sdk", true),
-    false,
-  ],
+  [P.MOBIUS_SDK, D.MOBIUS_SDK, sdkStatus, false],
   [P.MOBIUS_OKHTTP, D.OKHTTP, okhttpBody, false],
   [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true), false],
   [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0]), false],
@@ -34,6 +29,51 @@ const PAIRS: ReadonlyArray<
   [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
   [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
 ];
+
+/** A mobius-error value: 1xx only (an SDK's "Error code found : 503" repeats the HTTP status). */
+function mobiusError(value: string | undefined): number | null {
+  const n = value ? Number(value) : 0;
+  return n >= 100 && n <= 199 ? n : null;
+}
+
+/**
+ * "Status code: -> 403" and the "Error code found : 101" after it. A mobius-error is 1xx: "Error
+ * code found : 503" only repeats the status, which then stands alone, in the phase its line names
+ * ("registration: Status code: -> 503").
+ */
+function sdkStatus(m: RegExpExecArray, index: ScanIndex): Hit {
+  const sub = mobiusError(m[2]);
+  if (sub !== null) return hit("mobius", Number(m[1]), sub, 0.9, "mobius-sdk", true);
+  const before = m.input.slice(m.input.lastIndexOf("\n", m.index) + 1, m.index);
+  return hit("mobius", Number(m[1]), null, 0.9, "mobius-sdk", true, { phase: lastPhase(index, before) });
+}
+
+/** Global copies of the phase regexes, to find their last match. */
+const PHASE_ALL = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The phase named last before the status: the SDK's module ("registration: Status code: -> 503",
+ * "call: Call setup failed. Status code: -> 404"), not its logger's tag (`[webex-calling]`).
+ */
+function lastPhase(index: ScanIndex, text: string): string | undefined {
+  let best: string | undefined;
+  let at = -1;
+  for (const p of index.mobius.phases) {
+    let re = PHASE_ALL.get(p.re);
+    if (!re) {
+      re = new RegExp(p.re.source, "gi");
+      PHASE_ALL.set(p.re, re);
+    }
+    re.lastIndex = 0;
+    for (let k = re.exec(text); k !== null; k = re.exec(text)) {
+      if (k.index > at) {
+        at = k.index;
+        best = p.phase;
+      }
+    }
+  }
+  return best;
+}
 
 /**
  * `<-- 403 … mobius … "errorCode":112`: status and mobius-error. A body whose errorCode is no
