@@ -54,14 +54,31 @@ const MIN_SHARED = 3;
 /** … making up at least this share of the shorter check's content words. */
 const MIN_OVERLAP = 0.65;
 
-/** True when two differently worded checks ask for the same thing: they share at least MIN_SHARED
- *  content words, which make up at least MIN_OVERLAP of the shorter one. Checks that each name a
- *  number the other does not (401 vs 407, cause 52 vs 54) are parallel checks for different codes. */
+/**
+ * Subjects that checks name in many wordings (a header, a field, a setting): two checks on one
+ * subject ask for the same thing, however few words they share ("Check Retry-After and whether
+ * traffic fails over…" / "Check whether a retry succeeds and whether Retry-After was given").
+ * Honouring Retry-After (an HTTP client's back-off) is not checking it in a trace.
+ */
+const SUBJECTS: readonly RegExp[] = [
+  /\b(?:check|whether)\b.*\bRetry-After\b/i,
+  /\bSession-Expires\b.*\bMin-SE\b|\bMin-SE\b.*\bSession-Expires\b/i,
+  /\bDID\b.*\b(?:trunk|dial ?plan)\b/i,
+  /\baccount status\b/i,
+  /\ballow(?:ed)?[- ]lists?\b/i,
+  /\bregistrations?\b.*\b(?:refresh|expir)/i,
+];
+
+/** True when two differently worded checks ask for the same thing: they name one of SUBJECTS, or
+ *  share at least MIN_SHARED content words, which make up at least MIN_OVERLAP of the shorter one.
+ *  Checks that each name a number the other does not (401 vs 407, cause 52 vs 54) are parallel
+ *  checks for different codes. */
 function nearDuplicate(a: string, b: string): boolean {
   if (normalizeText(a) === normalizeText(b)) return false;
   const na = numbersIn(a);
   const nb = numbersIn(b);
   if ([...na].some((n) => !nb.has(n)) && [...nb].some((n) => !na.has(n))) return false;
+  if (SUBJECTS.some((re) => re.test(a) && re.test(b))) return true;
   const wa = contentWords(a);
   const wb = contentWords(b);
   const shared = [...wa].filter((w) => wb.has(w)).length;
@@ -77,7 +94,17 @@ function nearDuplicate(a: string, b: string): boolean {
  *  - a timer and the SIP codes its meaning or firesWhen names (timer/b: 408, timer/h: 200 OK);
  *  - every timer of one class and what any timer of that class links to (session timers and sip/422
  *    or symptom/call-drops-at-session-refresh, Webex keepalive timers and the Mobius unregistration
- *    entries). */
+ *    entries);
+ *  - entries mapped to one entry, and the entries one entry maps to (sip/500 and sip/503 both map to
+ *    q850/41; q850/21 maps to sip/403 and sip/603);
+ *  - codes that commonly come together in one log (CO_OCCUR). */
+/** Codes that commonly come together in one log: a server error and the overload after it, the
+ *  branches of a forked call (one unavailable, one declined). */
+const CO_OCCUR: ReadonlyArray<readonly [string, string]> = [
+  ["sip/500", "sip/503"],
+  ["sip/480", "sip/603"],
+];
+
 function meetingPairs(entries: readonly Entry[]): Array<[Entry, Entry]> {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const pairs = new Map<string, [Entry, Entry]>();
@@ -102,6 +129,17 @@ function meetingPairs(entries: readonly Entry[]): Array<[Entry, Entry]> {
       const named = e.namespace === "timer" || /\bSIP\s+$/.test(text.slice(0, m.index));
       if (named) add(e, `sip/${m[1]}`);
     }
+  }
+  const mappedFrom = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const to = e.mappings.map((m) => m.to);
+    for (const id of to) mappedFrom.set(id, [...(mappedFrom.get(id) ?? []), e]);
+    for (const id of to) for (const other of to) add(byId.get(id) ?? e, other);
+  }
+  for (const from of mappedFrom.values()) for (const a of from) for (const b of from) add(a, b.id);
+  for (const [a, b] of CO_OCCUR) {
+    const x = byId.get(a);
+    if (x) add(x, b);
   }
   const timerClasses = new Map<string, Entry[]>();
   for (const e of entries) {
@@ -151,6 +189,11 @@ const DISTINCT: Array<[string, string, string]> = [
     "Compare the request's Content-Type with the Accept header in the 415",
     "the response types a request accepts (406) vs the body type it sent (415)",
   ],
+  [
+    "Check IP allow-lists and regional or tenant restrictions on the API",
+    "Confirm the public IP you send from is on the provider's allowed list",
+    "the API's allow-list (HTTP 403) vs the SIP trunk's (SIP 403)",
+  ],
 ];
 
 const pairKey = (a: string, b: string) => [normalizeText(a), normalizeText(b)].sort().join("\n");
@@ -198,6 +241,41 @@ describe("near-duplicate measure", () => {
       "Open UDP 10000–40000 (or the trunk's RTP range) both ways on every firewall",
       "Open the RTP range inbound on the firewall (for Exotel, UDP 10000–40000)",
     ],
+    // Former wordings of entries whose checklists merge (SIP codes and their Q.850 causes, codes
+    // that come together in one log).
+    [
+      "Check the DID or number mapping on the trunk and the PBX dial plan",
+      "Check the DID is active on the trunk and routed in the PBX dialplan",
+    ],
+    [
+      "Check the account status (suspended, out of credit, wrong tenant)",
+      "Check account status, balance and fraud blocks with the carrier",
+    ],
+    [
+      "Confirm the public IP you send from is on the provider's allowed list",
+      "On trunks, check IP allow-lists, digest authentication and the caller ID (From/PAI) the carrier accepts",
+    ],
+    ["Check Retry-After if present (600 and 603 may carry it)", "Check Retry-After if present"],
+    [
+      "Check Retry-After and whether traffic fails over to an alternate server",
+      "Check whether a retry succeeds and whether Retry-After was given",
+    ],
+    [
+      "Check whether the target has a current registration and when it last refreshed",
+      "Check the called user's registrations (contacts and expiry) on the registrar",
+    ],
+    [
+      "Compare Session-Expires in the request with Min-SE in the 422",
+      "Raise the session-expires setting on the caller or SBC to at least Min-SE",
+    ],
+    [
+      "Compare Session-Expires in the request with Min-SE in the 422",
+      "Confirm the caller retries automatically with Session-Expires at least Min-SE",
+    ],
+    [
+      "Raise the session-expires setting on the caller or SBC to at least Min-SE",
+      "Confirm the caller retries automatically with Session-Expires at least Min-SE",
+    ],
   ])("flags %j and %j", (a, b) => {
     expect(nearDuplicate(a, b)).toBe(true);
   });
@@ -232,6 +310,15 @@ describe("checks of entries that can meet in one analysis", () => {
     ["q850/17", "sip/486"],
     ["acs/410", "acs/410-301005"],
     ["symptom/no-audio-both-ways", "symptom/one-way-audio"],
+    ["q850/1", "sip/404"],
+    ["q850/21", "sip/403"],
+    ["q850/21", "sip/603"],
+    ["sip/403", "sip/603"],
+    ["q850/20", "sip/480"],
+    ["sip/500", "sip/503"],
+    ["sip/480", "sip/603"],
+    ["sip/422", "timer/min-se"],
+    ["sip/422", "timer/session-expires"],
   ])("pairs %s with %s", (a, b) => {
     expect(pairs.has(`${a}|${b}`)).toBe(true);
   });
