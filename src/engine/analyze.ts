@@ -7,7 +7,7 @@ import { normalizeText } from "../catalog/text.js";
 import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
 import { chronological } from "./chronology.js";
-import { failingComponentOf, timedOutComponent } from "./component.js";
+import { failingComponentOf, noAnswerComponent, timedOutComponent } from "./component.js";
 import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
@@ -153,17 +153,32 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const hungUp = first && firstHangup ? hangupFailure(catalog, first, firstHangup, scan.findings) : undefined;
   const silence = silences(timers, first, firstHangup?.timer);
   const { quiet, timedOut } = silence;
+  // A 408 the next hop sent after the call rang: its no-answer timer, not Timer B.
+  // A proxy's CANCEL with Reason 408 is that same timer's doing.
+  const byTimeout = first?.code === 408 && firstHangup?.request.method === "CANCEL";
+  const noAnswer = first
+    ? timers.find(
+        (t) =>
+          t.timer === "timer/c" &&
+          (t.evidence.includes(first.line) ||
+            (byTimeout && t.request?.callId === firstHangup?.request.callId)),
+      )
+    : undefined;
   const failingComponent = dependency
     ? `${dependency.dependency} (named by the log message on line ${dependency.line})`
     : hungUp
-      ? hungUp.component
+      ? first && noAnswer
+        ? noAnswerComponent(first, noAnswer)
+        : hungUp.component
       : first && timedOut?.request
         ? timedOutComponent(first, timedOut.request, timedOut.title)
-        : first
-          ? failingComponentOf(first, firstEntry)
-          : quiet?.request
-            ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
-            : null;
+        : first && noAnswer
+          ? noAnswerComponent(first, noAnswer)
+          : first
+            ? failingComponentOf(first, firstEntry)
+            : quiet?.request
+              ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
+              : null;
   const normal: string[] = [];
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);

@@ -24,6 +24,8 @@ export interface CancelIndex {
   byChannel: Map<string, Finding[]>;
   /** 2xx responses to INVITEs by Call-ID (one per CSeq). */
   answered: Map<string, Finding[]>;
+  /** 408s by Call-ID: a CANCEL next to one was sent by a proxy that gave up, not by the caller. */
+  timeouts: Map<string, Finding[]>;
 }
 
 /** The keys a FreeSWITCH line names its channel by: its name and the tail of its UUID. */
@@ -47,8 +49,14 @@ export function cancelIndex(events: TimingEvent[], findings: Finding[]): CancelI
   }
   const byChannel = new Map<string, Finding[]>();
   const answered = new Map<string, Finding[]>();
+  const timeouts = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.namespace !== "sip") continue;
+    if (f.code === 408 && f.callId && byCall.has(f.callId)) {
+      const list = timeouts.get(f.callId);
+      if (list) list.push(f);
+      else timeouts.set(f.callId, [f]);
+    }
     if (f.code === 487 && f.text.includes("ORIGINATOR_CANCEL")) {
       for (const k of channelKeys(f.text)) {
         const list = byChannel.get(k);
@@ -61,7 +69,7 @@ export function cancelIndex(events: TimingEvent[], findings: Finding[]): CancelI
       else if (!list.some((a) => a.cseq === f.cseq)) list.push(f);
     }
   }
-  return { byCall, byChannel, answered };
+  return { byCall, byChannel, answered, timeouts };
 }
 
 /** The CANCEL a 487 answers: one for the same Call-ID, sent before the 487. */
@@ -96,6 +104,27 @@ export interface Cancelled {
   channel?: Finding;
   /** The 2xx another branch answered the same INVITE with. */
   answered?: Finding;
+  /** The CANCEL came from a proxy that gave up after no answer: its Reason says 408, or a 408 of
+   *  the call is right next to it. */
+  timedOut?: true;
+}
+
+/** A CANCEL a proxy sent when its no-answer timer fired, this close to the 408 it also sent. */
+const TIMEOUT_MS = 2000;
+const TIMEOUT_REASON = /\bcause=408\b/;
+
+function timedOut(c: Cancelled, index: CancelIndex): Cancelled {
+  const { cancel } = c;
+  if (!cancel) return c;
+  const near = (t: Finding) =>
+    t.tsMs !== undefined && Number.isFinite(cancel.tsMs)
+      ? Math.abs(t.tsMs - cancel.tsMs) <= TIMEOUT_MS
+      : Math.abs(t.line - cancel.line) <= 40;
+  const by408 =
+    TIMEOUT_REASON.test(cancel.note ?? "") ||
+    (cancel.callId !== undefined && index.timeouts.get(cancel.callId)?.some(near) === true);
+  if (by408) c.timedOut = true;
+  return c;
 }
 
 export function cancelledBy(
@@ -113,9 +142,9 @@ export function cancelledBy(
     return answered ? { f, answered } : undefined;
   }
   // "Reason: SIP;cause=487" in the CANCEL itself.
-  if (hangup?.request.method === "CANCEL") return { f, cancel: hangup.request };
+  if (hangup?.request.method === "CANCEL") return timedOut({ f, cancel: hangup.request }, index);
   const cancel = index.byCall.size > 0 ? cancelOf(f, index.byCall) : undefined;
-  if (cancel) return { f, cancel };
+  if (cancel) return timedOut({ f, cancel }, index);
   if (ORIGINATOR_CANCEL.test(f.text) || ELSEWHERE_TEXT.test(f.text)) return { f };
   const channel = index.byChannel.size > 0 ? channelCancel(f, index.byChannel) : undefined;
   return channel ? { f, channel } : undefined;
@@ -123,10 +152,11 @@ export function cancelledBy(
 
 const ELSEWHERE = /cause=200\b|completed elsewhere/i;
 
-type Kind = "branch" | "elsewhere" | "caller" | "originator";
+type Kind = "branch" | "elsewhere" | "caller" | "proxy" | "originator";
 
 function kindOf(c: Cancelled): Kind {
   if (c.answered) return "branch";
+  if (c.timedOut) return "proxy";
   if (c.cancel) return ELSEWHERE.test(c.cancel.note ?? "") ? "elsewhere" : "caller";
   return ELSEWHERE_TEXT.test(c.f.text) ? "elsewhere" : "originator";
 }
@@ -141,6 +171,7 @@ function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
     return k === "elsewhere"
       ? "the call was answered elsewhere, so this branch was cancelled"
       : `cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL${channel ? ` on line ${channel.line}, same channel` : ""})`;
+  if (k === "proxy") return `cancelled by the proxy after no answer (CANCEL on line ${cancel.line}${reason})`;
   return k === "elsewhere"
     ? `the call was answered elsewhere, so this branch was cancelled (CANCEL on line ${cancel.line}${reason})`
     : `cancelled by the caller (CANCEL on line ${cancel.line}${reason})`;
@@ -150,7 +181,7 @@ function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
  *  cancelled by the caller (a CANCEL, or FreeSWITCH's ORIGINATOR_CANCEL). */
 export function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => string): string[] {
   const notes: string[] = [];
-  for (const k of ["branch", "elsewhere", "caller", "originator"] as const) {
+  for (const k of ["branch", "elsewhere", "caller", "proxy", "originator"] as const) {
     const these = cancelled.filter((c) => kindOf(c) === k);
     const first = these[0];
     if (!first) continue;

@@ -4,7 +4,7 @@
 import type { Entry } from "../catalog/schema.js";
 import { headerName, hostRole, lineHost } from "./scan/hosts.js";
 import type { Finding } from "./scan/scanner.js";
-import type { RequestNoted } from "./timing.js";
+import { NO_ANSWER_TIMER, provisionalWords, type RequestNoted, type TimerFinding } from "./timing.js";
 
 /** SIP and HTTP findings are responses: someone answered a request with them. */
 function isResponse(f: Finding): boolean {
@@ -90,4 +90,16 @@ function senderOf(f: Finding): string {
 export function timedOutComponent(first: Finding, request: RequestNoted, timer: string): string {
   const silent = request.to ?? "the next hop (the log does not say where the request went)";
   return `${silent}, which never answered the ${request.method} on line ${request.line} (${timer}); ${senderOf(first)} generated the ${first.code} itself after it`;
+}
+
+/** A 408 the next hop sent after the call rang (or for the INVITE sent to it): that host gave up
+ *  waiting for an answer. */
+export function noAnswerComponent(first: Finding, t: TimerFinding): string {
+  const agent = first.agent ? ` (${first.agent.split(" ")[0]})` : "";
+  const who = t.answeredBy ? `${t.answeredBy}${agent}` : senderOf(first);
+  const why =
+    t.provisional === undefined
+      ? `for the ${t.request?.method ?? "request"} sent to it`
+      : `${provisionalWords({ code: t.provisional })} with no answer`;
+  return `${who} — it sent the ${first.code} ${why}: ${NO_ANSWER_TIMER}`;
 }
