@@ -45,6 +45,10 @@ const REQUEST_LINE =
 const PJSIP_REQUEST =
   /\bTX \d+ bytes Request msg ([A-Z]+)\/cseq=(\d+) \([^)]*\) to (?:UDP|TCP|TLS|WSS?) ([^\s:]+:\d+|\[[^\]]+\]:\d+)/;
 const KEEPALIVE = /keep-?alive/i;
+/** A keepalive line that reports one failing ("Keepalive failed with status 500", "5 keepalives
+ *  missed"): no heartbeat. */
+const KEEPALIVE_FAILED =
+  /\b(?:fail(?:ed|ure|s)?|miss(?:ed|ing)?|errors?|time[ds]?[ -]?out|timed out|not sent|unanswered|no response)\b/i;
 /** chan_sip's line for a copy it sends again: "Retransmitting #2 (NAT) to 203.0.113.88:5060:". */
 const RETRANSMIT = /\bRetransmitting #\d+ \((?:no )?NAT\) to /;
 const REASON_HEADER = /^\s*Reason\s*:/i;
@@ -86,7 +90,9 @@ export function timingEvent(
     const p = PJSIP_REQUEST.exec(line);
     if (p?.[1]) return { kind: "request", method: p[1], cseq: Number(p[2]), to: p[3] };
   }
-  return line.includes("eep") && KEEPALIVE.test(line) ? { kind: "keepalive" } : null;
+  return line.includes("eep") && KEEPALIVE.test(line) && !KEEPALIVE_FAILED.test(line)
+    ? { kind: "keepalive" }
+    : null;
 }
 
 /** The timestamp of `line` (starting at text[ls]), or the nearest one in the three lines before it. */
