@@ -37,6 +37,9 @@ export interface Analysis {
 }
 
 export const MAX_CHECKLIST = 10;
+/** For a problem no code shows (audio): where to look instead. */
+export const AUDIO_HINT = "If the problem is audio with no code, try a symptom such as `one way audio`.";
+export const NO_CODES = `I read the text but found no SIP, Q.850, Webex Calling, ACS, Exotel or HTTP codes in it. ${AUDIO_HINT}`;
 
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
@@ -252,13 +255,15 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       `The first failure is a request that got no answer: the ${method} on line ${line}${to ? ` to ${to}` : ""}${rest}.`,
     );
   } else if (scan.findings.length > 0) {
-    parts.push("No failure: everything found is normal call or registration traffic.");
+    parts.push(`No failure: everything found is normal call or registration traffic. ${AUDIO_HINT}`);
   }
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
   // The timer behind a hang-up first, where the summary has just pointed at it.
   const timer = firstHangup?.timer ?? quiet ?? silence.before ?? timedOut ?? timers[0];
   if (timer) parts.push(timer.text);
+  // Nothing at all: the same words the card shows, also for --json.
+  const nothing = scan.findings.length === 0 && scan.omitted === 0 && timers.length === 0;
   return {
     firstFailure: first,
     firstFailureLabel: firstLabel,
@@ -267,7 +272,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     normal,
     correlations,
     timers,
-    summary: parts.join(" "),
+    summary: nothing ? NO_CODES : parts.join(" "),
     checklist,
     counts: {
       findings: total,

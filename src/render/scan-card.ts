@@ -1,6 +1,6 @@
 // A scan + analysis as a card: first failure, failing component, compact timeline, what was
 // normal, correlations and the merged follow-up checklist.
-import type { Analysis, TimelineItem } from "../engine/analyze.js";
+import { type Analysis, NO_CODES, type TimelineItem } from "../engine/analyze.js";
 import type { Card, CardSection } from "./card.js";
 
 export const MAX_TIMELINE_ITEMS = 15;
@@ -54,9 +54,7 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   if (counts.findings === 0 && !silent) {
     sections[0] = {
       heading: "Summary",
-      text:
-        "I read the text but found no SIP, Q.850, Webex Calling, ACS, Exotel or HTTP codes in it. " +
-        "If the problem is audio with no code, try a symptom such as `one way audio`.",
+      text: NO_CODES,
     };
   }
   if (a.timeline.length > 0) {
