@@ -36,7 +36,15 @@ function clientOptions(deps: SlackDeps) {
   // Bolt's respond() (response_url) uses this fetch and sets no deadline of its own.
   const fetchWithDeadline: typeof fetch = (input, init) =>
     fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeout) });
-  return { slackApiUrl: deps.slack.apiUrl, retryConfig, timeout, fetch: fetchWithDeadline };
+  // A 429 rejects at once instead of pausing the client's shared queue for the whole Retry-After:
+  // one rate-limited call must not hold up replies in other channels (send.ts retries it briefly).
+  return {
+    slackApiUrl: deps.slack.apiUrl,
+    retryConfig,
+    timeout,
+    fetch: fetchWithDeadline,
+    rejectRateLimitedCalls: true,
+  };
 }
 
 function boltLogger(logger: Logger): BoltLogger {

@@ -49,6 +49,17 @@ function isRateLimited(e: WebError): boolean {
   );
 }
 
+/** The longest Retry-After a reply waits out before telling the user Slack is rate-limiting. */
+const MAX_RATE_LIMIT_WAIT_MS = 5_000;
+
+/** The Retry-After of a rate-limited call, in ms, or undefined for any other failure. */
+function retryAfterMs(err: unknown): number | undefined {
+  const e = err as WebError & { retryAfter?: number };
+  return e?.code === ErrorCode.RateLimitedError && typeof e.retryAfter === "number"
+    ? e.retryAfter * 1000
+    : undefined;
+}
+
 /** The Slack error code of a failed Web API call; every call to this counts it in /metrics. */
 export function slackError(err: unknown): { code: string; status?: number } {
   const e = (err ?? {}) as WebError;
@@ -83,11 +94,20 @@ export async function postMessage(
   logger: Logger,
 ): Promise<SendOutcome> {
   let attempt = args;
-  for (let tries = 0; tries < 2; tries++) {
+  let waited = false;
+  for (let tries = 0; tries < 3; tries++) {
     try {
       const res = await client.chat.postMessage(attempt);
       return { ok: true, ts: res.ts };
     } catch (err) {
+      // A short Retry-After is waited out once, by this call alone; a long one is reported.
+      const wait = retryAfterMs(err);
+      if (wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_MS && !waited) {
+        waited = true;
+        logger.info("chat.postMessage rate-limited; retrying", { channel: args.channel, waitMs: wait });
+        await new Promise((r) => setTimeout(r, wait));
+        continue;
+      }
       const { code, status } = slackError(err);
       logger.warn("chat.postMessage failed", { code, status, channel: args.channel, tries });
       if (BLOCK_ERRORS.has(code) && "blocks" in attempt && attempt.blocks) {

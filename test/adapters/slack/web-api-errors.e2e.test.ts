@@ -38,7 +38,7 @@ describe("when Slack refuses a thread reply", () => {
     const ephemeral: Body[] = [];
     const scope = nock(SLACK_API)
       .post("/api/chat.postMessage")
-      .times(3)
+      .times(2)
       .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "0" })
       .post("/api/chat.postEphemeral", into(ephemeral))
       .reply(200, { ok: true });
@@ -48,6 +48,26 @@ describe("when Slack refuses a thread reply", () => {
     const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
     expect(metrics).toMatch(/sipcode_platform_api_errors_total\{code="ratelimited",platform="slack"\} [1-9]/);
     expect(metrics).not.toMatch(/code="slack_webapi_request_error"/);
+  });
+
+  it("does not hold up replies elsewhere while one call waits out a long Retry-After", async () => {
+    const ephemeral: Body[] = [];
+    const posted: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "600" })
+      .post("/api/chat.postEphemeral", into(ephemeral))
+      .reply(200, { ok: true })
+      .post("/api/chat.postMessage", into(posted))
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000032.000200" });
+    // The user hears of the rate limit, and C2 gets its reply, long before the 600 s are up.
+    await postSigned(server, eventBody({ ...mention, ts: "1700000031.000100" }), JSON_TYPE);
+    await until(() => ephemeral.length > 0, 4000);
+    await postSigned(server, eventBody({ ...mention, channel: "C2", ts: "1700000032.000100" }), JSON_TYPE);
+    await until(() => scope.isDone(), 6000);
+    expect(String(ephemeral[0]?.text)).toMatch(/Slack is rate-limiting me right now/);
+    expect(posted[0]?.channel).toBe("C2");
   });
 
   it("falls back to plain text when Slack refuses the blocks", async () => {
