@@ -13,7 +13,7 @@ import { entryLabel, explainCards } from "../../render/card.js";
 import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
-import { decodeText } from "./decode.js";
+import { decodeText } from "../../decode.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
 
 export interface Io {

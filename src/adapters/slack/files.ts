@@ -1,5 +1,7 @@
 // Text log files shared with a mention (or on a shortcut's message): downloaded with the bot token,
 // size-capped, text only. Anything else gets a clear sentence instead of a silent skip.
+import { Readable } from "node:stream";
+import { decodeText } from "../../decode.js";
 import type { Logger } from "../../log.js";
 
 export interface SlackFile {
@@ -30,8 +32,21 @@ const TEXT_TYPES = new Set([
 
 export function isTextFile(f: SlackFile): boolean {
   return Boolean(
-    f.mimetype?.startsWith("text/") || f.mimetype === "application/json" || TEXT_TYPES.has(f.filetype ?? ""),
+    f.mimetype?.startsWith("text/") ||
+      f.mimetype === "application/json" ||
+      TEXT_TYPES.has(f.filetype ?? "") ||
+      // A rotated log (syslog.2.gz): decoded below.
+      f.mimetype === "application/gzip" ||
+      f.mimetype === "application/x-gzip" ||
+      f.filetype === "gzip",
   );
+}
+
+/** The text of a downloaded file, whatever way it was saved (UTF-8, UTF-16, gzip). */
+async function textOf(buf: Buffer): Promise<string> {
+  let text = "";
+  for await (const chunk of decodeText(Readable.from([buf]))) text += chunk;
+  return text;
 }
 
 export interface FileText {
@@ -63,7 +78,7 @@ export async function readFiles(
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const { buf, cut } = await readCapped(res, maxBytes);
-      out.text += `\n${buf.toString("utf8")}`;
+      out.text += `\n${await textOf(buf)}`;
       if (cut || (f.size ?? 0) > maxBytes) {
         out.notes.push(
           `${name} is larger than ${Math.round(maxBytes / 1000)} kB: I read only the first ${Math.round(maxBytes / 1000)} kB.`,

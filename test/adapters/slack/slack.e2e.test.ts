@@ -1,4 +1,6 @@
 // End to end over HTTP: the real server, Slack-signed requests, the Web API faked with nock.
+
+import { gzipSync } from "node:zlib";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
@@ -326,5 +328,47 @@ describe("incident threads", () => {
     await until(() => scope.isDone());
     expect(auth).toBe("Bearer xoxb-test-token");
     expect(String(posts[0]?.text)).toMatch(/SIP 503 Service Unavailable/);
+  });
+
+  it.each([
+    [
+      "a UTF-16 log saved by a Windows tool",
+      "trace16.log",
+      "text/plain",
+      () =>
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from("SIP/2.0 403 Forbidden\nCSeq: 7 INVITE\n", "utf16le"),
+        ]),
+    ],
+    [
+      "a gzip-rotated log",
+      "syslog.2.gz",
+      "application/gzip",
+      () => gzipSync(Buffer.from("SIP/2.0 403 Forbidden\nCSeq: 7 INVITE\n")),
+    ],
+  ])("reads %s", async (_, name, mimetype, body) => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .get(`/files/${name}`)
+      .reply(200, body())
+      .post("/api/chat.postMessage", into(posts))
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000007.000200" });
+    const files = [
+      { id: "F2", name, mimetype, size: 80, url_private_download: `${SLACK_API}/files/${name}` },
+    ];
+    await postSigned(
+      server,
+      eventBody({
+        ...mention,
+        ts: name.endsWith(".gz") ? "1700000007.000101" : "1700000007.000102",
+        text: "<@UBOT> see attached",
+        files,
+      }),
+      JSON_TYPE,
+    );
+    await until(() => scope.isDone());
+    expect(String(posts[0]?.text)).toMatch(/SIP 403 Forbidden/);
   });
 });
