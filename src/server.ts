@@ -98,8 +98,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, path: string): void | Promise<void> => {
-    if (req.method === "GET" && path === "/healthz") return json(res, 200, { status: "ok" });
-    if (req.method === "GET" && path === "/readyz") return readiness(res);
+    // Load balancers often probe with HEAD: the same status (Node sends no body for HEAD).
+    const probe = req.method === "GET" || req.method === "HEAD";
+    if (probe && path === "/healthz") return json(res, 200, { status: "ok" });
+    if (probe && path === "/readyz") return readiness(res);
     if (req.method === "GET" && path === "/metrics") {
       res
         .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })

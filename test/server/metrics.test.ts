@@ -117,6 +117,14 @@ describe("/readyz and /healthz", () => {
     expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
   });
 
+  it("answers HEAD probes with the same status and no body", async () => {
+    for (const path of ["/healthz", "/readyz"]) {
+      const res = await fetch(`http://127.0.0.1:${server.port}${path}`, { method: "HEAD" });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("");
+    }
+  });
+
   it("answers 503 while the shared store is unreachable, and stays alive", async () => {
     // Nothing listens on port 1: the store never connects.
     const store = new RedisStore({ url: "redis://127.0.0.1:1" });

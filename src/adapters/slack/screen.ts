@@ -83,7 +83,8 @@ export async function screenRequest(
   } catch (err) {
     const tooLarge = (err as { statusCode?: number }).statusCode === 413;
     logger.warn("unreadable Slack request body", { err, tooLarge });
-    res.writeHead(tooLarge ? 413 : 400).end();
+    // The rest of an oversized body stays unread: the connection cannot carry another request.
+    res.writeHead(tooLarge ? 413 : 400, tooLarge ? { connection: "close" } : {}).end();
     return false;
   }
   const verdict = judge(raw, req.headers["content-type"]);

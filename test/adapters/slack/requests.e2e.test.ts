@@ -34,6 +34,20 @@ async function stillAnswers(): Promise<void> {
   expect(JSON.stringify(await res.json())).toMatch(/SIP 488 Not Acceptable Here/);
 }
 
+describe("oversized Slack requests", () => {
+  it("get 413 and a closed connection, and the server keeps serving", async () => {
+    const body = `payload=${"x".repeat(6 * 1024 * 1024)}`;
+    const res = await fetch(`http://127.0.0.1:${server.port}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": FORM, ...sign(body) },
+      body,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("connection")).toBe("close");
+    await stillAnswers();
+  });
+});
+
 describe("malformed Slack requests", () => {
   it("answers a signed JSON null with 400 and keeps serving", async () => {
     expect((await post("null", JSON_TYPE)).status).toBe(400);
