@@ -6,10 +6,11 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { codeResult, othersFor } from "./explain-codes.js";
+import { echo } from "./explain-common.js";
 import { headerResult } from "./explain-headers.js";
 import { textResult } from "./explain-text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
-import { dropSecrets, redact } from "./scan/redact.js";
+import { redact } from "./scan/redact.js";
 
 export { namespaceLabel } from "./explain-common.js";
 
@@ -72,10 +73,31 @@ function answer(catalog: Catalog, q: string, parsed: ParsedQuery): ExplainResult
   }
 }
 
+/** A phone number as redact() masks it: "+141•••••••23", "%2B141•••••••23". */
+const MASKED_RE = /(?:\+|%2B)?\d*•+\d*/gi;
+
+/** The longest echo a card title quotes (render/card.ts). */
+const TITLE_CHARS = 60;
+
+/**
+ * The question as echoed: whitespace collapsed, and, when a title's cut would split a quoted part
+ * ('Warning: 399 host "Calling number not provisioned"'), cut between words with the quote closed.
+ */
+function echoed(shown: string): string {
+  const q = shown.replace(/\s+/g, " ").trim().slice(0, 200);
+  const quotes = (s: string) => s.split('"').length - 1;
+  if (q.length <= TITLE_CHARS || quotes(q.slice(0, TITLE_CHARS)) % 2 === 0) return q;
+  const cut = echo(q, TITLE_CHARS - 3);
+  return quotes(cut) % 2 === 0 ? cut : `${cut}"`;
+}
+
 export function explain(catalog: Catalog, query: string): ExplainResult {
   const clean = cleanQuery(query);
-  // A secret typed into a question is neither searched for nor echoed back.
-  const parsed = parseQuery(dropSecrets(clean));
-  const q = redact(clean, { maskPhoneNumbers: false }).replace(/\s+/g, " ").trim().slice(0, 200);
-  return answer(catalog, q, parsed);
+  // A secret typed into a question is neither searched for nor echoed back. A phone number is
+  // echoed masked, and read as nothing: its digits are neither words nor codes, and the notes
+  // that quote the words show "•••" in its place.
+  const shown = redact(clean);
+  const asked = shown === clean ? clean : shown.replace(/\[redacted\]/g, " ").replace(MASKED_RE, "•••");
+  const result = answer(catalog, asked.replace(/\s+/g, " ").trim().slice(0, 200), parseQuery(asked));
+  return { ...result, query: echoed(shown) };
 }

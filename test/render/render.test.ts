@@ -218,4 +218,36 @@ describe("redaction", () => {
       "SIP 488 Not Acceptable Here",
     );
   });
+
+  it("masks phone numbers and drops secrets in every echo of a question", () => {
+    const questions = [
+      "From: <sip:+14155550123@carrier.net>;tag=a1 486 Busy Here",
+      "INVITE sip:+14155550123@carrier.net SIP/2.0",
+      "Contact: <sip:%2B14155550123@10.0.0.1>",
+      "To: <sip:09810012345@pbx.example.com> password=hunter2xyz",
+      "486 Busy Here from sip:4155550188@carrier.net token=hunter2xyz",
+      "got a 503 calling +14155550123 api_key=hunter2xyz",
+      "callerid=4155550177 no audio",
+      "zzqx sip:+14155550123@carrier.net password=hunter2xyz",
+      'Warning: 399 sip.carrier.net "Calling number +14155550123 not provisioned"',
+    ];
+    const hidden = ["hunter2xyz", "4155550123", "4155550188", "4155550177", "9810012345", "55501"];
+    for (const q of questions) {
+      const r = explain(catalog(), q);
+      const cards = explainCards(r);
+      const outputs = [
+        r.query,
+        r.note ?? "",
+        JSON.stringify(r.parsed),
+        cardsToText(cards),
+        ...cards.map(cardToMarkdown),
+        JSON.stringify(toBlocks(cards)),
+        JSON.stringify(toAdaptiveCard(cards)),
+        ...(["slack", "teams", "cli"] as const).map((s) => JSON.stringify(respond(catalog(), q, s).cards)),
+      ];
+      for (const out of outputs) for (const h of hidden) expect(out, `${q}: ${out}`).not.toContain(h);
+    }
+    // The number is masked, not dropped: its first and last digits still say which one it was.
+    expect(explain(catalog(), "Contact: <sip:%2B14155550123@10.0.0.1>").query).toMatch(/%2B141•+23@/);
+  });
 });
