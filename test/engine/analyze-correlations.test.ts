@@ -122,3 +122,22 @@ describe("an ACS result carrying SIP details", () => {
     expect(a.correlations[0]).toContain("ACS 408/10004 (line 1) carries SIP 408 Request Timeout (line 1)");
   });
 });
+
+describe("a cause in a Reason header", () => {
+  it("belongs to its message's call, so it links with that call's response only", () => {
+    const log = `U 2025/03/14 10:00:00.100000 198.51.100.7:5060 -> 10.0.0.5:5060
+SIP/2.0 503 Service Unavailable
+Call-ID: call-a@10.0.0.5
+CSeq: 1 INVITE
+Reason: Q.850;cause=41
+
+U 2025/03/14 10:00:01.100000 203.0.113.9:5060 -> 10.0.0.5:5060
+SIP/2.0 400 Bad Request
+Call-ID: call-b@10.0.0.5
+CSeq: 1 INVITE
+`;
+    const a = analyze(catalog(), scanText(catalog(), log));
+    expect(a.correlations).toHaveLength(1);
+    expect(a.correlations[0]).toMatch(/SIP 503 .*Q\.850 cause 41/);
+  });
+});

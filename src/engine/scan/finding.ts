@@ -187,6 +187,8 @@ export function borrowMessage(f: Finding, status: Finding): void {
     f.timestamp = status.timestamp;
     f.tsMs = status.tsMs;
   }
+  // The header belongs to the message's call: correlations stay within it.
+  if (f.callId === undefined && status.callId !== undefined) f.callId = status.callId;
   if (f.host || !status.host) return;
   f.host = status.host;
   const role = hostRole(status.text, status.host, status.direction);
