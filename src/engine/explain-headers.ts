@@ -1,5 +1,6 @@
-// Pasted SIP header and SDP lines (Expires: 600, CSeq: 102 INVITE, m=audio …): what the line and
-// its numbers are, since those numbers are lifetimes, counts, ports or payload types, not codes.
+// Pasted SIP header, request and SDP lines (Expires: 600, CSeq: 102 INVITE, INVITE sip:… SIP/2.0,
+// Warning: 399 …, m=audio …): what the line and its numbers are, since those numbers are lifetimes,
+// counts, users, ports, payload types or warn-codes, not response codes.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
@@ -53,6 +54,28 @@ const HEADER_MEANING: Readonly<
     says: "the address where the sender can be reached directly; numbers in it are a user or a port",
   },
   Via: { says: "a hop the request passed and where responses go back; numbers in it are ports or versions" },
+  "User-Agent": {
+    says: "the software of the client that sent the message; it names a product, not a result",
+  },
+  Server: { says: "the software of the server that answered; it names a product, not a result" },
+  From: { says: "the caller's address; numbers in it are a user, a phone number or a port" },
+  To: { says: "the called party's address; numbers in it are a user, a phone number or a port" },
+  "Call-ID": { says: "the identifier that ties the messages of one call together; it means nothing itself" },
+  Route: { says: "the proxies the request must pass; numbers in it are addresses or ports" },
+  "Record-Route": {
+    says: "the proxies that stay on the path of later requests in the call; numbers in it are addresses or ports",
+  },
+  Allow: { says: "the methods the sender accepts" },
+  Supported: { says: "the SIP extensions the sender supports (100rel, timer, replaces…)" },
+  Require: {
+    says: "the SIP extensions the receiver must support; one it lacks is answered 420 Bad Extension",
+    related: ["sip/420"],
+  },
+  "Content-Type": { says: "the type of the message body (application/sdp for an offer or answer)" },
+  "P-Asserted-Identity": {
+    says: "the caller identity a trusted network asserts; numbers in it are a user or a phone number",
+  },
+  Diversion: { says: "who forwarded the call, and why; numbers in it are a user or a phone number" },
   "m=": {
     says: "an SDP media line: the media, its port, the transport and the payload types it offers (0 PCMU, 8 PCMA, 101 usually telephone-event)",
   },
@@ -80,6 +103,20 @@ export function headerResult(
   parsed: ParsedQuery & { type: "header" },
 ): ExplainResult {
   const { header, value } = parsed;
+  if (parsed.request) {
+    const note = `"${echo(`${header} ${value}`, 60)}" is a SIP ${header} request line, not a code — paste the response to it, or the whole trace.`;
+    return {
+      query,
+      kind: "unknown",
+      parsed,
+      results: [],
+      others: [],
+      classEntry: null,
+      note,
+      suggestions: [],
+    };
+  }
+  if (header === "Warning") return warningResult(c, query, parsed);
   const about = HEADER_MEANING[header] ?? { says: "an SDP line; its numbers are not codes" };
   const sdp = header.endsWith("=");
   const line = echo(`${header}${sdp ? "" : ": "}${value}`, 60);
@@ -91,6 +128,56 @@ export function headerResult(
   const says = about.says.includes("{d}") ? about.says.replace("{d}", duration) : `${about.says}${duration}`;
   const note = `"${line}" ${what} ${says}.${timers}`;
   const suggestions = (about.related ?? [])
+    .map((id) => c.byId.get(id))
+    .filter((e): e is Entry => e !== undefined);
+  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+}
+
+/** RFC 3261 §20.43 warn-codes (380 and 381: RFC 5630); 3xx, never responses. */
+const WARN_CODES: Readonly<Record<number, string>> = {
+  300: "Incompatible network protocol",
+  301: "Incompatible network address formats",
+  302: "Incompatible transport protocol",
+  303: "Incompatible bandwidth units",
+  304: "Media type not available",
+  305: "Incompatible media format",
+  306: "Attribute not understood",
+  307: "Session description parameter not understood",
+  330: "Multicast not available",
+  331: "Unicast not available",
+  370: "Insufficient bandwidth",
+  380: "SIPS Not Allowed",
+  381: "SIPS Required",
+  399: "Miscellaneous warning",
+};
+/** warn-code, warn-agent and the quoted warn-text: `305 10.0.0.1 "Incompatible media format"`. */
+const WARNING_RE = /^(\d{3})\s+(\S+)(?:\s+"([^"]*)"?)?/;
+
+/**
+ * "Warning: 305 10.0.0.1 \"Incompatible media format\"": a warn-code, which is no response code
+ * (RFC 3261 §20.43). It says what the session description lacked; 399's text is the explanation.
+ * The response it came with is the code to look up.
+ */
+function warningResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "header" }): ExplainResult {
+  const m = WARNING_RE.exec(parsed.value);
+  const code = m ? Number(m[1]) : null;
+  const name = code === null ? undefined : WARN_CODES[code];
+  const by = m?.[2] ? ` from ${echo(m[2], 40)}` : "";
+  const text = m?.[3]?.trim() ? echo(m[3].trim(), 80) : "";
+  const what =
+    code === null
+      ? "it carries a warn-code, a host and a text"
+      : code === 399
+        ? `warn-code 399 is "${name}": the text is the explanation${text ? `: "${text}"` : ""}`
+        : name
+          ? `warn-code ${code} is "${name}"${text && text.toLowerCase() !== name.toLowerCase() ? `; the text says "${text}"` : ""}`
+          : `warn-code ${code} is not one RFC 3261 lists${text ? `; the text is the explanation: "${text}"` : ""}`;
+  // The media and session description warnings come with 488 or 606.
+  const media = code !== null && code >= 300 && code <= 370;
+  const note =
+    `Warning ${code ?? ""}${by} is a SIP Warning header (RFC 3261 §20.43), not a response code: ${what}. ` +
+    `Look up the response it came with${media ? " (often 488 or 606)" : ""}.`;
+  const suggestions = (media ? ["sip/488", "sip/606"] : [])
     .map((id) => c.byId.get(id))
     .filter((e): e is Entry => e !== undefined);
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };

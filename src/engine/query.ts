@@ -23,8 +23,12 @@ export type ParsedQuery =
       /** The timer the words name ("timer B expired on INVITE" → "timer/b"); it comes first. */
       timer?: string;
     }
-  /** A pasted header or SDP line ("Expires: 600", "m=audio 49170 …"): its number is no code. */
-  | { type: "header"; header: string; value: string };
+  /**
+   * A pasted header or SDP line ("Expires: 600", "m=audio 49170 …", "User-Agent: FreeSWITCH"), or
+   * a request line ("INVITE sip:1001@10.0.0.5 SIP/2.0": `request`, the method as `header`): its
+   * numbers are no codes.
+   */
+  | { type: "header"; header: string; value: string; request?: true };
 
 /** Words that name a namespace, including the aliases people actually type. */
 export const NAMESPACE_WORDS: Readonly<Record<string, Namespace>> = {
@@ -110,29 +114,56 @@ function timerNamed(lower: string): string | null {
 }
 
 /**
- * SIP headers whose numbers are counts, sizes, sequence numbers or lifetimes, never status codes
- * ("Expires: 600", "CSeq: 102 INVITE"), by their lower-case names.
+ * SIP headers people paste as if they held a code, by their lower-case names: those whose numbers
+ * are counts, sizes, sequence numbers or lifetimes ("Expires: 600", "CSeq: 102 INVITE"), those
+ * that hold addresses, names of software or lists ("From: <sip:+1415…>", "Server: CarrierSBC/4.2"),
+ * and Warning, whose 3xx warn-code is no response ("Warning: 399 host \"…\"").
  */
-export const NUMBER_HEADERS: Readonly<Record<string, string>> = {
-  expires: "Expires",
-  "min-expires": "Min-Expires",
-  "session-expires": "Session-Expires",
-  "min-se": "Min-SE",
-  "retry-after": "Retry-After",
-  cseq: "CSeq",
-  "content-length": "Content-Length",
-  "max-forwards": "Max-Forwards",
-  rseq: "RSeq",
-  rack: "RAck",
-  contact: "Contact",
-  via: "Via",
-};
+export const NUMBER_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    "Expires",
+    "Min-Expires",
+    "Session-Expires",
+    "Min-SE",
+    "Retry-After",
+    "CSeq",
+    "Content-Length",
+    "Max-Forwards",
+    "RSeq",
+    "RAck",
+    "Contact",
+    "Via",
+    "User-Agent",
+    "Server",
+    "From",
+    "To",
+    "Call-ID",
+    "Route",
+    "Record-Route",
+    "Allow",
+    "Supported",
+    "Require",
+    "Content-Type",
+    "P-Asserted-Identity",
+    "Diversion",
+    "Warning",
+  ].map((h) => [h.toLowerCase(), h]),
+);
+/**
+ * A request line: a method, a sip:, sips: or tel: URI and, usually, the version ("INVITE
+ * sip:+14155550123@carrier.net SIP/2.0"). The URI's user part and host are no codes.
+ */
+const REQUEST_RE =
+  /^(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|PRACK|SUBSCRIBE|NOTIFY|PUBLISH|INFO|REFER|MESSAGE|UPDATE)\s+((?:sips?|tel):\S+)(?:\s+SIP\/2\.0)?$/i;
 /** One pasted header line: its name, then ':' or '=' ("Expires: 600", "expires=600"). */
 const HEADER_RE = /^([a-z][a-z-]*)\s*[:=]\s*(.*)$/is;
 /** An SDP line: "m=audio 49170 RTP/AVP 0 8 101", "c=IN IP4 10.0.0.1", "o=…", "a=rtpmap:101 …". */
 const SDP_RE = /^([vosicbtmaz])=(\S.*)$/s;
 
 function headerLine(text: string): ParsedQuery | null {
+  const request = REQUEST_RE.exec(text);
+  if (request?.[1] && request[2])
+    return { type: "header", header: request[1].toUpperCase(), value: request[2], request: true };
   const sdp = SDP_RE.exec(text);
   if (sdp?.[1] && sdp[2]) return { type: "header", header: `${sdp[1]}=`, value: sdp[2].trim() };
   const m = HEADER_RE.exec(text);
