@@ -1,7 +1,7 @@
 // Lookup structures built once at load time so every query is a map hit, not a scan; the description
 // index, which only free text that no title or alias matches needs, is built on first use.
 import type { Entry, Namespace } from "./schema.js";
-import { normalizeText, tokenize } from "./text.js";
+import { CHAT_WORDS, normalizeText, tokenize } from "./text.js";
 
 export interface Catalog {
   readonly entries: readonly Entry[];
@@ -180,5 +180,7 @@ function buildDescriptionIndex(entries: readonly Entry[]): DescriptionIndex {
     const other = t.length > 3 && t.endsWith("s") ? t.slice(0, -1) : `${t}s`;
     if (isCommon(t) || isCommon(other)) common.add(t);
   }
+  // Chat words are never specific, however rare in the descriptions.
+  for (const t of CHAT_WORDS) common.add(t);
   return { byToken, common };
 }

@@ -50,6 +50,23 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/**
+ * Words of chat-ops messages ("looks like the carrier is down again", "can someone check the
+ * trunk?", "thanks all, closing the incident") that name no entry. Titles and aliases still match
+ * them ("trunk" in an alias), but a description match never rests on them.
+ */
+export const CHAT_WORDS: ReadonlySet<string> = new Set(
+  (
+    "look looks looked looking seem seemed seeming appear appears appeared someone somebody anybody " +
+    "everybody everyone anyone guys folks team all check checks checked checking again today tonight " +
+    "yesterday morning afternoon evening week now still since happening happened happens happen going " +
+    "thanks thank thx cheers closing close closed closes incident incidents ticket tickets issue issues " +
+    "problem problems update updates carrier carriers trunk trunks provider providers customer " +
+    "customers down back broken fixed fix resolved resolve investigating investigate seeing saw seen " +
+    "getting anyone else think guess maybe probably sure idea ideas weird strange odd random again"
+  ).split(" "),
+);
+
 /** Lower-case, fold accents and punctuation to spaces, collapse whitespace. */
 export function normalizeText(s: string): string {
   return s

@@ -2,13 +2,13 @@
 // typed with it; vendor numbers for causes Q.850 lacks ("cause 52"); the rest of a number's meanings.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
-import { normalizeText, tokenize } from "../catalog/text.js";
+import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { echo, inNs, labelOf, namespaceLabel } from "./explain-common.js";
 import { textResult } from "./explain-text.js";
 import { unknownCode } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
-import { searchText, vendorNote, vendorNotes } from "./search.js";
+import { vendorNote, vendorNotes } from "./search.js";
 import { logMessageMatches } from "./search-logs.js";
 import { rankMeanings } from "./search-meanings.js";
 
@@ -135,6 +135,26 @@ export function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): En
   return out;
 }
 
+/** Units after a number that make it a quantity, not a code: "180 seconds", "500 ms", "200 calls". */
+const UNIT_RE =
+  /^\s*(?:s|secs?|seconds?|ms|msecs?|milliseconds?|mins?|minutes?|h|hrs?|hours?|bytes?|kb|kbps|mb|%|percent|times|calls|packets|pkts|users|channels)\b/i;
+
+function isQuantity(query: string, code: number): boolean {
+  for (const m of query.matchAll(/\d+/g)) {
+    if (Number(m[0]) === code && UNIT_RE.test(query.slice((m.index ?? 0) + m[0].length))) return true;
+  }
+  return false;
+}
+
+/** Whether the words hold a whole title or alias of `e` of two words or more ("one way audio"). */
+function namesEntry(query: string, e: Entry): boolean {
+  const said = ` ${normalizeText(query)} `;
+  return [e.title, ...e.aliases].some((name) => {
+    const n = normalizeText(name);
+    return n.includes(" ") && said.includes(` ${n} `);
+  });
+}
+
 /**
  * A number, maybe with words typed next to it ("404 Not Found", "got a 488 from the trunk"). The
  * words only reorder the number's meanings, unless they fit none of them and say more than the
@@ -166,13 +186,10 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
       const phrase = (c.byPhrase.get(normalizeText(query)) ?? []).filter((e) => !entries.includes(e));
       const text = phrase.length > 0 || parsed.prose ? asText() : null;
       const top = text?.results[0];
-      // A sentence answers itself only when half its words, and more than one, are about something
-      // else: "audio drops after 180 seconds", not "status 429".
-      const said = tokenize(query).slice(0, 12).length;
-      const covered = top
-        ? (searchText(c, normalizeText(query), null, 1, { detail: false })[0]?.coverage ?? 0)
-        : 0;
-      const about = covered >= 0.5 && covered * said >= 2;
+      // A sentence answers itself only when its number is a quantity ("audio drops after 180
+      // seconds") or its words hold a whole name of the entry found ("one way audio after 200 ok");
+      // otherwise the code's meanings come first ("got a 488 on re-INVITE", "status 429").
+      const about = top !== undefined && (isQuantity(query, parsed.code) || namesEntry(query, top));
       if (text && top && !entries.includes(top) && (phrase.length > 0 || about)) return text;
     }
     firstFits = (fits[0]?.fit ?? 0) >= 1;
