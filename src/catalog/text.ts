@@ -63,7 +63,7 @@ export const CHAT_WORDS: ReadonlySet<string> = new Set(
     "thanks thank thx cheers closing close closed closes incident incidents ticket tickets issue issues " +
     "problem problems update updates carrier carriers trunk trunks provider providers customer " +
     "customers down back broken fixed fix resolved resolve investigating investigate seeing saw seen " +
-    "getting anyone else think guess maybe probably sure idea ideas weird strange odd random again"
+    "getting anyone else think guess maybe probably sure idea ideas weird strange odd random"
   ).split(" "),
 );
 

@@ -120,34 +120,13 @@ function timerNamed(lower: string): string | null {
  * and Warning, whose 3xx warn-code is no response ("Warning: 399 host \"…\"").
  */
 export const NUMBER_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
-  [
-    "Expires",
-    "Min-Expires",
-    "Session-Expires",
-    "Min-SE",
-    "Retry-After",
-    "CSeq",
-    "Content-Length",
-    "Max-Forwards",
-    "RSeq",
-    "RAck",
-    "Contact",
-    "Via",
-    "User-Agent",
-    "Server",
-    "From",
-    "To",
-    "Call-ID",
-    "Route",
-    "Record-Route",
-    "Allow",
-    "Supported",
-    "Require",
-    "Content-Type",
-    "P-Asserted-Identity",
-    "Diversion",
-    "Warning",
-  ].map((h) => [h.toLowerCase(), h]),
+  (
+    "Expires Min-Expires Session-Expires Min-SE Retry-After CSeq Content-Length Max-Forwards RSeq RAck " +
+    "Contact Via User-Agent Server From To Call-ID Route Record-Route Allow Supported Require " +
+    "Content-Type P-Asserted-Identity Diversion Warning"
+  )
+    .split(" ")
+    .map((h) => [h.toLowerCase(), h]),
 );
 /**
  * A request line: a method, a sip:, sips: or tel: URI and, usually, the version ("INVITE
