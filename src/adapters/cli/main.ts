@@ -3,6 +3,7 @@
 import { createReadStream } from "node:fs";
 import { loadCatalog } from "../../catalog/load.js";
 import { type Config, loadConfig, PLATFORM_VARIABLES } from "../../config.js";
+import { decodeText } from "../../decode.js";
 import { analyze } from "../../engine/analyze.js";
 import { explain } from "../../engine/explain.js";
 import { Scanner } from "../../engine/scan/scanner.js";
@@ -13,7 +14,6 @@ import { entryLabel, explainCards } from "../../render/card.js";
 import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
-import { decodeText } from "../../decode.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
 
 export interface Io {

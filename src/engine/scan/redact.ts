@@ -71,7 +71,7 @@ const hinted = (text: string): boolean => HINT_WORDS.test(text) || HINT_PREFIXES
 const NATIONAL_CONTEXTS = [
   // After sip:, sips: and tel:, whatever ends it; and after a URL-encoded "+" (From=%2B1415…).
   String.raw`(?<=\b(?:sips?|tel):)`,
-  String.raw`(?<=%2B)`,
+  "(?<=%2B)",
   // The value of a key that names a party or a number, after `=`, `:` or a space: From=, To:,
   // CallerId=, caller_id_number=, sip_from_user=, "msisdn": "…", exten '…', AMI CallerIDNum: ….
   // The key may be the last part of a longer one (sip_from_user), never the tail of a word

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { decodeText, sniff } from "../../../src/decode.js";
 import { main } from "../../../src/adapters/cli/main.js";
+import { decodeText, sniff } from "../../../src/decode.js";
 import { memoryIo } from "../../helpers/io.js";
 
 const LOG = [
