@@ -6,10 +6,17 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
+import { ngrepPacket } from "../helpers/ngrep.js";
 
 const run = (log: string) => analyze(catalog(), scanText(catalog(), log));
-const packet = (at: string, from: string, to: string, first: string, headers: string[]) =>
-  [`U 2025/03/14 ${at} ${from}:5060 -> ${to}:5060`, first, ...headers, "Content-Length: 0", ""].join("\n");
+const packet = (time: string, from: string, to: string, first: string, headers: string[]) =>
+  ngrepPacket({
+    date: "2025/03/14",
+    time,
+    from: `${from}:5060`,
+    to: `${to}:5060`,
+    lines: [first, ...headers, "Content-Length: 0"],
+  });
 const call = [
   "Via: SIP/2.0/UDP 10.0.0.60:5060;branch=z9hG4bK-u1",
   "Call-ID: noans-77@10.0.0.60",

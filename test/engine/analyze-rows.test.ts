@@ -7,6 +7,7 @@ import { scanText } from "../../src/engine/scan/scanner.js";
 import { scanCard } from "../../src/render/scan-card.js";
 import { cardToText } from "../../src/render/text.js";
 import { catalog } from "../helpers/catalog.js";
+import { ngrepPacket } from "../helpers/ngrep.js";
 
 function scanned(log: string) {
   const scan = scanText(catalog(), log);
@@ -165,8 +166,8 @@ describe("responses this log's system sent", () => {
 });
 
 describe("hang-up reasons in the timeline", () => {
-  const PACKET = (time: string, from: string, to: string, message: string[]) =>
-    `U 2025/03/11 09:14:${time} ${from} -> ${to}\n${message.join("\n")}\n`;
+  const PACKET = (time: string, from: string, to: string, lines: string[]) =>
+    ngrepPacket({ date: "2025/03/11", time: `09:14:${time}`, from, to, lines });
   const CALL = "8c1e2f0a-55aa-4f7e@10.1.1.20";
   const OK = (time: string, from: string, cseq: string) =>
     PACKET(time, from, "10.1.1.10:5060", ["SIP/2.0 200 OK", `Call-ID: ${CALL}`, `CSeq: ${cseq}`]);

@@ -8,6 +8,7 @@ import { scanText } from "../../src/engine/scan/scanner.js";
 import { scanCard } from "../../src/render/scan-card.js";
 import { cardToText } from "../../src/render/text.js";
 import { catalog } from "../helpers/catalog.js";
+import { ngrepPacket } from "../helpers/ngrep.js";
 
 function scanned(log: string) {
   const a = analyze(catalog(), scanText(catalog(), log));
@@ -15,8 +16,8 @@ function scanned(log: string) {
 }
 
 /** An ngrep packet: `U time from -> to`, then the message. */
-const PACKET = (proto: string, time: string, from: string, to: string, message: string[]) =>
-  `${proto} 2025/03/12 ${time} ${from} -> ${to}\n${message.join("\n")}\n`;
+const PACKET = (proto: "U" | "T", time: string, from: string, to: string, lines: string[]) =>
+  ngrepPacket({ proto, date: "2025/03/12", time, from, to, lines });
 
 const PHONE = "10.0.0.5:5060";
 const FAR = "203.0.113.150:40122";

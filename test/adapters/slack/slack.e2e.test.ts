@@ -40,6 +40,19 @@ type Body = Record<string, unknown>;
 /** A nock body matcher that records every request body it sees. */
 const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
+/** The "Explain error codes" message shortcut as alice uses it in #incident (response_url /respond/n). */
+function explainShortcut(n: number, message: Record<string, unknown>): string {
+  return interaction({
+    type: "message_action",
+    callback_id: "explain_error_codes",
+    trigger_id: `1.${n}`,
+    team: { id: "T1" },
+    user: { id: "U1", name: "alice" },
+    channel: { id: "C1", name: "incident" },
+    message,
+    response_url: `${SLACK_API}/respond/${n}`,
+  });
+}
 describe("/sipcode over HTTP", () => {
   it("answers a signed /sipcode 488 in the ack, with no network access", async () => {
     const res = await postSigned(server, slashCommand("488"), FORM);
@@ -252,20 +265,11 @@ describe("incident threads", () => {
       .reply(200, { ok: true, ts: "1700000005.000300" });
     await postSigned(
       server,
-      interaction({
-        type: "message_action",
-        callback_id: "explain_error_codes",
-        trigger_id: "1.5",
-        team: { id: "T1" },
-        user: { id: "U1", name: "alice" },
-        channel: { id: "C1", name: "incident" },
-        message: {
-          type: "message",
-          ts: "1700000005.000200",
-          thread_ts: "1700000005.000100",
-          text: "carrier answers 486 Busy Here on every call",
-        },
-        response_url: `${SLACK_API}/respond/5`,
+      explainShortcut(5, {
+        type: "message",
+        ts: "1700000005.000200",
+        thread_ts: "1700000005.000100",
+        text: "carrier answers 486 Busy Here on every call",
       }),
       FORM,
     );
@@ -280,16 +284,7 @@ describe("incident threads", () => {
     const scope = nock(SLACK_API).post("/respond/8", into(replies)).reply(200, { ok: true });
     await postSigned(
       server,
-      interaction({
-        type: "message_action",
-        callback_id: "explain_error_codes",
-        trigger_id: "1.8",
-        team: { id: "T1" },
-        user: { id: "U1", name: "alice" },
-        channel: { id: "C1", name: "incident" },
-        message: { type: "message", ts: "1700000008.000200", text: "" },
-        response_url: `${SLACK_API}/respond/8`,
-      }),
+      explainShortcut(8, { type: "message", ts: "1700000008.000200", text: "" }),
       FORM,
     );
     await until(() => scope.isDone());
