@@ -170,6 +170,28 @@ function place(h: Hit, segment: string, index: ScanIndex): Hit {
  * The detector of a stack's one-line summary of a message that it logs right after (pjsip's
  * "RX 512 bytes Response msg 503/INVITE/cseq=1 … from UDP 10.0.0.9:5060:").
  */
+/** Every detector on pieces of a long line, `size` long and overlapping by `overlap`. */
+export function detectLong(line: string, index: ScanIndex, size: number, overlap: number): Hit[] {
+  const hits: Hit[] = [];
+  for (let off = 0; off < line.length; off += size - overlap) {
+    const piece = line.slice(off, off + size);
+    const last = off + size >= line.length;
+    detect(
+      piece,
+      index,
+      (h, at) => {
+        // A match that runs into the cut ("subCode": 311|2) may be cut short; the next piece,
+        // which starts `overlap` characters earlier, sees it whole.
+        if (!last && at + h.len >= piece.length) return;
+        h.at = at + off;
+        hits.push(h);
+      },
+      ALL_DETECTORS,
+    );
+  }
+  return hits;
+}
+
 export const SUMMARY = "pjsip";
 
 const STACK = [

@@ -109,6 +109,11 @@ export interface LineContext {
   time(): { text: string; ms: number } | undefined;
   /** For SIP status lines: the headers of the message that follows. */
   headers(): Surroundings;
+  /**
+   * How many input lines the next `n` lines end: fewer than `n` when they are pieces of one
+   * input line (an opened JSON-escaped message). Absent: `n`.
+   */
+  inputLines?(n: number): number;
 }
 
 export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Finding {
@@ -160,7 +165,8 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (h.dependency) f.dependency = h.dependency;
   if (status) {
     lastStatus = f;
-    lastStatusLines = headers.lines ?? 0;
+    const n = headers.lines ?? 0;
+    lastStatusLines = ctx.inputLines ? ctx.inputLines(n) : n;
   }
   return f;
 }

@@ -209,7 +209,8 @@ export class FindingStore {
   /** The status line's finding of the message whose header `line` (number lineNo) is, if kept. */
   private messageOf(lineNo: number, line: string): Finding | undefined {
     const m = this.message;
-    if (!m || lineNo <= m.line || lineNo > this.messageEnd) return undefined;
+    // A header on the status line's own line number is a piece of it (an opened JSON message).
+    if (!m || lineNo < m.line || lineNo > this.messageEnd) return undefined;
     return isHeaderLine(line.slice(0, 200)) ? m : undefined;
   }
 

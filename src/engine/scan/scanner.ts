@@ -5,13 +5,23 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
 import { ColourFilter } from "./colours.js";
-import { type Surroundings, sipHeaders } from "./context.js";
-import { detect, detectVendor, type Hit, isQuietLine, SUMMARY, withoutClaimed } from "./detectors.js";
-import { EventLog, type TimingEvent, timeOf } from "./events.js";
+import { Cuts } from "./cuts.js";
+import {
+  detect,
+  detectLong,
+  detectVendor,
+  type Hit,
+  isQuietLine,
+  SUMMARY,
+  withoutClaimed,
+} from "./detectors.js";
+import { EscapedMessages, type Opened } from "./escaped.js";
+import { EventLog, type TimingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
 import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
-import { HEADER_BYTES, isPacketLine, messageSource } from "./hosts.js";
+import { isPacketLine, messageSource } from "./hosts.js";
+import { lineContext, statusLineFollows } from "./line-context.js";
 import { pairGates, splitsMessage } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
 import { markReinvites } from "./reinvite.js";
@@ -61,11 +71,12 @@ export class Scanner {
   private pos = 0;
   private lineNo = 1;
   private bytes = 0;
-  /** Offset of buf[0] in the whole input, and where push() cut over-long lines with a "\n" that
-   *  is not the input's: the pieces of a cut line keep one line number. */
+  /** Offset of buf[0] in the whole input, and the "\n"s in buf that are not the input's: the
+   *  pieces of a cut line or an opened JSON-escaped message keep one line number. */
   private base = 0;
-  private cuts: number[] = [];
+  private readonly cuts = new Cuts();
   private readonly colours = new ColourFilter();
+  private readonly escaped = new EscapedMessages();
   private readonly log = new EventLog();
   /** Hits of short lines by their text after any leading timestamp, with their offsets there. */
   private readonly repeats = new RepeatCache();
@@ -115,24 +126,27 @@ export class Scanner {
 
   push(input: string): void {
     this.bytes += input.length;
-    const chunk = this.colours.take(input);
-    this.buf += chunk;
+    this.append(this.escaped.take(this.colours.take(input)));
     if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) {
-      this.cuts.push(this.base + this.buf.length);
+      this.cuts.add(this.base + this.buf.length);
       this.buf += "\n";
     }
     this.drain(false);
   }
 
+  private append(opened: Opened): void {
+    for (const k of opened.added) this.cuts.add(this.base + this.buf.length + k);
+    this.buf += opened.text;
+  }
+
   /** How many of the "\n"s in buf[from, to) are cuts (they end no line). */
   private cutsIn(from: number, to: number): number {
-    let n = 0;
-    for (const c of this.cuts) if (c >= this.base + from && c < this.base + to) n++;
-    return n;
+    return this.cuts.countIn(this.base + from, this.base + to);
   }
 
   end(): ScanOutput {
-    this.buf += this.colours.flush();
+    this.append(this.escaped.take(this.colours.flush()));
+    this.append(this.escaped.flush());
     if (this.buf.length > 0 && !this.buf.endsWith("\n")) this.buf += "\n";
     this.drain(true);
     this.store.end();
@@ -167,18 +181,18 @@ export class Scanner {
       let le = buf.indexOf("\n", ls);
       while (le < p) {
         ls = le + 1;
-        if (this.cuts.length === 0 || this.cutsIn(le, le + 1) === 0) lineNo++;
+        if (this.cuts.none || this.cutsIn(le, le + 1) === 0) lineNo++;
         le = buf.indexOf("\n", ls);
       }
       this.scanLine(ls, le, lineNo, walker.take(ls, le), walker);
     }
-    lineNo += countLines(buf, ls, limit) - (this.cuts.length === 0 ? 0 : this.cutsIn(ls, limit));
+    lineNo += countLines(buf, ls, limit) - this.cutsIn(ls, limit);
     // Keep three scanned lines: the timestamp of a line may be on one of the lines before it.
     let keep = limit;
     for (let k = 0; k < 3 && keep > 0; k++) keep = prevLineStart(buf, keep);
     this.buf = buf.slice(keep);
     this.base += keep;
-    if (this.cuts.length > 0) this.cuts = this.cuts.filter((c) => c >= this.base);
+    this.cuts.dropBefore(this.base);
     this.pos = limit - keep;
     this.lineNo = lineNo;
   }
@@ -251,43 +265,16 @@ export class Scanner {
     // The trigger has no anchors and is linear: the whole line (at most MAX_LINE) is tested, so a
     // code deep into a long line is not missed.
     if (!this.trigger.test(line) || isQuietLine(line)) return;
-    const hits: Hit[] = [];
-    for (let off = 0; off < line.length; off += SEGMENT - OVERLAP) {
-      const piece = line.slice(off, off + SEGMENT);
-      const last = off + SEGMENT >= line.length;
-      detect(
-        piece,
-        this.index,
-        (h, at) => {
-          // A match that runs into the cut ("subCode": 311|2) may be cut short; the next piece,
-          // which starts OVERLAP characters earlier, sees it whole.
-          if (!last && at + h.len >= piece.length) return;
-          h.at = at + off;
-          hits.push(h);
-        },
-        ALL_DETECTORS,
-      );
-    }
+    const hits = detectLong(line, this.index, SEGMENT, OVERLAP);
     if (hits.length > 0) this.keep(line, ls, le, lineNo, sameLineRules(withoutClaimed(hits)));
   }
 
   private context(line: string, ls: number, le: number, lineNo: number): LineContext {
-    const buf = this.buf;
-    let time: { text: string; ms: number } | undefined | null = null;
-    let headers: Surroundings | undefined;
-    return {
-      catalog: this.catalog,
-      lineNo,
-      line,
-      time: () => {
-        if (time === null) time = timeOf(buf, line, ls);
-        return time;
-      },
-      headers: () => {
-        headers ??= sipHeaders(buf, le, LOOKAHEAD - 1);
-        return headers;
-      },
-    };
+    const where = { buf: this.buf, line, ls, le, lineNo };
+    const inputLines = this.cuts.none
+      ? undefined
+      : (n: number) => n - this.cutsIn(le + 1, endOfNext(where.buf, le, n) + 1);
+    return lineContext(this.catalog, where, LOOKAHEAD - 1, inputLines);
   }
 
   private keep(line: string, ls: number, le: number, lineNo: number, hits: Hit[]): void {
@@ -304,29 +291,12 @@ export class Scanner {
       // the status line, with its headers (Call-ID, CSeq, Via, agent), stands for both.
       if (
         (h.detector === SUMMARY || (h.detector === "sip-status" && isPacketLine(line))) &&
-        this.statusLineFollows(le, h.code)
+        statusLineFollows(this.buf, le, h.code)
       )
         continue;
       if (this.store.isVendorPairRepeat(h, lineNo)) continue;
       this.store.offer(h, lineNo, at, timing);
     }
-  }
-
-  /** Does the line after the one ending at buf[le] start with the status line of `code`? */
-  private statusLineFollows(le: number, code: number): boolean {
-    const buf = this.buf;
-    let k = le + 1;
-    // tcpdump -A: the packet's header bytes, shown as dots, come between its line and the message.
-    const next = buf.indexOf("\n", k);
-    if (next > k && next - k < 200 && HEADER_BYTES.test(buf.slice(k, next))) k = next + 1;
-    while (buf.charCodeAt(k) === 32 || buf.charCodeAt(k) === 9) k++;
-    const c = buf.charCodeAt(k + 11);
-    return (
-      buf.startsWith("SIP/2.0 ", k) &&
-      (buf.charCodeAt(k + 8) - 48) * 100 + (buf.charCodeAt(k + 9) - 48) * 10 + buf.charCodeAt(k + 10) - 48 ===
-        code &&
-      !(c >= 48 && c <= 57)
-    );
   }
 }
 

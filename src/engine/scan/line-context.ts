@@ -1,0 +1,63 @@
+// What the scanner tells toFinding about a line it keeps findings of (its time, the headers of the
+// message it starts, how many input lines they span), read lazily from the scanner's buffer; and
+// whether a stack's one-line summary of a response is followed by the response itself.
+import type { Catalog } from "../../catalog/indexes.js";
+import { type Surroundings, sipHeaders } from "./context.js";
+import { timeOf } from "./events.js";
+import type { LineContext } from "./finding.js";
+import { HEADER_BYTES } from "./hosts.js";
+
+/** A line of the buffer: buf[ls, le) is `line`, number `lineNo` of the input. */
+export interface Where {
+  buf: string;
+  line: string;
+  ls: number;
+  le: number;
+  lineNo: number;
+}
+
+/**
+ * The context of the line at `w`. `headerLines` bounds how far the message's headers are read;
+ * `inputLines` (absent when every "\n" of the buffer ends an input line) counts the input lines a
+ * run of buffer lines spans.
+ */
+export function lineContext(
+  catalog: Catalog,
+  w: Where,
+  headerLines: number,
+  inputLines?: (n: number) => number,
+): LineContext {
+  let time: { text: string; ms: number } | undefined | null = null;
+  let headers: Surroundings | undefined;
+  const ctx: LineContext = {
+    catalog,
+    lineNo: w.lineNo,
+    line: w.line,
+    time: () => {
+      if (time === null) time = timeOf(w.buf, w.line, w.ls);
+      return time;
+    },
+    headers: () => {
+      headers ??= sipHeaders(w.buf, w.le, headerLines);
+      return headers;
+    },
+  };
+  if (inputLines) ctx.inputLines = inputLines;
+  return ctx;
+}
+
+/** Does the line after the one ending at buf[le] start with the status line of `code`? */
+export function statusLineFollows(buf: string, le: number, code: number): boolean {
+  let k = le + 1;
+  // tcpdump -A: the packet's header bytes, shown as dots, come between its line and the message.
+  const next = buf.indexOf("\n", k);
+  if (next > k && next - k < 200 && HEADER_BYTES.test(buf.slice(k, next))) k = next + 1;
+  while (buf.charCodeAt(k) === 32 || buf.charCodeAt(k) === 9) k++;
+  const c = buf.charCodeAt(k + 11);
+  return (
+    buf.startsWith("SIP/2.0 ", k) &&
+    (buf.charCodeAt(k + 8) - 48) * 100 + (buf.charCodeAt(k + 9) - 48) * 10 + buf.charCodeAt(k + 10) - 48 ===
+      code &&
+    !(c >= 48 && c <= 57)
+  );
+}
