@@ -3,6 +3,7 @@
 // at most MAX_CODES codes; numeric maps all the way down, so a repeat builds no string.
 import type { Namespace } from "../../catalog/schema.js";
 import type { Finding } from "./finding.js";
+import { hostRole } from "./hosts.js";
 
 /** Repeats not stored, per timeline key: analyze adds them to the count of the kept ones. */
 export interface FoldedCount {
@@ -110,4 +111,27 @@ export function detach(f: Finding): void {
     const v = fields[k];
     if (typeof v === "string") fields[k] = copy(v);
   }
+}
+
+/**
+ * The host part of a finding's timeline key: the host that sent it, "" for none, and ">host" for
+ * one this log's system sent to host, so a response sent and one received never share a row.
+ */
+export function keyHost(f: Pick<Finding, "host" | "text" | "direction">): string {
+  if (!f.host) return "";
+  return hostRole(f.text, f.host, f.direction) === "receiver" ? `>${f.host}` : f.host;
+}
+
+/** The part a host played, read from the direction its line was logged in (as hostRole does). */
+export function roleOf(direction: "in" | "out" | "local" | undefined): "sender" | "receiver" | undefined {
+  return direction === "in" ? "sender" : direction === "out" ? "receiver" : undefined;
+}
+
+/**
+ * The form a finding is stored under: a code that is normal on one line and a failure on another
+ * ("NORMAL_CLEARING" vs "Originate Failed. Cause: NORMAL_CLEARING") keeps its failing form too,
+ * even after many normal ones.
+ */
+export function form(ns: Namespace, code: number, line: string): number {
+  return ns === "q850" && (code === 16 || code === 31) && /fail|error/i.test(line) ? FAILING : PLAIN;
 }

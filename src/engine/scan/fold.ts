@@ -1,7 +1,6 @@
 // Bounded storage for findings: the first MAX_STORED_FINDINGS are kept as they come; after that,
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
-import type { Namespace } from "../../catalog/schema.js";
 import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
@@ -9,18 +8,20 @@ import { borrowMessage, type Finding, messageEnd } from "./finding.js";
 import {
   count,
   detach,
-  FAILING,
   type FoldedCount,
   FoldKeys,
+  form,
   type KeyState,
+  keyHost,
   MAX_CODES,
   MAX_KEYS,
   PLAIN,
+  roleOf,
   UNANSWERED,
 } from "./fold-keys.js";
 import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
 
-export { type FoldedCount, groupKey, MAX_KEYS } from "./fold-keys.js";
+export { type FoldedCount, groupKey, keyHost, MAX_KEYS } from "./fold-keys.js";
 
 /** Every finding is kept up to here (a chat paste never gets further). */
 export const MAX_STORED_FINDINGS = 2000;
@@ -52,15 +53,6 @@ function answers(f: Finding, g: Finding): boolean {
   );
 }
 
-/**
- * The host part of a finding's timeline key: the host that sent it, "" for none, and ">host" for
- * one this log's system sent to host, so a response sent and one received never share a row.
- */
-export function keyHost(f: Pick<Finding, "host" | "text" | "direction">): string {
-  if (!f.host) return "";
-  return hostRole(f.text, f.host, f.direction) === "receiver" ? `>${f.host}` : f.host;
-}
-
 /** The line being scanned, and how to turn one of its hits into a finding. */
 export interface HitSource {
   line: string;
@@ -75,11 +67,6 @@ interface Challenge {
   state: KeyState | undefined;
   kept: boolean;
   left: number;
-}
-
-/** The part a host played, read from the direction its line was logged in (as hostRole does). */
-function roleOf(direction: "in" | "out" | "local" | undefined): "sender" | "receiver" | undefined {
-  return direction === "in" ? "sender" : direction === "out" ? "receiver" : undefined;
 }
 
 export class FindingStore {
@@ -305,13 +292,4 @@ export class FindingStore {
     if (c.state && count(c.state, UNANSWERED) < FIRST_PER_KEY) this.keep(c.f, c.state, UNANSWERED);
     else this.fold(c.state);
   }
-}
-
-/**
- * The form a finding is stored under: a code that is normal on one line and a failure on another
- * ("NORMAL_CLEARING" vs "Originate Failed. Cause: NORMAL_CLEARING") keeps its failing form too,
- * even after many normal ones.
- */
-function form(ns: Namespace, code: number, line: string): number {
-  return ns === "q850" && (code === 16 || code === 31) && /fail|error/i.test(line) ? FAILING : PLAIN;
 }
