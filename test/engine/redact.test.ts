@@ -91,6 +91,10 @@ describe("phone numbers", () => {
     ["Called SIP/carrierA/14155550123", "Called SIP/carrierA/141••••••23"],
     ["Hangup sofia/gateway/gw1/4155550123 [USER_BUSY]", "Hangup sofia/gateway/gw1/415•••••23 [USER_BUSY]"],
     ["from sip:+14155550123@carrier.example.com", "from sip:+141••••••23@carrier.example.com"],
+    ["call from +44 20 7946 0958 failed", "call from +44 2• •••• ••58 failed"],
+    ["+1 (415) 555-0123 rang", "+1 (41•) •••-••23 rang"],
+    ["dial +49-30-1234567.", "dial +49-3•-•••••67."],
+    ["<tel:+1-415-555-0123>", "<tel:+1-41•-•••-••23>"],
   ])("%s", (text, want) => {
     expect(redact(text)).toBe(want);
     expect(redact(text, { maskPhoneNumbers: false })).toBe(text);
@@ -120,6 +124,7 @@ describe("phone numbers", () => {
     "2024-05-14 02:31:17.123456 SIP/2.0 486 Busy Here",
     '{"code": 487, "subCode": 560486} cause=5300001',
     "P-Asserted-Identity: <sip:0160779xxx8@pbx.example.de>",
+    "jitter +12.5 ms, offset +1 2 3, version +1.2.3, range +1-5",
   ])("leaves %s alone", (text) => {
     expect(redact(text)).toBe(text);
   });

@@ -90,21 +90,38 @@ const NATIONAL_CONTEXTS = [
   String.raw`(?<=[^\w.+\-[])(?<!(?<![A-Za-z0-9])(?:call[-_]?id|i|replaces)["']?\s*[:=]\s*["'<]?)(?=\d+@)`,
   String.raw`(?<=\[)(?=\d+@[\w-]+:\d+\])`,
 ];
+/**
+ * An international number written in groups: +44 20 7946 0958, +1 (415) 555-0123, +49-30-1234567.
+ * Fewer than 7 digits in all is left alone (maskPhone).
+ */
+const GROUPED = String.raw`\+\d{1,4}(?:[ .\-]?\(\d{1,5}\)|[ .\-]\d{1,8}){1,5}(?![\d.\-]?\d)`;
 /** Not a phone number, whatever the context says: Unix times (s and ms), dates, byte counts. */
 const NOT_A_NUMBER = String.raw`(?!1[5-9]\d{8}(?!\d)|1[5-9]\d{11}(?!\d)|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?!\d)|\d+\s?(?:bytes?|octets|[kmg]i?b|ms|packets?|pkts|frames?)\b)`;
 const PHONE = new RegExp(
   // The leading peek lets most positions fail on one character, before any lookbehind is tried.
-  String.raw`(?=[+\d])(?:\+\d{6,15}\b|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
+  String.raw`(?=[+\d])(?:\+\d{6,15}\b|${GROUPED}|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
   "gi",
 );
 /** The cheap test before PHONE: a run long enough for a national number, or an E.164 one. */
-const LONG_DIGITS = /\d{7}|\+\d{6}/;
+const LONG_DIGITS = /\d{7}|\+\d{1,4}(?:\d{5}|[ .(-])/;
 
+/** The number with all but its first three and last two digits masked; separators stay. */
 function maskPhone(num: string): string {
-  const keepHead = num.startsWith("+") ? 4 : 3;
-  if (num.length <= keepHead + 2) return num;
-  return num.slice(0, keepHead) + "•".repeat(num.length - keepHead - 2) + num.slice(-2);
+  let digits = 0;
+  for (let i = 0; i < num.length; i++) if (isDigit(num.charCodeAt(i))) digits++;
+  if (digits < 7 && !/^\+\d+$/.test(num)) return num;
+  if (digits <= 5) return num;
+  let out = "";
+  let d = 0;
+  for (let i = 0; i < num.length; i++) {
+    const c = num[i] as string;
+    if (!isDigit(num.charCodeAt(i))) out += c;
+    else out += d++ < 3 || d > digits - 2 ? c : "•";
+  }
+  return out;
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Room around a range for a number that overlaps it (15 digits) and the words that make it one. */
 const MARGIN = 48;
