@@ -1,6 +1,7 @@
 // Finds the lines of a text block worth a detector run, with a few whole-block searches instead of
 // thirty regexes per line: three-digit numbers, a handful of words (cause, code, status, …), "<--"
 // and catalog names (cause names, known log messages). Every detector needs one on its line.
+import { EVENT_ANCHORS as EVENTS } from "./events.js";
 import { ALL_DETECTORS, D, W } from "./gates.js";
 import type { ScanIndex } from "./scan-index.js";
 
@@ -13,7 +14,6 @@ const DIGITS = /(?<![\d./-])[1-6]\d\d(?!\d)/g;
  */
 const WORDS = /ause|ode|tatus|obius|etails|rror_data/gi;
 const ARROW = "<--";
-const EVENTS = /SIP\/2\.0|eep|Request msg |ransmitting #/g;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export interface Anchors {

@@ -5,6 +5,13 @@ import { lineHost } from "./hosts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
 import { isYearless } from "./timestamps.js";
 
+/**
+ * The literals a line needs for EventLog.record to look at it ("SIP/2.0" of a request line,
+ * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #"); the scanner finds them with
+ * one search over a whole block (anchors.ts).
+ */
+export const EVENT_ANCHORS = /SIP\/2\.0|eep|Request msg |ransmitting #/g;
+
 /** Requests and keepalives with their time: what the timer-aware analysis measures between. */
 export interface TimingEvent {
   kind: "request" | "keepalive";
