@@ -35,6 +35,19 @@ describe("secrets", () => {
       '<param name="password" value="hunter2-Secret!"/> failed: 403',
       '<param name="password" value="[redacted]"/> failed: 403',
     ],
+    // Presigned and signed URLs work as credentials until they expire.
+    [
+      "PUT https://rec.s3.amazonaws.com/a.wav?X-Amz-Date=20240301&X-Amz-Signature=9d3c0f2b1a7e&X-Amz-Expires=60 -> 403",
+      "PUT https://rec.s3.amazonaws.com/a.wav?X-Amz-Date=20240301&X-Amz-Signature=[redacted]&X-Amz-Expires=60 -> 403",
+    ],
+    ["GET /b/a.wav?X-Goog-Signature=5a4b3c2d1e0f -> 403", "GET /b/a.wav?X-Goog-Signature=[redacted] -> 403"],
+    ["cdn/a.wav?Signature=abc~d&Key-Pair-Id=K2 -> 403", "cdn/a.wav?Signature=[redacted]&Key-Pair-Id=K2 -> 403"],
+    // A password in a sentence, as script logs print it.
+    [
+      "auth failed for user 1001 with password 'kamP4ss' - sending 403 Forbidden",
+      "auth failed for user 1001 with password [redacted] - sending 403 Forbidden",
+    ],
+    ['trunk secret "n0tS0s3cret" rejected: 401', 'trunk secret "[redacted]" rejected: 401'],
   ])("%s", (text, want) => {
     expect(redact(text, { maskPhoneNumbers: false })).toBe(want);
   });
@@ -46,6 +59,7 @@ describe("secrets", () => {
     "https://host:8443/path?email=a@b.com",
     // A bare status after response= is a code, not a digest.
     "got response=486 from the trunk",
+    "the password is wrong: 403, secret rotation failed",
   ])("leaves %s alone", (text) => {
     expect(redact(text)).toBe(text);
     expect(secretSpans(text)).toEqual([]);
@@ -94,6 +108,8 @@ describe("phone numbers", () => {
     ["call from +44 20 7946 0958 failed", "call from +44 2• •••• ••58 failed"],
     ["+1 (415) 555-0123 rang", "+1 (41•) •••-••23 rang"],
     ["dial +49-30-1234567.", "dial +49-3•-•••••67."],
+    ["+33.1.42.68.53.00 rang", "+33.1.••.••.••.00 rang"],
+    ["dst_ouser=4155550123;src_ouser=4155550199", "dst_ouser=415•••••23;src_ouser=415•••••99"],
     ["<tel:+1-415-555-0123>", "<tel:+1-41•-•••-••23>"],
   ])("%s", (text, want) => {
     expect(redact(text)).toBe(want);

@@ -38,8 +38,10 @@ const RULES: RegExp[] = [
   // part of the value, not its end.
   /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/gi,
   /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/g,
-  // Azure SAS signatures in URLs.
-  /(\bsig=)[^&\s"'<>]+/gi,
+  // Signatures in URLs: Azure SAS, S3 and GCS presigned URLs, CloudFront signed URLs.
+  /(\b(?:sig|X-(?:Amz|Goog)-Signature|Signature)=)[^&\s"'<>]+/gi,
+  // A password written in prose: "with password 'kamP4ss'", "secret \"x\"".
+  /(\b(?:password|passwd|pwd|secret)\s+)(?:'[^'\r\n]*'|"[^"\r\n]*")/gi,
   /(a=ice-pwd:)\S+/g,
   // SDES-SRTP master keys: a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<key>|2^20|1:32
   /(\binline:)[^\s|"']+/gi,
@@ -59,7 +61,7 @@ const RULES: RegExp[] = [
  * twice as slow, and this runs on every echoed line).
  */
 const HINT_WORDS =
-  /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|inline:|hook/i;
+  /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|signature|inline:|hook/i;
 const HINT_PREFIXES =
   /eyJ|xox|xapp|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
 const hinted = (text: string): boolean => HINT_WORDS.test(text) || HINT_PREFIXES.test(text);
@@ -76,7 +78,7 @@ const NATIONAL_CONTEXTS = [
   // CallerId=, caller_id_number=, sip_from_user=, "msisdn": "…", exten '…', AMI CallerIDNum: ….
   // The key may be the last part of a longer one (sip_from_user), never the tail of a word
   // (portnumber); a sequence, serial, frame or port number is not a phone number.
-  String.raw`(?<=(?<![A-Za-z0-9])(?:(?:dest|src|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)|caller|callee|caller[-_]?id|callerid\(\w+\)|cli|clip|ani|dnis|rdnis|dnid|did|msisdn|dest(?:ination)?|(?:dest)?exten(?:sion)?|user|identity|(?<!(?:seq|sequence|serial|frame|packet|port|version|build|error)[\s_-]?)number)["']?(?:\s*[:=]\s*|\s+)["'<(]?)`,
+  String.raw`(?<=(?<![A-Za-z0-9])(?:(?:dest|src|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)|caller|callee|caller[-_]?id|callerid\(\w+\)|cli|clip|ani|dnis|rdnis|dnid|did|msisdn|dest(?:ination)?|(?:dest)?exten(?:sion)?|o?user|identity|(?<!(?:seq|sequence|serial|frame|packet|port|version|build|error)[\s_-]?)number)["']?(?:\s*[:=]\s*|\s+)["'<(]?)`,
   // From and To are words too ("from 1048576 to 2097152 bytes"): after `=` or `:` any run, after a
   // space only one that starts with the trunk prefix 0 or has 10 digits or more.
   String.raw`(?<=(?<![A-Za-z0-9])(?:from|to)["']?\s*[:=]\s*["'<(]?)`,
