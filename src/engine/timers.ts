@@ -81,14 +81,16 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
       const [interval = "", ...params] = value.split(";");
       const refresher = params.map((p) => /^refresher=(uac|uas)$/.exec(p.trim())?.[1]).find(Boolean);
       const d = parseDuration(interval, "s");
+      // A Session-Expires below Min-SE is a question with an answer (the 422 that comes back), not
+      // input that could not be read, so it goes with the other results.
       if (typeof d === "string") errors.push(`Session-Expires: ${d}`);
       else if (minSe !== undefined && d < minSe)
-        errors.push(
-          `Session-Expires ${seconds(d)} is below Min-SE ${seconds(minSe)}; expect 422 Session Interval Too Small with Min-SE: ${Math.round(minSe / 1000)}.`,
+        calculations.push(
+          `Session-Expires ${seconds(d)} is below Min-SE ${seconds(minSe)}; expect 422 Session Interval Too Small with Min-SE: ${Math.round(minSe / 1000)}, after which the request may be retried with a Session-Expires of at least ${seconds(minSe)}.`,
         );
       else if (d < MIN_SE_FLOOR)
-        errors.push(
-          `Session-Expires ${seconds(d)} is below the 90 s Min-SE floor; expect 422 Session Interval Too Small.`,
+        calculations.push(
+          `Session-Expires ${seconds(d)} is below the 90 s Min-SE floor; expect 422 Session Interval Too Small with Min-SE: 90 or more, after which the request may be retried with a Session-Expires at least that large.`,
         );
       else {
         const bye = d - Math.min(32_000, d / 3);

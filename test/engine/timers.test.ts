@@ -102,7 +102,6 @@ describe("calculators", () => {
     expect(computeTimers(catalog(), ["t1=abc"]).errors[0]).toMatch(/not a duration/);
     expect(computeTimers(catalog(), ["t1=-5"]).errors[0]).toMatch(/greater than zero/);
     expect(computeTimers(catalog(), ["expires=99999999"]).errors[0]).toMatch(/more than a week/);
-    expect(computeTimers(catalog(), ["session-expires=30"]).errors[0]).toMatch(/Min-SE/);
     expect(computeTimers(catalog(), ["frobnicate"]).errors[0]).toMatch(/don't understand/);
     expect(parseDuration("0", "s")).toMatch(/greater than zero/);
     // Zero and negative durations say what is wrong with them, not "I don't understand".
@@ -110,6 +109,23 @@ describe("calculators", () => {
     expect(computeTimers(catalog(), ["-5s"]).errors).toEqual(['"-5s" must be greater than zero.']);
     // Expires takes plain seconds, and the hint says so.
     expect(computeTimers(catalog(), ["expires=abc"]).errors[0]).toMatch(/like 3600, 90s/);
+  });
+
+  it("answers a Session-Expires below Min-SE with the 422 it gets, as a result and not an error", () => {
+    const floor = computeTimers(catalog(), ["session-expires=10"]);
+    expect(floor.errors).toEqual([]);
+    expect(floor.calculations).toEqual([
+      "Session-Expires 10 s is below the 90 s Min-SE floor; expect 422 Session Interval Too Small with Min-SE: 90 or more, after which the request may be retried with a Session-Expires at least that large.",
+    ]);
+    const own = computeTimers(catalog(), ["min-se=120", "session-expires=100"]);
+    expect(own.errors).toEqual([]);
+    expect(own.calculations[1]).toBe(
+      "Session-Expires 100 s is below Min-SE 120 s; expect 422 Session Interval Too Small with Min-SE: 120, after which the request may be retried with a Session-Expires of at least 120 s.",
+    );
+    expect(respond(catalog(), "timers session-expires=10", "cli").text).not.toMatch(/Couldn't use/);
+    // A value that cannot be used at all is still refused.
+    expect(computeTimers(catalog(), ["min-se=60"]).errors[0]).toMatch(/Min-SE 60 s is below the 90 s/);
+    expect(computeTimers(catalog(), ["session-expires=soon"]).errors[0]).toMatch(/not a duration/);
   });
 
   it("reads a small bare T1 as seconds and says so", () => {
