@@ -91,16 +91,26 @@ export function baseTimer(key: "t1" | "t2" | "t4", value: string): { ms: number;
   return { ms };
 }
 
+/** The setting names as written before "=" or ":", to tell a new setting from a header parameter. */
+const KEY_NAMES = Object.keys(KEYS).join("|");
+/** A ";" that starts another setting ("1800; t1=1s") separates; it is no header parameter. */
+const SEMI_BEFORE_SETTING = new RegExp(`\\s*;\\s*(?=(?:${KEY_NAMES})\\s*[:=])`, "gi");
+
 /**
- * The arguments as words, with pasted headers ("Expires: 600", "Min-SE:90") and spaced settings
- * ("t1 = 2s") joined into key=value.
+ * The arguments as words, with pasted headers ("Expires: 600", "Min-SE:90"), header parameters
+ * ("1800; refresher=uas") and spaced settings ("t1 = 2s") each joined into one word.
  */
 function words(args: readonly string[]): string[] {
-  return args
-    .join(" ")
-    .replace(/([a-z][a-z0-9-]*)\s*[:=]\s*(?=\S)/gi, "$1=")
-    .split(/\s+/)
-    .filter((w) => w !== "");
+  return (
+    args
+      .join(" ")
+      .replace(SEMI_BEFORE_SETTING, " ")
+      // RFC 3261 §25.1: SEMI = SWS ";" SWS, so a pasted header may have spaces around its ";".
+      .replace(/\s*;\s*/g, ";")
+      .replace(/([a-z][a-z0-9-]*)\s*[:=]\s*(?=\S)/gi, "$1=")
+      .split(/\s+/)
+      .filter((w) => w !== "")
+  );
 }
 
 /** Sorts the arguments into settings, lookups and named timers; values are checked later. */
