@@ -62,12 +62,22 @@ export function parseDuration(value: string, bareUnit: "ms" | "s"): number | str
   const example = bareUnit === "s" ? "3600, 90s, 30m or 1h" : "500ms, 1s or 2s";
   const text = value.trim();
   if (/^-\s*\d/.test(text)) return `"${value}" must be greater than zero.`;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?$/i.exec(text);
+  const m =
+    /^(\d+(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)?$/i.exec(
+      text,
+    );
   if (!m) return `"${value}" is not a duration; write it like ${example}.`;
   const n = Number(m[1]);
+  // "ms", "msec", "milliseconds" → m…s; "min", "minutes" → mi…; "m" alone; "h", "hr", "hours" → h….
   const unit = (m[2] ?? bareUnit).toLowerCase();
   const ms =
-    unit === "ms" ? n : unit === "m" || unit === "min" ? n * 60_000 : unit === "h" ? n * 3_600_000 : n * 1000;
+    unit === "ms" || unit.startsWith("mil") || unit.startsWith("msec")
+      ? n
+      : unit === "m" || unit.startsWith("min")
+        ? n * 60_000
+        : unit.startsWith("h")
+          ? n * 3_600_000
+          : n * 1000;
   if (ms <= 0) return `"${value}" must be greater than zero.`;
   if (ms > MAX_MS) return `"${value}" is more than a week; no SIP timer runs that long.`;
   return ms;
@@ -95,10 +105,14 @@ export function baseTimer(key: "t1" | "t2" | "t4", value: string): { ms: number;
 const KEY_NAMES = Object.keys(KEYS).join("|");
 /** A ";" that starts another setting ("1800; t1=1s") separates; it is no header parameter. */
 const SEMI_BEFORE_SETTING = new RegExp(`\\s*;\\s*(?=(?:${KEY_NAMES})\\s*[:=])`, "gi");
+/** Unit words that may stand apart from their number ("32 s", "2 min"); not "m" or "h", Timer M and H. */
+const SPACED_UNIT =
+  /(\d)\s+(ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?)(?=$|[\s;])/gi;
 
 /**
  * The arguments as words, with pasted headers ("Expires: 600", "Min-SE:90"), header parameters
- * ("1800; refresher=uas") and spaced settings ("t1 = 2s") each joined into one word.
+ * ("1800; refresher=uas"), spaced settings ("t1 = 2s"), spaced units ("32 seconds") and timer names
+ * ("timer h") each joined into one word.
  */
 function words(args: readonly string[]): string[] {
   return (
@@ -108,6 +122,8 @@ function words(args: readonly string[]): string[] {
       // RFC 3261 §25.1: SEMI = SWS ";" SWS, so a pasted header may have spaces around its ";".
       .replace(/\s*;\s*/g, ";")
       .replace(/([a-z][a-z0-9-]*)\s*[:=]\s*(?=\S)/gi, "$1=")
+      .replace(SPACED_UNIT, "$1$2")
+      .replace(/(^|\s)timers?\s+([a-m]|t[124])(?=$|\s)/gi, "$1timer-$2")
       .split(/\s+/)
       .filter((w) => w !== "")
   );

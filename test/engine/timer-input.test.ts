@@ -1,5 +1,6 @@
 // How the timers card reads what people type or paste: header parameters with spaces around ";"
-// (RFC 3261 §25.1 SEMI = SWS ";" SWS).
+// (RFC 3261 §25.1 SEMI = SWS ";" SWS), the word "timer" before a timer's letter, and a space
+// before a unit.
 import { describe, expect, it } from "vitest";
 import { computeTimers } from "../../src/engine/timers.js";
 import { catalog } from "../helpers/catalog.js";
@@ -34,5 +35,51 @@ describe("pasted Session-Expires headers", () => {
     expect(t.errors).toEqual([]);
     expect(t.calculations[0]).toMatch(/^Session-Expires 1800 s: the caller \(refresher=uac\)/);
     expect(t.calculations[1]).toMatch(/^Min-SE 90 s:/);
+  });
+});
+
+describe("natural phrasings", () => {
+  it.each(["timer h", "Timer H fired", "timer-h", "h"])("%s shows Timer H's line", (q) => {
+    const t = timers(q);
+    expect(t.errors).toEqual([]);
+    expect(t.calculations[0]).toMatch(/^Timer H: UDP 32 s, TCP 32 s/);
+  });
+
+  it("reads 'timer t1' as T1", () => {
+    const t = timers("timer t1");
+    expect(t.errors).toEqual([]);
+    expect(t.calculations[0]).toMatch(/^T1: UDP 500 ms/);
+  });
+
+  it.each(["32 seconds", "32 s", "32 sec", "32 secs", "32seconds", "32s"])("%s looks up 32 s", (q) => {
+    const t = timers(q);
+    expect(t.errors).toEqual([]);
+    expect(t.calculations).toEqual([
+      "At about 32 s: Timer B, Timer D, Timer F, Timer H, Timer J, Timer L, Timer M.",
+    ]);
+  });
+
+  it.each(["2 min", "2 minutes", "2mins", "2m"])("%s looks up 120 s", (q) => {
+    const t = timers(q);
+    expect(t.errors).toEqual([]);
+    expect(t.calculations[0]).toMatch(/about 120 s/);
+  });
+
+  it("reads a spaced unit in a setting", () => {
+    expect(timers("t1 = 2 s").base.t1).toBe(2000);
+    expect(timers("t1=250 ms").base.t1).toBe(250);
+    expect(timers("expires: 1 hour").calculations[0]).toMatch(/^Expires 3600 s:/);
+  });
+
+  it("takes a lone m or h after a number as Timer M or H, not minutes or hours", () => {
+    const t = timers("32 h");
+    expect(t.errors).toEqual([]);
+    expect(t.calculations[0]).toMatch(/^Timer H:/);
+    expect(t.calculations[1]).toMatch(/^At about 32 s:/);
+  });
+
+  it("still refuses words it does not know", () => {
+    expect(timers("32 parsecs").errors[0]).toMatch(/I don't understand "parsecs"/);
+    expect(timers("timer").errors[0]).toMatch(/I don't understand "timer"/);
   });
 });
