@@ -5,9 +5,9 @@ export type Base = { t1: number; t2: number; t4: number };
 export const RFC3261: Base = { t1: 500, t2: 4000, t4: 5000 };
 export const IMS: Base = { t1: 2000, t2: 16_000, t4: 17_000 };
 
-/** "500 ms", "1250 ms", "1.5 s", "60.7 s", "1768 s": one decimal at most. */
+/** "500 ms", "10.5 ms", "1250 ms", "1.5 s", "60.7 s", "1768 s": one decimal at most. */
 export function seconds(ms: number): string {
-  const whole = Math.round(ms);
-  if (whole < 1000 || (whole < 10_000 && whole % 100 !== 0)) return `${whole} ms`;
+  const tenths = Math.round(ms * 10) / 10;
+  if (tenths < 1000 || (tenths < 10_000 && tenths % 100 !== 0)) return `${tenths} ms`;
   return `${Math.round(ms / 100) / 10} s`;
 }

@@ -7,6 +7,9 @@ import type { TimerRow } from "./timers.js";
 
 /** T1 values tried when a duration matches no timer with the chosen ones: 250 ms to 4 s. */
 const T1_STEPS = Array.from({ length: 16 }, (_, i) => (i + 1) * 250);
+/** Transaction timers worth T1 itself: what a duration of a second or two points at. */
+const EQUAL_T1 = new Set(["timer/t1", "timer/a", "timer/e", "timer/g"]);
+const ORDINAL = ["1st", "2nd", "3rd", "4th"];
 
 /** Within 5 % of the target (at least 100 ms): 31–33 s is "about 32 s", 30 s and 35 s are not. */
 function near(v: number | null, targetMs: number): v is number {
@@ -48,7 +51,12 @@ export function around(
   }
   if (hits.length > 0) return `At about ${seconds(targetMs)}: ${[...new Set(hits)].join(", ")}.`;
   const here = `${profile === "ims" ? "IMS " : ""}T1 = ${seconds(base.t1)}`;
-  const parts = [`No standard timer fires at about ${seconds(targetMs)} with ${here}.`];
+  const interval = retransmitInterval(base, targetMs);
+  const parts = [
+    interval === ""
+      ? `No standard timer fires at about ${seconds(targetMs)} with ${here}.`
+      : `At about ${seconds(targetMs)} with ${here}: ${interval}.`,
+  ];
   const other = profile === "ims" ? RFC3261 : IMS;
   const tried = new Set([base.t1]);
   const changed = (r: TimerRow, i: number) => r.udpMs !== rows[i]?.udpMs || r.tcpMs !== rows[i]?.tcpMs;
@@ -70,15 +78,36 @@ export function around(
     const b = { ...base, t1, t2: Math.max(base.t2, t1) };
     const hit = hitList(
       rowsFor(catalog, b).filter(
-        (r, i) => SIXTY_FOUR_T1.has(r.entry.id) && r.udpMs === 64 * t1 && changed(r, i),
+        (r, i) =>
+          ((SIXTY_FOUR_T1.has(r.entry.id) && r.udpMs === 64 * t1) ||
+            (EQUAL_T1.has(r.entry.id) && r.udpMs === t1)) &&
+          changed(r, i),
       ),
       targetMs,
     );
     if (hit.text !== "" && (!best || hit.distance < best.distance)) best = { t1, ...hit };
   }
-  if (best) parts.push(`With T1 = ${seconds(best.t1)}: ${best.text} (64×T1).`);
-  if (parts.length === 1) {
+  // T1 itself runs to 4 s and 64×T1 starts at 16 s, so a hit is one or the other.
+  if (best) parts.push(`With T1 = ${seconds(best.t1)}: ${best.text}${targetMs > 8000 ? " (64×T1)" : ""}.`);
+  if (parts.length === 1 && interval === "") {
     parts[0] = `No standard timer fires at about ${seconds(targetMs)} (checked with ${here}, the ${profile === "ims" ? "RFC 3261 defaults" : "IMS profile"} and 64×T1 for T1 up to 4 s).`;
   }
   return parts.join(" ");
+}
+
+/**
+ * "the 3rd retransmission interval of Timer A, Timer E and Timer G (0.5, 1, 2, 4 s…)" when the
+ * target is one of the intervals the card itself lists for Timer A (T1 doubling: 0.5, 1, 2, 4 s),
+ * or "". Timers E and G double the same way but stop at T2; an interval equal to T2 is T2's own
+ * value and already answered, so they count only below it.
+ */
+function retransmitInterval(base: Base, targetMs: number): string {
+  for (let k = 1; k < ORDINAL.length; k++) {
+    const ms = base.t1 * 2 ** k;
+    if (!near(ms, targetMs)) continue;
+    const names = ms < base.t2 ? "Timer A, Timer E and Timer G" : "Timer A";
+    const list = [1, 2, 4, 8].map((f) => Number(((f * base.t1) / 1000).toFixed(3))).join(", ");
+    return `the ${ORDINAL[k]} retransmission interval of ${names} (${list} s…)`;
+  }
+  return "";
 }

@@ -128,6 +128,14 @@ describe("calculators", () => {
     expect(computeTimers(catalog(), ["session-expires=soon"]).errors[0]).toMatch(/not a duration/);
   });
 
+  it("shows a fractional T1 to one decimal and computes with that value", () => {
+    const c = computeTimers(catalog(), ["t1=10.5"]).calculations;
+    expect(c).toEqual([
+      "T1=10.5 read as 10.5 ms; write 10.5s to mean seconds.",
+      "With T1 = 10.5 ms: Timer B, F, H, J, L and M = 64×T1 = 672 ms; Timer A, E and G start at 10.5 ms.",
+    ]);
+  });
+
   it("reads a small bare T1 as seconds and says so", () => {
     const r = computeTimers(catalog(), ["t1=2"]);
     expect(r.base.t1).toBe(2000);
@@ -153,6 +161,33 @@ describe("calculators", () => {
     expect(JSON.stringify(own)).toMatch(/RFC 3261, with your values: T1 1 s/);
     const plain = respond(catalog(), "timers", "cli").cards[0];
     expect(JSON.stringify(plain)).toMatch(/RFC 3261 defaults: T1 500 ms/);
+  });
+});
+
+describe("which timers fire at a second or two", () => {
+  const lookup = (args: string) => computeTimers(catalog(), args.split(" ")).calculations.join("\n");
+
+  it("names Timer A, E and G's retransmission intervals the card lists (0.5, 1, 2, 4 s)", () => {
+    expect(lookup("2s")).toBe(
+      "At about 2 s with T1 = 500 ms: the 3rd retransmission interval of Timer A, Timer E and Timer G (0.5, 1, 2, 4 s…). With IMS T1 = 2 s (timers ims): T1, Timer A, Timer E, Timer G at 2 s.",
+    );
+    expect(lookup("ims 4s")).toMatch(
+      /^At about 4 s with IMS T1 = 2 s: the 2nd retransmission interval of Timer A, Timer E and Timer G \(2, 4, 8, 16 s…\)\./,
+    );
+    // Timer E and G stop doubling at T2; Timer A does not.
+    expect(lookup("t2=1s 2s")).toMatch(
+      /^At about 2 s with T1 = 500 ms: the 3rd retransmission interval of Timer A \(/,
+    );
+  });
+
+  it("points at T1 = 1 s for 1 s, as it does at 64 s", () => {
+    expect(lookup("1s")).toBe(
+      "At about 1 s with T1 = 500 ms: the 2nd retransmission interval of Timer A, Timer E and Timer G (0.5, 1, 2, 4 s…). With T1 = 1 s: T1, Timer A, Timer E, Timer G at 1 s.",
+    );
+    expect(lookup("3s")).toBe(
+      "No standard timer fires at about 3 s with T1 = 500 ms. With T1 = 3 s: T1, Timer A, Timer E, Timer G at 3 s.",
+    );
+    expect(lookup("64s")).toMatch(/With T1 = 1 s: Timer B, .* at 64 s \(64×T1\)\.$/);
   });
 });
 

@@ -73,7 +73,7 @@ describe("which timers fire at N seconds", () => {
 
   it("says under which setting a value is a timer when the chosen one has none there", () => {
     expect(numbers("2s")).toBe(
-      "No standard timer fires at about 2 s with T1 = 500 ms. With IMS T1 = 2 s (timers ims): T1, Timer A, Timer E, Timer G at 2 s.",
+      "At about 2 s with T1 = 500 ms: the 3rd retransmission interval of Timer A, Timer E and Timer G (0.5, 1, 2, 4 s…). With IMS T1 = 2 s (timers ims): T1, Timer A, Timer E, Timer G at 2 s.",
     );
     expect(numbers("64s")).toBe(
       "No standard timer fires at about 64 s with T1 = 500 ms. With T1 = 1 s: Timer B, Timer D, Timer F, Timer H, Timer J, Timer L, Timer M at 64 s (64×T1).",
