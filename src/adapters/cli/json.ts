@@ -27,7 +27,7 @@ export function explainJson(r: ExplainResult) {
   };
 }
 
-export function scanFileJson(path: string, scan: ScanOutput, a: Analysis) {
+export function scanFileJson(path: string | null, scan: ScanOutput, a: Analysis) {
   return {
     path,
     findings: scan.findings,

@@ -1,12 +1,11 @@
 // The sipcode command: explain (default), search, scan, timers, shell, serve, start.
 // Exit status: 0 answered (an unknown code is an answer), 2 usage error, 1 internal failure.
-import { createReadStream } from "node:fs";
 import { loadCatalog } from "../../catalog/load.js";
 import { type Config, loadConfig, PLATFORM_VARIABLES } from "../../config.js";
-import { decodeText } from "../../decode.js";
 import { analyze } from "../../engine/analyze.js";
 import { explain } from "../../engine/explain.js";
-import { Scanner } from "../../engine/scan/scanner.js";
+import { route } from "../../engine/route.js";
+import { scanText } from "../../engine/scan/scanner.js";
 import { searchText } from "../../engine/search.js";
 import { computeTimers } from "../../engine/timers.js";
 import { SipcodeError, UsageError } from "../../errors.js";
@@ -14,7 +13,10 @@ import { entryLabel, explainCards } from "../../render/card.js";
 import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
+import { commandText, parseArgs, type Subcommand, version } from "./args.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
+import { readsAsLog } from "./paste.js";
+import { scanFile } from "./read.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -24,6 +26,7 @@ export interface Io {
 
 const USAGE = `Usage:
   sipcode <query>                 explain a code (same as: sipcode explain <query>)
+  sipcode "<log of several lines>" scan the pasted log (same as: sipcode scan, from the argument)
   sipcode explain <query> [--json]
   sipcode search <words> [--json] list entries matching free text
   sipcode scan [--json] [FILE …]  find every code in log files (stdin when no FILE or -)
@@ -34,51 +37,12 @@ const USAGE = `Usage:
 
 Queries: 488 · sip 488 · q850 16 · cause 16 · mobius 118 · mobius 503 · acs 3112 · acs 410/3112
          acs 410 3112 · exotel 1008 · http 429 · one way audio · busy here · not aceptable
-Options: --json  machine-readable output   --no-color  plain text   -h, --help   --version
+Options (before or after the command): --json  machine-readable output   --no-color  plain text
+         -h, --help   -v, --version
 `;
-
-interface Flags {
-  json: boolean;
-  colour: boolean;
-  help: boolean;
-  version: boolean;
-  rest: string[];
-}
-
-function parseFlags(argv: string[], tty: boolean, config: Config): Flags {
-  const f: Flags = { json: false, colour: tty && !config.noColor, help: false, version: false, rest: [] };
-  let literal = false;
-  for (const a of argv) {
-    if (literal) f.rest.push(a);
-    else if (a === "--") literal = true;
-    else if (a === "--json") f.json = true;
-    else if (a === "--no-color" || a === "--no-colour") f.colour = false;
-    else if (a === "--color" || a === "--colour") f.colour = true;
-    else if (a === "-h" || a === "--help") f.help = true;
-    else if (a === "--version" || a === "-V") f.version = true;
-    else if (a.startsWith("--"))
-      throw new UsageError(`Unknown option ${a}. Run sipcode --help for the options.`);
-    else f.rest.push(a);
-  }
-  return f;
-}
 
 function write(io: Io, text: string): void {
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-}
-
-async function scanStream(io: Io, catalog: ReturnType<typeof loadCatalog>, path: string, config: Config) {
-  const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
-  const stream = path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-  try {
-    for await (const text of decodeText(stream as AsyncIterable<Buffer | string>)) scanner.push(text);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
-    throw new UsageError(`Cannot read ${path}: ${why}.`);
-  }
-  return scanner.end();
 }
 
 export async function main(argv: string[], io: Io = process): Promise<number> {
@@ -90,12 +54,28 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     return 2;
   }
   try {
-    const [command = "", ...args] = argv;
-    const known = ["explain", "search", "scan", "timers", "shell", "serve", "start", "help"];
-    const cmd = known.includes(command) ? command : "explain";
-    const flags = parseFlags(known.includes(command) ? args : argv, Boolean(io.stdout.isTTY), config);
-    if (flags.version || flags.help || cmd === "help" || argv.length === 0) {
-      write(io, flags.version ? "sipcode 0.1.0" : USAGE);
+    const args = parseArgs(argv);
+    const flags = {
+      ...args,
+      colour: args.colour ?? (Boolean(io.stdout.isTTY) && !config.noColor),
+    };
+    // A query that names a command in other words ("sip timers", "timers?", "timer 32s") runs it,
+    // as the shell and chat do; the calculator's own arguments follow the command word.
+    let cmd: Subcommand = args.command ?? "explain";
+    if (args.command === null && args.rest.join("").trim() !== "") {
+      const intent = route(commandText(args.rest.join(" ")));
+      if (intent.type === "help") cmd = "help";
+      else if (intent.type === "timers") {
+        cmd = "timers";
+        flags.rest = intent.args;
+      }
+    }
+    if (flags.version) {
+      write(io, `sipcode ${version()}`);
+      return 0;
+    }
+    if (flags.help || cmd === "help" || argv.length === 0) {
+      write(io, USAGE);
       return 0;
     }
     if (cmd === "shell" || cmd === "serve" || cmd === "start") return await runLong(cmd, io, config);
@@ -105,6 +85,14 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     switch (cmd) {
       case "explain": {
         const query = flags.rest.join(" ");
+        // A log pasted as the argument (`sipcode "$(cat trace.txt)"`) is scanned, not looked up.
+        if (args.command === null && query.trim().includes("\n") && readsAsLog(query)) {
+          const scan = scanText(catalog, query, { maskPhoneNumbers: config.maskPhoneNumbers });
+          const analysis = analyze(catalog, scan);
+          if (flags.json) write(io, JSON.stringify({ files: [scanFileJson(null, scan, analysis)] }, null, 2));
+          else text([scanCard(analysis, { source: "the text given on the command line" })]);
+          return 0;
+        }
         if (query.trim() === "") {
           io.stderr.write(
             `sipcode: the query is empty. Try: sipcode 488, sipcode acs 410/3112, sipcode one way audio\n`,
@@ -145,7 +133,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         }
         const files = [];
         for (const path of paths) {
-          const scan = await scanStream(io, catalog, path, config);
+          const scan = await scanFile(io.stdin, catalog, path, config);
           const analysis = analyze(catalog, scan);
           if (flags.json) files.push(scanFileJson(path, scan, analysis));
           else text([scanCard(analysis, { source: path === "-" ? "standard input" : path })]);

@@ -1,0 +1,28 @@
+// Reading a log for `sipcode scan` and the shell's `scan <file>`: a file by its path (or standard
+// input for `-`), decoded whatever way it was saved, streamed through the scanner.
+import { createReadStream } from "node:fs";
+import type { Catalog } from "../../catalog/indexes.js";
+import type { Config } from "../../config.js";
+import { decodeText } from "../../decode.js";
+import { Scanner } from "../../engine/scan/scanner.js";
+import { UsageError } from "../../errors.js";
+
+export async function scanFile(stdin: NodeJS.ReadableStream, catalog: Catalog, path: string, config: Config) {
+  const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
+  const stream = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const text of decodeText(stream as AsyncIterable<Buffer | string>)) scanner.push(text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (err as Error).message;
+    throw new UsageError(`Cannot read ${path}: ${why}.`);
+  }
+  return scanner.end();
+}
