@@ -78,7 +78,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       write(io, USAGE);
       return 0;
     }
-    if (cmd === "shell" || cmd === "serve" || cmd === "start") return await runLong(cmd, io, config);
+    if (cmd === "shell" || cmd === "serve" || cmd === "start")
+      return await runLong(cmd, io, config, flags.colour);
     const catalog = loadCatalog(config.catalogDir);
     const text = (cards: Parameters<typeof cardsToText>[0]) =>
       write(io, cardsToText(cards, { colour: flags.colour }));
@@ -164,7 +165,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
 }
 
 /** Long-running modes. `start` picks the server when any platform is configured. */
-async function runLong(cmd: string, io: Io, config: Config): Promise<number> {
+async function runLong(cmd: string, io: Io, config: Config, colour: boolean): Promise<number> {
   const platforms = Boolean(config.slack || config.teams);
   if (cmd === "serve" || (cmd === "start" && platforms)) {
     const { startServer } = await import("../../server.js");
@@ -181,6 +182,6 @@ async function runLong(cmd: string, io: Io, config: Config): Promise<number> {
   }
   const { runShell } = await import("./shell.js");
   const catalog = loadCatalog(config.catalogDir);
-  await runShell(catalog, io, config);
+  await runShell(catalog, io, config, { colour });
   return 0;
 }

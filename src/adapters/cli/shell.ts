@@ -1,27 +1,33 @@
 // Interactive chat with the engine in a terminal: prompt, history, multi-line pastes ended by an
 // empty line (a blank line inside a SIP message, before its SDP, does not end it), `help` and
 // `quit`. Works on pipes too (no prompt), which keeps it testable.
+//
+// On a terminal a paste arrives all at once while typed lines arrive one at a time, so a line
+// followed within a moment by more lines starts a paste whatever it says (a packet line, a header),
+// and a line that arrives alone is answered alone: `SIP/2.0 486 Busy Here` typed by hand gets the
+// 486 card. On a pipe every line arrives at once, so there the lines themselves decide.
 import { createInterface } from "node:readline";
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Config } from "../../config.js";
 import { cardsToText } from "../../render/text.js";
 import { respond } from "../../respond.js";
+import { commandText } from "./args.js";
 import type { Io } from "./main.js";
+import { continuesLog, isPacketHeader, startsLog } from "./paste.js";
+import { scanPathOf, scanPathReply } from "./shell-scan.js";
 
-/** A line that starts a pasted log rather than a one-line question. */
-const LOG_START =
-  /^(?:SIP\/2\.0|INVITE|REGISTER|OPTIONS|BYE|ACK|CANCEL|UPDATE|PRACK|NOTIFY|SUBSCRIBE|REFER|INFO|MESSAGE)\b|^\d{4}-\d\d-\d\d|^\d\d:\d\d:\d\d|^[A-Z][a-z]{2} +\d+ \d\d:|^\[|^<\d+>|^\{|^-{5,}|^[UT] \d{4}\/\d\d\/\d\d|^(?:UDP|TCP|TLS|WSS?) message (?:received|sent)|^paste$/;
-/**
- * After an empty line inside a paste, a line like these continues the same log: the SDP after a
- * SIP message's blank line, a header, an indented or timestamped line, the next message.
- */
-const LOG_CONTINUES = /^[a-z]=|^[A-Za-z][\w.-]*\s*:\s|^\s+\S|^[}\]]/;
-/** On a terminal, lines arriving this soon after an empty line are the rest of the same paste. */
+/** On a terminal, lines arriving this soon after the previous one are the rest of the same paste. */
 const PASTE_BURST_MS = 150;
 /** How long an empty line waits for more of a paste before the paste is answered. */
 const PASTE_SETTLE_MS = 400;
+const QUIT = /^(?:quit|exit|\\q)$/i;
 
-export async function runShell(catalog: Catalog, io: Io, config: Config): Promise<void> {
+export async function runShell(
+  catalog: Catalog,
+  io: Io,
+  config: Config,
+  opts: { colour?: boolean } = {},
+): Promise<void> {
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
   const rl = createInterface({
     input: io.stdin,
@@ -30,69 +36,130 @@ export async function runShell(catalog: Catalog, io: Io, config: Config): Promis
     historySize: 500,
     prompt: "sipcode> ",
   });
-  const colour = interactive && !config.noColor;
+  const colour = interactive && (opts.colour ?? !config.noColor);
   const say = (s: string) => io.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
   if (interactive) {
     say(
       "sipcode shell: type a code (488, acs 410/3112, q850 16), a symptom, `timers`, or paste a log and end it with an empty line. `help`, `quit`.",
     );
   }
+  /** The lines of a paste being collected (null: none). */
   let paste = null as string[] | null;
+  /** The paste was asked for with `paste`, so even one line of it is scanned. */
+  let explicit = false;
   /** Inside a paste: when an empty line arrived (0 when the last line was not empty). */
   let blankAt = 0;
   let settle: NodeJS.Timeout | undefined;
+  /** On a terminal: a first line waiting to see whether more of a paste follows it. */
+  let alone: NodeJS.Timeout | undefined;
+  /** Answers run one after another, also those a timer starts. */
+  let queue: Promise<void> = Promise.resolve();
+  const later = (f: () => void | Promise<void>) => {
+    queue = queue.then(f).catch((err: Error) => {
+      say(`sipcode: internal error: ${err.message}`);
+    });
+  };
+
   const answer = (text: string) => {
     const reply = respond(catalog, text, "shell", { maskPhoneNumbers: config.maskPhoneNumbers });
     say(cardsToText(reply.cards, { colour }));
+  };
+  /** One line on its own: a command, a question or a one-line log. */
+  const ask = async (line: string) => {
+    const text = commandText(line);
+    const path = scanPathOf(text);
+    if (path !== undefined) say(await scanPathReply(catalog, io, config, path, colour));
+    else answer(text);
   };
   const prompt = () => {
     if (!interactive) return;
     rl.setPrompt(paste ? "....... " : "sipcode> ");
     rl.prompt();
   };
+  /** Ends the paste now; its answer follows the answers already under way. */
   const finishPaste = () => {
     clearTimeout(settle);
-    const text = paste?.join("\n") ?? "";
+    clearTimeout(alone);
+    alone = undefined;
+    const lines = paste ?? [];
+    const asked = explicit;
     paste = null;
+    explicit = false;
     blankAt = 0;
-    if (text.trim() !== "") answer(`scan ${text}`);
+    const filled = lines.filter((l) => l.trim() !== "");
+    if (filled.length === 0) return;
+    // One line that arrived on its own is a question or a one-line log, answered as typed.
+    if (filled.length === 1 && !asked) later(() => ask(filled[0]?.trim() ?? ""));
+    else later(() => answer(`scan ${lines.join("\n")}`));
   };
+  /** A line outside a paste. False when it asks to leave. */
   const command = (line: string): boolean => {
     const cmd = line.trim();
-    if (cmd === "quit" || cmd === "exit" || cmd === "\\q") return false;
-    if (cmd === "paste") paste = [];
-    else if (LOG_START.test(cmd) || cmd.length > 200) paste = [line];
-    else if (cmd !== "") answer(cmd);
+    if (QUIT.test(cmd)) return false;
+    if (cmd.toLowerCase() === "paste") {
+      paste = [];
+      explicit = true;
+    } else if (interactive && cmd !== "") {
+      paste = [line];
+      alone = setTimeout(() => {
+        alone = undefined;
+        finishPaste();
+        later(prompt);
+      }, PASTE_BURST_MS);
+    } else if (startsLog(cmd) || cmd.length > 200) paste = [line];
+    else if (cmd !== "") later(() => ask(cmd));
     return true;
   };
+  /** Blank line inside a paste: on a terminal the answer comes once the paste stops arriving. */
+  const blank = () => {
+    blankAt = Date.now();
+    if (interactive)
+      settle = setTimeout(() => {
+        finishPaste();
+        later(prompt);
+      }, PASTE_SETTLE_MS);
+  };
+
   prompt();
   for await (const raw of rl) {
     const line = raw.replace(/\r$/, "");
-    if (paste && blankAt > 0) {
+    if (paste && alone) {
+      // Terminal: more arrived right after the first line, so this is a paste.
+      clearTimeout(alone);
+      alone = undefined;
+      if (line.trim() === "") blank();
+      else paste.push(line);
+    } else if (paste && blankAt > 0) {
       // The line after an empty one: more of the same log, or the paste is over.
       clearTimeout(settle);
       const burst = interactive && Date.now() - blankAt < PASTE_BURST_MS;
-      if (line.trim() !== "" && (burst || LOG_CONTINUES.test(line) || LOG_START.test(line.trim()))) {
+      if (line.trim() !== "" && (burst || continuesLog(line))) {
         paste.push("", line);
         blankAt = 0;
       } else {
         finishPaste();
-        if (!command(line)) break;
+        if (line.trim() !== "" && !command(line)) break;
       }
     } else if (paste) {
-      if (line.trim() === "") {
-        blankAt = Date.now();
-        // On a terminal the answer comes once the paste has stopped arriving.
-        if (interactive)
-          settle = setTimeout(() => {
-            finishPaste();
-            prompt();
-          }, PASTE_SETTLE_MS);
+      if (line.trim() === "") blank();
+      else if (!interactive && tentative(paste, explicit) && !continuesLog(line)) {
+        // Pipe: a log-like line followed by a question was a line on its own.
+        finishPaste();
+        if (!command(line)) break;
       } else paste.push(line);
     } else if (!command(line)) break;
-    if (blankAt === 0) prompt();
+    await queue;
+    if (blankAt === 0 && !alone) prompt();
   }
   clearTimeout(settle);
+  clearTimeout(alone);
+  await queue;
   if (paste) finishPaste();
+  await queue;
   rl.close();
+}
+
+/** A pipe's paste of one line that may still turn out to be a line on its own. */
+function tentative(paste: string[], explicit: boolean): boolean {
+  return !explicit && paste.length === 1 && !isPacketHeader(paste[0] ?? "");
 }

@@ -1,0 +1,177 @@
+// The shell as people use it: pastes kept whole whatever their first line, a line typed alone
+// answered alone, quit/help in any case, `scan <file>`. On a terminal a paste arrives at once and
+// typed lines arrive one by one, so the terminal tests feed the shell with pauses between chunks.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { type Io, main } from "../../../src/adapters/cli/main.js";
+import { memoryIo } from "../../helpers/io.js";
+
+/** The shell over a pipe (every line arrives at once). */
+async function shell(lines: string[]) {
+  const io = memoryIo(`${lines.join("\n")}\n`);
+  const code = await main(["shell"], io);
+  return { code, out: io.out() };
+}
+
+const ESC = String.fromCharCode(27);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The shell on a terminal: each chunk is typed or pasted at once, with a pause after it. */
+async function terminal(chunks: string[], pauseMs = 600) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const stdout = Object.assign(new PassThrough(), { isTTY: true });
+  let out = "";
+  stdout.on("data", (d) => {
+    out += String(d);
+  });
+  const io: Io = { stdin, stdout, stderr: new PassThrough() };
+  const done = main(["--no-color", "shell"], io);
+  for (const chunk of chunks) {
+    stdin.write(chunk.replace(/\n/g, "\r"));
+    await sleep(pauseMs);
+  }
+  stdin.end();
+  const code = await done;
+  // Drop the line editor's cursor movements and prompts.
+  return { code, out: out.replace(new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g"), "") };
+}
+
+const ngrep = [
+  "U 10.0.0.9:5060 -> 10.0.0.5:5060",
+  "SIP/2.0 488 Not Acceptable Here",
+  "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK776asdhds",
+  "CSeq: 314159 INVITE",
+  "Content-Type: application/sdp",
+  "",
+  "v=0",
+  "o=- 0 0 IN IP4 10.0.0.9",
+];
+
+describe("a paste whose first line is a packet or header line", () => {
+  it.each([
+    ["ngrep", "U 10.0.0.9:5060 -> 10.0.0.5:5060"],
+    ["ngrep TCP", "T 10.0.0.9:5060 -> 10.0.0.5:5060 [AP]"],
+    ["pjsip", "RX 512 bytes Response msg 488/INVITE/cseq=1 (rdata0x7f) from UDP 10.0.0.9:5060:"],
+    ["sofia-sip", "recv 512 bytes from udp/[10.0.0.9]:5060 at 10:00:00.000:"],
+    ["Asterisk", "<--- SIP read from UDP:10.0.0.9:5060 --->"],
+    ["tcpdump", "IP 10.0.0.9.5060 > 10.0.0.5.5060: SIP, length: 400"],
+  ])("%s: one scan that names the sender of the packet", async (_, first) => {
+    const r = await shell([first, "SIP/2.0 488 Not Acceptable Here", "CSeq: 1 INVITE", "", "quit"]);
+    expect(r.code).toBe(0);
+    expect(r.out.match(/First failure:/g)).toHaveLength(1);
+    expect(r.out).toMatch(/Likely failing component +10\.0\.0\.9:5060/);
+    expect(r.out).not.toMatch(/No entry for|not a registered response code/);
+  });
+
+  it.each([["#"], ["Call-ID: a84b4c76e66710"], ["Session ID: 0"]])(
+    "%s: one scan of the whole paste",
+    async (first) => {
+      const r = await shell([first, "SIP/2.0 488 Not Acceptable Here", "CSeq: 1 INVITE", "", "quit"]);
+      expect(r.out.match(/First failure:/g)).toHaveLength(1);
+      expect(r.out).toMatch(/First failure: SIP 488 Not Acceptable Here/);
+      expect(r.out).not.toMatch(/No entry for|^ACS/m);
+    },
+  );
+
+  it("on a terminal, a paste arriving at once is one scan whatever its first line", async () => {
+    const r = await terminal([
+      `${ngrep.join("\n")}\n\n`,
+      "Session ID: 0\nSIP/2.0 503 Service Unavailable\n\n",
+    ]);
+    expect(r.out.match(/First failure:/g)).toHaveLength(2);
+    expect(r.out).toMatch(/Likely failing component +10\.0\.0\.9:5060/);
+    expect(r.out).toMatch(/First failure: SIP 503 Service Unavailable/);
+    expect(r.out).not.toMatch(/No entry for|^ACS/m);
+  });
+});
+
+describe("a single line typed on its own", () => {
+  it("on a terminal, `SIP/2.0 486 Busy Here` typed and Enter gets the 486 card", async () => {
+    const r = await terminal(["SIP/2.0 486 Busy Here\n", "488\n"]);
+    expect(r.out).toMatch(/^SIP 486 Busy Here$/m);
+    expect(r.out).toMatch(/^SIP 488 Not Acceptable Here$/m);
+    expect(r.out).not.toMatch(/First failure|Codes found/);
+  });
+
+  it("on a terminal, a pasted trace that starts with a status line is still read whole", async () => {
+    const r = await terminal([
+      "SIP/2.0 503 Service Unavailable\nCSeq: 2 INVITE\nServer: CarrierSBC/4.2\n\nv=0\n\n",
+      "quit\n",
+    ]);
+    expect(r.out.match(/First failure:/g)).toHaveLength(1);
+    expect(r.out).toMatch(/First failure: SIP 503 Service Unavailable/);
+    expect(r.out).toMatch(/Codes found +1 /);
+  });
+
+  it("over a pipe, a status line followed by a question is answered as a line of its own", async () => {
+    const r = await shell(["SIP/2.0 486 Busy Here", "488", "quit", "ignored"]);
+    expect(r.out).toMatch(/^SIP 486 Busy Here$/m);
+    expect(r.out).toMatch(/^SIP 488 Not Acceptable Here$/m);
+    expect(r.out).not.toMatch(/First failure/);
+  });
+
+  it("`paste` then one line scans it", async () => {
+    const r = await shell(["paste", "SIP/2.0 486 Busy Here", "", "quit"]);
+    expect(r.out).toMatch(/First failure: SIP 486 Busy Here/);
+  });
+});
+
+describe("leaving and asking for help", () => {
+  it.each([["QUIT"], ["Exit"], ["EXIT"], ["Quit"]])("%s leaves the shell", async (word) => {
+    const r = await shell([word, "488"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("");
+  });
+
+  it("QUIT leaves a terminal session", async () => {
+    const r = await terminal(["QUIT\n", "488\n"]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/SIP 488/);
+  });
+
+  it.each([["help me"], ["Help"], ["help?"], ["HELP please"]])("%s shows the help", async (words) => {
+    const r = await shell([words, "quit"]);
+    expect(r.out).toMatch(/^sipcode: telecom error codes, explained/);
+    expect(r.out).not.toMatch(/One-way audio/);
+  });
+
+  it.each([["sip timers"], ["Timers?"], ["TIMERS"]])("%s opens the timers card", async (words) => {
+    const r = await shell([words, "quit"]);
+    expect(r.out).toMatch(/^SIP and Webex Calling timers/);
+  });
+});
+
+describe("scan <file>", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sipcode-shell-"));
+
+  it("scans the file, as sipcode scan FILE does", async () => {
+    const file = join(dir, "ngrep.txt");
+    writeFileSync(file, `${ngrep.join("\n")}\n`);
+    const r = await shell([`scan ${file}`, "quit"]);
+    expect(r.out).toMatch(/^First failure: SIP 488 Not Acceptable Here/);
+    expect(r.out).toContain(file);
+    expect(r.out).toMatch(/Likely failing component +10\.0\.0\.9:5060/);
+  });
+
+  it("reads a gzip-compressed file", async () => {
+    const file = join(dir, "syslog.2.gz");
+    writeFileSync(file, gzipSync("SIP/2.0 503 Service Unavailable\nCSeq: 1 INVITE\n"));
+    const r = await shell([`SCAN ${file}`, "quit"]);
+    expect(r.out).toMatch(/First failure: SIP 503 Service Unavailable/);
+  });
+
+  it("a path that does not exist says so instead of 'No error codes found'", async () => {
+    const r = await shell([`scan ${join(dir, "missing.log")}`, "quit"]);
+    expect(r.out).toMatch(/^Cannot read .*missing\.log: no such file\./);
+    expect(r.out).not.toMatch(/No error codes found/);
+  });
+
+  it("text after scan is still scanned as text", async () => {
+    const r = await shell(["scan SIP/2.0 486 Busy Here", "quit"]);
+    expect(r.out).toMatch(/First failure: SIP 486 Busy Here/);
+  });
+});
