@@ -4,9 +4,9 @@
 import type { Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
-import { all, type Emit, type Hit, hit, put } from "./hit.js";
+import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import * as P from "./patterns.js";
-import { phaseIn, phraseConfirms, type ScanIndex } from "./scan-index.js";
+import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 import { detectVendor } from "./vendor.js";
 
 export { withoutClaimed } from "./claims.js";
@@ -76,7 +76,7 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
   const bare = () => (bareNs ??= http() && !P.SIP_CONTEXT.test(segment) ? "http" : "sip");
   if (gates & D.SIP_STATUS)
     all(P.SIP_STATUS, segment, (m) =>
-      put(emit, hit("sip", Number(m[1]), null, 0.99, "sip-status", true, { reason: m[2]?.trim() }), m),
+      put(emit, hit("sip", Number(m[1]), null, 0.99, "sip-status", true, { reason: reasonPhrase(m[2]) }), m),
     );
   if (gates & D.PJSIP) {
     all(P.PJSIP, segment, (m) =>
@@ -215,8 +215,10 @@ function detectLoose(
       // The namespace costs two context regexes: only worth it when a phrase could confirm.
       if (!phraseConfirms(index, "sip", code, after) && !phraseConfirms(index, "http", code, after)) return;
       const ns = bare();
-      if (phraseConfirms(index, ns, code, after)) {
-        const reason = after.slice(0, 40).trim();
+      const words = phraseWords(index, ns, code, after);
+      if (words > 0) {
+        // The phrase the catalog knows, as the line spells it: not the words after it.
+        const reason = reasonPhrase(firstWords(after.slice(0, 60), words));
         put(emit, place(hit(ns, code, null, 0.85, "phrase", undefined, { reason }), segment, index), m);
       }
     });

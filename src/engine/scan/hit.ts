@@ -67,3 +67,27 @@ export function all(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): vo
     if (m[0].length === 0) re.lastIndex++;
   }
 }
+
+/**
+ * The reason phrase at the start of `text`, without what one-line log formats append to it: a
+ * bracket ("Trying] call-id=…", "Busy Here [Time:…]"), a quote, a `;` or `|`, a `key=value`, or
+ * an unclosed parenthesis ("Forbidden (auth: user=…"). Undefined when nothing is left.
+ */
+export function reasonPhrase(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let s = text;
+  const cut = REASON_END.exec(s);
+  if (cut) s = s.slice(0, cut.index);
+  const open = s.lastIndexOf("(");
+  if (open >= 0 && s.indexOf(")", open) < 0) s = s.slice(0, open);
+  s = s.replace(REASON_TRAIL, "");
+  return s === "" ? undefined : s;
+}
+
+/**
+ * Where a reason phrase ends in a one-line log: brackets, quotes, an escape (`\r\n` in JSON),
+ * separators, a key=value, the end of a clause ("OK, 1832 bytes"), an arrow ("--> ACK").
+ */
+const REASON_END = /["`\\[\]{}<>;|\t\r\n]|\s[\w.-]+=|[.,](?:\s|$)|\s-+>/;
+/** Blanks and punctuation left at the end of a phrase ("Service Unavailable, ", "Busy Here."). */
+const REASON_TRAIL = /^\s+|[\s,.:'"-]+$/g;

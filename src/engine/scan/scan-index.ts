@@ -146,14 +146,42 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
 
 /** Does the text after a number read like that code's reason phrase ("486 Busy Here")? */
 export function phraseConfirms(index: ScanIndex, ns: "sip" | "http", code: number, after: string): boolean {
+  return phraseWords(index, ns, code, after) > 0;
+}
+
+/**
+ * How many words of the text after a number are that code's reason phrase: the longest phrase it
+ * starts with, or 1 when only a phrase's first six letters match ("401 unauthenticated"); 0 when
+ * the text reads like none of them.
+ */
+export function phraseWords(index: ScanIndex, ns: "sip" | "http", code: number, after: string): number {
   const list = index.phrases.get(`${ns}:${code}`);
-  if (!list) return false;
+  if (!list) return 0;
   // Only as many normalised characters as the longest phrase needs.
   let need = 2;
   for (const p of list) if (p.length > need) need = p.length;
   const words = asciiWords(after.slice(0, 48), need) ?? normalizeText(after.slice(0, 48));
-  if (words.length < 2) return false;
-  return list.some((p) => words.startsWith(p) || (p.length >= 6 && words.startsWith(p.slice(0, 6))));
+  if (words.length < 2) return 0;
+  let best = 0;
+  for (const p of list) {
+    if (words.startsWith(p)) best = Math.max(best, p.split(" ").length);
+    else if (p.length >= 6 && words.startsWith(p.slice(0, 6))) best = Math.max(best, 1);
+  }
+  return best;
+}
+
+/** The text up to the end of its `n`-th run of letters and digits ("Busy Here; from IP" → "Busy Here"). */
+export function firstWords(text: string, n: number): string {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || text.charCodeAt(i) > 127;
+    if (alnum && !inRun) runs++;
+    else if (!alnum && inRun && runs === n) return text.slice(0, i);
+    inRun = alnum;
+  }
+  return text;
 }
 
 /**
