@@ -5,6 +5,7 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
 import { ColourFilter } from "./colours.js";
+import { CsvReader, type CsvRow } from "./csv.js";
 import { Cuts } from "./cuts.js";
 import {
   detect,
@@ -87,6 +88,7 @@ export class Scanner {
     this.found.push(h);
   };
   private readonly store = new FindingStore();
+  private readonly csv: CsvReader;
   /** The line whose hits are offered to the store, and how to build their findings. */
   private readonly at = {
     line: "",
@@ -94,10 +96,14 @@ export class Scanner {
     le: 0,
     lineNo: 0,
     ctx: undefined as LineContext | undefined,
+    /** A CSV row's columns: its time, Call-ID and responder. */
+    row: undefined as CsvRow | undefined,
     build: (h: Hit): Finding => {
       const at = this.at;
       at.ctx ??= this.context(at.line, at.ls, at.le, at.lineNo);
-      return toFinding(at.ctx, h, this.opts);
+      const f = toFinding(at.ctx, h, this.opts);
+      at.row?.patch(f);
+      return f;
     },
     /** The host the message's surroundings name (the line above a packet dump), as toFinding reads it. */
     sourceHost: (): string | undefined => {
@@ -122,6 +128,7 @@ export class Scanner {
     this.index = scanIndexFor(catalog);
     this.anchors = anchorsFor(this.index);
     this.trigger = new Trigger(this.index);
+    this.csv = new CsvReader(this.index, opts);
   }
 
   push(input: string): void {
@@ -171,9 +178,10 @@ export class Scanner {
       limit = e + 1;
     }
     if (limit <= this.pos) return;
-    const walker: LineSource = this.mode.exhaustive
+    // Inside a CSV table (and in the first lines, where one may start) every line is a row to read.
+    let walker: LineSource = this.mode.exhaustive
       ? new EveryLine(this.pos)
-      : new Walker(buf, this.anchors, this.pos, !this.log.full);
+      : this.csv.lines(new Walker(buf, this.anchors, this.pos, !this.log.full), this.pos, this.lineNo);
     // Lines are counted on the way to each anchor: [ls, le) is line lineNo.
     let ls = this.pos;
     let lineNo = this.lineNo;
@@ -185,6 +193,7 @@ export class Scanner {
         le = buf.indexOf("\n", ls);
       }
       this.scanLine(ls, le, lineNo, walker.take(ls, le), walker);
+      if (!this.mode.exhaustive) walker = this.csv.lines(walker, le + 1, lineNo + 1);
     }
     lineNo += countLines(buf, ls, limit) - this.cutsIn(ls, limit);
     // Keep three scanned lines: the timestamp of a line may be on one of the lines before it.
@@ -201,6 +210,11 @@ export class Scanner {
     const buf = this.buf;
     const line = lineAt(buf, ls, le);
     if (a.event && !this.log.full) this.log.record(this.buf, line, ls, le, lineNo);
+    const row = this.csv.take(line, lineNo, a.words);
+    if (row !== undefined) {
+      if (row !== null && row.hits.length > 0) this.keep(row.line, ls, le, lineNo, row.hits, row);
+      return;
+    }
     if (line.length < 3 || (a.words === 0 && a.named === 0 && a.nDigits === 0)) return;
     if (line.length > SEGMENT) {
       this.scanLongLine(line, ls, le, lineNo);
@@ -277,8 +291,9 @@ export class Scanner {
     return lineContext(this.catalog, where, LOOKAHEAD - 1, inputLines);
   }
 
-  private keep(line: string, ls: number, le: number, lineNo: number, hits: Hit[]): void {
+  private keep(line: string, ls: number, le: number, lineNo: number, hits: Hit[], row?: CsvRow): void {
     const at = this.at;
+    at.row = row;
     at.line = line;
     at.ls = ls;
     at.le = le;
