@@ -242,8 +242,19 @@ function detectLoose(
       const ns = bare();
       const code = Number(m[1]);
       if (ns === "http" && code >= 600) return;
+      if (ns === "sip" && apiEnvelope(segment, m)) return;
       const h = place(hit(ns, code, null, 0.7, "keyword", m[0]), segment, index);
       h.len = 3;
       emit(h, m.index + m[0].length - 3);
     });
+}
+
+/**
+ * `{"status":200,"data":[…]}`, `{"msg":"upstream call failed","status":503,"service":"billing"}`:
+ * the "status" member of an API response or a service's log record that names no SIP word is
+ * that API's status, not a SIP response.
+ */
+function apiEnvelope(segment: string, m: RegExpExecArray): boolean {
+  if (segment.charCodeAt(m.index - 1) !== 34 || m[0].slice(0, 6).toLowerCase() !== "status") return false;
+  return P.API_ENVELOPE.test(segment) && !P.SIP_CONTEXT.test(segment);
 }

@@ -15,10 +15,17 @@ export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
  * An HTTP client's or server's words: a URL, a cookie, a client library, the ACS SDK's logger. "API"
  * as a word of its own: Twilio's `Direction=outbound-api` names no HTTP exchange. Exotel's v1 API
  * answers errors with `{"RestException":{"Status":429,…}}`, and a line naming Exotel with a numeric
- * `"Status"` field carries its HTTP status (its call Status is a word: `Status=completed`).
+ * `"Status"` field carries its HTTP status (its call Status is a word: `Status=completed`). Twirp
+ * (LiveKit's API) is RPC over HTTP, and a JWT is what REST APIs (Vonage's) authenticate with.
  */
 export const HTTP_CONTEXT =
-  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|(?<![\w-])API\b|CXAPI|CPAPI|webex-calling|retrofit|\bCookie\b|JSESSIONID|azure:communication|RestException|\bexotel\b[^\n]{0,300}?"Status"\s*:\s*"?\d|"Status"\s*:\s*"?\d[^\n]{0,300}?\bexotel\b/i;
+  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|\btwirp\b|\bjwt\b|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|(?<![\w-])API\b|CXAPI|CPAPI|webex-calling|retrofit|\bCookie\b|JSESSIONID|azure:communication|RestException|\bexotel\b[^\n]{0,300}?"Status"\s*:\s*"?\d|"Status"\s*:\s*"?\d[^\n]{0,300}?\bexotel\b/i;
+/**
+ * Members that make a one-line JSON object an API's response or a service's log record (Homer's
+ * `{"status":200,…,"data":[`, `{"msg":"upstream call failed","status":503,"service":"billing"}`):
+ * its "status" is that API's, not a SIP response.
+ */
+export const API_ENVELOPE = /"(?:data|service|endpoint)"\s*:|\bupstream\b/;
 /** A request method before a path: HTTP, whatever the rest of the line says (SIP methods take a URI). */
 export const HTTP_METHOD_PATH = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\//;
 /** A line about Mobius, where a bare status is Mobius's own (unless SIP or its SIP edge, SSE, is named). */
