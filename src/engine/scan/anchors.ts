@@ -55,6 +55,9 @@ export function anchorsFor(index: ScanIndex): Anchors {
   }
   add("Received response:", D.QUOTED);
   add("received response:", D.QUOTED);
+  // Asterisk's dial outcomes (causes.ts), read through the catalog's AST_CAUSE_ names.
+  add("DIALSTATUS", D.CAUSE_NAME);
+  add("circuit-busy", D.CAUSE_NAME);
   add("Client Error", D.PY_HTTP);
   add("Server Error", D.PY_HTTP);
   for (const s of ["s", "S"])

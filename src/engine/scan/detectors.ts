@@ -3,6 +3,7 @@
 // `gates` (see gates.ts) skips the ones that cannot match; the default runs them all.
 import type { Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
+import { detectCauses } from "./causes.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import * as P from "./patterns.js";
@@ -46,7 +47,6 @@ const single = (
 ): SingleCode => ({ re, ns, confidence, detector, gate, proven, read });
 /** A hex cause in group 1 ("0x22"), or a decimal one in group 2. */
 const hexOrDecimal = (m: RegExpExecArray) => (m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]));
-const hex = (m: RegExpExecArray) => Number.parseInt(m[1] ?? "", 16);
 
 /** Registration logs: the response answers a REGISTER. */
 const REGISTER = { method: "REGISTER" } as const;
@@ -55,6 +55,7 @@ const REGISTER = { method: "REGISTER" } as const;
 const SINGLE_CODE: readonly SingleCode[] = [
   single(P.CAUSE_NUM, "cause", 0.85, "cause-number", D.CAUSE_NUM, false),
   single(P.AMI_CAUSE, "cause", 0.7, "ami-cause", D.CAUSE_NUM, false),
+  single(P.PAREN_CAUSE, "cause", 0.85, "cause-number", D.CAUSE_NUM, false),
   single(P.PROSE_CAUSE, "cause", 0.75, "cause-number", D.CAUSE_NUM, false, hexOrDecimal),
   single(P.HTTP_STATUS_LINE, "http", 0.95, "http-status", D.HTTP_LINE, true),
   single(P.HTTP_REQUEST, "http", 0.9, "http-request", D.HTTP_LINE, true),
@@ -85,6 +86,10 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     all(P.PJSIP_OUTBOUND_REG, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.95, "pjsip-registration", true, REGISTER), m),
     );
+    // "401 received after 3 attempts": refused every time, a final answer (shares PJSIP's gate).
+    all(P.AUTH_GAVE_UP, segment, (m) =>
+      put(emit, hit("sip", Number(m[1]), null, 0.9, "auth-failed", true, { method: m[2] }), m),
+    );
   }
   if (gates & D.REASON)
     all(P.REASON, segment, (m) => {
@@ -110,11 +115,7 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       put(emit, hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]), m);
     });
   }
-  if (gates & D.CAUSE_NUM && segment.includes("DisconnectCause="))
-    all(P.CISCO_DISCONNECT, segment, (m) => {
-      const code = hex(m);
-      if (code > 0 && code <= 127) put(emit, hit("q850", code, null, 0.85, "cause-number", true), m);
-    });
+  if (gates & (D.CAUSE_NUM | D.CAUSE_NAME)) detectCauses(segment, index, emit, gates);
   if (gates & D.SOFIA) {
     all(P.SOFIA_REG, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.95, "sofia-registration", true, REGISTER), m),

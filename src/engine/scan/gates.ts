@@ -106,8 +106,10 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
     if (left === 32 && right === 32 && s.charCodeAt(q - 2) === 34) g |= D.ACCESS;
     if (startsAt(s, "Response msg ", q - 13)) g |= D.PJSIP;
   }
-  // PJSIP_OUTBOUND_REG (shares PJSIP's gate): "response 'CODE' received from".
+  // PJSIP_OUTBOUND_REG (shares PJSIP's gate): "response 'CODE' received from"; AUTH_GAVE_UP:
+  // "CODE received after N attempts".
   if (left === 39 && right === 39 && startsAt(s, "response '", q - 10)) g |= D.PJSIP;
+  if (right === 32 && s.startsWith(" received after ", q + 3)) g |= D.PJSIP;
   // HTTP_REQUEST shares HTTP_LINE's gate.
   if (
     first <= 53 &&
@@ -125,10 +127,9 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
   if (left === 91 && right === 93) {
     // entering state \[\w+\]\[CODE\] and \b(?:response|reply|status|code)\s*\[CODE\]
     if (s.charCodeAt(q - 2) === 93) g |= D.SOFIA;
-    // SOFIA_REG (shares SOFIA's gate): "Failed Registration [CODE]" or "Registration Failed with
-    // status …[CODE]".
-    else if (startsAt(s, "Failed Registration ", q - 21) || s.includes("Registration Failed with status "))
-      g |= D.SOFIA;
+    // SOFIA_REG (shares SOFIA's gate): "Failed Registration [CODE]", or "Registration Failed with
+    // status …[CODE]" and "Failed Registration with status …[CODE]".
+    else if (startsAt(s, "Failed Registration ", q - 21) || s.includes(" with status ")) g |= D.SOFIA;
     g |= TAILS.at(s, skipSpace(s, q - 2)) & D.BRACKETED;
   }
   // FAILED_PAREN (shares SOFIA's gate): \b(?:failed|rejected|error|returned)[ \t]*\(CODE\)

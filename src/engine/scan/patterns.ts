@@ -95,17 +95,36 @@ export const EXOTEL = /error_data[^\n]{0,160}?"code"\s*:\s*"?(1\d{3})(?!\d)/g;
 export const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"/g;
 /** Cause keys (FreeSWITCH variables may carry a `variable_` prefix; sip_term_cause is the Q.850 cause). */
 export const CAUSE_NUM =
-  /(?<![A-Za-z0-9])(?:HANGUPCAUSE|hangup[ _-]?cause(?:[_-]?q850|[_-]?code)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[_-]?cause|sip_term_cause)"?\s*[:=(]?\s*["[]?(\d{1,3})(?![\d.])/gi;
+  /(?<![A-Za-z0-9])(?:HANGUPCAUSE|hangup[ _-]?cause(?:[_-]?q850|[_-]?code)?|Q\.?850[ _-]?cause|q850[_-]?cause|isdn[ _-]?cause|sip_term_cause)"?\s*[:=(]?\s*["[]?(\d{1,3})(?![\d.])/gi;
 /**
- * A cause value in prose: "fail with cause 34", "cause code 17", "release cause: 41", and in hex
- * (group 1) as Cisco IOS prints it: "Disconnect Cause=0x22" (34). Not Cisco's "Previous Disconnect
- * Cause", the cause of an earlier disconnect.
+ * A cause value in prose: "fail with cause 34", "cause code 17", "release cause: 41", Genesys's
+ * "Call 0A1B released, cause 18", and in hex (group 1) as Cisco IOS prints it: "Disconnect
+ * Cause=0x22" (34). Not Cisco's "Previous Disconnect Cause", the cause of an earlier disconnect.
  */
 export const PROSE_CAUSE =
-  /\b(?:(?:with|release|(?<!previous )disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(?:0x([0-9a-f]{1,2})(?![\w.])|(\d{1,3})(?![\d.:%/]|x[0-9a-f]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?)))/gi;
+  /\b(?:(?:with|release(?:d,?)?|(?<!previous )disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(?:0x([0-9a-f]{1,2})(?![\w.])|(\d{1,3})(?![\d.:%/]|x[0-9a-f]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?)))/gi;
 /** Cisco IOS "show call history voice": "DisconnectCause=2F" is always hex (its DisconnectText says "(47)"). */
 export const CISCO_DISCONNECT = /\bDisconnectCause=(?:0x)?([0-9A-Fa-f]{1,2})(?![\w.])/g;
-export const AMI_CAUSE = /\bCause\s*:\s*(\d{1,3})(?![\d.]|:\d)/gi;
+/**
+ * "Cause: 17" (Asterisk AMI, 3CX) and "Cause=17" (AudioCodes' CALL_RELEASED). Not a parameter
+ * (";cause=486" in a Reason header or a diverted call's URI), nor Cisco's "Previous Disconnect
+ * Cause", the cause of an earlier disconnect.
+ */
+export const AMI_CAUSE = /(?<![;&?\w])(?<!previous disconnect )Cause\s*[:=]\s*(\d{1,3})(?![\d.]|:\d)/gi;
+/** Asterisk's app_dial: "Unable to create channel of type 'PJSIP' (cause 20 - Subscriber absent)". */
+export const PAREN_CAUSE = /\(cause (\d{1,3}) - (?=[A-Za-z])/g;
+/**
+ * Cisco `debug isdn q931`: "Cause i = 0x8291 - User busy", the cause information element in hex.
+ * Its first octet is the coding standard and location; when that octet's top bit is clear an
+ * octet of recommendation follows. The cause is the next octet without its top bit (0x91: 17).
+ */
+export const Q931_CAUSE = /\bCause i = 0x([0-9A-Fa-f]{4,16})(?![\w.])/g;
+/**
+ * A cause name in lower case as the value of a hangup-cause key: Telnyx and other CPaaS built on
+ * FreeSWITCH send `"hangup_cause":"unallocated_number"`. Upper-case names are cause names already.
+ */
+export const LOWER_CAUSE_NAME =
+  /(?<![A-Za-z0-9])[Hh]angup[_-]?[Cc]ause["']?\s*[:=]\s*["']?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w-])/g;
 export const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.]|:\d)/g;
 /**
  * A request and its status on one line: `POST /v1/calls -> 401`, `GET https://… failed 403`,
@@ -129,17 +148,25 @@ export const QUOTED_PHRASE = /\b[Rr]eceived response:\s*"([A-Za-z][A-Za-z' -]{2,
 export const SOFIA_STATE = /entering state \[\w+\]\[([1-6]\d\d)\]/g;
 /**
  * FreeSWITCH gateway registration (sofia_reg.c): "carrier_a Failed Registration [403], setting retry
- * to 60 seconds." and "carrier_a Registration Failed with status Forbidden [403]. failure #1" (the
- * phrase may be empty). The status answers the gateway's REGISTER.
+ * to 60 seconds.", "carrier_a Registration Failed with status Forbidden [403]. failure #1" and
+ * "carrier_b Failed Registration with status Timeout [408]. failure #1" (the phrase may be empty).
+ * The status answers the gateway's REGISTER.
  */
 export const SOFIA_REG =
-  /\b(?:Failed Registration |Registration Failed with status [^[\n]{0,60})\[([1-6]\d\d)\]/g;
+  /\b(?:Failed Registration (?:with status [^[\n]{0,60})?|Registration Failed with status [^[\n]{0,60})\[([1-6]\d\d)\]/g;
 /**
  * A code in parentheses right after a word of failure: Asterisk's "Registration to sip:… failed
  * (403)" and "… with client '…' failed (403), stopping registration attempts", "rejected (486)",
  * "error (503)". Only the bare code: "failed (3 attempts)", "(200 ms)" and "(408 bytes)" are none.
  */
 export const FAILED_PAREN = /\b(?:failed|rejected|error|returned)[ \t]*\(([1-6]\d\d)\)/gi;
+/**
+ * A final authentication failure: Asterisk's "Failed to authenticate: 401 received after 3
+ * attempts, giving up on INVITE to …". The credentials were sent and refused each time: no
+ * challenge a retry answered. The method, when the line names it, is group 2.
+ */
+export const AUTH_GAVE_UP =
+  /(?<![\w./-])([1-6]\d\d) received after \d{1,3} attempts?\b(?:[^\n]{0,40}?\bon (INVITE|REGISTER|SUBSCRIBE|OPTIONS|MESSAGE|REFER|NOTIFY|PUBLISH|BYE|UPDATE|INFO)\b)?/g;
 /** A line about a registration: the code in FAILED_PAREN answers a REGISTER. */
 export const REGISTRATION = /\bregist(?:er|ration)/i;
 export const SIP_WORD =
