@@ -26,6 +26,36 @@ export class LogClock {
   /** `year`: the year the log's first stamp with a year names, for yearless stamps before it. */
   constructor(private year?: number) {}
 
+  /**
+   * A clock for stamps in line order. Time-of-day stamps before the first date (FreeSWITCH's
+   * siptrace "at 17:40:00.000100:" above dated console lines) belong to that date's day, or to the
+   * day before when their clock reads later than the date's: on the epoch day they would sit
+   * decades before the dated lines and no interval between the two could be measured.
+   */
+  static of(stamps: Iterable<{ ms: number; yearless: boolean }>): LogClock {
+    let year: number | undefined;
+    let firstDated: { ms: number; yearless: boolean } | undefined;
+    let firstClock: number | undefined;
+    for (const s of stamps) {
+      if (s.ms < DAY_MS) {
+        if (!firstDated && firstClock === undefined) firstClock = s.ms;
+        continue;
+      }
+      firstDated ??= s;
+      if (!s.yearless) {
+        year = new Date(s.ms).getUTCFullYear();
+        break;
+      }
+    }
+    const clock = new LogClock(year);
+    if (firstDated && firstClock !== undefined) {
+      const t = firstDated.yearless && year !== undefined ? inYear(firstDated.ms, year) : firstDated.ms;
+      const tod = t % DAY_MS;
+      clock.day = t - tod - (firstClock > tod ? DAY_MS : 0);
+    }
+    return clock;
+  }
+
   place(ms: number, yearless: boolean): number {
     let t: number;
     if (ms >= DAY_MS) {
@@ -69,21 +99,14 @@ function inYear(ms: number, year: number): number {
   );
 }
 
-/** The year of the first stamp that names one, if any. */
-function firstYear(stamps: Iterable<{ ms: number; yearless: boolean }>): number | undefined {
-  for (const s of stamps) if (s.ms >= DAY_MS && !s.yearless) return new Date(s.ms).getUTCFullYear();
-  return undefined;
-}
-
 /** Time order where timestamps exist; a line without one inherits the last one seen. */
 export function chronological(findings: Finding[]): Finding[] {
   const yearless = findings.map((f) => f.tsMs !== undefined && isYearless(f.timestamp));
-  let year: number | undefined;
-  for (let i = 0; i < findings.length && year === undefined; i++) {
-    const ms = (findings[i] as Finding).tsMs;
-    if (ms !== undefined && ms >= DAY_MS && !yearless[i]) year = new Date(ms).getUTCFullYear();
-  }
-  const clock = new LogClock(year);
+  const stamps: Array<{ ms: number; yearless: boolean }> = [];
+  findings.forEach((f, i) => {
+    if (f.tsMs !== undefined) stamps.push({ ms: f.tsMs, yearless: yearless[i] === true });
+  });
+  const clock = LogClock.of(stamps);
   let last = Number.NEGATIVE_INFINITY;
   const keyed = findings.map((f, i) => {
     if (f.tsMs !== undefined) {
@@ -116,14 +139,18 @@ export function onLogClock(
   });
   // Events of a line come before its findings: a request line and the response below it.
   stamped.sort((a, b) => a.line - b.line || Number(b.event) - Number(a.event));
-  const clock = new LogClock(firstYear(stamped));
+  const clock = LogClock.of(stamped);
   const placedFindings = findings.slice();
   const placedEvents = events.slice();
   for (const s of stamped) {
     const t = clock.place(s.ms, s.yearless);
     if (t === s.ms) continue;
-    if (s.event) placedEvents[s.i] = { ...(events[s.i] as TimingEvent), tsMs: t };
-    else placedFindings[s.i] = { ...(findings[s.i] as Finding), tsMs: t };
+    if (s.event) {
+      const e = events[s.i] as TimingEvent;
+      // The last copy of a retransmitted request moves with its first.
+      placedEvents[s.i] =
+        e.lastTsMs === undefined ? { ...e, tsMs: t } : { ...e, tsMs: t, lastTsMs: e.lastTsMs + (t - s.ms) };
+    } else placedFindings[s.i] = { ...(findings[s.i] as Finding), tsMs: t };
   }
   return { findings: placedFindings, events: placedEvents };
 }
