@@ -157,3 +157,65 @@ CSeq: 1 INVITE
     expect(a.timeline.map((t) => t.label.slice(0, 7))).toEqual(["SIP 503", "SIP 404"]);
   });
 });
+
+describe("stamps of exports, SBCs and access logs", () => {
+  const at = (line: string) => parseTimestamp(line);
+
+  it("reads Homer, Twilio and Telnyx JSON time fields", () => {
+    expect(at(`{"id":1,"create_date":1709287200123,"method":"INVITE"}`)?.ms).toBe(1709287200123);
+    expect(at(`{"account_sid":"AC1","date_created":"2024-03-01T12:00:05Z","level":"ERROR"}`)?.ms).toBe(
+      Date.UTC(2024, 2, 1, 12, 0, 5),
+    );
+    expect(at(`{"data":{"event_type":"call.hangup","occurred_at":"2024-03-01T12:30:22.500000Z"}}`)?.ms).toBe(
+      Date.UTC(2024, 2, 1, 12, 30, 22, 500),
+    );
+  });
+
+  it("reads sipdump, Ribbon, Apache and 3CX stamps with their dates", () => {
+    expect(at("time: 1709310600.112233")?.ms).toBe(1709310600112);
+    expect(at("137 03012024 110501.123456:1.01.00.07654.Info .SIPSG: x")?.ms).toBe(
+      Date.UTC(2024, 2, 1, 11, 5, 1, 123),
+    );
+    expect(at('192.0.2.55 - - [01/Mar/2024:15:30:00 +0100] "GET /a HTTP/1.1" 200 4861')?.ms).toBe(
+      Date.UTC(2024, 2, 1, 14, 30),
+    );
+    expect(at("03/01/2024 12:41:10.415|Call(C:8): failed")).toEqual({
+      text: "03/01/2024 12:41:10.415",
+      ms: Date.UTC(2024, 2, 1, 12, 41, 10, 415),
+    });
+    // A first number over 12 is the day.
+    expect(at("13/01/2024 10:00:00 x")?.ms).toBe(Date.UTC(2024, 0, 13, 10));
+  });
+
+  it("reads the first date of an unquoted CSV row past the line's head", () => {
+    const row =
+      "d1f0e8a2-1111-4a4a-9b9b-000000000001,outbound,2125550100,14155550123,2024-03-01 17:20:00,,2024-03-01 17:20:01,1,0";
+    expect(at(row)?.text).toBe("2024-03-01 17:20:00");
+  });
+
+  it("takes no code, duration or version for a time", () => {
+    expect(at("time: 503")).toBeUndefined();
+    expect(at("503 12345678 110501.5 x")).toBeUndefined();
+    expect(at("status 503 after 12/2024 took 110501.123456:")).toBeUndefined();
+    expect(at("[01/Foo/2024:15:30:00 +0000] x")).toBeUndefined();
+  });
+
+  it("keeps the time of a message under sipdump's header block", () => {
+    const a = run(
+      [
+        "====================",
+        "tag: rx",
+        "pid: 2345",
+        "time: 1709310600.112233",
+        "date: Fri Mar  1 16:30:00 2024",
+        "proto: udp ipv4",
+        "srcip: 198.51.100.71",
+        "~~~~~~~~~~~~~~~~~~~~",
+        "SIP/2.0 500 Server Internal Error",
+        "CSeq: 10 INVITE",
+        "",
+      ].join("\n"),
+    );
+    expect(a.timeline[0]?.timestamp).toBe("2024-03-01T16:30:00.112Z");
+  });
+});

@@ -1,5 +1,6 @@
 // Timestamps at the head of a log line, turned into milliseconds for ordering and intervals:
-// ISO and RFC 1123 dates, syslog/Asterisk/ctime dates (with or without a year), bare clock times.
+// ISO and RFC 1123 dates, syslog/Asterisk/ctime dates (with or without a year), US dates (3CX,
+// Ribbon), Apache's access-log stamp, sipdump's epoch, bare clock times and JSON time fields.
 
 /** Milliseconds of one day: stamps below it are a time of day with no date. */
 export const DAY_MS = 86_400_000;
@@ -29,10 +30,23 @@ const MONTH_DAY = new RegExp(
 /** A time of day; a ":" may end it ("… at 12:30:00.950002:"), not a fourth number ("10:20:30:40"). */
 const CLOCK = new RegExp(`(?<![\\d:.])(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?!\\d|:\\d)`);
 /**
- * The time field of a JSON log line, wherever it is: an ISO string ("timestamp":"2024-05-14T…"), or
- * epoch milliseconds or seconds ("time":1715700000123 in pino and jambonz, "ts":1715700000.123).
+ * The time field of a JSON log line, wherever it is: an ISO string ("timestamp":"2024-05-14T…",
+ * Twilio's "date_created", Telnyx's "occurred_at"), or epoch milliseconds or seconds
+ * ("time":1715700000123 in pino and jambonz, Homer's "create_date", "ts":1715700000.123).
  */
-const JSON_TIME = /"(?:@?timestamp|time|ts)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
+const JSON_TIME =
+  /"(?:@?timestamp|time|ts|create_date|date_created|created_at|occurred_at)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
+/** A US date with a time: 3CX's "03/01/2024 12:41:10.415" (day first when the first number is over 12). */
+const SLASH_DATE = new RegExp(
+  `(?<![\\d/.])(\\d\\d)/(\\d\\d)/((?:19|20)\\d\\d)[ T](\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?![\\d:])`,
+);
+/** Ribbon/Sonus SBC: "137 03012024 110501.123456:1.01.00…" (MMDDYYYY HHMMSS.ffffff after a record type). */
+const RIBBON =
+  /^(?:\d{1,4} )?(0[1-9]|1[0-2])([0-3]\d)((?:19|20)\d\d) ([01]\d|2[0-3])([0-5]\d)([0-5]\d)\.(\d{1,6}):/;
+/** Apache/nginx access logs: "[01/Mar/2024:15:30:00 +0000]". */
+const APACHE = /\[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([+-])(\d\d)(\d\d)\]/;
+/** sipdump's own line: "time: 1709310600.112233". */
+const SIPDUMP_TIME = /^time: (\d{10}(?:\.\d{1,9})?)\s*$/;
 const EPOCH = /^(?:\d{10}(?:\.\d{1,9})?|\d{13})$/;
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -119,9 +133,66 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
       return { text, ms: day + clockMs(md[5] ?? "", md[6] ?? "", md[7] ?? "", md[8]) };
     }
   }
+  // Cheap literal checks first: most lines have none of these forms.
+  const other = head.includes("/") ? slashDate(head) : head.charCodeAt(0) <= 57 ? ribbon(head) : undefined;
+  if (other) return other;
   const clock = CLOCK.exec(head);
   if (clock) return { text: clock[0], ms: clockMs(clock[1] ?? "", clock[2] ?? "", clock[3] ?? "", clock[4]) };
-  return line.includes('"') ? jsonTime(line) : undefined;
+  if (line.startsWith("time: ")) {
+    const m = SIPDUMP_TIME.exec(line);
+    if (m?.[1]) return epoch(m[1]);
+  }
+  if (line.includes('"')) return jsonTime(line);
+  // An unquoted CSV row (a FreeSWITCH CDR) may put its first date past the head.
+  if (line.length > 80 && line.includes(",")) {
+    const iso = ISO.exec(line.slice(0, 240));
+    return iso ? parseTimestamp(line.slice(iso.index, iso.index + 40)) : undefined;
+  }
+  return undefined;
+}
+
+/** A 3CX US date or an Apache access-log stamp in `head`. */
+function slashDate(head: string): { text: string; ms: number } | undefined {
+  const us = SLASH_DATE.exec(head);
+  if (us) {
+    const a = Number(us[1]);
+    const b = Number(us[2]);
+    // Month first, as 3CX and US locales write it, unless the first number cannot be a month.
+    const [month, day] = a > 12 ? [b, a] : [a, b];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return {
+        text: us[0],
+        ms: Date.UTC(Number(us[3]), month - 1, day) + clockMs(us[4] ?? "", us[5] ?? "", us[6] ?? "", us[7]),
+      };
+  }
+  const web = head.includes("[") ? APACHE.exec(head) : null;
+  if (!web) return undefined;
+  const month = MONTHS.indexOf(web[2] ?? "");
+  if (month % 3 !== 0) return undefined;
+  const offset = (Number(web[9]) * 60 + Number(web[10])) * 60_000 * (web[8] === "-" ? -1 : 1);
+  const ms =
+    Date.UTC(Number(web[3]), month / 3, Number(web[1])) +
+    clockMs(web[4] ?? "", web[5] ?? "", web[6] ?? "", web[7]) -
+    offset;
+  return Number.isNaN(ms) ? undefined : { text: web[0].slice(1, -1), ms };
+}
+
+/** A Ribbon SBC stamp at the start of `head`. */
+function ribbon(head: string): { text: string; ms: number } | undefined {
+  const m = RIBBON.exec(head);
+  if (!m) return undefined;
+  const day = Number(m[2]);
+  if (day < 1 || day > 31) return undefined;
+  const ms =
+    Date.UTC(Number(m[3]), Number(m[1]) - 1, day) + clockMs(m[4] ?? "", m[5] ?? "", m[6] ?? "", m[7]);
+  return { text: `${m[1]}${m[2]}${m[3]} ${m[4]}${m[5]}${m[6]}.${m[7]}`, ms };
+}
+
+/** Epoch seconds (maybe with a fraction) or milliseconds as a stamp. */
+function epoch(value: string): { text: string; ms: number } {
+  // Ten digits are seconds (maybe with a fraction), thirteen milliseconds.
+  const ms = value.length === 13 && !value.includes(".") ? Number(value) : Math.round(Number(value) * 1000);
+  return { text: new Date(ms).toISOString(), ms };
 }
 
 /** The time a JSON line's time field holds, when the line's head has none. */
@@ -131,9 +202,7 @@ function jsonTime(line: string): { text: string; ms: number } | undefined {
   const value = m[1] ?? m[2] ?? "";
   // A string holds no '"', so parsing it does not come back here.
   if (!EPOCH.test(value)) return m[1] ? parseTimestamp(m[1]) : undefined;
-  // Ten digits are seconds (maybe with a fraction), thirteen milliseconds.
-  const ms = value.length === 13 && !value.includes(".") ? Number(value) : Math.round(Number(value) * 1000);
-  return { text: new Date(ms).toISOString(), ms };
+  return epoch(value);
 }
 
 /** Whether a stamp's text names a date but no year ("May  2 02:00:00"). */
