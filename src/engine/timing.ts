@@ -6,6 +6,7 @@ import { onLogClock } from "./chronology.js";
 import { hostRole } from "./scan/hosts.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
+import { silentOnReliable, statedTimeouts } from "./silent-requests.js";
 import { EventIndex } from "./timing-index.js";
 import { requestNoted, unansweredRequests } from "./unanswered.js";
 
@@ -191,7 +192,7 @@ function keepaliveGap(findings: Finding[], events: TimingEvent[]): TimerFinding[
   if (!failure || failure.tsMs === undefined) return [];
   const at = failure.tsMs;
   const beats = events
-    .filter((e) => e.kind === "keepalive" || e.method === "REGISTER")
+    .filter((e) => e.kind === "keepalive" || (e.kind === "request" && e.method === "REGISTER"))
     .filter((e) => e.tsMs <= at);
   const last = beats[beats.length - 1];
   if (!last) return [];
@@ -212,8 +213,16 @@ function sessionTimer(events: TimingEvent[], unanswered: TimerFinding[]): TimerF
   const out: TimerFinding[] = [];
   let refreshes: EventIndex | undefined;
   for (const bye of events) {
-    if (bye.method !== "BYE" || !/session[ -]?(timer|expir|refresh)/i.test(bye.note ?? "")) continue;
-    refreshes ??= new EventIndex(events, (e) => e.method === "INVITE" || e.method === "UPDATE");
+    if (
+      bye.kind !== "request" ||
+      bye.method !== "BYE" ||
+      !/session[ -]?(timer|expir|refresh)/i.test(bye.note ?? "")
+    )
+      continue;
+    refreshes ??= new EventIndex(
+      events,
+      (e) => e.kind === "request" && (e.method === "INVITE" || e.method === "UPDATE"),
+    );
     const refresh = refreshes.lastUpTo(bye.callId, undefined, bye.tsMs, true);
     const since = refresh ? bye.tsMs - refresh.tsMs : 0;
     // The refresher did send it, again and again, and nothing answered.
@@ -239,9 +248,18 @@ export function timerFindings(catalog: Catalog, found: Finding[], logged: Timing
     found,
     logged.filter((e) => Number.isFinite(e.tsMs)),
   );
+  const timeouts = transactionTimeouts(findings, events);
   const unanswered = unansweredRequests(findings, events);
+  // A request a 408 or its copies already name is not named again from the stack's own words or
+  // from its silence on a reliable transport.
+  const named = new Set([...timeouts, ...unanswered].map((t) => t.request?.line));
+  for (const t of [...statedTimeouts(findings, events), ...silentOnReliable(findings, events)]) {
+    if (named.has(t.request?.line)) continue;
+    named.add(t.request?.line);
+    unanswered.push(t);
+  }
   const all = [
-    ...transactionTimeouts(findings, events),
+    ...timeouts,
     ...missingAck(findings, events),
     ...keepaliveGap(findings, events),
     ...sessionTimer(events, unanswered),

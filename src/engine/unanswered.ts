@@ -6,7 +6,8 @@ import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import type { RequestNoted, TimerFinding } from "./timing.js";
 
-const NO_RESPONSE = "No response:";
+/** How every note about a request that got no response at all starts. */
+export const NO_RESPONSE = "No response:";
 
 /** What a timer note keeps of the request nothing answered. */
 export function requestNoted(e: TimingEvent): RequestNoted {
@@ -33,7 +34,7 @@ const NOT_RESPONSES = new Set(["reason", "keyword", "phrase", "cause-number"]);
 
 /** Whether `f` may be a response to request `e`: a response, later, and no Call-ID, CSeq or
  *  method says not. */
-function answers(f: Finding, e: TimingEvent): boolean {
+export function answers(f: Finding, e: TimingEvent): boolean {
   return (
     f.namespace === "sip" &&
     !NOT_RESPONSES.has(f.detector) &&
@@ -79,6 +80,8 @@ export function unansweredRequests(findings: Finding[], events: TimingEvent[]): 
   return out;
 }
 
+const TIMER_ENDS = new Set([18, 102]);
+
 /** Whether the 408 `f` ended the request a Timer B/F note names: the same Call-ID, the 408's own
  *  line in the note's evidence, or a log line without a Call-ID that names the silent host after it. */
 function ended(t: TimerFinding, f: Finding): boolean {
@@ -107,7 +110,11 @@ export function silences(
       earliest = t;
   if (!first) return earliest ? { quiet: earliest } : {};
   const out: { before?: TimerFinding; timedOut?: TimerFinding } = {};
-  if (first.namespace === "sip" && first.code === 408) {
+  // A 408, or the cause a stack gives a call its own timer ended (Q.850 18, 102).
+  if (
+    (first.namespace === "sip" && first.code === 408) ||
+    (first.namespace === "q850" && TIMER_ENDS.has(first.code))
+  ) {
     const t = timers.find((t) => (t.timer === "timer/b" || t.timer === "timer/f") && ended(t, first));
     if (t) out.timedOut = t;
   }

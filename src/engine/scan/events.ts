@@ -1,20 +1,34 @@
 // Timing events (SIP requests and keepalives, with their time) and the timestamp a line borrows
 // from the lines before it: what the timer-aware analysis measures intervals between.
-import { parseTimestamp, sipHeaders } from "./context.js";
+import { sipHeaders } from "./context.js";
 import { lineHost } from "./hosts.js";
+import {
+  closedConnection,
+  type StatedTimeout,
+  statedTimeout,
+  TIMEOUT_ANCHORS,
+  uriHost,
+} from "./stated-timeouts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
+import { timeOf } from "./time-of.js";
 import { isYearless } from "./timestamps.js";
+
+export { timeOf } from "./time-of.js";
 
 /**
  * The literals a line needs for EventLog.record to look at it ("SIP/2.0" of a request line,
- * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #"); the scanner finds them with
- * one search over a whole block (anchors.ts).
+ * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #", a stack saying a request
+ * timed out, a TCP FIN); the scanner finds them with one search over a whole block (anchors.ts).
  */
-export const EVENT_ANCHORS = /SIP\/2\.0|eep|Request msg |ransmitting #/g;
+export const EVENT_ANCHORS = new RegExp(`SIP/2\\.0|eep|Request msg |ransmitting #|${TIMEOUT_ANCHORS}`, "g");
 
-/** Requests and keepalives with their time: what the timer-aware analysis measures between. */
+/**
+ * Requests and keepalives with their time: what the timer-aware analysis measures between. A
+ * "timeout" is a stack's own statement that a request got no response; a "close" a TCP connection
+ * closed (FIN) by the side named in `from`, toward `to`.
+ */
 export interface TimingEvent {
-  kind: "request" | "keepalive";
+  kind: "request" | "keepalive" | "timeout" | "close";
   method?: string;
   line: number;
   /** NaN for a CANCEL or BYE on a line without a time: they still pair with what follows by line. */
@@ -31,6 +45,14 @@ export interface TimingEvent {
   /** How many times the request was sent (retransmissions included) and when the last copy went. */
   copies?: number;
   lastTsMs?: number;
+  /** Sent over a reliable transport (TCP, TLS, WebSocket): sent once, never retransmitted. */
+  reliable?: true;
+  /** A close: the side that closed the connection. */
+  from?: string;
+  /** A timeout: how long the stack says it waited. */
+  waitedMs?: number;
+  /** pjsip's transaction name, which its timeout line repeats. */
+  tsx?: string;
 }
 
 /** The packet line above a request that names where it went: "U 10.0.0.5:5060 -> 198.51.100.2:5060"
@@ -50,7 +72,22 @@ const REQUEST_LINE =
   /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\.?\s*$/;
 /** pjsip's line for a request it sends: "TX 1109 bytes Request msg INVITE/cseq=201 (tdta0x55) to UDP 203.0.113.60:5060:". */
 const PJSIP_REQUEST =
-  /\bTX \d+ bytes Request msg ([A-Z]+)\/cseq=(\d+) \([^)]*\) to (?:UDP|TCP|TLS|WSS?) ([^\s:]+:\d+|\[[^\]]+\]:\d+)/;
+  /\bTX \d+ bytes Request msg ([A-Z]+)\/cseq=(\d+) \([^)]*\) to (?:(UDP)|TCP|TLS|WSS?) ([^\s:]+:\d+|\[[^\]]+\]:\d+)/;
+/** pjsip's client transaction for a request it sends (tdta: data to transmit; rdata is one received). */
+const PJSIP_TSX_CREATED =
+  /\b(tsx0x[0-9a-f]+)\b.*Transaction created for Request msg ([A-Z]+)\/cseq=(\d+) \(tdta/;
+const SENDING = /\bSending (?:\d+ )?([A-Z]+) to (sips?:[^\s;>]+)/;
+/** A Via, a packet line or a URI that puts a request on TCP, TLS or a WebSocket. */
+const RELIABLE_VIA = /^SIP\/2\.0\/(?:TCP|TLS|WSS?|SCTP)\b/i;
+const RELIABLE_URI = /;transport=(?:tcp|tls|wss?|sctp)\b/i;
+
+/** Whether the request whose line `trimmed` ends at text[le] went over a reliable transport. */
+function reliable(text: string, trimmed: string, le: number): boolean {
+  if (RELIABLE_URI.test(trimmed)) return true;
+  // The first Via of the message, within its headers.
+  const via = text.indexOf("SIP/2.0/", le);
+  return via >= 0 && via - le < 1200 && RELIABLE_VIA.test(text.slice(via, via + 12));
+}
 const KEEPALIVE = /keep-?alive/i;
 /** A keepalive line that reports one failing ("Keepalive failed with status 500", "5 keepalives
  *  missed"): no heartbeat. */
@@ -81,6 +118,7 @@ export function timingEvent(
     if (headers.cseq !== undefined) ev.cseq = headers.cseq;
     const to = headers.host && headers.direction === "out" ? headers.host : packetTarget(text, ls);
     if (to) ev.to = to;
+    if (reliable(text, trimmed, le)) ev.reliable = true;
     if (m[1] === "BYE" || m[1] === "CANCEL") {
       let headers = nextLines(text, le, 29);
       // A CANCEL's own headers end at the blank line: a Reason below it is another message's.
@@ -95,26 +133,35 @@ export function timingEvent(
   }
   if (line.includes("Request msg ")) {
     const p = PJSIP_REQUEST.exec(line);
-    if (p?.[1]) return { kind: "request", method: p[1], cseq: Number(p[2]), to: p[3] };
+    if (p?.[1]) {
+      const ev: Omit<TimingEvent, "tsMs" | "line" | "yearless"> = {
+        kind: "request",
+        method: p[1],
+        cseq: Number(p[2]),
+        to: p[4],
+      };
+      if (p[3] !== "UDP") ev.reliable = true;
+      return ev;
+    }
+    const c = PJSIP_TSX_CREATED.exec(line);
+    if (c?.[2]) {
+      const ev: Omit<TimingEvent, "tsMs" | "line" | "yearless"> = {
+        kind: "request",
+        method: c[2],
+        cseq: Number(c[3]),
+        tsx: c[1],
+      };
+      // pjsua says where it sends the request on the line above: "Sending 1 REGISTER to sip:…".
+      const above = ls > 0 ? lineAt(text, prevLineStart(text, ls), ls - 1) : "";
+      const sending = above.includes("ending") ? SENDING.exec(above) : null;
+      const to = sending?.[1] === c[2] && sending[2] ? uriHost(sending[2]) : undefined;
+      if (to) ev.to = to;
+      return ev;
+    }
   }
   return line.includes("eep") && KEEPALIVE.test(line) && !KEEPALIVE_FAILED.test(line)
     ? { kind: "keepalive" }
     : null;
-}
-
-/** The timestamp of `line` (starting at text[ls]), or the nearest one in the three lines before it. */
-export function timeOf(text: string, line: string, ls: number): { text: string; ms: number } | undefined {
-  let current = line;
-  let start = ls;
-  for (let k = 0; k <= 3; k++) {
-    const ts = parseTimestamp(current);
-    if (ts) return ts;
-    if (start === 0) return undefined;
-    const prev = prevLineStart(text, start);
-    current = lineAt(text, prev, start - 1);
-    start = prev;
-  }
-  return undefined;
 }
 
 /** At most this many events are kept for the timer analysis. */
@@ -131,13 +178,14 @@ export class EventLog {
   /** Records the SIP request or keepalive on `line` (text[ls, le), line number `lineNo`), if any. */
   record(text: string, line: string, ls: number, le: number, lineNo: number): void {
     if (line.includes("ransmitting #") && this.retransmitted(text, line, ls, le)) return;
-    const ev = timingEvent(text, line, ls, le);
+    const ev = timingEvent(text, line, ls, le) ?? this.ending(text, line, le);
     if (!ev) return;
     const ts = timeOf(text, line, ls);
     // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
     if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE") return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
     if (ts && isYearless(ts.text)) event.yearless = true;
+    if (this.sameRequest(event)) return;
     const first = this.firstCopy(event);
     if (first) {
       // The timers run from the first copy; later ones only count.
@@ -167,6 +215,56 @@ export class EventLog {
       break;
     }
     return true;
+  }
+
+  /**
+   * A stack's statement that a request timed out, or a TCP FIN, as an event; null for any other
+   * line. chan_sip's "Packet timed out after 31999ms" on the next line gives the wait.
+   */
+  private ending(
+    text: string,
+    line: string,
+    le: number,
+  ): Omit<TimingEvent, "tsMs" | "line" | "yearless"> | null {
+    const stated = statedTimeout(line, () => {
+      const end = text.indexOf("\n", le + 1);
+      return end < 0 ? "" : text.slice(le + 1, end);
+    });
+    if (stated) return this.timeout(stated);
+    const closed = closedConnection(line);
+    return closed ? { kind: "close", from: closed.from, to: closed.to } : null;
+  }
+
+  /** A timeout event, with what pjsip's transaction line left out taken from its creation. */
+  private timeout(stated: StatedTimeout): Omit<TimingEvent, "tsMs" | "line" | "yearless"> {
+    const { tsx, ...named } = stated;
+    const ev: Omit<TimingEvent, "tsMs" | "line" | "yearless"> = { kind: "timeout", ...named };
+    if (!tsx) return ev;
+    for (let k = this.events.length - 1, seen = 0; k >= 0 && seen < 64; k--, seen++) {
+      const p = this.events[k] as TimingEvent;
+      if (p.tsx !== tsx || p.kind !== "request") continue;
+      ev.method = p.method;
+      if (p.cseq !== undefined) ev.cseq = p.cseq;
+      if (p.to) ev.to = p.to;
+      break;
+    }
+    return ev;
+  }
+
+  /**
+   * pjsip logs a request it sends twice: its transaction's creation, then "TX … Request msg" with
+   * the destination. The second fills in the first.
+   */
+  private sameRequest(e: TimingEvent): boolean {
+    if (e.kind !== "request" || !e.to || e.callId !== undefined) return false;
+    for (let k = this.events.length - 1, seen = 0; k >= 0 && seen < 8; k--, seen++) {
+      const p = this.events[k] as TimingEvent;
+      if (p.tsx === undefined || p.to || p.method !== e.method || p.cseq !== e.cseq) continue;
+      p.to = e.to;
+      if (e.reliable) p.reliable = true;
+      return true;
+    }
+    return false;
   }
 
   /** The request `e` repeats (same method, CSeq, Call-ID and destination): a retransmission. */
