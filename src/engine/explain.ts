@@ -11,6 +11,7 @@ import { headerResult } from "./explain-headers.js";
 import { textResult } from "./explain-text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
 import { redact } from "./scan/redact.js";
+import { scanText } from "./scan/scanner.js";
 
 export { namespaceLabel } from "./explain-common.js";
 
@@ -98,6 +99,33 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
   // that quote the words show "•••" in its place.
   const shown = redact(clean);
   const asked = shown === clean ? clean : shown.replace(/\[redacted\]/g, " ").replace(MASKED_RE, "•••");
-  const result = answer(catalog, asked.replace(/\s+/g, " ").trim().slice(0, 200), parseQuery(asked));
+  const q = asked.replace(/\s+/g, " ").trim().slice(0, 200);
+  const parsed = parseQuery(asked);
+  let result = answer(catalog, q, parsed);
+  // Words no title answers, or written like a log line ("sip_term_status=503",
+  // "DIALSTATUS=CONGESTION"): the scanner reads them as `sipcode scan` would, so both give the
+  // same code. A bare name (USER_BUSY) is the name's answer.
+  if (
+    parsed.type === "text" &&
+    (result.kind === "unknown" || (result.kind !== "found" && LOG_SYNTAX.test(q)))
+  ) {
+    const id = scannedCode(catalog, clean);
+    if (id) result = answer(catalog, q, { type: "id", id });
+  }
   return { ...result, query: echoed(shown) };
+}
+
+/** A key=value, a bracket or a parenthesis: log syntax, which questions rarely hold. */
+const LOG_SYNTAX = /[=[\](){}]/;
+
+/** The longest one-line paste that is read as a log line. */
+const SINGLE_LINE = 300;
+
+/** The catalog id of the one code the scanner finds in a one-line paste, if it finds exactly one. */
+function scannedCode(catalog: Catalog, text: string): string | undefined {
+  const line = text.trim();
+  if (line.length > SINGLE_LINE || line.includes("\n")) return undefined;
+  const [f, ...rest] = scanText(catalog, line).findings;
+  if (!f?.id || rest.some((g) => g.id !== f.id)) return undefined;
+  return f.id;
 }

@@ -2,6 +2,7 @@
 // AudioCodes, Telnyx), API statuses that are no SIP responses, and the reason phrase a hit keeps.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
+import { explain } from "../../src/engine/explain.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
 
@@ -141,5 +142,19 @@ describe("the reason phrase of a hit", () => {
     ["the carrier answered 488 Not Acceptable Here. their SBC is on 5060", "Not Acceptable Here"],
   ])("%s", (line, reason) => {
     expect(scanText(catalog(), line).findings[0]?.reason).toBe(reason);
+  });
+});
+
+describe("explain and scan agree on a pasted line", () => {
+  it.each([
+    ["sip_term_status=503", "sip/503"],
+    ["DIALSTATUS=CONGESTION", "q850/34"],
+    ["DIALSTATUS=BUSY", "q850/17"],
+    ["Unable to create channel of type 'PJSIP' (cause 20 - Subscriber absent)", "q850/20"],
+  ])("%s", (line, id) => {
+    const r = explain(catalog(), line);
+    expect(r.kind).toBe("found");
+    expect(r.results[0]?.id).toBe(id);
+    expect(scanText(catalog(), line).findings.map((f) => f.id)).toEqual([id]);
   });
 });
