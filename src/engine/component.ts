@@ -11,10 +11,26 @@ function isResponse(f: Finding): boolean {
   return f.namespace === "sip" || f.namespace === "http";
 }
 
+/** A line that says the next hop did not answer ("no reply received from X"). */
+const NO_REPLY = /\bno (?:final )?(?:repl(?:y|ies)|responses?|answer)\b|\btim(?:ed|e)[ -]?out\b/i;
+
 /** Who answered with response `f`, in words, and whether the log pins down where it is. */
 function answeringSide(f: Finding): { text: string; placed: boolean } | null {
   const code = `${f.code}`;
   const agent = f.agent ? ` (${f.agent})` : "";
+  const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
+  // The log's own system made it up because the hop it passed the request to failed it.
+  if (f.host && role === "upstream") {
+    if (f.direction !== "local") return { text: `${f.host}${agent}`, placed: true };
+    const silent = f.code === 408 || f.code === 504 || NO_REPLY.test(f.text);
+    const what = silent
+      ? "which never answered the request passed to it"
+      : "the upstream the request was passed to";
+    return {
+      text: `${f.host}, ${what}; the system that wrote this log${agent} generated the ${code} itself because of it and sent it back to the requester`,
+      placed: true,
+    };
+  }
   // The log's own system generated it (a script's sl_send_reply): "from X" names the requester.
   if (f.direction === "local") {
     const to = f.host ? ` and sent it to ${f.host}` : "";
@@ -23,7 +39,6 @@ function answeringSide(f: Finding): { text: string; placed: boolean } | null {
       placed: true,
     };
   }
-  const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
   if (f.host && role === "sender") return { text: `${f.host}${agent}`, placed: true };
   if (f.host && role === "receiver")
     return {
@@ -34,6 +49,10 @@ function answeringSide(f: Finding): { text: string; placed: boolean } | null {
     const to = f.via ? ` to ${f.via}, the requester in its top Via` : "";
     return { text: `the system that wrote this log${agent}, which sent the ${code}${to}`, placed: true };
   }
+  // A message logged as received from a peer the log does not name (Cisco's "Received:" above it):
+  // the peer answered, not the requester in its top Via.
+  if (f.direction === "in" && !f.host && !f.agent && f.via)
+    return { text: "the peer that sent it (logged as received; the log names no address)", placed: true };
   if (f.agent) return { text: f.agent, placed: false };
   // A host named without saying whether it sent the response: shown as named, not as the culprit.
   if (f.host) return { text: `a side the log names as ${f.host}, without saying which way`, placed: false };
@@ -78,7 +97,8 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
 function senderOf(f: Finding): string {
   if (f.direction === "local") return "the system that wrote this log";
   const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
-  if (f.host && role === "sender") return f.host;
+  if (f.host && (role === "sender" || role === "upstream")) return f.host;
+  if (f.direction === "in" && !f.host) return f.agent ?? "the peer that sent it";
   // A log line of its own (no packet, no host): the log's system reports what it did.
   if (role === "receiver" || f.direction === "out" || (!f.host && !f.agent))
     return "the system that wrote this log";

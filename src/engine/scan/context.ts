@@ -1,6 +1,7 @@
 // What surrounds a hit: the timestamp of its line, the host and direction it names, and for a SIP
 // status line the headers that follow it (CSeq method, Call-ID, Via, Server/User-Agent).
 import { lineHost, messageSource } from "./hosts.js";
+import { lineCallId, lineMethod } from "./line-keys.js";
 import { isSpace } from "./tails.js";
 
 export { lineHost } from "./hosts.js";
@@ -34,11 +35,12 @@ const OUTBOUND =
   /\b(TX|-->|->)\b|--->|\b(?:send|sending|sent)\b(?!\s+(?:an?\s+|the\s+)?(?:INVITE|REGISTER|OPTIONS|BYE|CANCEL|ACK|PRACK|UPDATE|INFO|MESSAGE|SUBSCRIBE|NOTIFY|REFER|PUBLISH|request)\b)|\b(?:outgoing|outbound)\s+(?:SIP\s+)?(?:message|msg|packet|response|reply)\b/i;
 /**
  * The log's own system made the response up: it says so, or a transaction timer ran out
- * ("transaction timed out", "Timer B expired", "Timeout timer event", Kamailio's fake_reply). An
+ * ("transaction timed out", "Timer B expired", "Timeout timer event", Kamailio's fake_reply and its
+ * failure_route's t_branch_timeout(), true when the branch got no reply in time). An
  * account, token or retry timer that expired says nothing about who sent the response.
  */
 const LOCAL =
-  /\blocal(?:ly)?\b|\bgenerated\b|\bfake_reply\b|\btimeout timer\b|\b(?:transaction|tsx|request|INVITE|timer [A-M])\b[^\n]{0,24}?\b(?:(?<!request )timeout|timed out|expired?|fired)\b|\btimer [BF]\b/i;
+  /\blocal(?:ly)?\b|\bgenerated\b|\bfake_reply\b|\bt_branch_timeout\b|\btimeout timer\b|\b(?:transaction|tsx|request|INVITE|timer [A-M])\b[^\n]{0,24}?\b(?:(?<!request )timeout|timed out|expired?|fired)\b|\btimer [BF]\b/i;
 
 const ANY_DIRECTION = new RegExp(`${LOCAL.source}|${INBOUND.source}|${OUTBOUND.source}`, "i");
 
@@ -70,7 +72,12 @@ export function lineSurroundings(line: string): Surroundings {
   if (cseq) {
     out.cseq = Number(cseq[1]);
     out.method = (cseq[2] as string).toUpperCase();
+  } else {
+    const method = lineMethod(line);
+    if (method) out.method = method;
   }
+  const callId = lineCallId(line);
+  if (callId) out.callId = callId;
   return out;
 }
 
@@ -107,7 +114,7 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
   if (source) {
     const from = messageSource(text, text.lastIndexOf("\n", le - 1) + 1);
     if (from) {
-      out.host = from.host;
+      if (from.host) out.host = from.host;
       out.direction = from.direction;
     }
   }

@@ -4,7 +4,7 @@ import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import type { Hit } from "./detectors.js";
-import { hostRole } from "./hosts.js";
+import { hostRole, namedHost } from "./hosts.js";
 import { type RedactOptions, redact, redactRange } from "./redact.js";
 
 export interface Finding {
@@ -126,12 +126,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     around.timestamp = ts.text;
     around.tsMs = ts.ms;
   }
-  const start = Math.max(0, Math.min(h.at - 40, line.length - EXCERPT));
-  // Redacted as part of the whole line: a secret that starts before the excerpt is still found.
-  const excerpt =
-    (start > 0 ? "…" : "") +
-    redactRange(line, start, start + EXCERPT, opts) +
-    (line.length > start + EXCERPT ? "…" : "");
+  const excerpt = excerptOf(line, h, opts);
   const f: Finding = {
     namespace: h.namespace,
     code: h.code,
@@ -147,17 +142,26 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (method) f.method = method;
   const cseq = headers.cseq ?? around.cseq;
   if (cseq !== undefined && Number.isSafeInteger(cseq)) f.cseq = cseq;
-  if (headers.callId) f.callId = redact(headers.callId, opts);
+  const callId = headers.callId ?? around.callId;
+  if (callId) f.callId = redact(callId, opts);
   if (around.timestamp) f.timestamp = around.timestamp;
   if (around.tsMs !== undefined) f.tsMs = around.tsMs;
-  // A Kamailio/OpenSIPS script's reply (sl_send_reply("503", …)) is made up by the log's own system.
-  const direction = h.detector === SCRIPT_REPLY ? "local" : around.direction;
+  // A Kamailio/OpenSIPS script's reply (sl_send_reply("503", …)) is made up by the log's own system,
+  // and so is a response a proxy sends because its next hop failed ("no reply received from X,
+  // sending 408", nginx's 502 for its upstream_addr).
+  const direction =
+    h.detector === SCRIPT_REPLY || (around.host && byProxy(line, around.host, h.code))
+      ? "local"
+      : around.direction;
   if (direction) f.direction = direction;
   if (around.host) f.host = around.host;
   else if (headers.host) {
     // A packet dump: the transport line above the status line names who sent the response.
     f.host = headers.host;
     if (headers.direction && !direction) f.direction = headers.direction;
+  } else if (headers.direction && !direction) {
+    // Cisco's "Received:"/"Sent:" above the message: which way it went, though no host is named.
+    f.direction = headers.direction;
   }
   if (headers.agent) f.agent = redact(headers.agent, opts);
   if (headers.via) f.via = headers.via;
@@ -169,6 +173,53 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     lastStatusLines = ctx.inputLines ? ctx.inputLines(n) : n;
   }
   return f;
+}
+
+/** Codes a proxy answers with itself when the hop it passed the request to fails it. */
+const PROXY_CODES = new Set([408, 480, 500, 502, 503, 504]);
+
+/** Whether `host` is the next hop the line says failed the request, so the log's own system made
+ *  up the response. */
+function byProxy(line: string, host: string, code: number): boolean {
+  if (!PROXY_CODES.has(code)) return false;
+  const named = namedHost(line.slice(0, 600));
+  return named?.host === host && named.role === "upstream";
+}
+
+/** Where the digits of `code` are on `line`, at or after `from` (the hit may start before them). */
+function codeAt(line: string, from: number, code: number): { at: number; end: number } {
+  const digits = `${code}`;
+  let i = line.indexOf(digits, from);
+  while (i >= 0 && i < from + 400) {
+    const before = line.charCodeAt(i - 1);
+    const after = line.charCodeAt(i + digits.length);
+    if (!(before >= 48 && before <= 57) && !(after >= 48 && after <= 57))
+      return { at: i, end: i + digits.length };
+    i = line.indexOf(digits, i + 1);
+  }
+  return { at: from, end: from };
+}
+
+/**
+ * The line shortened to EXCERPT characters around the hit, worked out on the redacted text (a
+ * redacted secret is shorter or longer than what it hides) so that the code itself is always in it.
+ */
+function excerptOf(line: string, h: Hit, opts: RedactOptions): string {
+  const at = Math.min(h.at, line.length);
+  const code = codeAt(line, at, h.code);
+  const lo = Math.max(0, at - 2 * EXCERPT);
+  const hi = Math.min(line.length, code.end + 2 * EXCERPT);
+  // Redacted in three pieces cut at the hit and after its code, as parts of the whole line.
+  const head = redactRange(line, lo, at, opts);
+  const mid = redactRange(line, at, code.end, opts);
+  const red = head + mid + redactRange(line, code.end, hi, opts);
+  let start = Math.max(0, Math.min(head.length - 40, red.length - EXCERPT));
+  const codeEnd = head.length + mid.length;
+  if (codeEnd > start + EXCERPT) start = codeEnd - EXCERPT;
+  const cut = red.slice(start, start + EXCERPT);
+  return (
+    (lo > 0 || start > 0 ? "…" : "") + cut + (hi < line.length || start + EXCERPT < red.length ? "…" : "")
+  );
 }
 
 /** The status line's finding toFinding built last, and how many header lines follow it. */

@@ -1,8 +1,9 @@
 // Which host a log line names, and its part in the message the line logs: the side that sent it
 // ("from 10.0.0.9", "10.0.0.9:5060 -> 10.0.0.5:5060", "<- carrier.example") or the one it went to.
 
+/** IPv4, IPv6 (an IPv4-mapped one, "::ffff:10.1.2.3", in full) or a host name. */
 const ADDRESS =
-  "((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}|[a-z][\\w-]*(?:\\.[\\w-]+)+)";
+  "((?:\\d{1,3}\\.){3}\\d{1,3}|(?:[0-9a-f]{0,4}:){2,6}(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}|[a-z][\\w-]*(?:\\.[\\w-]+)+)";
 /**
  * "from 10.0.0.9:5060", "to UDP 10.0.0.9:5060", "from [UDP://sip.example.org:5060]" (belle-sip),
  * and JSON or key=value fields: "src":"10.0.0.9:5060", remote_ip=10.0.0.9, "peer":"[2001:db8::1]".
@@ -34,7 +35,22 @@ const RELAY_WORD = /\b(?:relay(?:ed|ing)?|forward(?:ed|ing)?|rout(?:ed|ing))\b/i
 const CODE_BEFORE = /(?<![\w.:/-])[1-6]\d\d(?![\w.:])/;
 const REPLY_WORD = /\b(?:repl(?:y|ied)|respon(?:se|ded)|answer(?:ed)?)\b|SIP\/2\.0 \d{3}/i;
 
-export type HostRole = "sender" | "receiver";
+/**
+ * "sender" sent the message the line logs, "receiver" got it. "upstream" is the next hop the log's
+ * own system passed the request to and that failed it: it never answered ("no reply received from
+ * X, sending 408"), or it is the upstream of a proxy's own error (nginx's upstream_addr on a 502).
+ */
+export type HostRole = "sender" | "receiver" | "upstream";
+
+/** "no reply received from X", "no response from X": X is the hop that stayed silent. */
+const NO_REPLY_BEFORE = /\bno (?:final )?(?:repl(?:y|ies)|responses?|answer)(?: (?:was )?received)? $/i;
+/** nginx's upstream_addr: the server nginx passed the request to. */
+const UPSTREAM_KEY = new RegExp(`\\bupstream_addr"?\\s*[=:]\\s*"?${ADDRESS}(?::(\\d{2,5}))?`, "i");
+/** A Kamailio acc record's dst_ip=: the request went there, so the response came from there
+ *  (its src_ip= is the requester, which got the response). */
+const ACC_DST = new RegExp(`\\bdst_ip=${ADDRESS}(?:\\s+dst_port=(\\d{2,5}))?`, "i");
+/** An HTTP server's client address (nginx remote_addr, pino-http remoteAddress): the requester. */
+const CLIENT_KEY = /^remote_?addr(?:ess)?$/i;
 
 interface Named {
   host: string;
@@ -53,6 +69,9 @@ export function isPacketLine(line: string): boolean {
 }
 
 export function namedHost(line: string, direction?: "in" | "out" | "local"): Named | undefined {
+  // Records that name both ends of a request name the one that answered it by its own key.
+  const keyed = line.includes("upstream_addr") || line.includes("dst_ip=") ? answeringKey(line) : undefined;
+  if (keyed) return keyed;
   const m = HOST.exec(line);
   if (m?.[2]) {
     const host = joined(m[2], m[3]);
@@ -60,10 +79,14 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
     if (word === "from") {
       // Prose only: a "from" key or field ("from":"10.0.0.9", from=10.0.0.9) names the sender.
       const prose = line.charCodeAt(m.index + 4) === 32;
+      if (prose && NO_REPLY_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)))
+        return { host, role: "upstream" };
       const asked = prose && requester(line.slice(0, m.index), line.slice(m.index + m[0].length));
       return { host, role: asked ? "receiver" : "sender" };
     }
     if (word === "src" || word === "source") return { host, role: "sender" };
+    // An HTTP server's client sent the request and got the response.
+    if (CLIENT_KEY.test(m[1] as string)) return { host, role: "receiver" };
     if (word === "to" || word === "dst") {
       // "request sent to X completed with code 408", "INVITE to X rejected with 503", "relayed to X,
       // reply 200 OK": X is the side that was asked, and answered. "sent 486 to X": X received it.
@@ -85,6 +108,15 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
   if (f?.[1]) return { host: joined(f[1], f[2]), role: "sender" };
   const t = line.includes(" > ") ? TCPDUMP.exec(line) : null;
   if (t?.[1]) return { host: joined(t[1], t[2]), role: "sender" };
+  return undefined;
+}
+
+/** The host a record's key names as the side that answered its request, if it has such a key. */
+function answeringKey(line: string): Named | undefined {
+  const u = UPSTREAM_KEY.exec(line);
+  if (u?.[1]) return { host: joined(u[1], u[2]), role: "upstream" };
+  const d = line.includes("src_ip=") ? ACC_DST.exec(line) : null;
+  if (d?.[1]) return { host: joined(d[1], d[2]), role: "sender" };
   return undefined;
 }
 
@@ -148,44 +180,83 @@ function isBlank(l: string): boolean {
 /** tcpdump -A prints the packet's IP and UDP headers as dots and stray characters before the payload. */
 export const HEADER_BYTES = /^\S*\.\.\S*$/;
 
+/** Where a SIP message came from or went to: `host` when the log names it, and `direction` ("in":
+ *  it came from host, or from the peer; "out": it was sent to host, or by the log's own system). */
+export interface MessageSource {
+  host?: string;
+  direction: "in" | "out";
+}
+
 /**
  * The side that sent the SIP message whose first line starts at text[ls], from the transport line
  * logged just above it ("RX 702 bytes … from UDP 10.0.0.9:5060:", "U 10.0.0.9:5060 -> 10.0.0.5:5060",
- * "recv 512 bytes from udp/[10.0.0.9]:5060"). `direction` is "in" for a message that came from `host`
- * and "out" for one sent to it.
+ * "recv 512 bytes from udp/[10.0.0.9]:5060"), a Kamailio sipdump record's header, or Cisco's
+ * "Received:"/"Sent:" marker (which names no host).
  */
-export function messageSource(
-  text: string,
-  ls: number,
-): { host: string; direction: "in" | "out" } | undefined {
+export function messageSource(text: string, ls: number): MessageSource | undefined {
   lastSource = findSource(text, ls);
   return lastSource;
 }
 
 /** What messageSource() last returned: the finding store's key for a repeat needs its direction. */
-let lastSource: { host: string; direction: "in" | "out" } | undefined;
+let lastSource: MessageSource | undefined;
 
 /** The direction messageSource() last found for `host` (undefined when it found another host). */
 export function lastSourceDirection(host: string): "in" | "out" | undefined {
   return lastSource?.host === host ? lastSource.direction : undefined;
 }
 
-function findSource(text: string, ls: number): { host: string; direction: "in" | "out" } | undefined {
+/** Cisco IOS "debug ccsip messages": "Received:" (a peer sent it) or "Sent:" (the gateway did). */
+const CISCO_MARKER = /^\s*(Received|Sent):\s*$/;
+/** The line between a Kamailio sipdump record's header and its message. */
+const SIPDUMP_RULE = /^~{8,}\s*$/;
+
+function findSource(text: string, ls: number): MessageSource | undefined {
   let end = ls - 1;
   for (let k = 0; k < 3 && end > 0; k++) {
     const start = text.lastIndexOf("\n", end - 1) + 1;
     const l = text.slice(start, end);
     end = start - 1;
+    if (k === 0 && l.length < 24) {
+      const cisco = CISCO_MARKER.exec(l);
+      if (cisco) return { direction: cisco[1] === "Received" ? "in" : "out" };
+      if (SIPDUMP_RULE.test(l)) return sipdumpSource(text, start);
+    }
     if (isBlank(l) || SEPARATOR.test(l) || HEADER_BYTES.test(l)) continue;
     // tcpdump's packet line may end with a summary of the message ("SIP: SIP/2.0 403 Forbidden").
     const dump = l.includes(" > ") ? TCPDUMP.exec(l) : null;
     if (dump?.[1]) return { host: joined(dump[1], dump[2]), direction: "in" };
     if (l.includes("SIP/2.0") || HEADER_LINE.test(l) || !TRANSPORT_VERB.test(l)) return undefined;
     const named = namedHost(l.slice(0, 600), INBOUND_VERB.test(l) ? "in" : "out");
-    if (!named?.role) return undefined;
+    if (!named?.role || named.role === "upstream") return undefined;
     return { host: named.host, direction: named.role === "sender" ? "in" : "out" };
   }
   return undefined;
+}
+
+/** A sipdump record's header field ("srcip: 198.51.100.71"). */
+const SIPDUMP_FIELD = /^(tag|srcip|srcport|dstip|dstport): (\S+)\s*$/;
+
+/**
+ * The header of the Kamailio sipdump record whose "~~~~" rule starts at text[rule]: "tag: rx"
+ * (received from srcip:srcport) or "tag: tx" (sent to dstip:dstport).
+ */
+function sipdumpSource(text: string, rule: number): MessageSource | undefined {
+  const field = new Map<string, string>();
+  let end = rule - 1;
+  for (let k = 0; k < 12 && end > 0; k++) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const m = SIPDUMP_FIELD.exec(text.slice(start, end));
+    end = start - 1;
+    if (m) field.set(m[1] as string, m[2] as string);
+  }
+  const tag = field.get("tag");
+  if (tag !== "rx" && tag !== "tx") return undefined;
+  const side = tag === "rx" ? "src" : "dst";
+  const ip = field.get(`${side}ip`);
+  if (!ip) return { direction: tag === "rx" ? "in" : "out" };
+  const port = field.get(`${side}port`);
+  return { host: joined(ip.includes(":") ? `[${ip}]` : ip, port), direction: tag === "rx" ? "in" : "out" };
 }
 
 /** "Name:" at the start of a line, in a chat quote too; "Content-Length:0" has no space. */

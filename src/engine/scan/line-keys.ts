@@ -1,0 +1,31 @@
+// The call and the request a one-line record names by key: Kamailio acc's "call_id=…;method=INVITE",
+// "callid=…", JSON's "call_id":"…" / "callId":"…", and a script log's "[callid@host]" prefix. A
+// one-line record has no Call-ID header below it, and without its own Call-ID two calls a second
+// apart would look like one.
+
+/** call_id=, callid=, call-id=, "call_id":"…", "callId":"…" (a SIP header line is read elsewhere). */
+const CALL_KEY = /\bcall[-_]?id"?\s*[=:]\s*"?([^\s";,&]{3,200})/i;
+/**
+ * Kamailio/OpenSIPS script logs put the Call-ID in brackets ("<script>: [ab12cd@10.0.0.8] …"). The
+ * host part of a Call-ID has no ":" (which rules out AudioCodes' "[Time:01-03@20:20:00.150]").
+ */
+const BRACKETED = /\[([\w.+~!%*-]{3,120}@[\w.-]+)\]/;
+/** Kamailio acc's method=INVITE, JSON's "method":"INVITE". */
+const METHOD_KEY =
+  /\bmethod"?\s*[=:]\s*"?(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE|PUBLISH)\b/;
+
+/** The Call-ID a one-line record names, or undefined. */
+export function lineCallId(line: string): string | undefined {
+  // Cheap literal checks first: most lines name no call.
+  if (line.includes("all") && /call[-_]?id/i.test(line)) {
+    const m = CALL_KEY.exec(line);
+    if (m?.[1]) return m[1];
+  }
+  if (line.includes("@") && line.includes("[")) return BRACKETED.exec(line)?.[1];
+  return undefined;
+}
+
+/** The SIP method a one-line record names by key (acc's method=CANCEL), or undefined. */
+export function lineMethod(line: string): string | undefined {
+  return line.includes("ethod") ? METHOD_KEY.exec(line)?.[1] : undefined;
+}
