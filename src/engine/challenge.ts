@@ -106,6 +106,20 @@ function sameSide(f: Finding, g: Finding): boolean {
   return true;
 }
 
+/** A SIP line that names its request in words ("REGISTER sip:… failed with 401", "INVITE from … rejected
+ *  403"): the first method word, written in capitals as SIP writes it. */
+const TEXT_METHOD =
+  /\b(REGISTER|INVITE|SUBSCRIBE|OPTIONS|MESSAGE|PUBLISH|REFER|NOTIFY|UPDATE|BYE|INFO)\b(?! SIP\/2\.0)/;
+
+function textMethod(f: Finding): string | undefined {
+  return f.namespace === "sip" && !f.text.startsWith("SIP/2.0") ? TEXT_METHOD.exec(f.text)?.[1] : undefined;
+}
+
+/** The request a SIP finding answers: its method, or the one its line names in words. */
+export function requestMethod(f: Finding): string | undefined {
+  return f.method ?? textMethod(f);
+}
+
 /** Responses later in the log that belong to the challenged request: the same method and call,
  *  and for SIP a later request from the same side (a higher CSeq of the same Call-ID, answered
  *  toward the same requester). A 422/423/491 needs a call on both sides (a Call-ID, or one
@@ -116,7 +130,10 @@ function sameRequest(
   target: RequestTarget | undefined,
   call: string | undefined,
 ): boolean {
-  if (g.namespace !== f.namespace || (f.method && g.method && g.method !== f.method)) return false;
+  if (g.namespace !== f.namespace) return false;
+  const fm = requestMethod(f);
+  const gm = fm === undefined ? undefined : requestMethod(g);
+  if (fm && gm && gm !== fm) return false;
   if (f.namespace !== "sip")
     return (
       (!f.callId || !g.callId || g.callId === f.callId) &&

@@ -3,6 +3,7 @@
 // it carries.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
+import { requestMethod } from "./challenge.js";
 import { entryLabel } from "./labels.js";
 import type { Finding } from "./scan/scanner.js";
 import { isNormal } from "./verdict.js";
@@ -61,8 +62,41 @@ function sameCall(a: Finding, b: Finding): boolean {
   return !ua || !ub || ua.toLowerCase() === ub.toLowerCase();
 }
 
+/** The host of a URL on the line (userinfo, redacted or not, skipped). */
+const URL_HOST = /\bhttps?:\/\/(?:[^\s/"'<>]*@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})/;
+/** API hosts of the services whose own codes the scanner reads, by the namespace of those codes. */
+const VENDOR_HOSTS: Array<[RegExp, string]> = [
+  [/(?:^|\.)(?:webex|wbx2|ciscospark)\.com$/i, "mobius"],
+  [/(?:^|\.)exotel\.(?:com|in)$/i, "exotel"],
+  [/(?:^|\.)(?:communication\.azure|azure)\.com$/i, "acs"],
+];
+
+/**
+ * The service that answered an API finding: the host of the URL an HTTP line requested, or the
+ * service a namespace's codes come from (a Mobius code is Webex's). SIP and Q.850 findings name
+ * none: their hosts are hops of one call.
+ */
+function service(f: Finding): string | undefined {
+  if (f.namespace === "mobius" || f.namespace === "exotel" || f.namespace === "acs") return f.namespace;
+  if (f.namespace !== "http") return undefined;
+  const host = URL_HOST.exec(f.text)?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  return VENDOR_HOSTS.find(([re]) => re.test(host))?.[1] ?? host;
+}
+
+/** Two findings from different services (two API hosts, Webex and another API) are two failures,
+ *  and so are a registration's and a call's: a REGISTER is no part of any call. */
+function sameService(a: Finding, b: Finding): boolean {
+  const sa = service(a);
+  const sb = sa === undefined ? undefined : service(b);
+  if (sa !== undefined && sb !== undefined && sa !== sb) return false;
+  const ma = requestMethod(a);
+  const mb = ma === undefined ? undefined : requestMethod(b);
+  return ma === undefined || mb === undefined || (ma === "REGISTER") === (mb === "REGISTER");
+}
+
 /** A pair of findings, one of each list, that belong to one call: Call-IDs are matched through a
- *  map, and only findings without one are compared pair by pair. */
+ *  map, and only findings without one are compared pair by pair, from the same service. */
 function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefined {
   const byCall = new Map<string, Finding>();
   for (const a of as) if (a.callId && !byCall.has(a.callId)) byCall.set(a.callId, a);
@@ -75,7 +109,8 @@ function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefi
     [bare(as), bs],
     [as, bare(bs)],
   ]) {
-    for (const a of xs as Finding[]) for (const b of ys as Finding[]) if (sameCall(a, b)) return [a, b];
+    for (const a of xs as Finding[])
+      for (const b of ys as Finding[]) if (sameService(a, b) && sameCall(a, b)) return [a, b];
   }
   return undefined;
 }
