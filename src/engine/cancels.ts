@@ -39,13 +39,40 @@ function channelKeys(text: string): string[] {
   return keys;
 }
 
+/** A one-line log's 200 OK to a CANCEL and the 487 after it are this close (lines; ms with times). */
+const ANSWERED_LINES = 5;
+const ANSWERED_MS = 2000;
+
+/**
+ * The CANCEL a one-line log shows only by its answer (Kamailio acc's "method=CANCEL;…;code=200",
+ * AudioCodes' "recv <-- SIP/2.0 200 OK" right after "send --> CANCEL …"): the request went out
+ * before that 2xx, in the same call. Keyed by Call-ID, or "" for one without.
+ */
+/** The CANCELs cancelAnswers() stood in for: their line is their answer's. */
+const byAnswer = new WeakSet<TimingEvent>();
+
+function cancelAnswers(findings: Finding[]): TimingEvent[] {
+  const out: TimingEvent[] = [];
+  for (const f of findings) {
+    if (f.namespace !== "sip" || f.method !== "CANCEL" || f.code < 200 || f.code >= 300) continue;
+    const e: TimingEvent = { kind: "request", method: "CANCEL", line: f.line, tsMs: f.tsMs ?? Number.NaN };
+    if (f.callId) e.callId = f.callId;
+    byAnswer.add(e);
+    out.push(e);
+  }
+  return out;
+}
+
 export function cancelIndex(events: TimingEvent[], findings: Finding[]): CancelIndex {
   const byCall = new Map<string, TimingEvent[]>();
-  for (const e of events) {
-    if (e.kind !== "request" || e.method !== "CANCEL" || !e.callId) continue;
-    const list = byCall.get(e.callId);
+  const requests = events.filter((e) => e.kind === "request" && e.method === "CANCEL" && e.callId);
+  // A CANCEL logged as a request keeps its own line; its answer stands in only for one not logged.
+  for (const e of [...requests, ...cancelAnswers(findings)]) {
+    const key = e.callId ?? "";
+    const list = byCall.get(key);
+    if (list?.some((c) => c.line < e.line && e.line - c.line <= ANSWERED_LINES)) continue;
     if (list) list.push(e);
-    else byCall.set(e.callId, [e]);
+    else byCall.set(key, [e]);
   }
   const byChannel = new Map<string, Finding[]>();
   const answered = new Map<string, Finding[]>();
@@ -72,10 +99,20 @@ export function cancelIndex(events: TimingEvent[], findings: Finding[]): CancelI
   return { byCall, byChannel, answered, timeouts };
 }
 
-/** The CANCEL a 487 answers: one for the same Call-ID, sent before the 487. */
+/** The CANCEL a 487 answers: one for the same Call-ID, sent before the 487. Without Call-IDs, the
+ *  answer to a CANCEL just before the 487 (a one-line log). */
 function cancelOf(f: Finding, cancels: Map<string, TimingEvent[]>): TimingEvent | undefined {
-  if (!f.callId) return undefined;
   if (f.method && !/INVITE/i.test(f.method)) return undefined;
+  if (!f.callId) {
+    return cancels
+      .get("")
+      ?.find(
+        (c) =>
+          c.line < f.line &&
+          f.line - c.line <= ANSWERED_LINES &&
+          (f.tsMs === undefined || !Number.isFinite(c.tsMs) || Math.abs(f.tsMs - c.tsMs) <= ANSWERED_MS),
+      );
+  }
   return cancels.get(f.callId)?.find((c) => c.line < f.line || (f.tsMs !== undefined && c.tsMs <= f.tsMs));
 }
 
@@ -165,16 +202,20 @@ function kindOf(c: Cancelled): Kind {
 function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
   const { cancel, channel, answered } = c;
   const reason = cancel?.note ? `, ${cancel.note}` : "";
+  const at =
+    cancel && byAnswer.has(cancel)
+      ? `CANCEL answered on line ${cancel.line}`
+      : `CANCEL on line ${cancel?.line}`;
   if (answered)
     return `a losing branch of a forked call; another branch answered: ${label(answered)} on line ${answered.line} (RFC 3261 §16.7)`;
   if (!cancel)
     return k === "elsewhere"
       ? "the call was answered elsewhere, so this branch was cancelled"
       : `cancelled by the caller (FreeSWITCH ORIGINATOR_CANCEL${channel ? ` on line ${channel.line}, same channel` : ""})`;
-  if (k === "proxy") return `cancelled by the proxy after no answer (CANCEL on line ${cancel.line}${reason})`;
+  if (k === "proxy") return `cancelled by the proxy after no answer (${at}${reason})`;
   return k === "elsewhere"
-    ? `the call was answered elsewhere, so this branch was cancelled (CANCEL on line ${cancel.line}${reason})`
-    : `cancelled by the caller (CANCEL on line ${cancel.line}${reason})`;
+    ? `the call was answered elsewhere, so this branch was cancelled (${at}${reason})`
+    : `cancelled by the caller (${at}${reason})`;
 }
 
 /** One sentence per way a cancelled call ended: another branch answered, answered elsewhere,

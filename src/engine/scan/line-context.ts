@@ -6,6 +6,7 @@ import { type Surroundings, sipHeaders } from "./context.js";
 import { timeOf } from "./events.js";
 import type { LineContext } from "./finding.js";
 import { HEADER_BYTES } from "./hosts.js";
+import { lineAt, prevLineStart } from "./text-lines.js";
 
 /** A line of the buffer: buf[ls, le) is `line`, number `lineNo` of the input. */
 export interface Where {
@@ -38,7 +39,13 @@ export function lineContext(
       return time;
     },
     headers: () => {
-      headers ??= sipHeaders(w.buf, w.le, headerLines);
+      if (!headers) {
+        headers = sipHeaders(w.buf, w.le, headerLines);
+        if (!headers.method && !headers.lines) {
+          const method = cancelAnswered(w.buf, w.ls, w.line);
+          if (method) headers.method = method;
+        }
+      }
       return headers;
     },
   };
@@ -60,4 +67,23 @@ export function statusLineFollows(buf: string, le: number, code: number): boolea
       code &&
     !(c >= 48 && c <= 57)
   );
+}
+
+/** A one-line CANCEL request ("send --> CANCEL sip:2001@10.0.0.9 SIP/2.0 [Time:…]"). */
+const CANCEL_LINE = /\bCANCEL (?:sips?|tel):\S+ SIP\/2\.0\b/;
+/** AudioCodes' session id, the same on every line of one call. */
+const SESSION = /\[SID=([^\]\s]+)\]/;
+
+/**
+ * For a one-line response (no headers follow it) logged right after a one-line CANCEL of the same
+ * session: "CANCEL", the request it answers (AudioCodes logs "send --> CANCEL …" then "recv <--
+ * SIP/2.0 200 OK"). A 487 that follows is the INVITE's answer to that CANCEL.
+ */
+function cancelAnswered(buf: string, ls: number, line: string): string | undefined {
+  if (ls === 0 || line.indexOf("SIP/2.0 ") <= 0) return undefined;
+  const above = lineAt(buf, prevLineStart(buf, ls), ls - 1);
+  if (!above.includes("CANCEL") || !CANCEL_LINE.test(above)) return undefined;
+  const a = SESSION.exec(above)?.[1];
+  const b = a === undefined ? undefined : SESSION.exec(line)?.[1];
+  return a !== undefined && b !== undefined && a !== b ? undefined : "CANCEL";
 }
