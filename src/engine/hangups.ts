@@ -59,14 +59,54 @@ export function hangupsOf(
     if (copy) h.copy = true;
     out.set(f, h);
   }
+  for (const [f, h] of out) placeAtRequest(f, h, findings);
   return out;
 }
 
-/** "SIP 408 Session Timer Expired": the code with the Reason's own text when it gives one. */
+/**
+ * Gives a Reason finding its request's time, Call-ID and host where the scanner could not read
+ * them from the header line itself: the BYE's sender (or where it was sent) and when.
+ */
+function placeAtRequest(f: Finding, h: Hangup, findings: Finding[]): void {
+  const r = h.request;
+  if (f.callId === undefined && r.callId !== undefined) f.callId = r.callId;
+  if (f.tsMs === undefined && Number.isFinite(r.tsMs)) {
+    f.tsMs = r.tsMs;
+    f.timestamp = stamp(r.tsMs, r.yearless === true);
+  }
+  if (f.host) return;
+  const sender = hangupSender(f, h, findings);
+  if (sender) {
+    f.host = sender;
+    f.direction = "in";
+  } else if (r.to) {
+    f.host = r.to;
+    f.direction = "out";
+  }
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A request's time (ms, read as UTC) written out: "2024-03-01 17:11:00.001", or "Mar  1 17:11:00"
+ *  for a log whose stamps name no year. */
+function stamp(ms: number, yearless: boolean): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2) => `${n}`.padStart(w, "0");
+  const frac = d.getUTCMilliseconds() ? `.${p(d.getUTCMilliseconds(), 3)}` : "";
+  const time = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${frac}`;
+  if (yearless) return `${MONTHS[d.getUTCMonth()]} ${`${d.getUTCDate()}`.padStart(2, " ")} ${time}`;
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${time}`;
+}
+
+/** A correlation id in the Reason's text= (Microsoft Teams: text="<guid>;Call ended by user"). */
+const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+/** "SIP 408 Session Timer Expired": the code with the Reason's own text when it gives one. A text
+ *  that carries a correlation id is a vendor's note, not a description: the code's title stays. */
 export function reasonLabel(catalog: Catalog, f: Finding): string {
   const base = label(catalog, f);
   const title = f.id ? catalog.byId.get(f.id)?.title : undefined;
-  if (!f.reason || !title || !base.endsWith(title)) return base;
+  if (!f.reason || !title || !base.endsWith(title) || GUID.test(f.reason)) return base;
   return base.slice(0, base.length - title.length) + f.reason;
 }
 

@@ -82,7 +82,7 @@ describe("a Reason header inside a BYE", () => {
     expect(text).toContain(
       "Likely failing component  the session refresher (named by refresher= in the 200 OK), whose re-INVITE or UPDATE never arrived",
     );
-    expect(text).toContain("✗ BYE Reason: SIP 408 Session Timer Expired — line 22");
+    expect(text).toContain("✗ BYE Reason: SIP 408 Session Timer Expired from 198.51.100.20:5060 — line 22");
     expect(text).toContain("The BYE on line 18 cites the session timer");
     expect(text).not.toMatch(/Timer B\/F|sender's own stack/);
     expect(text).not.toContain(TRANSACTION_CHECK);
