@@ -93,7 +93,7 @@ describe("a partial match is offered, not found", () => {
     ["rtp not flowing", "symptom/ivr-audio-but-no-agent-audio"],
     ["sbc down", "acs/403-510403"],
     ["dial plan", "symptom/call-setup-slow"],
-    ["srtp mismatch", "symptom/codec-g711-alaw-required"],
+    ["srtp mismatch", "symptom/codec-mismatch"],
     ["RFC 3261", "symptom/dtmf-not-detected"],
   ])("%s → %s, ambiguous, with the note", (q, id) => {
     const r = ask(q);
