@@ -5,6 +5,7 @@ import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { labelOf } from "./explain-common.js";
+import { FREESWITCH_CAUSES, FREESWITCH_ONLY } from "./explain-freeswitch.js";
 
 /** A stack's cause name: USER_BUSY, NORMAL_CLEARING. */
 const CAUSE_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -58,7 +59,12 @@ export function causeNameOf(c: Catalog, query: string, text: string): string | n
   if (normalizeText(typed) !== text) return null;
   const upper = typed.toUpperCase();
   const index = nameIndex(c);
-  const known = typed.includes("_") && (index.exact.has(upper) || index.mentioned.has(upper));
+  const known =
+    typed.includes("_") &&
+    (index.exact.has(upper) ||
+      index.mentioned.has(upper) ||
+      upper in FREESWITCH_CAUSES ||
+      FREESWITCH_ONLY.has(upper));
   const name = known ? upper : typed;
   return CAUSE_NAME_RE.test(name) || CAPS_WORD_RE.test(name) ? name : null;
 }
@@ -82,6 +88,9 @@ export function nameResult(
   const phrase = c.byPhrase.get(normalizeText(name)) ?? [];
   if (exact.length > 0) {
     if (!snake) return null;
+    // Mobius's NOT_ACCEPTABLE is also FreeSWITCH's name for SIP 606: both meanings.
+    const own = freeswitchResult(c, base, name, exact);
+    if (own) return own;
     const results = [...exact].sort((a, b) => NAME_ORDER[a.namespace] - NAME_ORDER[b.namespace]);
     const others = phrase
       .filter((e) => !results.includes(e))
@@ -104,6 +113,8 @@ export function nameResult(
       `explains it: ${first.note.text}`;
     return { ...unknown, note, suggestions: pointers };
   }
+  const own = snake ? freeswitchResult(c, base, name, []) : null;
+  if (own) return own;
   const alias = phrase[0];
   if (snake && alias) {
     const note = `${name} is not a catalog code; "${normalizeText(name)}" is another name for ${labelOf(alias)}.`;
@@ -114,4 +125,33 @@ export function nameResult(
     `${name} is not a catalog code, and no entry names it. FreeSWITCH and Asterisk have cause names ` +
     "of their own; look for the Q.850 cause or SIP response logged with it.";
   return { ...unknown, note, suggestions: [] };
+}
+
+/**
+ * A FreeSWITCH hangup cause with no Q.850 value (MEDIA_TIMEOUT, GATEWAY_DOWN): what it means and
+ * the entries that explain it; a name the catalog also spells (Mobius's NOT_ACCEPTABLE) comes first.
+ */
+function freeswitchResult(
+  c: Catalog,
+  base: Pick<ExplainResult, "query" | "parsed" | "classEntry">,
+  name: string,
+  exact: readonly Entry[],
+): ExplainResult | null {
+  const cause = FREESWITCH_CAUSES[name];
+  if (!cause) {
+    if (!FREESWITCH_ONLY.has(name) || exact.length > 0) return null;
+    const note =
+      `${name} is one of FreeSWITCH's own hangup causes, with no Q.850 value; the catalog says no more ` +
+      "about it. Look for the SIP response or Q.850 cause logged with it.";
+    return { ...base, kind: "unknown", results: [], others: [], note, suggestions: [] };
+  }
+  const related = cause.related.map((id) => c.byId.get(id)).filter((e): e is Entry => e !== undefined);
+  const answer = cause.answers ? related.slice(0, 1) : [];
+  const results = [...exact, ...answer.filter((e) => !exact.includes(e))];
+  const suggestions = related.filter((e) => !results.includes(e));
+  const also = exact[0] ? `${name} names ${labelOf(exact[0])}; it is also ` : `${name} is `;
+  const note = `${also}a FreeSWITCH hangup cause with no Q.850 value: ${cause.when}.`;
+  if (results.length === 0) return { ...base, kind: "unknown", results, others: [], note, suggestions };
+  const kind = results.length === 1 ? "found" : "ambiguous";
+  return { ...base, kind, results, others: [], note, suggestions };
 }
