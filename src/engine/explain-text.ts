@@ -2,9 +2,11 @@
 // message, then title/alias matches, and only then the entries whose descriptions discuss the words.
 import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
-import { normalizeText } from "../catalog/text.js";
+import { CHAT_WORDS, FILLER_WORDS, normalizeText, tokenize } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
+import { dropAfter } from "./explain-drops.js";
+import { familyHint } from "./explain-families.js";
 import { causeNameOf, nameResult } from "./explain-names.js";
 import { suggestionsFor } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
@@ -42,6 +44,12 @@ export function textResult(
   const name = causeNameOf(c, query, parsed.text);
   const named = name ? nameResult(c, base, name) : null;
   if (named) return named;
+  const family = familyHint(c, query, parsed);
+  if (family) return family;
+  // "call drops after 30 min": the time the call lasted names the timer that ended it.
+  const dropped = parsed.namespace === null ? dropAfter(c, normalizeText(query)) : null;
+  if (dropped)
+    return { ...base, kind: "found", results: [dropped.entry], note: dropped.note, suggestions: [] };
   const ns = parsed.namespace;
   const preferred = ns ? vendorNotes(c, ns) : null;
   // "timer b" or "busy here": the whole query may itself be a title or alias. After a namespace
@@ -99,7 +107,11 @@ export function textResult(
   if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
     return { ...base, kind: "found", results: [top.entry], note: null, suggestions: [] };
   }
-  const good = byName.filter((r) => r.coverage >= 0.5).slice(0, 5);
+  // Words of any chat message ("trunk", "down") match an alias in passing ("trunk not found"); when
+  // they are all the query says, only a full match counts ("sip trunk down" is no Exotel 404).
+  const said = tokenize(parsed.text).filter((w) => !FILLER_WORDS.has(w));
+  const chatOnly = said.length > 0 && said.every((w) => CHAT_WORDS.has(w));
+  const good = byName.filter((r) => r.coverage >= (chatOnly ? 1 : 0.5)).slice(0, 5);
   if (good.length > 0) {
     // One entry is "found" only when it matches every word; a partial match stays a suggestion.
     const full = good.length === 1 && good[0]?.coverage === 1;
@@ -131,5 +143,6 @@ export function textResult(
     parsed.text === ""
       ? "I couldn't find a code or any words I know in that. Try a number like 488, or `help`."
       : `Nothing in the catalog matches "${echo(parsed.text)}".`;
-  return { ...base, kind: "unknown", results: [], note, suggestions: suggestionsFor(c, parsed.text, ns) };
+  const suggestions = chatOnly ? [] : suggestionsFor(c, parsed.text, ns);
+  return { ...base, kind: "unknown", results: [], note, suggestions };
 }
