@@ -4,7 +4,8 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
-import { echo, inNs, labelOf, namespaceLabel } from "./explain-common.js";
+import { echo, inNs, labelOf, namespaceLabel, othersFor } from "./explain-common.js";
+import { everydayFirst, severalCodes } from "./explain-several.js";
 import { textResult } from "./explain-text.js";
 import { unknownCode } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
@@ -23,8 +24,11 @@ function lookupCode(
     const exact = inNs(c.byCode.get(code), ns).filter((e) => e.subcode === subcode);
     if (exact.length > 0) return { entries: exact, note: null };
     // "497/540487": the subcode is specific enough to find the row even under another code, but
-    // the answer must say that the code part was not the one typed.
-    const entries = inNs(c.bySubcode.get(subcode), ns).filter((e) => e.subcode !== null && e.subcode >= 1000);
+    // the answer must say that the code part was not the one typed. Within Mobius, whose
+    // mobius-error numbers are small, so is any subcode ("mobius 403 117" is 503 · 117).
+    const entries = inNs(c.bySubcode.get(subcode), ns).filter(
+      (e) => e.subcode !== null && (e.subcode >= 1000 || ns === "mobius"),
+    );
     const codes = [...new Set(entries.map((e) => e.code))].join(" or ");
     const note =
       entries.length > 0
@@ -40,6 +44,7 @@ function lookupCode(
     const bySub = inNs(c.bySubcode.get(code), ns);
     if (bySub.length > 0) return { entries: bySub, note: null };
   }
+  if (ns === "exotel" && byCode.length === 0) return exotelStatus(c, code);
   if (ns && byCode.length === 0) return vendorCode(c, ns, code);
   if (ns) return { entries: byCode, note: null };
   const bySub = (c.bySubcode.get(code) ?? []).filter((e) => !byCode.includes(e));
@@ -61,6 +66,25 @@ function vendorCode(c: Catalog, ns: Namespace, code: number): { entries: Entry[]
     note: `No ${namespaceLabel(ns)} entry has code ${code}; ${labelOf(first)} is shown with its ${n.context} note: ${n.text}`,
   };
 }
+
+/**
+ * "exotel 409": Exotel API errors arrive with an HTTP status (1008 with 409), so the status points
+ * at those errors; a SIP code with an Exotel trunk note (SIP 415's codec note) comes first.
+ */
+function exotelStatus(c: Catalog, code: number): { entries: Entry[]; note: string | null } {
+  const trunk = vendorCode(c, "exotel", code);
+  const api = (c.byNamespace.get("exotel") ?? []).filter((e) => e.httpStatus === code);
+  if (api.length === 0) return trunk;
+  const names = api.map((e) => `${e.code} ${e.title}`).join(", ");
+  const carried = `Exotel API error${api.length === 1 ? "" : "s"} ${names} ${api.length === 1 ? "arrives" : "arrive"} with HTTP status ${code}`;
+  const note =
+    trunk.entries.length > 0
+      ? `${trunk.note} ${carried}, listed after it.`
+      : `No Exotel API error has code ${code}; ${carried}, shown here.`;
+  return { entries: [...trunk.entries, ...api], note };
+}
+
+export { othersFor };
 
 const vendorValueIndex = new WeakMap<
   Catalog,
@@ -125,16 +149,6 @@ function vendorValueResult(
   };
 }
 
-export function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): Entry[] {
-  if (parsed.type !== "code" && parsed.type !== "id") return [];
-  const codes = new Set(results.map((e) => e.code).filter((x): x is number => x !== null));
-  const out: Entry[] = [];
-  for (const code of codes) {
-    for (const e of c.byCode.get(code) ?? []) if (!results.includes(e) && !out.includes(e)) out.push(e);
-  }
-  return out;
-}
-
 /** Units after a number that make it a quantity, not a code: "180 seconds", "500 ms", "200 calls". */
 const UNIT_RE =
   /^\s*(?:s|secs?|seconds?|ms|msecs?|milliseconds?|mins?|minutes?|h|hrs?|hours?|bytes?|kb|kbps|mb|%|percent|times|calls|packets|pkts|users|channels)\b/i;
@@ -162,7 +176,22 @@ function namesEntry(query: string, e: Entry): boolean {
  * after 180 seconds").
  */
 export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
-  const { entries, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);
+  if (parsed.code < 0 || (parsed.subcode ?? 0) < 0) return unknownCode(c, query, parsed);
+  if (parsed.also && parsed.also.length > 0)
+    return severalCodes(c, query, parsed, [parsed.code, ...parsed.also]);
+  const { entries: found, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);
+  // "486 487", "486/487": no entry pairs them, and both are SIP codes, so they are two codes.
+  const { code, subcode } = parsed;
+  const sipSized = (n: number) => n >= 100 && n <= 699;
+  if (
+    found.length === 0 &&
+    subcode !== null &&
+    (parsed.namespace === null || parsed.namespace === "sip") &&
+    sipSized(code) &&
+    sipSized(subcode)
+  )
+    return severalCodes(c, query, parsed, [code, subcode]);
+  const entries = parsed.namespace === null && !parsed.words ? everydayFirst(found) : found;
   const asText = () =>
     textResult(c, query, { type: "text", namespace: parsed.namespace, text: normalizeText(query) }, false);
   if (entries.length === 0) {

@@ -1,6 +1,8 @@
 // What every kind of answer shares: namespace and entry labels for notes, typed text echoed back
-// within a note's length, and the entries of one namespace.
+// within a note's length, the entries of one namespace, and the other meanings of a number.
+import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
+import type { ParsedQuery } from "./query.js";
 
 const NAMESPACE_LABEL: Record<Namespace, string> = {
   sip: "SIP",
@@ -34,4 +36,15 @@ export function echo(text: string, max = 80): string {
 export function inNs(list: readonly Entry[] | undefined, ns: Namespace | null): Entry[] {
   if (!list) return [];
   return ns ? list.filter((e) => e.namespace === ns) : [...list];
+}
+
+/** The entries that share a number with the results but were not asked for ("403 also means…"). */
+export function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): Entry[] {
+  if (parsed.type !== "code" && parsed.type !== "id") return [];
+  const codes = new Set(results.map((e) => e.code).filter((x): x is number => x !== null));
+  const out: Entry[] = [];
+  for (const code of codes) {
+    for (const e of c.byCode.get(code) ?? []) if (!results.includes(e) && !out.includes(e)) out.push(e);
+  }
+  return out;
 }

@@ -76,6 +76,9 @@ const HEADER_MEANING: Readonly<
     says: "the caller identity a trusted network asserts; numbers in it are a user or a phone number",
   },
   Diversion: { says: "who forwarded the call, and why; numbers in it are a user or a phone number" },
+  port: {
+    says: "a port number (SIP's default is 5060 over UDP or TCP and 5061 over TLS); ports are never response codes",
+  },
   "m=": {
     says: "an SDP media line: the media, its port, the transport and the payload types it offers (0 PCMU, 8 PCMA, 101 usually telephone-event)",
   },
@@ -119,12 +122,12 @@ export function headerResult(
   if (header === "Warning") return warningResult(c, query, parsed);
   const about = HEADER_MEANING[header] ?? { says: "an SDP line; its numbers are not codes" };
   const sdp = header.endsWith("=");
-  const line = echo(`${header}${sdp ? "" : ": "}${value}`, 60);
+  const line = echo(`${header}${sdp ? "" : header === "port" ? " " : ": "}${value}`, 60);
   const n = /^\d{1,9}$/.test(value) ? Number(value) : null;
   const duration = about.seconds && n !== null ? ` (${lifetime(n)})` : "";
   const timers =
     about.timers && n !== null ? ` To see the timers it sets, try \`timers ${about.timers}=${n}\`.` : "";
-  const what = sdp ? "is" : "is a SIP header, not a code:";
+  const what = sdp || header === "port" ? "is" : "is a SIP header, not a code:";
   const says = about.says.includes("{d}") ? about.says.replace("{d}", duration) : `${about.says}${duration}`;
   const note = `"${line}" ${what} ${says}.${timers}`;
   const suggestions = (about.related ?? [])

@@ -105,6 +105,7 @@ export function unknownCode(
   parsed: ParsedQuery & { type: "code" },
 ): ExplainResult {
   const { code, subcode } = parsed;
+  if (code < 0 || (subcode !== null && subcode < 0)) return negativeCode(c, query, parsed);
   // A code typed with a subcode belongs to the family whose entries have subcodes under that code.
   const withSubcodes =
     subcode === null ? undefined : (c.byCode.get(code) ?? []).find((e) => e.subcode !== null)?.namespace;
@@ -155,9 +156,10 @@ export function unknownCode(
     note += ` ${code} is ${elsewhere.map(labelOf).join(" and ")}${maps}.`;
     suggestions = [...new Set([...elsewhere, ...mapped])];
   } else if (known.length > 0 && ns && subcode !== null) {
-    // "acs 410 9999": the general entry for the code, then its known subcodes nearest the one typed.
-    note += ` The general ${code} entry and the known ${code} subcodes are listed below.`;
+    // "acs 410 9999": the general entry for the code, if there is one, then its known subcodes
+    // nearest the one typed.
     const general = known.filter((e) => e.subcode === null);
+    note += ` ${general.length > 0 ? `The general ${code} entry and the` : "The"} known ${code} subcodes are listed below.`;
     suggestions = [...general, ...nearestByNumber(c, ns, subcode, 6 - general.length, true, code)];
   } else {
     suggestions = [];
@@ -176,6 +178,30 @@ export function unknownCode(
     suggestions = [...new Set([...suggestions, ...near])].slice(0, Math.max(5, suggestions.length));
   }
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry, note, suggestions };
+}
+
+/**
+ * "-1", "sip -486": no family has negative codes (SIP runs 100–699, Q.850 1–127, subcodes and
+ * API codes are positive). Said plainly; what the number without its sign means is suggested.
+ */
+function negativeCode(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
+  const { code, subcode } = parsed;
+  const ns = parsed.namespace;
+  const shown = subcode === null ? `${code}` : `${code}/${subcode}`;
+  const range = ns ? RANGE[ns]?.[2] : undefined;
+  const family = ns ? `${namespaceLabel(ns)} codes are` : "Codes are";
+  const runs = range ?? (ns ? "they are positive" : "SIP codes run 100–699, Q.850 causes 1–127");
+  const note =
+    `${family} never negative (${runs}), so ${shown} is no code. ` +
+    "If the sign was a typo or a dash, the number without it is suggested below.";
+  const abs = Math.abs(code);
+  const sub = subcode === null ? null : Math.abs(subcode);
+  const same = inNs(c.byCode.get(abs), ns).filter((e) => sub === null || e.subcode === sub);
+  const suggestions = (sub === null ? same.filter((e) => e.subcode === null || ns !== null) : same).slice(
+    0,
+    5,
+  );
+  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
 }
 
 /**

@@ -2,6 +2,16 @@
 // Pure and total: any string yields a ParsedQuery, never an exception.
 import type { Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
+import {
+  DIRECT_ROUTING_RE,
+  NEGATIVE_RE,
+  portOrCseq,
+  RESPONSE_STATUS_RE,
+  severalCodes,
+  timeoutQuestion,
+  timerNamed,
+  timerQuestion,
+} from "./query-forms.js";
 
 export type ParsedQuery =
   | { type: "empty" }
@@ -15,6 +25,8 @@ export type ParsedQuery =
       words?: string;
       /** The number was found inside a sentence ("got a 488 from the trunk"), not leading the query. */
       prose?: boolean;
+      /** Further codes asked about together ("486 and 487", "difference between 486 and 600"). */
+      also?: number[];
     }
   | {
       type: "text";
@@ -71,48 +83,6 @@ const NUM_WORDS_RE = /^(\d{1,7})\s+(\D.*)$/s;
 const REASON_RE = /\b(sip|q\.?850)\s*;\s*cause\s*=\s*(\d{1,3})\b/i;
 /** A namespace word at the start, then a separator: "sip 488", "sip-488", "q.850;cause=16", "acs: 3112". */
 const HEAD_RE = /^([a-z][a-z0-9.]*(?:-[a-z][a-z0-9.]*)*)(?:\s*[:=;,/-]\s*|\s+|$)(.*)$/s;
-/**
- * A question about one RFC 3261 timer by its letter or base name: "what is timer b", "what's timer h",
- * "how long is timer f", "sip timer b", "timer B fired", "what is T1", "T1 timer". A single letter is
- * too short for the text search, so the name is read here. T1/T2/T4 need a question, "timer" or
- * "sip" around them: on their own they may mean something else (a T1 line).
- */
-const TIMER_QUESTION_RE =
-  /^(?<question>(?:what\s*(?:is|['’]?s)|how\s+long\s+is|explain|define|meaning\s+of)\s+)?(?<before>(?:(?:the|sip|rfc\s*3261)\s+)*)(?:timer\s*-?\s*(?<letter>[a-m])|(?<named>timer\s*-?\s*)?(?<base>t[124]))(?<after>(?:\s+(?:timer|fired|fires|firing|expired|expires|expiring|expiry|timeout|timed\s+out|popped|value|default))*)$/;
-
-/** The timer's catalog id when the query asks about one timer by name, else null. */
-function timerQuestion(lower: string): string | null {
-  const g = TIMER_QUESTION_RE.exec(lower)?.groups;
-  if (!g) return null;
-  if (g.letter) return `timer/${g.letter}`;
-  const qualified = Boolean(g.question || g.before || g.named || g.after);
-  return g.base && qualified ? `timer/${g.base}` : null;
-}
-
-/**
- * A timer named among other words: "timer B expired on INVITE to 10.0.0.5", "why did timer h fire
- * after 200 ok", "what is the timer for T1", "session timer expired". No number may come before
- * the name ("408 after timer b" asks about the 408); T1/T2/T4 need the word "timer" somewhere
- * ("t1 line" is not a timer); and "timer a" needs nothing or a firing word after it, since "a" is
- * also the article ("timer a call").
- */
-const TIMER_LETTER_RE = /^[^\d]*?\btimer\s*-?\s*([a-m])(?![\w-]|\.\d)(.*)$/;
-const TIMER_BASE_RE = /^[^\d]*?\b(t[124])(?![\w-]|\.\d)/;
-const SESSION_TIMER_RE = /^[^\d]*?\bsession[\s-]*timer\b/;
-const FIRING_AFTER_RE =
-  /^\s*(?:timer|fired|fires|firing|expired|expires|expiring|expiry|timeout|timed\s+out|popped)?\W*$/;
-
-/** The timer a longer query names, as a catalog id, else null. */
-function timerNamed(lower: string): string | null {
-  const letter = TIMER_LETTER_RE.exec(lower);
-  if (letter?.[1] && (letter[1] !== "a" || FIRING_AFTER_RE.test(letter[2] ?? "")))
-    return `timer/${letter[1]}`;
-  if (!/\btimer\b/.test(lower)) return null;
-  const base = TIMER_BASE_RE.exec(lower)?.[1];
-  if (base) return `timer/${base}`;
-  return SESSION_TIMER_RE.test(lower) ? "timer/session-expires" : null;
-}
-
 /**
  * SIP headers people paste as if they held a code, by their lower-case names: those whose numbers
  * are counts, sizes, sequence numbers or lifetimes ("Expires: 600", "CSeq: 102 INVITE"), those
@@ -246,14 +216,29 @@ export function parseQuery(input: string): ParsedQuery {
     return codeQuery(ns, Number(pairNamed[1]), Number(pairNamed[2]));
   }
 
-  const header = headerLine(text);
+  const header = headerLine(text) ?? portOrCseq(text);
   if (header) return header;
+  // "-1", "sip -486", "cause -34": no family has negative codes; the minus is kept so the answer
+  // can say so instead of reading the number as positive.
+  const negative = NEGATIVE_RE.exec(text.trim());
+  if (negative?.[2]) {
+    const ns = negative[1] ? NAMESPACE_WORDS[negative[1].toLowerCase()] : null;
+    if (ns !== undefined) {
+      const sub = negative[3] ? Number(negative[3]) : null;
+      return codeQuery(ns, -Number(negative[2]), sub);
+    }
+  }
+  // "fields.response_status: 429": the field Mobius logs its HTTP status in.
+  const logged = RESPONSE_STATUS_RE.exec(text);
+  if (logged?.[1]) return codeQuery("mobius", Number(logged[1]), null);
 
   text = stripEdges(text);
   if (text === "") return { type: "text", namespace: null, text: "" };
   const spaced = text.toLowerCase().replace(/\s+/g, " ");
   const timer = timerQuestion(spaced);
   if (timer) return { type: "id", id: timer };
+  const waited = timeoutQuestion(spaced);
+  if (waited) return { type: "id", id: waited };
   const named = timerNamed(spaced);
   if (named) {
     const words = spaced.replace(/^(?:timer\b\W*)/, "");
@@ -276,7 +261,14 @@ export function parseQuery(input: string): ParsedQuery {
     text = rest;
   }
 
+  // Teams Direct Routing is plain SIP between Microsoft and the SBC: its numbers are SIP codes.
+  if (namespace === "acs" && DIRECT_ROUTING_RE.test(text)) namespace = "sip";
   const compact = text.replace(/\s+/g, " ");
+  const several = severalCodes(compact);
+  if (several && (namespace === null || namespace === "sip")) {
+    const [code, ...also] = several;
+    return { type: "code", namespace, code: code as number, subcode: null, also };
+  }
   const pair = PAIR_RE.exec(compact) ?? /^(\d{1,3}) (\d{1,7})$/.exec(compact);
   if (pair?.[1] && pair[2]) return codeQuery(namespace, Number(pair[1]), Number(pair[2]));
   if (NUM_RE.test(compact)) return codeQuery(namespace, Number(compact), null);
@@ -290,7 +282,9 @@ export function parseQuery(input: string): ParsedQuery {
     const inProse = namespaceInProse(compact);
     if (inProse) return codeQuery(inProse.namespace, inProse.code, null, inProse.words);
   }
-  if (namespace === null || namespace === "sip") {
+  // "exotel trunk 403", "exotel call failing 408": Exotel trunks speak SIP, so a SIP-range number
+  // among words is read as a code there too.
+  if (namespace === null || namespace === "sip" || namespace === "exotel") {
     const prose = numberInProse(compact);
     if (prose) return codeQuery(namespace, prose.code, null, prose.words, !prose.plural);
   }
