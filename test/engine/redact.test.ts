@@ -41,7 +41,10 @@ describe("secrets", () => {
       "PUT https://rec.s3.amazonaws.com/a.wav?X-Amz-Date=20240301&X-Amz-Signature=[redacted]&X-Amz-Expires=60 -> 403",
     ],
     ["GET /b/a.wav?X-Goog-Signature=5a4b3c2d1e0f -> 403", "GET /b/a.wav?X-Goog-Signature=[redacted] -> 403"],
-    ["cdn/a.wav?Signature=abc~d&Key-Pair-Id=K2 -> 403", "cdn/a.wav?Signature=[redacted]&Key-Pair-Id=K2 -> 403"],
+    [
+      "cdn/a.wav?Signature=abc~d&Key-Pair-Id=K2 -> 403",
+      "cdn/a.wav?Signature=[redacted]&Key-Pair-Id=K2 -> 403",
+    ],
     // A password in a sentence, as script logs print it.
     [
       "auth failed for user 1001 with password 'kamP4ss' - sending 403 Forbidden",
