@@ -9,7 +9,7 @@ import { UsageError } from "../../errors.js";
 
 export async function scanFile(stdin: NodeJS.ReadableStream, catalog: Catalog, path: string, config: Config) {
   const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
-  const stream = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 19 });
   try {
     for await (const text of decodeText(stream as AsyncIterable<Buffer | string>)) scanner.push(text);
   } catch (err) {

@@ -5,7 +5,7 @@ import type { Namespace } from "../../catalog/schema.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import type { Hit } from "./detectors.js";
 import { hostRole, namedHost } from "./hosts.js";
-import { type RedactOptions, redact, redactRange } from "./redact.js";
+import { type RedactOptions, redact, redactRange, secretSpans } from "./redact.js";
 
 export interface Finding {
   namespace: Namespace;
@@ -209,12 +209,21 @@ function excerptOf(line: string, h: Hit, opts: RedactOptions): string {
   const code = codeAt(line, at, h.code);
   const lo = Math.max(0, at - 2 * EXCERPT);
   const hi = Math.min(line.length, code.end + 2 * EXCERPT);
-  // Redacted in three pieces cut at the hit and after its code, as parts of the whole line.
-  const head = redactRange(line, lo, at, opts);
-  const mid = redactRange(line, at, code.end, opts);
-  const red = head + mid + redactRange(line, code.end, hi, opts);
-  let start = Math.max(0, Math.min(head.length - 40, red.length - EXCERPT));
-  const codeEnd = head.length + mid.length;
+  let red: string;
+  let headLength = at - lo;
+  let codeEnd = code.end - lo;
+  if (secretSpans(line).length === 0) {
+    // Masking numbers keeps lengths: with no secret on the line, offsets stay as they are.
+    red = redactRange(line, lo, hi, opts);
+  } else {
+    // Redacted in three pieces cut at the hit and after its code, as parts of the whole line.
+    const head = redactRange(line, lo, at, opts);
+    const mid = redactRange(line, at, code.end, opts);
+    red = head + mid + redactRange(line, code.end, hi, opts);
+    headLength = head.length;
+    codeEnd = head.length + mid.length;
+  }
+  let start = Math.max(0, Math.min(headLength - 40, red.length - EXCERPT));
   if (codeEnd > start + EXCERPT) start = codeEnd - EXCERPT;
   const cut = red.slice(start, start + EXCERPT);
   return (

@@ -105,7 +105,12 @@ const PHONE = new RegExp(
   "gi",
 );
 /** The cheap test before PHONE: a run long enough for a national number, or an E.164 one. */
-const LONG_DIGITS = /\d{7}|\+\d{1,4}(?:\d{5}|[ .(-])/;
+const LONG_RUN = /\d{7}|\+\d{6}/;
+/** "+" and a country code followed by a group separator: "+44 20 …", "+1 (415) …", "+33.1.…". */
+const GROUP_START = /\+\d{1,4}[ .(-]/;
+const LONG_DIGITS = {
+  test: (text: string): boolean => LONG_RUN.test(text) || (text.includes("+") && GROUP_START.test(text)),
+};
 
 /** The number with all but its first three and last two digits masked; separators stay. */
 function maskPhone(num: string): string {
