@@ -67,12 +67,15 @@ export class RefCodec {
   }
 
   /**
-   * "q:<query>" when the query rebuilds the cards and holds no secret, else a snapshot of the cards
-   * (already redacted): neither a paste nor a secret typed with a question is ever carried.
+   * "q:<query>" when the query rebuilds the cards and holds no secret or phone number, else a
+   * snapshot of the cards (already redacted): neither a paste, a secret typed with a question nor
+   * a number is ever carried.
    */
   encode(cards: Card[], query: string | null): string | undefined {
     if (!cards.some((c) => c.checklist.length > 0)) return undefined;
-    if (query !== null && query.length <= 500 && !carriesSecret(query)) return `q:${query}`;
+    // A phone number in the query (a pasted line) would travel in clear in the card's action data.
+    if (query !== null && query.length <= 500 && !carriesSecret(query) && redact(query) === query)
+      return `q:${query}`;
     for (const slim of [
       cards,
       cards.map((c) => shrinkCard(c, 5, 300)),

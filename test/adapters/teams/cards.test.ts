@@ -68,6 +68,16 @@ describe("RefCodec", () => {
     expect(codec.decode(c, ref, {})?.[0]?.title).toBe("SIP 488 Not Acceptable Here");
   });
 
+  it("never carries a phone number from the query: the cards travel as a snapshot", () => {
+    const line =
+      "2024-05-01 10:00:00 [NOTICE] Hangup sofia/external/4155550199@10.0.0.9 [CS_EXECUTE] [USER_BUSY]";
+    const cards = respond(c, line, "teams").cards;
+    const ref = codec.encode(cards, line) ?? "";
+    expect(ref).not.toContain("4155550199");
+    expect(ref).toMatch(/^z:/);
+    expect(codec.decode(c, ref, {})?.[0]?.title).toBe(cards[0]?.title);
+  });
+
   it("keeps a pasted log's card as a signed snapshot, without the paste", () => {
     const ref = codec.encode([card()], null) ?? "";
     expect(ref).toMatch(/^z:[\w-]{22}\./);
