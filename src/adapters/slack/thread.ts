@@ -22,6 +22,8 @@ export interface ThreadOutcome {
   posted: boolean;
   findings: number;
   problem?: string;
+  /** The reply is in the thread but its checklist message is not: what to tell the user. */
+  checklistProblem?: string;
 }
 
 /** Replies are built a few at a time (deps.replies), in the order their events arrived. */
@@ -75,7 +77,12 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
         ? (reply.analysis.firstFailureLabel ?? "pasted log")
         : (reply.cards[0]?.title ?? req.text);
     const list = checklistMessage({ title, items: checks.map((text) => ({ text })) });
-    await postMessage(client, { channel: req.channel, thread_ts: req.threadTs, ...list }, deps.logger);
+    const second = await postMessage(
+      client,
+      { channel: req.channel, thread_ts: req.threadTs, ...list },
+      deps.logger,
+    );
+    if (!second.ok) return { posted: true, findings, checklistProblem: checklistLost(second.problem) };
   }
   return { posted: true, findings };
 }
@@ -93,4 +100,9 @@ export async function tellUser(
   } catch (err) {
     deps.logger.warn("could not tell the user either", { channel, err });
   }
+}
+
+/** What the user is told when the card reached the thread but the checklist did not. */
+function checklistLost(problem: string | undefined): string {
+  return `My answer is in the thread, but its checklist message could not be posted. ${problem ?? ""}`.trim();
 }

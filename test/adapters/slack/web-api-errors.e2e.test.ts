@@ -95,4 +95,23 @@ describe("when Slack refuses a thread reply", () => {
     await until(() => scope.isDone());
     expect(String(ephemeral[0]?.text)).toMatch(/invite/i);
   });
+
+  it("tells the user privately when the card is posted but its checklist is refused", async () => {
+    const ephemeral: Body[] = [];
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", into(posts))
+      .reply(200, { ok: true, ts: "1700000005.000200" })
+      .post("/api/chat.postMessage")
+      .reply(200, { ok: false, error: "channel_not_found" })
+      .post("/api/chat.postEphemeral", into(ephemeral))
+      .reply(200, { ok: true });
+    await postSigned(server, eventBody({ ...mention, ts: "1700000005.000100" }), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(String(posts[0]?.text)).toMatch(/SIP 488/);
+    expect(String(ephemeral[0]?.text)).toMatch(
+      /^My answer is in the thread, but its checklist message could not be posted/,
+    );
+    expect(ephemeral[0]?.user).toBe("U1");
+  });
 });

@@ -21,6 +21,7 @@ export function appMention(deps: SlackDeps) {
       text: text.trim() === "" && files.notes.length > 0 ? "scan " : text,
       notes: files.notes,
     });
-    if (!out.posted && event.user) await tellUser(client, deps, event.channel, event.user, out.problem ?? "");
+    const problem = out.posted ? out.checklistProblem : (out.problem ?? "");
+    if (problem !== undefined && event.user) await tellUser(client, deps, event.channel, event.user, problem);
   };
 }

@@ -34,6 +34,7 @@ export function explainMessage(deps: SlackDeps) {
       scanFirst: true,
       notes: files.notes,
     });
-    if (!out.posted) await respond({ response_type: "ephemeral", text: out.problem ?? "" });
+    const problem = out.posted ? out.checklistProblem : (out.problem ?? "");
+    if (problem !== undefined) await respond({ response_type: "ephemeral", text: problem });
   };
 }
