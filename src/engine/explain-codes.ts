@@ -4,7 +4,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
-import { echo, inNs, labelOf, namespaceLabel, othersFor } from "./explain-common.js";
+import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./explain-common.js";
 import { everydayFirst, severalCodes } from "./explain-several.js";
 import { textResult } from "./explain-text.js";
 import { unknownCode } from "./explain-unknown.js";
@@ -240,14 +240,5 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
           : `the most likely comes first, then ${which}`;
   const note =
     lookupNote ?? (kind === "ambiguous" ? `${shown} has ${results.length} meanings; ${order}.` : null);
-  return {
-    query,
-    kind,
-    parsed,
-    results,
-    others: othersFor(c, results, parsed),
-    classEntry: null,
-    note,
-    suggestions: [],
-  };
+  return listedAnswer(c, query, parsed, results, kind, note);
 }

@@ -2,6 +2,7 @@
 // within a note's length, the entries of one namespace, and the other meanings of a number.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
+import type { ExplainResult } from "./explain.js";
 import type { ParsedQuery } from "./query.js";
 
 const NAMESPACE_LABEL: Record<Namespace, string> = {
@@ -47,4 +48,25 @@ export function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): En
     for (const e of c.byCode.get(code) ?? []) if (!results.includes(e) && !out.includes(e)) out.push(e);
   }
   return out;
+}
+
+/** The answer that lists `results` for a code query, with the other meanings of their numbers. */
+export function listedAnswer(
+  c: Catalog,
+  query: string,
+  parsed: ParsedQuery,
+  results: Entry[],
+  kind: ExplainResult["kind"],
+  note: string | null,
+): ExplainResult {
+  return {
+    query,
+    kind,
+    parsed,
+    results,
+    others: othersFor(c, results, parsed),
+    classEntry: null,
+    note,
+    suggestions: [],
+  };
 }

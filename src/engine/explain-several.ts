@@ -3,7 +3,7 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
-import { inNs, othersFor } from "./explain-common.js";
+import { inNs, listedAnswer } from "./explain-common.js";
 import type { ParsedQuery } from "./query.js";
 
 /**
@@ -40,14 +40,6 @@ export function severalCodes(
   const listed = codes.filter((n) => !missing.includes(n)).join(" and ");
   const gone = missing.length > 0 ? ` No entry has code ${missing.join(" or ")}.` : "";
   const note = `${codes.length} codes asked about together: ${listed} ${results.length === 1 ? "is" : "are"} listed one after the other.${gone}`;
-  return {
-    query,
-    kind: results.length === 0 ? "unknown" : results.length === 1 ? "found" : "ambiguous",
-    parsed,
-    results,
-    others: othersFor(c, results, parsed),
-    classEntry: null,
-    note,
-    suggestions: [],
-  };
+  const kind = results.length === 0 ? "unknown" : results.length === 1 ? "found" : "ambiguous";
+  return listedAnswer(c, query, parsed, results, kind, note);
 }
