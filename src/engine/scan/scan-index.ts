@@ -111,8 +111,8 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   }
   // Longest messages first so a specific message wins over a shorter one it contains.
   messages.sort((a, b) => b.parts.join("").length - a.parts.join("").length);
-  // Every cause name is one upper-case word with an underscore (CAUSE_NAME), so a search for such words and a map lookup find the
-  // same names as an alternation of all of them, several times faster.
+  // Every cause name is one upper-case word with an underscore (CAUSE_NAME), so a search for such
+  // words and a map lookup find the same names as an alternation of all of them, much faster.
   const causeNameRe = causeNames.size > 0 ? /\b([A-Z][A-Z0-9]*_[A-Z0-9_]*)\b/g : null;
   const firsts = [...new Set(messages.map((m) => (m.parts[0] ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))];
   const messageRe = firsts.length > 0 ? new RegExp(firsts.join("|")) : null;
