@@ -1,6 +1,6 @@
 // Teams message HTML → the plain text a person pasted, so a trace pasted into Teams scans exactly like
 // the same trace on the CLI: block tags and <br> become line breaks, <pre>/<code> keep their lines,
-// entities are decoded, and the bot's own @mention is dropped. Pure, no SDK imports.
+// other source newlines are spaces, entities are decoded, and the bot's own @mention is dropped.
 
 export interface HtmlTextOptions {
   /** Mention texts (e.g. "sipcode") whose <at>…</at> / mention <span> is removed rather than kept. */
@@ -82,16 +82,50 @@ function dropMentions(html: string, names: readonly string[]): string {
   });
 }
 
+const isBlank = (c: string | undefined) => c === " " || c === "\t";
+
+/** `s` without the spaces and tabs at the chosen ends (a loop: a regex would be quadratic on long runs). */
+function trimBlanks(s: string, start: boolean, end: boolean): string {
+  let a = 0;
+  let b = s.length;
+  while (start && a < b && isBlank(s[a])) a++;
+  while (end && b > a && isBlank(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
+/** A tag that makes a line break: text holding one is HTML, whose own newlines are only spaces. */
+const LINE_TAG = /<\/?(?:br|p|div|pre|codeblock|li|tr|h[1-6]|blockquote|hr)\b[^<>]*>/i;
+
 export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): string {
   const html = dropMentions(stripComments(input.replace(/\r\n?/g, "\n")), opts.dropMentions ?? []);
+  // Plain text (Teams' `text` with only an <at> tag) keeps its newlines as line breaks.
+  const isHtml = LINE_TAG.test(html);
   let out = "";
   let pre = 0;
   let preStart = false;
+  // A source newline outside <pre> in HTML ("a<br>\nb", as editors write it): one space, dropped
+  // at the start or end of a line, so it never adds a line break of its own.
+  let space = false;
   const newline = () => {
+    space = false;
     if (out !== "" && !out.endsWith("\n")) out += "\n";
   };
+  const append = (text: string) => {
+    if (text === "") return;
+    if (space && out !== "" && !out.endsWith("\n")) out += " ";
+    space = false;
+    out += decodeEntities(text).replace(/\u00a0/g, " ");
+  };
   const emitText = (raw: string) => {
-    // Outside <pre>, whitespace that only separates tags ("</div>\n<div>") is source formatting.
+    if (pre === 0 && isHtml) {
+      const parts = raw.split("\n");
+      parts.forEach((part, i) => {
+        if (i > 0) space = true;
+        append(trimBlanks(part, i > 0, i < parts.length - 1));
+      });
+      return;
+    }
+    // Outside <pre>, whitespace that only separates tags ("</at>\n<at>") is source formatting.
     if (pre === 0 && raw.includes("\n") && raw.trim() === "") return;
     // As in HTML, a line break straight after <pre> belongs to the markup, not the content.
     const text = preStart ? raw.replace(/^\n/, "") : raw;
@@ -105,8 +139,10 @@ export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): stri
     if (!BLOCK.has(name) && !INLINE.has(name)) continue;
     emitText(html.slice(last, m.index));
     last = m.index + whole.length;
-    if (name === "br") out += "\n";
-    else if (BLOCK.has(name)) {
+    if (name === "br") {
+      space = false;
+      out += "\n";
+    } else if (BLOCK.has(name)) {
       newline();
       if (PRE.has(name)) {
         pre = Math.max(0, pre + (slash ? -1 : 1));

@@ -49,6 +49,10 @@ describe("teamsHtmlToText", () => {
       "To: <sip:bob@example.com>;tag=1\n<-- SIP/2.0 488",
     ],
     ["CRLF", "a\r\nb", "a\nb"],
+    ["<br> then a source newline", "<div>a<br>\nb<br>\r\n  c</div>", "a\nb\nc"],
+    ["a source newline inside a paragraph", "<p>a\nb</p>\n<p>c \n</p>", "a b\nc"],
+    ["a blank line typed as two <br>", "a<br>\n<br>\nb", "a\n\nb"],
+    ["newlines in a code block after a <br>", "x<br>\n<pre>l1\nl2</pre>", "x\nl1\nl2"],
   ])("%s", (_label, html, expected) => {
     expect(teamsHtmlToText(html)).toBe(expected);
   });
@@ -71,6 +75,7 @@ describe("teamsHtmlToText", () => {
       "<at>".repeat(50_000),
       "<!--".repeat(50_000),
       '<p "'.repeat(50_000),
+      `<p>${" ".repeat(200_000)}x\n</p>`,
     ]) {
       const t0 = performance.now();
       teamsHtmlToText(bad, { dropMentions: ["sipcode"] });
@@ -147,6 +152,10 @@ describe("a trace pasted into Teams scans like the raw text", () => {
           .join("")}`,
     ],
     ["<br> separated lines", (r) => `<div><at>sipcode</at><br>${r.split("\n").map(esc).join("<br>")}</div>`],
+    [
+      "<br> and a source newline between lines",
+      (r) => `<div><at>sipcode</at><br>\n${r.split("\n").map(esc).join("<br>\n")}</div>`,
+    ],
   ];
   const files = logFixtures();
   const cases: Array<[string, string]> = [

@@ -1,0 +1,51 @@
+// End to end over HTTP (the real server, expectReplies): what a Teams user sees when a message is
+// written in HTML the way editors serialise it, or carries text that must not be read as markdown
+// or searched.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../../../src/server.js";
+import { catalog } from "../../helpers/catalog.js";
+import { cardOf, cardText, message } from "./helpers.js";
+import { env, guardNetwork, post } from "./http-harness.js";
+
+guardNetwork();
+
+const TRACE = [
+  "INVITE sip:bob@pbx.example.com SIP/2.0",
+  "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK1",
+  "CSeq: 1 INVITE",
+  "",
+  "SIP/2.0 100 Trying",
+  "CSeq: 1 INVITE",
+  "",
+  "SIP/2.0 488 Not Acceptable Here",
+  "CSeq: 1 INVITE",
+].join("\n");
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer(env(), { catalog: catalog() });
+});
+afterAll(() => server.close());
+
+/** The card the bot answers a personal message with. */
+async function answer(text: string, html?: string): Promise<Record<string, unknown> | undefined> {
+  const res = await post(server.port, {
+    ...message("personal", text, html ? { html } : {}),
+    deliveryMode: "expectReplies",
+  });
+  expect(res.status).toBe(200);
+  return cardOf(res.body?.activities?.[0]);
+}
+
+describe("a paste written as HTML", () => {
+  it("reads <br> followed by a source newline as one line break, like the CLI", async () => {
+    const lines = TRACE.split("\n").map(esc);
+    const plain = cardText(await answer("x", `<div>${lines.join("<br>")}</div>`));
+    const editor = cardText(await answer("x", `<div>${lines.join("<br>\n")}</div>`));
+    expect(plain).toContain("in 9 lines");
+    expect(plain).toMatch(/line 8 \(INVITE/);
+    expect(editor).toBe(plain);
+  });
+});
