@@ -14,3 +14,12 @@ export function slackToPlain(text: string): string {
     .replace(/&amp;/g, "&")
     .trim();
 }
+
+/**
+ * A message field that should hold text. Slack always sends a string, but the request screen only
+ * checks the envelope, so anything else is read as a number's digits or as nothing (as Teams does).
+ */
+export function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+}

@@ -2,7 +2,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { readFiles, type SlackFile } from "../../files.js";
-import { slackToPlain } from "../../text.js";
+import { slackToPlain, textOf } from "../../text.js";
 import { answerInThread, tellUser } from "../../thread.js";
 
 export function appMention(deps: SlackDeps) {
@@ -14,7 +14,7 @@ export function appMention(deps: SlackDeps) {
       deps.slack.maxFileBytes,
       deps.logger,
     );
-    const text = `${slackToPlain(event.text ?? "")}${files.text}`;
+    const text = `${slackToPlain(textOf(event.text))}${files.text}`;
     const out = await answerInThread(client, deps, {
       channel: event.channel,
       threadTs: event.thread_ts ?? event.ts,

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { looksLikeLog } from "../../../../engine/route.js";
 import { scanText } from "../../../../engine/scan/scanner.js";
 import type { SlackDeps } from "../../deps.js";
-import { slackToPlain } from "../../text.js";
+import { slackToPlain, textOf } from "../../text.js";
 import { answerInThread } from "../../thread.js";
 
 export function autoExplain(deps: SlackDeps) {
@@ -12,7 +12,7 @@ export function autoExplain(deps: SlackDeps) {
     if (!deps.slack.autoExplainChannels.includes(message.channel)) return;
     const m = message as { subtype?: string; bot_id?: string; text?: string; ts: string; thread_ts?: string };
     if (m.bot_id || (m.subtype && m.subtype !== "file_share" && m.subtype !== "thread_broadcast")) return;
-    const text = slackToPlain(m.text ?? "");
+    const text = slackToPlain(textOf(m.text));
     if (!looksLikeLog(text) || scanText(deps.catalog, text).findings.length === 0) return;
     if (await deps.dedupe.seen([body.event_id, `${message.channel}:${m.ts}`])) return;
     await answerInThread(client, deps, {

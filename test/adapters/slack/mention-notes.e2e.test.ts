@@ -1,0 +1,49 @@
+// Mentions end to end: where the private "couldn't post" note lands, and a mention whose text is
+// not a string (Slack never sends one, but a signed body is all the request screen checks).
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
+import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
+
+const JSON_TYPE = "application/json";
+
+let server: RunningServer;
+serverPerFile((s) => {
+  server = s;
+});
+
+type Body = Record<string, unknown>;
+const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
+
+describe("a mention whose text is not a string", () => {
+  it("reads a number as its digits and answers it", async () => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", into(posts))
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000103.000200" });
+    const mention = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000103.000100", text: 488 };
+    const res = await postSigned(server, eventBody(mention), JSON_TYPE);
+    expect(res.status).toBe(200);
+    await until(() => scope.isDone());
+    expect(String(posts[0]?.text)).toMatch(/SIP 488 Not Acceptable Here/);
+  });
+
+  it("reads anything else as no text: the help card", async () => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", into(posts))
+      .reply(200, { ok: true, ts: "1700000104.000200" });
+    const mention = {
+      type: "app_mention",
+      user: "U1",
+      channel: "C1",
+      ts: "1700000104.000100",
+      text: { not: "text" },
+    };
+    await postSigned(server, eventBody(mention), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(String(posts[0]?.text)).toMatch(/sipcode/);
+  });
+});
