@@ -87,16 +87,20 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
   return { posted: true, findings };
 }
 
-/** Best-effort private note to a user about a reply that could not be posted. */
+/**
+ * Best-effort private note to a user about a reply that could not be posted. With the thread's ts
+ * it shows in the thread they asked in, not in the channel's main view.
+ */
 export async function tellUser(
   client: WebClient,
   deps: SlackDeps,
   channel: string,
   user: string,
   text: string,
+  threadTs?: string,
 ): Promise<void> {
   try {
-    await client.chat.postEphemeral({ channel, user, text });
+    await client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
   } catch (err) {
     deps.logger.warn("could not tell the user either", { channel, err });
   }

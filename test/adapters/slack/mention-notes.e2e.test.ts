@@ -7,6 +7,7 @@ import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
+const TRACE = ["<@UBOT> look at this", "SIP/2.0 488 Not Acceptable Here", "CSeq: 1 INVITE"].join("\n");
 
 let server: RunningServer;
 serverPerFile((s) => {
@@ -15,6 +16,43 @@ serverPerFile((s) => {
 
 type Body = Record<string, unknown>;
 const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
+
+describe("the private note when a mention's reply cannot be posted", () => {
+  it("shows in the thread the user asked in", async () => {
+    const notes: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .reply(200, { ok: false, error: "not_in_channel" })
+      .post("/api/chat.postEphemeral", into(notes))
+      .reply(200, { ok: true });
+    const mention = {
+      type: "app_mention",
+      user: "U1",
+      channel: "C1",
+      ts: "1700000101.000200",
+      thread_ts: "1700000101.000100",
+      text: TRACE,
+    };
+    await postSigned(server, eventBody(mention), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(notes[0]).toMatchObject({ channel: "C1", user: "U1", thread_ts: "1700000101.000100" });
+    expect(String(notes[0]?.text)).toMatch(/I'm not a member of that channel/);
+  });
+
+  it("shows in the channel for a mention made in the channel itself", async () => {
+    const notes: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .reply(200, { ok: false, error: "not_in_channel" })
+      .post("/api/chat.postEphemeral", into(notes))
+      .reply(200, { ok: true });
+    const mention = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000102.000100", text: TRACE };
+    await postSigned(server, eventBody(mention), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(notes[0]).toMatchObject({ channel: "C1", user: "U1" });
+    expect(notes[0]?.thread_ts).toBeUndefined();
+  });
+});
 
 describe("a mention whose text is not a string", () => {
   it("reads a number as its digits and answers it", async () => {

@@ -22,6 +22,9 @@ export function appMention(deps: SlackDeps) {
       notes: files.notes,
     });
     const problem = out.posted ? out.checklistProblem : (out.problem ?? "");
-    if (problem !== undefined && event.user) await tellUser(client, deps, event.channel, event.user, problem);
+    // In a thread, the note goes to that thread, where the user is reading; a mention in the
+    // channel itself gets it in the channel.
+    if (problem !== undefined && event.user)
+      await tellUser(client, deps, event.channel, event.user, problem, event.thread_ts);
   };
 }
