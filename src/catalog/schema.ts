@@ -16,7 +16,7 @@ export const LogMessage = z.object({
     .min(3)
     .describe("The message exactly as the component logs it ({} marks a variable part)."),
   dependency: z
-    .enum(["SSE", "CPAPI", "Redis", "OBP", "CI", "CXAPI", "Mobius", "client", "local-map"])
+    .enum(["SSE", "CPAPI", "Redis", "OBP", "CI", "CXAPI", "Mobius", "client", "local-map", "RTP"])
     .describe("The component the message points at."),
   meaning: z.string().min(3).describe("What seeing this message tells the reader, in our words."),
 });

@@ -41,6 +41,11 @@ export const MAX_CHECKLIST = 10;
 export const AUDIO_HINT = "If the problem is audio with no code, try a symptom such as `one way audio`.";
 export const NO_CODES = `I read the text but found no SIP, Q.850, Webex Calling, ACS, Exotel or HTTP codes in it. ${AUDIO_HINT}`;
 
+/** A log message's dependency in words, where its short name alone says little. */
+const DEPENDENCY_WORDS: Readonly<Record<string, string>> = {
+  RTP: "The RTP media path: packets stopped arriving",
+};
+
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
   const rows: Row[] = [];
@@ -168,7 +173,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       )
     : undefined;
   const failingComponent = dependency
-    ? `${dependency.dependency} (named by the log message on line ${dependency.line})`
+    ? `${DEPENDENCY_WORDS[dependency.dependency ?? ""] ?? dependency.dependency} (named by the log message on line ${dependency.line})`
     : hungUp
       ? first && noAnswer
         ? noAnswerComponent(first, noAnswer)

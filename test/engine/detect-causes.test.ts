@@ -25,7 +25,12 @@ describe("FreeSWITCH", () => {
   });
 
   it("finds nothing for a cause no catalog entry names", () => {
-    expect(found(`${HANGUP} [MEDIA_TIMEOUT]`)).toEqual([]);
+    expect(found(`${HANGUP} [SRTP_READ_ERROR]`)).toEqual([]);
+  });
+
+  it("reads MEDIA_TIMEOUT as the media symptom the catalog logs it for", () => {
+    const [f] = scanText(catalog(), `${HANGUP} [MEDIA_TIMEOUT]`).findings;
+    expect(f?.id).toBe("symptom/audio-drops-after-answer");
   });
 
   it.each([

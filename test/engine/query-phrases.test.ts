@@ -166,7 +166,6 @@ describe("a stack's cause name", () => {
     ["PROGRESS_TIMEOUT", "q850/18"],
     ["GATEWAY_DOWN", "sip/503"],
     ["CHANUNAVAIL", "q850/20"],
-    ["MEDIA_TIMEOUT", "symptom/audio-drops-after-answer"],
   ])("%s is not a catalog code and points at %s", (q, id) => {
     const r = explain(catalog(), q);
     expect(r.kind).toBe("unknown");

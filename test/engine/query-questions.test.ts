@@ -143,8 +143,8 @@ describe("a family keyword alone", () => {
 describe("FreeSWITCH's own cause names", () => {
   it("explains MEDIA_TIMEOUT as RTP that stopped arriving", () => {
     const r = ask("MEDIA_TIMEOUT");
-    expect(r.note).toMatch(/no RTP arrived/);
-    expect(r.suggestions.map((e) => e.id)).toEqual(["symptom/audio-drops-after-answer"]);
+    expect(r.results.map((e) => e.id)).toEqual(["symptom/audio-drops-after-answer"]);
+    expect(r.results[0]?.notes.map((n) => n.text).join(" ")).toMatch(/no RTP arrived/);
   });
 
   it("gives both meanings of NOT_ACCEPTABLE: Mobius 118 and SIP 606", () => {

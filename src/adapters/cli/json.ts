@@ -2,7 +2,7 @@
 import type { Entry } from "../../catalog/schema.js";
 import type { Analysis } from "../../engine/analyze.js";
 import type { ExplainResult } from "../../engine/explain.js";
-import type { ScanOutput } from "../../engine/scan/scanner.js";
+import type { Finding, ScanOutput } from "../../engine/scan/scanner.js";
 import type { TimersResult } from "../../engine/timers.js";
 
 const brief = (e: Entry) => ({
@@ -27,13 +27,16 @@ export function explainJson(r: ExplainResult) {
   };
 }
 
+/** A media symptom carries no code: null, as in explain results. */
+const jsonFinding = (f: Finding) => (f.namespace === "symptom" ? { ...f, code: null } : f);
+
 export function scanFileJson(path: string | null, scan: ScanOutput, a: Analysis) {
   return {
     path,
-    findings: scan.findings,
+    findings: scan.findings.map(jsonFinding),
     summary: {
       text: a.summary,
-      firstFailure: a.firstFailure,
+      firstFailure: a.firstFailure && jsonFinding(a.firstFailure),
       failingComponent: a.failingComponent,
       timeline: a.timeline,
       normal: a.normal,
