@@ -3,7 +3,7 @@
 // logs such as syslog.2.gz). Memory stays bounded: everything is streamed chunk by chunk.
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { createGunzip } from "node:zlib";
+import { constants, createGunzip } from "node:zlib";
 
 export type Encoding = "utf8" | "utf16le" | "utf16be";
 
@@ -37,10 +37,26 @@ async function* bytes(source: AsyncIterable<Buffer | string>): AsyncGenerator<Bu
   for await (const chunk of source) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
 }
 
+export interface DecodeOptions {
+  /**
+   * The bytes are only the start of the file (a download cut at a size cap): a gzip stream that
+   * stops early is decompressed as far as it goes instead of failing with "unexpected end of file".
+   */
+  truncated?: boolean;
+}
+
 /** The text of a byte stream, in chunks, decoded the way its first bytes say (at most one gzip layer). */
-export async function* decodeText(
+export function decodeText(
   source: AsyncIterable<Buffer | string>,
-  gunzipped = false,
+  opts: DecodeOptions = {},
+): AsyncGenerator<string> {
+  return decodeLayer(source, opts, false);
+}
+
+async function* decodeLayer(
+  source: AsyncIterable<Buffer | string>,
+  opts: DecodeOptions,
+  gunzipped: boolean,
 ): AsyncGenerator<string> {
   const it = bytes(source);
   let head: Buffer = Buffer.alloc(0);
@@ -59,7 +75,9 @@ export async function* decodeText(
     if (!done) yield* it;
   };
   if (gzip && !gunzipped) {
-    yield* decodeText(Readable.from(rest()).pipe(createGunzip()), true);
+    // Z_SYNC_FLUSH at the end hands over whatever a cut stream decompresses to.
+    const gunzip = createGunzip(opts.truncated ? { finishFlush: constants.Z_SYNC_FLUSH } : {});
+    yield* decodeLayer(Readable.from(rest()).pipe(gunzip), opts, true);
     return;
   }
   const decoder = new StringDecoder(encoding === "utf8" ? "utf8" : "utf16le");

@@ -1,8 +1,9 @@
 // Text log files shared with a mention (or on a shortcut's message): downloaded with the bot token,
 // size-capped, text only. Anything else gets a clear sentence instead of a silent skip.
 import { Readable } from "node:stream";
-import { decodeText } from "../../decode.js";
+import { decodeText, sniff } from "../../decode.js";
 import type { Logger } from "../../log.js";
+import { MAX_PASTE_CHARS } from "../../respond.js";
 
 export interface SlackFile {
   id?: string;
@@ -42,11 +43,25 @@ export function isTextFile(f: SlackFile): boolean {
   );
 }
 
-/** The text of a downloaded file, whatever way it was saved (UTF-8, UTF-16, gzip). */
-async function textOf(buf: Buffer): Promise<string> {
+/**
+ * The text of a downloaded file, whatever way it was saved (UTF-8, UTF-16, gzip). `cut`: the bytes
+ * are only the file's start, so a gzip file is decompressed as far as they go.
+ */
+async function textOf(buf: Buffer, cut: boolean): Promise<string> {
   let text = "";
-  for await (const chunk of decodeText(Readable.from([buf]))) text += chunk;
+  for await (const chunk of decodeText(Readable.from([buf]), { truncated: cut })) {
+    text += chunk;
+    // A small gzip file can inflate a thousandfold: stop where a reply stops reading anyway.
+    if (text.length > MAX_PASTE_CHARS) break;
+  }
   return text;
+}
+
+/** The note for a file read only up to SLACK_MAX_FILE_BYTES. */
+function cutNote(name: string, maxBytes: number, gzip: boolean, text: string): string {
+  const kB = (n: number) => Math.round(n / 1000);
+  const read = gzip ? ` of it (compressed; ${kB(text.length)} kB of log once unpacked)` : "";
+  return `${name} is larger than ${kB(maxBytes)} kB: I read only the first ${kB(maxBytes)} kB${read}.`;
 }
 
 export interface FileText {
@@ -78,12 +93,9 @@ export async function readFiles(
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const { buf, cut } = await readCapped(res, maxBytes);
-      out.text += `\n${await textOf(buf)}`;
-      if (cut || (f.size ?? 0) > maxBytes) {
-        out.notes.push(
-          `${name} is larger than ${Math.round(maxBytes / 1000)} kB: I read only the first ${Math.round(maxBytes / 1000)} kB.`,
-        );
-      }
+      const text = await textOf(buf, cut);
+      out.text += `\n${text}`;
+      if (cut || (f.size ?? 0) > maxBytes) out.notes.push(cutNote(name, maxBytes, sniff(buf).gzip, text));
     } catch (err) {
       logger.warn("file download failed", { file: f.id, err });
       out.notes.push(

@@ -1,0 +1,88 @@
+// Log files shared with a mention, end to end: the real server reads them through the Web API and
+// the file host, both faked with nock, with SLACK_MAX_FILE_BYTES at 20 kB.
+import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
+import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
+
+const JSON_TYPE = "application/json";
+const LOG = [
+  "SIP/2.0 100 Trying",
+  "CSeq: 1 INVITE",
+  "",
+  "SIP/2.0 488 Not Acceptable Here",
+  "CSeq: 1 INVITE",
+].join("\n");
+
+let server: RunningServer;
+serverPerFile(
+  (s) => {
+    server = s;
+  },
+  { slack: { maxFileBytes: 20_000 } },
+);
+
+type Body = Record<string, unknown>;
+const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
+
+let n = 0;
+/** `@sipcode` in thread 1700000200.000100 with these files and nothing else. */
+function mentionWith(files: Body[], text = "<@UBOT>"): string {
+  n++;
+  return eventBody({
+    type: "app_mention",
+    user: "U1",
+    channel: "C1",
+    ts: `17000002${String(n).padStart(2, "0")}.000200`,
+    thread_ts: "1700000200.000100",
+    text,
+    files,
+  });
+}
+
+/** The context notes of a posted message. */
+function notesOf(post: Body | undefined): string {
+  const blocks = JSON.parse(String(post?.blocks ?? "[]")) as Array<{
+    type: string;
+    elements?: Array<{ text?: string }>;
+  }>;
+  return blocks
+    .filter((b) => b.type === "context")
+    .flatMap((b) => b.elements?.map((e) => e.text) ?? [])
+    .join("\n");
+}
+
+describe("a gzip log larger (compressed) than SLACK_MAX_FILE_BYTES", () => {
+  it("is unpacked as far as its first 20 kB go, and says so", async () => {
+    // The failure first, then incompressible noise, so the compressed file is well over 20 kB.
+    const noise = Array.from({ length: 2000 }, () => `debug ${randomBytes(24).toString("hex")}`).join("\n");
+    const gz = gzipSync(Buffer.from(`${LOG}\n${noise}\n`));
+    expect(gz.length).toBeGreaterThan(40_000);
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .get("/files/syslog.2.gz")
+      .reply(200, gz, { "content-type": "application/gzip" })
+      .post("/api/chat.postMessage", into(posts))
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000200.000300" });
+    const file = {
+      id: "FGZ",
+      name: "syslog.2.gz",
+      mimetype: "application/gzip",
+      filetype: "gzip",
+      size: gz.length,
+      url_private_download: `${SLACK_API}/files/syslog.2.gz`,
+    };
+    await postSigned(server, mentionWith([file]), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(String(posts[0]?.text)).toMatch(/First failure: SIP 488 Not Acceptable Here/);
+    const notes = notesOf(posts[0]);
+    expect(notes).toMatch(
+      /syslog\.2\.gz is larger than 20 kB: I read only the first 20 kB of it \(compressed; \d+ kB of log/,
+    );
+    expect(notes).not.toMatch(/couldn't download/);
+  });
+});
