@@ -98,6 +98,11 @@ describe("fractions of a second and JSON time fields", () => {
     expect(at("frames 10:20:30:40 x")).toBeUndefined();
   });
 
+  it("does not take the first octet of an address after a comma as milliseconds (CSV rows)", () => {
+    expect(at("2024-03-01 17:30:10,10.0.0.8,503")?.text).toBe("2024-03-01 17:30:10");
+    expect(at("2024-03-01 17:30:10,123 ERROR call failed")?.text).toBe("2024-03-01 17:30:10,123");
+  });
+
   it("reads milliseconds after a ':' (Linphone, SIPp)", () => {
     expect(at("2024-05-14 15:00:00:101 belle-sip-message-Received [612] new bytes")).toMatchObject({
       text: "2024-05-14 15:00:00:101",

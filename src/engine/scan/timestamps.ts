@@ -12,9 +12,10 @@ export const YEARLESS_YEAR = 2000;
 
 /**
  * The fraction of a second: after "." or ",", or milliseconds after a ":" (Linphone's
- * "15:00:00:101"), exactly three digits then.
+ * "15:00:00:101"), exactly three digits then. Digits followed by ".7" are an address after a
+ * CSV comma ("17:30:10,10.0.0.8"), not a fraction.
  */
-const FRACTION = "(?:(?:[.,]|:(?=\\d{3}(?![\\d:])))(\\d{1,6}))?";
+const FRACTION = "(?:(?:[.,]|:(?=\\d{3}(?![\\d:])))(\\d{1,6})(?!\\d|\\.\\d))?";
 const ISO = new RegExp(
   `\\b(\\d{4})([-/])(\\d\\d)\\2(\\d\\d)[T ](\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(Z|[+-]\\d\\d:?\\d\\d)?`,
 );
