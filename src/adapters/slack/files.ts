@@ -1,9 +1,12 @@
-// Text log files shared with a mention (or on a shortcut's message): downloaded with the bot token,
-// size-capped, text only. Anything else gets a clear sentence instead of a silent skip.
+// Text log files shared with a mention (or on a shortcut's message): looked up when Slack sent only
+// a stub, downloaded with the bot token, size-capped, text only. Anything else gets a clear
+// sentence instead of a silent skip.
 import { Readable } from "node:stream";
+import type { WebClient } from "@slack/web-api";
 import { decodeText, sniff } from "../../decode.js";
-import type { Logger } from "../../log.js";
 import { MAX_PASTE_CHARS } from "../../respond.js";
+import type { SlackDeps } from "./deps.js";
+import { completeFile, isPartial } from "./file-info.js";
 
 export interface SlackFile {
   id?: string;
@@ -14,6 +17,9 @@ export interface SlackFile {
   size?: number;
   url_private_download?: string;
   url_private?: string;
+  /** "check_file_info": only the id was sent; files.info has the rest. */
+  file_access?: string;
+  hidden_by_limit?: boolean;
 }
 
 const TEXT_TYPES = new Set([
@@ -71,12 +77,21 @@ export interface FileText {
 
 export async function readFiles(
   files: SlackFile[] | undefined,
-  token: string,
-  maxBytes: number,
-  logger: Logger,
+  client: WebClient,
+  deps: SlackDeps,
 ): Promise<FileText> {
   const out: FileText = { text: "", notes: [] };
-  for (const f of (files ?? []).slice(0, 5)) {
+  const { botToken: token, maxFileBytes: maxBytes } = deps.slack;
+  for (const stub of (files ?? []).slice(0, 5)) {
+    let f = stub;
+    if (isPartial(stub)) {
+      const full = await completeFile(client, stub, deps.logger);
+      if ("problem" in full) {
+        out.notes.push(full.problem);
+        continue;
+      }
+      f = full.file;
+    }
     const name = f.name ?? f.title ?? "file";
     if (!isTextFile(f)) {
       out.notes.push(
@@ -85,7 +100,7 @@ export async function readFiles(
       continue;
     }
     const url = f.url_private_download ?? f.url_private;
-    if (!url) continue;
+    if (!url) continue; // isPartial() made sure there is one
     try {
       const res = await fetch(url, {
         headers: { authorization: `Bearer ${token}` },
@@ -97,7 +112,7 @@ export async function readFiles(
       out.text += `\n${text}`;
       if (cut || (f.size ?? 0) > maxBytes) out.notes.push(cutNote(name, maxBytes, sniff(buf).gzip, text));
     } catch (err) {
-      logger.warn("file download failed", { file: f.id, err });
+      deps.logger.warn("file download failed", { file: f.id, err });
       out.notes.push(
         `I couldn't download ${name} (${(err as Error).message}). Check that I can see the file, or paste the log.`,
       );

@@ -86,3 +86,34 @@ describe("a gzip log larger (compressed) than SLACK_MAX_FILE_BYTES", () => {
     expect(notes).not.toMatch(/couldn't download/);
   });
 });
+
+describe("a file Slack sends as a stub", () => {
+  const full = {
+    id: "F9",
+    name: "trace.log",
+    mimetype: "text/plain",
+    filetype: "text",
+    size: LOG.length,
+    url_private_download: `${SLACK_API}/files/trace.log`,
+  };
+
+  it.each([
+    ["file_access: check_file_info", { id: "F9", file_access: "check_file_info", created: 1700000000 }],
+    ["no download link", { id: "F9", name: "trace.log", mimetype: "text/plain", filetype: "text" }],
+  ])("with %s is looked up with files.info and read", async (_, stub) => {
+    const lookups: Body[] = [];
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/files.info", into(lookups))
+      .reply(200, { ok: true, file: full })
+      .get("/files/trace.log")
+      .reply(200, LOG)
+      .post("/api/chat.postMessage", into(posts))
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000200.000300" });
+    await postSigned(server, mentionWith([stub]), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(lookups[0]).toMatchObject({ file: "F9" });
+    expect(String(posts[0]?.text)).toMatch(/First failure: SIP 488 Not Acceptable Here/);
+  });
+});

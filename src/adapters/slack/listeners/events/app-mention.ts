@@ -8,12 +8,7 @@ import { answerInThread, tellUser } from "../../thread.js";
 export function appMention(deps: SlackDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
     if (await deps.dedupe.seen([body.event_id, `${event.channel}:${event.ts}`])) return;
-    const files = await readFiles(
-      (event as { files?: SlackFile[] }).files,
-      deps.slack.botToken,
-      deps.slack.maxFileBytes,
-      deps.logger,
-    );
+    const files = await readFiles((event as { files?: SlackFile[] }).files, client, deps);
     const text = `${slackToPlain(textOf(event.text))}${files.text}`;
     const out = await answerInThread(client, deps, {
       channel: event.channel,

@@ -16,7 +16,7 @@ export function explainMessage(deps: SlackDeps) {
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
     const msg = shortcut.message as { ts: string; thread_ts?: string; text?: string; files?: SlackFile[] };
-    const files = await readFiles(msg.files, deps.slack.botToken, deps.slack.maxFileBytes, deps.logger);
+    const files = await readFiles(msg.files, client, deps);
     const text = `${slackToPlain(msg.text ?? "")}${files.text}`;
     if (text.trim() === "") {
       // Nothing to scan: say so to the person who asked, instead of a help card in the thread.
