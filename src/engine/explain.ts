@@ -8,9 +8,9 @@ import { normalizeText } from "../catalog/text.js";
 import { codeResult, othersFor } from "./explain-codes.js";
 import { echo } from "./explain-common.js";
 import { headerResult } from "./explain-headers.js";
+import { question, SECRET_ONLY_NOTE } from "./explain-secrets.js";
 import { textResult } from "./explain-text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
-import { redact } from "./scan/redact.js";
 import { scanText } from "./scan/scanner.js";
 
 export { namespaceLabel } from "./explain-common.js";
@@ -74,9 +74,6 @@ function answer(catalog: Catalog, q: string, parsed: ParsedQuery): ExplainResult
   }
 }
 
-/** A phone number as redact() masks it: "+141•••••••23", "%2B141•••••••23". */
-const MASKED_RE = /(?:\+|%2B)?\d*•+\d*/gi;
-
 /** The longest echo a card title quotes (render/card.ts). */
 const TITLE_CHARS = 60;
 
@@ -94,11 +91,11 @@ function echoed(shown: string): string {
 
 export function explain(catalog: Catalog, query: string): ExplainResult {
   const clean = cleanQuery(query);
-  // A secret typed into a question is neither searched for nor echoed back. A phone number is
-  // echoed masked, and read as nothing: its digits are neither words nor codes, and the notes
-  // that quote the words show "•••" in its place.
-  const shown = redact(clean);
-  const asked = shown === clean ? clean : shown.replace(/\[redacted\]/g, " ").replace(MASKED_RE, "•••");
+  // A secret typed into a question is neither searched for nor echoed back, and neither is the
+  // mark that replaces it. A phone number is echoed masked, and read as nothing: its digits are
+  // neither words nor codes, and the notes that quote the words show "•••" in its place.
+  const { shown, asked, secretOnly } = question(clean);
+  if (secretOnly) return secretOnlyResult(echoed(shown));
   const q = asked.replace(/\s+/g, " ").trim().slice(0, 200);
   const parsed = parseQuery(asked);
   let result = answer(catalog, q, parsed);
@@ -113,6 +110,19 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
     if (id) result = answer(catalog, q, { type: "id", id });
   }
   return { ...result, query: echoed(shown) };
+}
+
+function secretOnlyResult(query: string): ExplainResult {
+  return {
+    query,
+    kind: "unknown",
+    parsed: { type: "empty" },
+    results: [],
+    others: [],
+    classEntry: null,
+    note: SECRET_ONLY_NOTE,
+    suggestions: [],
+  };
 }
 
 /** A key=value, a bracket or a parenthesis: log syntax, which questions rarely hold. */

@@ -9,6 +9,7 @@ import {
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Entry } from "../../catalog/schema.js";
 import { explain } from "../../engine/explain.js";
+import { question, SECRET_ONLY_NOTE } from "../../engine/explain-secrets.js";
 import { searchText } from "../../engine/search.js";
 import { clip } from "../../render/adaptive-card.js";
 import { entryLabel } from "../../render/card.js";
@@ -41,7 +42,10 @@ export function findEntries(catalog: Catalog, query: string, limit = MAX_SEARCH_
   }
   const r = explain(catalog, q);
   const found = [...r.results, ...r.others, ...r.suggestions];
-  if (found.length < limit) found.push(...searchText(catalog, q, null, limit).map((s) => s.entry));
+  // The text search sees what explain searched: no secret, no redaction mark.
+  const { asked, secretOnly } = question(q);
+  if (found.length < limit && !secretOnly)
+    found.push(...searchText(catalog, asked, null, limit).map((s) => s.entry));
   return [...new Set(found)].slice(0, limit);
 }
 
@@ -79,6 +83,7 @@ export function searchResponse(
     attachments.push(attachment);
   }
   if (attachments.length === 0) {
+    if (question(queryText(query)).secretOnly) return message(SECRET_ONLY_NOTE);
     return message(`Nothing in the catalog matches "${clip(cleanQuery(queryText(query)), 60)}".`);
   }
   return { composeExtension: { type: "result", attachmentLayout: "list", attachments } };

@@ -9,6 +9,8 @@ export interface RedactOptions {
 }
 
 const MARK = "[redacted]";
+/** What a secret is replaced by; a question holding it must not search its word. */
+export const REDACTION_MARK = MARK;
 
 /**
  * Each rule's first capture group is the part that stays (the header name, the `key=`); the rest

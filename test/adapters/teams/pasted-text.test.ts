@@ -49,3 +49,26 @@ describe("a paste written as HTML", () => {
     expect(editor).toBe(plain);
   });
 });
+
+describe("a message that is only a secret", () => {
+  it.each([
+    ["password=hunter2xyz", 'No entry for "password=[redacted]"'],
+    ["xoxb-123456-abcdefSECRET", 'No entry for "[redacted]"'],
+  ])("%s is answered as a secret, not searched", async (q, title) => {
+    const text = cardText(await answer(q));
+    expect(text).toContain(title);
+    expect(text).toContain("That looks like a secret");
+    expect(text).not.toMatch(/608|Rejected|hunter2|SECRET/);
+  });
+
+  it("gets the same answer from the compose search", async () => {
+    const res = await post(server.port, {
+      ...message("personal", "", { mention: false }),
+      type: "invoke",
+      name: "composeExtension/query",
+      value: { commandId: "lookupCode", parameters: [{ name: "query", value: "password=hunter2xyz" }] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body?.composeExtension?.text).toContain("That looks like a secret");
+  });
+});

@@ -1,0 +1,65 @@
+// A question holding a secret, over signed HTTP: the private card says it was a secret, the Share
+// button carries it marked, and Share posts the card the user saw (the mark is never searched).
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
+import { blockActions, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
+
+const FORM = "application/x-www-form-urlencoded";
+
+type Body = Record<string, unknown>;
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: Array<{ action_id: string; value: string }>;
+};
+
+const blocksOf = (m: Body): Block[] =>
+  (typeof m.blocks === "string" ? JSON.parse(m.blocks) : (m.blocks ?? [])) as Block[];
+const titleOf = (m: Body) => blocksOf(m)[0]?.text?.text;
+
+let server: RunningServer;
+serverPerFile((s) => {
+  server = s;
+});
+
+describe("Share in channel for a question holding a secret", () => {
+  it.each(["password=hunter2xyz", "xoxb-123456-abcdefSECRET", "sip 401 password=hunter2xyz"])(
+    "%s: Share posts the card the user saw, with no secret",
+    async (q) => {
+      const ack = (await (await postSigned(server, slashCommand(q), FORM)).json()) as Body;
+      const share = blocksOf(ack)
+        .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+        .find((a) => a.action_id === "share_in_channel");
+      expect(share?.value).toContain("[redacted]");
+      if (!q.startsWith("sip")) expect(JSON.stringify(ack)).toContain("That looks like a secret");
+
+      const shared: Body[] = [];
+      const scope = nock(SLACK_API)
+        .post("/respond/secret", (b: Body) => shared.push(b) > 0)
+        .reply(200, { ok: true });
+      const click = {
+        type: "button",
+        action_id: "share_in_channel",
+        block_id: "b",
+        value: share?.value,
+        action_ts: "1",
+      };
+      await postSigned(
+        server,
+        blockActions({
+          user: { id: "U1", name: "alice" },
+          container: { type: "message", is_ephemeral: true },
+          response_url: `${SLACK_API}/respond/secret`,
+          actions: [click],
+        }),
+        FORM,
+      );
+      await until(() => scope.isDone());
+      expect(shared[0]).toMatchObject({ response_type: "in_channel" });
+      expect(titleOf(shared[0] ?? {})).toBe(titleOf(ack));
+      expect(JSON.stringify(shared[0])).not.toMatch(/hunter2|SECRET|Rejected/);
+    },
+  );
+});
