@@ -114,6 +114,10 @@ describe("phone numbers", () => {
     ["+33.1.42.68.53.00 rang", "+33.1.••.••.••.00 rang"],
     ["dst_ouser=4155550123;src_ouser=4155550199", "dst_ouser=415•••••23;src_ouser=415•••••99"],
     ["<tel:+1-415-555-0123>", "<tel:+1-41•-•••-••23>"],
+    ["customer on 07700 900123 cannot call", "customer on 077•• ••••23 cannot call"],
+    ["call 020 7946 0958 now", "call 020 •••• ••58 now"],
+    ["(415) 555-0123 rings", "(415) •••-••23 rings"],
+    ["dial 415-555-0123.", "dial 415-•••-••23."],
   ])("%s", (text, want) => {
     expect(redact(text)).toBe(want);
     expect(redact(text, { maskPhoneNumbers: false })).toBe(text);
@@ -144,6 +148,8 @@ describe("phone numbers", () => {
     '{"code": 487, "subCode": 560486} cause=5300001',
     "P-Asserted-Identity: <sip:0160779xxx8@pbx.example.de>",
     "jitter +12.5 ms, offset +1 2 3, version +1.2.3, range +1-5",
+    "0x0010:  0a00 0005 0a00 0001, ports 10000-20000, build 100 200 300, pid 1234 567 890",
+    "2024-03-01 17:30:10,123 uuid 8c1e20aa-6c3b-4f5e-9d7a-2f1c0e4b9a11 10.0.0.5:5060",
   ])("leaves %s alone", (text) => {
     expect(redact(text)).toBe(text);
   });

@@ -99,19 +99,27 @@ const NATIONAL_CONTEXTS = [
  * Fewer than 7 digits in all is left alone (maskPhone).
  */
 const GROUPED = String.raw`\+\d{1,4}(?:[ .\-]?\(\d{1,5}\)|[ .\-]\d{1,8}){1,5}(?![\d.\-]?\d)`;
+/**
+ * A national number written in groups: "07700 900123", "020 7946 0958", "(415) 555-0123",
+ * "415-555-0123", "415.555.0123"; never inside a longer token. Fewer than 10 digits is left alone.
+ */
+const NATIONAL_GROUPED = String.raw`(?<![\w.+\-/:])(?:0\d{2,4}[ -]\d{3,6}(?:[ -]\d{3,4})?|\(\d{3}\) ?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})(?![\w]|[.\-/:]\d)`;
 /** Not a phone number, whatever the context says: Unix times (s and ms), dates, byte counts. */
 const NOT_A_NUMBER = String.raw`(?!1[5-9]\d{8}(?!\d)|1[5-9]\d{11}(?!\d)|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?!\d)|\d+\s?(?:bytes?|octets|[kmg]i?b|ms|packets?|pkts|frames?)\b)`;
 const PHONE = new RegExp(
   // The leading peek lets most positions fail on one character, before any lookbehind is tried.
-  String.raw`(?=[+\d])(?:\+\d{6,15}\b|${GROUPED}|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
+  String.raw`(?=[+\d(])(?:\+\d{6,15}\b|${GROUPED}|${NATIONAL_GROUPED}|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
   "gi",
 );
 /** The cheap test before PHONE: a run long enough for a national number, or an E.164 one. */
 const LONG_RUN = /\d{7}|\+\d{6}/;
 /** "+" and a country code followed by a group separator: "+44 20 …", "+1 (415) …", "+33.1.…". */
 const GROUP_START = /\+\d{1,4}[ .(-]/;
+/** The middle of a national number in groups: "7700 900", "555-0123", "555.0123", ") 555". */
+const NATIONAL_MIDDLE = /\d[ ).-] ?\d{3}/;
 const LONG_DIGITS = {
-  test: (text: string): boolean => LONG_RUN.test(text) || (text.includes("+") && GROUP_START.test(text)),
+  test: (text: string): boolean =>
+    LONG_RUN.test(text) || (text.includes("+") && GROUP_START.test(text)) || NATIONAL_MIDDLE.test(text),
 };
 
 /** The number with all but its first three and last two digits masked; separators stay. */
@@ -119,6 +127,8 @@ function maskPhone(num: string): string {
   let digits = 0;
   for (let i = 0; i < num.length; i++) if (isDigit(num.charCodeAt(i))) digits++;
   if (digits < 7 && !/^\+\d+$/.test(num)) return num;
+  // A national number in groups has 10 or 11 digits; fewer is a version, a count or a time.
+  if (digits < 10 && !num.startsWith("+") && /[ ().-]/.test(num)) return num;
   if (digits <= 5) return num;
   let out = "";
   let d = 0;
