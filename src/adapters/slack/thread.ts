@@ -6,6 +6,7 @@ import { checklistMessage } from "../../render/slack-checklist.js";
 import { respond } from "../../respond.js";
 import type { SlackDeps } from "./deps.js";
 import { postMessage } from "./send.js";
+import { worthPosting } from "./worth.js";
 
 export interface ThreadRequest {
   channel: string;
@@ -16,6 +17,8 @@ export interface ThreadRequest {
   scanFirst?: boolean;
   /** Tell this user privately when the thread reply cannot be posted. */
   user?: string;
+  /** Post nothing unless the message holds something to explain (see worth.ts). */
+  onlyIfWorthIt?: boolean;
 }
 
 export interface ThreadOutcome {
@@ -24,6 +27,8 @@ export interface ThreadOutcome {
   problem?: string;
   /** The reply is in the thread but its checklist message is not: what to tell the user. */
   checklistProblem?: string;
+  /** Nothing was posted because the message had nothing worth explaining (onlyIfWorthIt). */
+  nothing?: boolean;
 }
 
 /** Replies are built a few at a time (deps.replies), in the order their events arrived. */
@@ -47,6 +52,7 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
   ) {
     reply = respond(deps.catalog, req.text, "slack", opts);
   }
+  if (req.onlyIfWorthIt && !worthPosting(reply)) return { posted: false, findings: 0, nothing: true };
   const message = toBlocks(reply.cards, {
     buttons: { share: false, checklist: false, related: reply.kind === "explain" },
   });

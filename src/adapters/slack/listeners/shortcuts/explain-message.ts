@@ -1,11 +1,12 @@
 // "Explain error codes" on any message (threads included): the findings go into that thread; a
-// message with no text (and no readable log file) gets a private note instead.
+// message with nothing worth explaining (no code, no clear question, no readable log file) gets a
+// private note to whoever asked instead, since everyone in the thread would see a guess.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { esc } from "../../../../render/block-kit.js";
 import type { SlackDeps } from "../../deps.js";
 import { readFiles, type SlackFile } from "../../files.js";
-import { slackToPlain } from "../../text.js";
-import { answerInThread } from "../../thread.js";
+import { slackToPlain, textOf } from "../../text.js";
+import { answerInThread, type ThreadOutcome } from "../../thread.js";
+import { nothingNote } from "../../worth.js";
 
 export function explainMessage(deps: SlackDeps) {
   return async ({
@@ -17,23 +18,23 @@ export function explainMessage(deps: SlackDeps) {
     await ack();
     const msg = shortcut.message as { ts: string; thread_ts?: string; text?: string; files?: SlackFile[] };
     const files = await readFiles(msg.files, client, deps);
-    const text = `${slackToPlain(msg.text ?? "")}${files.text}`;
-    if (text.trim() === "") {
-      // Nothing to scan: say so to the person who asked, instead of a help card in the thread.
-      const why = files.notes.length > 0 ? ` ${esc(files.notes.join(" "))}` : "";
-      await respond({
-        response_type: "ephemeral",
-        text: `There is nothing to explain in that message.${why}`,
-      });
+    const text = `${slackToPlain(textOf(msg.text))}${files.text}`;
+    const out: ThreadOutcome =
+      text.trim() === ""
+        ? { posted: false, findings: 0, nothing: true }
+        : await answerInThread(client, deps, {
+            channel: shortcut.channel.id,
+            threadTs: msg.thread_ts ?? msg.ts,
+            text,
+            scanFirst: true,
+            notes: files.notes,
+            onlyIfWorthIt: true,
+          });
+    if (out.nothing) {
+      // Chatter, or files that could not be read: said to the person who asked, not the thread.
+      await respond({ response_type: "ephemeral", text: nothingNote(files.notes) });
       return;
     }
-    const out = await answerInThread(client, deps, {
-      channel: shortcut.channel.id,
-      threadTs: msg.thread_ts ?? msg.ts,
-      text,
-      scanFirst: true,
-      notes: files.notes,
-    });
     const problem = out.posted ? out.checklistProblem : (out.problem ?? "");
     if (problem !== undefined) await respond({ response_type: "ephemeral", text: problem });
   };

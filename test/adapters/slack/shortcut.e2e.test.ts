@@ -1,0 +1,81 @@
+// The "Explain error codes" message shortcut end to end: what reaches the thread (for everyone) and
+// what only the user who asked sees.
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
+import { interaction, postSigned, SLACK_API, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
+
+const FORM = "application/x-www-form-urlencoded";
+
+let server: RunningServer;
+serverPerFile((s) => {
+  server = s;
+});
+
+type Body = Record<string, unknown>;
+const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
+
+let n = 0;
+/** The shortcut as alice runs it in #incident on `message`; its response_url is /respond/<n>. */
+function shortcut(message: Body): { body: string; n: number } {
+  n++;
+  const ts = `17000003${String(n).padStart(2, "0")}.000200`;
+  return {
+    n,
+    body: interaction({
+      type: "message_action",
+      callback_id: "explain_error_codes",
+      trigger_id: `1.${n}`,
+      team: { id: "T1" },
+      user: { id: "U1", name: "alice" },
+      channel: { id: "C1", name: "incident" },
+      message: { type: "message", ts, thread_ts: "1700000300.000100", ...message },
+      response_url: `${SLACK_API}/respond/${n}`,
+    }),
+  };
+}
+
+/** Runs the shortcut and returns what the thread got and what alice got privately. */
+async function run(message: Body): Promise<{ posts: Body[]; privately: Body[] }> {
+  const posts: Body[] = [];
+  const privately: Body[] = [];
+  const { body, n } = shortcut(message);
+  const thread = nock(SLACK_API)
+    .post("/api/chat.postMessage", into(posts))
+    .times(2)
+    .reply(200, { ok: true, ts: "1700000300.000900" });
+  const note = nock(SLACK_API).post(`/respond/${n}`, into(privately)).reply(200, { ok: true });
+  await postSigned(server, body, FORM);
+  await until(() => thread.isDone() || note.isDone());
+  await new Promise((r) => setTimeout(r, 100));
+  return { posts, privately };
+}
+
+describe("the shortcut on a message with nothing to explain", () => {
+  it.each([
+    "thanks!",
+    "lgtm :+1:",
+    "anyone seeing issues with the east trunk?",
+    "New alert",
+    "Incident resolved, closing the bridge",
+  ])("tells only the user, privately, about %j", async (text) => {
+    const { posts, privately } = await run({ user: "U2", text });
+    expect(posts).toEqual([]);
+    expect(privately[0]).toMatchObject({ response_type: "ephemeral" });
+    expect(String(privately[0]?.text)).toMatch(/nothing to explain in that message/);
+  });
+});
+
+describe("the shortcut on a message that holds something to explain", () => {
+  it.each([
+    ["a code in prose", "carrier answers 486 Busy Here on every call", /SIP 486 Busy Here/],
+    ["a bare code", "488", /SIP 488 Not Acceptable Here/],
+    ["a symptom the catalog names", "calls dropping after 30 seconds", /Call drops about 32 seconds/],
+  ])("posts %s in the thread", async (_, text, title) => {
+    const { posts, privately } = await run({ user: "U2", text });
+    expect(privately).toEqual([]);
+    expect(posts[0]?.thread_ts).toBe("1700000300.000100");
+    expect(String(posts[0]?.text)).toMatch(title);
+  });
+});
