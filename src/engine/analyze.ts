@@ -232,9 +232,16 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     scan.omitted > 0
       ? `; ${scan.omitted} repeat${scan.omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
       : "";
-  parts.push(
-    `Found ${total} code${total === 1 ? "" : "s"} (${distinct} distinct) in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`,
-  );
+  // A media symptom (RTP that stopped) is no code: named apart, so the count stays the codes'.
+  const media =
+    scan.findings.filter((f) => f.namespace === "symptom").length +
+    scan.folded.reduce((n, c) => n + (c.namespace === "symptom" ? c.count : 0), 0);
+  const codes = total - media;
+  const what =
+    media === 0
+      ? `${total} code${total === 1 ? "" : "s"} (${distinct} distinct)`
+      : `${codes === 0 ? "no codes" : `${codes} code${codes === 1 ? "" : "s"}`} and ${media} media symptom${media === 1 ? "" : "s"}`;
+  parts.push(`Found ${what} in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`);
   const before = silence.before?.request;
   const earlier = before
     ? `${before.to ?? "the next hop"} did not answer the ${before.method} on line ${before.line}: that silence is the earlier failure`

@@ -34,6 +34,7 @@ describe("media that stopped", () => {
     expect(a.failingComponent).toContain("RTP media path");
     expect(a.checklist.join("\n")).toMatch(/UDP idle timeout/);
     expect(a.summary).not.toMatch(/found no SIP/);
+    expect(a.summary).toMatch(/^Found no codes and 1 media symptom in \d+ lines\./);
   });
 
   it("shows on the card as a failure, not as a clean log", () => {
