@@ -1,6 +1,7 @@
 // Web API calls that never crash a listener and never drop a reply silently: refused blocks fall
-// back to plain text, and anything else becomes a sentence for the user. 429s (after Retry-After)
-// and 5xx are retried a bounded number of times by the WebClient (SLACK_RETRY_POLICY in app.ts).
+// back to plain text, and anything else becomes a sentence for the user. 5xx are retried a bounded
+// number of times by the WebClient (SLACK_RETRY_POLICY in app.ts); a 429 rejects at once, and a
+// thread reply waits out a short Retry-After here (channel-pause.ts), without holding its slot.
 import type { RespondFn } from "@slack/bolt";
 import {
   type ChatPostMessageArguments,
@@ -10,6 +11,7 @@ import {
 } from "@slack/web-api";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
+import { ChannelPauses } from "./channel-pause.js";
 
 export interface SendOutcome {
   ok: boolean;
@@ -88,37 +90,64 @@ export function problemSentence(code: string): string {
   }
 }
 
+/** Channels Slack has asked to wait; every post in this process goes through it. */
+const pauses = new ChannelPauses();
+
+/** How much later than its own wait a post may get its turn, for the posts ahead of it in line. */
+const LINE_LEEWAY_MS = 1_000;
+
+/** A post that would have waited too long behind a channel's pause: the user hears why. */
+function gaveUp(channel: string, logger: Logger): SendOutcome {
+  metrics.apiErrors.inc({ platform: "slack", code: "ratelimited" });
+  logger.warn("chat.postMessage given up: channel still rate-limited", { channel });
+  return { ok: false, problem: problemSentence("ratelimited") };
+}
+
 export async function postMessage(
   client: WebClient,
   args: ChatPostMessageArguments,
   logger: Logger,
 ): Promise<SendOutcome> {
   let attempt = args;
-  let waited = false;
-  for (let tries = 0; tries < 3; tries++) {
-    try {
-      const res = await client.chat.postMessage(attempt);
-      return { ok: true, ts: res.ts };
-    } catch (err) {
-      // A short Retry-After is waited out once, by this call alone; a long one is reported.
-      const wait = retryAfterMs(err);
-      if (wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_MS && !waited) {
-        waited = true;
-        logger.info("chat.postMessage rate-limited; retrying", { channel: args.channel, waitMs: wait });
-        await new Promise((r) => setTimeout(r, wait));
-        continue;
+  // Behind a post Slack is making wait in this channel: queue after it rather than overtake it.
+  let place = pauses.join(args.channel);
+  // A post waits out one pause at most: the one it meets, here or on its own 429.
+  let deadline = place ? place.pauseEnds + LINE_LEEWAY_MS : undefined;
+  try {
+    if (place && deadline !== undefined && !(await place.turn(false, deadline)))
+      return gaveUp(args.channel, logger);
+    for (let tries = 0; tries < 3; tries++) {
+      try {
+        const res = await client.chat.postMessage(attempt);
+        return { ok: true, ts: res.ts };
+      } catch (err) {
+        // A short Retry-After is waited out once, outside the reply slot and without giving up
+        // this post's place in the channel; a long one is reported at once.
+        const wait = retryAfterMs(err);
+        if (wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_MS) {
+          pauses.pause(args.channel, wait);
+          if (deadline === undefined) {
+            deadline = Date.now() + wait + LINE_LEEWAY_MS;
+            logger.info("chat.postMessage rate-limited; retrying", { channel: args.channel, waitMs: wait });
+            place ??= pauses.join(args.channel);
+            if (place && !(await place.turn(true, deadline))) return gaveUp(args.channel, logger);
+            continue;
+          }
+        }
+        const { code, status } = slackError(err);
+        logger.warn("chat.postMessage failed", { code, status, channel: args.channel, tries });
+        if (BLOCK_ERRORS.has(code) && "blocks" in attempt && attempt.blocks) {
+          const { blocks: _dropped, ...textOnly } = attempt;
+          attempt = textOnly as ChatPostMessageArguments;
+          continue;
+        }
+        return { ok: false, problem: problemSentence(code) };
       }
-      const { code, status } = slackError(err);
-      logger.warn("chat.postMessage failed", { code, status, channel: args.channel, tries });
-      if (BLOCK_ERRORS.has(code) && "blocks" in attempt && attempt.blocks) {
-        const { blocks: _dropped, ...textOnly } = attempt;
-        attempt = textOnly as ChatPostMessageArguments;
-        continue;
-      }
-      return { ok: false, problem: problemSentence(code) };
     }
+    return { ok: false, problem: problemSentence("unknown_error") };
+  } finally {
+    place?.leave();
   }
-  return { ok: false, problem: problemSentence("unknown_error") };
 }
 
 /** A reply only the clicking user sees, leaving the message they clicked on as it is. */

@@ -1,0 +1,101 @@
+// A channel Slack rate-limits, end to end: the real server, Slack-signed mentions, chat.postMessage
+// answering 429 with Retry-After through nock. Replies in other channels keep going while the
+// channel waits, replies in the waiting channel keep their order, and a post that would wait twice
+// tells the user instead.
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
+import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
+
+const JSON_TYPE = "application/json";
+
+let server: RunningServer;
+serverPerFile((s) => {
+  server = s;
+});
+
+type Body = Record<string, unknown>;
+const inChannel = (channel: string) => (b: Body) => b.channel === channel;
+const mention = (channel: string, ts: string) => ({
+  type: "app_mention",
+  user: "U1",
+  channel,
+  ts,
+  text: "<@UBOT> 488",
+});
+const ratelimited = [429, { ok: false, error: "ratelimited" }, { "retry-after": "2" }] as const;
+
+describe("while Slack rate-limits one channel", () => {
+  it("answers in another channel at once, and in the limited one in order once the wait is over", async () => {
+    const busy: Array<Body & { at: number }> = [];
+    const quiet: Array<Body & { at: number }> = [];
+    const limited = nock(SLACK_API)
+      .post("/api/chat.postMessage", inChannel("CBUSY"))
+      .reply(...ratelimited);
+    const ok = nock(SLACK_API)
+      .post(
+        "/api/chat.postMessage",
+        (b: Body) => b.channel === "CBUSY" && busy.push({ ...b, at: Date.now() }) > 0,
+      )
+      .times(16)
+      .reply(200, { ok: true, ts: "1700000100.000200" })
+      .post(
+        "/api/chat.postMessage",
+        (b: Body) => b.channel === "CQUIET" && quiet.push({ ...b, at: Date.now() }) > 0,
+      )
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000200.000200" });
+
+    // The first reply meets the 429; seven more follow in the same channel, filling every slot.
+    await postSigned(server, eventBody(mention("CBUSY", "1700000101.000100")), JSON_TYPE);
+    await until(() => limited.isDone());
+    const limitedAt = Date.now();
+    for (let i = 2; i <= 8; i++)
+      await postSigned(server, eventBody(mention("CBUSY", `170000010${i}.000100`)), JSON_TYPE);
+    const quietAt = Date.now();
+    await postSigned(server, eventBody(mention("CQUIET", "1700000201.000100")), JSON_TYPE);
+
+    await until(() => quiet.length === 2, 1500);
+    expect((quiet[0]?.at ?? Number.POSITIVE_INFINITY) - quietAt).toBeLessThan(1000);
+    expect(busy).toHaveLength(0);
+
+    await until(() => ok.isDone(), 6000);
+    // Nothing went to the limited channel before its Retry-After was up, and no reply overtook
+    // an earlier one: threads start in the order their mentions arrived, card before checklist.
+    expect((busy[0]?.at ?? 0) - limitedAt).toBeGreaterThanOrEqual(1900);
+    const threads = busy.map((b) => String(b.thread_ts));
+    const firstSeen = [...new Set(threads)];
+    expect(firstSeen).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => `170000010${i}.000100`));
+    for (const t of firstSeen) {
+      const mine = busy.filter((b) => b.thread_ts === t);
+      expect(mine).toHaveLength(2);
+      expect(mine[0]?.blocks).toBeDefined();
+      expect(String(mine[1]?.text)).toMatch(/checklist|check/i);
+    }
+  });
+
+  it("tells the user Slack is rate-limiting, rather than wait a second time, when the channel stays limited", async () => {
+    const ephemeral: Body[] = [];
+    const first = nock(SLACK_API)
+      .post("/api/chat.postMessage", inChannel("CSTUCK"))
+      .reply(...ratelimited);
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", inChannel("CSTUCK"))
+      .reply(...ratelimited)
+      .post("/api/chat.postEphemeral", (b: Body) => ephemeral.push(b) > 0)
+      .times(2)
+      .reply(200, { ok: true });
+    const started = Date.now();
+    await postSigned(server, eventBody(mention("CSTUCK", "1700000301.000100")), JSON_TYPE);
+    await until(() => first.isDone());
+    await postSigned(server, eventBody(mention("CSTUCK", "1700000302.000100")), JSON_TYPE);
+    await until(() => scope.isDone() && ephemeral.length === 2, 6000);
+    // Both hear of it after the first wait (about 2 s), not after waiting in turn (4 s or more).
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(ephemeral.map((e) => e.user)).toEqual(["U1", "U1"]);
+    for (const e of ephemeral) expect(String(e.text)).toMatch(/Slack is rate-limiting me right now/);
+    const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    expect(metrics).toMatch(/sipcode_platform_api_errors_total\{code="ratelimited",platform="slack"\} [2-9]/);
+  });
+});
