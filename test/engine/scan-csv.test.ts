@@ -112,6 +112,28 @@ describe("CSV exports with named code columns", () => {
     expect(seen(scanText(catalog(), tab))).toEqual(["sip 480 line 2 -"]);
   });
 
+  it("read a mysql client's table of the acc data, between its borders", () => {
+    const table = [
+      "mysql> select id, method, callid, sip_code, sip_reason, time from acc;",
+      "+----+--------+---------------+----------+---------------------+---------------------+",
+      "| id | method | callid        | sip_code | sip_reason          | time                |",
+      "+----+--------+---------------+----------+---------------------+---------------------+",
+      "|  1 | INVITE | a1-c@10.0.0.8 | 200      | OK                  | 2024-03-01 17:30:10 |",
+      "|  2 | INVITE | a2-c@10.0.0.8 | 404      | Not Found           | 2024-03-01 17:31:02 |",
+      "|  3 | INVITE | a3-c@10.0.0.8 | 503      | Service Unavailable | 2024-03-01 17:32:45 |",
+      "+----+--------+---------------+----------+---------------------+---------------------+",
+      "3 rows in set (0.00 sec)",
+    ].join("\n");
+    const out = scanText(catalog(), table);
+    expect(seen(out)).toEqual([
+      "sip 200 line 5 2024-03-01 17:30:10",
+      "sip 404 line 6 2024-03-01 17:31:02",
+      "sip 503 line 7 2024-03-01 17:32:45",
+    ]);
+    expect(out.findings[1]?.callId).toBe("a2-c@10.0.0.8");
+    expect(analyze(catalog(), out).firstFailureLabel).toBe("SIP 404 Not Found");
+  });
+
   it("scan rows that do not fit the header as ordinary lines", () => {
     const text = `${KAMAILIO_ACC}note: the proxy logged SIP/2.0 486 Busy Here for a4-c\n1004,INVITE,x\n`;
     const out = scanText(catalog(), text);

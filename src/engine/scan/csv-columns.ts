@@ -170,6 +170,8 @@ export function masterLayout(cells: string[]): Layout | undefined {
 
 /** The separator of a header row: the most frequent of , ; and tab outside quotes (none: ""). */
 export function separatorOf(line: string): string {
+  // A mysql client's table ("| id | method | sip_code |"): cells between bars.
+  if (line.charCodeAt(0) === 124 && line.trimEnd().endsWith("|")) return "|";
   let comma = 0;
   let semi = 0;
   let tab = 0;

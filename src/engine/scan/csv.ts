@@ -111,8 +111,9 @@ export class CsvReader {
 
   private header(line: string, lineNo: number): Layout | undefined {
     const c0 = line.charCodeAt(0);
-    // A name, a quoted name or a byte-order mark first; none of a log line's punctuation.
-    if (!((c0 | 0x20) >= 97 && (c0 | 0x20) <= 122) && c0 !== 34 && c0 !== 95 && c0 !== 0xfeff)
+    // A name, a quoted name or a byte-order mark first (or the "|" a mysql client table starts
+    // its rows with); none of a log line's punctuation.
+    if (!((c0 | 0x20) >= 97 && (c0 | 0x20) <= 122) && c0 !== 34 && c0 !== 95 && c0 !== 0xfeff && c0 !== 124)
       return undefined;
     if (NOT_HEADER.test(line)) return undefined;
     const sep = separatorOf(line);
