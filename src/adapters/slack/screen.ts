@@ -1,7 +1,8 @@
 // Screens a POST to /slack/events before Bolt sees it. Bolt parses the body in a detached promise,
 // so a signed `null` body crashed the process, and a payload no listener handles was held for
 // Bolt's 3-second unhandled-request timer before a 404. Such requests are answered at once here
-// (401 unsigned, 400 malformed, 404 not ours); everything else goes to Bolt, already buffered.
+// (401 unsigned or out of date, 400 malformed, 404 not ours); everything else goes to Bolt, already
+// buffered. Bolt refuses only requests dated too far in the past; one dated ahead is refused here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { defaultBodyLimit, HTTPModuleFunctions, isValidSlackRequest } from "@slack/bolt";
 import type { Logger } from "../../log.js";
@@ -14,6 +15,15 @@ const FORM = "application/x-www-form-urlencoded";
 const ACTION_IDS = Object.values(ACTIONS);
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Slack's replay window: a request dated further from now than this, either way, is refused. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+/** How far the request's timestamp is from now, in seconds, or undefined when it is not a number. */
+function skewSeconds(header: string | string[] | undefined, nowMs: number): number | undefined {
+  const ts = Number(typeof header === "string" ? header : undefined);
+  return Number.isFinite(ts) ? Math.round(ts - nowMs / 1000) : undefined;
+}
 
 function ourAction(id: unknown): boolean {
   return typeof id === "string" && ACTION_IDS.some((a) => (typeof a === "string" ? a === id : a.test(id)));
@@ -85,6 +95,13 @@ export async function screenRequest(
     logger.warn("unreadable Slack request body", { err, tooLarge });
     // The rest of an oversized body stays unread: the connection cannot carry another request.
     res.writeHead(tooLarge ? 413 : 400, tooLarge ? { connection: "close" } : {}).end();
+    return false;
+  }
+  // A replayed request, or a clock (ours or the sender's) far off: the signature proves nothing new.
+  const skew = skewSeconds(req.headers["x-slack-request-timestamp"], Date.now());
+  if (skew === undefined || Math.abs(skew) > MAX_CLOCK_SKEW_SECONDS) {
+    logger.warn("Slack request timestamp outside the five-minute window", { skewSeconds: skew });
+    res.writeHead(401).end();
     return false;
   }
   const verdict = judge(raw, req.headers["content-type"]);
