@@ -73,6 +73,18 @@ function cutNote(name: string, maxBytes: number, gzip: boolean, text: string): s
 export interface FileText {
   text: string;
   notes: string[];
+  /** How many files were attached, and how many of them could be read. */
+  attached: number;
+  read: number;
+}
+
+/**
+ * Slack's sign-in page, which it serves instead of the file when the token lacks files:read or
+ * the link has expired: HTML, for a file that is not HTML.
+ */
+function isWebPage(res: Response, f: SlackFile): boolean {
+  if (f.mimetype === "text/html" || f.filetype === "html") return false;
+  return /^text\/html\b/i.test(res.headers.get("content-type") ?? "");
 }
 
 export async function readFiles(
@@ -80,11 +92,14 @@ export async function readFiles(
   client: WebClient,
   deps: SlackDeps,
 ): Promise<FileText> {
-  const out: FileText = { text: "", notes: [] };
+  const out: FileText = { text: "", notes: [], attached: 0, read: 0 };
   const { botToken: token, maxFileBytes: maxBytes } = deps.slack;
   for (const stub of (files ?? []).slice(0, 5)) {
+    out.attached++;
     let f = stub;
-    if (isPartial(stub)) {
+    // A stub is looked up unless what it says already shows it is no text log (a screenshot).
+    const typed = Boolean(stub.mimetype || stub.filetype);
+    if (isPartial(stub) && (!typed || isTextFile(stub))) {
       const full = await completeFile(client, stub, deps.logger);
       if ("problem" in full) {
         out.notes.push(full.problem);
@@ -107,9 +122,16 @@ export async function readFiles(
         signal: AbortSignal.timeout(15_000),
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      if (isWebPage(res, f)) {
+        await res.body?.cancel();
+        throw new Error(
+          "Slack answered with a web page, not the file: I may lack the files:read permission, or the link has expired",
+        );
+      }
       const { buf, cut } = await readCapped(res, maxBytes);
       const text = await textOf(buf, cut);
       out.text += `\n${text}`;
+      out.read++;
       if (cut || (f.size ?? 0) > maxBytes) out.notes.push(cutNote(name, maxBytes, sniff(buf).gzip, text));
     } catch (err) {
       deps.logger.warn("file download failed", { file: f.id, err });

@@ -117,3 +117,78 @@ describe("a file Slack sends as a stub", () => {
     expect(String(posts[0]?.text)).toMatch(/First failure: SIP 488 Not Acceptable Here/);
   });
 });
+
+describe("a mention whose files could not be read", () => {
+  const log = (path: string) => ({
+    id: "F403",
+    name: "trace.log",
+    mimetype: "text/plain",
+    filetype: "text",
+    url_private_download: `${SLACK_API}${path}`,
+  });
+
+  /** Sends the mention and returns what the thread got and the private notes. */
+  async function run(files: Body[], host?: (scope: nock.Scope) => nock.Scope) {
+    const posts: Body[] = [];
+    const notes: Body[] = [];
+    const base = nock(SLACK_API);
+    host?.(base);
+    const thread = nock(SLACK_API)
+      .post("/api/chat.postMessage", into(posts))
+      .reply(200, { ok: true, ts: "1" });
+    const note = nock(SLACK_API).post("/api/chat.postEphemeral", into(notes)).reply(200, { ok: true });
+    await postSigned(server, mentionWith(files), JSON_TYPE);
+    await until(() => note.isDone() || thread.isDone());
+    await new Promise((r) => setTimeout(r, 100));
+    return { posts, notes };
+  }
+
+  it.each([
+    [
+      "an image",
+      [{ id: "FPNG", name: "screenshot.png", mimetype: "image/png", filetype: "png" }],
+      undefined,
+      /I skipped screenshot\.png: I can only read text logs/,
+    ],
+    [
+      "a log whose download is refused",
+      [log("/files/forbidden.log")],
+      (s: nock.Scope) => s.get("/files/forbidden.log").reply(403, "forbidden"),
+      /I couldn't download trace\.log \(HTTP 403\)/,
+    ],
+    [
+      "a log answered with Slack's sign-in page",
+      [log("/files/signin.log")],
+      (s: nock.Scope) =>
+        s.get("/files/signin.log").reply(200, "<!DOCTYPE html><html><body>Sign in to Slack</body></html>", {
+          "content-type": "text/html; charset=utf-8",
+        }),
+      /I couldn't download trace\.log \(Slack answered with a web page, not the file: I may lack the files:read permission/,
+    ],
+    [
+      "a stub files.info can't find",
+      [{ id: "FGONE", file_access: "check_file_info" }],
+      (s: nock.Scope) => s.post("/api/files.info").reply(200, { ok: false, error: "file_not_found" }),
+      /I couldn't look up the attached file \(Slack said `file_not_found`\)\. It may have been deleted/,
+    ],
+  ])("tells the user why, privately in the thread, for %s", async (_, files, host, why) => {
+    const { posts, notes } = await run(files, host);
+    expect(posts).toEqual([]);
+    expect(notes[0]).toMatchObject({ channel: "C1", user: "U1", thread_ts: "1700000200.000100" });
+    expect(String(notes[0]?.text)).toMatch(/nothing I could read to explain/);
+    expect(String(notes[0]?.text)).toMatch(why);
+  });
+
+  it("still answers the words of the mention in the thread, with the reason as a note", async () => {
+    const posts: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", into(posts))
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000200.000300" });
+    const png = { id: "FPNG", name: "screenshot.png", mimetype: "image/png", filetype: "png" };
+    await postSigned(server, mentionWith([png], "<@UBOT> 488 again"), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(String(posts[0]?.text)).toMatch(/SIP 488 Not Acceptable Here/);
+    expect(notesOf(posts[0])).toMatch(/I skipped screenshot\.png/);
+  });
+});
