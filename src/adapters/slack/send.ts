@@ -166,7 +166,10 @@ export async function reportFailure(
   await privately(respond, problemSentence(slackError(err).code));
 }
 
-/** Schedules a reminder message and confirms it to the user; failures become a sentence too. */
+/**
+ * Schedules a reminder message and confirms it to the user; failures become a sentence too. Slack
+ * delivers it itself, so sipcode counts it as scheduled or failed, never delivered or retried.
+ */
 export async function scheduleReminder(
   client: WebClient,
   respond: RespondFn,
@@ -176,8 +179,12 @@ export async function scheduleReminder(
 ): Promise<void> {
   try {
     await client.chat.scheduleMessage(args);
-    await privately(respond, confirmation);
   } catch (err) {
+    metrics.reminders.inc({ platform: "slack", outcome: "failed" });
     await reportFailure(respond, logger, "chat.scheduleMessage", err);
+    return;
   }
+  metrics.reminders.inc({ platform: "slack", outcome: "scheduled" });
+  // The reminder stands even if the confirmation cannot be shown.
+  await privately(respond, confirmation).catch((err) => logger.warn("reminder confirmation failed", { err }));
 }
