@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { readFiles, type SlackFile } from "../../files.js";
-import { slackToPlain, textOf } from "../../text.js";
+import { messageText } from "../../message-text.js";
 import { answerInThread, type ThreadOutcome } from "../../thread.js";
 import { nothingNote } from "../../worth.js";
 
@@ -16,9 +16,10 @@ export function explainMessage(deps: SlackDeps) {
     respond,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
-    const msg = shortcut.message as { ts: string; thread_ts?: string; text?: string; files?: SlackFile[] };
+    const msg = shortcut.message as { ts: string; thread_ts?: string; files?: SlackFile[] };
     const files = await readFiles(msg.files, client, deps);
-    const text = `${slackToPlain(textOf(msg.text))}${files.text}`;
+    // A bot's alert is in its attachments or blocks as often as in `text`.
+    const text = `${messageText(msg)}${files.text}`;
     const out: ThreadOutcome =
       text.trim() === ""
         ? { posted: false, findings: 0, nothing: true }
