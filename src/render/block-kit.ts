@@ -1,6 +1,7 @@
 // Cards as Slack Block Kit. Pure: plain objects in the Block Kit JSON shape, no SDK import.
 // Every limit Slack enforces is in SLACK_LIMITS, and truncation keeps each message inside them.
 import type { Card, CardSection } from "./card.js";
+import { linkLabel, shortLabel } from "./link-labels.js";
 import { cardsToText } from "./text.js";
 
 export const SLACK_LIMITS = {
@@ -166,7 +167,9 @@ function cardBlocks(card: Card, opts: BlockOptions, first: boolean, used: Set<st
   if (opts.buttons?.related) {
     const links = [...card.links, ...card.others].filter((l) => fresh(`open_entry:${l.id}`));
     for (const l of links.slice(0, 8)) {
-      actions.push(button(l.label, `open_entry:${l.id}`, l.id));
+      // A link still labelled by its bare id ("sip/415") gets a label read from it ("SIP 415").
+      const label = l.label === l.id ? linkLabel(l.id) : shortLabel(l.label, SLACK_LIMITS.buttonText);
+      actions.push(button(label, `open_entry:${l.id}`, l.id));
     }
   }
   if (actions.length > 0)

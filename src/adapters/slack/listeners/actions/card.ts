@@ -4,6 +4,7 @@
 import { explain } from "../../../../engine/explain.js";
 import { esc, toBlocks } from "../../../../render/block-kit.js";
 import { explainCards } from "../../../../render/card.js";
+import { labelLinks } from "../../../../render/link-labels.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
 import { postMessage, privately, reportFailure } from "../../send.js";
@@ -74,7 +75,7 @@ export function openEntry(deps: SlackDeps) {
   return async ({ ack, action, body, respond }: ButtonArgs) => {
     await ack();
     const id = action.value ?? action.action_id.replace(/^open_entry:/, "");
-    const cards = explainCards(explain(deps.catalog, id));
+    const cards = labelLinks(explainCards(explain(deps.catalog, id)), (e) => deps.catalog.byId.get(e));
     const ref = deps.refs.forQuery(id);
     const msg = toBlocks(cards, {
       buttons: { share: Boolean(ref), checklist: Boolean(ref), related: true },

@@ -5,6 +5,7 @@ import { LRUCache } from "lru-cache";
 import { userMessageOf } from "../../../../errors.js";
 import { type ReplySummary, recordAnswer } from "../../../../metrics/index.js";
 import { clipEscaped, toBlocks } from "../../../../render/block-kit.js";
+import { labelLinks } from "../../../../render/link-labels.js";
 import { respond, summarize } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
 import { ackJson, type JsonAck, jsonAck } from "../../json-ack.js";
@@ -39,7 +40,9 @@ export function sipcodeCommand(deps: SlackDeps) {
     const reply = respond(deps.catalog, text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
     // Share / Post checklist carry a redacted query or a signed snapshot of the card, never the paste.
     const ref = reply.kind === "help" ? undefined : deps.refs.forReply(reply, text);
-    const msg = toBlocks(reply.cards, {
+    // Related buttons read as entry titles ("SIP 415 Unsupported Media Type"), not bare ids.
+    const cards = labelLinks(reply.cards, (id) => deps.catalog.byId.get(id));
+    const msg = toBlocks(cards, {
       buttons: { share: ref !== undefined, checklist: ref !== undefined, related: true },
       ref,
     });
