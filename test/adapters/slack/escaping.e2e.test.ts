@@ -36,13 +36,26 @@ serverPerFile((s) => {
 
 describe("Slack markup in user text", () => {
   it("escapes a shared file's name in the note about skipping it", async () => {
+    const files = [{ id: "F9", name: "<!channel> pic.png", mimetype: "image/png", filetype: "png" }];
+    const event = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000300.000100" };
+    // With nothing else to explain, the note goes privately to the user who asked.
+    const notes: Body[] = [];
+    const note = nock(SLACK_API).post("/api/chat.postEphemeral", into(notes)).reply(200, { ok: true });
+    await postSigned(server, eventBody({ ...event, text: "<@UBOT>", files }), JSON_TYPE);
+    await until(() => note.isDone());
+    expect(String(notes[0]?.text)).toContain("I skipped &lt;!channel&gt; pic.png");
+    expect(String(notes[0]?.text)).not.toMatch(MARKUP);
+    // With a code to explain, it is a note on the thread reply.
     const posts: Body[] = [];
     const scope = nock(SLACK_API)
       .post("/api/chat.postMessage", into(posts))
+      .times(2)
       .reply(200, { ok: true, ts: "1700000300.000200" });
-    const files = [{ id: "F9", name: "<!channel> pic.png", mimetype: "image/png", filetype: "png" }];
-    const event = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000300.000100" };
-    await postSigned(server, eventBody({ ...event, text: "<@UBOT>", files }), JSON_TYPE);
+    await postSigned(
+      server,
+      eventBody({ ...event, ts: "1700000300.000101", text: "<@UBOT> 488", files }),
+      JSON_TYPE,
+    );
     await until(() => scope.isDone());
     const texts = mrkdwn(posts[0] ?? {});
     expect(texts.join("\n")).toContain("I skipped &lt;!channel&gt; pic.png");
