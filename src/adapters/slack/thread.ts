@@ -2,6 +2,7 @@
 // to check, a checklist message people tick off. Used by mentions, the shortcut and auto-explain.
 import type { WebClient } from "@slack/web-api";
 import { clipEscaped, esc, toBlocks } from "../../render/block-kit.js";
+import { labelLinks } from "../../render/link-labels.js";
 import { checklistMessage } from "../../render/slack-checklist.js";
 import { respond } from "../../respond.js";
 import type { SlackDeps } from "./deps.js";
@@ -53,9 +54,12 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
     reply = respond(deps.catalog, req.text, "slack", opts);
   }
   if (req.onlyIfWorthIt && !worthPosting(reply)) return { posted: false, findings: 0, nothing: true };
-  const message = toBlocks(reply.cards, {
-    buttons: { share: false, checklist: false, related: reply.kind === "explain" },
-  });
+  const message = toBlocks(
+    labelLinks(reply.cards, (id) => deps.catalog.byId.get(id)),
+    {
+      buttons: { share: false, checklist: false, related: reply.kind === "explain" },
+    },
+  );
   if (req.notes && req.notes.length > 0) {
     message.blocks.push({
       type: "context",
