@@ -1,6 +1,7 @@
 // The interactive parts of an Adaptive Card: "open" buttons, "remind" buttons and the tickable
 // checklist whose state (who ticked what, and when) travels in the action data. Pure.
 
+import { escapeMarkdown as md } from "./adaptive-markdown.js";
 import {
   ADAPTIVE_CARD_LIMITS,
   type AdaptiveCardOptions,
@@ -84,14 +85,15 @@ export function checklist(card: Card, opts: AdaptiveCardOptions, b: Budget): Jso
   const ticks = opts.ticks ?? {};
   const body: Json[] = [text("Check next", { weight: "Bolder" })];
   if (!opts.ref) {
-    body.push(text(items.map((it) => `- ${clip(it, b.item)}`).join("\r"), { spacing: "Small" }));
+    body.push(text(items.map((it) => `- ${md(clip(it, b.item))}`).join("\r"), { spacing: "Small" }));
   } else {
     for (const [i, item] of items.entries()) {
       const t = ticks[String(i)];
       body.push({
         type: "Input.Toggle",
         id: `${CHECK_INPUT_PREFIX}${i}`,
-        title: clip(item, b.item),
+        // The JS renderer Teams uses draws toggle titles as markdown too.
+        title: md(clip(item, b.item)),
         value: t ? "true" : "false",
         valueOn: "true",
         valueOff: "false",
@@ -111,6 +113,6 @@ export function checklist(card: Card, opts: AdaptiveCardOptions, b: Budget): Jso
     body.push({ type: "ActionSet", actions: [executeAction("Save ticks", "tick", { ...data }), remind] });
   }
   if (card.checklist.length > items.length)
-    body.push(text(moreLine(card.checklist.slice(items.length)), { isSubtle: true }));
+    body.push(text(md(moreLine(card.checklist.slice(items.length))), { isSubtle: true }));
   return { type: "Container", style: "emphasis", spacing: "Large", items: body };
 }

@@ -1,7 +1,9 @@
 // Cards as one Adaptive Card 1.5 for Microsoft Teams: header, facts, severity-styled containers,
 // sections, "open" and "remind" actions and a tickable checklist whose state travels in the action data.
-// Pure: no SDK imports. A limits table and step-wise truncation keep every card under 80 KB.
+// Pure: no SDK imports. A limits table and step-wise truncation keep every card under 80 KB. Card
+// text is escaped wherever Teams reads it as markdown (adaptive-markdown.ts): a log draws no links.
 import { checklist, openAction, timerReminders } from "./adaptive-actions.js";
+import { escapeCard, escapeMarkdown as md } from "./adaptive-markdown.js";
 import {
   ADAPTIVE_CARD_LIMITS,
   type AdaptiveCardOptions,
@@ -48,10 +50,10 @@ function listBlock(s: CardSection, b: Budget): Json[] {
   if (items.length === 0) return [];
   const shown = items
     .slice(0, b.items)
-    .map((it, i) => `${s.ordered ? `${i + 1}.` : "-"} ${clip(it, b.item)}`);
+    .map((it, i) => `${s.ordered ? `${i + 1}.` : "-"} ${md(clip(it, b.item))}`);
   const out = [text(shown.join("\r"), { spacing: "Small" })];
   if (items.length > b.items)
-    out.push(text(moreLine(items.slice(b.items)), { isSubtle: true, spacing: "None" }));
+    out.push(text(md(moreLine(items.slice(b.items))), { isSubtle: true, spacing: "None" }));
   return out;
 }
 
@@ -67,20 +69,21 @@ function actionSets(links: CardLink[], max: number, more: (n: number) => string)
 
 function primaryBody(card: Card, opts: AdaptiveCardOptions, b: Budget): Json[] {
   const header: Json[] = [
-    text(clip(card.title, L.titleChars), { size: "Large", weight: "Bolder", style: "heading" }),
+    text(md(clip(card.title, L.titleChars)), { size: "Large", weight: "Bolder", style: "heading" }),
   ];
-  if (card.subtitle) header.push(text(clip(card.subtitle, b.text), { isSubtle: true, spacing: "None" }));
+  if (card.subtitle) header.push(text(md(clip(card.subtitle, b.text)), { isSubtle: true, spacing: "None" }));
   const body: Json[] = [{ type: "Container", style: STYLE[card.severity], bleed: true, items: header }];
   if (card.fields.length > 0) {
-    const facts = card.fields
-      .slice(0, L.facts)
-      .map((f) => ({ title: clip(f.label, L.factTitleChars), value: clip(f.value, L.factValueChars) }));
+    const facts = card.fields.slice(0, L.facts).map((f) => ({
+      title: md(clip(f.label, L.factTitleChars)),
+      value: md(clip(f.value, L.factValueChars)),
+    }));
     body.push({ type: "FactSet", facts });
   }
   const sections = card.compact ? card.sections.slice(0, 1) : card.sections;
   for (const s of sections.slice(0, b.sections)) {
-    body.push(heading(clip(s.heading, L.titleChars)));
-    if (s.text) body.push(text(clip(s.text, b.text), { spacing: "Small" }));
+    body.push(heading(md(clip(s.heading, L.titleChars))));
+    if (s.text) body.push(text(md(clip(s.text, b.text)), { spacing: "Small" }));
     body.push(...listBlock(s, b));
   }
   if (sections.length > b.sections) {
@@ -114,10 +117,10 @@ function primaryBody(card: Card, opts: AdaptiveCardOptions, b: Budget): Json[] {
 }
 
 function compactBody(card: Card, b: Budget): Json {
-  const items: Json[] = [text(clip(card.title, L.titleChars), { weight: "Bolder" })];
-  if (card.subtitle) items.push(text(clip(card.subtitle, b.item), { isSubtle: true, spacing: "None" }));
+  const items: Json[] = [text(md(clip(card.title, L.titleChars)), { weight: "Bolder" })];
+  if (card.subtitle) items.push(text(md(clip(card.subtitle, b.item)), { isSubtle: true, spacing: "None" }));
   const first = card.sections[0]?.text;
-  if (first) items.push(text(clip(first, b.text), { spacing: "Small" }));
+  if (first) items.push(text(md(clip(first, b.text)), { spacing: "Small" }));
   if (card.entryId)
     items.push({ type: "ActionSet", actions: [openAction({ id: card.entryId, label: "Open" })] });
   return { type: "Container", style: "emphasis", separator: true, spacing: "Medium", items };
@@ -130,11 +133,11 @@ function build(cards: Card[], opts: AdaptiveCardOptions, b: Budget): Json {
     body.push(heading("Other meanings"));
     for (const c of rest.slice(0, b.compact)) body.push(compactBody(c, b));
     if (rest.length > b.compact)
-      body.push(text(moreLine(rest.slice(b.compact).map((c) => c.title)), { isSubtle: true }));
+      body.push(text(md(moreLine(rest.slice(b.compact).map((c) => c.title))), { isSubtle: true }));
   }
   const footer = first?.footer;
   if (footer)
-    body.push(text(clip(footer, L.footerChars), { isSubtle: true, size: "Small", spacing: "Large" }));
+    body.push(text(md(clip(footer, L.footerChars)), { isSubtle: true, size: "Small", spacing: "Large" }));
   const card: Json = { type: "AdaptiveCard", $schema: SCHEMA, version: "1.5" };
   if (b.fallback > 0) card.fallbackText = toTeamsText(cards, b.fallback);
   return { ...card, msteams: { width: "Full" }, body };
@@ -142,7 +145,7 @@ function build(cards: Card[], opts: AdaptiveCardOptions, b: Budget): Json {
 
 /** The smallest card that still says what it is; used only if every budget step is too big. */
 function minimal(cards: Card[]): Json {
-  const title = clip(cards[0]?.title ?? "sipcode", L.titleChars);
+  const title = md(clip(cards[0]?.title ?? "sipcode", L.titleChars));
   const note =
     "This answer is too large for a Teams card. Ask a narrower question, or use the CLI: npx sipcode.";
   return {
@@ -166,5 +169,5 @@ export function toAdaptiveCard(cards: Card[], opts: AdaptiveCardOptions = {}): J
 
 /** Markdown fallback for clients that cannot draw the card and for notification previews. */
 export function toTeamsText(cards: Card[], maxChars: number = L.fallbackTextChars): string {
-  return clip(cards.map(cardToMarkdown).join("\n\n---\n\n"), maxChars);
+  return clip(cards.map((c) => cardToMarkdown(escapeCard(c, maxChars))).join("\n\n---\n\n"), maxChars);
 }

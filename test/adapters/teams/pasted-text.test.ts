@@ -52,8 +52,9 @@ describe("a paste written as HTML", () => {
 
 describe("a message that is only a secret", () => {
   it.each([
-    ["password=hunter2xyz", 'No entry for "password=[redacted]"'],
-    ["xoxb-123456-abcdefSECRET", 'No entry for "[redacted]"'],
+    // Card text is markdown-escaped: Teams shows "\[" as "[".
+    ["password=hunter2xyz", 'No entry for "password=\\[redacted\\]"'],
+    ["xoxb-123456-abcdefSECRET", 'No entry for "\\[redacted\\]"'],
   ])("%s is answered as a secret, not searched", async (q, title) => {
     const text = cardText(await answer(q));
     expect(text).toContain(title);
@@ -70,5 +71,27 @@ describe("a message that is only a secret", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body?.composeExtension?.text).toContain("That looks like a secret");
+  });
+});
+
+describe("text taken from a pasted log", () => {
+  it("shows as text in the card, never as a link or emphasis", async () => {
+    const log = [
+      "2024-05-01T10:00:00Z U 10.0.0.9:5060 -> 10.0.0.5:5060",
+      "SIP/2.0 503 Service Unavailable",
+      "Call-ID: x@10.0.0.5",
+      "CSeq: 1 INVITE",
+      "Server: [Reset your SSO password here](https://evil.example/login) **URGENT**",
+    ].join("\n");
+    const res = await post(server.port, { ...message("personal", log), deliveryMode: "expectReplies" });
+    const card = cardOf(res.body?.activities?.[0]);
+    const text = cardText(card);
+    expect(text).toContain(
+      "\\[Reset your SSO password here\\]\\(https://evil.example/login) \\*\\*URGENT\\*\\*",
+    );
+    for (const shown of [text, String(card?.fallbackText)]) {
+      expect(shown).toContain("Reset your SSO password here");
+      expect(shown).not.toMatch(/(?<!\\)\]\(|(?<!\\)\*\*URGENT/);
+    }
   });
 });
