@@ -103,24 +103,34 @@ const GROUPED = String.raw`\+\d{1,4}(?:[ .\-]?\(\d{1,5}\)|[ .\-]\d{1,8}){1,5}(?!
  * A national number written in groups: "07700 900123", "020 7946 0958", "(415) 555-0123",
  * "415-555-0123", "415.555.0123"; never inside a longer token. Fewer than 10 digits is left alone.
  */
-const NATIONAL_GROUPED = String.raw`(?<![\w.+\-/:])(?:0\d{2,4}[ -]\d{3,6}(?:[ -]\d{3,4})?|\(\d{3}\) ?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})(?![\w]|[.\-/:]\d)`;
+const NATIONAL_GROUPED =
+  /(?<![\w.+\-/:])(?:0\d{2,4}[ -]\d{3,6}(?:[ -]\d{3,4})?|\(\d{3}\) ?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})(?!\w|[.\-/:]\d)/g;
+/** The cheap test before NATIONAL_GROUPED: three digits, a separator, three digits (or ") 555"). */
+const NATIONAL_MIDDLE = /\d{3}[ .-]\d{3}|\) ?\d{3}/;
 /** Not a phone number, whatever the context says: Unix times (s and ms), dates, byte counts. */
 const NOT_A_NUMBER = String.raw`(?!1[5-9]\d{8}(?!\d)|1[5-9]\d{11}(?!\d)|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?!\d)|\d+\s?(?:bytes?|octets|[kmg]i?b|ms|packets?|pkts|frames?)\b)`;
 const PHONE = new RegExp(
   // The leading peek lets most positions fail on one character, before any lookbehind is tried.
-  String.raw`(?=[+\d(])(?:\+\d{6,15}\b|${GROUPED}|${NATIONAL_GROUPED}|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
+  String.raw`(?=[+\d])(?:\+\d{6,15}\b|${GROUPED}|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
   "gi",
 );
 /** The cheap test before PHONE: a run long enough for a national number, or an E.164 one. */
 const LONG_RUN = /\d{7}|\+\d{6}/;
 /** "+" and a country code followed by a group separator: "+44 20 …", "+1 (415) …", "+33.1.…". */
 const GROUP_START = /\+\d{1,4}[ .(-]/;
-/** The middle of a national number in groups: "7700 900", "555-0123", "555.0123", ") 555". */
-const NATIONAL_MIDDLE = /\d[ ).-] ?\d{3}/;
 const LONG_DIGITS = {
-  test: (text: string): boolean =>
-    LONG_RUN.test(text) || (text.includes("+") && GROUP_START.test(text)) || NATIONAL_MIDDLE.test(text),
+  test: (text: string): boolean => LONG_RUN.test(text) || (text.includes("+") && GROUP_START.test(text)),
 };
+
+/** Whether `text` may hold a phone number: the cheap tests before PHONE and NATIONAL_GROUPED. */
+const mayHoldNumber = (text: string): boolean => LONG_DIGITS.test(text) || NATIONAL_MIDDLE.test(text);
+
+/** `text` with its phone numbers masked (lengths kept); the national grouped ones in a second pass. */
+function maskNumbers(text: string): string {
+  let out = LONG_DIGITS.test(text) ? text.replace(PHONE, maskPhone) : text;
+  if (NATIONAL_MIDDLE.test(out)) out = out.replace(NATIONAL_GROUPED, maskPhone);
+  return out;
+}
 
 /** The number with all but its first three and last two digits masked; separators stay. */
 function maskPhone(num: string): string {
@@ -186,7 +196,7 @@ export function secretSpans(text: string): ReadonlyArray<readonly [number, numbe
 export function redactRange(text: string, from: number, to: number, opts: RedactOptions = {}): string {
   const lo = Math.max(0, from - MARGIN);
   let region = text.slice(lo, Math.min(text.length, to + MARGIN));
-  if ((opts.maskPhoneNumbers ?? true) && LONG_DIGITS.test(region)) region = region.replace(PHONE, maskPhone);
+  if (opts.maskPhoneNumbers ?? true) region = maskNumbers(region);
   let out = "";
   let at = from;
   for (const [s, e] of secretSpans(text)) {
@@ -201,7 +211,7 @@ export function redactRange(text: string, from: number, to: number, opts: Redact
 
 export function redact(text: string, opts: RedactOptions = {}): string {
   // Most short fields (a Call-ID, a reason phrase) hold neither a secret nor a phone number.
-  if (!hinted(text) && !((opts.maskPhoneNumbers ?? true) && LONG_DIGITS.test(text))) return text;
+  if (!hinted(text) && !((opts.maskPhoneNumbers ?? true) && mayHoldNumber(text))) return text;
   return redactRange(text, 0, text.length, opts);
 }
 
