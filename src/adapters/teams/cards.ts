@@ -13,7 +13,8 @@ import {
   type Ticks,
   toAdaptiveCard,
 } from "../../render/adaptive-card.js";
-import { type Card, entryLabel } from "../../render/card.js";
+import type { Card } from "../../render/card.js";
+import { labelLinks as labelWith } from "../../render/link-labels.js";
 import { CardSnapshots, isCard, shrinkCard } from "../../render/snapshot.js";
 import { respondTo } from "../../respond.js";
 
@@ -22,11 +23,7 @@ export const MAX_REF_CHARS = 12_000;
 
 /** Related-entry links carry bare ids ("sip/415"); buttons read better with the entry's label. */
 export function labelLinks(catalog: Catalog, cards: Card[]): Card[] {
-  const label = (id: string, current: string) => {
-    const e = current === id ? catalog.byId.get(id) : undefined;
-    return e ? entryLabel(e) : current;
-  };
-  return cards.map((c) => ({ ...c, links: c.links.map((l) => ({ ...l, label: label(l.id, l.label) })) }));
+  return labelWith(cards, (id) => catalog.byId.get(id));
 }
 
 /** A typed question with its secrets marked out; phone numbers stay, as masking them changes the question. */
