@@ -33,7 +33,15 @@ export interface Analysis {
   summary: string;
   checklist: string[];
   /** `distinct` and `failures` count codes (namespace, code and subcode), not timeline rows. */
-  counts: { findings: number; distinct: number; failures: number; omitted: number; lines: number };
+  /** `symptoms` counts media symptoms among `findings` (RTP that stopped: no code of their own). */
+  counts: {
+    findings: number;
+    distinct: number;
+    failures: number;
+    omitted: number;
+    lines: number;
+    symptoms: number;
+  };
 }
 
 export const MAX_CHECKLIST = 10;
@@ -292,6 +300,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       failures,
       omitted: scan.omitted,
       lines: scan.lines,
+      symptoms: media,
     },
   };
 }

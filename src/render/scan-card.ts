@@ -79,12 +79,18 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
     links.push({ id: t.id, label: t.label });
     if (links.length === 5) break;
   }
+  const codes = counts.findings - counts.symptoms;
   const fields = [
     {
       label: "Codes found",
-      value: `${counts.findings} (${counts.distinct} distinct, ${counts.failures} failing)`,
+      value:
+        counts.symptoms === 0
+          ? `${counts.findings} (${counts.distinct} distinct, ${counts.failures} failing)`
+          : String(codes),
     },
   ];
+  // RTP that stopped carries no code: its own field, so "Codes found" counts codes only.
+  if (counts.symptoms > 0) fields.push({ label: "Media symptoms", value: String(counts.symptoms) });
   if (a.failingComponent) fields.push({ label: "Likely failing component", value: a.failingComponent });
   return {
     title,

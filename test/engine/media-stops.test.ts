@@ -42,6 +42,8 @@ describe("media that stopped", () => {
     const text = cardToText(scanCard(a));
     expect(text).toContain("First failure: Symptom: Audio drops after answer");
     expect(text).not.toContain("No error codes found");
+    expect(text).toMatch(/Codes found\s+0\b/);
+    expect(text).toMatch(/Media symptoms\s+1\b/);
     // The caller's number on the hangup line stays masked.
     expect(text).not.toContain("14155550123");
   });
