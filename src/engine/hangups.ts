@@ -70,9 +70,11 @@ export function hangupsOf(
 function placeAtRequest(f: Finding, h: Hangup, findings: Finding[]): void {
   const r = h.request;
   if (f.callId === undefined && r.callId !== undefined) f.callId = r.callId;
-  if (f.tsMs === undefined && Number.isFinite(r.tsMs)) {
+  // The request's stamp as the log wrote it (its sub-seconds and, when it has one, its date): a
+  // time of day alone stays one, placed on the log's day like every other stamp of the log.
+  if (f.tsMs === undefined && Number.isFinite(r.tsMs) && r.stamp !== undefined) {
     f.tsMs = r.tsMs;
-    f.timestamp = stamp(r.tsMs, r.yearless === true);
+    f.timestamp = r.stamp;
   }
   if (f.host) return;
   const sender = hangupSender(f, h, findings);
@@ -83,19 +85,6 @@ function placeAtRequest(f: Finding, h: Hangup, findings: Finding[]): void {
     f.host = r.to;
     f.direction = "out";
   }
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** A request's time (ms, read as UTC) written out: "2024-03-01 17:11:00.001", or "Mar  1 17:11:00"
- *  for a log whose stamps name no year. */
-function stamp(ms: number, yearless: boolean): string {
-  const d = new Date(ms);
-  const p = (n: number, w = 2) => `${n}`.padStart(w, "0");
-  const frac = d.getUTCMilliseconds() ? `.${p(d.getUTCMilliseconds(), 3)}` : "";
-  const time = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${frac}`;
-  if (yearless) return `${MONTHS[d.getUTCMonth()]} ${`${d.getUTCDate()}`.padStart(2, " ")} ${time}`;
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${time}`;
 }
 
 /** A correlation id in the Reason's text= (Microsoft Teams: text="<guid>;Call ended by user"). */
@@ -110,11 +99,12 @@ export function reasonLabel(catalog: Catalog, f: Finding): string {
   return base.slice(0, base.length - title.length) + f.reason;
 }
 
-/** Who sent the BYE/CANCEL: the host its Reason line names as sender, the requester (top Via) of
- *  the response to it, or for Timer H the side whose 200 OK went unacknowledged. */
+/** Who sent the BYE/CANCEL: the host its Reason line names as sender, the transport line above the
+ *  request, the requester (top Via) of the response to it, or for Timer H the side whose 200 OK went unacknowledged. */
 function hangupSender(f: Finding, h: Hangup, findings: Finding[]): string | undefined {
   if (f.host && hostRole(f.text, f.host, f.direction) === "sender") return f.host;
   const { request } = h;
+  if (request.from) return request.from;
   const at = findings.indexOf(f);
   for (let i = at + 1; i < findings.length && i < at + 50; i++) {
     const g = findings[i] as Finding;

@@ -137,7 +137,43 @@ describe("a Reason header inside a BYE", () => {
       ].join("\n"),
     );
     expect(a.firstFailure).toBeNull();
-    expect(text).toContain("✓ BYE Reason: Q.850 cause 16 Normal call clearing — line 5");
+    // The transport line above the BYE names who hung up.
+    expect(text).toContain(
+      "✓ BYE Reason: Q.850 cause 16 Normal call clearing from 203.0.113.5:5060 — line 5",
+    );
+  });
+
+  it("is shown with the BYE's stamp as the siptrace wrote it, and the host the BYE came from", () => {
+    const bye = [
+      "recv 610 bytes from udp/[203.0.113.10]:5060 at 02:12:21.401000:",
+      "   ------------------------------------------------------------------------",
+      "   BYE sip:gw+carrier@198.51.100.20:5080 SIP/2.0",
+      "   Via: SIP/2.0/UDP 203.0.113.10:5060;branch=z9hG4bKbye001",
+      "   Call-ID: 7c4e1b2a-aa10-123d-5e6f-0242ac120002",
+      "   CSeq: 2 BYE",
+      '   Reason: Q.850;cause=41;text="Temporary failure"',
+      "   Content-Length: 0",
+      "",
+    ];
+    const scan = scanText(catalog(), bye.join("\n"));
+    analyze(catalog(), scan);
+    const reason = scan.findings.find((f) => f.detector === "reason");
+    expect(reason?.timestamp).toBe("02:12:21.401000");
+    expect(reason?.host).toBe("203.0.113.10:5060");
+    expect(scanned(bye.join("\n")).text).toMatch(
+      /^First failure: BYE from 203\.0\.113\.10:5060: Reason Q\.850 cause 41/,
+    );
+    // A dated console line below does not turn the time of day into a date of 1970.
+    const dated = scanned(
+      [
+        ...bye,
+        "2024-03-05 02:12:21.402345 [NOTICE] sofia.c:1053 Hangup sofia/internal/1001 [CS_EXCHANGE_MEDIA] [TEMPORARY_FAILURE]",
+      ].join("\n"),
+    );
+    expect(dated.text).toContain(
+      "• 02:12:21.401000 ✗ BYE Reason: Q.850 cause 41 Temporary failure from 203.0.113.10:5060",
+    );
+    expect(dated.text).not.toContain("1970");
   });
 
   it("leaves a Reason header of a response after the BYE to that response", () => {

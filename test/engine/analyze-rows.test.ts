@@ -194,7 +194,10 @@ describe("hang-up reasons in the timeline", () => {
     const ok = json.timeline.find((t) => t.label === "SIP 200 OK");
     expect(ok).toMatchObject({ count: 4, hostTotal: 4 });
     expect(ok?.hostCounts.reduce((x, y) => x + y, 0)).toBe(4);
-    expect(timelineOf(text)).toContain("✓ CANCEL Reason: SIP 200 Call completed elsewhere ×2 — line 10");
+    // Both CANCELs came from the proxy that forked the call.
+    expect(timelineOf(text)).toContain(
+      "✓ CANCEL Reason: SIP 200 Call completed elsewhere ×2 from 10.1.1.10:5060 — line 10",
+    );
   });
 
   it("lists a BYE's Reason and the same cause logged on its own once under normal traffic", () => {

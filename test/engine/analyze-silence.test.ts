@@ -69,7 +69,8 @@ describe("a request nobody answered after normal traffic", () => {
 
   it("counts the Reason of a retransmitted BYE once", () => {
     const { a, text } = scanned(answeredThenSilentBye(5));
-    expect(text).toContain("✓ BYE Reason: Q.850 cause 16 Normal call clearing — line 15");
+    // The phone sent the BYE: the packet line names it.
+    expect(text).toContain("✓ BYE Reason: Q.850 cause 16 Normal call clearing from 10.0.0.5:5060 — line 15");
     expect(text).not.toContain("Normal call clearing ×");
     expect(a.counts.findings).toBe(2);
   });

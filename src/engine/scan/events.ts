@@ -35,6 +35,8 @@ export interface TimingEvent {
   tsMs: number;
   /** The stamp names a date but no year ("May  2 02:00:00"). */
   yearless?: true;
+  /** A BYE's or CANCEL's stamp as the log wrote it: its Reason finding is shown with it. */
+  stamp?: string;
   callId?: string;
   /** The request's CSeq number: a retransmission repeats it. */
   cseq?: number;
@@ -47,7 +49,8 @@ export interface TimingEvent {
   lastTsMs?: number;
   /** Sent over a reliable transport (TCP, TLS, WebSocket): sent once, never retransmitted. */
   reliable?: true;
-  /** A close: the side that closed the connection. */
+  /** A close: the side that closed the connection. A BYE or CANCEL: the side that sent it, when
+   *  the transport line above it says ("recv 610 bytes from udp/[203.0.113.10]:5060"). */
   from?: string;
   /** A timeout: how long the stack says it waited. */
   waitedMs?: number;
@@ -120,13 +123,15 @@ export function timingEvent(
     if (to) ev.to = to;
     if (reliable(text, trimmed, le)) ev.reliable = true;
     if (m[1] === "BYE" || m[1] === "CANCEL") {
-      let headers = nextLines(text, le, 29);
+      // Who hung up: the packet line names the sender of a request the log's system received.
+      if (headers.host && headers.direction === "in") ev.from = headers.host;
+      let below = nextLines(text, le, 29);
       // A CANCEL's own headers end at the blank line: a Reason below it is another message's.
       if (m[1] === "CANCEL") {
-        const end = headers.findIndex((l) => l.trim() === "");
-        if (end >= 0) headers = headers.slice(0, end);
+        const end = below.findIndex((l) => l.trim() === "");
+        if (end >= 0) below = below.slice(0, end);
       }
-      const reason = headers.find((l) => REASON_HEADER.test(l));
+      const reason = below.find((l) => REASON_HEADER.test(l));
       if (reason) ev.note = reason.trim().slice(0, 160);
     }
     return ev;
@@ -185,6 +190,7 @@ export class EventLog {
     if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE") return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
     if (ts && isYearless(ts.text)) event.yearless = true;
+    if (ts && (ev.method === "BYE" || ev.method === "CANCEL")) event.stamp = ts.text;
     if (this.sameRequest(event)) return;
     const first = this.firstCopy(event);
     if (first) {
