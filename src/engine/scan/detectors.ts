@@ -6,6 +6,7 @@ import { normalizeText } from "../../catalog/text.js";
 import { detectCauses } from "./causes.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
+import { statusNamespace } from "./http-status.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 import { detectVendor } from "./vendor.js";
@@ -73,7 +74,8 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
   let httpCtx: boolean | undefined;
   const http = () => (httpCtx ??= P.HTTP_CONTEXT.test(segment) || P.HTTP_METHOD_PATH.test(segment));
   let bareNs: "sip" | "http" | undefined;
-  /** The namespace of a bare number: HTTP in an HTTP client's log, SIP otherwise. */
+  /** The namespace of a bare number: HTTP in an HTTP client's log, SIP otherwise (statusNamespace
+   *  then reads a number no HTTP server sends as SIP). */
   const bare = () => (bareNs ??= http() && !P.SIP_CONTEXT.test(segment) ? "http" : "sip");
   if (gates & D.SIP_STATUS)
     all(P.SIP_STATUS, segment, (m) =>
@@ -122,9 +124,9 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     );
     // "failed (403)" shares the gate: a registration failure too, in Asterisk's words.
     all(P.FAILED_PAREN, segment, (m) => {
-      const ns = bare();
       const code = Number(m[1]);
-      if (ns === "http" && code >= 600) return;
+      if (bare() === "http" && code >= 600) return;
+      const ns = statusNamespace(bare(), code);
       const extra = P.REGISTRATION.test(segment) ? REGISTER : undefined;
       put(emit, place(hit(ns, code, null, 0.85, "failed-code", m[0], extra), segment, index), m);
     });
@@ -133,7 +135,9 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
     all(P.HTTP_CLIENT, segment, (m) => {
       // `{"statusCode":403,…,"mobius-error":"115"}` is one Mobius error, not also an HTTP 403.
       if (pair && m.index >= pair.from && m.index < pair.to) return;
-      put(emit, hit("http", Number(m[1]), null, 0.85, "http-client", m[0]), m);
+      // SIP.js and JsSIP log `statusCode: 486` too: a number no HTTP server sends is SIP.
+      const code = Number(m[1]);
+      put(emit, hit(statusNamespace("http", code), code, null, 0.85, "http-client", m[0]), m);
     });
   }
   if (gates & D.QUOTED)
@@ -144,10 +148,10 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
   for (const [re, gate] of STACK) {
     if (!(gates & gate)) continue;
     all(re, segment, (m) => {
-      const ns = bare();
       const code = Number(m[1]);
       // No HTTP status reaches 600.
-      if (ns === "http" && code >= 600) return;
+      if (bare() === "http" && code >= 600) return;
+      const ns = statusNamespace(bare(), code);
       put(emit, place(hit(ns, code, null, 0.8, "stack-statement", m[0]), segment, index), m);
     });
   }
@@ -215,7 +219,7 @@ function detectLoose(
       const after = segment.slice(m.index + m[0].length);
       // The namespace costs two context regexes: only worth it when a phrase could confirm.
       if (!phraseConfirms(index, "sip", code, after) && !phraseConfirms(index, "http", code, after)) return;
-      const ns = bare();
+      const ns = statusNamespace(bare(), code);
       const words = phraseWords(index, ns, code, after);
       if (words > 0) {
         // The phrase the catalog knows, as the line spells it: not the words after it.
@@ -230,8 +234,9 @@ function detectLoose(
   ] as const) {
     if (!(gates & gate)) continue;
     all(re, segment, (m) => {
-      const ns = bare();
       const code = Number(m[1]);
+      if (bare() === "http" && code >= 600) return;
+      const ns = statusNamespace(bare(), code);
       if (!index.catalog.byId.has(`${ns}/${code}`)) return;
       const h = place(hit(ns, code, null, 0.6, "keyword", m[0]), segment, index);
       h.len = 3;
@@ -240,9 +245,9 @@ function detectLoose(
   }
   if (gates & D.KEYWORD)
     all(P.KEYWORD, segment, (m) => {
-      const ns = bare();
       const code = Number(m[1]);
-      if (ns === "http" && code >= 600) return;
+      if (bare() === "http" && code >= 600) return;
+      const ns = statusNamespace(bare(), code);
       if (ns === "sip" && apiEnvelope(segment, m)) return;
       const h = place(hit(ns, code, null, 0.7, "keyword", m[0]), segment, index);
       h.len = 3;

@@ -17,9 +17,11 @@ export const STATUS_IN_HEADER = /SIP\/2\.0\s+\d{3}/;
  * answers errors with `{"RestException":{"Status":429,…}}`, and a line naming Exotel with a numeric
  * `"Status"` field carries its HTTP status (its call Status is a word: `Status=completed`). Twirp
  * (LiveKit's API) is RPC over HTTP, and a JWT is what REST APIs (Vonage's) authenticate with.
+ * An arrow is no such word: SIP ladders draw responses as `<-- 486 Busy Here` too (OkHttp's
+ * `<-- 503 … https://…` has its URL).
  */
 export const HTTP_CONTEXT =
-  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|\btwirp\b|\bjwt\b|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|<--|\bREST\b|(?<![\w-])API\b|CXAPI|CPAPI|webex-calling|retrofit|\bCookie\b|JSESSIONID|azure:communication|RestException|\bexotel\b[^\n]{0,300}?"Status"\s*:\s*"?\d|"Status"\s*:\s*"?\d[^\n]{0,300}?\bexotel\b/i;
+  /https?:\/\/|\bHTTP\/\d|\bHTTP \d|\btwirp\b|\bjwt\b|axios|okhttp|fetch|XMLHttpRequest|Client Error|Server Error|HttpClient|statusCode|statusText|\bREST\b|(?<![\w-])API\b|CXAPI|CPAPI|webex-calling|retrofit|\bCookie\b|JSESSIONID|azure:communication|RestException|\bexotel\b[^\n]{0,300}?"Status"\s*:\s*"?\d|"Status"\s*:\s*"?\d[^\n]{0,300}?\bexotel\b/i;
 /**
  * Members that make a one-line JSON object an API's response or a service's log record (Homer's
  * `{"status":200,…,"data":[`, `{"msg":"upstream call failed","status":503,"service":"billing"}`):
@@ -135,8 +137,12 @@ export const HTTP_REQUEST =
 /** Access logs (nginx, Apache, ingress): `"GET /path HTTP/1.1" 429 162`. */
 export const ACCESS_LOG = /HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:\d+|-)/g;
 export const AXIOS_OBJECT = /\bstatus\W{1,4}([1-5]\d\d)(?!\d)[^\n]{0,30}?statusText/g;
+/**
+ * An HTTP client's status: OkHttp's `<-- 503 Service Unavailable https://… (120ms)` (with its URL:
+ * a SIP ladder's `<-- 503` has none), "status code 503", Spring's exceptions, `statusCode: 503`.
+ */
 export const HTTP_CLIENT =
-  /(?:<--[ \t]+|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
+  /(?:<--[ \t]+(?=[1-5]\d\d(?!\d)[^\n]{0,200}?https?:\/\/)|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
 export const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
 export const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
 export const KEYWORD =
