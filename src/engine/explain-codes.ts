@@ -5,6 +5,7 @@ import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./explain-common.js";
+import { diagnosticsResult } from "./explain-diagnostics.js";
 import { everydayFirst, severalCodes } from "./explain-several.js";
 import { textResult } from "./explain-text.js";
 import { unknownCode } from "./explain-unknown.js";
@@ -177,6 +178,7 @@ function namesEntry(query: string, e: Entry): boolean {
  */
 export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
   if (parsed.code < 0 || (parsed.subcode ?? 0) < 0) return unknownCode(c, query, parsed);
+  if (parsed.diagnostics) return diagnosticsResult(c, query, parsed);
   if (parsed.also && parsed.also.length > 0)
     return severalCodes(c, query, parsed, [parsed.code, ...parsed.also]);
   const { entries: found, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);

@@ -49,6 +49,8 @@ export function timerNamed(lower: string): string | null {
 export const NEGATIVE_RE = /^(?:([a-z][a-z0-9.]*)\s+)?-(\d{1,7})(?:\s*[/:]\s*-?(\d{1,7}))?$/i;
 /** Mobius's log field for the HTTP status (`fields.response_status: 429`). */
 export const RESPONSE_STATUS_RE = /^(?:fields\.)?response_status\s*[:=]\s*"?(\d{3})"?$/i;
+/** A Teams Direct Routing ms-diagnostics header ("ms-diagnostics: 560403;reason=…"): a subcode. */
+export const MS_DIAGNOSTICS_RE = /^ms[-_ ]?diagnostics(?:-public)?\s*[:=]?\s*(\d{1,7})(?![\d.])/i;
 export const DIRECT_ROUTING_RE = /\bdirect[\s-]+routing\b/i;
 
 /**

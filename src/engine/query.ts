@@ -4,6 +4,7 @@ import type { Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
 import {
   DIRECT_ROUTING_RE,
+  MS_DIAGNOSTICS_RE,
   NEGATIVE_RE,
   portOrCseq,
   RESPONSE_STATUS_RE,
@@ -27,6 +28,8 @@ export type ParsedQuery =
       prose?: boolean;
       /** Further codes asked about together ("486 and 487", "difference between 486 and 600"). */
       also?: number[];
+      /** The number is a Microsoft subcode from a Teams ms-diagnostics header, not a SIP code. */
+      diagnostics?: true;
     }
   | {
       type: "text";
@@ -201,6 +204,10 @@ export function parseQuery(input: string): ParsedQuery {
   if (text === "") return { type: "empty" };
   const lower = text.toLowerCase();
   if (ID_RE.test(lower)) return { type: "id", id: lower };
+  const diagnostics = MS_DIAGNOSTICS_RE.exec(text);
+  if (diagnostics?.[1]) {
+    return { type: "code", namespace: "acs", code: Number(diagnostics[1]), subcode: null, diagnostics: true };
+  }
 
   const reason = REASON_RE.exec(text);
   if (reason?.[1] && reason[2]) {

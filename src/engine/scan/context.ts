@@ -2,6 +2,7 @@
 // status line the headers that follow it (CSeq method, Call-ID, Via, Server/User-Agent).
 import { lineHost, messageSource } from "./hosts.js";
 import { lineCallId, lineMethod } from "./line-keys.js";
+import { isDiagnosticsHeader } from "./ms-diagnostics.js";
 import { isSpace } from "./tails.js";
 
 export { lineHost } from "./hosts.js";
@@ -18,6 +19,8 @@ export interface Surroundings {
   callId?: string;
   agent?: string;
   via?: string;
+  /** Teams Direct Routing's ms-diagnostics header value (a Microsoft subcode and reason). */
+  diagnostics?: string;
   /** For a status or request line: how many header lines follow it without a break (a blank
    *  line, the next message, a line that is no header). */
   lines?: number;
@@ -56,6 +59,7 @@ export function emptySurroundings(): Surroundings {
     callId: undefined,
     agent: undefined,
     via: undefined,
+    diagnostics: undefined,
     lines: undefined,
   };
 }
@@ -154,8 +158,8 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     // The message's header lines run on up to the first line that is none.
     if (out.lines === k) out.lines = k + 1;
     const c0 = text.charCodeAt(nameStart) | 0x20;
-    // Only Call-ID (i), CSeq, Server, User-Agent and Via (v) are read.
-    if (c0 !== 99 && c0 !== 105 && c0 !== 115 && c0 !== 117 && c0 !== 118) continue;
+    // Only Call-ID (i), CSeq, ms-diagnostics, Server, User-Agent and Via (v) are read.
+    if (c0 !== 99 && c0 !== 105 && c0 !== 109 && c0 !== 115 && c0 !== 117 && c0 !== 118) continue;
     const name = text.slice(nameStart, nameEnd).toLowerCase();
     const value = text.slice(i, end).trim();
     if (name === "cseq") {
@@ -167,6 +171,7 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     } else if ((name === "call-id" || name === "i") && !out.callId) out.callId = value.slice(0, 120);
     else if ((name === "via" || name === "v") && !out.via) out.via = VIA_HOST.exec(value)?.[1];
     else if ((name === "server" || name === "user-agent") && !out.agent) out.agent = value.slice(0, 80);
+    else if (isDiagnosticsHeader(name) && !out.diagnostics) out.diagnostics = value.slice(0, 200);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Namespace } from "../../catalog/schema.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import type { Hit } from "./detectors.js";
 import { hostRole, namedHost } from "./hosts.js";
+import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
 import { type RedactOptions, redact, redactRange, secretSpans } from "./redact.js";
 
 export interface Finding {
@@ -167,6 +168,12 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (headers.via) f.via = headers.via;
   if (h.reason) f.reason = redact(h.reason, opts);
   if (h.dependency) f.dependency = h.dependency;
+  // Teams Direct Routing: Microsoft's subcode in the response's own ms-diagnostics header.
+  const diagnostics = headers.diagnostics ? parseDiagnostics(headers.diagnostics) : undefined;
+  if (diagnostics) {
+    if (diagnostics.reason) diagnostics.reason = redact(diagnostics.reason, opts);
+    pairDiagnostics(f, diagnostics, ctx.catalog);
+  }
   if (status) {
     lastStatus = f;
     const n = headers.lines ?? 0;

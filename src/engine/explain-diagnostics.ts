@@ -1,0 +1,41 @@
+// "ms-diagnostics: 560403": the number in a Teams Direct Routing ms-diagnostics header is a
+// Microsoft subcode, not a SIP code. Answered by the ACS call-end pairs that carry it, or honestly
+// as an unknown subcode, with what its prefix and the SIP code in its last digits say.
+import type { Catalog } from "../catalog/indexes.js";
+import type { Entry } from "../catalog/schema.js";
+import type { ExplainResult } from "./explain.js";
+import { inNs, labelOf, listedAnswer } from "./explain-common.js";
+import type { ParsedQuery } from "./query.js";
+
+/** What ACS documents for the PSTN prefixes (see the notes of acs/486-560486 and acs/487-540487). */
+const PREFIX: Readonly<Record<string, string>> = {
+  "540":
+    "a 540 prefix means the final answer came from the operator or your own SBC on an inbound call, not from Microsoft",
+  "560":
+    "a 560 prefix means the final answer came from the operator or your own SBC on an outbound call, not from Microsoft",
+};
+
+export function diagnosticsResult(
+  c: Catalog,
+  query: string,
+  parsed: ParsedQuery & { type: "code" },
+): ExplainResult {
+  const n = parsed.code;
+  const found = inNs(c.bySubcode.get(n), "acs");
+  if (found.length > 0) {
+    const pairs = found.map(labelOf).join(" or ");
+    const note = `ms-diagnostics ${n} is a Microsoft subcode, not a SIP code; the catalog pairs it with the SIP response it comes on as ${pairs}.`;
+    return listedAnswer(c, query, parsed, found, found.length === 1 ? "found" : "ambiguous", note);
+  }
+  let note = `No entry for Microsoft subcode ${n}: a Teams ms-diagnostics number is a subcode, not a SIP code, and is read with the SIP response that carried it.`;
+  const digits = `${n}`;
+  const prefix = digits.length === 6 ? PREFIX[digits.slice(0, 3)] : undefined;
+  const sip = prefix ? c.byId.get(`sip/${Number(digits.slice(3))}`) : undefined;
+  const suggestions: Entry[] = [];
+  if (prefix) note += ` ACS documents that ${prefix}.`;
+  if (sip) {
+    note += ` In the documented pairs (486/560486, 487/540487) its last three digits repeat the SIP code: ${labelOf(sip)} is listed below.`;
+    suggestions.push(sip);
+  }
+  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+}
