@@ -66,3 +66,30 @@ function claimed(claims: Map<number, Claims>, h: Hit): boolean {
   }
   return lo > 0 && (c.reach[lo - 1] as number) > h.at;
 }
+
+/** A field line of tshark's tree: "            Cause: 18" and nothing else. */
+const CAUSE_FIELD = /^\s+Cause: \d{1,3}\s*$/;
+/** tshark puts a Reason header's fields ("Protocol:", "Cause:", "Text:") right under it. */
+const FIELD_LINES = 3;
+
+/**
+ * Whether `h`, a cause read from the field line `line` (number lineNo), is the cause of the
+ * Reason header `reason` found on line reasonLine just above: tshark's dissection of that header
+ * ("Reason: Q.850;cause=18" then "Cause: 18"), one release, not a second one.
+ */
+export function restatesReason(
+  h: Hit,
+  line: string,
+  lineNo: number,
+  reason: Hit,
+  reasonLine: number,
+): boolean {
+  return (
+    reason.detector === "reason" &&
+    reason.namespace === h.namespace &&
+    reason.code === h.code &&
+    lineNo > reasonLine &&
+    lineNo - reasonLine <= FIELD_LINES &&
+    CAUSE_FIELD.test(line)
+  );
+}

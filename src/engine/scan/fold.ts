@@ -2,6 +2,7 @@
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
 import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
+import { restatesReason } from "./claims.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
 import { borrowMessage, type Finding, messageEnd } from "./finding.js";
@@ -118,6 +119,7 @@ export class FindingStore {
    * events for the timer analysis.
    */
   offer(h: Hit, lineNo: number, src: HitSource, timing: boolean): void {
+    if (h.detector === "ami-cause" && this.restatesReason(h, lineNo, src.line)) return;
     this.recent[this.next] = h;
     this.recentLine[this.next] = lineNo;
     this.next = (this.next + 1) & 3;
@@ -151,6 +153,13 @@ export class FindingStore {
     else if (!(timed && this.keptForTimers(h, src)) && !(!state && this.keepOverflow(h, src))) {
       this.fold(state);
     }
+  }
+
+  /** A cause field under the Reason header just offered (tshark's tree) is that header's cause. */
+  private restatesReason(h: Hit, lineNo: number, line: string): boolean {
+    const k = (this.next + 3) & 3;
+    const r = this.recent[k];
+    return r !== undefined && restatesReason(h, line, lineNo, r, this.recentLine[k] as number);
   }
 
   /** Past the cap for the first time: the kept findings count towards their keys' first few. */

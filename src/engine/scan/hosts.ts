@@ -1,5 +1,6 @@
 // Which host a log line names, and its part in the message the line logs: the side that sent it
 // ("from 10.0.0.9", "10.0.0.9:5060 -> 10.0.0.5:5060", "<- carrier.example") or the one it went to.
+import { isTsharkMessage, tsharkFrame } from "./tshark.js";
 
 /** IPv4, IPv6 (an IPv4-mapped one, "::ffff:10.1.2.3", in full) or a host name. */
 const ADDRESS =
@@ -190,12 +191,18 @@ export interface MessageSource {
 /**
  * The side that sent the SIP message whose first line starts at text[ls], from the transport line
  * logged just above it ("RX 702 bytes … from UDP 10.0.0.9:5060:", "U 10.0.0.9:5060 -> 10.0.0.5:5060",
- * "recv 512 bytes from udp/[10.0.0.9]:5060"), a Kamailio sipdump record's header, or Cisco's
- * "Received:"/"Sent:" marker (which names no host).
+ * "recv 512 bytes from udp/[10.0.0.9]:5060"), a Kamailio sipdump record's header, the IP layer of
+ * its frame in tshark's tree, or Cisco's "Received:"/"Sent:" marker (which names no host).
  */
 export function messageSource(text: string, ls: number): MessageSource | undefined {
-  lastSource = findSource(text, ls);
+  lastSource = isTsharkMessage(text.slice(ls, ls + 40)) ? tsharkSource(text, ls) : findSource(text, ls);
   return lastSource;
+}
+
+/** tshark's tree: the frame's IP source sent the message. */
+function tsharkSource(text: string, ls: number): MessageSource | undefined {
+  const host = tsharkFrame(text, ls).host;
+  return host ? { host, direction: "in" } : undefined;
 }
 
 /** What messageSource() last returned: the finding store's key for a repeat needs its direction. */

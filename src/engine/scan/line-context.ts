@@ -7,6 +7,10 @@ import { timeOf } from "./events.js";
 import type { LineContext } from "./finding.js";
 import { HEADER_BYTES } from "./hosts.js";
 import { lineAt, prevLineStart } from "./text-lines.js";
+import { isTsharkMessage, tsharkMessageLines } from "./tshark.js";
+
+/** The lines of a SIP message in tshark's tree its headers' codes may be found on. */
+const MAX_TSHARK_LINES = 200;
 
 /** A line of the buffer: buf[ls, le) is `line`, number `lineNo` of the input. */
 export interface Where {
@@ -41,6 +45,8 @@ export function lineContext(
     headers: () => {
       if (!headers) {
         headers = sipHeaders(w.buf, w.le, headerLines);
+        // tshark's tree: the Reason header and the rest lie further down than the header run.
+        if (isTsharkMessage(w.line)) headers.lines = tsharkMessageLines(w.buf, w.le, MAX_TSHARK_LINES);
         if (!headers.method && !headers.lines) {
           const method = cancelAnswered(w.buf, w.ls, w.line);
           if (method) headers.method = method;

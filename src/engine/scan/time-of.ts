@@ -1,10 +1,13 @@
 // The timestamp a line borrows from the lines just above it when it has none of its own (a SIP
-// message under its packet line, a message under sipdump's header block).
+// message under its packet line, a message under sipdump's header block, a message in tshark's
+// tree under its frame's arrival time).
 import { lineAt, prevLineStart } from "./text-lines.js";
 import { parseTimestamp } from "./timestamps.js";
+import { isTsharkMessage, tsharkFrame } from "./tshark.js";
 
 /** The timestamp of `line` (starting at text[ls]), or the nearest one in the three lines before it. */
 export function timeOf(text: string, line: string, ls: number): { text: string; ms: number } | undefined {
+  if (isTsharkMessage(line)) return tsharkFrame(text, ls).time;
   let current = line;
   let start = ls;
   for (let k = 0; k <= 3; k++) {
