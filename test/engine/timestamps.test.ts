@@ -111,6 +111,20 @@ describe("fractions of a second and JSON time fields", () => {
     expect(at("10:02:11:418 Aborting call on unexpected message")?.text).toBe("10:02:11:418");
   });
 
+  it("keeps the date of SIPp's error log, whose date, time and epoch are separated by tabs", () => {
+    expect(
+      at("2024-03-05\t03:20:01.123456\t1709608801.123456: Aborting call on unexpected message"),
+    ).toMatchObject({
+      text: "2024-03-05 03:20:01.123456",
+      ms: Date.UTC(2024, 2, 5, 3, 20, 1, 123),
+    });
+    // Older SIPp: milliseconds after a ':'; tabs pasted as spaces.
+    expect(at("2024-05-14      10:02:11:418    1715680931.418713: Aborting call")).toMatchObject({
+      text: "2024-05-14 10:02:11:418",
+      ms: Date.UTC(2024, 4, 14, 10, 2, 11, 418),
+    });
+  });
+
   it("finds a JSON time field anywhere in the line when the head has no stamp", () => {
     const vonage = `{"from":"14155550123","to":"12125550188","uuid":"aaaaaaaa-bbbb-cccc-dddd-0123456789ab","status":"failed","direction":"outbound","timestamp":"2024-05-14T16:12:00.000Z","sip_code":480}`;
     expect(at(vonage)).toMatchObject({ text: "2024-05-14T16:12:00.000Z", ms: Date.UTC(2024, 4, 14, 16, 12) });

@@ -16,8 +16,12 @@ export const YEARLESS_YEAR = 2000;
  * CSV comma ("17:30:10,10.0.0.8"), not a fraction.
  */
 const FRACTION = "(?:(?:[.,]|:(?=\\d{3}(?![\\d:])))(\\d{1,6})(?!\\d|\\.\\d))?";
+/**
+ * ISO dates with a time after "T" or a space, or after a tab or a run of spaces: SIPp's error log
+ * writes "2024-03-05<TAB>03:20:01.123456<TAB>1709608801.123456" (older SIPp "…<TAB>10:02:11:418").
+ */
 const ISO = new RegExp(
-  `\\b(\\d{4})([-/])(\\d\\d)\\2(\\d\\d)[T ](\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(Z|[+-]\\d\\d:?\\d\\d)?`,
+  `\\b(\\d{4})([-/])(\\d\\d)\\2(\\d\\d)(?:T|[ \\t]{1,8})(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(Z|[+-]\\d\\d:?\\d\\d)?`,
 );
 const RFC1123 =
   /\b[A-Z][a-z]{2}, (\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d)(?:\.(\d{1,6}))? (GMT|UTC|[+-]\d{4})/;
@@ -103,7 +107,10 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
   const head = line.slice(0, 80);
   const iso = ISO.exec(head);
   if (iso) {
-    const text = iso[0];
+    // A tab or a run of spaces between date and time is shown as one space ("T" and one space stay).
+    const digit = iso[0].charCodeAt(11);
+    const one = iso[0].charCodeAt(10) !== 9 && digit >= 48 && digit <= 57;
+    const text = one ? iso[0] : spaced(iso[0]);
     const zone = iso[9];
     // Keyed by the digits of the date and time (UTC) or by date, time and zone, which is cheaper
     // than by the string Date.parse gets.
@@ -150,6 +157,11 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
     return iso ? parseTimestamp(line.slice(iso.index, iso.index + 40)) : undefined;
   }
   return undefined;
+}
+
+/** "2024-03-05\t03:20:01.123456" as "2024-03-05 03:20:01.123456". */
+function spaced(text: string): string {
+  return `${text.slice(0, 10)} ${text.slice(10).trimStart()}`;
 }
 
 /** A 3CX US date or an Apache access-log stamp in `head`. */
