@@ -9,6 +9,7 @@ import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
+import { detectStackReplies } from "./stack-replies.js";
 import { detectVendor } from "./vendor.js";
 
 export { withoutClaimed } from "./claims.js";
@@ -93,6 +94,8 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       put(emit, hit("sip", Number(m[1]), null, 0.9, "auth-failed", true, { method: m[2] }), m),
     );
   }
+  // pjsip's "[status=170408]".
+  if (gates & D.PJSIP) detectStackReplies(segment, emit, gates);
   if (gates & D.REASON)
     all(P.REASON, segment, (m) => {
       const ns = m[1]?.toUpperCase() === "SIP" ? "sip" : "q850";

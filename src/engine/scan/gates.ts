@@ -233,6 +233,8 @@ export function lineGates(
   }
   if (words & W.STATUS) {
     if (s.includes("response_status")) g |= D.RESPONSE_STATUS;
+    // pjsip's "[status=1704xx]" (stack-replies.ts) shares PJSIP's gate.
+    if (s.includes("[status=170")) g |= D.PJSIP;
     if (s.includes("Status")) g |= D.MOBIUS_SDK;
     if (s.includes("statusText")) g |= D.AXIOS;
     if (nDigits > 0) g |= D.HTTP_CLIENT;

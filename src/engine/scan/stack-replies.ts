@@ -1,0 +1,36 @@
+// Statuses that stacks log in their own encoding: pjsip's pj_status_t ("[status=170408]").
+import { D } from "./gate-bits.js";
+import { all, type Emit, hit, put } from "./hit.js";
+
+/**
+ * pjsip carries a SIP status in a pj_status_t as PJSIP_ERRNO_START (170000) + code, and
+ * pjsua_perror prints "<title>: <status text> [status=%d]". Its own errors start at 171000
+ * (171140 is PJSIP_ESESSIONTERMINATED), so only 1701xx–1706xx are SIP statuses.
+ */
+const PJSIP_STATUS = /\[status=170([1-6]\d\d)\]/g;
+/** The text pjsua_perror printed before the status: "Unable to make call: Request Timeout". */
+const PERROR_TEXT = /([^:\]]{0,120}):[ \t]*([A-Za-z][^:[\]()\n]{0,60}?)[ \t]*(?:\(PJSIP_SC_\w+\)[ \t]*)?$/;
+const METHOD_WORD =
+  /\bre-INVITE\b|\b(?:INVITE|REGISTER|SUBSCRIBE|NOTIFY|OPTIONS|MESSAGE|REFER|UPDATE|PUBLISH|PRACK|CANCEL|BYE|INFO)\b/;
+/** pjsua's titles for a call's INVITE ("Unable to make call", pjsua2's makeCall). */
+const CALL_WORDS = /\bmake call\b|\bmaking call\b|make_call|makeCall/i;
+
+/** The method a pjsua_perror title names: a SIP method, a call being made (INVITE), a registration. */
+function perrorMethod(title: string): string | undefined {
+  const m = METHOD_WORD.exec(title);
+  if (m) return m[0];
+  if (CALL_WORDS.test(title)) return "INVITE";
+  return /\bregistration\b/i.test(title) ? "REGISTER" : undefined;
+}
+
+/** The detectors of this module, each behind the gate of its module's shared bit. */
+export function detectStackReplies(segment: string, emit: Emit, gates: number): void {
+  if (gates & D.PJSIP)
+    all(PJSIP_STATUS, segment, (m) => {
+      const text = segment.slice(Math.max(0, m.index - 200), m.index);
+      const before = PERROR_TEXT.exec(text);
+      const method = perrorMethod(before ? (before[1] ?? "") : text);
+      const reason = before?.[2] || undefined;
+      put(emit, hit("sip", Number(m[1]), null, 0.9, "pjsip-status", true, { method, reason }), m);
+    });
+}
