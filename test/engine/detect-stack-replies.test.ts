@@ -1,4 +1,5 @@
-// Statuses stacks log in their own encoding: pjsip's "[status=1704xx]".
+// Statuses stacks log in their own encoding: pjsip's "[status=1704xx]" and Kamailio xlog reply
+// tags with any reason phrase.
 import { describe, expect, it } from "vitest";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
@@ -36,5 +37,58 @@ describe("pjsip status values that carry a SIP status", () => {
       found("pjsua_call.c  Unable to hangup: INVITE session already terminated [status=171140]"),
     ).toEqual([]);
     expect(found("pjsua_core.c  Error: Invalid argument [status=70004]")).toEqual([]);
+  });
+});
+
+describe("Kamailio xlog reply tags", () => {
+  it.each([
+    ["INFO: <script>: [REPLY] 486 Busy ci=ffee1122deadbeef@10.1.1.12", "sip 486 @1", "Busy"],
+    [
+      "INFO: <script>: [REPLY] 503 No Route Available from 203.0.113.20 ci=aa11@10.1.1.13",
+      "sip 503 @1",
+      "No Route Available",
+    ],
+    [
+      "INFO: <script>: [REPLY] 500 I'm terribly sorry, server error occurred (1/SL) to 10.1.1.12 ci=x@10.1.1.12",
+      "sip 500 @1",
+      "I'm terribly sorry, server error occurred (1/SL)",
+    ],
+    [
+      "INFO: <script>: [bb22@10.1.1.14] onreply_route: 503 No Route Available from 203.0.113.20",
+      "sip 503 @1",
+      "No Route Available",
+    ],
+    [
+      "INFO: <script>: onreply_route[MANAGE_REPLY]: 480 Temporarily not available",
+      "sip 480 @1",
+      "Temporarily not available",
+    ],
+  ])("%s", (line, want, reason) => {
+    expect(found(line)).toEqual([want]);
+    expect(findings(line)[0]?.reason).toBe(reason);
+  });
+
+  it("names the host a reply came from", () => {
+    const [f] = findings(
+      "INFO: <script>: [REPLY] 503 No Route Available from 203.0.113.20 ci=aa11@10.1.1.13",
+    );
+    expect(f?.host).toBe("203.0.113.20");
+  });
+
+  it("names the host a failed request went to", () => {
+    const [f] = findings(
+      "NOTICE: <script>: [FAILURE] INVITE to sip:+14155559999@203.0.113.20:5060 failed with 503 Service Unavailable ci=ff@10.1.1.12",
+    );
+    expect([f?.code, f?.host]).toEqual([503, "203.0.113.20:5060"]);
+  });
+
+  it("takes no party's address in a to= field for a host", () => {
+    const [f] = findings("INFO: acc: method=INVITE to=sip:bob@example.com code=503");
+    expect(f?.host).toBeUndefined();
+  });
+
+  it("reads no number that is not the reply's status", () => {
+    expect(found("INFO: <script>: [REPLY] 1500 bytes from 10.1.1.12")).toEqual([]);
+    expect(found("INFO: <script>: [REPLY] 503.5 ms")).toEqual([]);
   });
 });

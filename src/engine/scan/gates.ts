@@ -78,6 +78,24 @@ function requestBefore(s: string, q: number): boolean {
   return startsAt(s, "returned", j - 7) && requestAt(s, j - 8);
 }
 
+/**
+ * SCRIPT_REPLY_TAG (stack-replies.ts, sharing SCRIPT's gate) read back from `j`, the character
+ * before the blanks before a code: "[REPLY]", "[reply]", "onreply_route:" or "onreply_route[NAME]:".
+ */
+function replyTagBefore(s: string, j: number): boolean {
+  const c = s.charCodeAt(j);
+  if (c === 93)
+    return startsAt(s, "[REPLY", j - 6) || startsAt(s, "[Reply", j - 6) || startsAt(s, "[reply", j - 6);
+  if (c !== 58) return false;
+  let k = j - 1;
+  if (s.charCodeAt(k) === 93) {
+    const open = s.lastIndexOf("[", k);
+    if (open < 0 || k - open > 41) return false;
+    k = open - 1;
+  }
+  return startsAt(s, "onreply_route", k - 12);
+}
+
 /** PROSE_AFTER's look-ahead after its \s+, tested in place (sticky). */
 const PROSE_AFTER_WORDS =
   /(?:final response|response|error|reply|on (?:re-?)?INVITE|on REGISTER|from (?:the |our |their )?(?:trunk|carrier|provider|SBC|PBX|proxy|server|far end)|back from|instead)\b/iy;
@@ -105,6 +123,7 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
       g |= D.HTTP_LINE;
     if (left === 32 && right === 32 && s.charCodeAt(q - 2) === 34) g |= D.ACCESS;
     if (startsAt(s, "Response msg ", q - 13)) g |= D.PJSIP;
+    if (replyTagBefore(s, j)) g |= D.SCRIPT;
   }
   // PJSIP_OUTBOUND_REG (shares PJSIP's gate): "response 'CODE' received from"; AUTH_GAVE_UP:
   // "CODE received after N attempts".

@@ -30,6 +30,15 @@ const TCPDUMP = /\bIP6? ((?:\d{1,3}\.){3}\d{1,3})\.(\d{1,5}) > (?:\d{1,3}\.){3}\
  */
 const REQUEST_WORD =
   /\b(?:request|registration|register|call|invite|options|bye|cancel|subscribe|notify|refer|update|prack|transaction|dial(?:l?ing)?)\b/i;
+/**
+ * A request sent to a SIP URI in prose: "INVITE to sip:+1415…@203.0.113.20:5060 failed with 503"
+ * (a Kamailio failure_route's xlog). The URI's host was asked, and answered. Only in prose: a
+ * `to=sip:…` or `from=sip:…` field is a party's address, not a hop.
+ */
+const REQUEST_TO_URI = new RegExp(
+  `\\b(?:INVITE|REGISTER|OPTIONS|SUBSCRIBE|NOTIFY|MESSAGE|REFER|UPDATE|BYE|request|call) to sips?:(?:[^@\\s;>"']{1,64}@)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`,
+  "i",
+);
 /** A request passed on to the host before "to HOST" ("relayed to X, reply 200 OK"): X answered it. */
 const RELAY_WORD = /\b(?:relay(?:ed|ing)?|forward(?:ed|ing)?|rout(?:ed|ing))\b/i;
 /** A response code: before "to HOST" ("sent 486 to 10.0.0.5") the host received it. */
@@ -102,6 +111,8 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
     if (direction === "out") return { host, role: "receiver" };
     return { host };
   }
+  const uri = line.includes(" to sip") ? REQUEST_TO_URI.exec(line) : null;
+  if (uri?.[1]) return { host: joined(uri[1], uri[2]), role: "sender" };
   // Each arrow pattern runs only on lines that hold its arrow (most lines hold neither).
   const a = line.includes("->") ? ARROW.exec(line) : null;
   if (a?.[1]) return { host: joined(a[1], a[2]), role: "sender" };

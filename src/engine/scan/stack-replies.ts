@@ -1,4 +1,5 @@
-// Statuses that stacks log in their own encoding: pjsip's pj_status_t ("[status=170408]").
+// Statuses that stacks log in their own encoding: pjsip's pj_status_t ("[status=170408]") and
+// Kamailio xlog reply tags ("[REPLY] 486 Busy", "onreply_route: 503 No Route Available").
 import { D } from "./gate-bits.js";
 import { all, type Emit, hit, put } from "./hit.js";
 
@@ -23,6 +24,17 @@ function perrorMethod(title: string): string | undefined {
   return /\bregistration\b/i.test(title) ? "REGISTER" : undefined;
 }
 
+/**
+ * A 3-digit code right after a Kamailio/OpenSIPS script's reply tag: xlog's `[REPLY] $rs $rr`
+ * or an onreply_route's own words. The route only runs for SIP replies, so the code is a SIP
+ * status whatever its phrase ("486 Busy", "503 No Route Available", Kamailio's stateless
+ * "500 I'm terribly sorry, server error occurred (1/SL)").
+ */
+const SCRIPT_REPLY_TAG =
+  /(?:\[(?:REPLY|[Rr]eply)\]|\bonreply_route(?:\[[\w-]{0,40}\])?:)[ \t]+([1-6]\d\d)(?![\d.:%/])/g;
+/** Where the reply's phrase ends on the line: its peer ("from X", "to X") or a key=value. */
+const TAG_PHRASE_END = /[ \t](?:from|to)[ \t]|[ \t][\w.-]+=|[[\]{};|\t\r\n]/;
+
 /** The detectors of this module, each behind the gate of its module's shared bit. */
 export function detectStackReplies(segment: string, emit: Emit, gates: number): void {
   if (gates & D.PJSIP)
@@ -32,5 +44,12 @@ export function detectStackReplies(segment: string, emit: Emit, gates: number): 
       const method = perrorMethod(before ? (before[1] ?? "") : text);
       const reason = before?.[2] || undefined;
       put(emit, hit("sip", Number(m[1]), null, 0.9, "pjsip-status", true, { method, reason }), m);
+    });
+  if (gates & D.SCRIPT)
+    all(SCRIPT_REPLY_TAG, segment, (m) => {
+      const after = segment.slice(m.index + m[0].length, m.index + m[0].length + 80);
+      const end = TAG_PHRASE_END.exec(after);
+      const reason = (end ? after.slice(0, end.index) : after).trim() || undefined;
+      put(emit, hit("sip", Number(m[1]), null, 0.9, "script-reply-tag", true, { reason }), m);
     });
 }
