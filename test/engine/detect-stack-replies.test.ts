@@ -1,5 +1,5 @@
-// Statuses stacks log in their own encoding: pjsip's "[status=1704xx]" and Kamailio xlog reply
-// tags with any reason phrase.
+// Statuses stacks log in their own encoding: pjsip's "[status=1704xx]", Kamailio xlog reply tags
+// with any reason phrase, and the HTTP status of a Twilio webhook fetch.
 import { describe, expect, it } from "vitest";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
@@ -90,5 +90,18 @@ describe("Kamailio xlog reply tags", () => {
   it("reads no number that is not the reply's status", () => {
     expect(found("INFO: <script>: [REPLY] 1500 bytes from 10.1.1.12")).toEqual([]);
     expect(found("INFO: <script>: [REPLY] 503.5 ms")).toEqual([]);
+  });
+});
+
+describe("Twilio debugger events", () => {
+  it("reports the HTTP status a webhook answered with (error 11200)", () => {
+    const line =
+      '{"error_code":"11200","log_level":"error","more_info":{"Msg":"HTTP retrieval failure","url":"https://handler.example.com/voice","response_status_code":"502","sourceComponent":"14100"}}';
+    expect(found(line)).toEqual(["http 502 @1"]);
+  });
+
+  it("reports no Twilio error number", () => {
+    const line = '{"error_code":"13227","more_info":{"Msg":"Dial: No International Authorization"}}';
+    expect(found(line)).toEqual([]);
   });
 });

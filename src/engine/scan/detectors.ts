@@ -94,8 +94,8 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       put(emit, hit("sip", Number(m[1]), null, 0.9, "auth-failed", true, { method: m[2] }), m),
     );
   }
-  // pjsip's "[status=170408]", Kamailio's "[REPLY] 486 Busy".
-  if (gates & (D.PJSIP | D.SCRIPT)) detectStackReplies(segment, emit, gates);
+  // pjsip's "[status=170408]", Kamailio's "[REPLY] 486 Busy", Twilio's "response_status_code".
+  if (gates & (D.PJSIP | D.SCRIPT | D.RESPONSE_STATUS)) detectStackReplies(segment, emit, gates);
   if (gates & D.REASON)
     all(P.REASON, segment, (m) => {
       const ns = m[1]?.toUpperCase() === "SIP" ? "sip" : "q850";

@@ -1,7 +1,9 @@
-// Statuses that stacks log in their own encoding: pjsip's pj_status_t ("[status=170408]") and
-// Kamailio xlog reply tags ("[REPLY] 486 Busy", "onreply_route: 503 No Route Available").
+// Statuses that stacks log in their own encoding: pjsip's pj_status_t ("[status=170408]"),
+// Kamailio xlog reply tags ("[REPLY] 486 Busy", "onreply_route: 503 No Route Available"), and the
+// HTTP status of a Twilio webhook fetch ("response_status_code":"502").
 import { D } from "./gate-bits.js";
 import { all, type Emit, hit, put } from "./hit.js";
+import { isHttpStatus } from "./http-status.js";
 
 /**
  * pjsip carries a SIP status in a pj_status_t as PJSIP_ERRNO_START (170000) + code, and
@@ -35,6 +37,9 @@ const SCRIPT_REPLY_TAG =
 /** Where the reply's phrase ends on the line: its peer ("from X", "to X") or a key=value. */
 const TAG_PHRASE_END = /[ \t](?:from|to)[ \t]|[ \t][\w.-]+=|[[\]{};|\t\r\n]/;
 
+/** Twilio's debugger: the HTTP status a webhook answered (error 11200, HTTP retrieval failure). */
+const RESPONSE_STATUS_CODE = /"response_status_code"\s*:\s*"?([1-5]\d\d)(?!\d)/g;
+
 /** The detectors of this module, each behind the gate of its module's shared bit. */
 export function detectStackReplies(segment: string, emit: Emit, gates: number): void {
   if (gates & D.PJSIP)
@@ -51,5 +56,10 @@ export function detectStackReplies(segment: string, emit: Emit, gates: number): 
       const end = TAG_PHRASE_END.exec(after);
       const reason = (end ? after.slice(0, end.index) : after).trim() || undefined;
       put(emit, hit("sip", Number(m[1]), null, 0.9, "script-reply-tag", true, { reason }), m);
+    });
+  if (gates & D.RESPONSE_STATUS)
+    all(RESPONSE_STATUS_CODE, segment, (m) => {
+      const code = Number(m[1]);
+      if (isHttpStatus(code)) put(emit, hit("http", code, null, 0.9, "http-client", true), m);
     });
 }
