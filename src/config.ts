@@ -45,8 +45,19 @@ const Env = z.object({
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/**
+ * `PORT=${PORT}` in an env file, compose or a Helm template with the value unset gives an empty
+ * string; it means "not set", never port 0 (a random port), level "" or an empty URL. A value of
+ * spaces only is as empty.
+ */
+function setValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== "") out[k] = v;
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.safeParse(setValues(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }

@@ -67,4 +67,49 @@ describe("loadConfig", () => {
     for (const on of ["true", "1", "yes", "On", ""])
       expect(loadConfig({ SIPCODE_MASK_PHONE_NUMBERS: on }).maskPhoneNumbers).toBe(true);
   });
+
+  // PORT=${PORT} in an env file or a Helm template with the value unset: empty is "not set".
+  it("reads an empty value as unset, never as port 0 or an invalid setting", () => {
+    const c = loadConfig({
+      PORT: "",
+      HOST: " ",
+      LOG_LEVEL: "",
+      SLACK_API_URL: "",
+      SLACK_MAX_FILE_BYTES: "",
+      MICROSOFT_APP_TYPE: "",
+      NODE_ENV: "",
+      NO_COLOR: "",
+      SIPCODE_CATALOG_DIR: "",
+      REDIS_URL: "",
+      TEAMS_AUTO_EXPLAIN: "",
+      SIPCODE_MASK_PHONE_NUMBERS: "",
+      SLACK_BOT_TOKEN: "",
+      MICROSOFT_APP_ID: "",
+    });
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe("0.0.0.0");
+    expect(c.logLevel).toBe("info");
+    expect(c.production).toBe(false);
+    expect(c.noColor).toBe(false);
+    expect(c.catalogDir).toBeUndefined();
+    expect(c.redisUrl).toBeUndefined();
+    expect(c.maskPhoneNumbers).toBe(true);
+    expect(c.teamsAutoExplain).toBe(false);
+    expect(c.slack).toBeNull();
+    expect(c.teams).toBeNull();
+    const slack = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_API_URL: "",
+      SLACK_MAX_FILE_BYTES: "",
+    });
+    expect(slack.slack?.apiUrl).toBeUndefined();
+    expect(slack.slack?.maxFileBytes).toBe(2_000_000);
+    const teams = loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "" });
+    expect(teams.teams?.appType).toBe("MultiTenant");
+    // A port written out is still used as written, 0 included.
+    expect(loadConfig({ PORT: "0" }).port).toBe(0);
+    expect(loadConfig({ PORT: "8080" }).port).toBe(8080);
+    expect(problems({ PORT: "abc" }).join(" ")).toMatch(/PORT/);
+  });
 });
