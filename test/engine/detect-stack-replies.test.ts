@@ -68,6 +68,15 @@ describe("Kamailio xlog reply tags", () => {
     expect(findings(line)[0]?.reason).toBe(reason);
   });
 
+  it("reads the call from xlog's ci= and Twilio's sipCallId, so two calls are not one failure", () => {
+    const [f] = findings("INFO: <script>: [REPLY] 486 Busy ci=ffee1122deadbeef@10.1.1.12");
+    expect(f?.callId).toBe("ffee1122deadbeef@10.1.1.12");
+    const [t] = findings(
+      '{"sipCallId":"7c1d2e3f@203.0.113.9","SipResponseCode":"503"} SIP/2.0 503 Service Unavailable',
+    );
+    expect(t?.callId).toBe("7c1d2e3f@203.0.113.9");
+  });
+
   it("names the host a reply came from", () => {
     const [f] = findings(
       "INFO: <script>: [REPLY] 503 No Route Available from 203.0.113.20 ci=aa11@10.1.1.13",
