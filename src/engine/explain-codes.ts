@@ -7,6 +7,7 @@ import type { ExplainResult } from "./explain.js";
 import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./explain-common.js";
 import { diagnosticsResult } from "./explain-diagnostics.js";
 import { everydayFirst, severalCodes } from "./explain-several.js";
+import { codeIsSubject, isQuantity, unknownWithNamed, withNamedAfter } from "./explain-subject.js";
 import { textResult } from "./explain-text.js";
 import { unknownCode } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
@@ -150,17 +151,6 @@ function vendorValueResult(
   };
 }
 
-/** Units after a number that make it a quantity, not a code: "180 seconds", "500 ms", "200 calls". */
-const UNIT_RE =
-  /^\s*(?:s|secs?|seconds?|ms|msecs?|milliseconds?|mins?|minutes?|h|hrs?|hours?|bytes?|kb|kbps|mb|%|percent|times|calls|packets|pkts|users|channels)\b/i;
-
-function isQuantity(query: string, code: number): boolean {
-  for (const m of query.matchAll(/\d+/g)) {
-    if (Number(m[0]) === code && UNIT_RE.test(query.slice((m.index ?? 0) + m[0].length))) return true;
-  }
-  return false;
-}
-
 /** Whether the words hold a whole title or alias of `e` of two words or more ("one way audio"). */
 function namesEntry(query: string, e: Entry): boolean {
   const said = ` ${normalizeText(query)} `;
@@ -200,13 +190,18 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
     const vendor = vendorValueResult(c, query, parsed);
     if (vendor) return vendor;
     const text = parsed.words ? asText() : null;
-    return text && text.kind !== "unknown" ? text : unknownCode(c, query, parsed);
+    if (!text || text.kind === "unknown") return unknownCode(c, query, parsed);
+    // "registration failed 499": the unknown code is still the subject; the words' entries are hints.
+    if (!codeIsSubject(query, parsed)) return text;
+    return unknownWithNamed(unknownCode(c, query, parsed), text.results, parsed.words ?? "");
   }
   let results = entries;
   /** How many meanings in a row fit the words, from the first (or, when it does not, the second). */
   let fitting = 0;
   let firstFits = false;
   let logged: Entry[] = [];
+  /** Entries the words name that the code's meanings follow rather than give way to. */
+  let named: Entry[] = [];
   if (parsed.words) {
     // A pasted log message the catalog lists names its entry, whatever its words fit.
     const messages = logMessageMatches(c, query).map((l) => l.entry);
@@ -221,7 +216,12 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
       // seconds") or its words hold a whole name of the entry found ("one way audio after 200 ok");
       // otherwise the code's meanings come first ("got a 488 on re-INVITE", "status 429").
       const about = top !== undefined && (isQuantity(query, parsed.code) || namesEntry(query, top));
-      if (text && top && !entries.includes(top) && (phrase.length > 0 || about)) return text;
+      if (text && top && !entries.includes(top) && (phrase.length > 0 || about)) {
+        // A failure code typed among the words stays the subject ("registration failed 403");
+        // only a whole known phrase or a quantity ("500 ms", "drops after 180 seconds") gives way.
+        if (phrase.length > 0 || !codeIsSubject(query, parsed)) return text;
+        named = text.results;
+      }
     }
     firstFits = (fits[0]?.fit ?? 0) >= 1;
     const from = firstFits ? 0 : 1;
@@ -242,5 +242,6 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
           : `the most likely comes first, then ${which}`;
   const note =
     lookupNote ?? (kind === "ambiguous" ? `${shown} has ${results.length} meanings; ${order}.` : null);
-  return listedAnswer(c, query, parsed, results, kind, note);
+  const listed = listedAnswer(c, query, parsed, results, kind, note);
+  return named.length > 0 ? withNamedAfter(c, listed, results, named, parsed.words ?? "") : listed;
 }
