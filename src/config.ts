@@ -43,7 +43,11 @@ const Env = z.object({
   REDIS_URL: z.string().optional(),
 });
 
+/** What the one-shot command and the shell use; the server's variables are no business of theirs. */
+const CliEnv = Env.pick({ NO_COLOR: true, SIPCODE_MASK_PHONE_NUMBERS: true, SIPCODE_CATALOG_DIR: true });
+
 export type Config = ReturnType<typeof loadConfig>;
+export type CliConfig = ReturnType<typeof loadCliConfig>;
 
 /**
  * `PORT=${PORT}` in an env file, compose or a Helm template with the value unset gives an empty
@@ -56,12 +60,33 @@ function setValues(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = Env.safeParse(setValues(env));
+function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
+  const parsed = schema.safeParse(setValues(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+function cliPart(e: z.output<typeof CliEnv>) {
+  return {
+    noColor: e.NO_COLOR !== undefined,
+    catalogDir: e.SIPCODE_CATALOG_DIR,
+    maskPhoneNumbers: e.SIPCODE_MASK_PHONE_NUMBERS,
+  };
+}
+
+/**
+ * The settings of `sipcode <query>`, `scan`, `timers` and the shell: only the variables they use
+ * are read and checked, so a half-configured Slack app or a LOG_LEVEL typo on the bot host does
+ * not stop an engineer from looking up a code there. The server still refuses such a value.
+ */
+export function loadCliConfig(env: NodeJS.ProcessEnv = process.env) {
+  return cliPart(parse(CliEnv, env));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const e = parse(Env, env);
   const problems: string[] = [];
   const slackAny = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN);
   if (slackAny && !e.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN is required when Slack is configured");
@@ -86,9 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    noColor: e.NO_COLOR !== undefined && e.NO_COLOR !== "",
-    catalogDir: e.SIPCODE_CATALOG_DIR,
-    maskPhoneNumbers: e.SIPCODE_MASK_PHONE_NUMBERS,
+    ...cliPart(e),
     redisUrl: e.REDIS_URL,
     /** Also honoured without credentials, for the unauthenticated development mode. */
     teamsAutoExplain: e.TEAMS_AUTO_EXPLAIN,

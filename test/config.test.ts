@@ -1,6 +1,6 @@
 // Configuration is validated once at start, with messages that name the variable to fix.
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { loadCliConfig, loadConfig } from "../src/config.js";
 import { ConfigError } from "../src/errors.js";
 
 const problems = (env: Record<string, string>) => {
@@ -111,5 +111,17 @@ describe("loadConfig", () => {
     expect(loadConfig({ PORT: "0" }).port).toBe(0);
     expect(loadConfig({ PORT: "8080" }).port).toBe(8080);
     expect(problems({ PORT: "abc" }).join(" ")).toMatch(/PORT/);
+  });
+
+  // Looking up a code on the bot host must not depend on the server's settings.
+  it("checks only the CLI's own variables for the command line and the shell", () => {
+    const env = { LOG_LEVEL: "INFO", SLACK_BOT_TOKEN: "xoxb-1", PORT: "http", MICROSOFT_APP_ID: "id" };
+    expect(problems(env).join(" ")).toMatch(/LOG_LEVEL/);
+    expect(loadCliConfig(env)).toEqual({ noColor: false, catalogDir: undefined, maskPhoneNumbers: true });
+    expect(loadCliConfig({ NO_COLOR: "1", SIPCODE_MASK_PHONE_NUMBERS: "off" })).toMatchObject({
+      noColor: true,
+      maskPhoneNumbers: false,
+    });
+    expect(() => loadCliConfig({ SIPCODE_MASK_PHONE_NUMBERS: "maybe" })).toThrow(ConfigError);
   });
 });

@@ -1,7 +1,7 @@
 // The sipcode command: explain (default), search, scan, timers, shell, serve, start.
 // Exit status: 0 answered (an unknown code is an answer), 2 usage error, 1 internal failure.
 import { loadCatalog } from "../../catalog/load.js";
-import { type Config, loadConfig, PLATFORM_VARIABLES } from "../../config.js";
+import { type CliConfig, type Config, loadCliConfig, loadConfig, PLATFORM_VARIABLES } from "../../config.js";
 import { analyze } from "../../engine/analyze.js";
 import { explain } from "../../engine/explain.js";
 import { route } from "../../engine/route.js";
@@ -46,12 +46,11 @@ function write(io: Io, text: string): void {
 }
 
 export async function main(argv: string[], io: Io = process): Promise<number> {
-  let config: Config;
+  let config: CliConfig;
   try {
-    config = loadConfig();
+    config = loadCliConfig();
   } catch (err) {
-    io.stderr.write(`sipcode: ${(err as SipcodeError).userMessage ?? String(err)}\n`);
-    return 2;
+    return configProblem(io, err);
   }
   try {
     const args = parseArgs(argv);
@@ -164,13 +163,28 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   }
 }
 
-/** Long-running modes. `start` picks the server when any platform is configured. */
-async function runLong(cmd: string, io: Io, config: Config, colour: boolean): Promise<number> {
-  const platforms = Boolean(config.slack || config.teams);
-  if (cmd === "serve" || (cmd === "start" && platforms)) {
-    const { startServer } = await import("../../server.js");
-    await startServer(config, { handleSignals: true });
-    return -1; // keep running; the server owns the process lifetime
+function configProblem(io: Io, err: unknown): number {
+  io.stderr.write(`sipcode: ${(err as SipcodeError).userMessage ?? String(err)}\n`);
+  return 2;
+}
+
+/**
+ * Long-running modes. `start` picks the server when any platform is configured. Both check the
+ * whole environment, since the server uses all of it; the shell needs only what the CLI reads.
+ */
+async function runLong(cmd: string, io: Io, cli: CliConfig, colour: boolean): Promise<number> {
+  if (cmd === "serve" || cmd === "start") {
+    let config: Config;
+    try {
+      config = loadConfig();
+    } catch (err) {
+      return configProblem(io, err);
+    }
+    if (cmd === "serve" || config.slack || config.teams) {
+      const { startServer } = await import("../../server.js");
+      await startServer(config, { handleSignals: true });
+      return -1; // keep running; the server owns the process lifetime
+    }
   }
   if (cmd === "start" && (!io.stdin.isTTY || !io.stdout.isTTY)) {
     io.stderr.write(
@@ -181,7 +195,7 @@ async function runLong(cmd: string, io: Io, config: Config, colour: boolean): Pr
     return 2;
   }
   const { runShell } = await import("./shell.js");
-  const catalog = loadCatalog(config.catalogDir);
-  await runShell(catalog, io, config, { colour });
+  const catalog = loadCatalog(cli.catalogDir);
+  await runShell(catalog, io, cli, { colour });
   return 0;
 }

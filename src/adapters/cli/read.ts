@@ -2,12 +2,17 @@
 // input for `-`), decoded whatever way it was saved, streamed through the scanner.
 import { createReadStream } from "node:fs";
 import type { Catalog } from "../../catalog/indexes.js";
-import type { Config } from "../../config.js";
+import type { CliConfig } from "../../config.js";
 import { decodeText } from "../../decode.js";
 import { Scanner } from "../../engine/scan/scanner.js";
 import { UsageError } from "../../errors.js";
 
-export async function scanFile(stdin: NodeJS.ReadableStream, catalog: Catalog, path: string, config: Config) {
+export async function scanFile(
+  stdin: NodeJS.ReadableStream,
+  catalog: Catalog,
+  path: string,
+  config: CliConfig,
+) {
   const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
   const stream = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 19 });
   try {

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import type { Catalog } from "../../catalog/indexes.js";
-import type { Config } from "../../config.js";
+import type { CliConfig } from "../../config.js";
 import { analyze } from "../../engine/analyze.js";
 import { UsageError } from "../../errors.js";
 import { scanCard } from "../../render/scan-card.js";
@@ -28,7 +28,7 @@ export function scanPathOf(text: string): string | undefined {
 export async function scanPathReply(
   catalog: Catalog,
   io: Io,
-  config: Config,
+  config: CliConfig,
   path: string,
   colour: boolean,
 ): Promise<string> {

@@ -8,7 +8,7 @@
 // 486 card. On a pipe every line arrives at once, so there the lines themselves decide.
 import { createInterface } from "node:readline";
 import type { Catalog } from "../../catalog/indexes.js";
-import type { Config } from "../../config.js";
+import type { CliConfig } from "../../config.js";
 import { cardsToText } from "../../render/text.js";
 import { respond } from "../../respond.js";
 import { commandText } from "./args.js";
@@ -25,7 +25,7 @@ const QUIT = /^(?:quit|exit|\\q)$/i;
 export async function runShell(
   catalog: Catalog,
   io: Io,
-  config: Config,
+  config: CliConfig,
   opts: { colour?: boolean } = {},
 ): Promise<void> {
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
