@@ -39,3 +39,16 @@ export function diagnosticsResult(
   }
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
 }
+
+/**
+ * "ms-diagnostics" named with no number: what the header is, and that its number is the part to
+ * look up. Never a code card, and never a timer ("ms" is Microsoft, not milliseconds).
+ */
+export function diagnosticsHeaderResult(query: string, parsed: ParsedQuery): ExplainResult {
+  const note =
+    "ms-diagnostics is Microsoft's diagnostic header, added by Teams Direct Routing (and Skype for " +
+    "Business) to the SIP responses and BYEs it sends; its number is a Microsoft subcode, read with " +
+    "the SIP response that carried it. Paste the header with its number (e.g. `ms-diagnostics: " +
+    "560403;reason=…`) or the SIP response line.";
+  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions: [] };
+}

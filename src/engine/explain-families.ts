@@ -6,6 +6,7 @@ import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { namespaceLabel } from "./explain-common.js";
 import { NAMESPACE_WORDS, type ParsedQuery } from "./query.js";
+import { MICROSOFT_TEAMS_RE } from "./query-forms.js";
 
 /** How to ask about each family, with examples that answer. */
 const HOW_TO_ASK: Readonly<Record<Namespace, string>> = {
@@ -25,8 +26,10 @@ export function familyHint(
   query: string,
   parsed: ParsedQuery & { type: "text" },
 ): ExplainResult | null {
-  const word = normalizeText(query).replace(/ /g, ".");
-  const ns = NAMESPACE_WORDS[word] ?? NAMESPACE_WORDS[query.trim().toLowerCase()];
+  // "ms teams" and "Microsoft Teams" are "teams".
+  const typed = query.trim().replace(MICROSOFT_TEAMS_RE, "");
+  const word = normalizeText(typed).replace(/ /g, ".");
+  const ns = NAMESPACE_WORDS[word] ?? NAMESPACE_WORDS[typed.toLowerCase()];
   if (!ns || parsed.namespace !== ns) return null;
   const note = `"${query.trim()}" names a family (${namespaceLabel(ns)}), not one code: ${HOW_TO_ASK[ns]}.`;
   return {

@@ -5,6 +5,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
+import { diagnosticsHeaderResult } from "./explain-diagnostics.js";
 import type { ParsedQuery } from "./query.js";
 
 /** Plain words for the numbers of SIP headers and SDP lines that people paste as if they were codes. */
@@ -120,6 +121,7 @@ export function headerResult(
     };
   }
   if (header === "Warning") return warningResult(c, query, parsed);
+  if (header === "ms-diagnostics") return diagnosticsHeaderResult(query, parsed);
   const about = HEADER_MEANING[header] ?? { says: "an SDP line; its numbers are not codes" };
   const sdp = header.endsWith("=");
   const line = echo(`${header}${sdp ? "" : header === "port" ? " " : ": "}${value}`, 60);

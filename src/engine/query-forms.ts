@@ -50,7 +50,12 @@ export const NEGATIVE_RE = /^(?:([a-z][a-z0-9.]*)\s+)?-(\d{1,7})(?:\s*[/:]\s*-?(
 /** Mobius's log field for the HTTP status (`fields.response_status: 429`). */
 export const RESPONSE_STATUS_RE = /^(?:fields\.)?response_status\s*[:=]\s*"?(\d{3})"?$/i;
 /** A Teams Direct Routing ms-diagnostics header ("ms-diagnostics: 560403;reason=…"): a subcode. */
-export const MS_DIAGNOSTICS_RE = /^ms[-_ ]?diagnostics(?:-public)?\s*[:=]?\s*(\d{1,7})(?![\d.])/i;
+export const MS_DIAGNOSTICS_RE = /^(?:x-)?ms[-_ ]?diag(?:nostics)?(?:-public)?\s*[:=]?\s*(\d{1,7})(?![\d.])/i;
+/** The header named with no number: "ms-diagnostics", "x-ms-diagnostics", "ms diag", "what is ms-diagnostics?". */
+export const MS_DIAGNOSTICS_BARE_RE =
+  /^(?:what(?:\s+is|['’]s)\s+(?:an?\s+|the\s+)?)?(?:x-)?ms[-_ ]?diag(?:nostics?)?(?:-public)?(?:\s+header)?\s*[:=]?\s*\??$/i;
+/** "ms teams", "Microsoft Teams": the word before "teams" adds nothing to the namespace. */
+export const MICROSOFT_TEAMS_RE = /^(?:ms|microsoft)[\s-]+(?=teams\b)/i;
 export const DIRECT_ROUTING_RE = /\bdirect[\s-]+routing\b/i;
 
 /**

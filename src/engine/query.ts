@@ -4,6 +4,8 @@ import type { Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
 import {
   DIRECT_ROUTING_RE,
+  MICROSOFT_TEAMS_RE,
+  MS_DIAGNOSTICS_BARE_RE,
   MS_DIAGNOSTICS_RE,
   NEGATIVE_RE,
   portOrCseq,
@@ -208,6 +210,7 @@ export function parseQuery(input: string): ParsedQuery {
   if (diagnostics?.[1]) {
     return { type: "code", namespace: "acs", code: Number(diagnostics[1]), subcode: null, diagnostics: true };
   }
+  if (MS_DIAGNOSTICS_BARE_RE.test(text)) return { type: "header", header: "ms-diagnostics", value: "" };
 
   const reason = REASON_RE.exec(text);
   if (reason?.[1] && reason[2]) {
@@ -255,6 +258,7 @@ export function parseQuery(input: string): ParsedQuery {
   // A leading namespace word ("acs 3112", "cause 16", "mobius-error: 118"), possibly followed by a
   // qualifier of the same family ("Q.850 cause=34", "webex mobius-error 118").
   let namespace: Namespace | null = null;
+  text = text.replace(MICROSOFT_TEAMS_RE, "");
   for (let round = 0; round < 2; round++) {
     text = text.replace(CAUSE_HEAD_RE, "cause");
     const head = HEAD_RE.exec(text.toLowerCase());

@@ -4,7 +4,7 @@
 // search-logs.ts, words typed with a number in search-meanings.ts.
 import { type Catalog, descriptionIndex, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
-import { editDistance, FILLER_WORDS, tokenize } from "../catalog/text.js";
+import { editDistance, FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
 
 export interface Scored {
   entry: Entry;
@@ -75,6 +75,54 @@ export function specificWords(catalog: Catalog, words: readonly string[], common
   return words.filter(
     (w) => !FILLER_WORDS.has(w) && !/^\d+$/.test(w) && (common || !descriptionIndex(catalog).common.has(w)),
   );
+}
+
+/** Words that are units when they follow a number ("500 ms", "32 second drop"). */
+const UNIT_WORDS: ReadonlySet<string> = new Set(
+  "ms msec msecs millisecond milliseconds sec secs second seconds min mins minute minutes hr hrs hour hours".split(
+    " ",
+  ),
+);
+
+const valueOnlyIndex = new WeakMap<Catalog, Map<string, Set<Entry>>>();
+
+/**
+ * Per unit word, the entries whose names use it only after a number (T1's "500 ms", T2's "4
+ * seconds"): a value, which the unit alone does not name. "ms teams" or "ms-diagnostics" is
+ * Microsoft, not milliseconds.
+ */
+function valueOnly(catalog: Catalog, unit: string): ReadonlySet<Entry> {
+  let index = valueOnlyIndex.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const e of catalog.entries) {
+      const names = [e.title, ...e.aliases].map((n) => normalizeText(n).split(" "));
+      const units = new Set(names.flat().filter((w) => UNIT_WORDS.has(w)));
+      for (const u of units) {
+        const afterNumber = names.every((ws) => ws.every((w, i) => w !== u || /^\d+$/.test(ws[i - 1] ?? "")));
+        if (!afterNumber) continue;
+        const set = index.get(u) ?? new Set();
+        set.add(e);
+        index.set(u, set);
+      }
+    }
+    valueOnlyIndex.set(catalog, index);
+  }
+  return index.get(unit) ?? new Set();
+}
+
+/** The query's unit words that follow no number: "ms" in "ms teams", not in "500 ms". */
+function loneUnits(text: string): Set<string> {
+  const ws = normalizeText(foldDotted(text)).split(" ");
+  const lone = new Set<string>();
+  const counted = new Set<string>();
+  for (const [i, w] of ws.entries()) {
+    if (!UNIT_WORDS.has(w)) continue;
+    if (/^\d+$/.test(ws[i - 1] ?? "")) counted.add(w);
+    else lone.add(w);
+  }
+  for (const w of counted) lone.delete(w);
+  return lone;
 }
 
 /** Entries a query word points at, each group with its typo distance. Numbers never allow typos. */
@@ -149,9 +197,14 @@ export function searchText(
   const described = specific.length === 0 ? null : descriptionIndex(catalog);
   /** entry → how many specific words it carries, by name or description. */
   const carried = new Map<Entry, number>();
+  const lone = loneUnits(text);
   for (const word of words) {
     const seen = new Set<Entry>();
-    for (const { list, dist } of matchesOf(catalog, word)) {
+    // A unit with no number before it names no value alias ("ms teams" is no "500 ms").
+    const values = lone.has(word) ? valueOnly(catalog, word) : null;
+    for (const { list: all, dist } of matchesOf(catalog, word)) {
+      const list = values ? all.filter((e) => !values.has(e)) : all;
+      if (list.length === 0) continue;
       const idf = Math.log(1 + total / (1 + list.length));
       const weight = idf / (1 + dist);
       for (const e of list) {
