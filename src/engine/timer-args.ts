@@ -57,15 +57,22 @@ export interface TimerArgs {
   notes: string[];
 }
 
+/** A number and its optional unit, as parseDuration reads them. */
+const DURATION =
+  /^(\d+(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)?$/i;
+
+/** "0", "0s", "0.0": a duration of nothing, which no timer takes but Expires does (a removal). */
+export function isZeroDuration(value: string): boolean {
+  const m = DURATION.exec(value.trim());
+  return m !== null && Number(m[1]) === 0;
+}
+
 /** "1s", "500ms", "1.5s", "2m", "1h"; a bare number uses `bareUnit` (ms for T1/T2/T4, s for headers). */
 export function parseDuration(value: string, bareUnit: "ms" | "s"): number | string {
   const example = bareUnit === "s" ? "3600, 90s, 30m or 1h" : "500ms, 1s or 2s";
   const text = value.trim();
   if (/^-\s*\d/.test(text)) return `"${value}" must be greater than zero.`;
-  const m =
-    /^(\d+(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)?$/i.exec(
-      text,
-    );
+  const m = DURATION.exec(text);
   if (!m) return `"${value}" is not a duration; write it like ${example}.`;
   const n = Number(m[1]);
   // "ms", "msec", "milliseconds" → m…s; "min", "minutes" → mi…; "m" alone; "h", "hr", "hours" → h….

@@ -3,7 +3,7 @@
 // the Webex Calling "2 AM guide" timers, with the arithmetic for the values in front of you.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
-import { baseTimer, LABEL, parseDuration, parseTimerArgs } from "./timer-args.js";
+import { baseTimer, isZeroDuration, LABEL, parseDuration, parseTimerArgs } from "./timer-args.js";
 import { type Base, IMS, RFC3261, seconds } from "./timer-base.js";
 import { around } from "./timer-lookup.js";
 import { rowsFor } from "./timer-rows.js";
@@ -37,6 +37,11 @@ export interface TimersResult {
 }
 
 const SESSION_IDS = ["timer/session-expires", "timer/min-se", "timer/session-refresh"];
+/** Expires 0 asks for nothing to be timed: it is a removal, and people paste it to ask why. */
+const EXPIRES_ZERO = [
+  "Expires 0 is a de-registration: a REGISTER with Expires 0 removes that Contact's binding at once, or every binding of the address of record with Contact: * (RFC 3261 §10.2.2, §10.3). The registrar's 200 OK no longer lists that Contact, and calls to the user stop reaching that device.",
+  "Normal when a phone logs out or shuts down; if it should still be registered, find which device or proxy sent it. In a SUBSCRIBE, Expires 0 ends the subscription (RFC 6665 §4.1.2.3).",
+];
 /** RFC 4028's lowest session interval, and so the lowest Min-SE. */
 const MIN_SE_FLOOR = 90_000;
 
@@ -64,8 +69,10 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
         if (d.note) calculations.push(`${LABEL[key]}=${value.trim()} ${d.note}.`);
       }
     } else if (key === "expires") {
-      const d = parseDuration(value.split(";")[0] ?? "", "s");
-      if (typeof d === "string") errors.push(`Expires: ${d}`);
+      const interval = value.split(";")[0] ?? "";
+      const d = parseDuration(interval, "s");
+      if (isZeroDuration(interval)) calculations.push(...EXPIRES_ZERO);
+      else if (typeof d === "string") errors.push(`Expires: ${d}`);
       else {
         due.push({ label: "registration refresh", afterSeconds: Math.round((d * 0.75) / 1000) });
         calculations.push(
