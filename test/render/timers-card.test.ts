@@ -44,7 +44,8 @@ describe("timer sentences follow the computed values", () => {
       "UDP 128 s, TCP 0 s [64*T1 = 128 s for UDP (at least 32 s), 0 for TCP]",
     );
     expect(line(text, "Timer F")).toContain("times out about 128 s after it was sent");
-    expect(line(text, "Timer H")).toContain("drops ~128 s after 200 OK");
+    expect(line(text, "Timer H")).toContain("gives up on it ~128 s after sending the response");
+    expect(line(text, "Timer H")).toContain("drops the call after the same ~128 s");
     expect(line(text, "Timer L")).toContain("ends 128 s after the 2xx");
     expect(line(text, "Timer M")).toContain("ends 128 s after the first 2xx");
     for (const title of ["Timer A", "Timer B", "Timer F", "Timer H", "Timer J", "Timer L", "Timer M"]) {
