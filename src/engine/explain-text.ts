@@ -5,6 +5,7 @@ import type { Entry, Namespace } from "../catalog/schema.js";
 import { CHAT_WORDS, FILLER_WORDS, normalizeText, tokenize } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
+import { dialStatusResult } from "./explain-dialstatus.js";
 import { dropAfter } from "./explain-drops.js";
 import { familyHint } from "./explain-families.js";
 import { causeNameOf, nameResult } from "./explain-names.js";
@@ -41,6 +42,8 @@ export function textResult(
   detail = true,
 ): ExplainResult {
   const base = { query, parsed, others: [], classEntry: null };
+  const dial = dialStatusResult(c, base, query);
+  if (dial) return dial;
   const name = causeNameOf(c, query, parsed.text);
   const named = name ? nameResult(c, base, name) : null;
   if (named) return named;
