@@ -14,6 +14,7 @@ import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
 import { commandText, parseArgs, type Subcommand, version } from "./args.js";
+import { fileHint, logFilesNamed } from "./file-args.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
 import { readsAsLog } from "./paste.js";
 import { scanFile } from "./read.js";
@@ -27,6 +28,7 @@ export interface Io {
 const USAGE = `Usage:
   sipcode <query>                 explain a code (same as: sipcode explain <query>)
   sipcode "<log of several lines>" scan the pasted log (same as: sipcode scan, from the argument)
+  sipcode trace.log [FILE …]      scan log files named alone (same as: sipcode scan FILE …)
   sipcode explain <query> [--json]
   sipcode search <words> [--json] list entries matching free text
   sipcode scan [--json] [FILE …]  find every code in log files (stdin when no FILE or -)
@@ -63,7 +65,12 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     let cmd: Subcommand = args.command ?? "explain";
     if (args.command === null && args.rest.join("").trim() !== "") {
       const intent = route(commandText(args.rest.join(" ")));
-      if (intent.type === "help") cmd = "help";
+      // `sipcode trace.log`: the files are scanned, as `sipcode scan trace.log` would.
+      const files = logFilesNamed(args.rest);
+      if (files) {
+        cmd = "scan";
+        flags.rest = files;
+      } else if (intent.type === "help") cmd = "help";
       else if (intent.type === "timers") {
         cmd = "timers";
         flags.rest = intent.args;
@@ -100,6 +107,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
           return 2;
         }
         const result = explain(catalog, query);
+        const hint = fileHint(flags.rest);
+        if (hint) io.stderr.write(`sipcode: ${hint}\n`);
         if (flags.json) write(io, JSON.stringify(explainJson(result), null, 2));
         else text(explainCards(result));
         return 0;

@@ -12,6 +12,7 @@ import type { CliConfig } from "../../config.js";
 import { cardsToText } from "../../render/text.js";
 import { respond } from "../../respond.js";
 import { commandText } from "./args.js";
+import { logFilesNamed } from "./file-args.js";
 import type { Io } from "./main.js";
 import { continuesLog, isPacketHeader, startsLog } from "./paste.js";
 import { scanPathOf, scanPathReply } from "./shell-scan.js";
@@ -67,7 +68,8 @@ export async function runShell(
   /** One line on its own: a command, a question or a one-line log. */
   const ask = async (line: string) => {
     const text = commandText(line);
-    const path = scanPathOf(text);
+    // `scan trace.log`, or `trace.log` alone when that file exists.
+    const path = scanPathOf(text) ?? logFilesNamed([text])?.[0];
     if (path !== undefined) say(await scanPathReply(catalog, io, config, path, colour));
     else answer(text);
   };
