@@ -34,6 +34,27 @@ export function continuesLog(line: string): boolean {
   return LOG_CONTINUES.test(line) || startsLog(line);
 }
 
+/** A number alone on its line, as codes are copied one per line from an alert or a list. */
+export function isBareCode(line: string): boolean {
+  return /^\d{1,6}$/.test(line.trim());
+}
+
+/** Lines that hold nothing but bare codes (and empty lines): a list of codes, not a log. */
+export function onlyCodes(lines: readonly string[]): boolean {
+  const filled = lines.filter((l) => l.trim() !== "");
+  return filled.length > 0 && filled.every(isBareCode);
+}
+
+/**
+ * The questions a list of bare codes asks: SIP-range codes together ("486, 487", as `sipcode 486
+ * 487` lists them, never read as a code and its subcode since each had its own line), any other
+ * list (Q.850 causes, subcodes) one code at a time.
+ */
+export function codeQuestions(lines: readonly string[]): string[] {
+  const codes = [...new Set(lines.map((l) => l.trim()).filter((l) => l !== ""))];
+  return codes.length > 1 && codes.every((c) => /^[1-6]\d\d$/.test(c)) ? [codes.join(", ")] : codes;
+}
+
 /** Text of several lines of which at least one reads as a log line. */
 export function readsAsLog(text: string): boolean {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");

@@ -5,7 +5,9 @@
 // On a terminal a paste arrives all at once while typed lines arrive one at a time, so a line
 // followed within a moment by more lines starts a paste whatever it says (a packet line, a header),
 // and a line that arrives alone is answered alone: `SIP/2.0 486 Busy Here` typed by hand gets the
-// 486 card. On a pipe every line arrives at once, so there the lines themselves decide.
+// 486 card. On a pipe every line arrives at once, so there the lines themselves decide. Bare
+// codes pasted one per line are a list of questions, not a log, and a command typed ahead after
+// them (`488⏎quit⏎` in one chunk) still runs.
 import { createInterface } from "node:readline";
 import type { Catalog } from "../../catalog/indexes.js";
 import type { CliConfig } from "../../config.js";
@@ -14,7 +16,7 @@ import { respond } from "../../respond.js";
 import { commandText } from "./args.js";
 import { logFilesNamed } from "./file-args.js";
 import type { Io } from "./main.js";
-import { continuesLog, isPacketHeader, startsLog } from "./paste.js";
+import { codeQuestions, continuesLog, isBareCode, isPacketHeader, onlyCodes, startsLog } from "./paste.js";
 import { scanPathOf, scanPathReply } from "./shell-scan.js";
 
 /** On a terminal, lines arriving this soon after the previous one are the rest of the same paste. */
@@ -90,8 +92,10 @@ export async function runShell(
     blankAt = 0;
     const filled = lines.filter((l) => l.trim() !== "");
     if (filled.length === 0) return;
-    // One line that arrived on its own is a question or a one-line log, answered as typed.
+    // One line that arrived on its own is a question or a one-line log, answered as typed; codes
+    // pasted one per line are asked as a list (see codeQuestions).
     if (filled.length === 1 && !asked) later(() => ask(filled[0]?.trim() ?? ""));
+    else if (!asked && onlyCodes(filled)) for (const q of codeQuestions(filled)) later(() => ask(q));
     else later(() => answer(`scan ${lines.join("\n")}`));
   };
   /** A line outside a paste. False when it asks to leave. */
@@ -125,7 +129,13 @@ export async function runShell(
   prompt();
   for await (const raw of rl) {
     const line = raw.replace(/\r$/, "");
-    if (paste && alone) {
+    if (paste && !explicit) clearTimeout(settle);
+    if (paste && !explicit && onlyCodes(paste) && typedAhead(line)) {
+      // Codes then a command or a question in one chunk (`488⏎quit⏎` typed ahead): answer the
+      // codes, then take the line as typed.
+      finishPaste();
+      if (!command(line)) break;
+    } else if (paste && alone) {
       // Terminal: more arrived right after the first line, so this is a paste.
       clearTimeout(alone);
       alone = undefined;
@@ -150,8 +160,16 @@ export async function runShell(
         if (!command(line)) break;
       } else paste.push(line);
     } else if (!command(line)) break;
+    // Codes pasted one per line need no empty line after them: they are answered once the paste
+    // stops arriving.
+    const codes = interactive && paste && !explicit && !alone && blankAt === 0 && onlyCodes(paste);
+    if (codes)
+      settle = setTimeout(() => {
+        finishPaste();
+        later(prompt);
+      }, PASTE_SETTLE_MS);
     await queue;
-    if (blankAt === 0 && !alone) prompt();
+    if (blankAt === 0 && !alone && !codes) prompt();
   }
   clearTimeout(settle);
   clearTimeout(alone);
@@ -159,6 +177,11 @@ export async function runShell(
   if (paste) finishPaste();
   await queue;
   rl.close();
+}
+
+/** A line after pasted codes that is neither another code nor part of a log: typed on its own. */
+function typedAhead(line: string): boolean {
+  return line.trim() !== "" && !isBareCode(line) && !startsLog(line);
 }
 
 /** A pipe's paste of one line that may still turn out to be a line on its own. */

@@ -175,3 +175,45 @@ describe("scan <file>", () => {
     expect(r.out).toMatch(/First failure: SIP 486 Busy Here/);
   });
 });
+
+describe("codes pasted one per line", () => {
+  it("on a terminal, `486⏎487⏎` is answered like `sipcode 486 487`", async () => {
+    const r = await terminal(["486\n487\n", "\n", "quit\n"]);
+    expect(r.out).toMatch(/^SIP 486 Busy Here$/m);
+    expect(r.out).toContain("2 codes asked about together: 486 and 487");
+    expect(r.out).toMatch(/^SIP 487 Request Terminated$/m);
+    expect(r.out).not.toMatch(/No error codes found|found no/);
+  });
+
+  it("needs no empty line after the codes", async () => {
+    const r = await terminal(["486\n487\n488\n486\n", "quit\n"]);
+    expect(r.out).toContain("3 codes asked about together: 486 and 487 and 488");
+  });
+
+  it("Q.850 causes or subcodes one per line are answered one by one", async () => {
+    const r = await terminal(["16\n17\n", "quit\n"]);
+    expect(r.out).toMatch(/^Q\.850 cause 16 Normal call clearing$/m);
+    expect(r.out).toMatch(/^Q\.850 cause 17 User busy$/m);
+    expect(r.out).not.toMatch(/No error codes found|No entry for/);
+  });
+
+  it("type-ahead `488⏎quit⏎` arriving at once answers 488, then leaves", async () => {
+    const r = await terminal(["488\nquit\n", "486\n"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^SIP 488 Not Acceptable Here$/m);
+    expect(r.out).not.toMatch(/No error codes found|SIP 486/);
+  });
+
+  it("a code then a question in one chunk: each answered as typed", async () => {
+    const r = await terminal(["488\none way audio\n", "quit\n"]);
+    expect(r.out).toMatch(/^SIP 488 Not Acceptable Here$/m);
+    expect(r.out).toMatch(/one-way audio/i);
+    expect(r.out).not.toMatch(/No error codes found/);
+  });
+
+  it("a code followed by a trace is still one paste, scanned whole", async () => {
+    const r = await terminal(["488\nSIP/2.0 503 Service Unavailable\nCSeq: 1 INVITE\n\n", "quit\n"]);
+    expect(r.out.match(/First failure:/g)).toHaveLength(1);
+    expect(r.out).toMatch(/First failure: SIP 503 Service Unavailable/);
+  });
+});
