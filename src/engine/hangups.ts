@@ -151,8 +151,8 @@ export function hangupFailure(
     };
   if (h.timer?.timer === "timer/h")
     return {
-      label: `${who}: ${reason} (Timer H: the ACK was lost)`,
-      sentence: `${said}; Timer H fired: no ACK arrived for the 200 OK on line ${h.timer.evidence[0]}.`,
+      label: `${who}: ${reason} (no ACK for the 200 OK: the ACK was lost)`,
+      sentence: `${said}; no ACK arrived for the 200 OK on line ${h.timer.evidence[0]}, and the side that sent it gave up after resending it for 64×T1 (RFC 3261 §13.3.1.4, the 2xx counterpart of Timer H).`,
       component: `the ACK's path${sender ? ` to ${sender}` : ""} (NAT, Record-Route or the 200 OK's Contact)`,
     };
   return {

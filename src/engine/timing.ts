@@ -1,6 +1,7 @@
 // Timer-aware analysis: compares the timestamps in a trace with the SIP and Webex timers and says
-// when one most likely fired (Timer B/F → 408 after 64×T1, Timer H → BYE 32 s after 200 OK with no
-// ACK, keepalive gaps before an unregister, a missing session refresh). Silent without the pattern.
+// when one most likely fired (Timer B/F → 408 after 64×T1; a BYE 32 s (64×T1) after a 200 OK that
+// got no ACK; keepalive gaps before an unregister; a missing session refresh). Silent without the
+// pattern.
 import type { Catalog } from "../catalog/indexes.js";
 import { onLogClock } from "./chronology.js";
 import { hostRole } from "./scan/hosts.js";
@@ -147,7 +148,7 @@ export function provisionalWords(p: { code: number; line?: number }): string {
 function missingAck(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
   let byes: EventIndex | undefined;
   let acks: EventIndex | undefined;
-  // One note per BYE: a UAS resends its 200 OK until Timer H fires, and each copy meets the same BYE.
+  // One note per BYE: a UAS resends its 200 OK for 64×T1, and each copy meets the same BYE.
   const perBye = new Map<number, { ok: Finding; bye: TimingEvent }>();
   for (const ok of findings) {
     if (
@@ -172,7 +173,9 @@ function missingAck(findings: Finding[], events: TimingEvent[]): TimerFinding[] 
     const t0 = ok.tsMs as number;
     out.push({
       timer: "timer/h",
-      title: "Timer H",
+      // Timer H proper waits for the ACK to a 3xx–6xx; a 2xx is resent by the UA core for the same
+      // 64×T1 (RFC 3261 §13.3.1.4). timer/h stays the catalog entry that explains both.
+      title: "No ACK for the 200 OK (64×T1)",
       text: `The call was torn down ${secs(bye.tsMs - t0)} after the 200 OK on line ${ok.line} (BYE on line ${bye.line}) and no ACK was seen: the ACK is being lost (NAT, Record-Route or Contact on the ACK's path).`,
       intervalMs: bye.tsMs - t0,
       evidence: [ok.line, bye.line],
