@@ -96,6 +96,10 @@ describe("several codes at once", () => {
     expect(r.note).not.toMatch(/general/);
   });
 
+  it.each(["486 487 488", "486/487/488", "486 / 487 / 488"])("%s lists all three", (q) => {
+    expect(ids(q)).toEqual(["sip/486", "sip/487", "sip/488"]);
+  });
+
   it("answers a difference question with both codes", () => {
     expect(ids("difference between 486 and 600")).toEqual(["sip/486", "sip/600"]);
   });
