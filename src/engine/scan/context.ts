@@ -45,7 +45,12 @@ const OUTBOUND =
 const LOCAL =
   /\blocal(?:ly)?\b|\bgenerated\b|\bfake_reply\b|\bt_branch_timeout\b|\btimeout timer\b|\b(?:transaction|tsx|request|INVITE|timer [A-M])\b[^\n]{0,24}?\b(?:(?<!request )timeout|timed out|expired?|fired)\b|\btimer [BF]\b/i;
 
-const ANY_DIRECTION = new RegExp(`${LOCAL.source}|${INBOUND.source}|${OUTBOUND.source}`, "i");
+/**
+ * A word every match of LOCAL, INBOUND or OUTBOUND contains, as one flat alternation: twice as fast
+ * as the three together, and a line with none of these words names no direction.
+ */
+const ANY_DIRECTION =
+  /\b(?:local(?:ly)?|generated|fake_reply|t_branch_timeout|timeout|timed out|expired?|fired|timer [BF]|RX|recv|received|receiving|got|TX|send|sending|sent|incoming|inbound|outgoing|outbound)\b|<-|->/i;
 
 /** A Surroundings with every field present, so all of them share one shape. */
 export function emptySurroundings(): Surroundings {
@@ -124,6 +129,7 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
   }
   let start = le + 1;
   out.lines = 0;
+  let sip = -2;
   for (let k = 0; k < max; k++) {
     const e = text.indexOf("\n", start);
     if (e < 0) break;
@@ -141,7 +147,8 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
       i++;
       while (i < end && isSpace(text.charCodeAt(i))) i++;
     }
-    const sip = text.indexOf("SIP/2.0", ls);
+    // The next "SIP/2.0" is searched for once, not again from every header line before it.
+    if (sip !== -1 && sip < ls) sip = text.indexOf("SIP/2.0", ls);
     if (sip >= 0 && sip < end && NEXT_MESSAGE.test(text.slice(ls, end))) break;
     // /^([A-Za-z-]+)\s*:\s*(.*)$/ from i; `.` stops at \r, \u2028 and \u2029.
     const nameStart = i;

@@ -206,7 +206,10 @@ export interface MessageSource {
  * its frame in tshark's tree, or Cisco's "Received:"/"Sent:" marker (which names no host).
  */
 export function messageSource(text: string, ls: number): MessageSource | undefined {
-  lastSource = isTsharkMessage(text.slice(ls, ls + 40)) ? tsharkSource(text, ls) : findSource(text, ls);
+  // tshark indents a message's first line under its protocol; other logs rarely do.
+  const c = text.charCodeAt(ls);
+  const tshark = (c === 32 || c === 9) && isTsharkMessage(text.slice(ls, ls + 40));
+  lastSource = tshark ? tsharkSource(text, ls) : findSource(text, ls);
   return lastSource;
 }
 
