@@ -82,10 +82,22 @@ export const Entry = z
     impact: z.string().optional().describe("What the caller or user experiences."),
     causes: z.array(z.string().min(3)).default([]).describe("Likely causes, most likely first."),
     generatedBy: z.string().optional().describe("Who usually sends or produces it."),
+    failingSide: z
+      .string()
+      .optional()
+      .describe(
+        "Who is usually at fault when that is not who produced the code (ACS ends a call its callee never answered): named as the likely failing component.",
+      ),
     checks: z
       .array(z.string().min(3))
       .default([])
       .describe("What to check next: becomes the follow-up checklist."),
+    methodChecks: z
+      .record(z.string().regex(/^[A-Z]+$/), z.array(z.string().min(3)).min(1))
+      .optional()
+      .describe(
+        "Checks that replace `checks` in a scan when the failed request is this method (a REGISTER's 403 is about credentials, not the dialled number).",
+      ),
     retry: Retry.optional(),
     notes: z.array(ContextNote).default([]),
     logMessages: z.array(LogMessage).default([]),

@@ -6,6 +6,8 @@ import { headerName, hostRole, lineHost } from "./scan/hosts.js";
 import type { Finding } from "./scan/scanner.js";
 import { NO_ANSWER_TIMER, provisionalWords, type RequestNoted, type TimerFinding } from "./timing.js";
 
+const OWN_SYSTEM = "the system that wrote this log";
+
 /** SIP and HTTP findings are responses: someone answered a request with them. */
 function isResponse(f: Finding): boolean {
   return f.namespace === "sip" || f.namespace === "http";
@@ -76,14 +78,18 @@ function carrier(f: Finding): string | null {
 
 /** The failing component of `first`, the failure the analysis starts from. */
 export function failingComponentOf(first: Finding, entry: Entry | undefined): string | null {
-  const generic = entry?.generatedBy;
+  // The side usually at fault, where the catalog names one apart from who produced the code
+  // (ACS ends a call its callee never answered).
+  const generic = entry?.failingSide ?? entry?.generatedBy;
   const carried = carrier(first);
   if (carried) return [carried, generic].filter(Boolean).join(" — ");
   if (!isResponse(first)) {
     return [first.agent, first.host ?? first.via, generic].filter(Boolean).join(" — ") || null;
   }
   const side = answeringSide(first);
-  const parts = [side?.text, generic].filter(Boolean) as string[];
+  // When the log's own system answered, the catalog's list of who usually does only blurs it.
+  const own = side?.placed && side.text.startsWith(OWN_SYSTEM);
+  const parts = [side?.text, own ? undefined : generic].filter(Boolean) as string[];
   // The top Via of a response is the requester; say so instead of blaming it.
   if (first.via && !side?.placed) {
     const toward = `the ${first.code} went back toward ${first.via}, the requester in its top Via, not the side that answered`;
