@@ -10,6 +10,7 @@ import { chronological } from "./chronology.js";
 import { failingComponentOf, noAnswerComponent, timedOutComponent } from "./component.js";
 import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
+import { pstnResult } from "./pstn.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
 import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
@@ -62,6 +63,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const byCode = new Map<number, Map<string, Array<{ f: Finding; row: Row }>>>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
+  // The request each failure entry first failed: a REGISTER's 403 has checks of its own.
+  const failedMethod = new Map<Entry, string>();
+  const leadCheck = new Map<Entry, string>();
   const failed = new Map<Entry, Finding[]>();
   const challenges: ChallengeOutcome[] = [];
   const cancels = cancelIndex(scan.events, scan.findings);
@@ -117,8 +121,14 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         b.row.item.failure === !normal,
     )?.row.item;
     // A hang-up a timer explains brings that timer's checks, not the code's (a 408's are for transactions).
-    const e = f.id && !hangup?.timer ? catalog.byId.get(f.id) : undefined;
-    if (!normal && e && !failureEntries.includes(e)) failureEntries.push(e);
+    // An ACS result with a PSTN subcode the catalog lacks: the SIP code in its digits gives the checks.
+    const pstn = normal ? undefined : pstnResult(catalog, f);
+    const e = pstn ? pstn.entry : f.id && !hangup?.timer ? catalog.byId.get(f.id) : undefined;
+    if (!normal && e && !failureEntries.includes(e)) {
+      failureEntries.push(e);
+      if (pstn) leadCheck.set(e, pstn.check);
+      if (f.method) failedMethod.set(e, f.method);
+    }
     if (g) {
       g.count++;
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
@@ -191,7 +201,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         : first && noAnswer
           ? noAnswerComponent(first, noAnswer)
           : first
-            ? failingComponentOf(first, firstEntry)
+            ? (pstnResult(catalog, first)?.component ?? failingComponentOf(first, firstEntry))
             : quiet?.request
               ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
               : null;
@@ -217,7 +227,10 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const checklist: string[] = [];
   const seen = new Set<string>();
   for (const e of failureEntries) {
-    for (const c of e.checks) {
+    const method = failedMethod.get(e);
+    const own = (method && e.methodChecks?.[method]) || e.checks;
+    const extra = leadCheck.get(e);
+    for (const c of extra ? [extra, ...own] : own) {
       const k = normalizeText(c);
       if (seen.has(k) || checklist.length >= MAX_CHECKLIST) continue;
       seen.add(k);

@@ -5,15 +5,8 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
 import { inNs, labelOf, listedAnswer } from "./explain-common.js";
+import { pstnSubcode } from "./pstn.js";
 import type { ParsedQuery } from "./query.js";
-
-/** What ACS documents for the PSTN prefixes (see the notes of acs/486-560486 and acs/487-540487). */
-const PREFIX: Readonly<Record<string, string>> = {
-  "540":
-    "a 540 prefix means the final answer came from the operator or your own SBC on an inbound call, not from Microsoft",
-  "560":
-    "a 560 prefix means the final answer came from the operator or your own SBC on an outbound call, not from Microsoft",
-};
 
 export function diagnosticsResult(
   c: Catalog,
@@ -28,16 +21,23 @@ export function diagnosticsResult(
     return listedAnswer(c, query, parsed, found, found.length === 1 ? "found" : "ambiguous", note);
   }
   let note = `No entry for Microsoft subcode ${n}: a Teams ms-diagnostics number is a subcode, not a SIP code, and is read with the SIP response that carried it.`;
-  const digits = `${n}`;
-  const prefix = digits.length === 6 ? PREFIX[digits.slice(0, 3)] : undefined;
-  const sip = prefix ? c.byId.get(`sip/${Number(digits.slice(3))}`) : undefined;
-  const suggestions: Entry[] = [];
-  if (prefix) note += ` ACS documents that ${prefix}.`;
-  if (sip) {
-    note += ` In the documented pairs (486/560486, 487/540487) its last three digits repeat the SIP code: ${labelOf(sip)} is listed below.`;
-    suggestions.push(sip);
-  }
+  const { text, suggestions } = pstnNote(c, n);
+  note += text;
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+}
+
+/**
+ * What the prefix of a subcode the catalog lacks says (" ACS documents that a 560 prefix …"), and
+ * the SIP entry its last three digits name; empty for a number with no PSTN prefix.
+ */
+export function pstnNote(c: Catalog, n: number): { text: string; suggestions: Entry[] } {
+  const pstn = pstnSubcode(n);
+  if (!pstn) return { text: "", suggestions: [] };
+  let text = ` ACS documents that ${pstn.meaning}.`;
+  const sip = pstn.sip > 0 ? c.byId.get(`sip/${pstn.sip}`) : undefined;
+  if (!sip) return { text, suggestions: [] };
+  text += ` In the documented pairs (486/560486, 487/540487) its last three digits repeat the SIP code: ${labelOf(sip)} is listed below.`;
+  return { text, suggestions: [sip] };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Entry, Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, tokenize } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { inNs, labelOf, namespaceLabel } from "./explain-common.js";
+import { pstnNote } from "./explain-diagnostics.js";
 import type { ParsedQuery } from "./query.js";
 import { searchText } from "./search.js";
 
@@ -148,6 +149,13 @@ export function unknownCode(
   } else {
     note = `${shown} is not a code I know in any namespace (SIP codes run 100–699; Q.850 causes 1–127).`;
   }
+  // A PSTN subcode (560487 alone, or acs 487/560487) the catalog lacks: its prefix still says who answered.
+  const pstn = ns === "acs" || ns === null ? pstnNote(c, subcode ?? code) : undefined;
+  if (pstn?.text) {
+    if (ns === null)
+      note = `${shown} is no SIP or Q.850 code; it reads as a Microsoft (ACS or Teams Direct Routing) subcode, which comes paired with a SIP code (e.g. ACS ${pstn.suggestions[0]?.code ?? 487}/${shown}).`;
+    note += pstn.text;
+  }
   const known = ns && subcode !== null ? inNs(c.byCode.get(code), ns) : [];
   let suggestions: Entry[];
   let closest = false;
@@ -165,6 +173,7 @@ export function unknownCode(
     suggestions = [];
     closest = true;
   }
+  if (pstn && pstn.suggestions.length > 0) suggestions = [...new Set([...pstn.suggestions, ...suggestions])];
   if (suggestions.length < 5 && inRange && ns) {
     const target = subcode ?? code;
     const bySubcode = (ns === "acs" && target >= 1000) || (ns === "mobius" && target < 400);
