@@ -1,9 +1,10 @@
 // Timer-aware analysis: compares the timestamps in a trace with the SIP and Webex timers and says
 // when one most likely fired (Timer B/F → 408 after 64×T1; a BYE 32 s (64×T1) after a 200 OK that
-// got no ACK; keepalive gaps before an unregister; a missing session refresh). Silent without the
-// pattern.
+// got no ACK; keepalive gaps before an unregister, or missed keepalives the client logged; a missing
+// session refresh). Silent without the pattern.
 import type { Catalog } from "../catalog/indexes.js";
 import { onLogClock } from "./chronology.js";
+import { missedKeepalives } from "./keepalives.js";
 import { hostRole } from "./scan/hosts.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
@@ -212,6 +213,13 @@ function keepaliveGap(findings: Finding[], events: TimingEvent[]): TimerFinding[
   ];
 }
 
+/** The gap before an unregister when the log shows one, else the misses the client logged: one
+ *  note for one lost registration. */
+function keepalives(catalog: Catalog, findings: Finding[], events: TimingEvent[]): TimerFinding[] {
+  const gap = keepaliveGap(findings, events);
+  return gap.length > 0 ? gap : missedKeepalives(catalog, findings, events);
+}
+
 function sessionTimer(events: TimingEvent[], unanswered: TimerFinding[]): TimerFinding[] {
   const out: TimerFinding[] = [];
   let refreshes: EventIndex | undefined;
@@ -264,7 +272,7 @@ export function timerFindings(catalog: Catalog, found: Finding[], logged: Timing
   const all = [
     ...timeouts,
     ...missingAck(findings, events),
-    ...keepaliveGap(findings, events),
+    ...keepalives(catalog, findings, events),
     ...sessionTimer(events, unanswered),
     ...unanswered,
   ];

@@ -93,3 +93,35 @@ export function restatesReason(
     CAUSE_FIELD.test(line)
   );
 }
+
+/**
+ * The Webex Calling SDK logs one status twice: "…message:Keep-alive missed 1 times. Status -> 503"
+ * and then, with the same stamp and method, "…message:Status code: -> 503". The second line is
+ * the bare status, after the same prefix (stamp, file, method) the first line starts with, which
+ * had words of its own before its status. One event, counted once.
+ */
+export class StatusEchoes {
+  /** The last SDK status offered: its code, and its line up to the status. */
+  private code = 0;
+  private at = 0;
+  private head = "";
+  private lineNo = -1;
+
+  /** Whether the SDK status `h` on `line` (number lineNo) repeats the one on the line before. */
+  repeats(h: Hit, line: string, lineNo: number): boolean {
+    const echo =
+      this.lineNo === lineNo - 1 &&
+      this.code === h.code &&
+      h.subcode === null &&
+      h.at > 0 &&
+      this.at > h.at &&
+      line.slice(h.at + h.len).trim() === "" &&
+      this.head.startsWith(line.slice(0, h.at));
+    if (echo) return true;
+    this.code = h.code;
+    this.at = h.at;
+    this.head = line.slice(0, h.at);
+    this.lineNo = lineNo;
+    return false;
+  }
+}

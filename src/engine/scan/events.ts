@@ -28,7 +28,7 @@ export const EVENT_ANCHORS = new RegExp(`SIP/2\\.0|eep|Request msg |ransmitting 
  * closed (FIN) by the side named in `from`, toward `to`.
  */
 export interface TimingEvent {
-  kind: "request" | "keepalive" | "timeout" | "close";
+  kind: "request" | "keepalive" | "keepalive-miss" | "timeout" | "close";
   method?: string;
   line: number;
   /** NaN for a CANCEL or BYE on a line without a time: they still pair with what follows by line. */
@@ -56,6 +56,10 @@ export interface TimingEvent {
   waitedMs?: number;
   /** pjsip's transaction name, which its timeout line repeats. */
   tsx?: string;
+  /** A Webex keepalive that failed: the miss count the client logged ("missed 3 times"), and the
+   *  status the keepalive got ("Status -> 503"), when the line says. */
+  missed?: number;
+  status?: number;
 }
 
 /** The packet line above a request that names where it went: "U 10.0.0.5:5060 -> 198.51.100.2:5060"
@@ -164,9 +168,37 @@ export function timingEvent(
       return ev;
     }
   }
-  return line.includes("eep") && KEEPALIVE.test(line) && !KEEPALIVE_FAILED.test(line)
-    ? { kind: "keepalive" }
-    : null;
+  if (!line.includes("eep") || !KEEPALIVE.test(line)) return null;
+  const status = MISS_STATUS.exec(line) ?? STATUS_PHRASE.exec(line);
+  // A keepalive method's "Status code: -> 503" is a failed keepalive too, not a heartbeat.
+  const refused = status !== null && Number(status[1]) >= 400;
+  if (!refused && !KEEPALIVE_FAILED.test(line)) return { kind: "keepalive" };
+  return WEBEX.test(line) ? keepaliveMiss(line, status ? Number(status[1]) : undefined) : null;
+}
+
+/** Failed keepalives are read only on Webex lines: a SIP trunk's "OPTIONS keepalive timed out" is
+ *  no Mobius registration keepalive. */
+const WEBEX = /webex|mobius/i;
+/** The miss count a client logs: "Keep-alive missed 3 times", "5 keepalives missed", "count 2". */
+const MISS_COUNT =
+  /\bmissed (\d{1,3}) times?\b|\b(\d{1,3}) (?:consecutive )?keep-?alives? (?:were )?missed\b|\bcount:? (\d{1,3})\b/i;
+/** The status the failed keepalive got: "Status -> 503", "with status 500". */
+const MISS_STATUS = /\bstatus(?: code)?:?\s*(?:->\s*)?([1-6]\d\d)(?!\d)/i;
+
+/** A failure status with its reason phrase: "503 Service Unavailable" (not a stamp's ",512"). */
+const STATUS_PHRASE = /(?<![\w.,])([4-6]\d\d) [A-Z][a-z]/;
+
+/** A failed Webex keepalive, with its miss count and status when the line gives them. */
+function keepaliveMiss(
+  line: string,
+  status: number | undefined,
+): Omit<TimingEvent, "tsMs" | "line" | "yearless"> {
+  const ev: Omit<TimingEvent, "tsMs" | "line" | "yearless"> = { kind: "keepalive-miss" };
+  const c = MISS_COUNT.exec(line);
+  const n = c ? Number(c[1] ?? c[2] ?? c[3]) : 0;
+  if (n > 0) ev.missed = n;
+  if (status !== undefined) ev.status = status;
+  return ev;
 }
 
 /** At most this many events are kept for the timer analysis. */
