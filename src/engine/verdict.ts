@@ -5,8 +5,28 @@ import type { ChallengeOutcome } from "./challenge.js";
 import { entryLabel } from "./labels.js";
 import type { Finding } from "./scan/scanner.js";
 
-export function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | "subcode" | "id">): string {
+/**
+ * Mobius refusals that are correct behaviour, by the words of their log message, with why: the
+ * seed calls an unregister blocked while calls exist "by design; do not treat as a bug".
+ */
+const BY_DESIGN: ReadonlyArray<readonly [string, string]> = [
+  ["Call/s exist for this device", "blocked by design while the device still has active calls"],
+];
+
+/** Why a Mobius finding is correct behaviour rather than a failure, or undefined. */
+export function byDesign(f: Pick<Finding, "namespace"> & { text?: string }): string | undefined {
+  if (f.namespace !== "mobius" || !f.text) return undefined;
+  const text = f.text;
+  return BY_DESIGN.find(([words]) => text.includes(words))?.[1];
+}
+
+export function label(
+  catalog: Catalog,
+  f: Pick<Finding, "namespace" | "code" | "subcode" | "id"> & { text?: string },
+): string {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
+  const why = byDesign(f);
+  if (e && why) return `${entryLabel(e)}, ${why}`;
   if (e && (e.subcode === f.subcode || f.namespace !== "acs")) return entryLabel(e);
   const ns = {
     sip: "SIP",
@@ -22,7 +42,7 @@ export function label(catalog: Catalog, f: Pick<Finding, "namespace" | "code" | 
 /** Normal traffic: provisional and success responses (SIP, HTTP, Mobius), causes for normal clearing, a digest
  *  challenge or a 422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled
  *  and a losing branch's refusal after another branch answered (`cancelled`, see cancels.ts), ACS "Success"
- *  end reasons. */
+ *  end reasons, and a Mobius refusal its log message calls by design. */
 export function isNormal(
   catalog: Catalog,
   f: Finding,
@@ -38,7 +58,8 @@ export function isNormal(
   if (f.namespace === "q850") return (f.code === 16 || f.code === 31) && !/fail|error/i.test(f.text);
   // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes.
   if (f.namespace === "acs") return e ? e.resultCategory === "Success" : f.code < 300;
-  // Mobius statuses are HTTP statuses: a 1xx/2xx without a mobius-error is a request that worked.
-  if (f.namespace === "mobius") return f.code < 300 && f.subcode === null;
+  // Mobius statuses are HTTP statuses: a 1xx/2xx without a mobius-error is a request that worked;
+  // a refusal Mobius makes on purpose (unregister while calls exist) is no failure either.
+  if (f.namespace === "mobius") return (f.code < 300 && f.subcode === null) || byDesign(f) !== undefined;
   return false;
 }
