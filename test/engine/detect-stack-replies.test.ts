@@ -1,6 +1,7 @@
 // Statuses stacks log in their own encoding: pjsip's "[status=1704xx]", Kamailio xlog reply tags
 // with any reason phrase, and the HTTP status of a Twilio webhook fetch.
 import { describe, expect, it } from "vitest";
+import { explain } from "../../src/engine/explain.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
 
@@ -30,6 +31,13 @@ describe("pjsip status values that carry a SIP status", () => {
       [408, "INVITE", "Request Timeout"],
     ]);
     expect(fs.every((f) => f.namespace === "sip")).toBe(true);
+  });
+
+  it("reads the status copied without its brackets, in a log and as a question", () => {
+    expect(found("pjsua_call.c  Unable to make call: Request Timeout status=170408")).toEqual(["sip 408 @1"]);
+    expect(found("got status=170408 on every call")).toEqual(["sip 408 @1"]);
+    expect(explain(catalog(), "status=170408").results[0]?.id).toBe("sip/408");
+    expect(found("tx_status=1704089 build.status=170408")).toEqual([]);
   });
 
   it("reports none of pjsip's own errors", () => {

@@ -252,8 +252,8 @@ export function lineGates(
   }
   if (words & W.STATUS) {
     if (s.includes("response_status")) g |= D.RESPONSE_STATUS;
-    // pjsip's "[status=1704xx]" (stack-replies.ts) shares PJSIP's gate.
-    if (s.includes("[status=170")) g |= D.PJSIP;
+    // pjsip's "[status=1704xx]", with or without brackets (stack-replies.ts), shares PJSIP's gate.
+    if (s.includes("status=170")) g |= D.PJSIP;
     if (s.includes("Status")) g |= D.MOBIUS_SDK;
     if (s.includes("statusText")) g |= D.AXIOS;
     if (nDigits > 0) g |= D.HTTP_CLIENT;
@@ -262,7 +262,9 @@ export function lineGates(
     // MOBIUS_ERR's mobius-error (MOBIUS_PHASE needs "Error code", above).
     g |= D.MOBIUS_ERR;
     if (s.includes('"mobius')) g |= D.MOBIUS_JSON;
-    if (words & W.ARROW) g |= D.OKHTTP;
+    // MOBIUS_OKHTTP: "<--" … mobius … "errorCode"; MOBIUS_REQUEST_BODY: "POST https://…mobius…
+    // 403" … "errorCode" (both need the word "code").
+    if (words & W.CODE && (words & W.ARROW || s.includes("http"))) g |= D.OKHTTP;
   }
   if (nDigits === 0) return g;
   // HTTP_CLIENT's other forms: "<--[ \t]+CODE" here, "Exception$Name: CODE" in digitGates.

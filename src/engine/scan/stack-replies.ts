@@ -8,9 +8,10 @@ import { isHttpStatus } from "./http-status.js";
 /**
  * pjsip carries a SIP status in a pj_status_t as PJSIP_ERRNO_START (170000) + code, and
  * pjsua_perror prints "<title>: <status text> [status=%d]". Its own errors start at 171000
- * (171140 is PJSIP_ESESSIONTERMINATED), so only 1701xx–1706xx are SIP statuses.
+ * (171140 is PJSIP_ESESSIONTERMINATED), so only 1701xx–1706xx are SIP statuses. People copy it
+ * without the brackets too ("status=170408").
  */
-const PJSIP_STATUS = /\[status=170([1-6]\d\d)\]/g;
+const PJSIP_STATUS = /(?<![\w.-])\[?status=170([1-6]\d\d)(?![\d.])/g;
 /** The text pjsua_perror printed before the status: "Unable to make call: Request Timeout". */
 const PERROR_TEXT = /([^:\]]{0,120}):[ \t]*([A-Za-z][^:[\]()\n]{0,60}?)[ \t]*(?:\(PJSIP_SC_\w+\)[ \t]*)?$/;
 const METHOD_WORD =
