@@ -71,13 +71,16 @@ export function gather(rows: Row[], key: string): TimelineItem {
  * Rows per code and host → the timeline: a code's rows that name no sending host become one, and
  * join the code's row when it has exactly one host; a code from more than MAX_HOST_ROWS hosts is
  * one row. A gathered row takes the place of its earliest part. Hang-up reasons (a BYE's or
- * CANCEL's Reason) gather only with each other, never with responses of the same code, and
- * normal occurrences of a code only with normal ones: a row is one verdict.
+ * CANCEL's Reason) gather only with each other, never with responses of the same code, normal
+ * occurrences of a code only with normal ones, and a code's rows only with rows of the same
+ * catalog entry: a row is one verdict and one meaning.
  */
 export function foldRows(rows: Row[]): TimelineItem[] {
   const byCode = new Map<string, Row[]>();
   for (const r of rows) {
-    const k = `${r.code}${r.hangup ? ":reason" : ""}${r.item.failure ? ":failure" : ""}`;
+    // One catalog entry per row: a Mobius 503 in registration and one in unregistration share
+    // their code but not their meaning.
+    const k = `${r.code}:${r.item.id}${r.hangup ? ":reason" : ""}${r.item.failure ? ":failure" : ""}`;
     const list = byCode.get(k);
     if (list) list.push(r);
     else byCode.set(k, [r]);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { namedDependencies } from "../../src/engine/dependencies.js";
+import { foldRows, type Row } from "../../src/engine/rows.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
 
@@ -68,5 +69,42 @@ describe("dependencies named by log messages", () => {
 
   it("none from correct behaviour", () => {
     expect(namedDependencies(log.findings.slice(3), () => false)).toBeNull();
+  });
+});
+
+describe("timeline rows of one code", () => {
+  const row = (id: string, shown: string, line: number): Row => ({
+    item: {
+      key: `mobius:503:null:${shown}`,
+      label: id,
+      id,
+      count: 1,
+      firstLine: line,
+      methods: [],
+      hosts: shown ? [shown] : [],
+      hostCounts: shown ? [1] : [],
+      hostTotal: shown ? 1 : 0,
+      failure: true,
+    },
+    code: "mobius:503:null",
+    shown,
+    sent: false,
+    hangup: false,
+  });
+
+  it("keep different catalog entries apart", () => {
+    const rows = [
+      row("mobius/503-registration", "mobius-a.example.com", 1),
+      row("mobius/503-unregistration", "", 2),
+    ];
+    expect(foldRows(rows).map((r) => r.id)).toEqual(["mobius/503-registration", "mobius/503-unregistration"]);
+  });
+
+  it("still gather one entry's occurrences without a host into its host's row", () => {
+    const rows = [
+      row("mobius/503-registration", "mobius-a.example.com", 1),
+      row("mobius/503-registration", "", 2),
+    ];
+    expect(foldRows(rows).map((r) => [r.id, r.count])).toEqual([["mobius/503-registration", 2]]);
   });
 });
