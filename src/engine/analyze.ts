@@ -3,18 +3,26 @@
 // one summary paragraph and one merged follow-up checklist.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
-import { normalizeText } from "../catalog/text.js";
 import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
+import { MAX_CHECKLIST, mergeChecklist } from "./checklist.js";
 import { chronological } from "./chronology.js";
-import { failingComponentOf, noAnswerComponent, timedOutComponent } from "./component.js";
+import { apiBehindStatus, failingComponentOf, noAnswerComponent, timedOutComponent } from "./component.js";
 import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
+import {
+  afterRecoveredRegistration,
+  dominantFailure,
+  dominantSentence,
+  recoveredSentence,
+} from "./dominant.js";
+import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { pstnResult } from "./pstn.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
 import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
+import { foundSentence } from "./summary-words.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 import { silences } from "./unanswered.js";
 import { isNormal, label } from "./verdict.js";
@@ -45,7 +53,7 @@ export interface Analysis {
   };
 }
 
-export const MAX_CHECKLIST = 10;
+export { MAX_CHECKLIST } from "./checklist.js";
 /** For a problem no code shows (audio): where to look instead. */
 export const AUDIO_HINT = "If the problem is audio with no code, try a symptom such as `one way audio`.";
 export const NO_CODES = `I read the text but found no SIP, Q.850, Webex Calling, ACS, Exotel or HTTP codes in it. ${AUDIO_HINT}`;
@@ -63,6 +71,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const byCode = new Map<number, Map<string, Array<{ f: Finding; row: Row }>>>();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
+  const failing: Finding[] = [];
   // The request each failure entry first failed: a REGISTER's 403 has checks of its own.
   const failedMethod = new Map<Entry, string>();
   const leadCheck = new Map<Entry, string>();
@@ -94,6 +103,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (challenge && normal) challenges.push(challenge);
     if (cancel && normal) cancelled.push(cancel);
     if (!normal && !firstFailure) firstFailure = carriedBy?.get(f) ?? f;
+    if (!normal) failing.push(f);
     if (!normal && f.id) {
       const e = catalog.byId.get(f.id);
       const list = e && failed.get(e);
@@ -169,7 +179,12 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (g.hosts.length > 0) g.hostCounts[0] = g.count;
   }
   const timeline = foldRows(rows);
-  const first = firstFailure as Finding | null;
+  const entryOf = (f: Finding) => (f.id ? catalog.byId.get(f.id) : undefined);
+  // A registration the client got past (it placed a call after it) gives way to the call's failure.
+  const past = afterRecoveredRegistration(failing, firstFailure, entryOf);
+  const recovered = past ? (firstFailure as Finding | null) : null;
+  const first = past ?? (firstFailure as Finding | null);
+  const dominant = dominantFailure(failing, first);
   const named = (f: Finding) => label(catalog, f);
   const carried = first ? overruled.get(first) : undefined;
   const lead = first && carried ? acsLead(catalog, first, carried, named) : undefined;
@@ -200,43 +215,44 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         ? timedOutComponent(first, timedOut.request, timedOut.title)
         : first && noAnswer
           ? noAnswerComponent(first, noAnswer)
-          : first
-            ? (pstnResult(catalog, first)?.component ?? failingComponentOf(first, firstEntry))
-            : quiet?.request
-              ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
-              : null;
+          : dominant
+            ? `${failingComponentOf(dominant.finding, entryOf(dominant.finding))} (behind the ${named(dominant.finding)} in ${dominant.calls} calls)`
+            : first
+              ? (pstnResult(catalog, first)?.component ??
+                failingComponentOf(first, firstEntry) ??
+                apiBehindStatus(first, ordered, entryOf))
+              : quiet?.request
+                ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
+                : null;
   const normal: string[] = [];
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);
   normal.push(...challengeNotes(challenges, named));
   normal.push(...cancelNotes(cancelled, named));
+  const failedOver = failovers(scan.findings);
+  normal.push(...failoverNotes(failedOver, named));
+  const failover = first ? failedOver.get(first) : undefined;
   const linked = new Set<string>();
   const correlations = [
     ...acsNotes(catalog, overruled, named, linked),
     ...relatedPairs(failed, linked),
   ].slice(0, 6);
-  // The first failure's own entries lead the checks (an ACS result's before the SIP code it carries).
-  if (lead) {
-    const rest = failureEntries.filter((e) => !lead.entries.includes(e));
-    failureEntries.splice(0, failureEntries.length, ...lead.entries, ...rest);
-  }
-  for (const t of timers) {
-    const e = catalog.byId.get(t.timer);
-    if (e && !failureEntries.includes(e)) failureEntries.push(e);
-  }
-  const checklist: string[] = [];
-  const seen = new Set<string>();
-  for (const e of failureEntries) {
-    const method = failedMethod.get(e);
-    const own = (method && e.methodChecks?.[method]) || e.checks;
-    const extra = leadCheck.get(e);
-    for (const c of extra ? [extra, ...own] : own) {
-      const k = normalizeText(c);
-      if (seen.has(k) || checklist.length >= MAX_CHECKLIST) continue;
-      seen.add(k);
-      checklist.push(c);
-    }
-  }
+  // The failure most calls share leads the checks, then the headline failure's own entries (an ACS
+  // result's before the SIP code it carries).
+  const checklist = mergeChecklist({
+    entries: failureEntries,
+    leading: [dominant && entryOf(dominant.finding), ...(lead?.entries ?? []), past && entryOf(past)],
+    timers: timers.map((t) => catalog.byId.get(t.timer)).filter((e): e is Entry => e !== undefined),
+    methods: failedMethod,
+    extra: leadCheck,
+  });
+  // The log shows the failover the catalog would have us check for.
+  if (first && failover)
+    checklist.splice(
+      0,
+      checklist.length,
+      ...failoverChecks(checklist, first, failover).slice(0, MAX_CHECKLIST),
+    );
   // Codes, not rows: a code from several hosts is one code.
   const distinct = new Set(rows.map((r) => r.code)).size;
   const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
@@ -249,20 +265,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         : null;
   const parts: string[] = [];
   const total = scan.findings.length + scan.omitted - copies;
-  const folded =
-    scan.omitted > 0
-      ? `; ${scan.omitted} repeat${scan.omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
-      : "";
   // A media symptom (RTP that stopped) is no code: named apart, so the count stays the codes'.
   const media =
     scan.findings.filter((f) => f.namespace === "symptom").length +
     scan.folded.reduce((n, c) => n + (c.namespace === "symptom" ? c.count : 0), 0);
-  const codes = total - media;
-  const what =
-    media === 0
-      ? `${total} code${total === 1 ? "" : "s"} (${distinct} distinct)`
-      : `${codes === 0 ? "no codes" : `${codes} code${codes === 1 ? "" : "s"}`} and ${media} media symptom${media === 1 ? "" : "s"}`;
-  parts.push(`Found ${what} in ${scan.lines} line${scan.lines === 1 ? "" : "s"}${folded}.`);
+  parts.push(foundSentence(total, distinct, media, scan.lines, scan.omitted));
   const before = silence.before?.request;
   const earlier = before
     ? `${before.to ?? "the next hop"} did not answer the ${before.method} on line ${before.line}: that silence is the earlier failure`
@@ -290,6 +297,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   } else if (scan.findings.length > 0) {
     parts.push(`No failure: everything found is normal call or registration traffic. ${AUDIO_HINT}`);
   }
+  if (recovered) parts.push(recoveredSentence(recovered, named));
+  if (dominant) parts.push(dominantSentence(dominant, named));
+  if (first && failover) parts.push(failoverSentence(first, failover, named));
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
   // The timer behind a hang-up first, where the summary has just pointed at it.

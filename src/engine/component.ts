@@ -129,3 +129,29 @@ export function noAnswerComponent(first: Finding, t: TimerFinding): string {
       : `${provisionalWords({ code: t.provisional })} with no answer`;
   return `${who} — it sent the ${first.code} ${why}: ${NO_ANSWER_TIMER}`;
 }
+
+/** How far below an HTTP status line an API's error body may come (curl -v headers, a blank line). */
+const BODY_LINES = 20;
+
+/**
+ * An HTTP status that names no component, with an API error body just below it that the catalog
+ * links to it (curl -v: `< HTTP/1.1 415`, then Exotel's `error_data` 1011): the API is the side.
+ */
+export function apiBehindStatus(
+  first: Finding,
+  findings: readonly Finding[],
+  entryOf: (f: Finding) => Entry | undefined,
+): string | null {
+  if (first.namespace !== "http") return null;
+  const status = entryOf(first);
+  for (const f of findings) {
+    if (f.line <= first.line || f.line > first.line + BODY_LINES) continue;
+    if (f.namespace !== "exotel" && f.namespace !== "mobius") continue;
+    const e = entryOf(f);
+    const linked = e && (e.related.includes(first.id ?? "") || (status?.related.includes(e.id) ?? false));
+    if (!linked || !e.generatedBy) continue;
+    const host = first.host ? `${first.host} — ` : "";
+    return `${host}${e.generatedBy} (its error body on line ${f.line} gives the reason for the ${first.code})`;
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+// Failover: a request refused by one server (503, 5xx, 408) and sent again in the same call
+// (same Call-ID, higher CSeq) to another server that accepted it. The first server is still
+// failing, but calls get through: the summary says so instead of reading as failed calls.
+import { normalizeText } from "../catalog/text.js";
+import type { Finding } from "./scan/scanner.js";
+
+/** Final responses after which a UAC or proxy tries the next server (RFC 3263 §4.3, RFC 3261 §21.5.4). */
+function triesNext(f: Finding): boolean {
+  return f.namespace === "sip" && (f.code === 408 || (f.code >= 500 && f.code < 600));
+}
+
+/** Failed response → the 2xx another server gave the same call's resent request. */
+export function failovers(findings: readonly Finding[]): Map<Finding, Finding> {
+  const out = new Map<Finding, Finding>();
+  const byCall = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.namespace !== "sip" || !f.callId || !f.host) continue;
+    const list = byCall.get(f.callId);
+    if (list) list.push(f);
+    else byCall.set(f.callId, [f]);
+  }
+  for (const list of byCall.values()) {
+    for (const f of list) {
+      if (!triesNext(f)) continue;
+      const ok = list.find(
+        (g) =>
+          g.code >= 200 &&
+          g.code < 300 &&
+          g.line > f.line &&
+          g.host !== f.host &&
+          g.method === f.method &&
+          (g.cseq === undefined || f.cseq === undefined || g.cseq > f.cseq),
+      );
+      if (ok) out.set(f, ok);
+    }
+  }
+  return out;
+}
+
+/** The sentence for a failover, after the failure it follows. */
+export function failoverSentence(failed: Finding, answered: Finding, named: (f: Finding) => string): string {
+  return (
+    `The ${failed.method ?? "request"} was then sent again in the same call (Call-ID ${failed.callId}) to ` +
+    `${answered.host}, which answered ${named(answered)} on line ${answered.line}: the call connected ` +
+    `through that server. ${failed.host} is degraded, not the calls; a Retry-After on its ${failed.code} ` +
+    "says how long senders will avoid it."
+  );
+}
+
+/** The catalog's "check whether traffic fails over" advice, moot once the log shows it did. */
+const FAILS_OVER = normalizeText("Check whether traffic fails over");
+
+export function failoverChecks(checks: string[], failed: Finding, answered: Finding): string[] {
+  const kept = checks.filter((c) => !normalizeText(c).startsWith(FAILS_OVER));
+  return [
+    `Check why ${failed.host} answers ${failed.code}: calls fail over to ${answered.host}, which works, but the primary is degraded`,
+    ...kept,
+  ];
+}
+
+/** A normal-traffic note per failover: the call connected, through the other server. */
+export function failoverNotes(pairs: Map<Finding, Finding>, named: (f: Finding) => string): string[] {
+  return [...pairs]
+    .slice(0, 3)
+    .map(
+      ([failed, ok]) =>
+        `Failover: ${failed.host} answered ${named(failed)} (line ${failed.line}), the ${failed.method ?? "request"} went on to ${ok.host} and was answered ${named(ok)} (line ${ok.line}) in the same call.`,
+    );
+}
