@@ -9,6 +9,7 @@ import { MAX_CHECKLIST, mergeChecklist } from "./checklist.js";
 import { chronological } from "./chronology.js";
 import { apiBehindStatus, failingComponentOf, noAnswerComponent, timedOutComponent } from "./component.js";
 import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
+import { namedDependencies } from "./dependencies.js";
 import {
   afterRecoveredRegistration,
   dominantFailure,
@@ -57,11 +58,6 @@ export { MAX_CHECKLIST } from "./checklist.js";
 /** For a problem no code shows (audio): where to look instead. */
 export const AUDIO_HINT = "If the problem is audio with no code, try a symptom such as `one way audio`.";
 export const NO_CODES = `I read the text but found no SIP, Q.850, Webex Calling, ACS, Exotel or HTTP codes in it. ${AUDIO_HINT}`;
-
-/** A log message's dependency in words, where its short name alone says little. */
-const DEPENDENCY_WORDS: Readonly<Record<string, string>> = {
-  RTP: "The RTP media path: packets stopped arriving",
-};
 
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
@@ -127,6 +123,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       (b) =>
         b.f.namespace === f.namespace &&
         b.f.subcode === f.subcode &&
+        b.f.id === f.id &&
         b.row.hangup === !!hangup &&
         b.row.item.failure === !normal,
     )?.row.item;
@@ -189,7 +186,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const carried = first ? overruled.get(first) : undefined;
   const lead = first && carried ? acsLead(catalog, first, carried, named) : undefined;
   const firstEntry = lead?.entries[0] ?? (first?.id ? catalog.byId.get(first.id) : undefined);
-  const dependency = scan.findings.find((f) => f.dependency);
+  // Every dependency the failures' log messages name (CPAPI, Redis, OBP …), not only the first.
+  const dependency = namedDependencies(failing);
   const firstHangup = first ? hangups.get(first) : undefined;
   const hungUp = first && firstHangup ? hangupFailure(catalog, first, firstHangup, scan.findings) : undefined;
   const silence = silences(timers, first, firstHangup?.timer);
@@ -206,7 +204,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       )
     : undefined;
   const failingComponent = dependency
-    ? `${DEPENDENCY_WORDS[dependency.dependency ?? ""] ?? dependency.dependency} (named by the log message on line ${dependency.line})`
+    ? dependency
     : hungUp
       ? first && noAnswer
         ? noAnswerComponent(first, noAnswer)
