@@ -7,13 +7,14 @@ import { detectCauses } from "./causes.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
+import { hasMobiusUrl, mobiusReply } from "./mobius-http.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 import { detectStackReplies } from "./stack-replies.js";
 import { detectVendor } from "./vendor.js";
 
-export { withoutClaimed } from "./claims.js";
 export type { Hit } from "./hit.js";
+export { withoutClaimed } from "./mobius-http.js";
 export { detectVendor } from "./vendor.js";
 
 export function isQuietLine(line: string): boolean {
@@ -117,7 +118,9 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       const code = d.read(m);
       const ns = d.ns === "cause" ? causeNamespace(code) : d.ns;
       if (ns === "q850" && code === 0) return;
-      put(emit, hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]), m);
+      const h = hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]);
+      // A status from a Mobius URL is Mobius's (mobius-http.ts).
+      put(emit, ns === "http" ? mobiusReply(h, segment, index) : h, m);
     });
   }
   if (gates & (D.CAUSE_NUM | D.CAUSE_NAME)) detectCauses(segment, index, emit, gates);
@@ -140,7 +143,8 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
       if (pair && m.index >= pair.from && m.index < pair.to) return;
       // SIP.js and JsSIP log `statusCode: 486` too: a number no HTTP server sends is SIP.
       const code = Number(m[1]);
-      put(emit, hit(statusNamespace("http", code), code, null, 0.85, "http-client", m[0]), m);
+      const h = hit(statusNamespace("http", code), code, null, 0.85, "http-client", m[0]);
+      put(emit, mobiusReply(h, segment, index), m);
     });
   }
   if (gates & D.QUOTED)
@@ -169,6 +173,8 @@ export function detect(segment: string, index: ScanIndex, emit: Emit, gates = AL
 function place(h: Hit, segment: string, index: ScanIndex): Hit {
   if (!index.mobius.codes.has(h.code) || !P.MOBIUS_CONTEXT.test(segment) || P.NOT_MOBIUS.test(segment))
     return h;
+  // A client's line with a Mobius URL: the path names the phase ("…/calling/web/device" is no call).
+  if (hasMobiusUrl(segment)) return mobiusReply(h, segment, index);
   h.namespace = index.mobius.namespace;
   h.phase = phaseIn(index.mobius, segment);
   return h;

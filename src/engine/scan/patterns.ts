@@ -79,6 +79,13 @@ export const MOBIUS_SDK_CONTEXT = /webex-calling|mobius/;
 export const MOBIUS_OKHTTP =
   /<--[ \t]+(\d{3})(?!\d)[^\n]{0,200}?mobius[^\n]{0,800}?"errorCode"\s*:\s*(\d{2,4})(?!\d)/g;
 /**
+ * A request to Mobius and its status on one line, as a browser console logs a failed fetch
+ * (`POST https://mobius-…/calling/web/device 403 (Forbidden)`), with the response body's
+ * `errorCode` on that line or the next (`Response: {…"errorCode":102…}`).
+ */
+export const MOBIUS_REQUEST_BODY =
+  /\b(?:GET|POST|PUT|PATCH|DELETE)[ \t]+https?:\/\/[^\s"'<>]{0,300}?mobius[^\s"'<>]{0,500}[ \t]+(\d{3})(?!\d)[^\n]{0,800}?"errorCode"\s*:\s*(\d{2,4})(?!\d)/g;
+/**
  * The HTTP status next to a JSON mobius-error; some bodies hold it under `errorCode` (a
  * mobius-error is 1xx, so it is never taken for the status).
  */

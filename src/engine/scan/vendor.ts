@@ -2,6 +2,7 @@
 // known Mobius log messages, and SDK/HTTP-client objects that carry a status.
 import { ALL_DETECTORS, D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
+import { replyEntry } from "./mobius-http.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
 
@@ -15,6 +16,7 @@ const PAIRS: ReadonlyArray<
 > = [
   [P.MOBIUS_SDK, D.MOBIUS_SDK, sdkStatus, false],
   [P.MOBIUS_OKHTTP, D.OKHTTP, okhttpBody, false],
+  [P.MOBIUS_REQUEST_BODY, D.OKHTTP, okhttpBody, false],
   [P.AXIOS_OBJECT, D.AXIOS, (m) => hit("http", Number(m[1]), null, 0.85, "http-client", true), false],
   [P.SIP_DETAILS, D.DETAILS, (m) => hit("sip", Number(m[1]), null, 0.9, "sip-details", m[0]), false],
   [
@@ -76,16 +78,27 @@ function lastPhase(index: ScanIndex, text: string): string | undefined {
 }
 
 /**
- * `<-- 403 … mobius … "errorCode":112`: status and mobius-error. A body whose errorCode is no
- * mobius-error (those are 1xx; `"errorCode":503` repeats the status) gives the Mobius status
- * alone, when the catalog has it.
+ * `<-- 403 … mobius … "errorCode":112` (or a console's `POST https://mobius…/device 403` with the
+ * body below): status and mobius-error. A body whose errorCode is no mobius-error (those are 1xx;
+ * `"errorCode":503` repeats the status) gives the Mobius status alone, in the phase the URL's path
+ * names, when the catalog has it.
  */
 function okhttpBody(m: RegExpExecArray, index: ScanIndex): Hit | null {
   const status = Number(m[1]);
   const err = Number(m[2]);
   if (err >= 100 && err <= 199) return hit("mobius", status, err, 0.85, "mobius-json", true);
+  if (!index.mobius.codes.has(status)) return null;
+  const e = replyEntry(index, status, m[0]);
   // Above the 0.85 of a phrase that place() reads as the same Mobius status on the status line.
-  return index.mobius.codes.has(status) ? hit("mobius", status, null, 0.9, "mobius-json", true) : null;
+  return hit(
+    "mobius",
+    status,
+    null,
+    0.9,
+    "mobius-json",
+    true,
+    e ? { phase: e.phase, entryId: e.id } : undefined,
+  );
 }
 
 /**

@@ -1,0 +1,94 @@
+// A Mobius reply seen through an HTTP client: OkHttp's `<-- 503 … https://mobius-…/device`, a
+// browser console's `POST https://mobius-…/calling/web/device 403 (Forbidden)`. The status is
+// Mobius's own, in the phase its path names, and the client's reading of a status that a Mobius
+// pair (the status with the body's mobius-error) also reads is that pair, not a second failure.
+import type { Entry } from "../../catalog/schema.js";
+import { withoutClaimed as withoutGuesses } from "./claims.js";
+import type { Hit } from "./hit.js";
+import type { ScanIndex } from "./scan-index.js";
+
+/** A URL on a Mobius host; group 1 is its path. */
+const MOBIUS_URL = /\bhttps?:\/\/[^\s/"'<>]*\bmobius\b[^\s/"'<>]*(\/[^\s"'<>?#]*)?/i;
+/**
+ * The phase of a request by its path, as the Webex Calling client calls Mobius: POST
+ * `…/calling/web/device` registers, DELETE `…/devices/{id}` unregisters, and everything under
+ * `…/devices/{id}/call` or `…/calls/…` is about a call.
+ */
+const CALL_PATH = /\/devices\/[^/]+\/calls?(?:\/|$)/;
+const DEVICE_PATH = /\/devices\/[^/]+\/?$/;
+const REGISTER_PATH = /\/device\/?$/;
+
+function pathPhase(path: string, segment: string): string | undefined {
+  if (CALL_PATH.test(path)) return "call";
+  if (REGISTER_PATH.test(path)) return "registration";
+  if (DEVICE_PATH.test(path) && /\bDELETE\b/.test(segment)) return "unregistration";
+  return undefined;
+}
+
+/**
+ * The Mobius status entry (no mobius-error) for `code` in `phase`, when exactly one fits; else the
+ * one ingress (platform) entry for it, which any path can get (nginx's 429, a 503 while not ready).
+ */
+function statusEntry(index: ScanIndex, code: number, phase: string | undefined): Entry | undefined {
+  const family = (index.catalog.byCode.get(code) ?? []).filter(
+    (e) => e.namespace === index.mobius.namespace && e.subcode === null,
+  );
+  const fits = phase === undefined ? family : family.filter((e) => e.phase === phase);
+  if (fits.length === 1) return fits[0];
+  const ingress = family.filter((e) => e.phase === "platform");
+  return ingress.length === 1 ? ingress[0] : undefined;
+}
+
+/**
+ * The Mobius status entry for `code` answered to the Mobius URL in `segment`, by the phase its
+ * path names; undefined when the line names no Mobius URL or no entry fits.
+ */
+export function replyEntry(index: ScanIndex, code: number, segment: string): Entry | undefined {
+  if (!index.mobius.codes.has(code) || !/mobius/i.test(segment)) return undefined;
+  const url = MOBIUS_URL.exec(segment);
+  return url ? statusEntry(index, code, pathPhase(url[1] ?? "", segment)) : undefined;
+}
+
+/**
+ * A status a client read from a Mobius URL becomes the Mobius status of the phase the path
+ * names, when the catalog has that entry; otherwise (a 403 without its mobius-error, a 404 on a
+ * call path) it stays the HTTP status it is.
+ */
+export function mobiusReply(h: Hit, segment: string, index: ScanIndex): Hit {
+  // A bare number the line's words made SIP ("Registering … failed (503)") is no SIP answer either.
+  const e = h.namespace === "http" || h.namespace === "sip" ? replyEntry(index, h.code, segment) : undefined;
+  if (!e) return h;
+  h.namespace = index.mobius.namespace;
+  h.phase = e.phase;
+  h.entryId = e.id;
+  return h;
+}
+
+/** Does `segment` name a Mobius URL? Then its path, not the words around it, gives the phase. */
+export function hasMobiusUrl(segment: string): boolean {
+  return MOBIUS_URL.test(segment);
+}
+
+/** Detectors that read an HTTP client's status line. */
+const CLIENT = new Set(["http-client", "http-request"]);
+/** Mobius statuses guessed from a bare number on a line that names Mobius (detectors.ts place()). */
+const GUESSED = new Set(["stack-statement", "keyword", "phrase", "failed-code"]);
+
+/**
+ * Vendor pairs own their numbers (claims.ts); so does a Mobius reply read from its body: the
+ * HTTP client's status where that reply's match starts (`<-- 403 … https://mobius…` with
+ * `"errorCode":112` below it, `POST https://mobius…/device 403` with its Response) is that Mobius
+ * error, one failure.
+ */
+export function withoutClaimed(hits: Hit[]): Hit[] {
+  const rest = withoutGuesses(hits);
+  if (rest.length < 2 || !rest.some((h) => h.namespace === "mobius")) return rest;
+  /** Where the Mobius replies start, with their status: "403@12". */
+  const replies = new Set<string>();
+  for (const h of rest)
+    if (h.namespace === "mobius" && !GUESSED.has(h.detector)) replies.add(`${h.code}@${h.at}`);
+  if (replies.size === 0) return rest;
+  return rest.filter(
+    (h) => !(h.namespace === "http" && CLIENT.has(h.detector) && replies.has(`${h.code}@${h.at}`)),
+  );
+}
