@@ -166,7 +166,7 @@ export function acsNotes(
 /** Failures the catalog links (a mapping or a related entry) that the log shows in one call;
  *  `linked` lists pairs of entry ids already explained together. */
 export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
-  const out: string[] = [];
+  const out = dependencyPairs(failed, linked);
   const entries = [...failed.keys()];
   for (const a of entries) {
     for (const b of entries) {
@@ -186,6 +186,56 @@ export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>)
     }
   }
   return out;
+}
+
+/**
+ * A dependency's failure and the Mobius error that surfaces it, in one call: "CXAPI responded 504"
+ * then "mobius-error: 120, due to CXAPI error response". The Mobius entry names the dependency
+ * (120: "CXAPI returned 5xx/6xx"; 121: "CXAPI … answered with a 4xx"), and the status's class
+ * must be one it names. One failure: the Mobius error is what the user got, the status its cause.
+ */
+function dependencyPairs(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
+  const out: string[] = [];
+  for (const [a, as] of failed) {
+    if (a.namespace !== "http" && a.namespace !== "sip") continue;
+    const answered = as.filter((f) => f.dependency !== undefined);
+    if (answered.length === 0) continue;
+    for (const [b, bs] of failed) {
+      if (b.namespace !== "mobius" || linked.has(`${a.id}|${b.id}`)) continue;
+      for (const f of answered) {
+        const dep = f.dependency as string;
+        if (!surfaces(b, dep, f.code)) continue;
+        const m = bs.find((g) => g.line >= f.line && sameCall(f, g));
+        if (!m) continue;
+        linked.add(`${a.id}|${b.id}`).add(`${b.id}|${a.id}`);
+        out.push(
+          `${dep} answered with ${entryLabel(a)} (line ${f.line}), which Mobius reports as ${entryLabel(b)} (line ${m.line}): one failure, caused by ${dep}.`,
+        );
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Status classes written after a name in an entry's text: "CXAPI returned 5xx/6xx" → 5, 6. */
+const CLASSES = /\b([1-6])xx\b/g;
+
+/**
+ * Whether Mobius entry `e` says it surfaces `dep`'s failures, and a status of `code`'s class
+ * among them (any class when its words name none).
+ */
+function surfaces(e: Entry, dep: string, code: number): boolean {
+  const name = new RegExp(`\\b${dep}\\b[^.;]{0,60}`, "g");
+  let named = false;
+  const classes = new Set<number>();
+  for (const text of [e.meaning, e.generatedBy ?? "", ...e.causes]) {
+    for (const m of text.matchAll(name)) {
+      named = true;
+      for (const c of m[0].matchAll(CLASSES)) classes.add(Number(c[1]));
+    }
+  }
+  return named && (classes.size === 0 || classes.has(Math.floor(code / 100)));
 }
 
 /** The ACS result each detail finding belongs to. */

@@ -4,6 +4,7 @@
 import type { Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
 import { detectCauses } from "./causes.js";
+import { nameDependencies } from "./dependency.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
@@ -71,7 +72,21 @@ const SINGLE_CODE: readonly SingleCode[] = [
   single(P.SCRIPT_REPLY, "sip", 0.9, "script-reply", D.SCRIPT, true),
 ];
 
-export function detect(segment: string, index: ScanIndex, emit: Emit, gates = ALL_DETECTORS): void {
+export function detect(segment: string, index: ScanIndex, sink: Emit, gates = ALL_DETECTORS): void {
+  /** Failures found, for the dependency the line may name as the side that answered. */
+  let failures: Hit[] | undefined;
+  const emit: Emit = (h, at) => {
+    if (h.code >= 400 || h.namespace === "mobius") {
+      failures ??= [];
+      failures.push(h);
+    }
+    sink(h, at);
+  };
+  detectAll(segment, index, emit, gates);
+  if (failures) nameDependencies(segment, failures);
+}
+
+function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number): void {
   // The contexts are only read when a detector that depends on them runs.
   let httpCtx: boolean | undefined;
   const http = () => (httpCtx ??= P.HTTP_CONTEXT.test(segment) || P.HTTP_METHOD_PATH.test(segment));
