@@ -6,6 +6,10 @@ import type { Finding } from "./scan/scanner.js";
 /** A log message's dependency in words, where its short name alone says little. */
 const DEPENDENCY_WORDS: Readonly<Record<string, string>> = {
   RTP: "The RTP media path: packets stopped arriving",
+  CXAPI: "CXAPI (Call Control API)",
+  CPAPI: "CPAPI (Cisco Platform API)",
+  CI: "Common Identity (CI)",
+  SSE: "SSE (Signaling Service Edge)",
 };
 
 /** At most this many dependencies are named; the rest are counted. */
@@ -30,7 +34,9 @@ export function namedDependencies(
   const all = [...first].sort((a, b) => a[1] - b[1]);
   const shown = all.slice(0, MAX_NAMED).map(([d, line], i) => {
     const name = DEPENDENCY_WORDS[d] ?? d;
-    return i === 0 ? `${name} (named by the log message on line ${line})` : `${name} (line ${line})`;
+    const where = i === 0 ? `named by the log message on line ${line}` : `line ${line}`;
+    // "CPAPI (Cisco Platform API; line 3)": one pair of brackets, not two in a row.
+    return name.endsWith(")") ? `${name.slice(0, -1)}; ${where})` : `${name} (${where})`;
   });
   const more = all.length - shown.length;
   if (more > 0) shown.push(`${more} more`);

@@ -59,12 +59,14 @@ describe("dependencies named by log messages", () => {
   it("are all named, each with its first line", () => {
     const failed = (f: { text: string }) => !f.text.includes("Call/s exist");
     expect(namedDependencies(log.findings, failed)).toBe(
-      "CPAPI (named by the log message on line 1), Redis (line 2) and OBP (line 3)",
+      "CPAPI (Cisco Platform API; named by the log message on line 1), Redis (line 2) and OBP (line 3)",
     );
   });
 
   it("one alone reads as before", () => {
-    expect(namedDependencies(log.findings.slice(0, 1))).toBe("CPAPI (named by the log message on line 1)");
+    expect(namedDependencies(log.findings.slice(0, 1))).toBe(
+      "CPAPI (Cisco Platform API; named by the log message on line 1)",
+    );
   });
 
   it("none from correct behaviour", () => {
