@@ -37,13 +37,22 @@ export function failovers(findings: readonly Finding[]): Map<Finding, Finding> {
   return out;
 }
 
+/** "300 s (5 min)", or "45 s". */
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  const min = seconds / 60;
+  return `${seconds} s (${Number.isInteger(min) ? min : min.toFixed(1)} min)`;
+}
+
 /** The sentence for a failover, after the failure it follows. */
 export function failoverSentence(failed: Finding, answered: Finding, named: (f: Finding) => string): string {
   return (
     `The ${failed.method ?? "request"} was then sent again in the same call (Call-ID ${failed.callId}) to ` +
     `${answered.host}, which answered ${named(answered)} on line ${answered.line}: the call connected ` +
-    `through that server. ${failed.host} is degraded, not the calls; a Retry-After on its ${failed.code} ` +
-    "says how long senders will avoid it."
+    `through that server. ${failed.host} is degraded, not the calls; ` +
+    (failed.retryAfter !== undefined
+      ? `its Retry-After asks senders to leave it alone for ${duration(failed.retryAfter)}.`
+      : `a Retry-After on its ${failed.code} says how long senders will avoid it.`)
   );
 }
 

@@ -73,6 +73,11 @@ describe("failover to a secondary", () => {
     expect(a.checklist.join("\n")).not.toMatch(/whether traffic fails over/);
   });
 
+  it("says how long the primary asked to be left alone when its 503 carries Retry-After", () => {
+    const held = log.replace("Content-Length: 0", "Retry-After: 300\nContent-Length: 0");
+    expect(run(held).summary).toContain("its Retry-After asks senders to leave it alone for 300 s (5 min)");
+  });
+
   it("is no failover when the same server answers the resent request", () => {
     const a = run(log.replaceAll("198.51.100.20", "198.51.100.10"));
     expect(a.summary).not.toMatch(/sent again in the same call/);

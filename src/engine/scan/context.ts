@@ -21,6 +21,8 @@ export interface Surroundings {
   via?: string;
   /** Teams Direct Routing's ms-diagnostics header value (a Microsoft subcode and reason). */
   diagnostics?: string;
+  /** A Retry-After header's seconds (how long the sender asks to be left alone). */
+  retryAfter?: number;
   /** For a status or request line: how many header lines follow it without a break (a blank
    *  line, the next message, a line that is no header). */
   lines?: number;
@@ -65,6 +67,7 @@ export function emptySurroundings(): Surroundings {
     agent: undefined,
     via: undefined,
     diagnostics: undefined,
+    retryAfter: undefined,
     lines: undefined,
   };
 }
@@ -101,6 +104,7 @@ export function lineDirection(line: string): "in" | "out" | "local" | undefined 
 }
 
 const CSEQ_METHOD = /(\d+)\s+([A-Z]+)/;
+const RETRY_SECONDS = /^(\d{1,9})(?![\d.])/;
 const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
 const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*(?:>\s?)?[A-Z]+ sips?:\S+ SIP\/2\.0/;
 /** Whether text[from, to) holds a \r, \u2028 or \u2029 (a value with one is no header value). */
@@ -165,8 +169,9 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     // The message's header lines run on up to the first line that is none.
     if (out.lines === k) out.lines = k + 1;
     const c0 = text.charCodeAt(nameStart) | 0x20;
-    // Only Call-ID (i), CSeq, ms-diagnostics, Server, User-Agent and Via (v) are read.
-    if (c0 !== 99 && c0 !== 105 && c0 !== 109 && c0 !== 115 && c0 !== 117 && c0 !== 118) continue;
+    // Only Call-ID (i), CSeq, ms-diagnostics, Retry-After, Server, User-Agent and Via (v) are read.
+    if (c0 !== 99 && c0 !== 105 && c0 !== 109 && c0 !== 114 && c0 !== 115 && c0 !== 117 && c0 !== 118)
+      continue;
     const name = text.slice(nameStart, nameEnd).toLowerCase();
     const value = text.slice(i, end).trim();
     if (name === "cseq") {
@@ -179,6 +184,11 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     else if ((name === "via" || name === "v") && !out.via) out.via = VIA_HOST.exec(value)?.[1];
     else if ((name === "server" || name === "user-agent") && !out.agent) out.agent = value.slice(0, 80);
     else if (isDiagnosticsHeader(name) && !out.diagnostics) out.diagnostics = value.slice(0, 200);
+    else if (name === "retry-after" && out.retryAfter === undefined) {
+      // "Retry-After: 300", "Retry-After: 18000;duration=3600", "Retry-After: 120 (I'm in a meeting)"
+      const m = RETRY_SECONDS.exec(value);
+      if (m) out.retryAfter = Number(m[1]);
+    }
   }
   return out;
 }

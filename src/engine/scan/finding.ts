@@ -28,6 +28,8 @@ export interface Finding {
   host?: string;
   agent?: string;
   via?: string;
+  /** The response's Retry-After, in seconds. */
+  retryAfter?: number;
   reason?: string;
   dependency?: string;
   confidence: number;
@@ -166,6 +168,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   }
   if (headers.agent) f.agent = redact(headers.agent, opts);
   if (headers.via) f.via = headers.via;
+  if (headers.retryAfter !== undefined) f.retryAfter = headers.retryAfter;
   if (h.reason) f.reason = redact(h.reason, opts);
   if (h.dependency) f.dependency = h.dependency;
   // Teams Direct Routing: Microsoft's subcode in the response's own ms-diagnostics header.
