@@ -122,3 +122,20 @@ describe("Twilio debugger events", () => {
     expect(found(line)).toEqual([]);
   });
 });
+
+describe("an HTTP client's error object", () => {
+  it("counts axios's error line and its response field as one answer", () => {
+    const dump = [
+      "AxiosError: Request failed with status code 403",
+      "    at settle (/app/node_modules/axios/dist/node/axios.cjs:1966:12)",
+      "  code: 'ERR_BAD_REQUEST',",
+      "  response: { status: 403, statusText: 'Forbidden', data: { error: 'caller id not verified' } }",
+    ].join("\n");
+    expect(found(dump)).toEqual(["http 403 @1"]);
+    // A later request's failure is a second answer.
+    expect(found(`${dump}\nAxiosError: Request failed with status code 429`)).toEqual([
+      "http 403 @1",
+      "http 429 @5",
+    ]);
+  });
+});

@@ -125,3 +125,33 @@ export class StatusEchoes {
     return false;
   }
 }
+
+/** axios's error line, and the `response: { status: N` line of the same error object below it. */
+const AXIOS_ERROR = "Request failed with status code ";
+const AXIOS_RESPONSE = /^\s*response:\s*\{\s*status:\s*\d{3}\b/;
+/** How far below its error line an error object's response can be printed. */
+const AXIOS_LINES = 40;
+
+/**
+ * Node prints an AxiosError as its message ("Request failed with status code 403"), its stack and
+ * the object's fields, `response: { status: 403, … }` among them: one HTTP answer, read twice.
+ */
+export class AxiosDumps {
+  private code = 0;
+  private lineNo = -1;
+
+  /** Whether the HTTP status `h` on `line` (number lineNo) is the response of the error above. */
+  repeats(h: Hit, line: string, lineNo: number): boolean {
+    if (line.includes(AXIOS_ERROR)) {
+      this.code = h.code;
+      this.lineNo = lineNo;
+      return false;
+    }
+    return (
+      this.code === h.code &&
+      lineNo > this.lineNo &&
+      lineNo - this.lineNo <= AXIOS_LINES &&
+      AXIOS_RESPONSE.test(line)
+    );
+  }
+}

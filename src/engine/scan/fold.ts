@@ -2,7 +2,7 @@
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
 import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
-import { restatesReason, StatusEchoes } from "./claims.js";
+import { AxiosDumps, restatesReason, StatusEchoes } from "./claims.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
 import { borrowMessage, type Finding, messageEnd } from "./finding.js";
@@ -84,6 +84,7 @@ export class FindingStore {
   private readonly recentLine = [0, 0, 0, 0];
   private next = 0;
   private readonly echoes = new StatusEchoes();
+  private readonly axios = new AxiosDumps();
   /** The host named by the line last offered, found once per line. */
   private hostLine = -1;
   private host: string | undefined;
@@ -122,6 +123,7 @@ export class FindingStore {
   offer(h: Hit, lineNo: number, src: HitSource, timing: boolean): void {
     if (h.detector === "ami-cause" && this.restatesReason(h, lineNo, src.line)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
+    if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;
     this.recent[this.next] = h;
     this.recentLine[this.next] = lineNo;
     this.next = (this.next + 1) & 3;
