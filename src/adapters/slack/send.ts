@@ -2,13 +2,8 @@
 // back to plain text, and anything else becomes a sentence for the user. 5xx are retried a bounded
 // number of times by the WebClient (SLACK_RETRY_POLICY in app.ts); a 429 rejects at once, and a
 // thread reply waits out a short Retry-After here (channel-pause.ts), without holding its slot.
-import type { RespondFn } from "@slack/bolt";
-import {
-  type ChatPostMessageArguments,
-  type ChatScheduleMessageArguments,
-  ErrorCode,
-  type WebClient,
-} from "@slack/web-api";
+import { ErrorCode as BoltErrorCode } from "@slack/bolt";
+import { type ChatPostMessageArguments, ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
 import { ChannelPauses } from "./channel-pause.js";
@@ -62,13 +57,18 @@ function retryAfterMs(err: unknown): number | undefined {
     : undefined;
 }
 
-/** The Slack error code of a failed Web API call; every call to this counts it in /metrics. */
+/**
+ * The Slack error code of a failed Web API or response_url call; every call to this counts it in
+ * /metrics. Bolt's respond() only says the HTTP status (its message holds the rest).
+ */
 export function slackError(err: unknown): { code: string; status?: number } {
   const e = (err ?? {}) as WebError;
   let code = e.data?.error ?? e.code ?? "unknown_error";
-  if (isRateLimited(e)) code = "ratelimited";
+  if (isRateLimited(e) || (e.code === BoltErrorCode.RespondError && e.statusCode === 429))
+    code = "ratelimited";
   else if (isTimeout(e)) code = "timeout";
-  else if (e.code === ErrorCode.HTTPError && e.statusCode) code = String(e.statusCode);
+  else if ((e.code === ErrorCode.HTTPError || e.code === BoltErrorCode.RespondError) && e.statusCode)
+    code = String(e.statusCode);
   metrics.apiErrors.inc({ platform: "slack", code });
   return { code, status: e.statusCode };
 }
@@ -148,43 +148,4 @@ export async function postMessage(
   } finally {
     place?.leave();
   }
-}
-
-/** A reply only the clicking user sees, leaving the message they clicked on as it is. */
-export function privately(respond: RespondFn, text: string): Promise<unknown> {
-  return respond({ response_type: "ephemeral", replace_original: false, text });
-}
-
-/** Logs a failed Web API call and tells the user, privately, what it means for them. */
-export async function reportFailure(
-  respond: RespondFn,
-  logger: Logger,
-  what: string,
-  err: unknown,
-): Promise<void> {
-  logger.warn(`${what} failed`, { err });
-  await privately(respond, problemSentence(slackError(err).code));
-}
-
-/**
- * Schedules a reminder message and confirms it to the user; failures become a sentence too. Slack
- * delivers it itself, so sipcode counts it as scheduled or failed, never delivered or retried.
- */
-export async function scheduleReminder(
-  client: WebClient,
-  respond: RespondFn,
-  logger: Logger,
-  args: ChatScheduleMessageArguments,
-  confirmation: string,
-): Promise<void> {
-  try {
-    await client.chat.scheduleMessage(args);
-  } catch (err) {
-    metrics.reminders.inc({ platform: "slack", outcome: "failed" });
-    await reportFailure(respond, logger, "chat.scheduleMessage", err);
-    return;
-  }
-  metrics.reminders.inc({ platform: "slack", outcome: "scheduled" });
-  // The reminder stands even if the confirmation cannot be shown.
-  await privately(respond, confirmation).catch((err) => logger.warn("reminder confirmation failed", { err }));
 }

@@ -97,25 +97,6 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
   return { posted: true, findings };
 }
 
-/**
- * Best-effort private note to a user about a reply that could not be posted. With the thread's ts
- * it shows in the thread they asked in, not in the channel's main view.
- */
-export async function tellUser(
-  client: WebClient,
-  deps: SlackDeps,
-  channel: string,
-  user: string,
-  text: string,
-  threadTs?: string,
-): Promise<void> {
-  try {
-    await client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
-  } catch (err) {
-    deps.logger.warn("could not tell the user either", { channel, err });
-  }
-}
-
 /** What the user is told when the card reached the thread but the checklist did not. */
 function checklistLost(problem: string | undefined): string {
   return `My answer is in the thread, but its checklist message could not be posted. ${problem ?? ""}`.trim();

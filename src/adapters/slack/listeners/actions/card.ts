@@ -7,17 +7,19 @@ import { explainCards } from "../../../../render/card.js";
 import { labelLinks } from "../../../../render/link-labels.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
-import { postMessage, privately, reportFailure } from "../../send.js";
+import { clicker, reportFailure, tellPrivately } from "../../private-note.js";
+import { postMessage } from "../../send.js";
 import type { ButtonArgs } from "./args.js";
 
 const GONE = "I couldn't rebuild this answer any more; ask `/sipcode` again.";
 
 export function shareInChannel(deps: SlackDeps) {
-  return async ({ ack, action, body, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, body, respond } = args;
     await ack();
     const found = deps.refs.resolve(action.value ?? "");
     if (!found) {
-      await privately(respond, GONE);
+      await tellPrivately(clicker(args), deps.logger, GONE);
       return;
     }
     const msg = toBlocks(found.cards, {
@@ -36,23 +38,24 @@ export function shareInChannel(deps: SlackDeps) {
         text: msg.text,
       } as never);
     } catch (err) {
-      await reportFailure(respond, deps.logger, "share", err);
+      await reportFailure(clicker(args), deps.logger, "share", err);
     }
   };
 }
 
 export function postChecklist(deps: SlackDeps) {
-  return async ({ ack, action, body, client, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, body, client } = args;
     await ack();
     const channel = body.channel?.id;
     const found = deps.refs.resolve(action.value ?? "");
     if (!found) {
-      await privately(respond, GONE);
+      await tellPrivately(clicker(args), deps.logger, GONE);
       return;
     }
     const { checks, title } = found;
     if (!channel || checks.length === 0) {
-      await privately(respond, "There is nothing to check for this answer.");
+      await tellPrivately(clicker(args), deps.logger, "There is nothing to check for this answer.");
       return;
     }
     const root = await postMessage(
@@ -67,12 +70,13 @@ export function postChecklist(deps: SlackDeps) {
     const posted = root.ok
       ? await postMessage(client, { channel, thread_ts: root.ts, ...list }, deps.logger)
       : root;
-    if (!posted.ok) await privately(respond, posted.problem ?? "");
+    if (!posted.ok) await tellPrivately(clicker(args), deps.logger, posted.problem ?? "");
   };
 }
 
 export function openEntry(deps: SlackDeps) {
-  return async ({ ack, action, body, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, body, respond } = args;
     await ack();
     const id = action.value ?? action.action_id.replace(/^open_entry:/, "");
     const cards = labelLinks(explainCards(explain(deps.catalog, id)), (e) => deps.catalog.byId.get(e));
@@ -82,11 +86,15 @@ export function openEntry(deps: SlackDeps) {
       ref,
     });
     const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
-    await respond({
-      response_type: "ephemeral",
-      replace_original: ephemeral,
-      blocks: msg.blocks,
-      text: msg.text,
-    } as never);
+    try {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: ephemeral,
+        blocks: msg.blocks,
+        text: msg.text,
+      } as never);
+    } catch (err) {
+      await reportFailure(clicker(args), deps.logger, "related entry", err);
+    }
   };
 }

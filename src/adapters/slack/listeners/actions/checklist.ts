@@ -1,16 +1,19 @@
 // Checklist interactions: a tick rewrites the message in place (state travels in the message);
 // "Remind me in 15 min" schedules a reply in the same thread with chat.scheduleMessage.
 
+import type { ChatScheduleMessageArguments } from "@slack/web-api";
+import { metrics } from "../../../../metrics/index.js";
 import { esc } from "../../../../render/block-kit.js";
 import { applyTick, checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
-import { privately, reportFailure, scheduleReminder } from "../../send.js";
+import { type Asker, clicker, reportFailure, tellPrivately } from "../../private-note.js";
 import type { ButtonArgs, CheckboxArgs } from "./args.js";
 
 export const REMIND_AFTER_SECONDS = 15 * 60;
 
 export function checklistTick(deps: SlackDeps) {
-  return async ({ ack, action, body, client, respond }: CheckboxArgs) => {
+  return async (args: CheckboxArgs) => {
+    const { ack, action, body, client } = args;
     await ack();
     const message = body.message as { ts?: string; blocks?: unknown[] } | undefined;
     const channel = body.channel?.id;
@@ -21,14 +24,18 @@ export function checklistTick(deps: SlackDeps) {
       Math.floor(Date.now() / 1000),
     );
     if (!list || !channel || !message?.ts) {
-      await privately(respond, "I couldn't read this checklist any more; post a new one.");
+      await tellPrivately(
+        clicker(args),
+        deps.logger,
+        "I couldn't read this checklist any more; post a new one.",
+      );
       return;
     }
     const next = checklistMessage(list);
     try {
       await client.chat.update({ channel, ts: message.ts, blocks: next.blocks as never, text: next.text });
     } catch (err) {
-      await reportFailure(respond, deps.logger, "checklist update", err);
+      await reportFailure(clicker(args), deps.logger, "checklist update", err);
     }
   };
 }
@@ -54,21 +61,37 @@ export function checklistRemind(deps: SlackDeps) {
 /** Schedules `text` at `postAt` in the clicked message's thread (if any) and confirms privately. */
 function remindAt(
   deps: SlackDeps,
-  { body, client, respond }: ButtonArgs,
+  args: ButtonArgs,
   channel: string,
   postAt: number,
   text: string,
   confirmation: string,
 ): Promise<void> {
-  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  const message = args.body.message as { ts?: string; thread_ts?: string } | undefined;
   const thread = message?.ts ? { thread_ts: message.thread_ts ?? message.ts } : {};
-  return scheduleReminder(
-    client,
-    respond,
-    deps.logger,
-    { channel, post_at: postAt, ...thread, text },
-    confirmation,
-  );
+  return scheduleReminder(clicker(args), deps, { channel, post_at: postAt, ...thread, text }, confirmation);
+}
+
+/**
+ * Schedules a reminder message and confirms it to the user; failures become a sentence too. Slack
+ * delivers it itself, so sipcode counts it as scheduled or failed, never delivered or retried.
+ */
+async function scheduleReminder(
+  to: Asker,
+  deps: SlackDeps,
+  args: ChatScheduleMessageArguments,
+  confirmation: string,
+): Promise<void> {
+  try {
+    await to.client.chat.scheduleMessage(args);
+  } catch (err) {
+    metrics.reminders.inc({ platform: "slack", outcome: "failed" });
+    await reportFailure(to, deps.logger, "chat.scheduleMessage", err);
+    return;
+  }
+  metrics.reminders.inc({ platform: "slack", outcome: "scheduled" });
+  // The reminder stands even if the confirmation cannot be shown.
+  await tellPrivately(to, deps.logger, confirmation);
 }
 
 /** Slack schedules messages at most 120 days ahead. */
@@ -77,13 +100,13 @@ const MAX_SCHEDULE_SECONDS = 120 * 24 * 3600;
 /** "Remind me at the registration refresh": a message in the channel when the timer is due. */
 export function timerRemind(deps: SlackDeps) {
   return async (args: ButtonArgs) => {
-    const { ack, action, body, respond } = args;
+    const { ack, action, body } = args;
     await ack();
     const [after = "", label = "timer"] = (action.value ?? "").split("|");
     const seconds = Number(after);
     const channel = body.channel?.id;
     if (!channel || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SCHEDULE_SECONDS) {
-      await privately(respond, "I can only schedule reminders up to 120 days ahead.");
+      await tellPrivately(clicker(args), deps.logger, "I can only schedule reminders up to 120 days ahead.");
       return;
     }
     const postAt = Math.floor(Date.now() / 1000) + Math.max(60, seconds);

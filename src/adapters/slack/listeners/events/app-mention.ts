@@ -3,8 +3,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { readFiles, type SlackFile } from "../../files.js";
+import { tellPrivately } from "../../private-note.js";
 import { slackToPlain, textOf } from "../../text.js";
-import { answerInThread, type ThreadOutcome, tellUser } from "../../thread.js";
+import { answerInThread, type ThreadOutcome } from "../../thread.js";
 import { nothingNote } from "../../worth.js";
 
 export function appMention(deps: SlackDeps) {
@@ -25,15 +26,16 @@ export function appMention(deps: SlackDeps) {
             notes: files.notes,
             onlyIfWorthIt: unread,
           });
+    // In a thread, a note goes to that thread, where the user is reading; a mention in the
+    // channel itself gets it in the channel.
+    const asker = event.user
+      ? { client, user: event.user, channel: event.channel, threadTs: event.thread_ts }
+      : undefined;
     if (out.nothing) {
-      if (event.user)
-        await tellUser(client, deps, event.channel, event.user, nothingNote(files.notes), event.thread_ts);
+      if (asker) await tellPrivately(asker, deps.logger, nothingNote(files.notes));
       return;
     }
     const problem = out.posted ? out.checklistProblem : (out.problem ?? "");
-    // In a thread, the note goes to that thread, where the user is reading; a mention in the
-    // channel itself gets it in the channel.
-    if (problem !== undefined && event.user)
-      await tellUser(client, deps, event.channel, event.user, problem, event.thread_ts);
+    if (problem !== undefined && asker) await tellPrivately(asker, deps.logger, problem);
   };
 }

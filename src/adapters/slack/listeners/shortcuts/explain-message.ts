@@ -5,6 +5,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { SlackDeps } from "../../deps.js";
 import { readFiles, type SlackFile } from "../../files.js";
 import { messageText } from "../../message-text.js";
+import { tellPrivately } from "../../private-note.js";
 import { answerInThread, type ThreadOutcome } from "../../thread.js";
 import { nothingNote } from "../../worth.js";
 
@@ -31,12 +32,19 @@ export function explainMessage(deps: SlackDeps) {
             notes: files.notes,
             onlyIfWorthIt: true,
           });
+    const asker = {
+      client,
+      respond,
+      user: shortcut.user.id,
+      channel: shortcut.channel.id,
+      threadTs: msg.thread_ts,
+    };
     if (out.nothing) {
       // Chatter, or files that could not be read: said to the person who asked, not the thread.
-      await respond({ response_type: "ephemeral", text: nothingNote(files.notes) });
+      await tellPrivately(asker, deps.logger, nothingNote(files.notes));
       return;
     }
     const problem = out.posted ? out.checklistProblem : (out.problem ?? "");
-    if (problem !== undefined) await respond({ response_type: "ephemeral", text: problem });
+    if (problem !== undefined) await tellPrivately(asker, deps.logger, problem);
   };
 }
