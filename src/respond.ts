@@ -37,8 +37,27 @@ export function respondTo(
 ): Reply {
   const started = performance.now();
   const reply = answer(catalog, intent, surface, opts);
-  recordAnswer(surface, summarize(reply, started));
+  countReply(surface, reply, started);
   return reply;
+}
+
+/**
+ * A reply not yet counted in /metrics, for a caller that may build another in its place or give
+ * none (Slack's thread replies): it counts the one it gives with countReply, so each answer
+ * counts once.
+ */
+export function draftReply(
+  catalog: Catalog,
+  input: string,
+  surface: Surface,
+  opts: RedactOptions = {},
+): Reply {
+  return answer(catalog, route(input), surface, opts);
+}
+
+/** Counts an answer given; `started` (performance.now()) times a scan. */
+export function countReply(surface: Surface, reply: Reply, started?: number): void {
+  recordAnswer(surface, summarize(reply, started));
 }
 
 /** What /metrics counts about a reply (namespaces, and for scans their size and duration). */

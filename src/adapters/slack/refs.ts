@@ -7,7 +7,7 @@ import { type RedactOptions, redact } from "../../engine/scan/redact.js";
 import { SLACK_LIMITS } from "../../render/block-kit.js";
 import type { Card } from "../../render/card.js";
 import { CardSnapshots, isCard, shrinkCard } from "../../render/snapshot.js";
-import { type Reply, respond } from "../../respond.js";
+import { draftReply, type Reply } from "../../respond.js";
 
 /** What a button click needs: the cards to share, and the checklist with its title. */
 export interface Rebuilt {
@@ -79,7 +79,8 @@ export class ButtonRefs {
     // "q:" and, from messages posted before refs existed, a bare query.
     const query = value.startsWith("q:") ? value.slice(2) : value;
     if (query.trim() === "") return null;
-    const reply = respond(this.catalog, query, "slack", this.redaction);
+    // The answer was counted when it was given; sharing it or its checklist is no new answer.
+    const reply = draftReply(this.catalog, query, "slack", this.redaction);
     if (reply.kind === "help") return null;
     const ref = value.startsWith("q:") ? value : this.forReply(reply, query);
     if (!ref) return null;

@@ -4,7 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import { clipEscaped, esc, toBlocks } from "../../render/block-kit.js";
 import { labelLinks } from "../../render/link-labels.js";
 import { checklistMessage } from "../../render/slack-checklist.js";
-import { respond } from "../../respond.js";
+import { countReply, draftReply } from "../../respond.js";
 import type { SlackDeps } from "./deps.js";
 import { postMessage } from "./send.js";
 import { worthPosting } from "./worth.js";
@@ -43,7 +43,9 @@ export function answerInThread(
 
 async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): Promise<ThreadOutcome> {
   const opts = { maskPhoneNumbers: deps.config.maskPhoneNumbers };
-  let reply = respond(deps.catalog, req.scanFirst ? `scan ${req.text}` : req.text, "slack", opts);
+  // Drafts, counted once below: only the answer given counts (the caller counts "nothing").
+  const started = performance.now();
+  let reply = draftReply(deps.catalog, req.scanFirst ? `scan ${req.text}` : req.text, "slack", opts);
   // A short message with no code in it is more likely a question ("one way audio") than a log.
   if (
     req.scanFirst &&
@@ -51,9 +53,10 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
     reply.analysis.counts.findings === 0 &&
     req.text.trim().length < 200
   ) {
-    reply = respond(deps.catalog, req.text, "slack", opts);
+    reply = draftReply(deps.catalog, req.text, "slack", opts);
   }
   if (req.onlyIfWorthIt && !worthPosting(reply)) return { posted: false, findings: 0, nothing: true };
+  countReply("slack", reply, started);
   const message = toBlocks(
     labelLinks(reply.cards, (id) => deps.catalog.byId.get(id)),
     {

@@ -1,6 +1,7 @@
 // Whether an answer belongs in an incident thread when nobody typed a question: the message
 // shortcut run on any message, or a mention whose files could not be read. Everyone in the thread
 // sees the reply, so a guess at chatter ("thanks!", "New alert") stays private.
+import { recordAnswer } from "../../metrics/index.js";
 import { esc } from "../../render/block-kit.js";
 import type { Reply } from "../../respond.js";
 
@@ -36,4 +37,12 @@ export function nothingNote(notes: readonly string[]): string {
     "There is nothing to explain in that message: I found no error code in it, and it doesn't clearly name one. " +
     "To look something up, use `/sipcode <code or question>`."
   );
+}
+
+/**
+ * Counts a message that got only the private note (kind="nothing"): chatter is no unknown code
+ * worth adding to the catalog, and no scan either.
+ */
+export function countNothing(): void {
+  recordAnswer("slack", { kind: "nothing", namespaces: [] });
 }

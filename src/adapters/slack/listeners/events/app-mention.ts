@@ -6,7 +6,7 @@ import { readFiles, type SlackFile } from "../../files.js";
 import { tellPrivately } from "../../private-note.js";
 import { slackToPlain, textOf } from "../../text.js";
 import { answerInThread, type ThreadOutcome } from "../../thread.js";
-import { nothingNote } from "../../worth.js";
+import { countNothing, nothingNote } from "../../worth.js";
 
 export function appMention(deps: SlackDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
@@ -32,6 +32,7 @@ export function appMention(deps: SlackDeps) {
       ? { client, user: event.user, channel: event.channel, threadTs: event.thread_ts }
       : undefined;
     if (out.nothing) {
+      countNothing();
       if (asker) await tellPrivately(asker, deps.logger, nothingNote(files.notes));
       return;
     }

@@ -7,7 +7,7 @@ import { readFiles, type SlackFile } from "../../files.js";
 import { messageText } from "../../message-text.js";
 import { tellPrivately } from "../../private-note.js";
 import { answerInThread, type ThreadOutcome } from "../../thread.js";
-import { nothingNote } from "../../worth.js";
+import { countNothing, nothingNote } from "../../worth.js";
 
 export function explainMessage(deps: SlackDeps) {
   return async ({
@@ -40,6 +40,7 @@ export function explainMessage(deps: SlackDeps) {
       threadTs: msg.thread_ts,
     };
     if (out.nothing) {
+      countNothing();
       // Chatter, or files that could not be read: said to the person who asked, not the thread.
       await tellPrivately(asker, deps.logger, nothingNote(files.notes));
       return;
