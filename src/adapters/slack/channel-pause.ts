@@ -1,24 +1,35 @@
 // Slack rate-limits chat.postMessage per channel. Once it answers a post with a short Retry-After,
-// posts to that channel form a line: the rate-limited post first, then any that came later, each
-// waiting for the pause to end and for the one before it to finish. They wait outside their reply
-// slot (withoutSlot), so replies in other channels keep going, and no reply overtakes an earlier
-// one in the paused channel. A post whose turn would come too late gives up instead (the caller
-// tells the user Slack is rate-limiting). Channels Slack never paused have no line.
+// replies to that channel form a line: when the pause is over they take turns in the order they
+// arrived, whichever of them met the 429, and a reply keeps its turn for all of its posts (card,
+// then checklist), so no other reply comes between them. They wait outside their reply slot
+// (withoutSlot), so replies in other channels keep going. A reply whose turn would come too late
+// gives up instead (the caller tells the user Slack is rate-limiting). Channels Slack never paused
+// have no line.
 import { withoutSlot } from "../../limiter.js";
+
+interface Waiter {
+  /** Arrival order of the reply. */
+  seq: number;
+  /** The latest the pause may end for this reply to still wait for it (epoch ms). */
+  deadline: number;
+  /** True: the reply's turn has come; false: it would come too late. */
+  go: (ok: boolean) => void;
+}
 
 interface Line {
   /** Posts to this channel wait until then (epoch ms). */
   until: number;
-  /** Whether a post holds the channel's turn right now. */
+  /** Whether a reply has the turn (is posting) right now. */
   held: boolean;
-  /** Posts that were rate-limited themselves: they go before posts that have not been tried. */
-  retries: Array<() => void>;
-  fresh: Array<() => void>;
+  /** Replies waiting for the turn, by arrival (`seq`). */
+  waiting: Waiter[];
+  /** Hands the turn on when the pause ends, while replies wait for it. */
+  timer?: NodeJS.Timeout;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A post's place in a paused channel's line. */
+/** A reply's place in a paused channel's line, held from its first post there to its last. */
 export class Place {
   private holding = false;
 
@@ -26,23 +37,30 @@ export class Place {
     private readonly pauses: ChannelPauses,
     private readonly channel: string,
     private readonly line: Line,
+    private readonly seq: number,
   ) {}
 
   /**
-   * Waits, outside the reply slot, for this post's turn and the end of the channel's pause. False
-   * (at once, without waiting) when the pause, grown by the posts ahead, ends after `deadline`:
-   * the post then gives up, so a channel Slack keeps throttling cannot stack wait upon wait.
+   * Waits, outside the reply slot, for this reply's turn (once: it keeps it until `leave`) and the
+   * end of the channel's pause. False, as soon as that is known, when the pause ends after
+   * `deadline`: the reply then gives up, so a channel Slack keeps throttling cannot stack wait
+   * upon wait.
    */
-  turn(retry: boolean, deadline: number): Promise<boolean> {
+  turn(deadline: number): Promise<boolean> {
     return withoutSlot(async () => {
       if (!this.holding) {
-        if (this.line.held)
-          await new Promise<void>((r) => (retry ? this.line.retries : this.line.fresh).push(r));
-        this.line.held = true;
+        if (this.line.until > deadline) return false;
+        const ok = await new Promise<boolean>((go) => {
+          const { waiting } = this.line;
+          const at = waiting.findIndex((w) => w.seq > this.seq);
+          waiting.splice(at < 0 ? waiting.length : at, 0, { seq: this.seq, deadline, go });
+          this.pauses.next(this.channel, this.line);
+        });
+        if (!ok) return false;
         this.holding = true;
       }
-      if (this.line.until > deadline) return false;
-      // The pause can grow while we wait (another post that was already on its way got a 429).
+      // Holding the turn, a later post of this reply can still meet a pause grown by another
+      // post that was already on its way when the 429 came.
       for (let left = this.line.until - Date.now(); left > 0; left = this.line.until - Date.now()) {
         if (this.line.until > deadline) return false;
         await sleep(left);
@@ -56,11 +74,12 @@ export class Place {
     return this.line.until;
   }
 
-  /** Lets the next post in the line go. */
+  /** Lets the next reply in the line go. */
   leave(): void {
     if (!this.holding) return;
     this.holding = false;
-    this.pauses.pass(this.channel, this.line);
+    this.line.held = false;
+    this.pauses.next(this.channel, this.line);
   }
 }
 
@@ -69,31 +88,55 @@ export class ChannelPauses {
 
   /** Slack asked for `ms` of quiet in this channel: every post there waits for it. */
   pause(channel: string, ms: number): void {
-    const line = this.lines.get(channel);
     const until = Date.now() + ms;
-    if (line) line.until = Math.max(line.until, until);
-    else this.lines.set(channel, { until, held: false, retries: [], fresh: [] });
+    const line = this.lines.get(channel);
+    if (!line) {
+      this.lines.set(channel, { until, held: false, waiting: [] });
+      return;
+    }
+    line.until = Math.max(line.until, until);
+    // Replies that would now wait past their deadline hear so at once, not when the pause ends.
+    const late = line.waiting.filter((w) => w.deadline < line.until);
+    line.waiting = line.waiting.filter((w) => w.deadline >= line.until);
+    for (const w of late) w.go(false);
   }
 
-  /** A place in the channel's line, or undefined when the channel is not paused. */
-  join(channel: string): Place | undefined {
+  /**
+   * A place in the channel's line for the reply that arrived `seq`-th, or undefined when the
+   * channel is not paused.
+   */
+  join(channel: string, seq: number): Place | undefined {
     const line = this.lines.get(channel);
     if (!line) return undefined;
-    if (!line.held && Date.now() >= line.until) {
+    if (this.idle(line)) {
       this.lines.delete(channel);
       return undefined;
     }
-    return new Place(this, channel, line);
+    return new Place(this, channel, line, seq);
   }
 
-  /** Hands the turn to the next post; the line goes once it is empty and the pause is over. */
-  pass(channel: string, line: Line): void {
-    const next = line.retries.shift() ?? line.fresh.shift();
-    if (next) {
-      next();
+  /**
+   * Gives the turn to the earliest reply waiting once the pause is over (a timer does when it
+   * ends); the line goes once nobody holds or waits for it and the pause is over.
+   */
+  next(channel: string, line: Line): void {
+    if (line.held || line.timer) return;
+    const left = line.until - Date.now();
+    if (line.waiting.length > 0 && left > 0) {
+      line.timer = setTimeout(() => {
+        line.timer = undefined;
+        this.next(channel, line);
+      }, left);
       return;
     }
-    line.held = false;
-    if (Date.now() >= line.until && this.lines.get(channel) === line) this.lines.delete(channel);
+    const first = line.waiting.shift();
+    if (first) {
+      line.held = true;
+      first.go(true);
+    } else if (this.idle(line) && this.lines.get(channel) === line) this.lines.delete(channel);
+  }
+
+  private idle(line: Line): boolean {
+    return !line.held && line.waiting.length === 0 && Date.now() >= line.until;
   }
 }

@@ -6,7 +6,7 @@ import { ErrorCode as BoltErrorCode } from "@slack/bolt";
 import { type ChatPostMessageArguments, ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
-import { ChannelPauses } from "./channel-pause.js";
+import { ChannelPauses, type Place } from "./channel-pause.js";
 
 export interface SendOutcome {
   ok: boolean;
@@ -103,49 +103,85 @@ function gaveUp(channel: string, logger: Logger): SendOutcome {
   return { ok: false, problem: problemSentence("ratelimited") };
 }
 
-export async function postMessage(
+/** A reply's standing in a channel's line, shared by its posts (see postTogether). */
+interface Turn {
+  /** Arrival order: in a paused channel's line, earlier replies go first. */
+  seq: number;
+  place?: Place;
+  /** Set once the reply meets a pause: it waits out that one, and gives up on any later one. */
+  deadline?: number;
+}
+
+/** Replies are numbered as they start posting: for thread replies, the order their events arrived. */
+let replies = 0;
+
+/**
+ * Posts that belong together, in order: a thread reply's card, then its checklist (`post` may be
+ * called again once the previous post is in). In a channel Slack has paused they keep one place in
+ * its line, so no other reply comes between them, and the whole reply waits out one pause at most.
+ */
+export async function postTogether<T>(
+  client: WebClient,
+  logger: Logger,
+  run: (post: (args: ChatPostMessageArguments) => Promise<SendOutcome>) => Promise<T>,
+): Promise<T> {
+  const turn: Turn = { seq: replies++ };
+  try {
+    return await run((args) => postInTurn(client, args, logger, turn));
+  } finally {
+    turn.place?.leave();
+  }
+}
+
+/** One message on its own (see postTogether for several that belong together). */
+export function postMessage(
   client: WebClient,
   args: ChatPostMessageArguments,
   logger: Logger,
 ): Promise<SendOutcome> {
+  return postTogether(client, logger, (post) => post(args));
+}
+
+async function postInTurn(
+  client: WebClient,
+  args: ChatPostMessageArguments,
+  logger: Logger,
+  turn: Turn,
+): Promise<SendOutcome> {
   let attempt = args;
-  // Behind a post Slack is making wait in this channel: queue after it rather than overtake it.
-  let place = pauses.join(args.channel);
-  // A post waits out one pause at most: the one it meets, here or on its own 429.
-  let deadline = place ? place.pauseEnds + LINE_LEEWAY_MS : undefined;
-  try {
-    if (place && deadline !== undefined && !(await place.turn(false, deadline)))
-      return gaveUp(args.channel, logger);
-    for (let tries = 0; tries < 3; tries++) {
-      try {
-        const res = await client.chat.postMessage(attempt);
-        return { ok: true, ts: res.ts };
-      } catch (err) {
-        // A short Retry-After is waited out once, outside the reply slot and without giving up
-        // this post's place in the channel; a long one is reported at once.
-        const wait = retryAfterMs(err);
-        if (wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          pauses.pause(args.channel, wait);
-          if (deadline === undefined) {
-            deadline = Date.now() + wait + LINE_LEEWAY_MS;
-            logger.info("chat.postMessage rate-limited; retrying", { channel: args.channel, waitMs: wait });
-            place ??= pauses.join(args.channel);
-            if (place && !(await place.turn(true, deadline))) return gaveUp(args.channel, logger);
-            continue;
-          }
-        }
-        const { code, status } = slackError(err);
-        logger.warn("chat.postMessage failed", { code, status, channel: args.channel, tries });
-        if (BLOCK_ERRORS.has(code) && "blocks" in attempt && attempt.blocks) {
-          const { blocks: _dropped, ...textOnly } = attempt;
-          attempt = textOnly as ChatPostMessageArguments;
+  // Behind a reply Slack is making wait in this channel: queue after it rather than overtake it.
+  turn.place ??= pauses.join(args.channel, turn.seq);
+  if (turn.place) {
+    turn.deadline ??= turn.place.pauseEnds + LINE_LEEWAY_MS;
+    if (!(await turn.place.turn(turn.deadline))) return gaveUp(args.channel, logger);
+  }
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      const res = await client.chat.postMessage(attempt);
+      return { ok: true, ts: res.ts };
+    } catch (err) {
+      // A short Retry-After is waited out once, outside the reply slot and without giving up
+      // this reply's place in the channel; a long one is reported at once.
+      const wait = retryAfterMs(err);
+      if (wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_MS) {
+        pauses.pause(args.channel, wait);
+        if (turn.deadline === undefined) {
+          turn.deadline = Date.now() + wait + LINE_LEEWAY_MS;
+          logger.info("chat.postMessage rate-limited; retrying", { channel: args.channel, waitMs: wait });
+          turn.place ??= pauses.join(args.channel, turn.seq);
+          if (turn.place && !(await turn.place.turn(turn.deadline))) return gaveUp(args.channel, logger);
           continue;
         }
-        return { ok: false, problem: problemSentence(code) };
       }
+      const { code, status } = slackError(err);
+      logger.warn("chat.postMessage failed", { code, status, channel: args.channel, tries });
+      if (BLOCK_ERRORS.has(code) && "blocks" in attempt && attempt.blocks) {
+        const { blocks: _dropped, ...textOnly } = attempt;
+        attempt = textOnly as ChatPostMessageArguments;
+        continue;
+      }
+      return { ok: false, problem: problemSentence(code) };
     }
-    return { ok: false, problem: problemSentence("unknown_error") };
-  } finally {
-    place?.leave();
   }
+  return { ok: false, problem: problemSentence("unknown_error") };
 }

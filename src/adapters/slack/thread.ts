@@ -4,9 +4,9 @@ import type { WebClient } from "@slack/web-api";
 import { clipEscaped, esc, toBlocks } from "../../render/block-kit.js";
 import { labelLinks } from "../../render/link-labels.js";
 import { checklistMessage } from "../../render/slack-checklist.js";
-import { countReply, draftReply } from "../../respond.js";
+import { countReply, draftReply, type Reply } from "../../respond.js";
 import type { SlackDeps } from "./deps.js";
-import { postMessage } from "./send.js";
+import { postTogether } from "./send.js";
 import { worthPosting } from "./worth.js";
 
 export interface ThreadRequest {
@@ -71,33 +71,34 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
     });
   }
   const findings = reply.kind === "scan" ? reply.analysis.counts.findings : 0;
-  const first = await postMessage(
-    client,
-    {
+  const checklist = checklistFor(reply, req.text);
+  // The card and its checklist keep one place in a rate-limited channel's line (send.ts).
+  return postTogether(client, deps.logger, async (post) => {
+    const first = await post({
       channel: req.channel,
       thread_ts: req.threadTs,
       blocks: message.blocks as never,
       text: message.text,
       unfurl_links: false,
-    },
-    deps.logger,
-  );
-  if (!first.ok) return { posted: false, findings, problem: first.problem };
-  const checks = reply.kind === "scan" ? reply.analysis.checklist : (reply.cards[0]?.checklist ?? []);
-  if (checks.length > 0 && reply.kind !== "help" && reply.kind !== "timers") {
-    const title =
-      reply.kind === "scan"
-        ? (reply.analysis.firstFailureLabel ?? "pasted log")
-        : (reply.cards[0]?.title ?? req.text);
-    const list = checklistMessage({ title, items: checks.map((text) => ({ text })) });
-    const second = await postMessage(
-      client,
-      { channel: req.channel, thread_ts: req.threadTs, ...list },
-      deps.logger,
-    );
+    });
+    if (!first.ok) return { posted: false, findings, problem: first.problem };
+    if (!checklist) return { posted: true, findings };
+    const second = await post({ channel: req.channel, thread_ts: req.threadTs, ...checklist });
     if (!second.ok) return { posted: true, findings, checklistProblem: checklistLost(second.problem) };
-  }
-  return { posted: true, findings };
+    return { posted: true, findings };
+  });
+}
+
+/** The checklist message to post under the card, when there is anything to check. */
+function checklistFor(reply: Reply, asked: string) {
+  if (reply.kind === "help" || reply.kind === "timers") return undefined;
+  const checks = reply.kind === "scan" ? reply.analysis.checklist : (reply.cards[0]?.checklist ?? []);
+  if (checks.length === 0) return undefined;
+  const title =
+    reply.kind === "scan"
+      ? (reply.analysis.firstFailureLabel ?? "pasted log")
+      : (reply.cards[0]?.title ?? asked);
+  return checklistMessage({ title, items: checks.map((text) => ({ text })) });
 }
 
 /** What the user is told when the card reached the thread but the checklist did not. */

@@ -1,7 +1,7 @@
 // A channel Slack rate-limits, end to end: the real server, Slack-signed mentions, chat.postMessage
 // answering 429 with Retry-After through nock. Replies in other channels keep going while the
-// channel waits, replies in the waiting channel keep their order, and a post that would wait twice
-// tells the user instead.
+// channel waits, replies in the waiting channel keep their order (a reply's card and checklist
+// together, whichever reply met the 429), and a post that would wait twice tells the user instead.
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
@@ -17,13 +17,22 @@ serverPerFile((s) => {
 
 type Body = Record<string, unknown>;
 const inChannel = (channel: string) => (b: Body) => b.channel === channel;
-const mention = (channel: string, ts: string) => ({
+const mention = (channel: string, ts: string, code = "488", thread_ts?: string) => ({
   type: "app_mention",
   user: "U1",
   channel,
   ts,
-  text: "<@UBOT> 488",
+  text: `<@UBOT> ${code}`,
+  ...(thread_ts ? { thread_ts } : {}),
 });
+
+/** What a thread shows, post by post: "486 card", "486 checklist", … */
+const shown = (posts: Body[]) =>
+  posts.map((b) => {
+    const text = String(b.text);
+    const code = /SIP (\d{3})/.exec(text)?.[1] ?? "?";
+    return `${code} ${/checklist/i.test(text) ? "checklist" : "card"}`;
+  });
 const ratelimited = [429, { ok: false, error: "ratelimited" }, { "retry-after": "2" }] as const;
 
 describe("while Slack rate-limits one channel", () => {
@@ -97,5 +106,54 @@ describe("while Slack rate-limits one channel", () => {
     for (const e of ephemeral) expect(String(e.text)).toMatch(/Slack is rate-limiting me right now/);
     const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
     expect(metrics).toMatch(/sipcode_platform_api_errors_total\{code="ratelimited",platform="slack"\} [2-9]/);
+  });
+
+  it("keeps each reply's card and checklist together, in the order the mentions arrived", async () => {
+    const thread = "1700000400.000100";
+    const posts: Body[] = [];
+    const limited = nock(SLACK_API)
+      .post("/api/chat.postMessage", inChannel("CPAIR"))
+      .reply(...ratelimited);
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage", (b: Body) => b.channel === "CPAIR" && posts.push(b) > 0)
+      .times(6)
+      .reply(200, { ok: true, ts: "1700000400.000900" });
+    await postSigned(server, eventBody(mention("CPAIR", "1700000401.000100", "486", thread)), JSON_TYPE);
+    await until(() => limited.isDone());
+    await postSigned(server, eventBody(mention("CPAIR", "1700000402.000100", "488", thread)), JSON_TYPE);
+    await postSigned(server, eventBody(mention("CPAIR", "1700000403.000100", "503", thread)), JSON_TYPE);
+    await until(() => scope.isDone(), 6000);
+    expect(shown(posts)).toEqual([
+      "486 card",
+      "486 checklist",
+      "488 card",
+      "488 checklist",
+      "503 card",
+      "503 checklist",
+    ]);
+  });
+
+  it("lets an earlier reply whose card got out before the 429 finish first", async () => {
+    const thread = "1700000500.000100";
+    const posts: Body[] = [];
+    const into = (b: Body) => b.channel === "CRACE" && posts.push(b) > 0;
+    // The 486 card is still on its way when the 488 card, sent after it, is rate-limited.
+    const slow = nock(SLACK_API)
+      .post("/api/chat.postMessage", into)
+      .delay(300)
+      .reply(200, { ok: true, ts: "1700000500.000900" });
+    const limited = nock(SLACK_API)
+      .post("/api/chat.postMessage", inChannel("CRACE"))
+      .reply(...ratelimited);
+    await postSigned(server, eventBody(mention("CRACE", "1700000501.000100", "486", thread)), JSON_TYPE);
+    await until(() => posts.length === 1);
+    await postSigned(server, eventBody(mention("CRACE", "1700000502.000100", "488", thread)), JSON_TYPE);
+    await until(() => slow.isDone() && limited.isDone());
+    const rest = nock(SLACK_API)
+      .post("/api/chat.postMessage", into)
+      .times(3)
+      .reply(200, { ok: true, ts: "1700000500.000900" });
+    await until(() => rest.isDone(), 6000);
+    expect(shown(posts)).toEqual(["486 card", "486 checklist", "488 card", "488 checklist"]);
   });
 });

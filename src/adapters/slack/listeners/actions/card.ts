@@ -8,7 +8,7 @@ import { labelLinks } from "../../../../render/link-labels.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
 import { clicker, reportFailure, tellPrivately } from "../../private-note.js";
-import { postMessage } from "../../send.js";
+import { postTogether } from "../../send.js";
 import type { ButtonArgs } from "./args.js";
 
 const GONE = "I couldn't rebuild this answer any more; ask `/sipcode` again.";
@@ -58,18 +58,15 @@ export function postChecklist(deps: SlackDeps) {
       await tellPrivately(clicker(args), deps.logger, "There is nothing to check for this answer.");
       return;
     }
-    const root = await postMessage(
-      client,
-      {
+    const list = checklistMessage({ title, items: checks.map((text) => ({ text })) });
+    // The thread's opening message and its checklist keep one place in a rate-limited channel.
+    const posted = await postTogether(client, deps.logger, async (post) => {
+      const root = await post({
         channel,
         text: `:clipboard: Follow-up for *${esc(title)}*, started by <@${body.user.id}>. Tick the checks in the thread.`,
-      },
-      deps.logger,
-    );
-    const list = checklistMessage({ title, items: checks.map((text) => ({ text })) });
-    const posted = root.ok
-      ? await postMessage(client, { channel, thread_ts: root.ts, ...list }, deps.logger)
-      : root;
+      });
+      return root.ok ? post({ channel, thread_ts: root.ts, ...list }) : root;
+    });
     if (!posted.ok) await tellPrivately(clicker(args), deps.logger, posted.problem ?? "");
   };
 }
