@@ -152,8 +152,14 @@ async function postInTurn(
   // Behind a reply Slack is making wait in this channel: queue after it rather than overtake it.
   turn.place ??= pauses.join(args.channel, turn.seq);
   if (turn.place) {
-    turn.deadline ??= turn.place.pauseEnds + LINE_LEEWAY_MS;
-    if (!(await turn.place.turn(turn.deadline))) return gaveUp(args.channel, logger);
+    // A pause still running is the one this reply waits out. A line whose pause is over is only
+    // order (a reply ahead is finishing its posts): it leaves the reply its own Retry-After.
+    const joined = Date.now();
+    if (turn.place.pauseEnds > joined) turn.deadline ??= turn.place.pauseEnds + LINE_LEEWAY_MS;
+    const deadline = turn.deadline ?? joined + MAX_RATE_LIMIT_WAIT_MS + LINE_LEEWAY_MS;
+    if (!(await turn.place.turn(deadline))) return gaveUp(args.channel, logger);
+    // The pause grew while it waited (a post ahead met a 429): that was its one pause after all.
+    if (turn.place.pauseEnds > joined) turn.deadline ??= deadline;
   }
   for (let tries = 0; tries < 3; tries++) {
     try {

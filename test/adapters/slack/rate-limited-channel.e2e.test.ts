@@ -156,4 +156,36 @@ describe("while Slack rate-limits one channel", () => {
     await until(() => rest.isDone(), 6000);
     expect(shown(posts)).toEqual(["486 card", "486 checklist", "488 card", "488 checklist"]);
   });
+
+  it("still waits out its own 429 when it only queued behind a reply finishing after the pause", async () => {
+    const thread = "1700000600.000100";
+    const posts: Body[] = [];
+    const ephemeral: Body[] = [];
+    const into = (b: Body) => b.channel === "CAFTER" && posts.push(b) > 0;
+    const once = [429, { ok: false, error: "ratelimited" }, { "retry-after": "1" }] as const;
+    // 486 waits out a pause; its checklist is slow, so 488 arrives while 486 still holds the turn.
+    const first = nock(SLACK_API)
+      .post("/api/chat.postMessage", inChannel("CAFTER"))
+      .reply(...once)
+      .post("/api/chat.postMessage", into)
+      .reply(200, { ok: true, ts: "1700000600.000900" })
+      .post("/api/chat.postMessage", into)
+      .delay(300)
+      .reply(200, { ok: true, ts: "1700000600.000900" });
+    await postSigned(server, eventBody(mention("CAFTER", "1700000601.000100", "486", thread)), JSON_TYPE);
+    await until(() => posts.length === 2, 4000);
+    nock(SLACK_API)
+      .post("/api/chat.postMessage", inChannel("CAFTER"))
+      .reply(...once)
+      .post("/api/chat.postMessage", into)
+      .times(2)
+      .reply(200, { ok: true, ts: "1700000600.000900" })
+      .post("/api/chat.postEphemeral", (b: Body) => ephemeral.push(b) > 0)
+      .optionally()
+      .reply(200, { ok: true });
+    await postSigned(server, eventBody(mention("CAFTER", "1700000602.000100", "488", thread)), JSON_TYPE);
+    await until(() => first.isDone() && posts.length === 4, 5000);
+    expect(shown(posts)).toEqual(["486 card", "486 checklist", "488 card", "488 checklist"]);
+    expect(ephemeral).toEqual([]);
+  });
 });
