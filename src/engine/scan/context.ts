@@ -172,6 +172,10 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     // Only Call-ID (i), CSeq, ms-diagnostics, Retry-After, Server, User-Agent and Via (v) are read.
     if (c0 !== 99 && c0 !== 105 && c0 !== 109 && c0 !== 114 && c0 !== 115 && c0 !== 117 && c0 !== 118)
       continue;
+    // Only names of these lengths are read (i, v, via, cseq, server, call-id, retry-after,
+    // user-agent, ms-diagnostics…): others are skipped before any string is cut out.
+    const len = nameEnd - nameStart;
+    if (len !== 1 && len !== 3 && len !== 4 && len !== 6 && len !== 7 && len < 10) continue;
     const name = text.slice(nameStart, nameEnd).toLowerCase();
     const value = text.slice(i, end).trim();
     if (name === "cseq") {

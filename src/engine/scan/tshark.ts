@@ -26,7 +26,9 @@ export interface TsharkFrame {
 
 /** Whether `line` is the first line of a SIP message in tshark's tree. */
 export function isTsharkMessage(line: string): boolean {
-  return line.includes("-Line: ") && FIRST_LINE.test(line);
+  // Indented under its protocol: a line that starts at the margin is none (most lines).
+  const c = line.charCodeAt(0);
+  return (c === 32 || c === 9) && line.includes("-Line: ") && FIRST_LINE.test(line);
 }
 
 /**
