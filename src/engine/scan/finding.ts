@@ -7,6 +7,7 @@ import type { Hit } from "./detectors.js";
 import { hostRole, namedHost } from "./hosts.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
 import { type RedactOptions, redact, redactRange, secretSpans } from "./redact.js";
+import { stampLength } from "./repeats.js";
 
 export interface Finding {
   namespace: Namespace;
@@ -119,9 +120,29 @@ export interface LineContext {
   inputLines?(n: number): number;
 }
 
+/**
+ * What a line's own words say (host, direction, method, Call-ID), read from its text after a
+ * leading timestamp, which names none of them: a trace repeats "SIP/2.0 200 OK" under many stamps,
+ * so that text is read once. A copy, as toFinding adds the line's time to it.
+ */
+const aroundByText = new Map<string, Surroundings>();
+function surroundingsOf(line: string): Surroundings {
+  const head = line.slice(0, 600);
+  const stamp = stampLength(head);
+  if (stamp === 0 || head.length - stamp > 120) return lineSurroundings(head);
+  const rest = head.slice(stamp);
+  let known = aroundByText.get(rest);
+  if (!known) {
+    if (aroundByText.size >= 512) aroundByText.clear();
+    known = lineSurroundings(rest);
+    aroundByText.set(rest, known);
+  }
+  return { ...known };
+}
+
 export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Finding {
   const { line } = ctx;
-  const around = lineSurroundings(line.slice(0, 600));
+  const around = surroundingsOf(line);
   const status = h.detector === "sip-status";
   const headers = status ? ctx.headers() : NO_HEADERS;
   const ts = ctx.time();

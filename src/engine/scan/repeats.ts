@@ -12,6 +12,13 @@ const MAX_ENTRIES = 1024;
 const LEADING_STAMP =
   /^(?:\d{4}[-/]\d\d[-/]\d\d[T ])?\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?[ \t]+(?=[A-Za-z[])/;
 
+/** The length of `line`'s leading timestamp and the blanks after it (0 when it has none). */
+export function stampLength(line: string): number {
+  const c = line.charCodeAt(0);
+  if (c < 48 || c > 57) return 0;
+  return LEADING_STAMP.exec(line)?.[0].length ?? 0;
+}
+
 /** Where a line's cached hits are found: its text after the timestamp, and the timestamp's length. */
 export interface RepeatKey {
   key: string;
