@@ -14,7 +14,7 @@ export async function scanFile(
   config: CliConfig,
 ) {
   const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
-  const stream = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 19 });
+  const stream = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 18 });
   try {
     for await (const text of decodeText(stream as AsyncIterable<Buffer | string>)) scanner.push(text);
   } catch (err) {
