@@ -3,7 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, eventBody, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { ephemeralClick, eventBody, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -79,20 +79,7 @@ describe("Slack markup in user text", () => {
     const scope = nock(SLACK_API).post("/respond/esc", into(shared)).reply(200, { ok: true });
     await postSigned(
       server,
-      blockActions({
-        user: { id: "U1", name: "alice" },
-        container: { type: "message", is_ephemeral: true },
-        response_url: `${SLACK_API}/respond/esc`,
-        actions: [
-          {
-            type: "button",
-            action_id: "share_in_channel",
-            block_id: "b",
-            value: share?.value,
-            action_ts: "1",
-          },
-        ],
-      }),
+      ephemeralClick("esc", { action_id: "share_in_channel", value: share?.value }),
       FORM,
     );
     await until(() => scope.isDone());

@@ -124,3 +124,16 @@ export function blockActions(payload: Record<string, unknown>): string {
     ...payload,
   });
 }
+
+/** A button of a private (ephemeral) card clicked by U1; its answers go to `/respond/<path>`. */
+export function ephemeralClick(
+  path: string,
+  button: { action_id: string; value?: string; block_id?: string; action_ts?: string },
+): string {
+  return blockActions({
+    user: { id: "U1", name: "alice" },
+    container: { type: "message", is_ephemeral: true },
+    response_url: `${SLACK_API}/respond/${path}`,
+    actions: [{ type: "button", block_id: "b", action_ts: "1", ...button }],
+  });
+}

@@ -4,7 +4,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, eventBody, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { ephemeralClick, eventBody, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -81,19 +81,11 @@ describe("related-entry buttons on Slack", () => {
       .reply(200, { ok: true });
     await postSigned(
       server,
-      blockActions({
-        user: { id: "U1", name: "alice" },
-        container: { type: "message", is_ephemeral: true },
-        response_url: `${SLACK_API}/respond/41`,
-        actions: [
-          {
-            type: "button",
-            action_id: "open_entry:sip/415",
-            block_id: "r",
-            value: "sip/415",
-            action_ts: "4",
-          },
-        ],
+      ephemeralClick("41", {
+        action_id: "open_entry:sip/415",
+        block_id: "r",
+        value: "sip/415",
+        action_ts: "4",
       }),
       FORM,
     );

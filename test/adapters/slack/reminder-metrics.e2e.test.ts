@@ -4,7 +4,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, postSigned, SLACK_API, until } from "./harness.js";
+import { blockActions, ephemeralClick, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -25,19 +25,10 @@ async function reminders(outcome: string): Promise<number> {
 }
 
 const timerClick = (n: number) =>
-  blockActions({
-    user: { id: "U1", name: "alice" },
-    container: { type: "message", is_ephemeral: true },
-    response_url: `${SLACK_API}/respond/${n}`,
-    actions: [
-      {
-        type: "button",
-        action_id: "timer_remind:registration refresh",
-        block_id: "b",
-        value: "2700|registration refresh",
-        action_ts: String(n),
-      },
-    ],
+  ephemeralClick(String(n), {
+    action_id: "timer_remind:registration refresh",
+    value: "2700|registration refresh",
+    action_ts: String(n),
   });
 
 const checklistClick = (n: number) =>

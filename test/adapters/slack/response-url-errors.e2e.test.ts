@@ -6,7 +6,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { blockActions, ephemeralClick, eventBody, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -40,14 +40,7 @@ describe("when Slack rate-limits the response_url", () => {
       .reply(200, "ok");
     await postSigned(
       server,
-      blockActions({
-        user: { id: "U1", name: "alice" },
-        container: { type: "message", is_ephemeral: true },
-        response_url: `${SLACK_API}/respond/share`,
-        actions: [
-          { type: "button", action_id: "share_in_channel", block_id: "b", value: "q:488", action_ts: "1" },
-        ],
-      }),
+      ephemeralClick("share", { action_id: "share_in_channel", value: "q:488" }),
       FORM,
     );
     await until(() => scope.isDone());

@@ -3,7 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { ephemeralClick, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -46,16 +46,7 @@ describe("Share in channel for a question holding a secret", () => {
         value: share?.value,
         action_ts: "1",
       };
-      await postSigned(
-        server,
-        blockActions({
-          user: { id: "U1", name: "alice" },
-          container: { type: "message", is_ephemeral: true },
-          response_url: `${SLACK_API}/respond/secret`,
-          actions: [click],
-        }),
-        FORM,
-      );
+      await postSigned(server, ephemeralClick("secret", click), FORM);
       await until(() => scope.isDone());
       expect(shared[0]).toMatchObject({ response_type: "in_channel" });
       expect(titleOf(shared[0] ?? {})).toBe(titleOf(ack));

@@ -5,7 +5,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, interaction, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { ephemeralClick, interaction, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 let server: RunningServer;
@@ -98,14 +98,7 @@ describe("sipcode_answers_total for a shared answer", () => {
       const scope = nock(SLACK_API).post("/respond/share", into(shared)).reply(200, "ok");
       await postSigned(
         server,
-        blockActions({
-          user: { id: "U1", name: "alice" },
-          container: { type: "message", is_ephemeral: true },
-          response_url: `${SLACK_API}/respond/share`,
-          actions: [
-            { type: "button", action_id: "share_in_channel", block_id: "b", value: "q:488", action_ts: "1" },
-          ],
-        }),
+        ephemeralClick("share", { action_id: "share_in_channel", value: "q:488" }),
         "application/x-www-form-urlencoded",
       );
       await until(() => scope.isDone());

@@ -7,6 +7,7 @@ import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
 import {
   blockActions,
+  ephemeralClick,
   eventBody,
   interaction,
   postSigned,
@@ -96,14 +97,7 @@ describe("/sipcode over HTTP", () => {
     const scope = nock(SLACK_API).post("/respond/1", into(sent)).reply(200, { ok: true });
     const res = await postSigned(
       server,
-      blockActions({
-        user: { id: "U1", name: "alice" },
-        container: { type: "message", is_ephemeral: true },
-        response_url: `${SLACK_API}/respond/1`,
-        actions: [
-          { type: "button", action_id: "share_in_channel", block_id: "b", value: "488", action_ts: "1" },
-        ],
-      }),
+      ephemeralClick("1", { action_id: "share_in_channel", value: "488" }),
       FORM,
     );
     expect(res.status).toBe(200);
@@ -197,19 +191,10 @@ describe("timers in Slack", () => {
       .reply(200, { ok: true });
     await postSigned(
       server,
-      blockActions({
-        user: { id: "U1", name: "alice" },
-        container: { type: "message", is_ephemeral: true },
-        response_url: `${SLACK_API}/respond/9`,
-        actions: [
-          {
-            type: "button",
-            action_id: "timer_remind:registration refresh",
-            block_id: "b",
-            value: "2700|registration refresh",
-            action_ts: "9",
-          },
-        ],
+      ephemeralClick("9", {
+        action_id: "timer_remind:registration refresh",
+        value: "2700|registration refresh",
+        action_ts: "9",
       }),
       FORM,
     );

@@ -13,9 +13,18 @@ import type { ButtonArgs } from "./args.js";
 
 const GONE = "I couldn't rebuild this answer any more; ask `/sipcode` again.";
 
+/** Answers a click through its response_url; a refusal is told to whoever clicked. */
+async function answer(args: ButtonArgs, deps: SlackDeps, what: string, message: Record<string, unknown>) {
+  try {
+    await args.respond(message as never);
+  } catch (err) {
+    await reportFailure(clicker(args), deps.logger, what, err);
+  }
+}
+
 export function shareInChannel(deps: SlackDeps) {
   return async (args: ButtonArgs) => {
-    const { ack, action, body, respond } = args;
+    const { ack, action, body } = args;
     await ack();
     const found = deps.refs.resolve(action.value ?? "");
     if (!found) {
@@ -30,16 +39,7 @@ export function shareInChannel(deps: SlackDeps) {
       type: "context",
       elements: [{ type: "mrkdwn", text: `Shared by <@${body.user.id}>` }],
     });
-    try {
-      await respond({
-        response_type: "in_channel",
-        delete_original: true,
-        blocks: msg.blocks,
-        text: msg.text,
-      } as never);
-    } catch (err) {
-      await reportFailure(clicker(args), deps.logger, "share", err);
-    }
+    await answer(args, deps, "share", { response_type: "in_channel", delete_original: true, ...msg });
   };
 }
 
@@ -73,7 +73,7 @@ export function postChecklist(deps: SlackDeps) {
 
 export function openEntry(deps: SlackDeps) {
   return async (args: ButtonArgs) => {
-    const { ack, action, body, respond } = args;
+    const { ack, action, body } = args;
     await ack();
     const id = action.value ?? action.action_id.replace(/^open_entry:/, "");
     const cards = labelLinks(explainCards(explain(deps.catalog, id)), (e) => deps.catalog.byId.get(e));
@@ -83,15 +83,10 @@ export function openEntry(deps: SlackDeps) {
       ref,
     });
     const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
-    try {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: ephemeral,
-        blocks: msg.blocks,
-        text: msg.text,
-      } as never);
-    } catch (err) {
-      await reportFailure(clicker(args), deps.logger, "related entry", err);
-    }
+    await answer(args, deps, "related entry", {
+      response_type: "ephemeral",
+      replace_original: ephemeral,
+      ...msg,
+    });
   };
 }
