@@ -125,6 +125,21 @@ export function blockActions(payload: Record<string, unknown>): string {
   });
 }
 
+/** The "Explain error codes" message shortcut as alice runs it in #incident on `message`; its
+ *  answers go to `/respond/<path>`. */
+export function explainShortcut(path: string | number, message: Record<string, unknown>): string {
+  return interaction({
+    type: "message_action",
+    callback_id: "explain_error_codes",
+    trigger_id: `1.${path}`,
+    team: { id: "T1" },
+    user: { id: "U1", name: "alice" },
+    channel: { id: "C1", name: "incident" },
+    message,
+    response_url: `${SLACK_API}/respond/${path}`,
+  });
+}
+
 /** A button of a private (ephemeral) card clicked by U1; its answers go to `/respond/<path>`. */
 export function ephemeralClick(
   path: string,

@@ -5,7 +5,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { ephemeralClick, interaction, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { ephemeralClick, explainShortcut, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 let server: RunningServer;
@@ -46,16 +46,8 @@ async function shortcut(text: string): Promise<{ posts: Body[]; privately: Body[
     .times(2)
     .reply(200, { ok: true, ts: "1700000500.000900" });
   const note = nock(SLACK_API).post(`/respond/m${n}`, into(privately)).reply(200, { ok: true });
-  const body = interaction({
-    type: "message_action",
-    callback_id: "explain_error_codes",
-    trigger_id: `5.${n}`,
-    team: { id: "T1" },
-    user: { id: "U1", name: "alice" },
-    channel: { id: "C1", name: "incident" },
-    message: { type: "message", user: "U2", ts: `17000005${String(n).padStart(2, "0")}.000200`, text },
-    response_url: `${SLACK_API}/respond/m${n}`,
-  });
+  const ts = `17000005${String(n).padStart(2, "0")}.000200`;
+  const body = explainShortcut(`m${n}`, { type: "message", user: "U2", ts, text });
   await postSigned(server, body, "application/x-www-form-urlencoded");
   await until(() => thread.isDone() || note.isDone());
   await new Promise((r) => setTimeout(r, 100));

@@ -3,7 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { interaction, postSigned, SLACK_API, until } from "./harness.js";
+import { explainShortcut, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -23,16 +23,7 @@ function shortcut(message: Body): { body: string; n: number } {
   const ts = `17000003${String(n).padStart(2, "0")}.000200`;
   return {
     n,
-    body: interaction({
-      type: "message_action",
-      callback_id: "explain_error_codes",
-      trigger_id: `1.${n}`,
-      team: { id: "T1" },
-      user: { id: "U1", name: "alice" },
-      channel: { id: "C1", name: "incident" },
-      message: { type: "message", ts, thread_ts: "1700000300.000100", ...message },
-      response_url: `${SLACK_API}/respond/${n}`,
-    }),
+    body: explainShortcut(n, { type: "message", ts, thread_ts: "1700000300.000100", ...message }),
   };
 }
 

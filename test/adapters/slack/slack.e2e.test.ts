@@ -9,7 +9,7 @@ import {
   blockActions,
   ephemeralClick,
   eventBody,
-  interaction,
+  explainShortcut,
   postSigned,
   SLACK_API,
   sign,
@@ -41,19 +41,6 @@ type Body = Record<string, unknown>;
 /** A nock body matcher that records every request body it sees. */
 const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
-/** The "Explain error codes" message shortcut as alice uses it in #incident (response_url /respond/n). */
-function explainShortcut(n: number, message: Record<string, unknown>): string {
-  return interaction({
-    type: "message_action",
-    callback_id: "explain_error_codes",
-    trigger_id: `1.${n}`,
-    team: { id: "T1" },
-    user: { id: "U1", name: "alice" },
-    channel: { id: "C1", name: "incident" },
-    message,
-    response_url: `${SLACK_API}/respond/${n}`,
-  });
-}
 describe("/sipcode over HTTP", () => {
   it("answers a signed /sipcode 488 in the ack, with no network access", async () => {
     const res = await postSigned(server, slashCommand("488"), FORM);
