@@ -3,6 +3,7 @@
 // shown (already redacted), compressed and signed. The paste itself never goes back to Slack, and
 // any paste fits a button's 2,000 characters.
 import type { Catalog } from "../../catalog/indexes.js";
+import { SECRET_ONLY_NOTE } from "../../engine/explain-secrets.js";
 import { type RedactOptions, redact } from "../../engine/scan/redact.js";
 import { SLACK_LIMITS } from "../../render/block-kit.js";
 import type { Card } from "../../render/card.js";
@@ -61,6 +62,8 @@ export class ButtonRefs {
 
   /** The button value for a reply to `text` (what the user typed or pasted). */
   forReply(reply: Reply, text: string): string | undefined {
+    // A question that was only a secret has no answer worth sharing or ticking off.
+    if (reply.kind === "explain" && reply.result.note === SECRET_ONLY_NOTE) return undefined;
     if (reply.kind !== "scan") {
       const q = this.forQuery(text);
       if (q) return q;

@@ -1,5 +1,6 @@
 // A question holding a secret, over signed HTTP: the private card says it was a secret, the Share
-// button carries it marked, and Share posts the card the user saw (the mark is never searched).
+// button carries it marked, and Share posts the card the user saw (the mark is never searched). A
+// question that was only a secret has nothing to share: no Share or checklist button.
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
@@ -25,7 +26,19 @@ serverPerFile((s) => {
 });
 
 describe("Share in channel for a question holding a secret", () => {
-  it.each(["password=hunter2xyz", "xoxb-123456-abcdefSECRET", "sip 401 password=hunter2xyz"])(
+  it.each(["password=hunter2xyz", "xoxb-123456-abcdefSECRET"])(
+    "%s alone: the private card says it was a secret and offers nothing to share",
+    async (q) => {
+      const ack = (await (await postSigned(server, slashCommand(q), FORM)).json()) as Body;
+      expect(JSON.stringify(ack)).toContain("That looks like a secret");
+      expect(JSON.stringify(ack)).not.toMatch(/hunter2|SECRET/);
+      const ids = blocksOf(ack).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+      expect(ids.map((a) => a.action_id)).not.toContain("share_in_channel");
+      expect(ids.map((a) => a.action_id)).not.toContain("post_checklist");
+    },
+  );
+
+  it.each(["sip 401 password=hunter2xyz", "488 token=abcdefSECRET123"])(
     "%s: Share posts the card the user saw, with no secret",
     async (q) => {
       const ack = (await (await postSigned(server, slashCommand(q), FORM)).json()) as Body;
@@ -33,7 +46,6 @@ describe("Share in channel for a question holding a secret", () => {
         .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
         .find((a) => a.action_id === "share_in_channel");
       expect(share?.value).toContain("[redacted]");
-      if (!q.startsWith("sip")) expect(JSON.stringify(ack)).toContain("That looks like a secret");
 
       const shared: Body[] = [];
       const scope = nock(SLACK_API)
