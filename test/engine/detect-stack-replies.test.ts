@@ -33,6 +33,22 @@ describe("pjsip status values that carry a SIP status", () => {
     expect(fs.every((f) => f.namespace === "sip")).toBe(true);
   });
 
+  it("says the request failed, not that the status was sent: no direction for 'Error sending re-INVITE'", () => {
+    const [f] = findings("03:40:06.001  pjsua_call.c  Error sending re-INVITE: Request Timeout [status=170408]");
+    expect(f?.method).toBe("re-INVITE");
+    expect(f?.direction).toBeUndefined();
+    // A response the stack says it sent keeps its direction.
+    expect(findings("03:40:06.001  sending 486 Busy Here to 10.0.0.7:5060")[0]?.direction).toBe("out");
+  });
+
+  it("takes REGISTER as the method of a registration failure stated with status=", () => {
+    const [f] = findings("21:14:02.118 pjsua_acc.c  ....SIP registration failed, status=403 (Forbidden)");
+    expect([f?.code, f?.method]).toEqual([403, "REGISTER"]);
+    // A call of a registered user is no registration.
+    const call = findings("chan_sip.c: call from registered peer 'alice' failed (486)")[0];
+    expect([call?.code, call?.method]).toEqual([486, undefined]);
+  });
+
   it("reads the status copied without its brackets, in a log and as a question", () => {
     expect(found("pjsua_call.c  Unable to make call: Request Timeout status=170408")).toEqual(["sip 408 @1"]);
     expect(found("got status=170408 on every call")).toEqual(["sip 408 @1"]);

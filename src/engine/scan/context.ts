@@ -32,12 +32,12 @@ export interface Surroundings {
  * Transport words about the logged message itself: "RX …", "received 503 from …", "TX …",
  * "sending 486 …", "Incoming SIP message". "inbound"/"outbound" alone name a call's or a trunk's
  * direction ("outbound call", "direction":"outbound", sip/outbound.go), not who sent a response;
- * "send INVITE"/"sent REGISTER" is about a request.
+ * "send INVITE"/"sent REGISTER"/pjsua's "Error sending re-INVITE" is about a request.
  */
 const INBOUND =
   /\b(RX|recv|received|receiving|<--|<-|got)\b|<---|\b(?:incoming|inbound)\s+(?:SIP\s+)?(?:message|msg|packet|response|reply)\b/i;
 const OUTBOUND =
-  /\b(TX|-->|->)\b|--->|\b(?:send|sending|sent)\b(?!\s+(?:an?\s+|the\s+)?(?:INVITE|REGISTER|OPTIONS|BYE|CANCEL|ACK|PRACK|UPDATE|INFO|MESSAGE|SUBSCRIBE|NOTIFY|REFER|PUBLISH|request)\b)|\b(?:outgoing|outbound)\s+(?:SIP\s+)?(?:message|msg|packet|response|reply)\b/i;
+  /\b(TX|-->|->)\b|--->|\b(?:send|sending|sent)\b(?!\s+(?:an?\s+|the\s+)?(?:re-?)?(?:INVITE|REGISTER|OPTIONS|BYE|CANCEL|ACK|PRACK|UPDATE|INFO|MESSAGE|SUBSCRIBE|NOTIFY|REFER|PUBLISH|request)\b)|\b(?:outgoing|outbound)\s+(?:SIP\s+)?(?:message|msg|packet|response|reply)\b/i;
 /**
  * The log's own system made the response up: it says so, or a transaction timer ran out
  * ("transaction timed out", "Timer B expired", "Timeout timer event", Kamailio's fake_reply and its

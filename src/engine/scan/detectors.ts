@@ -174,7 +174,9 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
       // No HTTP status reaches 600.
       if (bare() === "http" && code >= 600) return;
       const ns = statusNamespace(bare(), code);
-      put(emit, place(hit(ns, code, null, 0.8, "stack-statement", m[0]), segment, index), m);
+      const h = place(hit(ns, code, null, 0.8, "stack-statement", m[0]), segment, index);
+      if (h.namespace === "sip" && P.REGISTRATION.test(segment)) h.method = REGISTER.method;
+      put(emit, h, m);
     });
   }
   if (gates & (D.PHRASED | D.PROSE_BEFORE | D.PROSE_AFTER | D.KEYWORD))

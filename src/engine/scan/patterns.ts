@@ -180,8 +180,11 @@ export const FAILED_PAREN = /\b(?:failed|rejected|error|returned)[ \t]*\(([1-6]\
  */
 export const AUTH_GAVE_UP =
   /(?<![\w./-])([1-6]\d\d) received after \d{1,3} attempts?\b(?:[^\n]{0,40}?\bon (INVITE|REGISTER|SUBSCRIBE|OPTIONS|MESSAGE|REFER|NOTIFY|PUBLISH|BYE|UPDATE|INFO)\b)?/g;
-/** A line about a registration: the code in FAILED_PAREN answers a REGISTER. */
-export const REGISTRATION = /\bregist(?:er|ration)/i;
+/**
+ * A line about a registration: a code it states ("failed (403)", pjsua's "SIP registration failed,
+ * status=403") answers a REGISTER. Not "registered", which calls of a registered user say too.
+ */
+export const REGISTRATION = /\b[Rr]egistration\b|\bREGISTER\b|\b[Rr]egister (?:to|with|at|on)\b/;
 export const SIP_WORD =
   /\bSIP(?:[- ]|\s+(?:cause|code|status|response|error)\s*:?\s*)([1-6]\d\d)(?![\d.]|:\d)/gi;
 export const BRACKETED = /\b(?:response|reply|status|code)\s*\[([1-6]\d\d)\]/gi;
