@@ -34,7 +34,9 @@ describe("pjsip status values that carry a SIP status", () => {
   });
 
   it("says the request failed, not that the status was sent: no direction for 'Error sending re-INVITE'", () => {
-    const [f] = findings("03:40:06.001  pjsua_call.c  Error sending re-INVITE: Request Timeout [status=170408]");
+    const [f] = findings(
+      "03:40:06.001  pjsua_call.c  Error sending re-INVITE: Request Timeout [status=170408]",
+    );
     expect(f?.method).toBe("re-INVITE");
     expect(f?.direction).toBeUndefined();
     // A response the stack says it sent keeps its direction.
