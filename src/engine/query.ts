@@ -2,6 +2,7 @@
 // Pure and total: any string yields a ParsedQuery, never an exception.
 import type { Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
+import { cleanQuery, stripEdges } from "./query-clean.js";
 import {
   DIRECT_ROUTING_RE,
   MICROSOFT_TEAMS_RE,
@@ -15,6 +16,8 @@ import {
   timerNamed,
   timerQuestion,
 } from "./query-forms.js";
+
+export { cleanQuery } from "./query-clean.js";
 
 export type ParsedQuery =
   | { type: "empty" }
@@ -143,24 +146,6 @@ function namespaceInProse(text: string): { namespace: Namespace; code: number; w
   // Question words around the code add nothing ("what is", "mean").
   const said = tokenize(rest).some((w) => !FILLER_WORDS.has(w));
   return { namespace: first.ns, code: first.code, words: said ? normalizeText(rest) : "" };
-}
-
-/** Punctuation, symbols and emoji around a query ("(488)", "488.", "'488'", "488 😀"). */
-const EDGE_JUNK_RE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-
-/** Terminal escape sequences and control or direction-changing characters; never echo these back. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.
-const ESCAPE_SEQ_RE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])?/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g;
-
-/** The query with escape sequences removed and other control characters turned into spaces. */
-export function cleanQuery(input: string): string {
-  return input.replace(ESCAPE_SEQ_RE, "").replace(CONTROL_RE, " ");
-}
-
-function stripEdges(s: string): string {
-  return s.replace(EDGE_JUNK_RE, "");
 }
 
 /**
