@@ -243,6 +243,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     timers: timers.map((t) => catalog.byId.get(t.timer)).filter((e): e is Entry => e !== undefined),
     methods: failedMethod,
     extra: leadCheck,
+    dependencies: [...new Set(failing.flatMap((f) => (f.dependency ? [f.dependency] : [])))],
   });
   // The log shows the failover the catalog would have us check for.
   if (first && failover)

@@ -17,6 +17,13 @@ export interface ChecklistParts {
   methods: ReadonlyMap<Entry, string>;
   /** A check of the log's own to put before an entry's (an unlisted PSTN subcode's SBC check). */
   extra: ReadonlyMap<Entry, string>;
+  /** Dependencies the failures' log messages name (CXAPI, Redis): checks naming one go first. */
+  dependencies?: readonly string[];
+}
+
+/** Whether a check names one of the dependencies as a word ("Check CXAPI logs …"). */
+function namesOne(check: string, dependencies: readonly string[]): boolean {
+  return dependencies.some((d) => new RegExp(`(?<![\\w-])${d.replace(/\W/g, "\\$&")}(?![\\w-])`).test(check));
 }
 
 export function mergeChecklist(p: ChecklistParts): string[] {
@@ -30,10 +37,14 @@ export function mergeChecklist(p: ChecklistParts): string[] {
     const extra = p.extra.get(e);
     for (const c of extra ? [extra, ...own] : own) {
       const k = normalizeText(c);
-      if (seen.has(k) || checklist.length >= MAX_CHECKLIST) continue;
+      if (seen.has(k)) continue;
       seen.add(k);
       checklist.push(c);
     }
   }
-  return checklist;
+  // A log message that names the failing dependency makes its checks the most specific ones.
+  const deps = p.dependencies ?? [];
+  if (deps.length === 0) return checklist.slice(0, MAX_CHECKLIST);
+  const named = checklist.filter((c) => namesOne(c, deps));
+  return [...named, ...checklist.filter((c) => !named.includes(c))].slice(0, MAX_CHECKLIST);
 }

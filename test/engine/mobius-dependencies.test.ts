@@ -25,6 +25,12 @@ describe("a dependency's failure behind a Mobius error", () => {
     expect(scan(cxapi504).findings.map((f) => f.dependency)).toEqual(["CXAPI", "CXAPI"]);
   });
 
+  it("puts the check that names CXAPI before the generic HTTP 504 checks", () => {
+    const { checklist } = summary(cxapi504);
+    expect(checklist[0]).toMatch(/CXAPI logs/);
+    expect(checklist.some((c) => /upstream latency/.test(c))).toBe(true);
+  });
+
   it("links a CXAPI 4xx to 121 and not to 120, which stands for CXAPI 5xx/6xx", () => {
     const refused = `2025-03-12 10:02:17.389 WARN CxapiClient : ${TRACK} CXAPI responded 409 Conflict for transfer request: call not in connected state`;
     const mid = `${refused}\n2025-03-12 10:02:17.391 ERROR CallHandler : ${TRACK} Call: Error code: 403 : FORBIDDEN, mobius-error: 121, due to Mid Call Request Rejected`;
