@@ -10,6 +10,7 @@ import { chronological } from "./chronology.js";
 import { apiBehindStatus, failingComponentOf, noAnswerComponent, timedOutComponent } from "./component.js";
 import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { namedDependencies } from "./dependencies.js";
+import { diagnosticsNotes } from "./diagnostics-notes.js";
 import {
   afterRecoveredRegistration,
   dominantFailure,
@@ -234,6 +235,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const correlations = [
     ...acsNotes(catalog, overruled, named, linked),
     ...relatedPairs(failed, linked),
+    ...diagnosticsNotes(failing, named),
   ].slice(0, 6);
   // The failure most calls share leads the checks, then the headline failure's own entries (an ACS
   // result's before the SIP code it carries).

@@ -66,12 +66,19 @@ describe("Teams ms-diagnostics in SBC traces", () => {
       {
         namespace: "sip",
         code: 403,
-        subcode: null,
+        subcode: 560403,
         id: "sip/403",
         reason: "Forbidden (Microsoft subcode 560403: Call rejected by the callee)",
         method: "INVITE",
       },
     ]);
+    // The card says what Microsoft added, not only --json.
+    const a = analyze(catalog(), scanText(catalog(), text));
+    expect(a.firstFailure?.id).toBe("sip/403");
+    expect(a.correlations.join(" ")).toMatch(
+      /SIP 403 Forbidden on line 2 came with Microsoft subcode 560403 \("Call rejected by the callee"\)/,
+    );
+    expect(a.correlations.join(" ")).toContain("560 prefix");
   });
 
   it("reports no code for an ms-diagnostics line on its own, and none for subcode 0", () => {

@@ -30,8 +30,8 @@ export function parseDiagnostics(value: string): Diagnostics | undefined {
 
 /**
  * Pairs a SIP status finding with the subcode of its message's ms-diagnostics header: the ACS
- * call-end pair when the catalog has it (ACS 486/560486); otherwise the subcode, with Microsoft's
- * reason, is named in the finding's reason. A subcode of 0 says nothing. The finding stays a SIP
+ * call-end pair when the catalog has it (ACS 486/560486); otherwise the finding keeps its SIP entry
+ * and carries the subcode, which Microsoft's reason names in the finding's reason too. A subcode of 0 says nothing. The finding stays a SIP
  * response either way (its namespace): what the SBC got on the wire is judged by SIP's rules (a
  * busy callee is a failed call, a 487 after a CANCEL is not), though ACS files 486/560486 under
  * "Success".
@@ -44,6 +44,8 @@ export function pairDiagnostics(f: Finding, d: Diagnostics, catalog: Catalog): v
     f.id = id;
     return;
   }
+  // Unpaired, the subcode still travels with the SIP code (`--json` shows it; analysis names it).
+  f.subcode = d.subcode;
   const why = d.reason ? `: ${d.reason}` : "";
   f.reason = `${f.reason ? `${f.reason} ` : ""}(Microsoft subcode ${d.subcode}${why})`;
 }
