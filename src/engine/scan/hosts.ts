@@ -59,6 +59,8 @@ const UPSTREAM_KEY = new RegExp(`\\bupstream_addr"?\\s*[=:]\\s*"?${ADDRESS}(?::(
 /** A Kamailio acc record's dst_ip=: the request went there, so the response came from there
  *  (its src_ip= is the requester, which got the response). */
 const ACC_DST = new RegExp(`\\bdst_ip=${ADDRESS}(?:\\s+dst_port=(\\d{2,5}))?`, "i");
+/** A record of a whole transaction (Kamailio/OpenSIPS acc: "method=INVITE;…;code=486"). */
+const ACC_RECORD = /\bmethod=[A-Z]/;
 /** An HTTP server's client address (nginx remote_addr, pino-http remoteAddress): the requester. */
 const CLIENT_KEY = /^remote_?addr(?:ess)?$/i;
 
@@ -82,6 +84,9 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
   // Records that name both ends of a request name the one that answered it by its own key.
   const keyed = line.includes("upstream_addr") || line.includes("dst_ip=") ? answeringKey(line) : undefined;
   if (keyed) return keyed;
+  // A Kamailio acc record with no dst_ip names only its requester (src_ip), which got the response:
+  // it says nothing about who answered.
+  if (line.includes("src_ip=") && ACC_RECORD.test(line)) return undefined;
   const m = HOST.exec(line);
   if (m?.[2]) {
     const host = joined(m[2], m[3]);
@@ -259,8 +264,9 @@ function findSource(text: string, ls: number): MessageSource | undefined {
 const SIPDUMP_FIELD = /^(tag|srcip|srcport|dstip|dstport): (\S+)\s*$/;
 
 /**
- * The header of the Kamailio sipdump record whose "~~~~" rule starts at text[rule]: "tag: rx"
- * (received from srcip:srcport) or "tag: tx" (sent to dstip:dstport).
+ * The header of the Kamailio sipdump record whose "~~~~" rule starts at text[rule]: "tag: rcv"
+ * (received from srcip:srcport) or "tag: snd" (sent to dstip:dstport), as sipdump_mod.c writes
+ * them; "rx"/"tx" are read the same way.
  */
 function sipdumpSource(text: string, rule: number): MessageSource | undefined {
   const field = new Map<string, string>();
@@ -272,12 +278,13 @@ function sipdumpSource(text: string, rule: number): MessageSource | undefined {
     if (m) field.set(m[1] as string, m[2] as string);
   }
   const tag = field.get("tag");
-  if (tag !== "rx" && tag !== "tx") return undefined;
-  const side = tag === "rx" ? "src" : "dst";
+  const received = tag === "rcv" || tag === "rx";
+  if (!received && tag !== "snd" && tag !== "tx") return undefined;
+  const side = received ? "src" : "dst";
   const ip = field.get(`${side}ip`);
-  if (!ip) return { direction: tag === "rx" ? "in" : "out" };
+  if (!ip) return { direction: received ? "in" : "out" };
   const port = field.get(`${side}port`);
-  return { host: joined(ip.includes(":") ? `[${ip}]` : ip, port), direction: tag === "rx" ? "in" : "out" };
+  return { host: joined(ip.includes(":") ? `[${ip}]` : ip, port), direction: received ? "in" : "out" };
 }
 
 /** "Name:" at the start of a line, in a chat quote too; "Content-Length:0" has no space. */
