@@ -7,7 +7,13 @@ import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
 import { MAX_CHECKLIST, mergeChecklist } from "./checklist.js";
 import { chronological } from "./chronology.js";
-import { apiBehindStatus, failingComponentOf, noAnswerComponent, timedOutComponent } from "./component.js";
+import {
+  apiBehindStatus,
+  failingComponentOf,
+  noAnswerComponent,
+  passedOn,
+  timedOutComponent,
+} from "./component.js";
 import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { namedDependencies } from "./dependencies.js";
 import { diagnosticsNotes } from "./diagnostics-notes.js";
@@ -26,7 +32,7 @@ import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { foundSentence } from "./summary-words.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
-import { silences } from "./unanswered.js";
+import { isNoResponse, silences } from "./unanswered.js";
 import { isNormal, label } from "./verdict.js";
 
 export { MAX_HOST_ROWS, MAX_LISTED_HOSTS, type TimelineItem } from "./rows.js";
@@ -211,7 +217,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         ? noAnswerComponent(first, noAnswer)
         : hungUp.component
       : first && timedOut?.request
-        ? timedOutComponent(first, timedOut.request, timedOut.title)
+        ? timedOutComponent(
+            first,
+            passedOn(timedOut.request, first, timers.filter(isNoResponse)) ?? timedOut.request,
+            timedOut.title,
+          )
         : first && noAnswer
           ? noAnswerComponent(first, noAnswer)
           : dominant

@@ -118,6 +118,25 @@ export function timedOutComponent(first: Finding, request: RequestNoted, timer: 
   return `${silent}, which never answered the ${request.method} on line ${request.line} (${timer}); ${senderOf(first)} generated the ${first.code} itself after it`;
 }
 
+/**
+ * The request the log's own system passed on for `received`, the request a Timer B/F note pairs the
+ * 408 with when the log does not say where that one went (an SBC logs the INVITE it got from the
+ * PBX, then its own copies to the carrier): a later request of the same method, sent to a named host
+ * before the 408 and never answered (`silent`, the "No response" notes).
+ */
+export function passedOn(
+  received: RequestNoted,
+  first: Finding,
+  silent: TimerFinding[],
+): RequestNoted | undefined {
+  if (received.to !== undefined) return undefined;
+  for (const t of silent) {
+    const r = t.request;
+    if (r?.to && r.method === received.method && r.line > received.line && r.line < first.line) return r;
+  }
+  return undefined;
+}
+
 /** A 408 the next hop sent after the call rang (or for the INVITE sent to it): that host gave up
  *  waiting for an answer. */
 export function noAnswerComponent(first: Finding, t: TimerFinding): string {
