@@ -33,7 +33,7 @@ import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { foundSentence } from "./summary-words.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 import { isNoResponse, silences } from "./unanswered.js";
-import { isNormal, label } from "./verdict.js";
+import { AnsweredCalls, isNormal, label } from "./verdict.js";
 
 export { MAX_HOST_ROWS, MAX_LISTED_HOSTS, type TimelineItem } from "./rows.js";
 
@@ -92,6 +92,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const carriedBy = overruled.size > 0 ? carriers(overruled) : undefined;
   // Reasons repeated in a retransmitted BYE/CANCEL: one hang-up, counted once.
   let copies = 0;
+  const answered = new AnsweredCalls();
   ordered.forEach((f, i) => {
     const hangup = hangups.size > 0 ? hangups.get(f) : undefined;
     if (hangup?.copy) {
@@ -101,7 +102,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     const challenge =
       !hangup && isRetried(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
     const cancel = cancelledBy(f, cancels, hangup);
-    const normal = isNormal(catalog, f, challenge, cancel !== undefined) && !overruled.has(f);
+    answered.see(f);
+    const connected = hangup?.request.method === "BYE" || answered.answered(f);
+    const normal = isNormal(catalog, f, challenge, cancel !== undefined, connected) && !overruled.has(f);
     // Notes say why a finding is no failure: only for findings the verdict calls normal.
     if (challenge && normal) challenges.push(challenge);
     if (cancel && normal) cancelled.push(cancel);

@@ -39,23 +39,49 @@ export function label(
   return `${ns ?? f.namespace} ${f.code}${f.subcode === null ? "" : `/${f.subcode}`}`;
 }
 
+/**
+ * Calls answered so far (a 2xx to an INVITE), by Call-ID ("" for a response with none). Q.850 cause
+ * 31 "Normal, unspecified" clears an answered call normally, but gateways also give it to a call
+ * they fail for a reason with no better cause (the catalog maps it to SIP 480): before an answer,
+ * it is a failed call.
+ */
+export class AnsweredCalls {
+  private readonly ids = new Set<string>();
+
+  /** Notes `f` when it answers a call; findings are seen in time order. */
+  see(f: Finding): void {
+    if (f.namespace !== "sip" || f.code < 200 || f.code >= 300) return;
+    if (f.method === "INVITE" || f.method === "re-INVITE") this.ids.add(f.callId ?? "");
+  }
+
+  /** Whether the call `f` belongs to was answered before it (a finding with no Call-ID: any call). */
+  answered(f: Finding): boolean {
+    if (this.ids.size === 0) return false;
+    return f.callId === undefined || this.ids.has(f.callId) || this.ids.has("");
+  }
+}
+
 /** Normal traffic: provisional and success responses (SIP, HTTP, Mobius), causes for normal clearing, a digest
  *  challenge or a 422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled
  *  and a losing branch's refusal after another branch answered (`cancelled`, see cancels.ts), ACS "Success"
- *  end reasons, and a Mobius refusal its log message calls by design. */
+ *  end reasons, and a Mobius refusal its log message calls by design. `connected`: the finding's call was
+ *  answered before it (see AnsweredCalls). */
 export function isNormal(
   catalog: Catalog,
   f: Finding,
   challenge: ChallengeOutcome | undefined,
   cancelled: boolean,
+  connected = true,
 ): boolean {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   if (f.namespace === "sip" || f.namespace === "http") {
     if (f.code < 400 || cancelled) return true;
     return challenge !== undefined && challenge.kind !== "unanswered";
   }
-  // Normal clearing is normal, unless the line itself reports a failure ("Originate Failed. Cause: …").
-  if (f.namespace === "q850") return (f.code === 16 || f.code === 31) && !/fail|error/i.test(f.text);
+  // Normal clearing is normal, unless the line itself reports a failure ("Originate Failed. Cause: …");
+  // cause 31 only on a call that `connected` (answered, or hung up with a BYE).
+  if (f.namespace === "q850")
+    return (f.code === 16 || (f.code === 31 && connected)) && !/fail|error/i.test(f.text);
   // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes.
   if (f.namespace === "acs") return e ? e.resultCategory === "Success" : f.code < 300;
   // Mobius statuses are HTTP statuses: a 1xx/2xx without a mobius-error is a request that worked;
