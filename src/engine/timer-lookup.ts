@@ -1,7 +1,7 @@
 // "Which timers fire at N seconds": the timers near a duration with the chosen T1/T2/T4, or else
 // with the other profile's values or another T1.
 import type { Catalog } from "../catalog/indexes.js";
-import { type Base, IMS, RFC3261, seconds } from "./timer-base.js";
+import { type Base, IMS, type Profile, RFC3261, seconds } from "./timer-base.js";
 import { DERIVE, rowsFor, SIXTY_FOUR_T1 } from "./timer-rows.js";
 import type { TimerRow } from "./timers.js";
 
@@ -40,7 +40,7 @@ export function around(
   catalog: Catalog,
   rows: TimerRow[],
   targetMs: number,
-  profile: string,
+  profile: Profile,
   base: Base,
 ): string {
   const hits = rows
@@ -61,7 +61,7 @@ export function around(
   const tried = new Set([base.t1]);
   const changed = (r: TimerRow, i: number) => r.udpMs !== rows[i]?.udpMs || r.tcpMs !== rows[i]?.tcpMs;
   const inOther = hitList(
-    rowsFor(catalog, other).filter((r, i) => changed(r, i)),
+    rowsFor(catalog, other, profile === "ims" ? "rfc3261" : "ims").filter((r, i) => changed(r, i)),
     targetMs,
   );
   if (inOther.text !== "") {
@@ -77,7 +77,7 @@ export function around(
     if (tried.has(t1)) continue;
     const b = { ...base, t1, t2: Math.max(base.t2, t1) };
     const hit = hitList(
-      rowsFor(catalog, b).filter(
+      rowsFor(catalog, b, profile).filter(
         (r, i) =>
           ((SIXTY_FOUR_T1.has(r.entry.id) && r.udpMs === 64 * t1) ||
             (EQUAL_T1.has(r.entry.id) && r.udpMs === t1)) &&

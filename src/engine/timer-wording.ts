@@ -1,6 +1,6 @@
 // The numbers in the transaction timers' catalog wording that follow T1/T2/T4, and what each
 // becomes for the chosen values.
-import { type Base, seconds } from "./timer-base.js";
+import { type Base, type Profile, seconds } from "./timer-base.js";
 
 /**
  * The numbers in a transaction timer's catalog wording that derive from T1/T2/T4. The catalog writes
@@ -8,16 +8,23 @@ import { type Base, seconds } from "./timer-base.js";
  * the card's sentences agree with its numbers (and read as the catalog does with the defaults).
  */
 export const WORDING: Readonly<
-  Record<string, ReadonlyArray<{ field: "formula" | "firesWhen"; text: string; value: (b: Base) => string }>>
+  Record<
+    string,
+    ReadonlyArray<{
+      field: "formula" | "firesWhen";
+      text: string;
+      value: (b: Base, profile: Profile) => string;
+    }>
+  >
 > = {
   "timer/a": [{ field: "firesWhen", text: "0.5, 1, 2, 4 s", value: (b) => doubling(b.t1) }],
   "timer/b": [{ field: "firesWhen", text: "about 32 s", value: (b) => `about ${seconds(64 * b.t1)}` }],
+  // Timer D is fixed, not derived from T1: only the IMS profile changes it.
   "timer/d": [
     {
       field: "formula",
       text: "> 32 s for UDP",
-      value: (b) =>
-        64 * b.t1 > 32_000 ? `64*T1 = ${seconds(64 * b.t1)} for UDP (at least 32 s)` : "> 32 s for UDP",
+      value: (_b, profile) => (profile === "ims" ? "> 128 s for UDP (3GPP TS 24.229)" : "> 32 s for UDP"),
     },
   ],
   "timer/e": [{ field: "firesWhen", text: "every 4 s", value: (b) => `every ${seconds(b.t2)}` }],

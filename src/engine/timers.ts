@@ -133,7 +133,7 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
       delete set.t2;
     }
   }
-  const transaction = rowsFor(catalog, base);
+  const transaction = rowsFor(catalog, base, profile);
   if (set.t1 !== undefined) {
     calculations.push(
       `With T1 = ${seconds(base.t1)}: Timer B, F, H, J, L and M = 64×T1 = ${seconds(64 * base.t1)}; Timer A, E and G start at ${seconds(base.t1)}.`,

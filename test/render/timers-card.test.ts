@@ -40,8 +40,11 @@ describe("timer sentences follow the computed values", () => {
     expect(line(text, "Timer B")).toContain(
       "UDP 128 s, TCP 128 s [64*T1] — A locally generated 408 about 128 s after",
     );
+    // Timer D does not follow T1 (RFC 3261 §17.1.1.2: at least 32 s); only IMS sets it to 128 s.
     expect(line(text, "Timer D")).toContain(
-      "UDP 128 s, TCP 0 s [64*T1 = 128 s for UDP (at least 32 s), 0 for TCP]",
+      args === "ims"
+        ? "UDP 128 s, TCP 0 s [> 128 s for UDP (3GPP TS 24.229), 0 for TCP]"
+        : "UDP 32 s, TCP 0 s [> 32 s for UDP, 0 for TCP]",
     );
     expect(line(text, "Timer F")).toContain("times out about 128 s after it was sent");
     expect(line(text, "Timer H")).toContain("gives up on it ~128 s after sending the response");
@@ -77,7 +80,7 @@ describe("which timers fire at N seconds", () => {
       "At about 2 s with T1 = 500 ms: the 3rd retransmission interval of Timer A, Timer E and Timer G (0.5, 1, 2, 4 s…). With IMS T1 = 2 s (timers ims): T1, Timer A, Timer E, Timer G at 2 s.",
     );
     expect(numbers("64s")).toBe(
-      "No standard timer fires at about 64 s with T1 = 500 ms. With T1 = 1 s: Timer B, Timer D, Timer F, Timer H, Timer J, Timer L, Timer M at 64 s (64×T1).",
+      "No standard timer fires at about 64 s with T1 = 500 ms. With T1 = 1 s: Timer B, Timer F, Timer H, Timer J, Timer L, Timer M at 64 s (64×T1).",
     );
     expect(numbers("128s")).toBe(
       "No standard timer fires at about 128 s with T1 = 500 ms. With IMS T1 = 2 s (timers ims): Timer B, Timer D, Timer F, Timer H, Timer J, Timer L, Timer M at 128 s.",
