@@ -74,9 +74,12 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
       if (isZeroDuration(interval)) calculations.push(...EXPIRES_ZERO);
       else if (typeof d === "string") errors.push(`Expires: ${d}`);
       else {
+        // 3/4 of Expires is Webex Calling's refresh point (Mobius's SIP app toward the SSE), not
+        // a SIP rule: RFC 3261 §10.2.4 only asks for a refresh before the granted Expires runs out.
+        // The reminder keeps that point, and the sentence says whose it is.
         due.push({ label: "registration refresh", afterSeconds: Math.round((d * 0.75) / 1000) });
         calculations.push(
-          `Expires ${seconds(d)}: the registration is refreshed at 3/4 of it, ${seconds(d * 0.75)} after the REGISTER; it lapses at ${seconds(d)} if no refresh succeeds.`,
+          `Expires ${seconds(d)}: Webex Calling (Mobius's SIP app toward the SSE) refreshes the registration at 3/4 of it, ${seconds(d * 0.75)} after the REGISTER; other SIP stacks refresh at their own point, before the Expires the registrar's 200 OK returned. The binding lapses at that Expires (${seconds(d)} if the 200 OK kept it) unless a refresh succeeds.`,
         );
       }
     } else if (key === "min-se") {

@@ -1,4 +1,5 @@
-// Timer facts that do not follow T1: Timer D stays at its RFC 3261 floor whatever T1 is.
+// Timer facts that do not follow T1 or that belong to one vendor: Timer D stays at its RFC 3261
+// floor whatever T1 is, and the 3/4-of-Expires refresh is stated as Webex Calling's, not SIP's.
 import { describe, expect, it } from "vitest";
 import { computeTimers } from "../../src/engine/timers.js";
 import { respond } from "../../src/respond.js";
@@ -28,5 +29,27 @@ describe("Timer D (RFC 3261 §17.1.1.2: at least 32 s on UDP, not 64×T1)", () =
       "No standard timer fires at about 64 s with T1 = 500 ms. With T1 = 1 s: Timer B, Timer F, Timer H, Timer J, Timer L, Timer M at 64 s (64×T1).",
     );
     expect(numbers("t1=1s 32s")).toContain("At about 32 s: Timer D.");
+  });
+});
+
+describe("registration refresh for an Expires value", () => {
+  it("gives 3/4 of Expires as Webex Calling's point, not as a SIP rule", () => {
+    const text = numbers("expires=3600");
+    expect(text).toBe(
+      "Expires 3600 s: Webex Calling (Mobius's SIP app toward the SSE) refreshes the registration at 3/4 of it, 2700 s after the REGISTER; other SIP stacks refresh at their own point, before the Expires the registrar's 200 OK returned. The binding lapses at that Expires (3600 s if the 200 OK kept it) unless a refresh succeeds.",
+    );
+    expect(text).not.toMatch(/^Expires 3600 s: the registration is refreshed at 3\/4/);
+  });
+
+  it("keeps the reminder at the Webex refresh point", () => {
+    expect(computeTimers(catalog(), ["expires=3600"]).due).toEqual([
+      { label: "registration refresh", afterSeconds: 2700 },
+    ]);
+  });
+
+  it("does not tell every device to refresh at 3/4 of Expires in the flapping checklist", () => {
+    const checks = catalog().byId.get("symptom/registration-flapping")?.checks ?? [];
+    for (const c of checks.filter((c) => c.includes("3/4"))) expect(c).toMatch(/^Webex Calling:/);
+    expect(checks.some((c) => /before the Expires granted in the last 200 OK/.test(c))).toBe(true);
   });
 });

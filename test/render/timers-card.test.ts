@@ -120,13 +120,13 @@ describe("calculator input", () => {
     expect(t1.calculations[0]).toBe("T1 given more than once; using the last, t1=2s.");
     const expires = numbers("expires=3600 expires=60");
     expect(expires).toBe(
-      "Expires given more than once; using the last, expires=60.\nExpires 60 s: the registration is refreshed at 3/4 of it, 45 s after the REGISTER; it lapses at 60 s if no refresh succeeds.",
+      "Expires given more than once; using the last, expires=60.\nExpires 60 s: Webex Calling (Mobius's SIP app toward the SSE) refreshes the registration at 3/4 of it, 45 s after the REGISTER; other SIP stacks refresh at their own point, before the Expires the registrar's 200 OK returned. The binding lapses at that Expires (60 s if the 200 OK kept it) unless a refresh succeeds.",
     );
   });
 
   it("reads pasted headers", () => {
     expect(numbers("Expires: 600")).toMatch(
-      /^Expires 600 s: the registration is refreshed at 3\/4 of it, 450 s/,
+      /^Expires 600 s: Webex Calling \(Mobius's SIP app toward the SSE\) refreshes the registration at 3\/4 of it, 450 s/,
     );
     const t = computeTimers(catalog(), ["Session-Expires:", "1800;refresher=uac", "Min-SE:", "90"]);
     expect(t.errors).toEqual([]);
