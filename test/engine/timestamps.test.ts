@@ -238,3 +238,10 @@ describe("stamps of exports, SBCs and access logs", () => {
     expect(a.timeline[0]?.timestamp).toBe("2024-03-01T16:30:00.112Z");
   });
 });
+
+describe("a JSON time field far along the line", () => {
+  it("keeps its fraction and zone", () => {
+    const line = `{"connector_id":"abcdefghijklmnopqrstuvwxyz012345","timestamp":"2024-04-02T08:01:02.250Z","x":1}`;
+    expect(parseTimestamp(line)?.text).toBe("2024-04-02T08:01:02.250Z");
+  });
+});

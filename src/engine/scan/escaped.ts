@@ -4,8 +4,8 @@
 // Call-ID, Reason, Server) are read as they would be in a plain trace. The "\n"s added here are
 // reported, and the scanner counts the pieces as one line of the input.
 
-/** A SIP start line (request or status) followed by an escaped line break. */
-const ESCAPED_MESSAGE = /SIP\/2\.0(?: [1-6]\d\d[^\\\n]{0,80})?\\r?\\n/;
+/** A SIP start line (request or status) followed by an escaped line break ("\r\n", or "\n" alone). */
+const ESCAPED_MESSAGE = /SIP\/2\.0(?: [1-6]\d\d[^\\\n]{0,80})?(?:\\r)?\\n/;
 /** The escapes inside such a line: line breaks, quotes, tabs, slashes and backslashes. */
 const ESCAPES = /\\(?:r\\n|n|r|t|"|\/|\\)/g;
 /** A partial line is held back only up to this length; a longer one is passed on unopened. */

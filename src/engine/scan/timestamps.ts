@@ -23,6 +23,8 @@ const FRACTION = "(?:(?:[.,]|:(?=\\d{3}(?![\\d:])))(\\d{1,6})(?!\\d|\\.\\d))?";
 const ISO = new RegExp(
   `\\b(\\d{4})([-/])(\\d\\d)\\2(\\d\\d)(?:T|[ \\t]{1,8})(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(Z|[+-]\\d\\d:?\\d\\d)?`,
 );
+/** The longest ISO stamp: date, time, six fraction digits and a "+hh:mm" zone. */
+const ISO_MAX = 33;
 const RFC1123 =
   /\b[A-Z][a-z]{2}, (\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d)(?:\.(\d{1,6}))? (GMT|UTC|[+-]\d{4})/;
 /**
@@ -36,11 +38,11 @@ const MONTH_DAY = new RegExp(
 const CLOCK = new RegExp(`(?<![\\d:.])(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?!\\d|:\\d)`);
 /**
  * The time field of a JSON log line, wherever it is: an ISO string ("timestamp":"2024-05-14T…",
- * Twilio's "date_created", Telnyx's "occurred_at"), or epoch milliseconds or seconds
+ * "event_timestamp", Twilio's "date_created", Telnyx's "occurred_at"), or epoch milliseconds or seconds
  * ("time":1715700000123 in pino and jambonz, Homer's "create_date", "ts":1715700000.123).
  */
 const JSON_TIME =
-  /"(?:@?timestamp|time|ts|create_date|date_created|created_at|occurred_at)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
+  /"(?:@?timestamp|event_timestamp|time|ts|create_date|date_created|created_at|occurred_at)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
 /** A US date with a time: 3CX's "03/01/2024 12:41:10.415" (day first when the first number is over 12). */
 const SLASH_DATE = new RegExp(
   `(?<![\\d/.])(\\d\\d)/(\\d\\d)/((?:19|20)\\d\\d)[ T](\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?![\\d:])`,
@@ -105,7 +107,10 @@ function dayStart(month: number, day: number, year: string | undefined): number 
 /** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
 export function parseTimestamp(line: string): { text: string; ms: number } | undefined {
   const head = line.slice(0, 80);
-  const iso = ISO.exec(head);
+  let iso = ISO.exec(head);
+  // A stamp the head cuts short ("…T10:15:20" of a JSON field's "…T10:15:20.150Z") is read whole.
+  if (iso && iso.index + ISO_MAX > head.length && line.length > head.length)
+    iso = ISO.exec(line.slice(0, iso.index + ISO_MAX));
   if (iso) {
     // A tab or a run of spaces between date and time is shown as one space ("T" and one space stay).
     const digit = iso[0].charCodeAt(11);
@@ -206,6 +211,11 @@ function epoch(value: string): { text: string; ms: number } {
   // Ten digits are seconds (maybe with a fraction), thirteen milliseconds.
   const ms = value.length === 13 && !value.includes(".") ? Number(value) : Math.round(Number(value) * 1000);
   return { text: new Date(ms).toISOString(), ms };
+}
+
+/** The time a JSON time field on `line` holds ("occurred_at": "…"), and no other stamp on it. */
+export function jsonFieldTime(line: string): { text: string; ms: number } | undefined {
+  return line.includes('"') ? jsonTime(line) : undefined;
 }
 
 /** The time a JSON line's time field holds, when the line's head has none. */
