@@ -6,6 +6,7 @@ import { type Surroundings, sipHeaders } from "./context.js";
 import { timeOf } from "./events.js";
 import type { LineContext } from "./finding.js";
 import { HEADER_BYTES } from "./hosts.js";
+import { jsonObjectTime } from "./json-time.js";
 import { lineAt, prevLineStart } from "./text-lines.js";
 import { isTsharkMessage, tsharkMessageLines } from "./tshark.js";
 
@@ -39,7 +40,11 @@ export function lineContext(
     lineNo: w.lineNo,
     line: w.line,
     time: () => {
-      if (time === null) time = timeOf(w.buf, w.line, w.ls);
+      // A member of a pretty-printed JSON object has its object's time, not that of a line just above.
+      if (time === null) {
+        const member = jsonObjectTime(w.buf, w.line, w.ls);
+        time = member === undefined ? timeOf(w.buf, w.line, w.ls) : (member ?? undefined);
+      }
       return time;
     },
     headers: () => {

@@ -4,10 +4,12 @@
 // apart would look like one.
 
 /**
- * call_id=, callid=, call-id=, "call_id":"…", "callId":"…", Twilio's "sipCallId", and Kamailio's
- * xlog idiom ci=$ci (a SIP header line is read elsewhere).
+ * call_id=, callid=, call-id=, "call_id":"…", "callId":"…", Twilio's "sipCallId", Telnyx's
+ * "call_control_id" (one per call leg, in every webhook of it), and Kamailio's xlog idiom ci=$ci (a
+ * SIP header line is read elsewhere).
  */
-const CALL_KEY = /\b(?:sip_?)?call[-_]?id"?\s*[=:]\s*"?([^\s";,&]{3,200})|(?<![\w.-])ci=([^\s";,&]{3,200})/i;
+const CALL_KEY =
+  /\b(?:sip_?)?call[-_]?(?:control_)?id"?\s*[=:]\s*"?([^\s";,&]{3,200})|(?<![\w.-])ci=([^\s";,&]{3,200})/i;
 /**
  * Kamailio/OpenSIPS script logs put the Call-ID in brackets ("<script>: [ab12cd@10.0.0.8] …"). The
  * host part of a Call-ID has no ":" (which rules out AudioCodes' "[Time:01-03@20:20:00.150]").
@@ -20,7 +22,7 @@ const METHOD_KEY =
 /** The Call-ID a one-line record names, or undefined. */
 export function lineCallId(line: string): string | undefined {
   // Cheap literal checks first: most lines name no call.
-  if ((line.includes("all") && /call[-_]?id/i.test(line)) || line.includes("ci=")) {
+  if ((line.includes("all") && /call[-_]?(?:control_)?id/i.test(line)) || line.includes("ci=")) {
     const m = CALL_KEY.exec(line);
     const id = m?.[1] ?? m?.[2];
     if (id) return id;
