@@ -4,6 +4,8 @@
 
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
+import { seconds } from "./timer-base.js";
+import { isDefaultT1, observedT1, observedT1Words } from "./timer-observed.js";
 import type { RequestNoted, TimerFinding } from "./timing.js";
 
 /** How every note about a request that got no response at all starts. */
@@ -67,10 +69,13 @@ export function unansweredRequests(findings: Finding[], events: TimingEvent[]): 
     const span = e.lastTsMs !== undefined ? e.lastTsMs - e.tsMs : Number.NaN;
     const over = span > 0 && span < DAY_MS ? ` over ${(span / 1000).toFixed(1)} s` : "";
     const who = e.to ?? "the next hop";
+    const title = invite ? "Timer B" : "Timer F";
+    const t1 = sentT1(e, invite);
+    const when = t1 === undefined ? "64×T1 (32 s)" : `64×T1 (${seconds(64 * t1)})`;
     out.push({
       timer: invite ? "timer/b" : "timer/f",
-      title: invite ? "Timer B" : "Timer F",
-      text: `${NO_RESPONSE} the ${e.method} on line ${e.line}${e.to ? ` to ${e.to}` : ""} was sent ${e.copies} times${over} and nothing answered it in the log, so ${who} did not answer. Unless a response arrives, ${invite ? "Timer B" : "Timer F"} ends the transaction 64×T1 (32 s) after the first copy and the sender's stack reports 408.`,
+      title,
+      text: `${NO_RESPONSE} the ${e.method} on line ${e.line}${e.to ? ` to ${e.to}` : ""} was sent ${e.copies} times${over} and nothing answered it in the log, so ${who} did not answer. Unless a response arrives, ${title} ends the transaction ${when} after the first copy and the sender's stack reports 408${t1 === undefined ? "" : `; ${observedT1Words(t1)}`}.`,
       intervalMs: Number.isNaN(span) ? 0 : span,
       evidence: [e.line],
       request: requestNoted(e),
@@ -78,6 +83,15 @@ export function unansweredRequests(findings: Finding[], events: TimingEvent[]): 
     if (out.length === MAX_NAMED) break;
   }
   return out;
+}
+
+/** A retransmitted request with the time each copy went, when the scanner records them. */
+type Resent = TimingEvent & { sentAtMs?: readonly number[] };
+
+/** The T1 the copies of `e` show when it is not the default 500 ms (see timer-observed.ts). */
+function sentT1(e: Resent, invite: boolean): number | undefined {
+  const t1 = e.sentAtMs ? observedT1(e.sentAtMs, invite) : undefined;
+  return t1 === undefined || isDefaultT1(t1) ? undefined : t1;
 }
 
 const TIMER_ENDS = new Set([18, 102]);
