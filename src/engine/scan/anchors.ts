@@ -58,6 +58,8 @@ export function anchorsFor(index: ScanIndex): Anchors {
   // Asterisk's dial outcomes (causes.ts), read through the catalog's AST_CAUSE_ names.
   add("DIALSTATUS", D.CAUSE_NAME);
   add("circuit-busy", D.CAUSE_NAME);
+  // Cisco's "show call history voice brief" states its hex cause with no cause word (causes.ts).
+  add("dur ", D.CAUSE_NUM);
   add("Client Error", D.PY_HTTP);
   add("Server Error", D.PY_HTTP);
   for (const s of ["s", "S"])

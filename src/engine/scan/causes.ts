@@ -6,7 +6,7 @@ import { all, type Emit, hit, put } from "./hit.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
 
-/** Cisco IOS "show call history voice": "DisconnectCause=2F" is always hex. */
+/** Cisco IOS call history and accounting: "DisconnectCause=2F" is always hex. */
 const hex = (m: RegExpExecArray) => Number.parseInt(m[1] ?? "", 16);
 
 /**
@@ -32,8 +32,13 @@ const CIRCUIT_BUSY = /\bis circuit-busy\b/g;
 /** The cause detectors gated by a "cause" word (D.CAUSE_NUM) or a named anchor (D.CAUSE_NAME). */
 export function detectCauses(segment: string, index: ScanIndex, emit: Emit, gates: number): void {
   if (gates & D.CAUSE_NUM) {
-    if (segment.includes("DisconnectCause="))
+    if (segment.includes("DisconnectCause") || segment.includes("h323-disconnect-cause"))
       all(P.CISCO_DISCONNECT, segment, (m) => {
+        const code = hex(m);
+        if (code > 0 && code <= 127) put(emit, hit("q850", code, null, 0.85, "cause-number", true), m);
+      });
+    if (segment.includes(" rx:"))
+      all(P.CISCO_BRIEF_CAUSE, segment, (m) => {
         const code = hex(m);
         if (code > 0 && code <= 127) put(emit, hit("q850", code, null, 0.85, "cause-number", true), m);
       });

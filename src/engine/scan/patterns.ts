@@ -112,14 +112,27 @@ export const CAUSE_NUM =
  */
 export const PROSE_CAUSE =
   /\b(?:(?:with|release(?:d,?)?|(?<!previous )disconnect|clearing|error)[ \t]+cause|cause[ \t]+(?:code|value))[ \t]*[:=#]?[ \t]*(?:0x([0-9a-f]{1,2})(?![\w.])|(\d{1,3})(?![\d.:%/]|x[0-9a-f]|[ \t]*(?:ms|msec|s\b|sec|seconds?|minutes?|min\b|%|x\b|calls?|times?|users?)))/gi;
-/** Cisco IOS "show call history voice": "DisconnectCause=2F" is always hex (its DisconnectText says "(47)"). */
-export const CISCO_DISCONNECT = /\bDisconnectCause=(?:0x)?([0-9A-Fa-f]{1,2})(?![\w.])/g;
+/**
+ * Cisco IOS call history: "DisconnectCause=2F" (show call history voice), "DisconnectCause 2F  ,"
+ * (the %VOIPAAA-5-VOIP_CALL_HISTORY syslog of gw-accounting) and the RADIUS VSA
+ * "h323-disconnect-cause=2F" all hold the Q.931 cause in hex (their DisconnectText says "(47)").
+ */
+export const CISCO_DISCONNECT =
+  /(?:\bDisconnectCause(?:=|[ \t]+)|\bh323-disconnect-cause[ \t]*=[ \t]*)(?:0x)?([0-9A-Fa-f]{1,2})(?![\w.])/g;
+/**
+ * Cisco IOS "show call history voice brief": the second line of a call, "dur 00:00:00 tx:0/0
+ * rx:0/0 11  (user busy (17))", ends with the disconnect cause in hex and its text.
+ */
+export const CISCO_BRIEF_CAUSE =
+  /\bdur \d{1,3}:\d\d:\d\d tx:\d{1,12}\/\d{1,15} rx:\d{1,12}\/\d{1,15} ([0-9A-Fa-f]{1,2})[ \t]+\(/g;
 /**
  * "Cause: 17" (Asterisk AMI, 3CX) and "Cause=17" (AudioCodes' CALL_RELEASED). Not a parameter
  * (";cause=486" in a Reason header or a diverted call's URI), nor Cisco's "Previous Disconnect
- * Cause", the cause of an earlier disconnect.
+ * Cause", the cause of an earlier disconnect, nor Cisco's hex "h323-disconnect-cause=11"
+ * (CISCO_DISCONNECT).
  */
-export const AMI_CAUSE = /(?<![;&?\w])(?<!previous disconnect )Cause\s*[:=]\s*(\d{1,3})(?![\d.]|:\d)/gi;
+export const AMI_CAUSE =
+  /(?<![;&?\w])(?<!previous disconnect |h323-disconnect-)Cause\s*[:=]\s*(\d{1,3})(?![\d.]|:\d)/gi;
 /** Asterisk's app_dial: "Unable to create channel of type 'PJSIP' (cause 20 - Subscriber absent)". */
 export const PAREN_CAUSE = /\(cause (\d{1,3}) - (?=[A-Za-z])/g;
 /**

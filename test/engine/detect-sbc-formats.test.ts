@@ -1,0 +1,48 @@
+// Gateway, SBC and CPaaS records as their software writes them: Cisco accounting causes in hex,
+// media counters that are no statuses, webhook bodies, Voice Insights and AudioCodes CDR rows.
+import { describe, expect, it } from "vitest";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { catalog } from "../helpers/catalog.js";
+
+function found(text: string): string[] {
+  return scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code}`);
+}
+
+describe("Cisco accounting causes are hex", () => {
+  it("reads h323-disconnect-cause in a FreeRADIUS detail file and in a debug line", () => {
+    const detail = [
+      "Tue Mar  5 10:15:22 2024",
+      "\tAcct-Status-Type = Stop",
+      '\th323-disconnect-cause = "h323-disconnect-cause=11"',
+      '\tCisco-AVPair = "disconnect-text=user busy (17)"',
+      "",
+      "Tue Mar  5 10:16:30 2024",
+      '\th323-disconnect-cause = "h323-disconnect-cause=10"',
+      '\tCisco-AVPair = "disconnect-text=normal call clearing (16)"',
+    ].join("\n");
+    expect(found(detail)).toEqual(["q850 17", "q850 16"]);
+    expect(found('RADIUS: Cisco AVpair [1] 25 "h323-disconnect-cause=22"')).toEqual(["q850 34"]);
+  });
+
+  it("reads the DisconnectCause of the VOIP_CALL_HISTORY syslog", () => {
+    const line =
+      "Mar  5 10:15:22.350: %VOIPAAA-5-VOIP_CALL_HISTORY: CallLegType 1, ConnectionId 8A7B6C5D DA1111EE 8000AABB CCDDEEFF, SetupTime 10:15:20.101 UTC Tue Mar 5 2024, PeerAddress 4085556789, PeerSubAddress , DisconnectCause 11  , DisconnectText user busy (17), ConnectTime 10:15:22.345 UTC Tue Mar 5 2024, DisconnectTime 10:15:22.345 UTC Tue Mar 5 2024, CallOrigin 1, ChargedUnits 0, InfoType 2, TransmitPackets 0, TransmitBytes 0, ReceivePackets 0, ReceiveBytes 0";
+    expect(found(line)).toEqual(["q850 17"]);
+    expect(found(line.replace("DisconnectCause 11", "DisconnectCause 1F"))).toEqual(["q850 31"]);
+  });
+
+  it("reads the cause that ends a call of 'show call history voice brief'", () => {
+    const brief = [
+      "11E7 : 7458 108340440ms.1 (10:15:20.101 UTC Tue Mar 5 2024) +0 +2240 pid:200 Originate 4085556789",
+      " dur 00:00:00 tx:0/0 rx:0/0 11  (user busy (17))",
+      " IP 203.0.113.20:16420 SRTP: off rtt:0ms pl:0/0ms lost:0/0/0 delay:0/0/0ms g711ulaw",
+      "11E9 : 7460 108440440ms.1 (10:17:00.000 UTC Tue Mar 5 2024) +0 +45500 pid:200 Originate 4085556787",
+      " dur 00:00:00 tx:0/0 rx:0/0 22  (no circuit (34))",
+    ].join("\n");
+    expect(found(brief)).toEqual(["q850 17", "q850 34"]);
+  });
+
+  it("still reads a decimal Cause= as decimal", () => {
+    expect(found("CALL_RELEASED Cause=17")).toEqual(["q850 17"]);
+  });
+});
