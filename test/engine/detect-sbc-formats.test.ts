@@ -46,3 +46,19 @@ describe("Cisco accounting causes are hex", () => {
     expect(found("CALL_RELEASED Cause=17")).toEqual(["q850 17"]);
   });
 });
+
+describe("media counters", () => {
+  it.each([
+    "[SID=486:17:403] ( lgr_stk_sipmsg)(410)   RTP statistics: Packets sent=486, received=503, lost=404, jitter=17ms",
+    "rtcp: received 503 packets, sent 486 packets",
+    "Packets sent=486",
+    "packets received: 503",
+  ])("are no SIP responses: %s", (line) => {
+    expect(found(line)).toEqual([]);
+  });
+
+  it("leave a response a SIP line says was received", () => {
+    expect(found("SIP response received: 503")).toEqual(["sip 503"]);
+    expect(found("sent=486 to the trunk, 1200 packets")).toEqual(["sip 486"]);
+  });
+});

@@ -9,6 +9,7 @@ import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
 import { hasMobiusUrl, mobiusReply } from "./mobius-http.js";
+import { apiEnvelope, mediaCounter } from "./not-codes.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 import { detectStackReplies } from "./stack-replies.js";
@@ -275,18 +276,9 @@ function detectLoose(
       if (bare() === "http" && code >= 600) return;
       const ns = statusNamespace(bare(), code);
       if (ns === "sip" && apiEnvelope(segment, m)) return;
+      if (mediaCounter(segment, m)) return;
       const h = place(hit(ns, code, null, 0.7, "keyword", m[0]), segment, index);
       h.len = 3;
       emit(h, m.index + m[0].length - 3);
     });
-}
-
-/**
- * `{"status":200,"data":[…]}`, `{"msg":"upstream call failed","status":503,"service":"billing"}`:
- * the "status" member of an API response or a service's log record that names no SIP word is
- * that API's status, not a SIP response.
- */
-function apiEnvelope(segment: string, m: RegExpExecArray): boolean {
-  if (segment.charCodeAt(m.index - 1) !== 34 || m[0].slice(0, 6).toLowerCase() !== "status") return false;
-  return P.API_ENVELOPE.test(segment) && !P.SIP_CONTEXT.test(segment);
 }

@@ -165,8 +165,16 @@ export const HTTP_CLIENT =
   /(?:<--[ \t]+(?=[1-5]\d\d(?!\d)[^\n]{0,200}?https?:\/\/)|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
 export const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
 export const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
+/** A code after a word of sending or getting, unless a unit or a counted noun ("packets") follows. */
 export const KEYWORD =
-  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies|ying)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b))/gi;
+  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies|ying)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b|packets?|pkts?\b|octets?|frames?))/gi;
+/**
+ * Media counters: RTP/RTCP statistics print "Packets sent=486, received=503" on every call. A
+ * "sent=" or "received:" count on such a line is no status (SIP_CONTEXT still keeps a SIP line's).
+ */
+export const COUNTER_CONTEXT = /packets?\b|\bpkts?\b|\bRTCP?\b|\boctets\b|\bjitter\b/i;
+/** A KEYWORD match that is a count of what was sent or received ("sent=486", "received: 503"). */
+export const COUNT_KEY = /^(?:sen[dt]|receiv)\w*["']?[ \t]*[:=]/i;
 
 /** chan_sip and friends sometimes log only the reason phrase: `Received response: "Forbidden"`. */
 export const QUOTED_PHRASE = /\b[Rr]eceived response:\s*"([A-Za-z][A-Za-z' -]{2,40})"/g;
