@@ -1,6 +1,7 @@
 // Gateway, SBC and CPaaS records as their software writes them: Cisco accounting causes in hex,
 // media counters that are no statuses, webhook bodies, Voice Insights and AudioCodes CDR rows.
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
 
@@ -60,5 +61,28 @@ describe("media counters", () => {
   it("leave a response a SIP line says was received", () => {
     expect(found("SIP response received: 503")).toEqual(["sip 503"]);
     expect(found("sent=486 to the trunk, 1200 packets")).toEqual(["sip 486"]);
+  });
+});
+
+describe("webhook response bodies", () => {
+  it("give the Twilio alert's HTTP status once, not a SIP code from its HTML body", () => {
+    const alert = [
+      "{",
+      '  "error_code": "11200",',
+      '  "request_url": "https://app.example.com/voice",',
+      '  "response_body": "<html><body>502 Bad Gateway</body></html>",',
+      '  "response_status_code": 502,',
+      "}",
+    ].join("\n");
+    const r = scanText(catalog(), alert);
+    expect(r.findings.map((f) => `${f.namespace} ${f.code}`)).toEqual(["http 502"]);
+    expect(analyze(catalog(), r).firstFailure).toMatchObject({ namespace: "http", code: 502 });
+  });
+
+  it("read no SIP code from an error page a client logs", () => {
+    expect(found("body: <center><h1>503 Service Unavailable</h1></center>")).toEqual([]);
+    expect(found('{"response_body":"503 Service Unavailable","response_status_code":503}')).toEqual([
+      "http 503",
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
 import { hasMobiusUrl, mobiusReply } from "./mobius-http.js";
-import { apiEnvelope, mediaCounter } from "./not-codes.js";
+import { apiEnvelope, mediaCounter, responseBody } from "./not-codes.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 import { detectStackReplies } from "./stack-replies.js";
@@ -243,6 +243,7 @@ function detectLoose(
   if (gates & D.PHRASED)
     all(P.PHRASED, segment, (m) => {
       const code = Number(m[1]);
+      if (responseBody(segment, m.index)) return;
       const after = segment.slice(m.index + m[0].length);
       // The namespace costs two context regexes: only worth it when a phrase could confirm.
       if (!phraseConfirms(index, "sip", code, after) && !phraseConfirms(index, "http", code, after)) return;

@@ -1,6 +1,25 @@
 // Numbers a loose detector would read as a status although the line says what they are: a media
-// counter ("Packets sent=486"), an API's own "status" member.
+// counter ("Packets sent=486"), an HTTP response body a log quotes ("<body>502 Bad Gateway"), an
+// API's own "status" member.
 import * as P from "./patterns.js";
+
+/** An HTML element's start tag right before a number: `<body>502 Bad Gateway`. */
+const HTML_TAG = /<[A-Za-z][\w-]{0,20}(?:[ \t][^<>\n]{0,200})?>$/;
+
+/**
+ * A number in the body of an HTTP response a log quotes: an error page's `<h1>502 Bad Gateway</h1>`,
+ * or the `response_body` of a Twilio debugger alert (the webhook's own answer, whose status the
+ * alert's `response_status_code` already gives). It is no SIP response.
+ */
+export function responseBody(segment: string, at: number): boolean {
+  if (segment.charCodeAt(at - 1) === 62 && HTML_TAG.test(segment.slice(Math.max(0, at - 240), at)))
+    return true;
+  const key = segment.lastIndexOf("response_body", at);
+  if (key < 0) return false;
+  // Still inside that member's value: no member ends between the key and the number.
+  const between = segment.slice(key + 13, at);
+  return !between.includes('",') && !between.includes("&");
+}
 
 /**
  * "RTP statistics: Packets sent=486, received=503, lost=404": a media counter, not a response
