@@ -86,3 +86,18 @@ describe("webhook response bodies", () => {
     ]);
   });
 });
+
+describe("Twilio Voice Insights", () => {
+  it("reads last_sip_response_num as the SIP answer to the call's INVITE", () => {
+    const summary = [
+      '  "properties": {',
+      '    "disconnected_by": "callee",',
+      '    "last_sip_response_num": 486,',
+      '    "pdd_ms": 2214,',
+      "  },",
+    ].join("\n");
+    const [f, ...rest] = scanText(catalog(), summary).findings;
+    expect(rest).toEqual([]);
+    expect(`${f?.namespace} ${f?.code} ${f?.method}`).toBe("sip 486 INVITE");
+  });
+});

@@ -6,7 +6,7 @@ import { normalizeText } from "../../catalog/text.js";
 import { detectCauses } from "./causes.js";
 import { nameDependencies } from "./dependency.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
-import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
+import { all, type Emit, type Extra, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
 import { hasMobiusUrl, mobiusReply } from "./mobius-http.js";
 import { apiEnvelope, mediaCounter, responseBody } from "./not-codes.js";
@@ -39,6 +39,8 @@ interface SingleCode {
   proven: boolean;
   /** The code of a match: its first group, unless the pattern says otherwise. */
   read: (m: RegExpExecArray) => number;
+  /** What the match says besides the code (the method it answers). */
+  extra?: (m: RegExpExecArray) => Extra | undefined;
 }
 const first = (m: RegExpExecArray) => Number(m[1]);
 const single = (
@@ -49,12 +51,16 @@ const single = (
   gate: number,
   proven: boolean,
   read = first,
-): SingleCode => ({ re, ns, confidence, detector, gate, proven, read });
+  extra?: (m: RegExpExecArray) => Extra | undefined,
+): SingleCode => ({ re, ns, confidence, detector, gate, proven, read, extra });
 /** A hex cause in group 1 ("0x22"), or a decimal one in group 2. */
 const hexOrDecimal = (m: RegExpExecArray) => (m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]));
 
 /** Registration logs: the response answers a REGISTER. */
 const REGISTER = { method: "REGISTER" } as const;
+/** Twilio Voice Insights' call summary: its last SIP response answered the call's INVITE. */
+const insightsCall = (m: RegExpExecArray): Extra | undefined =>
+  /last_sip_response_num/i.test(m[0]) ? { method: "INVITE" } : undefined;
 
 /** Detectors whose first group is the code. */
 const SINGLE_CODE: readonly SingleCode[] = [
@@ -69,7 +75,7 @@ const SINGLE_CODE: readonly SingleCode[] = [
   single(P.SOFIA_STATE, "sip", 0.9, "sofia-state", D.SOFIA, true),
   single(P.SIP_WORD, "sip", 0.85, "sip-word", D.SIP_WORD, false),
   // In capitals ("SIPSTATUS=486") a key may hold no trigger word: the match is the proof.
-  single(P.SIP_KEY, "sip", 0.9, "sip-key", D.SIP_KEY, false),
+  single(P.SIP_KEY, "sip", 0.9, "sip-key", D.SIP_KEY, false, first, insightsCall),
   single(P.SCRIPT_REPLY, "sip", 0.9, "script-reply", D.SCRIPT, true),
 ];
 
@@ -134,7 +140,7 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
       const code = d.read(m);
       const ns = d.ns === "cause" ? causeNamespace(code) : d.ns;
       if (ns === "q850" && code === 0) return;
-      const h = hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0]);
+      const h = hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0], d.extra?.(m));
       // A status from a Mobius URL is Mobius's (mobius-http.ts).
       put(emit, ns === "http" ? mobiusReply(h, segment, index) : h, m);
     });

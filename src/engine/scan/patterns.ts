@@ -217,10 +217,11 @@ export const KEY_VALUE =
   /(?<![\w"'-])(?:code|new_code|T_reply_code|last_recv|reply_code|status|uas|uac\[\d+\]|registrationStateCode|reason|resp_code|final_code|lastStatusCode|last_status_code)\s*[=:]\s*([1-6]\d\d)(?![\d.%]|:\d)/g;
 /**
  * Keys that only ever hold a SIP status, in any case (Twilio's `SipResponseCode=404`, `SipCode`,
- * `SIP_STATUS`), quoted JSON keys and FreeSWITCH's `variable_` dumps included.
+ * `SIP_STATUS`, Voice Insights' `last_sip_response_num`), quoted JSON keys and FreeSWITCH's
+ * `variable_` dumps included.
  */
 export const SIP_KEY =
-  /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/gi;
+  /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status|last_sip_response_num)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/gi;
 /**
  * Kamailio/OpenSIPS script functions that send a reply (`sl_send_reply("481", "…")`,
  * `t_reply(404, "Not Found")`), a failure route's `t_check_status 408` on one literal code (not a

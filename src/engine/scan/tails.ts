@@ -106,7 +106,7 @@ KV_KEYS.add(
 /** SIP_KEY's keys, any case, also with FreeSWITCH's `variable_` prefix. */
 export const SIP_KEYS = new WordsBefore(true);
 const SIP_KEY_WORDS =
-  "sip_status sipstatus sip_code sipcode sip_status_code sipstatuscode dial_sip_status sipresponsecode sip_response_code final_sip_code sip_term_status";
+  "sip_status sipstatus sip_code sipcode sip_status_code sipstatuscode dial_sip_status sipresponsecode sip_response_code final_sip_code sip_term_status last_sip_response_num";
 SIP_KEYS.add(SIP_KEY_WORDS, D.SIP_KEY);
 SIP_KEYS.add(SIP_KEY_WORDS.replace(/(^| )/g, "$1variable_"), D.SIP_KEY);
 
