@@ -101,3 +101,28 @@ describe("Twilio Voice Insights", () => {
     expect(`${f?.namespace} ${f?.code} ${f?.method}`).toBe("sip 486 INVITE");
   });
 });
+
+describe("AudioCodes SBC CDR", () => {
+  const header =
+    "|CDR_TYPE |SBCReportType |SIPCallId                 |SrcURI                    |TrmReason               |ReleaseTime                       |SIPTrmReason |SIPTermDesc";
+  const rows = [
+    "|SBC      |CALL_END      |2449857765@203.0.113.5    |+14085551234@203.0.113.5  |GWAPP_USER_BUSY         |10:15:22.345  UTC Tue Mar 05 2024|486          |Busy Here",
+    "|SBC      |CALL_END      |2449857766@203.0.113.5    |+14085551234@203.0.113.5  |GWAPP_NORMAL_CALL_CLEAR |10:17:40.410  UTC Tue Mar 05 2024|BYE          |",
+    "|SBC      |CALL_END      |2449857767@203.0.113.5    |+14085551234@203.0.113.5  |GWAPP_RECOVERY_ON_TIMER |10:18:02.000  UTC Tue Mar 05 2024|408          |Request Timeout",
+  ];
+
+  it("reads SIPTrmReason by the header, with the row's Call-ID and release time", () => {
+    const r = scanText(catalog(), [header, ...rows].join("\n"));
+    expect(r.findings.map((f) => `${f.line} ${f.namespace} ${f.code} ${f.timestamp} ${f.callId}`)).toEqual([
+      "2 sip 486 10:15:22.345 2449857765@203.0.113.5",
+      "4 sip 408 10:18:02.000 2449857767@203.0.113.5",
+    ]);
+    expect(r.findings[0]?.reason).toBe("Busy Here");
+  });
+
+  it("reads the same rows after the syslog prefix and sequence number", () => {
+    const prefix = (n: number) => `Mar  5 10:15:22 10.20.0.5  [S=8927${n}] `;
+    const text = [header, ...rows].map((l, i) => prefix(i) + l).join("\n");
+    expect(found(text)).toEqual(["sip 486", "sip 408"]);
+  });
+});

@@ -26,6 +26,10 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ["sipresponsecode", "sip"],
   ["sip_term_status", "sip"],
   ["final_sip_code", "sip"],
+  // AudioCodes SBC CDRs: SIPTrmReason holds the final SIP status, or the request that ended the
+  // call (BYE, CANCEL); SIPTermDesc its reason phrase.
+  ["siptrmreason", "sip"],
+  ["siptermdesc", "reason"],
   ["sip_reason", "reason"],
   ["sip_reason_phrase", "reason"],
   ["sip_hangup_phrase", "reason"],
@@ -45,6 +49,7 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ["callid", "callId"],
   ["call_id", "callId"],
   ["sip_call_id", "callId"],
+  ["sipcallid", "callId"],
 ]);
 
 /**
@@ -56,6 +61,7 @@ const TIMES = [
   "end_stamp",
   "end_time",
   "end",
+  "releasetime",
   "time",
   "timestamp",
   "utc_time",
@@ -63,6 +69,7 @@ const TIMES = [
   "start_stamp",
   "start_time",
   "start",
+  "setuptime",
   "invite_time",
 ];
 
@@ -168,10 +175,27 @@ export function masterLayout(cells: string[]): Layout | undefined {
   return layout;
 }
 
+/** At least four cells between bars. */
+const BAR_CELLS = /^(?:\|[^|\n]*){4}/;
+
+/**
+ * Where the table part of an AudioCodes syslog line starts: CDR rows come after the syslog
+ * prefix and the message sequence number ("Mar  5 10:15:22 10.20.0.5  [S=892730] |SBC |…").
+ * 0 for a line that has no such prefix.
+ */
+export function barTableStart(line: string): number {
+  if (line.charCodeAt(0) === 124) return 0;
+  const k = line.indexOf("] |");
+  if (k < 0 || k > 120) return 0;
+  return SEQUENCE_TAG.test(line.slice(0, k + 1)) ? k + 2 : 0;
+}
+const SEQUENCE_TAG = /\[S=\d{1,12}\]$/;
+
 /** The separator of a header row: the most frequent of , ; and tab outside quotes (none: ""). */
 export function separatorOf(line: string): string {
-  // A mysql client's table ("| id | method | sip_code |"): cells between bars.
-  if (line.charCodeAt(0) === 124 && line.trimEnd().endsWith("|")) return "|";
+  // A mysql client's table ("| id | method | sip_code |"): cells between bars; AudioCodes CDRs
+  // ("|CDR_TYPE |SBCReportType |… |SIPTermDesc") have no closing bar.
+  if (line.charCodeAt(0) === 124 && (line.trimEnd().endsWith("|") || BAR_CELLS.test(line))) return "|";
   let comma = 0;
   let semi = 0;
   let tab = 0;

@@ -3,6 +3,7 @@
 // columns only, with the row's own time and Call-ID; a row that does not fit is an ordinary line.
 import type { LineAnchors, LineSource } from "./anchors.js";
 import {
+  barTableStart,
   CODE_ROLES,
   type Column,
   DISPOSITIONS,
@@ -79,6 +80,16 @@ export class CsvReader {
   take(line: string, lineNo: number, words: number): CsvRow | null | undefined {
     if (this.layout === undefined && lineNo > SNIFF_LINES && (words & HEADER_WORDS) === 0) return undefined;
     if (line.length < 3 || line.length > MAX_ROW) return this.misfit();
+    const off = barTableStart(line);
+    if (off === 0) return this.takeTable(line, lineNo);
+    // The table after a syslog prefix: its hits and shown row keep the prefix.
+    const row = this.takeTable(line.slice(off), lineNo);
+    if (!row) return row;
+    for (const h of row.hits) h.at += off;
+    return { ...row, line: line.slice(0, off) + row.line };
+  }
+
+  private takeTable(line: string, lineNo: number): CsvRow | null | undefined {
     if (this.layout) {
       const row = this.row(line, this.layout);
       if (row) {
@@ -133,7 +144,8 @@ export class CsvReader {
     const cells = splitCells(line, layout.sep, starts);
     if (!cells || cells.length !== layout.columns.length) return undefined;
     const cell = (r: Role) => (layout.at[r] === undefined ? "" : (cells[layout.at[r] as number] as string));
-    const sip = cell("sip");
+    // A request in the status column (AudioCodes' SIPTrmReason "BYE") ended the call: no code.
+    const sip = METHOD.test(cell("sip")) ? "" : cell("sip");
     const sub = cell("subcode");
     const q850 = cell("q850");
     const cause = cell("cause");
