@@ -6,6 +6,7 @@ import type { Catalog } from "./catalog/indexes.js";
 import { loadCatalog } from "./catalog/load.js";
 import type { Config } from "./config.js";
 import { Connections } from "./connections.js";
+import { ConfigError } from "./errors.js";
 import { createLogger, type Logger } from "./log.js";
 import { metrics, registry } from "./metrics/index.js";
 import { openStore, type Store } from "./store/index.js";
@@ -19,6 +20,8 @@ export interface PlatformPart {
   route?: { path: string; handle: RouteHandler };
   start?(): Promise<void>;
   stop(): Promise<void>;
+  /** Why the part cannot do its job (a token the platform refused); /readyz reports it. */
+  problem?(): string | undefined;
 }
 
 /** What every platform part is built with. */
@@ -69,12 +72,38 @@ async function platformParts(ctx: PartContext): Promise<PlatformPart[]> {
       await createSlackPart({ ...ctx, slack: config.slack, logger: logger.child({ surface: "slack" }) }),
     );
   }
-  // Teams: with credentials always; without them only outside production (Emulator-style, no auth).
-  if (config.teams || !config.production) {
+  // Teams: with credentials always; without them only outside production and when Slack is not
+  // configured (Emulator-style, no auth), so a Slack install never opens an unauthenticated route.
+  if (config.teams || (!config.production && !config.slack)) {
     const { createTeamsPart } = await import("./adapters/teams/index.js");
     parts.push(await createTeamsPart({ ...ctx, logger: logger.child({ surface: "teams" }) }));
   }
   return parts;
+}
+
+/** Listens, or fails with a sentence naming HOST or PORT (in use, unknown host, no permission). */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (err: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      const why =
+        err.code === "EADDRINUSE"
+          ? `PORT ${port} is already in use on ${host}`
+          : err.code === "ENOTFOUND" || err.code === "EAI_AGAIN"
+            ? `HOST ${host} does not resolve to an address of this machine`
+            : err.code === "EADDRNOTAVAIL"
+              ? `HOST ${host} is not an address of this machine`
+              : err.code === "EACCES"
+                ? `PORT ${port} needs more privileges than this process has`
+                : `could not listen on ${where} (${err.code ?? err.message})`;
+      reject(new ConfigError([why]));
+    };
+    server.once("error", failed);
+    server.listen(port, host, () => {
+      server.off("error", failed);
+      resolve();
+    });
+  });
 }
 
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
@@ -88,9 +117,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
 
   const readiness = async (res: ServerResponse) => {
     const storeUp = await store.ping();
-    const ok = ready && storeUp;
+    const problem = parts.map((p) => p.problem?.()).find((p) => p !== undefined);
+    const ok = ready && storeUp && !problem;
     json(res, ok ? 200 : 503, {
-      status: ok ? "ready" : ready ? "store unreachable" : "not ready",
+      status: ok ? "ready" : !ready ? "not ready" : !storeUp ? "store unreachable" : problem,
       catalogEntries: catalog.entries.length,
       store: { kind: store.kind, up: storeUp },
       platforms: parts.map((p) => p.name),
@@ -130,8 +160,16 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   // Outlive the 60 s idle timeout of common load balancers, so they never reuse a socket we closed.
   server.keepAliveTimeout = 65_000;
   const connections = new Connections(server);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  for (const p of parts) await p.start?.();
+  try {
+    await listen(server, config.port, config.host);
+    for (const p of parts) await p.start?.();
+  } catch (err) {
+    // Nothing half-started keeps the process alive: the caller reports the error and exits.
+    server.close();
+    for (const p of parts) await p.stop().catch(() => {});
+    await store.close();
+    throw err;
+  }
   reminders.start();
   ready = true;
   const address = server.address();

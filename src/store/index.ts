@@ -13,7 +13,7 @@ export async function openStore(redisUrl: string | undefined, logger: Logger): P
     await store.connect();
   } catch (err) {
     // Keep starting: ioredis reconnects by itself and /readyz reports 503 until Redis answers.
-    logger.error("could not reach Redis yet; retrying in the background", { err });
+    logger.error(`${(err as Error).message}; retrying in the background`);
   }
   return store;
 }

@@ -31,6 +31,8 @@ export class RedisStore implements Store {
   private readonly client: Redis;
   private readonly prefix: string;
   private readonly hash: string;
+  private lastError: Error | undefined;
+  private readonly where: string;
 
   constructor(o: RedisStoreOptions) {
     this.client = new Redis(o.url, {
@@ -41,7 +43,11 @@ export class RedisStore implements Store {
       retryStrategy: (times) => Math.min(200 * times, 2_000),
     });
     // Connection errors are reported through ping()/readiness; without a listener ioredis logs them.
-    this.client.on("error", () => {});
+    // The last one is kept, so a failed start can say why (a refused password is no outage).
+    this.client.on("error", (err: Error) => {
+      this.lastError = err;
+    });
+    this.where = `${this.client.options.host}:${this.client.options.port}`;
     this.prefix = o.prefix ?? "sipcode:";
     this.hash = `${this.prefix}reminders:data`;
   }
@@ -55,8 +61,17 @@ export class RedisStore implements Store {
     return `${this.prefix}reminders:due:${platform}`;
   }
 
+  /** Connects, or fails with a sentence naming the Redis host and port (never the password). */
   async connect(): Promise<void> {
-    await this.client.connect();
+    try {
+      await this.client.connect();
+    } catch (err) {
+      const seen = `${this.lastError?.message ?? ""} ${(err as Error).message}`;
+      const why = /WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(seen)
+        ? "Redis refused the username or password in REDIS_URL"
+        : `could not reach Redis (${(this.lastError ?? (err as Error)).message})`;
+      throw new Error(`${why} at ${this.where}`);
+    }
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {

@@ -53,7 +53,8 @@ function waitForOutput(child: ChildProcess, marker: string, ms: number): Promise
   });
 }
 
-export async function startRedis(): Promise<RedisProcess> {
+/** `extra`: more redis-server options (e.g. `--requirepass`). */
+export async function startRedis(extra: string[] = []): Promise<RedisProcess> {
   const port = await freePort();
   const child = spawn(
     "redis-server",
@@ -68,6 +69,7 @@ export async function startRedis(): Promise<RedisProcess> {
       "no",
       "--protected-mode",
       "yes",
+      ...extra,
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );

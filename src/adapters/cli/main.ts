@@ -8,7 +8,7 @@ import { route } from "../../engine/route.js";
 import { scanText } from "../../engine/scan/scanner.js";
 import { searchText } from "../../engine/search.js";
 import { computeTimers } from "../../engine/timers.js";
-import { SipcodeError, UsageError } from "../../errors.js";
+import { ConfigError, SipcodeError, UsageError } from "../../errors.js";
 import { entryLabel, explainCards } from "../../render/card.js";
 import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
@@ -189,9 +189,26 @@ async function runLong(cmd: string, io: Io, cli: CliConfig, colour: boolean): Pr
     } catch (err) {
       return configProblem(io, err);
     }
+    // In production a server with no platform would answer 404 to everything and still look
+    // ready: a chat secret that was not mounted stops it here instead.
+    if (config.production && !config.slack && !config.teams) {
+      io.stderr.write(
+        `sipcode: NODE_ENV=production and no chat platform is configured. Set one of:\n${PLATFORM_VARIABLES.map((v) => `  ${v}`).join("\n")}\n`,
+      );
+      return 2;
+    }
     if (cmd === "serve" || config.slack || config.teams) {
       const { startServer } = await import("../../server.js");
-      await startServer(config, { handleSignals: true });
+      try {
+        await startServer(config, { handleSignals: true });
+      } catch (err) {
+        if (err instanceof ConfigError) return configProblem(io, err);
+        if (err instanceof SipcodeError) {
+          io.stderr.write(`sipcode: ${err.userMessage}\n`);
+          return 1;
+        }
+        throw err;
+      }
       return -1; // keep running; the server owns the process lifetime
     }
   }

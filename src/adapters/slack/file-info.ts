@@ -34,8 +34,8 @@ export async function completeFile(client: WebClient, f: SlackFile, logger: Logg
         : `I couldn't read ${shown}: Slack gave me no link to download it. Paste the log instead.`,
     };
   } catch (err) {
-    const { code } = slackError(err);
-    logger.warn("files.info failed", { file: f.id, code });
+    const { code, needed } = slackError(err);
+    logger.warn("files.info failed", { file: f.id, code, needed });
     return { problem: `I couldn't look up ${name} (Slack said \`${code}\`). ${hint(code)}` };
   }
 }

@@ -1,6 +1,7 @@
 // The Slack part of the server: HTTP route /slack/events, or a Socket Mode connection.
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Config } from "../../config.js";
+import { SipcodeError } from "../../errors.js";
 import { InFlight } from "../../inflight.js";
 import { Limiter } from "../../limiter.js";
 import type { Logger } from "../../log.js";
@@ -12,6 +13,7 @@ import type { SlackConfig } from "./deps.js";
 import { ButtonRefs } from "./refs.js";
 import { describeSlackBody } from "./request-log.js";
 import { screenRequest } from "./screen.js";
+import { appTokenProblem, TokenCheck } from "./token-check.js";
 
 export interface SlackPartOptions {
   config: Config;
@@ -45,6 +47,11 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     ),
   };
   const built = buildSlackApp(deps);
+  const token = new TokenCheck(built.app.client, opts.slack.botToken, opts.logger);
+  if (opts.slack.appToken && opts.slack.signingSecret)
+    opts.logger.warn(
+      "SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are both set: Slack runs in Socket Mode, POST /slack/events is not served and the signing secret is not used",
+    );
   // Every listener runs inside this middleware, including the part after the ack. Slash commands
   // are done once acked (the HTTP metrics count them), so they skip it: it is their hot path.
   built.app.use(async ({ body, next }) => {
@@ -66,8 +73,15 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     return {
       name: "slack-socket-mode",
       start: async () => {
-        await built.app.start();
+        try {
+          await built.app.start();
+        } catch (err) {
+          const problem = appTokenProblem(err);
+          throw problem ? new SipcodeError("PLATFORM_API", problem) : err;
+        }
+        void token.run();
       },
+      problem: () => token.problem,
       stop: async () => {
         await built.app.stop();
         await drain();
@@ -78,6 +92,10 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
   if (!receiver) throw new Error("HTTP receiver missing");
   return {
     name: "slack",
+    start: async () => {
+      void token.run();
+    },
+    problem: () => token.problem,
     route: {
       path: "/slack/events",
       handle: async (req, res) => {

@@ -65,7 +65,7 @@ export async function tellPrivately(to: Asker, logger: Logger, text: string): Pr
 
 /** Logs and counts a failed call, and tells the asker, privately, what it means for them. */
 export async function reportFailure(to: Asker, logger: Logger, what: string, err: unknown): Promise<void> {
-  const { code, status } = slackError(err);
-  logger.warn(`${what} failed`, { code, status, err });
-  await tellPrivately(to, logger, problemSentence(code));
+  const { code, status, needed } = slackError(err);
+  logger.warn(`${what} failed`, { code, status, needed, err });
+  await tellPrivately(to, logger, problemSentence(code, needed));
 }

@@ -23,7 +23,8 @@ const BLOCK_ERRORS = new Set([
 ]);
 
 type WebError = {
-  data?: { error?: string };
+  /** `needed`/`provided`: the scopes of a missing_scope answer. */
+  data?: { error?: string; needed?: string; provided?: string };
   code?: string;
   statusCode?: number;
   original?: { name?: string; message?: string };
@@ -61,7 +62,7 @@ function retryAfterMs(err: unknown): number | undefined {
  * The Slack error code of a failed Web API or response_url call; every call to this counts it in
  * /metrics. Bolt's respond() only says the HTTP status (its message holds the rest).
  */
-export function slackError(err: unknown): { code: string; status?: number } {
+export function slackError(err: unknown): { code: string; status?: number; needed?: string } {
   const e = (err ?? {}) as WebError;
   let code = e.data?.error ?? e.code ?? "unknown_error";
   if (isRateLimited(e) || (e.code === BoltErrorCode.RespondError && e.statusCode === 429))
@@ -70,11 +71,14 @@ export function slackError(err: unknown): { code: string; status?: number } {
   else if ((e.code === ErrorCode.HTTPError || e.code === BoltErrorCode.RespondError) && e.statusCode)
     code = String(e.statusCode);
   metrics.apiErrors.inc({ platform: "slack", code });
-  return { code, status: e.statusCode };
+  return { code, status: e.statusCode, needed: code === "missing_scope" ? e.data?.needed : undefined };
 }
 
-export function problemSentence(code: string): string {
+/** What the user is told when a Slack call failed with `code` (`needed`: a missing scope). */
+export function problemSentence(code: string, needed?: string): string {
   switch (code) {
+    case "missing_scope":
+      return `The app is missing the Slack permission ${needed ? `\`${needed}\`` : "this needs"}, so I couldn't post my reply. Ask a Slack admin to add it to the app and reinstall it.`;
     case "not_in_channel":
       return "I'm not a member of that channel, so I can't post there. Invite me with `/invite @sipcode` and try again.";
     case "channel_not_found":
@@ -179,14 +183,14 @@ async function postInTurn(
           continue;
         }
       }
-      const { code, status } = slackError(err);
-      logger.warn("chat.postMessage failed", { code, status, channel: args.channel, tries });
+      const { code, status, needed } = slackError(err);
+      logger.warn("chat.postMessage failed", { code, status, needed, channel: args.channel, tries });
       if (BLOCK_ERRORS.has(code) && "blocks" in attempt && attempt.blocks) {
         const { blocks: _dropped, ...textOnly } = attempt;
         attempt = textOnly as ChatPostMessageArguments;
         continue;
       }
-      return { ok: false, problem: problemSentence(code) };
+      return { ok: false, problem: problemSentence(code, needed) };
     }
   }
   return { ok: false, problem: problemSentence("unknown_error") };

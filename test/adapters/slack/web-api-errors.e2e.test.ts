@@ -96,6 +96,18 @@ describe("when Slack refuses a thread reply", () => {
     expect(String(ephemeral[0]?.text)).toMatch(/invite/i);
   });
 
+  it("names the Slack permission the app is missing", async () => {
+    const ephemeral: Body[] = [];
+    const scope = nock(SLACK_API)
+      .post("/api/chat.postMessage")
+      .reply(200, { ok: false, error: "missing_scope", needed: "chat:write", provided: "commands" })
+      .post("/api/chat.postEphemeral", into(ephemeral))
+      .reply(200, { ok: true });
+    await postSigned(server, eventBody({ ...mention, ts: "1700000006.000100" }), JSON_TYPE);
+    await until(() => scope.isDone());
+    expect(String(ephemeral[0]?.text)).toContain("missing the Slack permission `chat:write`");
+  });
+
   it("tells the user privately when the card is posted but its checklist is refused", async () => {
     const ephemeral: Body[] = [];
     const posts: Body[] = [];
