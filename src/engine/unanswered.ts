@@ -85,11 +85,8 @@ export function unansweredRequests(findings: Finding[], events: TimingEvent[]): 
   return out;
 }
 
-/** A retransmitted request with the time each copy went, when the scanner records them. */
-type Resent = TimingEvent & { sentAtMs?: readonly number[] };
-
 /** The T1 the copies of `e` show when it is not the default 500 ms (see timer-observed.ts). */
-function sentT1(e: Resent, invite: boolean): number | undefined {
+function sentT1(e: TimingEvent, invite: boolean): number | undefined {
   const t1 = e.sentAtMs ? observedT1(e.sentAtMs, invite) : undefined;
   return t1 === undefined || isDefaultT1(t1) ? undefined : t1;
 }

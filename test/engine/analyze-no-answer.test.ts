@@ -91,3 +91,26 @@ describe("the CANCEL a proxy sends when its no-answer timer fires", () => {
     expect(notes).not.toContain("cancelled by the caller");
   });
 });
+
+describe("an unanswered INVITE whose copies show a T1 other than 500 ms", () => {
+  /** ngrep-style copies of one INVITE sent at the given seconds past 03:20:00. */
+  const copies = (seconds: number[]) =>
+    seconds
+      .map((s) => {
+        const t = `2024-03-05 03:20:${String(s).padStart(2, "0")}.000`;
+        return `${t} U 10.0.0.5:5060 -> 203.0.113.10:5060\nINVITE sip:1001@203.0.113.10 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bKabc1\nCall-ID: abc123@10.0.0.5\nCSeq: 1 INVITE\n`;
+      })
+      .join("\n");
+
+  it("gives Timer B as 64 × the T1 the gaps show (1 s → 64 s)", () => {
+    const a = run(copies([1, 2, 4, 8, 16]));
+    expect(a.summary).toContain("Timer B ends the transaction 64×T1 (64 s)");
+    expect(a.summary).toContain("so T1 is 1 s, not the default 500 ms");
+  });
+
+  it("keeps 32 s when the gaps are not a clean doubling", () => {
+    const a = run(copies([1, 2, 3, 15]));
+    expect(a.summary).toContain("64×T1 (32 s)");
+    expect(a.summary).not.toContain("so T1 is");
+  });
+});

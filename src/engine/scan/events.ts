@@ -27,6 +27,15 @@ export const EVENT_ANCHORS = new RegExp(`SIP/2\\.0|eep|Request msg |ransmitting 
  * "timeout" is a stack's own statement that a request got no response; a "close" a TCP connection
  * closed (FIN) by the side named in `from`, toward `to`.
  */
+/** Send times kept per request: enough for the doubling gaps of Timer A/E to show. */
+const MAX_SENT_TIMES = 12;
+
+/** Notes one more copy of `e` sent at `ms`. */
+function sentAt(e: TimingEvent, ms: number): void {
+  e.sentAtMs ??= Number.isFinite(e.tsMs) ? [e.tsMs] : [];
+  if (e.sentAtMs.length < MAX_SENT_TIMES) e.sentAtMs.push(ms);
+}
+
 export interface TimingEvent {
   kind: "request" | "keepalive" | "keepalive-miss" | "timeout" | "close";
   method?: string;
@@ -47,6 +56,8 @@ export interface TimingEvent {
   /** How many times the request was sent (retransmissions included) and when the last copy went. */
   copies?: number;
   lastTsMs?: number;
+  /** When each copy went, the first included (at most MAX_SENT_TIMES): the gaps show the T1 in use. */
+  sentAtMs?: number[];
   /** Sent over a reliable transport (TCP, TLS, WebSocket): sent once, never retransmitted. */
   reliable?: true;
   /** A close: the side that closed the connection. A BYE or CANCEL: the side that sent it, when
@@ -228,7 +239,10 @@ export class EventLog {
     if (first) {
       // The timers run from the first copy; later ones only count.
       first.copies = (first.copies ?? 1) + 1;
-      if (Number.isFinite(event.tsMs)) first.lastTsMs = event.tsMs;
+      if (Number.isFinite(event.tsMs)) {
+        first.lastTsMs = event.tsMs;
+        sentAt(first, event.tsMs);
+      }
       return;
     }
     this.events.push(event);
@@ -249,7 +263,10 @@ export class EventLog {
       if (p.kind !== "request" || p.to !== to) continue;
       p.copies = (p.copies ?? 1) + 1;
       const ts = timeOf(text, line, ls);
-      if (ts) p.lastTsMs = ts.ms;
+      if (ts) {
+        p.lastTsMs = ts.ms;
+        sentAt(p, ts.ms);
+      }
       break;
     }
     return true;

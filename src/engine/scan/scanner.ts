@@ -54,6 +54,8 @@ export { MAX_EVENTS } from "./events.js";
 
 /** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
 const LOOKAHEAD = 40;
+/** Scanned lines kept before the first unscanned one, for what later lines read above them. */
+const KEPT_LINES = 12;
 const SEGMENT = 4096;
 /** How far the pieces of a long line overlap: more than any one match is long. */
 const OVERLAP = 256;
@@ -196,9 +198,10 @@ export class Scanner {
       if (!this.mode.exhaustive) walker = this.csv.lines(walker, le + 1, lineNo + 1);
     }
     lineNo += countLines(buf, ls, limit) - this.cutsIn(ls, limit);
-    // Keep three scanned lines: the timestamp of a line may be on one of the lines before it.
+    // Keep a few scanned lines: the timestamp of a line may be on one of the lines before it, and a
+    // sipdump record's header (its tag, source and destination) is about eleven lines above.
     let keep = limit;
-    for (let k = 0; k < 3 && keep > 0; k++) keep = prevLineStart(buf, keep);
+    for (let k = 0; k < KEPT_LINES && keep > 0; k++) keep = prevLineStart(buf, keep);
     this.buf = buf.slice(keep);
     this.base += keep;
     this.cuts.dropBefore(this.base);
