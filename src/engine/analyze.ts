@@ -28,9 +28,8 @@ import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { pstnResult } from "./pstn.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
 import { keyHost } from "./scan/fold.js";
-import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
-import { foundSentence } from "./summary-words.js";
+import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 import { isNoResponse, silences } from "./unanswered.js";
 import { AnsweredCalls, isNormal, label } from "./verdict.js";
@@ -62,8 +61,7 @@ export interface Analysis {
 }
 
 export { MAX_CHECKLIST } from "./checklist.js";
-/** For a problem no code shows (audio): where to look instead. */
-export const AUDIO_HINT = "If the problem is audio with no code, try a symptom such as `one way audio`.";
+export { AUDIO_HINT } from "./summary-words.js";
 export const NO_CODES = `I read the text but found no SIP, Q.850, Webex Calling, ACS, Exotel or HTTP codes in it. ${AUDIO_HINT}`;
 
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
@@ -284,33 +282,15 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     scan.findings.filter((f) => f.namespace === "symptom").length +
     scan.folded.reduce((n, c) => n + (c.namespace === "symptom" ? c.count : 0), 0);
   parts.push(foundSentence(total, distinct, media, scan.lines, scan.omitted));
-  const before = silence.before?.request;
-  const earlier = before
-    ? `${before.to ?? "the next hop"} did not answer the ${before.method} on line ${before.line}: that silence is the earlier failure`
-    : undefined;
-  if (hungUp) {
-    parts.push(hungUp.sentence);
-    if (earlier) parts.push(`Before it, ${earlier}.`);
-  } else if (first && firstLabel) {
-    const sentBy =
-      first.host &&
-      first.direction !== "local" &&
-      hostRole(first.text, first.host, first.direction) !== "receiver";
-    const where = [first.method, first.timestamp, sentBy ? `from ${first.host}` : undefined]
-      .filter(Boolean)
-      .join(", ");
-    parts.push(
-      `The first failure is ${firstLabel} on line ${first.line}${where ? ` (${where})` : ""}${earlier ? `, after ${earlier}` : ""}.`,
-    );
-  } else if (quiet?.request) {
-    const { method, line, to } = quiet.request;
-    const rest = scan.findings.length > 0 ? "; every code found is normal traffic" : "";
-    parts.push(
-      `The first failure is a request that got no answer: the ${method} on line ${line}${to ? ` to ${to}` : ""}${rest}.`,
-    );
-  } else if (scan.findings.length > 0) {
-    parts.push(`No failure: everything found is normal call or registration traffic. ${AUDIO_HINT}`);
-  }
+  const headline = headlineSentence({
+    hungUp: hungUp?.sentence,
+    first,
+    firstLabel,
+    before: silence.before?.request,
+    quiet: quiet?.request,
+    anyFindings: scan.findings.length > 0,
+  });
+  if (headline) parts.push(headline);
   if (recovered) parts.push(recoveredSentence(recovered, named));
   if (dominant) parts.push(dominantSentence(dominant, named));
   if (first && failover) parts.push(failoverSentence(first, failover, named));

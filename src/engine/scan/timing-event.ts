@@ -1,0 +1,53 @@
+// A timing event: one SIP request, keepalive, stated timeout or closed connection with its time,
+// as the timer-aware analysis reads it, and how a resent copy is noted on the first one.
+
+/**
+ * Requests and keepalives with their time: what the timer-aware analysis measures between. A
+ * "timeout" is a stack's own statement that a request got no response; a "close" a TCP connection
+ * closed (FIN) by the side named in `from`, toward `to`.
+ */
+export interface TimingEvent {
+  kind: "request" | "keepalive" | "keepalive-miss" | "timeout" | "close";
+  method?: string;
+  line: number;
+  /** NaN for a CANCEL or BYE on a line without a time: they still pair with what follows by line. */
+  tsMs: number;
+  /** The stamp names a date but no year ("May  2 02:00:00"). */
+  yearless?: true;
+  /** A BYE's or CANCEL's stamp as the log wrote it: its Reason finding is shown with it. */
+  stamp?: string;
+  callId?: string;
+  /** The request's CSeq number: a retransmission repeats it. */
+  cseq?: number;
+  /** Where a request was sent, when the log says ("TX … to UDP 203.0.113.60:5060"). */
+  to?: string;
+  /** For a BYE or CANCEL: the Reason header or the line's own words (session timer mentions). */
+  note?: string;
+  /** How many times the request was sent (retransmissions included) and when the last copy went. */
+  copies?: number;
+  lastTsMs?: number;
+  /** When each copy went, the first included (at most MAX_SENT_TIMES): the gaps show the T1 in use. */
+  sentAtMs?: number[];
+  /** Sent over a reliable transport (TCP, TLS, WebSocket): sent once, never retransmitted. */
+  reliable?: true;
+  /** A close: the side that closed the connection. A BYE or CANCEL: the side that sent it, when
+   *  the transport line above it says ("recv 610 bytes from udp/[203.0.113.10]:5060"). */
+  from?: string;
+  /** A timeout: how long the stack says it waited. */
+  waitedMs?: number;
+  /** pjsip's transaction name, which its timeout line repeats. */
+  tsx?: string;
+  /** A Webex keepalive that failed: the miss count the client logged ("missed 3 times"), and the
+   *  status the keepalive got ("Status -> 503"), when the line says. */
+  missed?: number;
+  status?: number;
+}
+
+/** Send times kept per request: enough for the doubling gaps of Timer A/E to show. */
+const MAX_SENT_TIMES = 12;
+
+/** Notes one more copy of `e` sent at `ms`. */
+export function sentAt(e: TimingEvent, ms: number): void {
+  e.sentAtMs ??= Number.isFinite(e.tsMs) ? [e.tsMs] : [];
+  if (e.sentAtMs.length < MAX_SENT_TIMES) e.sentAtMs.push(ms);
+}
