@@ -17,6 +17,16 @@ const asterisk = [
   '[May  2 10:15:03] VERBOSE[2281][C-00000012] pbx.c: Executing [s@macro-dial-one:52] Dial("SIP/1000-0000001a", "SIP/1001,,tr") in new stack',
   "[May  2 10:16:05] NOTICE[2255] chan_sip.c: Disconnecting call 'SIP/1001-0000001b' for lack of RTP activity in 31 seconds",
 ].join("\n");
+// Asterisk's PJSIP channel driver words it differently from chan_sip: "channel", and since
+// Asterisk 16 the media type ("audio", "video") before "RTP".
+const pjsip = [
+  "[Mar  5 03:00:02] VERBOSE[23011][C-00000031] app_dial.c: PJSIP/1001-0000004e answered PJSIP/carrier-0000004d",
+  "[Mar  5 03:00:32] NOTICE[22890]: res_pjsip_sdp_rtp.c:157 rtp_check_timeout: Disconnecting channel 'PJSIP/1001-0000004e' for lack of audio RTP activity in 30 seconds",
+].join("\n");
+const pjsipOld = [
+  "[Mar  5 03:00:02] VERBOSE[23011][C-00000031] app_dial.c: PJSIP/1001-0000004e answered PJSIP/carrier-0000004d",
+  "[Mar  5 03:00:32] NOTICE[22890] res_pjsip_sdp_rtp.c: Disconnecting channel 'PJSIP/1001-0000004e' for lack of RTP activity in 30 seconds",
+].join("\n");
 const rtpengine = [
   "Mar 12 14:22:01 sbc1 rtpengine[1832]: INFO: [a84b4c76e66710@pc33]: Closing call due to timeout",
   "Mar 12 14:22:01 sbc1 rtpengine[1832]: INFO: [a84b4c76e66710@pc33]: Final packet stats:",
@@ -26,6 +36,8 @@ describe("media that stopped", () => {
   it.each([
     ["FreeSWITCH MEDIA_TIMEOUT", freeswitch, 3],
     ["Asterisk lack of RTP activity", asterisk, 2],
+    ["Asterisk PJSIP lack of audio RTP activity", pjsip, 2],
+    ["Asterisk 13 PJSIP lack of RTP activity", pjsipOld, 2],
     ["rtpengine timeout", rtpengine, 1],
   ])("%s is the first failure, with the RTP path to blame", (_name, log, line) => {
     const a = analyze(catalog(), scanText(catalog(), log));
