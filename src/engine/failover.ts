@@ -1,6 +1,8 @@
 // Failover: a request refused by one server (503, 5xx, 408) and sent again in the same call
-// (same Call-ID, higher CSeq) to another server that accepted it. The first server is still
-// failing, but calls get through: the summary says so instead of reading as failed calls.
+// (same Call-ID, higher CSeq) to another server that accepted it, or forwarded on by a stateful
+// proxy to its next destination (Kamailio/OpenSIPS dispatcher, drouting, LCR: same Call-ID and
+// CSeq, a new branch, because it is still the same server transaction). The first server is
+// still failing, but calls get through: the summary says so instead of reading as failed calls.
 import { normalizeText } from "../catalog/text.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -29,7 +31,9 @@ export function failovers(findings: readonly Finding[]): Map<Finding, Finding> {
           g.line > f.line &&
           g.host !== f.host &&
           g.method === f.method &&
-          (g.cseq === undefined || f.cseq === undefined || g.cseq > f.cseq),
+          // A higher CSeq: the UAC sent it again; the same one: a proxy's next branch. A 2xx for the
+          // same transaction after a 5xx from another host can only come from another branch.
+          (g.cseq === undefined || f.cseq === undefined || g.cseq >= f.cseq),
       );
       if (ok) out.set(f, ok);
     }
@@ -44,10 +48,18 @@ function duration(seconds: number): string {
   return `${seconds} s (${Number.isInteger(min) ? min : min.toFixed(1)} min)`;
 }
 
+/** The proxy tried another destination within the same transaction (same CSeq). */
+function sameTransaction(failed: Finding, answered: Finding): boolean {
+  return failed.cseq !== undefined && failed.cseq === answered.cseq;
+}
+
 /** The sentence for a failover, after the failure it follows. */
 export function failoverSentence(failed: Finding, answered: Finding, named: (f: Finding) => string): string {
+  const how = sameTransaction(failed, answered)
+    ? `The proxy then forwarded the ${failed.method ?? "request"} on a new branch of the same transaction (Call-ID ${failed.callId}, CSeq ${failed.cseq}) to `
+    : `The ${failed.method ?? "request"} was then sent again in the same call (Call-ID ${failed.callId}) to `;
   return (
-    `The ${failed.method ?? "request"} was then sent again in the same call (Call-ID ${failed.callId}) to ` +
+    how +
     `${answered.host}, which answered ${named(answered)} on line ${answered.line}: the call connected ` +
     `through that server. ${failed.host} is degraded, not the calls; ` +
     (failed.retryAfter !== undefined
@@ -73,6 +85,6 @@ export function failoverNotes(pairs: Map<Finding, Finding>, named: (f: Finding) 
     .slice(0, 3)
     .map(
       ([failed, ok]) =>
-        `Failover: ${failed.host} answered ${named(failed)} (line ${failed.line}), the ${failed.method ?? "request"} went on to ${ok.host} and was answered ${named(ok)} (line ${ok.line}) in the same call.`,
+        `Failover: ${failed.host} answered ${named(failed)} (line ${failed.line}), the ${failed.method ?? "request"} went on to ${ok.host} and was answered ${named(ok)} (line ${ok.line}) ${sameTransaction(failed, ok) ? "as the proxy's next branch of the same transaction" : "in the same call"}.`,
     );
 }

@@ -78,6 +78,16 @@ describe("failover to a secondary", () => {
     expect(run(held).summary).toContain("its Retry-After asks senders to leave it alone for 300 s (5 min)");
   });
 
+  it("reads a proxy's next branch of the same transaction (same CSeq) as failover too", () => {
+    const same = log.replaceAll("2 INVITE", "1 INVITE");
+    const a = run(same);
+    expect(a.summary).toMatch(
+      /forwarded the INVITE on a new branch of the same transaction \(Call-ID fo@203\.0\.113\.5, CSeq 1\) to 198\.51\.100\.20:5060, which answered SIP 200 OK/,
+    );
+    expect(a.normal.join(" ")).toMatch(/as the proxy's next branch of the same transaction/);
+    expect(a.checklist.join("\n")).not.toMatch(/whether traffic fails over/);
+  });
+
   it("is no failover when the same server answers the resent request", () => {
     const a = run(log.replaceAll("198.51.100.20", "198.51.100.10"));
     expect(a.summary).not.toMatch(/sent again in the same call/);
