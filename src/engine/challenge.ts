@@ -1,7 +1,8 @@
 // A response that asks for its request again, and what became of the retry: a 401/407 digest
-// challenge (sent again with credentials), a SIP 422 (with a longer Session-Expires), 423 (with a
-// longer Expires) or 491 (after a back-off). The retry is "answered" only by a final response, and
-// "succeeds" only when that final response is a 2xx.
+// challenge (sent again with credentials), a SIP 420 (without the extension it required, RFC 3261
+// §8.1.3.5), 422 (with a longer Session-Expires), 423 (with a longer Expires) or 491 (after a
+// back-off). The retry is "answered" only by a final response, and "succeeds" only when that final
+// response is a 2xx.
 // An HTTP line has no Call-ID: its 401 is answered only by a response for the same request target
 // (host, and path when both lines name one), never by a 2xx some other API returned.
 import type { Namespace } from "../catalog/schema.js";
@@ -23,9 +24,9 @@ export function isChallenge(f: Pick<Finding, "namespace" | "code">): boolean {
 }
 
 /** SIP responses whose request the client sends again, changed, and that a later 2xx settles. */
-const RETRIED_SIP = new Set([422, 423, 491]);
+const RETRIED_SIP = new Set([420, 422, 423, 491]);
 
-/** A challenge, or a SIP 422/423/491: a response the requester answers by retrying. */
+/** A challenge, or a SIP 420/422/423/491: a response the requester answers by retrying. */
 export function isRetriedCode(ns: Namespace, code: number): boolean {
   return isChallenge({ namespace: ns, code }) || (ns === "sip" && RETRIED_SIP.has(code));
 }
@@ -122,7 +123,7 @@ export function requestMethod(f: Finding): string | undefined {
 
 /** Responses later in the log that belong to the challenged request: the same method and call,
  *  and for SIP a later request from the same side (a higher CSeq of the same Call-ID, answered
- *  toward the same requester). A 422/423/491 needs a call on both sides (a Call-ID, or one
+ *  toward the same requester). A 420/422/423/491 needs a call on both sides (a Call-ID, or one
  *  named in the text). HTTP: the same request target. */
 function sameRequest(
   f: Finding,
@@ -171,14 +172,15 @@ export function challengeOutcome(f: Finding, later: Finding[]): ChallengeOutcome
   return provisional ? { of: f, kind: "pending", provisional } : { of: f, kind: "unanswered" };
 }
 
-/** What the client changed when it sent the request again after a 422, 423 or 491. */
+/** What the client changed when it sent the request again after a 420, 422, 423 or 491. */
 const RETRY_HOW: Record<number, string> = {
+  420: "sent again without requiring the extension the server does not support (its Unsupported header names it, often 100rel), so each call to it pays an extra round trip until the sender stops requiring it",
   422: "sent again with a Session-Expires of at least the Min-SE asked for",
   423: "sent again with an Expires of at least the Min-Expires asked for",
   491: "the request crossed another one in the same dialog and was sent again after a back-off",
 };
 
-/** One sentence per retried code (422, 423, 491) and outcome, for the "normal traffic" section. */
+/** One sentence per retried code (420, 422, 423, 491) and outcome, for the "normal traffic" section. */
 function retryNotes(outcomes: ChallengeOutcome[], label: (f: Finding) => string): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
