@@ -131,6 +131,11 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
       out.direction = from.direction;
     }
   }
+  // `ngrep -W byline` prints each line's CR as "." (a status line "SIP/2.0 503 Busy.", a header
+  // "Retry-After: 300."): in such a message that dot is no part of a value, and a line holding only
+  // "." is the blank line before the body.
+  const crAt = le > 0 && text.charCodeAt(le - 1) === 13 ? le - 2 : le - 1;
+  const byline = crAt >= 0 && text.charCodeAt(crAt) === 46;
   let start = le + 1;
   out.lines = 0;
   let sip = -2;
@@ -144,7 +149,7 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     // blanks and chat quote markers (">") ends the headers, and so does the next message.
     let j = ls;
     for (let c = text.charCodeAt(j); j < end && (c === 62 || isSpace(c)); ) c = text.charCodeAt(++j);
-    if (j === end) break;
+    if (j === end || (byline && j === end - 1 && text.charCodeAt(j) === 46)) break;
     let i = ls;
     while (i < end && isSpace(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) === 62) {
@@ -177,7 +182,8 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     const len = nameEnd - nameStart;
     if (len !== 1 && len !== 3 && len !== 4 && len !== 6 && len !== 7 && len < 10) continue;
     const name = text.slice(nameStart, nameEnd).toLowerCase();
-    const value = text.slice(i, end).trim();
+    const raw = text.slice(i, end).trim();
+    const value = byline && raw.endsWith(".") ? raw.slice(0, -1) : raw;
     if (name === "cseq") {
       const m = CSEQ_METHOD.exec(value);
       if (m) {
