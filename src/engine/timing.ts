@@ -4,8 +4,8 @@
 // session refresh). Silent without the pattern.
 import type { Catalog } from "../catalog/indexes.js";
 import { onLogClock } from "./chronology.js";
+import { fromOtherHop, sameHost, sentBy } from "./hops.js";
 import { missedKeepalives } from "./keepalives.js";
-import { hostRole } from "./scan/hosts.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { silentOnReliable, statedTimeouts } from "./silent-requests.js";
@@ -101,20 +101,15 @@ function ringing(byCall: Map<string, Finding[]>, f: Finding, req: TimingEvent): 
       (p) =>
         (p.cseq === undefined || f.cseq === undefined || p.cseq === f.cseq) &&
         (p.tsMs as number) >= req.tsMs &&
-        (p.tsMs as number) <= (f.tsMs as number),
+        (p.tsMs as number) <= (f.tsMs as number) &&
+        !otherHopTrying(p, req),
     );
 }
 
-/** Whether the log names `f.host` as the side that sent the 408. */
-function sentBy(f: Finding): boolean {
-  return f.direction !== "local" && hostRole(f.text, f.host as string, f.direction) === "sender";
-}
-
-/** Two hosts, one maybe without its port. */
-function sameHost(a: string, b: string): boolean {
-  if (a === b) return true;
-  const bare = (h: string) => h.replace(/:\d+$/, "");
-  return (!/:\d+$/.test(a) || !/:\d+$/.test(b)) && bare(a) === bare(b);
+/** A 100 Trying is hop by hop (RFC 3261 §16.2): one a proxy sent its own caller says nothing
+ *  about the copy it forwarded, so only the host that copy went to can stop its Timer B. */
+function otherHopTrying(p: Finding, req: TimingEvent): boolean {
+  return p.code === 100 && fromOtherHop(p, req);
 }
 
 /** A 408 after the call rang, or from the host the INVITE went to: that host's own timer ended
