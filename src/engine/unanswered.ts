@@ -2,6 +2,7 @@
 // with nothing answering it anywhere later in the log. No code is logged for that silence, so
 // this is the only place it shows; the transaction timer (B for INVITE, F otherwise) ends it.
 
+import { fromOtherHop, sentBy } from "./hops.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { seconds } from "./timer-base.js";
@@ -43,8 +44,30 @@ export function answers(f: Finding, e: TimingEvent): boolean {
     f.line > e.line &&
     (f.callId === undefined || e.callId === undefined || f.callId === e.callId) &&
     (f.cseq === undefined || e.cseq === undefined || f.cseq === e.cseq) &&
-    (f.method === undefined || wireMethod(f.method) === e.method)
+    (f.method === undefined || wireMethod(f.method) === e.method) &&
+    !fromOtherHop(f, e)
   );
+}
+
+/**
+ * The copy of unanswered request `e` its sender then passed to another host, which answered it
+ * with a 2xx: a proxy's failover (Kamailio's failure_route after fr_timer, dispatcher, LCR) keeps
+ * the Call-ID, and the CSeq too when it is the same transaction.
+ */
+function failedOverTo(
+  e: TimingEvent,
+  events: TimingEvent[],
+  calls: Finding[],
+): { next: TimingEvent; ok: Finding } | undefined {
+  if (e.callId === undefined || e.to === undefined) return undefined;
+  for (const next of events) {
+    if (next.kind !== "request" || next.line <= e.line || next.callId !== e.callId) continue;
+    if (next.method !== e.method || next.to === undefined || next.to === e.to) continue;
+    if ((next.cseq ?? 0) < (e.cseq ?? 0)) continue;
+    const ok = calls.find((f) => f.code >= 200 && f.code < 300 && answers(f, next) && sentBy(f));
+    if (ok) return { next, ok };
+  }
+  return undefined;
 }
 
 export function unansweredRequests(findings: Finding[], events: TimingEvent[]): TimerFinding[] {
@@ -72,10 +95,14 @@ export function unansweredRequests(findings: Finding[], events: TimingEvent[]): 
     const title = invite ? "Timer B" : "Timer F";
     const t1 = sentT1(e, invite);
     const when = t1 === undefined ? "64×T1 (32 s)" : `64×T1 (${seconds(64 * t1)})`;
+    const moved = failedOverTo(e, events, candidates);
+    const end = moved
+      ? `Its sender gave up on ${who} ${seconds(moved.next.tsMs - e.tsMs)} after the first copy, before ${title}'s ${t1 === undefined ? "32 s" : seconds(64 * t1)}, and sent the ${e.method} to ${moved.next.to} (line ${moved.next.line}), which answered ${moved.ok.code} (line ${moved.ok.line}): the call failed over and connected through that server, and ${who} is down or unreachable`
+      : `Unless a response arrives, ${title} ends the transaction ${when} after the first copy and the sender's stack reports 408`;
     out.push({
       timer: invite ? "timer/b" : "timer/f",
       title,
-      text: `${NO_RESPONSE} the ${e.method} on line ${e.line}${e.to ? ` to ${e.to}` : ""} was sent ${e.copies} times${over} and nothing answered it in the log, so ${who} did not answer. Unless a response arrives, ${title} ends the transaction ${when} after the first copy and the sender's stack reports 408${t1 === undefined ? "" : `; ${observedT1Words(t1)}`}.`,
+      text: `${NO_RESPONSE} the ${e.method} on line ${e.line}${e.to ? ` to ${e.to}` : ""} was sent ${e.copies} times${over} and nothing answered it in the log, so ${who} did not answer. ${end}${t1 === undefined ? "" : `; ${observedT1Words(t1)}`}.`,
       intervalMs: Number.isNaN(span) ? 0 : span,
       evidence: [e.line],
       request: requestNoted(e),
