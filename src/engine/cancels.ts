@@ -1,6 +1,8 @@
 // A 487 after the caller's CANCEL (or a FreeSWITCH ORIGINATOR_CANCEL) is a cancelled call, not a
 // failure, and so is a losing branch of a forked call that another branch answered (RFC 3261
-// §16.7): which findings those are, and the notes that say so.
+// §16.7), and a 481 to a CANCEL that crossed the 200 OK (RFC 3261 §9.2: the INVITE transaction
+// had already ended, so the CANCEL matched nothing): which findings those are, and the notes that
+// say so.
 import type { Hangup } from "./hangups.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 
@@ -141,6 +143,8 @@ export interface Cancelled {
   channel?: Finding;
   /** The 2xx another branch answered the same INVITE with. */
   answered?: Finding;
+  /** A 481 to a CANCEL: the 2xx that answered the INVITE before it. */
+  crossed?: Finding;
   /** The CANCEL came from a proxy that gave up after no answer: its Reason says 408, or a 408 of
    *  the call is right next to it. */
   timedOut?: true;
@@ -164,12 +168,24 @@ function timedOut(c: Cancelled, index: CancelIndex): Cancelled {
   return c;
 }
 
+/** A 481 to a CANCEL sent after the INVITE (same Call-ID and CSeq) was already answered with a 2xx:
+ *  the CANCEL and the 200 OK crossed on the wire. The caller ACKs the 2xx and ends the call with a
+ *  BYE; nothing failed. */
+function crossedAnswer(f: Finding, index: CancelIndex): Cancelled | undefined {
+  if (!f.callId) return undefined;
+  const crossed = index.answered
+    .get(f.callId)
+    ?.find((a) => a.line < f.line && (f.cseq === undefined || a.cseq === f.cseq));
+  return crossed ? { f, crossed } : undefined;
+}
+
 export function cancelledBy(
   f: Finding,
   index: CancelIndex,
   hangup: Hangup | undefined,
 ): Cancelled | undefined {
   if (f.namespace !== "sip") return undefined;
+  if (f.code === 481 && f.method === "CANCEL") return crossedAnswer(f, index);
   if (f.code !== 487) {
     // A 4xx/6xx final response to an INVITE another branch answered (same Call-ID and CSeq).
     if (f.code < 400 || (f.code >= 500 && f.code < 600) || f.code > 699) return undefined;
@@ -189,9 +205,10 @@ export function cancelledBy(
 
 const ELSEWHERE = /cause=200\b|completed elsewhere/i;
 
-type Kind = "branch" | "elsewhere" | "caller" | "proxy" | "originator";
+type Kind = "branch" | "crossed" | "elsewhere" | "caller" | "proxy" | "originator";
 
 function kindOf(c: Cancelled): Kind {
+  if (c.crossed) return "crossed";
   if (c.answered) return "branch";
   if (c.timedOut) return "proxy";
   if (c.cancel) return ELSEWHERE.test(c.cancel.note ?? "") ? "elsewhere" : "caller";
@@ -200,7 +217,9 @@ function kindOf(c: Cancelled): Kind {
 
 /** Why one cancelled finding is no failure, in words. */
 function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
-  const { cancel, channel, answered } = c;
+  const { cancel, channel, answered, crossed } = c;
+  if (crossed)
+    return `the CANCEL crossed the ${label(crossed)} on line ${crossed.line}: the INVITE had already been answered, so the CANCEL matched no transaction (RFC 3261 §9.2); the caller ACKs the 200 and ends the call with a BYE`;
   const reason = cancel?.note ? `, ${cancel.note}` : "";
   const at =
     cancel && byAnswer.has(cancel)
@@ -222,7 +241,7 @@ function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
  *  cancelled by the caller (a CANCEL, or FreeSWITCH's ORIGINATOR_CANCEL). */
 export function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => string): string[] {
   const notes: string[] = [];
-  for (const k of ["branch", "elsewhere", "caller", "proxy", "originator"] as const) {
+  for (const k of ["branch", "crossed", "elsewhere", "caller", "proxy", "originator"] as const) {
     const these = cancelled.filter((c) => kindOf(c) === k);
     const first = these[0];
     if (!first) continue;
@@ -231,12 +250,14 @@ export function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => strin
     const way =
       k === "branch"
         ? "lost to an answered branch the same way"
-        : first.cancel
-          ? "followed a CANCEL the same way"
-          : k === "elsewhere"
-            ? "were answered elsewhere the same way"
-            : "were cancelled by the caller the same way";
-    const what = k === "branch" ? "final response" : "487";
+        : k === "crossed"
+          ? "answered a CANCEL that crossed the 200 OK the same way"
+          : first.cancel
+            ? "followed a CANCEL the same way"
+            : k === "elsewhere"
+              ? "were answered elsewhere the same way"
+              : "were cancelled by the caller the same way";
+    const what = k === "branch" ? "final response" : k === "crossed" ? "481" : "487";
     const more = n > 0 ? ` ${n} more ${what}${n > 1 ? "s" : ""} ${way}.` : "";
     notes.push(
       `${label(f)} on line ${f.line}${f.method ? ` (${f.method})` : ""}: ${why(first, k, label)}; not a failure.${more}`,

@@ -62,10 +62,10 @@ export class AnsweredCalls {
 }
 
 /** Normal traffic: provisional and success responses (SIP, HTTP, Mobius), causes for normal clearing, a digest
- *  challenge or a 420/422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled
- *  and a losing branch's refusal after another branch answered (`cancelled`, see cancels.ts), ACS "Success"
- *  end reasons, and a Mobius refusal its log message calls by design. `connected`: the finding's call was
- *  answered before it (see AnsweredCalls). */
+ *  challenge or a 420/422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
+ *  a losing branch's refusal after another branch answered and a 481 to a CANCEL that crossed the 200 OK
+ *  (`cancelled`, see cancels.ts), ACS "Success" end reasons, and a Mobius refusal its log message calls by
+ *  design. `connected`: the finding's call was answered before it (see AnsweredCalls). */
 export function isNormal(
   catalog: Catalog,
   f: Finding,

@@ -36,3 +36,31 @@ describe("420 Bad Extension, then a retry without the extension", () => {
     expect(a.firstFailure?.code).toBe(420);
   });
 });
+
+describe("481 to a CANCEL that crossed the 200 OK", () => {
+  const log = [
+    response("180 Ringing", "102 INVITE"),
+    response("200 OK", "102 INVITE"),
+    response("481 Call/Transaction Does Not Exist", "102 CANCEL"),
+    response("200 OK", "103 BYE"),
+  ].join("\n");
+
+  it("is normal traffic: the INVITE was already answered", () => {
+    const a = run(log);
+    expect(a.firstFailure).toBeNull();
+    expect(a.failingComponent).toBeNull();
+    expect(a.normal.join(" ")).toMatch(
+      /SIP 481 Call\/Transaction Does Not Exist on line \d+ \(CANCEL\): the CANCEL crossed the SIP 200 OK on line \d+: the INVITE had already been answered/,
+    );
+  });
+
+  it("stays a failure when the log shows no answer to the INVITE", () => {
+    const a = run(
+      [
+        response("180 Ringing", "102 INVITE"),
+        response("481 Call/Transaction Does Not Exist", "102 CANCEL"),
+      ].join("\n"),
+    );
+    expect(a.firstFailure?.code).toBe(481);
+  });
+});
