@@ -132,7 +132,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         b.f.namespace === f.namespace &&
         b.f.subcode === f.subcode &&
         b.f.id === f.id &&
-        b.row.hangup === !!hangup &&
+        b.row.hangup === (hangup?.request.method ?? false) &&
         b.row.item.failure === !normal,
     )?.row.item;
     // A hang-up a timer explains brings that timer's checks, not the code's (a 408's are for transactions).
@@ -167,7 +167,13 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       failure: !normal,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
-    const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup: !!hangup };
+    const row: Row = {
+      item,
+      code: `${f.namespace}:${f.code}:${f.subcode}`,
+      shown,
+      sent,
+      hangup: hangup?.request.method ?? false,
+    };
     rows.push(row);
     // Folded repeats count in the responses' row.
     // Keyed as the scanner folds them (by keyHost), whatever host the row is shown with.

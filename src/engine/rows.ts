@@ -36,8 +36,9 @@ export interface Row {
   shown: string;
   /** Sent by this log's system: never gathered into a row shown as from a host. */
   sent: boolean;
-  /** A Reason header of a BYE or CANCEL: why a call ended, never gathered with responses. */
-  hangup: boolean;
+  /** A Reason header of a BYE or CANCEL: that request's method (false for anything else). Why a
+   *  call ended, never gathered with responses, nor a BYE's with a CANCEL's: the row names one. */
+  hangup: string | false;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -71,16 +72,16 @@ export function gather(rows: Row[], key: string): TimelineItem {
  * Rows per code and host → the timeline: a code's rows that name no sending host become one, and
  * join the code's row when it has exactly one host; a code from more than MAX_HOST_ROWS hosts is
  * one row. A gathered row takes the place of its earliest part. Hang-up reasons (a BYE's or
- * CANCEL's Reason) gather only with each other, never with responses of the same code, normal
- * occurrences of a code only with normal ones, and a code's rows only with rows of the same
- * catalog entry: a row is one verdict and one meaning.
+ * CANCEL's Reason) gather only with reasons of the same request, never with responses of the
+ * same code, normal occurrences of a code only with normal ones, and a code's rows only with rows
+ * of the same catalog entry: a row is one verdict and one meaning.
  */
 export function foldRows(rows: Row[]): TimelineItem[] {
   const byCode = new Map<string, Row[]>();
   for (const r of rows) {
     // One catalog entry per row: a Mobius 503 in registration and one in unregistration share
     // their code but not their meaning.
-    const k = `${r.code}:${r.item.id}${r.hangup ? ":reason" : ""}${r.item.failure ? ":failure" : ""}`;
+    const k = `${r.code}:${r.item.id}${r.hangup ? `:reason:${r.hangup}` : ""}${r.item.failure ? ":failure" : ""}`;
     const list = byCode.get(k);
     if (list) list.push(r);
     else byCode.set(k, [r]);

@@ -200,6 +200,27 @@ describe("hang-up reasons in the timeline", () => {
     );
   });
 
+  it("keeps a CANCEL's Reason and a later BYE's Reason with the same cause on rows of their own", () => {
+    const withReason = (time: string, method: string, cseq: string) =>
+      PACKET(time, "10.1.1.10:5060", "10.1.2.31:5060", [
+        `${method} sip:2001@10.1.2.31 SIP/2.0`,
+        `Call-ID: ${CALL}`,
+        `CSeq: ${cseq}`,
+        "Reason: Q.850;cause=16",
+        "Content-Length: 0",
+      ]);
+    const { text } = scanned(
+      [
+        OK("07.890000", "10.1.2.31:5060", "101 INVITE"),
+        withReason("07.890400", "CANCEL", "101 CANCEL"),
+        withReason("07.910000", "BYE", "102 BYE"),
+      ].join("\n"),
+    );
+    const timeline = timelineOf(text);
+    expect(timeline).toMatch(/✓ CANCEL Reason: Q\.850 cause 16 [^\n×]*— line/);
+    expect(timeline).toMatch(/✓ BYE Reason: Q\.850 cause 16 [^\n×]*— line/);
+  });
+
   it("lists a BYE's Reason and the same cause logged on its own once under normal traffic", () => {
     const { json } = scanned(
       [
