@@ -23,6 +23,7 @@ import {
   dominantSentence,
   recoveredSentence,
 } from "./dominant.js";
+import { droppedCall } from "./dropped.js";
 import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { pstnResult } from "./pstn.js";
@@ -206,6 +207,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const hungUp = first && firstHangup ? hangupFailure(catalog, first, firstHangup, scan.findings) : undefined;
   const silence = silences(timers, first, firstHangup?.timer);
   const { quiet, timedOut } = silence;
+  // No failing code and no silence, but a call dropped for a lost ACK: that drop is the verdict.
+  const dropped = first || quiet ? undefined : droppedCall(timers, scan.findings);
   // A 408 the next hop sent after the call rang: its no-answer timer, not Timer B.
   // A proxy's CANCEL with Reason 408 is that same timer's doing.
   const byTimeout = first?.code === 408 && firstHangup?.request.method === "CANCEL";
@@ -239,7 +242,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
                 apiBehindStatus(first, ordered, entryOf))
               : quiet?.request
                 ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
-                : null;
+                : (dropped?.component ?? null);
   const normal: string[] = [];
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);
@@ -280,7 +283,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       ? (lead?.label ?? named(first))
       : quiet?.request
         ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
-        : null;
+        : (dropped?.label ?? null);
   const parts: string[] = [];
   const total = scan.findings.length + scan.omitted - copies;
   // A media symptom (RTP that stopped) is no code: named apart, so the count stays the codes'.
@@ -296,7 +299,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     quiet: quiet?.request,
     anyFindings: scan.findings.length > 0,
   });
-  if (headline) parts.push(headline);
+  if (headline) parts.push(dropped?.sentence ?? headline);
   if (recovered) parts.push(recoveredSentence(recovered, named));
   if (dominant) parts.push(dominantSentence(dominant, named));
   if (first && failover) parts.push(failoverSentence(first, failover, named));
