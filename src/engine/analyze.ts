@@ -25,6 +25,7 @@ import {
 } from "./dominant.js";
 import { droppedCall } from "./dropped.js";
 import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
+import { forkedBranch, forwardedResponses, forwardedSentence } from "./forks.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { pstnResult } from "./pstn.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
@@ -89,6 +90,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     : new Map<Finding, Finding[]>();
   // An ACS result leads the SIP/Q.850 details it carries.
   const carriedBy = overruled.size > 0 ? carriers(overruled) : undefined;
+  // A forked INVITE whose branches all failed: the 6xx the proxy forwarded leads (RFC 3261 §16.7).
+  const forwarded = forwardedResponses(scan.findings);
   // Reasons repeated in a retransmitted BYE/CANCEL: one hang-up, counted once.
   let copies = 0;
   const answered = new AnsweredCalls();
@@ -107,7 +110,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     // Notes say why a finding is no failure: only for findings the verdict calls normal.
     if (challenge && normal) challenges.push(challenge);
     if (cancel && normal) cancelled.push(cancel);
-    if (!normal && !firstFailure) firstFailure = carriedBy?.get(f) ?? f;
+    if (!normal && !firstFailure) firstFailure = carriedBy?.get(f) ?? forwarded.get(f)?.best ?? f;
     if (!normal) failing.push(f);
     if (!normal && f.id) {
       const e = catalog.byId.get(f.id);
@@ -197,6 +200,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const recovered = past ? (firstFailure as Finding | null) : null;
   const first = past ?? (firstFailure as Finding | null);
   const dominant = dominantFailure(failing, first);
+  const fork = forkedBranch(forwarded, first);
   const named = (f: Finding) => label(catalog, f);
   const carried = first ? overruled.get(first) : undefined;
   const lead = first && carried ? acsLead(catalog, first, carried, named) : undefined;
@@ -261,7 +265,12 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // result's before the SIP code it carries).
   const checklist = mergeChecklist({
     entries: failureEntries,
-    leading: [dominant && entryOf(dominant.finding), ...(lead?.entries ?? []), past && entryOf(past)],
+    leading: [
+      dominant && entryOf(dominant.finding),
+      ...(lead?.entries ?? []),
+      past && entryOf(past),
+      fork && entryOf(fork[1].best),
+    ],
     timers: timers.map((t) => catalog.byId.get(t.timer)).filter((e): e is Entry => e !== undefined),
     methods: failedMethod,
     extra: leadCheck,
@@ -303,6 +312,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   if (recovered) parts.push(recoveredSentence(recovered, named));
   if (dominant) parts.push(dominantSentence(dominant, named));
   if (first && failover) parts.push(failoverSentence(first, failover, named));
+  if (fork) parts.push(forwardedSentence(fork[0], fork[1], named));
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
   // The timer behind a hang-up first, where the summary has just pointed at it.
