@@ -37,6 +37,8 @@ export interface TimerFinding {
   answeredBy?: string | null;
   /** The 1xx that came before it. */
   provisional?: number;
+  /** Session timer: the side that should have refreshed and never did (the BYE's receiver). */
+  refresher?: string;
 }
 
 const SECOND = 1000;
@@ -233,9 +235,13 @@ function sessionTimer(events: TimingEvent[], unanswered: TimerFinding[]): TimerF
     const since = refresh ? bye.tsMs - refresh.tsMs : 0;
     // The refresher did send it, again and again, and nothing answered.
     const silent = refresh && unanswered.find((t) => t.request?.line === refresh.line)?.request;
+    // No refresh at all since the call's own INVITE: the side that does not refresh sends the BYE
+    // (RFC 4028 §10), so the side the BYE went to is the refresher that never sent one.
+    const initial = refresh && !refreshes.lastUpTo(bye.callId, undefined, refresh.tsMs, true);
+    const refresher = !silent && initial && refresh.method === "INVITE" ? bye.to : undefined;
     const text = silent
       ? `The BYE on line ${bye.line} cites the session timer, but the refresher did send the ${silent.method} on line ${silent.line}${silent.copies ? ` (${silent.copies} times)` : ""}, ${secs(since)} earlier: ${silent.to ?? "the other side"} never answered it, so the session expired.`
-      : `The BYE on line ${bye.line} cites the session timer${refresh ? `; the last INVITE/UPDATE was ${secs(since)} earlier (line ${refresh.line})` : ""}: the refresher's re-INVITE or UPDATE did not arrive before Session-Expires.`;
+      : `The BYE on line ${bye.line} cites the session timer${refresh ? `; the last INVITE/UPDATE was ${secs(since)} earlier (line ${refresh.line})` : ""}: the refresher's re-INVITE or UPDATE did not arrive before Session-Expires${refresher ? `. No refresh followed the call's INVITE, and the side that does not refresh sends the BYE (RFC 4028 §10), so the refresher is on the side the BYE went to (${refresher}), and it never refreshed` : ""}.`;
     const t: TimerFinding = {
       timer: "timer/session-refresh",
       title: "Session timer",
@@ -244,6 +250,7 @@ function sessionTimer(events: TimingEvent[], unanswered: TimerFinding[]): TimerF
       evidence: refresh ? [refresh.line, bye.line] : [bye.line],
     };
     if (silent) t.request = silent;
+    if (refresher) t.refresher = refresher;
     out.push(t);
   }
   return out;
