@@ -3,6 +3,7 @@
 // header, or the log's own system when it generated or sent the response itself.
 import type { Entry } from "../catalog/schema.js";
 import { headerName, hostRole, lineHost } from "./scan/hosts.js";
+import { REINVITE } from "./scan/reinvite.js";
 import type { Finding } from "./scan/scanner.js";
 import { NO_ANSWER_TIMER, provisionalWords, type RequestNoted, type TimerFinding } from "./timing.js";
 
@@ -76,11 +77,18 @@ function carrier(f: Finding): string | null {
   return null;
 }
 
+/** Either party of an answered call may send a re-INVITE, so the catalog's "called UA" is the UA
+ *  the re-INVITE went to (the caller, when the callee sent it). */
+function inDialog(generic: string | undefined, f: Finding): string | undefined {
+  if (f.method !== REINVITE || !generic) return generic;
+  return generic.replace(/\b([Tt])he called UA\b/, (_m, t: string) => `${t}he UA the re-INVITE went to`);
+}
+
 /** The failing component of `first`, the failure the analysis starts from. */
 export function failingComponentOf(first: Finding, entry: Entry | undefined): string | null {
   // The side usually at fault, where the catalog names one apart from who produced the code
   // (ACS ends a call its callee never answered).
-  const generic = entry?.failingSide ?? entry?.generatedBy;
+  const generic = inDialog(entry?.failingSide ?? entry?.generatedBy, first);
   const carried = carrier(first);
   if (carried) return [carried, generic].filter(Boolean).join(" — ");
   if (!isResponse(first)) {

@@ -16,7 +16,7 @@ export function markReinvites(findings: readonly Finding[]): void {
   for (const f of inOrder) {
     if (f.method !== "INVITE" || f.namespace !== "sip" || f.cseq === undefined || !f.callId) continue;
     const setUp = answered?.get(f.callId);
-    if (setUp !== undefined && f.cseq > setUp) f.method = REINVITE;
+    if (setUp !== undefined && f.cseq !== setUp) f.method = REINVITE;
     else if (setUp === undefined && f.code >= 200 && f.code < 300) {
       answered ??= new Map();
       answered.set(f.callId, f.cseq);
