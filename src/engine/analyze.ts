@@ -27,6 +27,7 @@ import { droppedCall } from "./dropped.js";
 import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
 import { forkedBranch, forwardedResponses, forwardedSentence } from "./forks.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
+import { natMediaHint, withNatChecks } from "./nat-media.js";
 import { pstnResult } from "./pstn.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
 import { keyHost } from "./scan/fold.js";
@@ -284,6 +285,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       checklist.length,
       ...failoverChecks(checklist, first, failover).slice(0, MAX_CHECKLIST),
     );
+  // Media that stopped on a call answered from behind NAT: the NAT checks lead.
+  const nat = natMediaHint(first, scan.findings);
+  if (nat) checklist.splice(0, checklist.length, ...withNatChecks(checklist, nat, MAX_CHECKLIST));
   // Codes, not rows: a code from several hosts is one code.
   const distinct = new Set(rows.map((r) => r.code)).size;
   const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
@@ -318,6 +322,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     first && !hungUp ? survivedSentence(first, scan.findings, failing, scan.events) : undefined;
   if (survived) parts.push(survived);
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
+  if (nat) parts.push(nat.sentence);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
   // The timer behind a hang-up first, where the summary has just pointed at it.
   const timer = firstHangup?.timer ?? quiet ?? silence.before ?? timedOut ?? timers[0];

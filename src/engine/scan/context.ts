@@ -26,6 +26,10 @@ export interface Surroundings {
   /** For a status or request line: how many header lines follow it without a break (a blank
    *  line, the next message, a line that is no header). */
   lines?: number;
+  /** The address in the message's Contact URI. */
+  contact?: string;
+  /** The first c= address of the message's SDP body (read only when asked for). */
+  sdpAddress?: string;
 }
 
 /**
@@ -69,6 +73,8 @@ export function emptySurroundings(): Surroundings {
     diagnostics: undefined,
     retryAfter: undefined,
     lines: undefined,
+    contact: undefined,
+    sdpAddress: undefined,
   };
 }
 
@@ -107,6 +113,11 @@ const CSEQ_METHOD = /(\d+)\s+([A-Z]+)/;
 const RETRY_SECONDS = /^(\d{1,9})(?![\d.])/;
 const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
 const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*(?:>\s?)?[A-Z]+ sips?:\S+ SIP\/2\.0/;
+/** The host of a Contact URI: "<sip:1001@192.168.1.50:5060>", "sip:[2001:db8::1]:5060". */
+const CONTACT_HOST = /sips?:(?:[^@>;\s]*@)?(\[[^\]\s]+\]|[^:;>\s]+)/i;
+/** An SDP line ("v=0", "c=IN IP4 192.168.1.50"); its connection line gives the media address. */
+const SDP_LINE = /^\s*[a-z]=/;
+const SDP_CONNECTION = /^\s*c=IN IP[46] ([^\s/]+)/;
 /** Whether text[from, to) holds a \r, \u2028 or \u2029 (a value with one is no header value). */
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -122,7 +133,7 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
  * that sent it (or that it was sent to) when a transport line just above names it: `host` and
  * `direction` ("in": it came from host; "out": it went to host).
  */
-export function sipHeaders(text: string, le: number, max: number, source = true): Surroundings {
+export function sipHeaders(text: string, le: number, max: number, source = true, sdp = false): Surroundings {
   const out = emptySurroundings();
   if (source) {
     const from = messageSource(text, text.lastIndexOf("\n", le - 1) + 1);
@@ -139,6 +150,9 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
   let start = le + 1;
   out.lines = 0;
   let sip = -2;
+  // Whether the headers ended at the blank line before a body its Content-Type says is SDP.
+  let body = false;
+  let hasSdp = false;
   for (let k = 0; k < max; k++) {
     const e = text.indexOf("\n", start);
     if (e < 0) break;
@@ -149,7 +163,10 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     // blanks and chat quote markers (">") ends the headers, and so does the next message.
     let j = ls;
     for (let c = text.charCodeAt(j); j < end && (c === 62 || isSpace(c)); ) c = text.charCodeAt(++j);
-    if (j === end || (byline && j === end - 1 && text.charCodeAt(j) === 46)) break;
+    if (j === end || (byline && j === end - 1 && text.charCodeAt(j) === 46)) {
+      body = hasSdp;
+      break;
+    }
     let i = ls;
     while (i < end && isSpace(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) === 62) {
@@ -194,11 +211,30 @@ export function sipHeaders(text: string, le: number, max: number, source = true)
     else if ((name === "via" || name === "v") && !out.via) out.via = VIA_HOST.exec(value)?.[1];
     else if ((name === "server" || name === "user-agent") && !out.agent) out.agent = value.slice(0, 80);
     else if (isDiagnosticsHeader(name) && !out.diagnostics) out.diagnostics = value.slice(0, 200);
+    else if ((name === "contact" || name === "m") && !out.contact)
+      out.contact = CONTACT_HOST.exec(value)?.[1];
+    else if (sdp && (name === "content-type" || name === "c")) hasSdp = /\bsdp\b/i.test(value);
     else if (name === "retry-after" && out.retryAfter === undefined) {
       // "Retry-After: 300", "Retry-After: 18000;duration=3600", "Retry-After: 120 (I'm in a meeting)"
       const m = RETRY_SECONDS.exec(value);
       if (m) out.retryAfter = Number(m[1]);
     }
   }
+  if (body) out.sdpAddress = sdpAddress(text, start);
   return out;
+}
+
+/** The first c= address of the SDP body whose first line starts at text[start], if it has one. */
+function sdpAddress(text: string, start: number): string | undefined {
+  for (let k = 0; k < 24; k++) {
+    const e = text.indexOf("\n", start);
+    const l = text.slice(start, e < 0 ? undefined : e);
+    if (!SDP_LINE.test(l)) return undefined;
+    const m = SDP_CONNECTION.exec(l);
+    // ngrep -W byline ends the line with "." (its CR); no address does.
+    if (m) return (m[1] as string).replace(/\.$/, "");
+    if (e < 0) return undefined;
+    start = e + 1;
+  }
+  return undefined;
 }

@@ -6,6 +6,7 @@ import { emptySurroundings, lineSurroundings, type Surroundings } from "./contex
 import type { Hit } from "./detectors.js";
 import { hostRole, namedHost } from "./hosts.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
+import { noteNat } from "./nat.js";
 import { type RedactOptions, redact, redactRange, secretSpans } from "./redact.js";
 import { stampLength } from "./repeats.js";
 
@@ -31,6 +32,9 @@ export interface Finding {
   via?: string;
   /** The response's Retry-After, in seconds. */
   retryAfter?: number;
+  /** A private (RFC 1918) address in the SDP c= line or Contact of a 2xx from a public host. */
+  privateSdp?: string;
+  privateContact?: string;
   reason?: string;
   dependency?: string;
   confidence: number;
@@ -190,6 +194,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (headers.agent) f.agent = redact(headers.agent, opts);
   if (headers.via) f.via = headers.via;
   if (headers.retryAfter !== undefined) f.retryAfter = headers.retryAfter;
+  if (headers.contact || headers.sdpAddress) noteNat(f, headers);
   if (h.reason) f.reason = redact(h.reason, opts);
   if (h.dependency) f.dependency = h.dependency;
   // Teams Direct Routing: Microsoft's subcode in the response's own ms-diagnostics header.

@@ -49,7 +49,8 @@ export function lineContext(
     },
     headers: () => {
       if (!headers) {
-        headers = sipHeaders(w.buf, w.le, headerLines);
+        // A response's SDP body too: an answer's c= address can show the far end is behind NAT.
+        headers = sipHeaders(w.buf, w.le, headerLines, true, true);
         // tshark's tree: the Reason header and the rest lie further down than the header run.
         if (isTsharkMessage(w.line)) headers.lines = tsharkMessageLines(w.buf, w.le, MAX_TSHARK_LINES);
         if (!headers.method && !headers.lines) {
