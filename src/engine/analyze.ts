@@ -26,6 +26,7 @@ import {
 import { droppedCall } from "./dropped.js";
 import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
 import { forkedBranch, forwardedResponses, forwardedSentence } from "./forks.js";
+import { gatewayComponent } from "./gateways.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
 import { pstnResult } from "./pstn.js";
@@ -243,7 +244,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
           : dominant
             ? `${failingComponentOf(dominant.finding, entryOf(dominant.finding))} (behind the ${named(dominant.finding)} in ${dominant.calls} calls)`
             : first
-              ? (pstnResult(catalog, first)?.component ??
+              ? (gatewayComponent(first, ordered, firstEntry?.failingSide ?? firstEntry?.generatedBy) ??
+                pstnResult(catalog, first)?.component ??
                 failingComponentOf(first, firstEntry) ??
                 apiBehindStatus(first, ordered, entryOf))
               : quiet?.request
