@@ -1,10 +1,25 @@
 // Bounded retries for Bot Connector calls: 429 (throttled), 412 (precondition, e.g. a concurrent edit),
-// 502/504 (gateway) get jittered exponential backoff, honouring Retry-After, within a try count and
-// a total time budget so a chat reply is never held up for long. Everything else fails at once.
-// A connector that accepts the connection but never answers is cut off by a deadline.
+// 500/502/503/504 and a connection that failed before any answer (reset, refused, DNS) get jittered
+// exponential backoff, honouring Retry-After, within a try count and a total time budget so a chat
+// reply is never held up for long. Everything else fails at once. A connector that accepts the
+// connection but never answers is cut off by a deadline (and not retried: the post may have landed).
 import { SipcodeError } from "../../errors.js";
 
-export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([412, 429, 502, 504]);
+export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
+
+/**
+ * Socket errors that happen before the connector answers. The usual one is a kept-alive connection
+ * that a load balancer or NAT dropped while idle: the request never reached the connector, so sending
+ * it again on a fresh connection cannot post the same message twice.
+ */
+export const RETRYABLE_NETWORK: ReadonlySet<string> = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
 
 export interface RetryOptions {
   /** Attempts in total, the first included. */
@@ -16,7 +31,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
-  onRetry?: (info: { attempt: number; status: number; delayMs: number }) => void;
+  /** `status` is the HTTP status, or the socket error code for a call that got no answer. */
+  onRetry?: (info: { attempt: number; status: number | string; delayMs: number }) => void;
 }
 
 export const RETRY_DEFAULTS = { tries: 3, budgetMs: 5_000, baseMs: 300 } as const;
@@ -29,6 +45,16 @@ export function statusOf(err: unknown): number | undefined {
   const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
   const s = e.statusCode ?? e.status ?? e.response?.status;
   return typeof s === "number" ? s : undefined;
+}
+
+/** The socket error code ("ECONNRESET") of a call that failed before any HTTP answer, if retryable. */
+export function networkErrorOf(err: unknown): string | undefined {
+  if (typeof err !== "object" || err === null || statusOf(err) !== undefined) return undefined;
+  const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.code === "string" ? e.code : e.cause?.code;
+  if (typeof code === "string" && RETRYABLE_NETWORK.has(code)) return code;
+  // Node names a reset before the response "socket hang up"; some wrappers drop its code.
+  return e.message === "socket hang up" ? "ECONNRESET" : undefined;
 }
 
 /** Retry-After in milliseconds (seconds or an HTTP date), when the error's response has one. */
@@ -59,8 +85,10 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}
     try {
       return await fn();
     } catch (err) {
-      const status = statusOf(err);
-      if (status === undefined || !RETRYABLE_STATUS.has(status) || attempt >= tries) throw err;
+      const httpStatus = statusOf(err);
+      const status =
+        httpStatus !== undefined && RETRYABLE_STATUS.has(httpStatus) ? httpStatus : networkErrorOf(err);
+      if (status === undefined || attempt >= tries) throw err;
       // Jitter spreads retries from several replicas so they don't hit the throttle together.
       const backoff = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
       const delayMs = Math.max(backoff, retryAfterMs(err, now()) ?? 0);

@@ -37,7 +37,7 @@ function failing(statuses: number[], value = "ok") {
 }
 
 describe("withRetry", () => {
-  it.each([429, 412, 502, 504])("retries %i and then succeeds", async (status) => {
+  it.each([429, 412, 500, 502, 503, 504])("retries %i and then succeeds", async (status) => {
     const c = clock();
     const f = failing([status]);
     await expect(withRetry(f.fn, { ...c, random: () => 0.5 })).resolves.toBe("ok");
@@ -45,7 +45,7 @@ describe("withRetry", () => {
     expect(c.sleeps).toEqual([300]);
   });
 
-  it.each([400, 401, 403, 404, 500, 503])("fails at once on %i", async (status) => {
+  it.each([400, 401, 403, 404, 413])("fails at once on %i", async (status) => {
     const c = clock();
     const f = failing([status]);
     await expect(withRetry(f.fn, c)).rejects.toMatchObject({ statusCode: status });
@@ -58,6 +58,19 @@ describe("withRetry", () => {
     };
     await expect(withRetry(f, clock())).rejects.toBeInstanceOf(TypeError);
   });
+
+  it.each(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "ENOTFOUND"])(
+    "retries a call that failed with %s before any answer",
+    async (code) => {
+      let calls = 0;
+      const fn = async () => {
+        if (calls++ === 0) throw Object.assign(new Error("socket hang up"), { code });
+        return "ok";
+      };
+      await expect(withRetry(fn, { ...clock(), random: () => 0.5 })).resolves.toBe("ok");
+      expect(calls).toBe(2);
+    },
+  );
 
   it("stops after three tries and rethrows the last error", async () => {
     const c = clock();
