@@ -1,7 +1,7 @@
 // The botbuilder CloudAdapter as this bot needs it: authentication kept apart from the turn (a bad
 // token is a 401, not a 500), connector clients reused across turns, one bounded retry layer around
 // every Bot Connector send/update (failed calls counted by status in the metrics) under a deadline, and
-// an onTurnError that tells the user one helpful sentence.
+// an invoke answered as soon as the bot has its answer, while the rest of the turn finishes.
 import {
   type Activity,
   CloudAdapter,
@@ -9,7 +9,6 @@ import {
   type ResourceResponse,
   type TurnContext,
 } from "botbuilder";
-import { userMessageOf } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
 import {
@@ -20,6 +19,9 @@ import {
   withDeadline,
   withRetry,
 } from "./retry.js";
+import { EARLY_ANSWER, type EarlyAnswer, SINGLE_TRY } from "./turn-state.js";
+
+export { turnErrorHandler } from "./turn-error.js";
 
 type Auth = ConstructorParameters<typeof CloudAdapter>[0];
 type AuthResult = Awaited<ReturnType<NonNullable<Auth>["authenticateRequest"]>>;
@@ -95,7 +97,24 @@ export class TeamsAdapter extends CloudAdapter {
       throw err;
     }
     auth.connectorFactory = this.reuseConnectors(auth.connectorFactory);
-    return this.processActivity(auth, activity, logic);
+    if (activity.type !== "invoke" || activity.deliveryMode === "expectReplies")
+      return this.processActivity(auth, activity, logic);
+    // Teams waits about 5 s for an invoke's answer: it goes out as soon as the bot has it, and work
+    // the bot does after it (updating the card for everyone) finishes in the same turn afterwards.
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const early: EarlyAnswer = (response) => {
+        answered = true;
+        resolve(response);
+      };
+      this.processActivity(auth, activity, async (context) => {
+        context.turnState.set(EARLY_ANSWER, early);
+        await logic(context);
+      }).then(resolve, (err: unknown) => {
+        if (!answered) return reject(err);
+        this.logger.error("turn failed after its invoke was answered", { err, name: activity.name });
+      });
+    });
   }
 
   /**
@@ -129,8 +148,10 @@ export class TeamsAdapter extends CloudAdapter {
     const out: ResourceResponse[] = [];
     // One at a time: retrying a batch would resend the activities that already went through.
     for (const activity of activities) {
-      const [r] = await this.call("send", () => super.sendActivities(context, [activity]));
+      const [r] = await this.call(context, "send", () => super.sendActivities(context, [activity]));
       out.push(r ?? { id: "" });
+      if (activity.type === "invokeResponse")
+        (context.turnState.get(EARLY_ANSWER) as EarlyAnswer | undefined)?.(activity.value as InvokeResponse);
     }
     return out;
   }
@@ -140,15 +161,16 @@ export class TeamsAdapter extends CloudAdapter {
     activity: Partial<Activity>,
   ): Promise<ResourceResponse | undefined> {
     this.ownRetries(context);
-    const r = await this.call("update", () => super.updateActivity(context, activity));
+    const r = await this.call(context, "update", () => super.updateActivity(context, activity));
     return r || undefined;
   }
 
   /** One connector call with our retries, under the deadline; every failed attempt is counted. */
-  private async call<T>(op: string, fn: () => Promise<T>): Promise<T> {
+  private async call<T>(context: TurnContext, op: string, fn: () => Promise<T>): Promise<T> {
     const retried = () =>
       withRetry(fn, {
         ...this.retry,
+        ...(context.turnState.get(SINGLE_TRY) ? { tries: 1 } : {}),
         onRetry: (info) => {
           metrics.apiErrors.inc({ platform: "teams", code: String(info.status) });
           this.logger.warn("connector call retried", { op, ...info });
@@ -191,37 +213,4 @@ export class TeamsAdapter extends CloudAdapter {
     });
     this.trimmed.add(pipeline);
   }
-}
-
-/** Logs the detail, shows the user one sentence (never a stack trace or developer text). */
-export function turnErrorHandler(logger: Logger) {
-  return async (context: TurnContext, error: Error): Promise<void> => {
-    const a = context.activity;
-    logger.error("turn failed", {
-      err: error,
-      stack: error instanceof Error ? error.stack?.split("\n").slice(0, 8).join("\n") : undefined,
-      activityType: a.type,
-      name: a.name,
-      conversationType: a.conversation?.conversationType,
-    });
-    const sentence = userMessageOf(error);
-    try {
-      // The connector just failed to answer: a message to the user would only wait out the deadline
-      // again (invoke answers travel in the HTTP response, so those still go).
-      if (error instanceof ConnectorTimeoutError && a.type !== "invoke") return;
-      if (a.type === "invoke") {
-        const body =
-          a.name === "adaptiveCard/action"
-            ? { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: sentence }
-            : a.name?.startsWith("composeExtension/")
-              ? { composeExtension: { type: "message", text: sentence } }
-              : undefined;
-        await context.sendActivity({ type: "invokeResponse", value: { status: body ? 200 : 500, body } });
-      } else {
-        await context.sendActivity({ type: "message", text: sentence });
-      }
-    } catch (err) {
-      logger.error("could not tell the user about a failed turn", { err });
-    }
-  };
 }

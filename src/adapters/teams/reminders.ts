@@ -9,6 +9,7 @@ import { PermanentDeliveryError } from "../../store/reminders.js";
 import type { Reminder } from "../../store/store.js";
 import type { ConversationRefs } from "./conversations.js";
 import { baseConversationId } from "./conversations.js";
+import { statusOf } from "./retry.js";
 
 export const TEAMS_PLATFORM = "teams";
 /** Teams user ids ("29:…") are far shorter; anything longer is not stored. */
@@ -150,7 +151,8 @@ export interface DelivererOptions {
 
 /**
  * Posts a due reminder. Throws when it cannot (no stored reference, a failed send), so the loop
- * retries it later and finally drops it with a log line.
+ * retries it later and finally drops it with a log line. The adapter's onTurnError hands a proactive
+ * turn's error back here rather than posting an apology into a thread where nobody asked anything.
  */
 export function teamsDeliverer(o: DelivererOptions): (r: Reminder) => Promise<void> {
   return async (r) => {
@@ -168,7 +170,7 @@ export function teamsDeliverer(o: DelivererOptions): (r: Reminder) => Promise<vo
       });
     } catch (err) {
       // 403/404: the bot was removed from the chat or the thread is gone; retrying cannot help.
-      const status = (err as { statusCode?: number }).statusCode;
+      const status = statusOf(err);
       if (status === 403 || status === 404) {
         throw new PermanentDeliveryError(`Teams refused reminder ${r.id} with ${status}`);
       }
