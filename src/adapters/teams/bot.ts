@@ -14,22 +14,19 @@ import type { Catalog } from "../../catalog/indexes.js";
 import { looksLikeLog, route } from "../../engine/route.js";
 import type { RedactOptions } from "../../engine/scan/redact.js";
 import type { Logger } from "../../log.js";
-import type { Json } from "../../render/adaptive-card.js";
-import type { Card } from "../../render/card.js";
+import { metrics } from "../../metrics/index.js";
+import { shrinkCard } from "../../render/snapshot.js";
 import { respondTo } from "../../respond.js";
-import {
-  cardAttachmentActivity,
-  labelLinks,
-  mergeTicks,
-  RefCodec,
-  renderCards,
-  withoutSecrets,
-} from "./cards.js";
+import { type ActionResult, CardActions, type CardData, isCardData, NOT_UPDATED } from "./card-actions.js";
+import { cardAttachmentActivity, labelLinks, RefCodec, renderCards, withoutSecrets } from "./cards.js";
 import type { ConversationRefs } from "./conversations.js";
+import { FILE_NOTE } from "./files.js";
 import { messageInput } from "./input.js";
-import { confirmation, parseRemind, type ReminderScheduler, teamsReminder } from "./reminders.js";
+import type { ReminderScheduler } from "./reminders.js";
 import { RenderCache, type Rendered } from "./render-cache.js";
+import { statusOf } from "./retry.js";
 import { searchResponse } from "./search.js";
+import { afterAnswer, finishAfterAnswer } from "./turn-state.js";
 
 export interface TeamsBotOptions {
   catalog: Catalog;
@@ -45,30 +42,36 @@ export interface TeamsBotOptions {
   now?: () => Date;
 }
 
-type CardData = Record<string, unknown> & { verb?: unknown };
-type ActionResult = { card: Json } | { message: string; posted?: boolean };
-
 const CARD_TYPE = "application/vnd.microsoft.card.adaptive";
 const MESSAGE_TYPE = "application/vnd.microsoft.activity.message";
 
-function isCardData(value: unknown): value is CardData {
-  return typeof value === "object" && value !== null && typeof (value as CardData).verb === "string";
-}
+/** Answers that say nothing about a message whose point was probably the attached file. */
+const NOTHING_FOUND = new Set(["unknown"]);
 
 export class SipcodeTeamsBot extends TeamsActivityHandler {
   private readonly refs: RefCodec;
   private readonly redact: RedactOptions;
   private readonly cache: RenderCache;
+  private readonly actions: CardActions;
 
   constructor(private readonly o: TeamsBotOptions) {
     super();
     this.refs = new RefCodec(o.secret);
     this.redact = { maskPhoneNumbers: o.maskPhoneNumbers };
     this.cache = new RenderCache(o.catalog, this.refs, this.redact);
+    this.actions = new CardActions({
+      ...o,
+      refs: this.refs,
+      cache: this.cache,
+      redact: this.redact,
+      now: () => this.now(),
+    });
     this.onTurn(async (context, next) => {
       // Not awaited: the write must not hold up the answer, and remember() never rejects.
       void o.conversations?.remember(context.activity);
       await next();
+      // Work a card button left for after its invoke answer (the card update everyone sees).
+      await finishAfterAnswer(context);
     });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -89,13 +92,11 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     const a = context.activity;
     if (isCardData(a.value)) {
       // Action.Submit fallback from clients without Universal Actions: same data, no invoke response.
-      const result = await this.cardAction(context, a.value);
-      if ("message" in result && !result.posted)
-        await context.sendActivity({ type: "message", text: result.message });
-      return;
+      return this.clickWithoutAnswer(context, a.value);
     }
     const input = messageInput(a);
     if (input.conversation !== "personal" && !input.mentioned) return this.autoExplain(context, input.text);
+    if (input.files > 0 && input.text === "") return this.fileOnly(context);
     // A secret typed with a question is marked out before anything can echo it back.
     const intent = withoutSecrets(route(input.text));
     // A pasted log has no query to rebuild it from: its checklist ref is a snapshot instead (so is a
@@ -108,7 +109,30 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
       activity: a.id,
       chars: input.text.length,
     });
+    // "can you check this log" with a file: the file was the point, and it is not read.
+    const kind = rendered.summary?.kind ?? "";
+    const empty = NOTHING_FOUND.has(kind) || (kind === "scan" && rendered.summary?.namespaces.length === 0);
+    if (input.files > 0 && empty) return this.fileOnly(context);
     await this.send(context, rendered);
+  }
+
+  private async fileOnly(context: TurnContext): Promise<void> {
+    metrics.answers.inc({ surface: "teams", kind: "nothing" });
+    this.o.logger.info("answered", { kind: "file", activity: context.activity.id });
+    await context.sendActivity({ type: "message", text: FILE_NOTE });
+  }
+
+  /** A click with no invoke answer to carry the result: whatever the person must see is posted. */
+  private async clickWithoutAnswer(context: TurnContext, data: CardData): Promise<void> {
+    const result = await this.actions.run(context, data, "message");
+    if ("message" in result) {
+      if (!result.posted) await context.sendActivity({ type: "message", text: result.message });
+    } else if (result.repost) {
+      await context.sendActivity({
+        ...cardAttachmentActivity(result.repost, result.card),
+        text: NOT_UPDATED,
+      });
+    }
   }
 
   private async autoExplain(context: TurnContext, text: string): Promise<void> {
@@ -117,80 +141,23 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     if (reply.kind !== "scan" || reply.scan.findings.length === 0) return;
     this.o.logger.info("auto-explained", { findings: reply.scan.findings.length, chars: text.length });
     const cards = labelLinks(this.o.catalog, reply.cards);
-    await this.send(context, { cards, card: renderCards(cards, this.refs.encode(cards, null)) });
+    await this.send(context, { cards, card: renderCards(cards, undefined) });
   }
 
-  /** Sends a card as a reply; channel replies stay in the thread (the conversation id keeps ;messageid=). */
+  /**
+   * Sends a card as a reply; channel replies stay in the thread (the conversation id keeps ;messageid=).
+   * A card Teams refuses as too large (413) is sent again shortened, its checklist as plain items (a
+   * ref that can rebuild it would add back much of what was cut).
+   */
   private async send(context: TurnContext, r: Rendered): Promise<void> {
-    await context.sendActivity(cardAttachmentActivity(r.cards, r.card));
-  }
-
-  private async cardAction(context: TurnContext, data: CardData): Promise<ActionResult> {
-    if (data.verb === "open") return this.open(context, data.id);
-    if (data.verb === "tick") return this.tick(context, data);
-    if (data.verb === "remind") return this.remind(context, data);
-    return { message: "That button isn't supported any more. Ask me again for a fresh card." };
-  }
-
-  private async open(context: TurnContext, id: unknown): Promise<ActionResult> {
-    if (typeof id !== "string" || !this.o.catalog.byId.has(id)) {
-      return { message: "I don't know that entry any more. Ask me about the code again." };
-    }
-    const rendered = this.cache.render({ type: "explain", query: id }, id);
     try {
-      await this.send(context, rendered);
-      return { message: `Opened ${rendered.cards[0]?.title ?? id} below.`, posted: true };
+      await context.sendActivity(cardAttachmentActivity(r.cards, r.card));
     } catch (err) {
-      // E.g. a card inserted from the compose box into a chat the bot is not a member of.
-      this.o.logger.warn("could not post the opened card; showing it in place", { err, id });
-      return { card: rendered.card };
+      if (statusOf(err) !== 413) throw err;
+      const cards = r.cards.slice(0, 3).map((c) => shrinkCard(c, 3, 300));
+      this.o.logger.warn("answer too large for Teams; sending a shorter card", { err });
+      await context.sendActivity(cardAttachmentActivity(cards, renderCards(cards, undefined)));
     }
-  }
-
-  private async tick(context: TurnContext, data: CardData): Promise<ActionResult> {
-    const cards: Card[] = this.refs.decode(this.o.catalog, data.ref, this.redact) ?? [];
-    const primary = cards[0];
-    if (!primary) {
-      return { message: "I can't update this checklist any more. Ask me again for a fresh card." };
-    }
-    const who = context.activity.from?.name ?? "";
-    const ticks = mergeTicks(primary.checklist.length, data, who, this.now());
-    const card = renderCards(cards, this.refs.reissue(data.ref as string, cards), ticks);
-    const messageId = context.activity.replyToId;
-    if (messageId) {
-      try {
-        // Everyone in the thread sees who ticked what, not only the person who clicked.
-        await context.updateActivity({ ...cardAttachmentActivity(cards, card), id: messageId });
-      } catch (err) {
-        this.o.logger.warn("could not update the checklist message", { err });
-      }
-    }
-    this.o.logger.info("checklist ticked", {
-      ticked: Object.keys(ticks).length,
-      of: primary.checklist.length,
-    });
-    return { card };
-  }
-
-  /** "Remind me in 15 min" / "Remind me at the registration refresh": a reminder in the Store. */
-  private async remind(context: TurnContext, data: CardData): Promise<ActionResult> {
-    const { conversations, reminders, logger } = this.o;
-    if (!conversations || !reminders) return { message: "Reminders aren't available on this bot." };
-    const ask = parseRemind(data);
-    if (typeof ask === "string") return { message: ask };
-    const now = this.now();
-    const reminder = teamsReminder(context.activity, ask, now);
-    try {
-      // Awaited here: the reminder is useless unless whichever replica delivers it finds the reference.
-      if (!(await conversations.remember(context.activity)))
-        throw new Error("the conversation reference is not stored");
-      await reminders.schedule(reminder);
-    } catch (err) {
-      logger.warn("could not schedule a reminder", { err });
-      return { message: "I couldn't schedule that reminder just now. Please try again in a minute." };
-    }
-    logger.info("reminder scheduled", { id: reminder.id, afterSeconds: ask.afterSeconds });
-    return { message: confirmation(context.activity, ask, now) };
   }
 
   private now(): Date {
@@ -202,7 +169,7 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const data: CardData = { ...(invoke.action.data ?? {}), verb: invoke.action.verb };
-    const result = await this.cardAction(context, data);
+    const result: ActionResult = await this.actions.run(context, data, "invoke");
     if ("card" in result) return { statusCode: 200, type: CARD_TYPE, value: result.card };
     // Teams shows a string value of this type as a short notice next to the card.
     return {
@@ -210,6 +177,23 @@ export class SipcodeTeamsBot extends TeamsActivityHandler {
       type: MESSAGE_TYPE,
       value: result.message as unknown as Record<string, unknown>,
     };
+  }
+
+  /**
+   * A button on a card inserted through the compose search, on a client without Universal Actions:
+   * the invoke's answer shows nothing, so it is answered at once and the click handled after it.
+   */
+  protected override async handleTeamsMessagingExtensionCardButtonClicked(
+    context: TurnContext,
+    cardData: unknown,
+  ): Promise<void> {
+    if (!isCardData(cardData)) return;
+    afterAnswer(
+      context,
+      this.clickWithoutAnswer(context, cardData).catch((err: unknown) =>
+        this.o.logger.warn("could not handle a click on a compose-search card", { err }),
+      ),
+    );
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -1,6 +1,7 @@
 // Teams message HTML → the plain text a person pasted, so a trace pasted into Teams scans exactly like
 // the same trace on the CLI: block tags and <br> become line breaks, <pre>/<code> keep their lines,
-// other source newlines are spaces, entities are decoded, and the bot's own @mention is dropped.
+// other source newlines are spaces, entities are decoded, and the bot's own @mention and the markers
+// of attached files are dropped.
 
 export interface HtmlTextOptions {
   /** Mention texts (e.g. "sipcode") whose <at>…</at> / mention <span> is removed rather than kept. */
@@ -59,6 +60,12 @@ const PRE = new Set(["pre", "codeblock"]);
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
 const MENTION = /<at\b[^<>]*>([^<]*)<\/at>|<span\b[^<>]*schema\.skype\.com\/Mention[^<>]*>([^<]*)<\/span>/gi;
 
+/**
+ * Teams marks each attached file in the message body with `<attachment id="…"></attachment>` (the
+ * file itself travels as an attachment of the activity): markup, not something the person typed.
+ */
+const ATTACHMENT = /<attachment\b[^<>]*>(?:[^<]*<\/attachment>)?/gi;
+
 /** Removes <!-- comments --> in one linear pass (an unterminated one hides the rest, as in HTML). */
 function stripComments(s: string): string {
   let out = "";
@@ -97,7 +104,10 @@ function trimBlanks(s: string, start: boolean, end: boolean): string {
 const LINE_TAG = /<\/?(?:br|p|div|pre|codeblock|li|tr|h[1-6]|blockquote|hr)\b[^<>]*>/i;
 
 export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): string {
-  const html = dropMentions(stripComments(input.replace(/\r\n?/g, "\n")), opts.dropMentions ?? []);
+  const html = dropMentions(
+    stripComments(input.replace(/\r\n?/g, "\n")).replace(ATTACHMENT, ""),
+    opts.dropMentions ?? [],
+  );
   // Plain text (Teams' `text` with only an <at> tag) keeps its newlines as line breaks.
   const isHtml = LINE_TAG.test(html);
   let out = "";

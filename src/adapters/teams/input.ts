@@ -1,6 +1,7 @@
 // What a Teams message says once the bot's @mention is gone: prefers the text/html attachment
 // (it keeps the line breaks of pasted code blocks) over `text`, and normalises either to plain text.
 import type { Activity } from "botbuilder";
+import { fileCount } from "./files.js";
 import { teamsHtmlToText } from "./html.js";
 
 export type ConversationKind = "personal" | "groupChat" | "channel";
@@ -10,6 +11,8 @@ export interface MessageInput {
   /** The bot was @mentioned in this message. */
   mentioned: boolean;
   conversation: ConversationKind;
+  /** Files and images attached, which sipcode does not read. */
+  files: number;
 }
 
 interface Mention {
@@ -59,5 +62,6 @@ export function messageInput(activity: Partial<Activity>): MessageInput {
     text: teamsHtmlToText(source, { dropMentions: names }),
     mentioned: names.length > 0,
     conversation: conversationKind(activity),
+    files: fileCount(activity),
   };
 }

@@ -10,6 +10,7 @@ import type { Json } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
 import { respondTo, summarize } from "../../respond.js";
 import { labelLinks, type RefCodec, renderCards } from "./cards.js";
+import { withTeamsHelp } from "./files.js";
 import { storeJson } from "./serialized.js";
 
 export interface Rendered {
@@ -53,7 +54,8 @@ export class RenderCache {
       return hit;
     }
     const reply = respondTo(this.catalog, intent, "teams", this.redact);
-    const cards = labelLinks(this.catalog, reply.cards);
+    const labelled = labelLinks(this.catalog, reply.cards);
+    const cards = intent.type === "help" ? withTeamsHelp(labelled) : labelled;
     // Any query that routes to this intent rebuilds the same cards, so the first one's ref serves all.
     const rendered = {
       cards,

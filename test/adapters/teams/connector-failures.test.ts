@@ -1,6 +1,6 @@
 // What users see when the Bot Connector fails, over HTTP against the Teams route with a nock-faked
 // connector: a reset connection is retried and the answer delivered once; throttling, refusal and
-// get their own sentence, sent once; a failed reminder post is retried by the reminder
+// "too large" get their own sentence, sent once; a failed reminder post is retried by the reminder
 // loop (or dropped on 403) and never followed by an apology in the thread.
 import { createServer, type Server } from "node:http";
 import type { Activity } from "botbuilder";
@@ -82,6 +82,20 @@ describe("a failed reply", () => {
       .reply(403, { error: { code: "BotNotInConversationRoster" } });
     await post(port, incoming);
     expect(bodies.map((b) => b.text ?? "card")).toEqual(["card", FORBIDDEN]);
+  });
+
+  it("sends a shorter card when Teams refuses the answer as too large", async () => {
+    const incoming = message("personal", "503");
+    const bodies: Partial<Activity>[] = [];
+    nock(CONNECTOR)
+      .post(replyPath(incoming), (b) => bodies.push(b) > 0)
+      .reply(413, { error: { code: "MessageSizeTooBig" } })
+      .post(replyPath(incoming), (b) => bodies.push(b) > 0)
+      .reply(200, { id: "r" });
+    await post(port, incoming);
+    expect(bodies).toHaveLength(2);
+    expect(JSON.stringify(cardOf(bodies[1])).length).toBeLessThan(JSON.stringify(cardOf(bodies[0])).length);
+    expect(cardText(cardOf(bodies[1]))).toContain("503");
   });
 });
 

@@ -97,12 +97,22 @@ describe("teamsHtmlToText", () => {
 describe("messageInput", () => {
   it("prefers the text/html attachment and removes the bot mention found in the entities", () => {
     const a = message("channel", "ignored", { html: "<div><at>sipcode</at> acs 410/3112</div>" });
-    expect(messageInput(a)).toEqual({ text: "acs 410/3112", mentioned: true, conversation: "channel" });
+    expect(messageInput(a)).toEqual({
+      text: "acs 410/3112",
+      mentioned: true,
+      conversation: "channel",
+      files: 0,
+    });
   });
 
   it("falls back to text and reports no mention when the bot was not mentioned", () => {
     const a = message("channel", "<at>Alice</at> 488?", { mention: false });
-    expect(messageInput(a)).toEqual({ text: "Alice 488?", mentioned: false, conversation: "channel" });
+    expect(messageInput(a)).toEqual({
+      text: "Alice 488?",
+      mentioned: false,
+      conversation: "channel",
+      files: 0,
+    });
   });
 });
 
