@@ -146,8 +146,11 @@ export function hangupFailure(
     return {
       label: `${who}: ${reason} (session timer: the refresh never arrived)`,
       sentence: `${said}; the session timer ran out.`,
-      component:
-        "the session refresher (named by refresher= in the 200 OK), whose re-INVITE or UPDATE never arrived",
+      // No refresh after the call's INVITE: the side that does not refresh sends the BYE (RFC 4028
+      // §10), so the refresher is the side the BYE went to.
+      component: h.timer.refresher
+        ? `${h.timer.refresher}, the session refresher (the side that does not refresh sends the BYE, RFC 4028 §10), which never sent its re-INVITE or UPDATE`
+        : "the session refresher (named by refresher= in the 200 OK), whose re-INVITE or UPDATE never arrived",
     };
   if (h.timer?.timer === "timer/h")
     return {

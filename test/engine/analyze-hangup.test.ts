@@ -80,7 +80,8 @@ describe("a Reason header inside a BYE", () => {
       "The first failure is the hang-up: the BYE on line 18 from 198.51.100.20:5060 gives Reason SIP 408 Session Timer Expired (line 22), the reason the call was torn down, not a response to the BYE; the session timer ran out.",
     );
     expect(text).toContain(
-      "Likely failing component  the session refresher (named by refresher= in the 200 OK), whose re-INVITE or UPDATE never arrived",
+      // refresher=uac: the caller, 10.0.0.5, which is where the BYE went.
+      "Likely failing component  10.0.0.5:5060, the session refresher (the side that does not refresh sends the BYE, RFC 4028 §10), which never sent its re-INVITE or UPDATE",
     );
     expect(text).toContain("✗ BYE Reason: SIP 408 Session Timer Expired from 198.51.100.20:5060 — line 22");
     expect(text).toContain("The BYE on line 18 cites the session timer");

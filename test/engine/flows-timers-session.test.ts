@@ -42,6 +42,7 @@ describe("a session timer that expired with no refresh at all", () => {
     const note = a.timers.find((t) => t.timer === "timer/session-refresh");
     expect(note?.refresher).toBe(CARRIER);
     expect(note?.text).toContain("the refresher is on the side the BYE went to (198.51.100.10:5060)");
+    expect(a.failingComponent).toMatch(/^198\.51\.100\.10:5060, the session refresher/);
   });
 
   it("names none when a refresh was sent and answered before", () => {
