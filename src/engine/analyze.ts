@@ -7,13 +7,7 @@ import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
 import { MAX_CHECKLIST, mergeChecklist } from "./checklist.js";
 import { chronological } from "./chronology.js";
-import {
-  apiBehindStatus,
-  failingComponentOf,
-  noAnswerComponent,
-  passedOn,
-  timedOutComponent,
-} from "./component.js";
+import { chooseComponent } from "./component-choice.js";
 import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { namedDependencies } from "./dependencies.js";
 import { diagnosticsNotes } from "./diagnostics-notes.js";
@@ -26,7 +20,6 @@ import {
 import { droppedCall } from "./dropped.js";
 import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
 import { forkedBranch, forwardedResponses, forwardedSentence } from "./forks.js";
-import { gatewayComponent } from "./gateways.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
 import { pstnResult } from "./pstn.js";
@@ -36,7 +29,7 @@ import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
 import { survivedSentence } from "./survived.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
-import { isNoResponse, silences } from "./unanswered.js";
+import { silences } from "./unanswered.js";
 import { AnsweredCalls, isNormal, label } from "./verdict.js";
 
 export { MAX_HOST_ROWS, MAX_LISTED_HOSTS, type TimelineItem } from "./rows.js";
@@ -216,41 +209,22 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const { quiet, timedOut } = silence;
   // No failing code and no silence, but a call dropped for a lost ACK: that drop is the verdict.
   const dropped = first || quiet ? undefined : droppedCall(timers, scan.findings);
-  // A 408 the next hop sent after the call rang: its no-answer timer, not Timer B.
-  // A proxy's CANCEL with Reason 408 is that same timer's doing.
-  const byTimeout = first?.code === 408 && firstHangup?.request.method === "CANCEL";
-  const noAnswer = first
-    ? timers.find(
-        (t) =>
-          t.timer === "timer/c" &&
-          (t.evidence.includes(first.line) ||
-            (byTimeout && t.request?.callId === firstHangup?.request.callId)),
-      )
-    : undefined;
-  const failingComponent = dependency
-    ? dependency
-    : hungUp
-      ? first && noAnswer
-        ? noAnswerComponent(first, noAnswer)
-        : hungUp.component
-      : first && timedOut?.request
-        ? timedOutComponent(
-            first,
-            passedOn(timedOut.request, first, timers.filter(isNoResponse)) ?? timedOut.request,
-            timedOut.title,
-          )
-        : first && noAnswer
-          ? noAnswerComponent(first, noAnswer)
-          : dominant
-            ? `${failingComponentOf(dominant.finding, entryOf(dominant.finding))} (behind the ${named(dominant.finding)} in ${dominant.calls} calls)`
-            : first
-              ? (gatewayComponent(first, ordered, firstEntry?.failingSide ?? firstEntry?.generatedBy) ??
-                pstnResult(catalog, first)?.component ??
-                failingComponentOf(first, firstEntry) ??
-                apiBehindStatus(first, ordered, entryOf))
-              : quiet?.request
-                ? `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`
-                : (dropped?.component ?? null);
+  const failingComponent = chooseComponent({
+    catalog,
+    first,
+    firstEntry,
+    ordered,
+    timers,
+    dependency,
+    hungUp,
+    firstHangup,
+    timedOut,
+    quiet,
+    dominant,
+    dropped,
+    entryOf,
+    named,
+  });
   const normal: string[] = [];
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);

@@ -1,0 +1,78 @@
+// Which component most likely failed, in order of how directly the log shows it: a dependency a
+// log message names, the side a hang-up or a timer points at, the host that never answered, the
+// failure most calls share, and only then the catalog's usual sender of the first failure.
+import type { Catalog } from "../catalog/indexes.js";
+import type { Entry } from "../catalog/schema.js";
+import {
+  apiBehindStatus,
+  failingComponentOf,
+  noAnswerComponent,
+  passedOn,
+  timedOutComponent,
+} from "./component.js";
+import type { Dominant } from "./dominant.js";
+import type { DroppedCall } from "./dropped.js";
+import { gatewayComponent } from "./gateways.js";
+import type { Hangup } from "./hangups.js";
+import { pstnResult } from "./pstn.js";
+import type { Finding } from "./scan/scanner.js";
+import type { TimerFinding } from "./timing.js";
+import { isNoResponse } from "./unanswered.js";
+
+export interface ComponentClues {
+  catalog: Catalog;
+  first: Finding | null;
+  firstEntry: Entry | undefined;
+  /** Every finding, in time order. */
+  ordered: Finding[];
+  timers: TimerFinding[];
+  /** Dependencies the failures' log messages name, in words. */
+  dependency: string | null;
+  /** The first failure as a hang-up reason, with its own component. */
+  hungUp: { component: string | null } | undefined;
+  firstHangup: Hangup | undefined;
+  /** The Timer B/F note naming who never answered the request a first-failure 408 ended. */
+  timedOut: TimerFinding | undefined;
+  /** With no failing code: the request nothing answered. */
+  quiet: TimerFinding | undefined;
+  dominant: Dominant | undefined;
+  dropped: DroppedCall | undefined;
+  entryOf: (f: Finding) => Entry | undefined;
+  named: (f: Finding) => string;
+}
+
+export function chooseComponent(c: ComponentClues): string | null {
+  const { first, timers, firstHangup, timedOut, quiet, dominant } = c;
+  // A 408 the next hop sent after the call rang: its no-answer timer, not Timer B.
+  // A proxy's CANCEL with Reason 408 is that same timer's doing.
+  const byTimeout = first?.code === 408 && firstHangup?.request.method === "CANCEL";
+  const noAnswer = first
+    ? timers.find(
+        (t) =>
+          t.timer === "timer/c" &&
+          (t.evidence.includes(first.line) ||
+            (byTimeout && t.request?.callId === firstHangup?.request.callId)),
+      )
+    : undefined;
+  if (c.dependency) return c.dependency;
+  if (c.hungUp) return first && noAnswer ? noAnswerComponent(first, noAnswer) : c.hungUp.component;
+  if (first && timedOut?.request)
+    return timedOutComponent(
+      first,
+      passedOn(timedOut.request, first, timers.filter(isNoResponse)) ?? timedOut.request,
+      timedOut.title,
+    );
+  if (first && noAnswer) return noAnswerComponent(first, noAnswer);
+  if (dominant)
+    return `${failingComponentOf(dominant.finding, c.entryOf(dominant.finding))} (behind the ${c.named(dominant.finding)} in ${dominant.calls} calls)`;
+  if (first)
+    return (
+      gatewayComponent(first, c.ordered, c.firstEntry?.failingSide ?? c.firstEntry?.generatedBy) ??
+      pstnResult(c.catalog, first)?.component ??
+      failingComponentOf(first, c.firstEntry) ??
+      apiBehindStatus(first, c.ordered, c.entryOf)
+    );
+  if (quiet?.request)
+    return `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`;
+  return c.dropped?.component ?? null;
+}
