@@ -5,19 +5,12 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-import { ngrepPacket } from "../helpers/ngrep.js";
+import { capture } from "../helpers/ngrep.js";
 
 const run = (log: string) => analyze(catalog(), scanText(catalog(), log));
 const PBX = "10.0.0.30:5060";
 const PHONE = "203.0.113.40:5060";
-const packet = (time: string, from: string, to: string, first: string, headers: string[]) =>
-  ngrepPacket({
-    date: "2024/03/05",
-    time,
-    from,
-    to,
-    lines: [first, "Call-ID: reinv-1@10.0.0.30", ...headers, "Content-Length: 0"],
-  });
+const packet = capture("2024/03/05", ["Call-ID: reinv-1@10.0.0.30"]);
 const setup = [
   packet("02:40:00.000000", PBX, PHONE, "INVITE sip:3001@203.0.113.40 SIP/2.0", ["CSeq: 10 INVITE"]),
   packet("02:40:03.000000", PHONE, PBX, "SIP/2.0 200 OK", ["CSeq: 10 INVITE", "Server: 3CXPhoneSystem 18.0"]),

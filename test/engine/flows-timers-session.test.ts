@@ -4,19 +4,12 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-import { ngrepPacket } from "../helpers/ngrep.js";
+import { capture } from "../helpers/ngrep.js";
 
 const run = (log: string) => analyze(catalog(), scanText(catalog(), log));
 const FS = "10.0.0.20:5080";
 const CARRIER = "198.51.100.10:5060";
-const packet = (time: string, from: string, to: string, first: string, headers: string[]) =>
-  ngrepPacket({
-    date: "2024/03/05",
-    time,
-    from,
-    to,
-    lines: [first, "Call-ID: st-1@10.0.0.20", ...headers, "Content-Length: 0"],
-  });
+const packet = capture("2024/03/05", ["Call-ID: st-1@10.0.0.20"]);
 const invite = (time: string, cseq: number) =>
   packet(time, FS, CARRIER, "INVITE sip:4155550123@198.51.100.10 SIP/2.0", [
     `Via: SIP/2.0/UDP 10.0.0.20:5080;branch=z9hG4bK-i${cseq}`,

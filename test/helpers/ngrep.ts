@@ -14,3 +14,13 @@ export interface Packet {
 export function ngrepPacket(p: Packet): string {
   return `${p.proto ?? "U"} ${p.date} ${p.time} ${p.from} -> ${p.to}\n${p.lines.join("\n")}\n`;
 }
+
+/**
+ * Packets of one capture: `capture("2024/03/05", ["Call-ID: x@h"])(time, from, to, first, headers)`
+ * gives a packet whose message is the first line, the capture's common headers, its own headers
+ * and a zero Content-Length.
+ */
+export function capture(date: string, common: string[] = []) {
+  return (time: string, from: string, to: string, first: string, headers: string[] = []): string =>
+    ngrepPacket({ date, time, from, to, lines: [first, ...common, ...headers, "Content-Length: 0"] });
+}

@@ -16,15 +16,18 @@ serverPerFile((s) => {
 
 type Body = Record<string, unknown>;
 const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
+/** Slack refuses the reply (not_in_channel) and takes the private note, kept in `notes`. */
+const refusedWithNote = (notes: Body[]) =>
+  nock(SLACK_API)
+    .post("/api/chat.postMessage")
+    .reply(200, { ok: false, error: "not_in_channel" })
+    .post("/api/chat.postEphemeral", into(notes))
+    .reply(200, { ok: true });
 
 describe("the private note when a mention's reply cannot be posted", () => {
   it("shows in the thread the user asked in", async () => {
     const notes: Body[] = [];
-    const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage")
-      .reply(200, { ok: false, error: "not_in_channel" })
-      .post("/api/chat.postEphemeral", into(notes))
-      .reply(200, { ok: true });
+    const scope = refusedWithNote(notes);
     const mention = {
       type: "app_mention",
       user: "U1",
@@ -41,11 +44,7 @@ describe("the private note when a mention's reply cannot be posted", () => {
 
   it("shows in the channel for a mention made in the channel itself", async () => {
     const notes: Body[] = [];
-    const scope = nock(SLACK_API)
-      .post("/api/chat.postMessage")
-      .reply(200, { ok: false, error: "not_in_channel" })
-      .post("/api/chat.postEphemeral", into(notes))
-      .reply(200, { ok: true });
+    const scope = refusedWithNote(notes);
     const mention = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000102.000100", text: TRACE };
     await postSigned(server, eventBody(mention), JSON_TYPE);
     await until(() => scope.isDone());
