@@ -241,6 +241,8 @@ function codeAt(line: string, from: number, code: number): { at: number; end: nu
  * redacted secret is shorter or longer than what it hides) so that the code itself is always in it.
  */
 function excerptOf(line: string, h: Hit, opts: RedactOptions): string {
+  // A short line with nothing to redact is its own excerpt (what the cutting below would give).
+  if (line.length <= EXCERPT && redact(line, opts) === line) return line;
   const at = Math.min(h.at, line.length);
   const code = codeAt(line, at, h.code);
   const lo = Math.max(0, at - 2 * EXCERPT);
