@@ -1,6 +1,7 @@
 // Timing events (SIP requests and keepalives, with their time) and the timestamp a line borrows
 // from the lines before it: what the timer-aware analysis measures intervals between.
 import { sipHeaders } from "./context.js";
+import { detach } from "./detach.js";
 import { lineHost } from "./hosts.js";
 import {
   closedConnection,
@@ -169,6 +170,9 @@ export const MAX_EVENTS = 5000;
 /** The timing events of one scan, with retransmissions counted on their first copy. */
 export class EventLog {
   readonly events: TimingEvent[] = [];
+  /** Set for large inputs: an event's strings are copied, so none of them keeps its input block
+   *  alive (substrings share their parent string in V8). */
+  detachAll = false;
 
   get full(): boolean {
     return this.events.length >= MAX_EVENTS;
@@ -196,6 +200,7 @@ export class EventLog {
       }
       return;
     }
+    if (this.detachAll) detach(event);
     this.events.push(event);
   }
 

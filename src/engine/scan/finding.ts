@@ -3,6 +3,7 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
+import { copy, detach } from "./detach.js";
 import type { Hit } from "./detectors.js";
 import { hostRole, namedHost } from "./hosts.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
@@ -139,7 +140,9 @@ function surroundingsOf(line: string): Surroundings {
   if (!known) {
     if (aroundByText.size >= 512) aroundByText.clear();
     known = lineSurroundings(rest);
-    aroundByText.set(rest, known);
+    // Copies: the text and what was read from it are cut from the input, which the cache outlives.
+    detach(known);
+    aroundByText.set(copy(rest), known);
   }
   return { ...known };
 }

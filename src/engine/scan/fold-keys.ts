@@ -2,8 +2,11 @@
 // of its findings are kept per form and how many repeats were folded. Bounded: MAX_KEYS keys over
 // at most MAX_CODES codes; numeric maps all the way down, so a repeat builds no string.
 import type { Namespace } from "../../catalog/schema.js";
+import { copy } from "./detach.js";
 import type { Finding } from "./finding.js";
 import { hostRole } from "./hosts.js";
+
+export { copy, detach } from "./detach.js";
 
 /** Repeats not stored, per timeline key: analyze adds them to the count of the kept ones. */
 export interface FoldedCount {
@@ -92,24 +95,6 @@ export class FoldKeys {
       bySub.set(subcode ?? -1, keys);
     }
     return keys;
-  }
-}
-
-/**
- * A copy of `s` that does not hold on to the text it was cut from. Substrings share their parent
- * string in V8, so a finding kept from line 900,000 would otherwise keep its whole input block
- * alive, and a few hundred of them the whole log.
- */
-export function copy(s: string): string {
-  return s.length < 13 ? s : ` ${s}`.slice(1);
-}
-
-/** Copies the strings of a finding kept past the cap (see `copy`). */
-export function detach(f: Finding): void {
-  const fields = f as unknown as Record<string, unknown>;
-  for (const k in fields) {
-    const v = fields[k];
-    if (typeof v === "string") fields[k] = copy(v);
   }
 }
 

@@ -72,6 +72,9 @@ interface Challenge {
 
 export class FindingStore {
   readonly findings: Finding[] = [];
+  /** Set for large inputs: every kept finding's strings are copied (see `detach`), not only
+   *  those kept past the cap, so findings far apart in a big log do not each keep a block alive. */
+  detachAll = false;
   omitted = 0;
   private readonly keys = new FoldKeys();
   readonly folded: FoldedCount[] = [];
@@ -254,7 +257,7 @@ export class FindingStore {
 
   private keep(f: Finding, state?: KeyState, kind = PLAIN): void {
     if (state) state.kept[kind] = count(state, kind) + 1;
-    if (this.indexed) detach(f);
+    if (this.indexed || this.detachAll) detach(f);
     if (f.dependency) this.hasDependency = true;
     // A challenge kept late belongs before the findings that came after it.
     let i = this.findings.length;

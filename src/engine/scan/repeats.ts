@@ -1,5 +1,6 @@
 // Hits of short lines that repeat: exactly ("SIP/2.0 200 OK") or behind a leading timestamp, which
 // holds no code. They are detected once and reused, moved by the timestamp's length.
+import { copy, detach } from "./detach.js";
 import type { Hit } from "./hit.js";
 
 /** Lines (after any leading timestamp) up to this long are cached. */
@@ -52,6 +53,8 @@ export class RepeatCache {
     // A hit inside the timestamp (none is expected) would not move with it: not cached.
     if (!hits.every((h) => h.at >= k.stamp)) return;
     if (this.map.size >= MAX_ENTRIES) this.map.clear();
-    this.map.set(k.key, { hits, at: hits.map((h) => h.at - k.stamp) });
+    // Copies: the key and the hits' strings are cut from the input, and the cache outlives it.
+    for (const h of hits) detach(h);
+    this.map.set(copy(k.key), { hits, at: hits.map((h) => h.at - k.stamp) });
   }
 }

@@ -54,6 +54,11 @@ export { MAX_EVENTS } from "./events.js";
 
 /** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
 const LOOKAHEAD = 40;
+/** At most this much text is held as look-ahead: 40 lines of a log with very long lines would
+ *  otherwise be copied again with every block read. Headers after a status line are short. */
+const LOOKAHEAD_BYTES = 64 * 1024;
+/** Past this much input, everything kept from it is copied out of its block (see detach.ts). */
+const LARGE_INPUT = 1 << 20;
 /** Scanned lines kept before the first unscanned one, for what later lines read above them. */
 const KEPT_LINES = 12;
 const SEGMENT = 4096;
@@ -135,6 +140,10 @@ export class Scanner {
 
   push(input: string): void {
     this.bytes += input.length;
+    if (this.bytes > LARGE_INPUT && !this.store.detachAll) {
+      this.store.detachAll = true;
+      this.log.detachAll = true;
+    }
     this.append(this.escaped.take(this.colours.take(input)));
     if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) {
       this.cuts.add(this.base + this.buf.length);
@@ -178,6 +187,11 @@ export class Scanner {
       let e = buf.lastIndexOf("\n");
       for (let k = 0; k < LOOKAHEAD && e >= this.pos; k++) e = e > 0 ? buf.lastIndexOf("\n", e - 1) : -1;
       limit = e + 1;
+      // Long lines: scan up to the last line end that leaves at most LOOKAHEAD_BYTES unscanned.
+      if (buf.length - limit > LOOKAHEAD_BYTES) {
+        const cut = buf.lastIndexOf("\n", buf.length - LOOKAHEAD_BYTES);
+        if (cut + 1 > limit) limit = cut + 1;
+      }
     }
     if (limit <= this.pos) return;
     // Inside a CSV table (and in the first lines, where one may start) every line is a row to read.

@@ -1,5 +1,7 @@
 // The scanner's trigger: a line is only read for codes when it holds one of a few dozen words
 // (a status line, "cause", "error", a reply verb, a known log message…). Hits usually prove it.
+
+import { copy } from "./detach.js";
 import type { Hit } from "./detectors.js";
 import type { ScanIndex } from "./scan-index.js";
 
@@ -35,7 +37,8 @@ export class Trigger {
       if (ok === undefined) {
         ok = this.re.test(h.proof);
         if (this.proofs.size >= 1024) this.proofs.clear();
-        this.proofs.set(h.proof, ok);
+        // A copy: the proof is cut from the input, and a cached key would keep its block alive.
+        this.proofs.set(copy(h.proof), ok);
       }
       if (ok) return true;
     }
