@@ -4,6 +4,7 @@
 // no retransmission on a reliable transport) that a timer-expiry cause, a FIN or 32 s of later
 // traffic shows was never answered.
 
+import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import type { RequestNoted, TimerFinding } from "./timing.js";
 import { answers, NO_RESPONSE, requestNoted } from "./unanswered.js";
@@ -107,14 +108,15 @@ export function silentOnReliable(findings: Finding[], events: TimingEvent[]): Ti
     (e) => e.kind === "request" && e.reliable && (e.copies ?? 1) === 1 && e.method !== "ACK",
   );
   if (once.length === 0) return [];
-  const sip = findings.filter((f) => f.namespace === "sip");
+  const answered = answerIndex(findings);
+  const ends = endings(findings, events);
   const requests = events.filter((e) => e.kind === "request");
   // A log that shows no response to any request (a grep of INVITE lines) says nothing of silence.
-  const showsResponses = requests.some((r) => sip.some((f) => answers(f, r)));
+  const showsResponses = requests.some(answered);
   const out: TimerFinding[] = [];
   for (const e of once) {
-    if (sip.some((f) => answers(f, e))) continue;
-    const end = endOf(findings, events, e, showsResponses);
+    if (answered(e)) continue;
+    const end = endOf(ends, e, showsResponses);
     if (!end) continue;
     const invite = e.method === "INVITE";
     const title = invite ? "Timer B" : "Timer F";
@@ -132,29 +134,95 @@ export function silentOnReliable(findings: Finding[], events: TimingEvent[]): Ti
   return out;
 }
 
+/**
+ * Whether any SIP finding answers a request, looking only at the findings of the request's call
+ * (and those naming no call): thousands of requests against thousands of responses stay linear.
+ */
+function answerIndex(findings: Finding[]): (e: TimingEvent) => boolean {
+  const byCall = new Map<string, Finding[]>();
+  const noCall: Finding[] = [];
+  const byCseq = new Map<number, Finding[]>();
+  const noCseq: Finding[] = [];
+  const byMethod = new Map<string, Finding[]>();
+  const noMethod: Finding[] = [];
+  const all: Finding[] = [];
+  const add = <K>(map: Map<K, Finding[]>, k: K, f: Finding) => {
+    const list = map.get(k);
+    if (list) list.push(f);
+    else map.set(k, [f]);
+  };
+  for (const f of findings) {
+    if (f.namespace !== "sip") continue;
+    all.push(f);
+    if (f.callId === undefined) noCall.push(f);
+    else add(byCall, f.callId, f);
+    if (f.cseq === undefined) noCseq.push(f);
+    else add(byCseq, f.cseq, f);
+    if (f.method === undefined) noMethod.push(f);
+    else add(byMethod, wireMethod(f.method), f);
+  }
+  const any = (list: Finding[] | undefined, e: TimingEvent) => list?.some((f) => answers(f, e)) === true;
+  // A response answers a request of its own call, CSeq and method, or one that names none of them:
+  // only those are looked at, through the narrowest of the three.
+  return (e) => {
+    if (e.callId !== undefined) return any(byCall.get(e.callId), e) || any(noCall, e);
+    const sets: Array<[Finding[] | undefined, Finding[]]> = [];
+    if (e.cseq !== undefined) sets.push([byCseq.get(e.cseq), noCseq]);
+    if (e.method !== undefined) sets.push([byMethod.get(e.method), noMethod]);
+    if (sets.length === 0) return any(all, e);
+    const size = ([a, b]: [Finding[] | undefined, Finding[]]) => (a?.length ?? 0) + b.length;
+    const [own, none] = sets.reduce((x, y) => (size(y) < size(x) ? y : x));
+    return any(own, e) || any(none, e);
+  };
+}
+
+interface Endings {
+  /** Findings of a call ended by its timer (cause 18 or 102, …), with a time. */
+  causes: Finding[];
+  closes: TimingEvent[];
+  /** Requests other than ACK, in line order, and the latest time from each one on. */
+  requests: TimingEvent[];
+  latestFrom: number[];
+}
+
+/** What endOf looks through, gathered once for all the requests it is asked about. */
+function endings(findings: Finding[], events: TimingEvent[]): Endings {
+  const requests = events.filter((o) => o.kind === "request" && o.method !== "ACK");
+  const latestFrom = new Array<number>(requests.length);
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = requests.length - 1; i >= 0; i--) {
+    const ts = (requests[i] as TimingEvent).tsMs;
+    if (ts > latest) latest = ts;
+    latestFrom[i] = latest;
+  }
+  return {
+    causes: findings.filter((f) => timerCause(f) && f.tsMs !== undefined),
+    closes: events.filter((c) => c.kind === "close"),
+    requests,
+    latestFrom,
+  };
+}
+
 /** What shows the transaction of `e` ended unanswered, and when. */
 function endOf(
-  findings: Finding[],
-  events: TimingEvent[],
+  ends: Endings,
   e: TimingEvent,
   showsResponses: boolean,
 ): { tsMs: number; line?: number; words: string } | undefined {
-  for (const f of findings) {
-    if (!timerCause(f) || f.tsMs === undefined || f.line < e.line) continue;
+  for (const f of ends.causes) {
+    if (f.tsMs === undefined || f.line < e.line) continue;
     if (f.callId !== undefined && e.callId !== undefined && f.callId !== e.callId) continue;
     if (near(f.tsMs - e.tsMs))
       return { tsMs: f.tsMs, line: f.line, words: `the call ended with cause ${f.code} on line ${f.line}` };
   }
-  for (const c of events) {
-    if (c.kind !== "close" || c.line < e.line || c.to !== e.to) continue;
+  for (const c of ends.closes) {
+    if (c.line < e.line || c.to !== e.to) continue;
     if (near(c.tsMs - e.tsMs))
       return { tsMs: c.tsMs, line: c.line, words: `the connection was closed (FIN) on line ${c.line}` };
   }
   if (!showsResponses) return undefined;
   // The same system went on sending requests well past the timer: the log did not stop early.
-  const later = events.find(
-    (o) => o.kind === "request" && o.line > e.line && o.tsMs - e.tsMs >= WELL_PAST && o.method !== "ACK",
-  );
+  const later = laterRequest(ends, e);
   return later
     ? {
         tsMs: later.tsMs,
@@ -162,4 +230,23 @@ function endOf(
         words: `the log goes on (the ${later.method} on line ${later.line})`,
       }
     : undefined;
+}
+
+/** The first request after `e` sent at least WELL_PAST after it; none once no later one is late enough. */
+function laterRequest(ends: Endings, e: TimingEvent): TimingEvent | undefined {
+  const { requests, latestFrom } = ends;
+  // The first request on a later line (requests are in line order).
+  let lo = 0;
+  let hi = requests.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((requests[mid] as TimingEvent).line > e.line) hi = mid;
+    else lo = mid + 1;
+  }
+  for (let i = lo; i < requests.length; i++) {
+    if ((latestFrom[i] as number) - e.tsMs < WELL_PAST) return undefined;
+    const o = requests[i] as TimingEvent;
+    if (o.tsMs - e.tsMs >= WELL_PAST) return o;
+  }
+  return undefined;
 }
