@@ -35,7 +35,15 @@ const MONTH_DAY = new RegExp(
   `^(?:<\\d{1,3}>|\\[)?((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?([A-Z][a-z]{2}) {1,2}(\\d{1,2})(?: (\\d{4}))? (\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?: (\\d{4})(?![\\d:]))?`,
 );
 /** A time of day; a ":" may end it ("… at 12:30:00.950002:"), not a fourth number ("10:20:30:40"). */
-const CLOCK = new RegExp(`(?<![\\d:.])(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?!\\d|:\\d)`);
+const CLOCK = new RegExp(`(?<![\\d:.])(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?!\\d|:\\d)`, "g");
+/** A duration written like a clock ("dur 00:00:00" of Cisco's call history, "CallDuration=00:01:05"). */
+const DURATION_BEFORE = /dur(?:ation)?[ =:]{0,2}$/i;
+/**
+ * The date Cisco IOS and AudioCodes write after a time of day, zone first: "*03:20:01.123 UTC Tue
+ * Mar 5 2024" (show call history), "23:59:59.200  UTC Mon Mar 04 2024" (an AudioCodes CDR).
+ */
+const DATE_AFTER =
+  /^ {1,2}[A-Z]{2,5} (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) ((?:19|20)\d\d)(?!\d)/;
 /**
  * The time field of a JSON log line, wherever it is: an ISO string ("timestamp":"2024-05-14T…",
  * "event_timestamp", Twilio's "date_created", Telnyx's "occurred_at"), or epoch milliseconds or seconds
@@ -149,8 +157,8 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
   // Cheap literal checks first: most lines have none of these forms.
   const other = head.includes("/") ? slashDate(head) : head.charCodeAt(0) <= 57 ? ribbon(head) : undefined;
   if (other) return other;
-  const clock = CLOCK.exec(head);
-  if (clock) return { text: clock[0], ms: clockMs(clock[1] ?? "", clock[2] ?? "", clock[3] ?? "", clock[4]) };
+  const clock = clockTime(line, head);
+  if (clock) return clock;
   if (line.startsWith("time: ")) {
     const m = SIPDUMP_TIME.exec(line);
     if (m?.[1]) return epoch(m[1]);
@@ -160,6 +168,25 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
   if (line.length > 80 && line.includes(",")) {
     const iso = ISO.exec(line.slice(0, 240));
     return iso ? parseTimestamp(line.slice(iso.index, iso.index + 40)) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The first time of day in `head` that is no duration, with the date written after it when there is
+ * one. The text stays the time as written; a date makes its milliseconds absolute, so rows either
+ * side of midnight keep their order.
+ */
+function clockTime(line: string, head: string): { text: string; ms: number } | undefined {
+  CLOCK.lastIndex = 0;
+  for (let m = CLOCK.exec(head); m !== null; m = CLOCK.exec(head)) {
+    if (DURATION_BEFORE.test(head.slice(Math.max(0, m.index - 9), m.index))) continue;
+    const ms = clockMs(m[1] ?? "", m[2] ?? "", m[3] ?? "", m[4]);
+    const end = m.index + m[0].length;
+    const date = line.charCodeAt(end) === 32 ? DATE_AFTER.exec(line.slice(end, end + 32)) : null;
+    const month = date ? MONTHS.indexOf(date[1] ?? "") : -1;
+    const day = month % 3 === 0 ? dayStart(month / 3, Number(date?.[2]), date?.[3]) : Number.NaN;
+    return { text: m[0], ms: Number.isNaN(day) ? ms : day + ms };
   }
   return undefined;
 }
