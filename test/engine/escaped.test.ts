@@ -47,6 +47,29 @@ describe("SIP messages inside JSON strings", () => {
     expect(reason?.host).toBe("203.0.113.7:5060");
   });
 
+  it("give a BYE's Reason the time of the record the BYE was logged in", () => {
+    for (const br of ["\\r\\n", "\\n"]) {
+      const bye = [
+        "BYE sip:1001@10.0.0.5:5060 SIP/2.0",
+        "Via: SIP/2.0/UDP 198.51.100.20:5060;branch=z9hG4bKbye",
+        "From: <sip:2001@198.51.100.20>;tag=abc123",
+        "To: <sip:1001@vc.example>;tag=xyz",
+        "Call-ID: bye-1@198.51.100.20",
+        "CSeq: 103 BYE",
+        'Reason: Q.850;cause=41;text=\\"Temporary failure\\"',
+        "Content-Length: 0",
+        "",
+        "",
+      ].join(br);
+      const log = [
+        '{"event_timestamp":"2024-03-05T03:20:01.000Z","msg":"call up"}',
+        `{"voice_connector_id":"abc","event_timestamp":"2024-03-05T03:20:09.000Z","sip_message":"${bye}"}`,
+      ].join("\n");
+      const reason = scanText(catalog(), log).findings.find((f) => f.code === 41);
+      expect(`${reason?.line} ${reason?.timestamp}`).toBe("2 2024-03-05T03:20:09.000Z");
+    }
+  });
+
   it("are opened the same way when the stream is cut anywhere", () => {
     const want = seen(scanText(catalog(), LOG));
     for (let at = 1; at < LOG.length; at += 7) {

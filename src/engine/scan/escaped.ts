@@ -4,10 +4,16 @@
 // Call-ID, Reason, Server) are read as they would be in a plain trace. The "\n"s added here are
 // reported, and the scanner counts the pieces as one line of the input.
 
+import { lineAt, prevLineStart } from "./text-lines.js";
+
 /** A SIP start line (request or status) followed by an escaped line break ("\r\n", or "\n" alone). */
 const ESCAPED_MESSAGE = /SIP\/2\.0(?: [1-6]\d\d[^\\\n]{0,80})?(?:\\r)?\\n/;
 /** The escapes inside such a line: line breaks, quotes, tabs, slashes and backslashes. */
 const ESCAPES = /\\(?:r\\n|n|r|t|"|\/|\\)/g;
+/** The first line of an opened message: the JSON text before it, then its request or status line. */
+const OPENED_START = /"(?:[A-Z]{3,9} \S+ SIP\/2\.0|SIP\/2\.0 [1-6]\d\d\b.*)$/;
+/** How far above a line of an opened message its first line is looked for. */
+const MAX_MESSAGE_LINES = 40;
 /** A partial line is held back only up to this length; a longer one is passed on unopened. */
 const MAX_HELD = 1 << 16;
 
@@ -82,4 +88,22 @@ function unescapeLine(line: string, base: number, added: number[]): string {
     from = m.index + e.length;
   }
   return out + line.slice(from);
+}
+
+/**
+ * Where the opened message the line at text[ls…] belongs to starts (its first line, the JSON text
+ * and the start line), or undefined for a line of no such message. A header's code is then placed
+ * at the message's time: the JSON record's, which its first line carries.
+ */
+export function openedMessageStart(text: string, ls: number): number | undefined {
+  for (let k = 0, start = ls; k < MAX_MESSAGE_LINES; k++) {
+    const le = text.indexOf("\n", start);
+    const line = lineAt(text, start, le < 0 ? text.length : le);
+    // A blank line ends a message's headers; another start line without the JSON text is a plain trace.
+    if (line === "" || (k > 0 && !line.includes(":"))) return undefined;
+    if (line.includes("SIP/2.0") && line.includes('"')) return OPENED_START.test(line) ? start : undefined;
+    if (start === 0) return undefined;
+    start = prevLineStart(text, start);
+  }
+  return undefined;
 }

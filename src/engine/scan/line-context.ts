@@ -3,6 +3,7 @@
 // whether a stack's one-line summary of a response is followed by the response itself.
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Surroundings, sipHeaders } from "./context.js";
+import { openedMessageStart } from "./escaped.js";
 import { timeOf } from "./events.js";
 import type { LineContext } from "./finding.js";
 import { HEADER_BYTES } from "./hosts.js";
@@ -43,7 +44,7 @@ export function lineContext(
       // A member of a pretty-printed JSON object has its object's time, not that of a line just above.
       if (time === null) {
         const member = jsonObjectTime(w.buf, w.line, w.ls);
-        time = member === undefined ? timeOf(w.buf, w.line, w.ls) : (member ?? undefined);
+        time = member === undefined ? ownTime(w, inputLines !== undefined) : (member ?? undefined);
       }
       return time;
     },
@@ -63,6 +64,18 @@ export function lineContext(
   };
   if (inputLines) ctx.inputLines = inputLines;
   return ctx;
+}
+
+/**
+ * The time of the line at `w`. A line of a message opened from a JSON string (`opened`: the buffer
+ * has such lines) has the time of the message's first line, which holds the record's own: its
+ * headers are many lines below it, past where a plain trace's line looks for a stamp.
+ */
+function ownTime(w: Where, opened: boolean): { text: string; ms: number } | undefined {
+  const start = opened ? openedMessageStart(w.buf, w.ls) : undefined;
+  if (start === undefined || start === w.ls) return timeOf(w.buf, w.line, w.ls);
+  const le = w.buf.indexOf("\n", start);
+  return timeOf(w.buf, lineAt(w.buf, start, le < 0 ? w.buf.length : le), start);
 }
 
 /** Does the line after the one ending at buf[le] start with the status line of `code`? */
