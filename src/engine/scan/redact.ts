@@ -4,6 +4,8 @@
 // masks the middle of phone numbers. Secrets are found as spans of the original text, so a
 // shortened excerpt can be cut anywhere without showing part of one.
 
+import { callIdCell, maskNumbers, mayHoldNumber } from "./phone.js";
+
 export interface RedactOptions {
   maskPhoneNumbers?: boolean;
 }
@@ -69,91 +71,10 @@ const HINT_PREFIXES =
 const hinted = (text: string): boolean => HINT_WORDS.test(text) || HINT_PREFIXES.test(text);
 
 /**
- * Phone numbers: E.164 (`+` and 6–15 digits) anywhere; a national number (a run of 7–15 digits)
- * only where the text says it is one. Each context is a lookbehind, so the match is the number.
+ * Room around a range for a number that overlaps it (15 digits) and the words that make it one
+ * (the longest: an ISDN debug's "Calling Party Number i = 0x2183, '").
  */
-const NATIONAL_CONTEXTS = [
-  // After sip:, sips: and tel:, whatever ends it; and after a URL-encoded "+" (From=%2B1415…).
-  String.raw`(?<=\b(?:sips?|tel):)`,
-  "(?<=%2B)",
-  // The value of a key that names a party or a number, after `=`, `:` or a space: From=, To:,
-  // CallerId=, caller_id_number=, sip_from_user=, "msisdn": "…", exten '…', AMI CallerIDNum: ….
-  // The key may be the last part of a longer one (sip_from_user), never the tail of a word
-  // (portnumber); a sequence, serial, frame or port number is not a phone number.
-  String.raw`(?<=(?<![A-Za-z0-9])(?:(?:dest|src|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)|caller|callee|caller[-_]?id|callerid\(\w+\)|cli|clip|ani|dnis|rdnis|dnid|did|msisdn|dest(?:ination)?|(?:dest)?exten(?:sion)?|o?user|identity|(?<!(?:seq|sequence|serial|frame|packet|port|version|build|error)[\s_-]?)number)["']?(?:\s*[:=]\s*|\s+)["'<(]?)`,
-  // From and To are words too ("from 1048576 to 2097152 bytes"): after `=` or `:` any run, after a
-  // space only one that starts with the trunk prefix 0 or has 10 digits or more.
-  String.raw`(?<=(?<![A-Za-z0-9])(?:from|to)["']?\s*[:=]\s*["'<(]?)`,
-  String.raw`(?<=(?<!\b(?:up|set|changed|increased|decreased|raised|reduced|grew|rose|fell|dropped|limited|reset)\s+)(?<![A-Za-z0-9])(?:from|to)\s+["'<(]?)(?=0|\d{10})`,
-  // A display name's number: "Alice" <4155550123>.
-  String.raw`(?<="\s*<)`,
-  // After a channel technology: PJSIP/4155550123@trunk, SIP/trunk/4155550123, sofia/gateway/gw/….
-  String.raw`(?<=\b(?:PJSIP|SIP|IAX2|DAHDI|Local|loopback|sofia)\/(?:[\w.-]+\/){0,2})`,
-  // A user part before @ (4155550123@host, an Asterisk exten@context), not a Call-ID's: not after
-  // Call-ID:, i:, callid= or Replaces:, and in brackets only as Asterisk's [exten@context:priority].
-  String.raw`(?<=[^\w.+\-[])(?<!(?<![A-Za-z0-9])(?:call[-_]?id|i|replaces)["']?\s*[:=]\s*["'<]?)(?=\d+@)`,
-  String.raw`(?<=\[)(?=\d+@[\w-]+:\d+\])`,
-];
-/**
- * An international number written in groups: +44 20 7946 0958, +1 (415) 555-0123, +49-30-1234567.
- * Fewer than 7 digits in all is left alone (maskPhone).
- */
-const GROUPED = String.raw`\+\d{1,4}(?:[ .\-]?\(\d{1,5}\)|[ .\-]\d{1,8}){1,5}(?![\d.\-]?\d)`;
-/**
- * A national number written in groups: "07700 900123", "020 7946 0958", "(415) 555-0123",
- * "415-555-0123", "415.555.0123"; never inside a longer token. Fewer than 10 digits is left alone.
- */
-const NATIONAL_GROUPED =
-  /(?<![\w.+\-/:])(?:0\d{2,4}[ -]\d{3,6}(?:[ -]\d{3,4})?|\(\d{3}\) ?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})(?!\w|[.\-/:]\d)/g;
-/** The cheap test before NATIONAL_GROUPED: three digits, a separator, three digits (or ") 555"). */
-const NATIONAL_MIDDLE = /\d{3}[ .-]\d{3}|\) ?\d{3}/;
-/** Not a phone number, whatever the context says: Unix times (s and ms), dates, byte counts. */
-const NOT_A_NUMBER = String.raw`(?!1[5-9]\d{8}(?!\d)|1[5-9]\d{11}(?!\d)|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?!\d)|\d+\s?(?:bytes?|octets|[kmg]i?b|ms|packets?|pkts|frames?)\b)`;
-const PHONE = new RegExp(
-  // The leading peek lets most positions fail on one character, before any lookbehind is tried.
-  String.raw`(?=[+\d])(?:\+\d{6,15}\b|${GROUPED}|(?<!\d)(?=\d{7,15}\b)${NOT_A_NUMBER}(?:${NATIONAL_CONTEXTS.join("|")})\d+)`,
-  "gi",
-);
-/** The cheap test before PHONE: a run long enough for a national number, or an E.164 one. */
-const LONG_RUN = /\d{7}|\+\d{6}/;
-/** "+" and a country code followed by a group separator: "+44 20 …", "+1 (415) …", "+33.1.…". */
-const GROUP_START = /\+\d{1,4}[ .(-]/;
-const LONG_DIGITS = {
-  test: (text: string): boolean => LONG_RUN.test(text) || (text.includes("+") && GROUP_START.test(text)),
-};
-
-/** Whether `text` may hold a phone number: the cheap tests before PHONE and NATIONAL_GROUPED. */
-const mayHoldNumber = (text: string): boolean => LONG_DIGITS.test(text) || NATIONAL_MIDDLE.test(text);
-
-/** `text` with its phone numbers masked (lengths kept); the national grouped ones in a second pass. */
-function maskNumbers(text: string): string {
-  let out = LONG_DIGITS.test(text) ? text.replace(PHONE, maskPhone) : text;
-  if (NATIONAL_MIDDLE.test(out)) out = out.replace(NATIONAL_GROUPED, maskPhone);
-  return out;
-}
-
-/** The number with all but its first three and last two digits masked; separators stay. */
-function maskPhone(num: string): string {
-  let digits = 0;
-  for (let i = 0; i < num.length; i++) if (isDigit(num.charCodeAt(i))) digits++;
-  if (digits < 7 && !/^\+\d+$/.test(num)) return num;
-  // A national number in groups has 10 or 11 digits; fewer is a version, a count or a time.
-  if (digits < 10 && !num.startsWith("+") && /[ ().-]/.test(num)) return num;
-  if (digits <= 5) return num;
-  let out = "";
-  let d = 0;
-  for (let i = 0; i < num.length; i++) {
-    const c = num[i] as string;
-    if (!isDigit(num.charCodeAt(i))) out += c;
-    else out += d++ < 3 || d > digits - 2 ? c : "•";
-  }
-  return out;
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** Room around a range for a number that overlaps it (15 digits) and the words that make it one. */
-const MARGIN = 48;
+const MARGIN = 64;
 
 /** The last text whose spans were worked out: a line's findings all ask about the same line. */
 const NONE: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
@@ -196,7 +117,7 @@ export function secretSpans(text: string): ReadonlyArray<readonly [number, numbe
 export function redactRange(text: string, from: number, to: number, opts: RedactOptions = {}): string {
   const lo = Math.max(0, from - MARGIN);
   let region = text.slice(lo, Math.min(text.length, to + MARGIN));
-  if (opts.maskPhoneNumbers ?? true) region = maskNumbers(region);
+  if (opts.maskPhoneNumbers ?? true) region = maskNumbers(region, callIdCell(text) - lo);
   let out = "";
   let at = from;
   for (const [s, e] of secretSpans(text)) {
