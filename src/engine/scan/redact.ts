@@ -5,6 +5,7 @@
 // shortened excerpt can be cut anywhere without showing part of one.
 
 import { callIdCell, maskNumbers, mayHoldNumber } from "./phone.js";
+import { hinted, RULES } from "./redact-rules.js";
 
 export interface RedactOptions {
   maskPhoneNumbers?: boolean;
@@ -13,62 +14,6 @@ export interface RedactOptions {
 const MARK = "[redacted]";
 /** What a secret is replaced by; a question holding it must not search its word. */
 export const REDACTION_MARK = MARK;
-
-/**
- * Each rule's first capture group is the part that stays (the header name, the `key=`); the rest
- * of the match is the secret. A digest parameter keeps its quotes around the mark.
- */
-const RULES: RegExp[] = [
-  // Whole credential and cookie headers: everything after the header name goes.
-  /\b((?:Proxy-)?Authorization\s*:\s*)[^\r\n]+/gi,
-  /\b((?:Set-)?Cookie\s*:\s*)[^\r\n]+/gi,
-  // Digest parameters wherever they appear (WWW-Authenticate challenges, logs of them).
-  // A short bare number is no digest value: `response=486` is a status and stays readable.
-  /\b((?:nonce|cnonce|response|opaque)\s*=\s*)(?:"[^"\r\n]*"|(?!\d{1,6}\b)[^\s,;]+)/gi,
-  /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g,
-  /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g,
-  /()\bxox[abprs]-[A-Za-z0-9-]+/g,
-  /()\bxapp-[A-Za-z0-9-]+/g,
-  // Cloud and code-host keys that are recognisable on their own (AWS key ids, GitHub, Google, Stripe).
-  /()\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /()\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/g,
-  /()\bAIza[0-9A-Za-z_-]{35}/g,
-  /()\b[sr]k_live_[0-9A-Za-z]{16,}/g,
-  // XML configuration (a FreeSWITCH gateway): <param name="password" value="…"/>.
-  /(<param\s+name=["'][\w.-]*(?:password|passwd|secret|pass|pwd|token|key|ha1b?)["']\s+value=["'])[^"']*/gi,
-  // A key counts when its last part (after `_`, `-` or `.`) is a secret word: sip_password,
-  // DB_PASSWORD, auth_pass, x-api-key, subscriber ha1/ha1b; or, in camelCase, sipPassword. An
-  // HTML entity (`&amp;` in a log copied from a web page) or an "&" that starts no next parameter is
-  // part of the value, not its end.
-  /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/gi,
-  /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/g,
-  // Signatures in URLs: Azure SAS, S3 and GCS presigned URLs, CloudFront signed URLs.
-  /(\b(?:sig|X-(?:Amz|Goog)-Signature|Signature)=)[^&\s"'<>]+/gi,
-  // A password written in prose: "with password 'kamP4ss'", "secret \"x\"".
-  /(\b(?:password|passwd|pwd|secret)\s+)(?:'[^'\r\n]*'|"[^"\r\n]*")/gi,
-  /(a=ice-pwd:)\S+/g,
-  // SDES-SRTP master keys: a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<key>|2^20|1:32
-  /(\binline:)[^\s|"']+/gi,
-  // user:password@ and :password@ in URLs (redis://:secret@host); the user part may be an API key.
-  // The password may hold `@`: everything up to the last `@` before the path is taken.
-  /(\/\/)[^:/\s]*:[^\s/]*(?=@)/g,
-  // sip:alice:password@host (the user stays); the password ends at the last `@` of the URI.
-  /(\bsips?:[^\s:@;<>"]*:)[^\s<>"]*(?=@)/gi,
-  // Incoming-webhook URLs carry their secret in the path.
-  /(\bhooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s"'<>)]+/gi,
-  /(\.webhook\.office\.com\/webhookb2\/)[^\s"'<>)]+/gi,
-];
-
-/**
- * Cheap tests run first: text that names no credential-like thing skips the rules entirely. Words
- * in any case, and the case-exact prefixes apart (one case-insensitive pattern for all of them is
- * twice as slow, and this runs on every echoed line).
- */
-const HINT_WORDS =
-  /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|signature|inline:|hook/i;
-const HINT_PREFIXES =
-  /eyJ|xox|xapp|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
-const hinted = (text: string): boolean => HINT_WORDS.test(text) || HINT_PREFIXES.test(text);
 
 /**
  * Room around a range for a number that overlaps it (15 digits) and the words that make it one

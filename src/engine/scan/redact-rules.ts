@@ -1,0 +1,96 @@
+// Where secrets sit in text: one pattern per form (a header, a key, a URL part, a command-line
+// option, a key with a shape of its own), and the cheap tests that let text naming none of them
+// skip the patterns.
+
+/**
+ * A credential header's value in a one-line log ends where the credential does, so what follows
+ * (the status, the reason) stays: a scheme and its token (`Bearer x`, `Basic x`, a bare key), or a
+ * scheme and its parameter list (`Digest username="a", …, response="r"`), whose unquoted values
+ * are only taken under the parameter names those schemes use.
+ */
+const DQ = String.raw`\\?"[^"\r\n]*?\\?"`;
+const PARAM_NAMES = String.raw`username|realm|nonce|uri|response|algorithm|cnonce|opaque|qop|nc|userhash|stale|domain|credential|signedheaders|signature|keyid|headers|created|expires|oauth_\w+`;
+const PARAM = String.raw`(?:[\w-]+\s*=\s*${DQ}|(?:${PARAM_NAMES})\s*=\s*(?!\d{1,6}\b)[^\s,"'}\\]+)`;
+// A token; an earlier mark counts as one, so redacting twice changes nothing.
+const TOKEN = String.raw`(?:\[redacted\]|[A-Za-z0-9][A-Za-z0-9._~+/-]*=*)`;
+const CREDENTIAL = String.raw`(?:[A-Za-z][\w-]{0,30}\s+${PARAM}(?:\s*,\s*${PARAM}){0,40}|[A-Za-z][\w-]{0,30}\s+(?![\w-]+[:=][^\s=,}"'])${TOKEN}|[^\s,;"'}&\\]+)`;
+/** A cookie header's value: quoted (JSON), a list of quoted values (Node's set-cookie), or its pairs. */
+const COOKIE = String.raw`(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|\[[^\]\r\n]*\]|[^\s;,"'}\]\\]+(?:;\s*[^\s;,"'}\]\\]+)*)`;
+
+/**
+ * Each rule's first capture group is the part that stays (the header name, the `key=`); the rest
+ * of the match is the secret. A digest parameter keeps its quotes around the mark.
+ */
+export const RULES: RegExp[] = [
+  // A credential or cookie header on a line of its own (a SIP or HTTP message, also one escaped in
+  // a JSON string after "\r\n"): all of its value.
+  /(?:^|(?<=\\n))([ \t]*(?:Proxy-)?Authorization\s*:\s*)(?:[^\r\n\\]|\\(?![rn]))+/gim,
+  /(?:^|(?<=\\n))([ \t]*(?:Set-)?Cookie\s*:\s*)(?:[^\r\n\\]|\\(?![rn]))+/gim,
+  // The same headers inside a log line or logged as JSON ("cookie": "…"): the value alone.
+  new RegExp(String.raw`(?:\b|(?<=\\[rn]))((?:Proxy-)?Authorization["']?\s*[:=]\s*["']?)${CREDENTIAL}`, "gi"),
+  new RegExp(
+    String.raw`((?:(?<![A-Za-z0-9])|(?<=\\[rn]))["']?(?:Set-)?Cookie["']?\s*[:=]\s*)${COOKIE}`,
+    "gi",
+  ),
+  // Digest parameters wherever they appear (WWW-Authenticate challenges, logs of them).
+  // A short bare number is no digest value: `response=486` is a status and stays readable; a value
+  // in escaped quotes (a message inside a JSON string) ends at its closing \".
+  /\b((?:nonce|cnonce|response|opaque)\s*=\s*)(?:"[^"\r\n]*"|\\"[^"\r\n]*?\\"|(?!\d{1,6}\b)[^\s,;]+)/gi,
+  /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g,
+  /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g,
+  /()\bxox[abprs]-[A-Za-z0-9-]+/g,
+  /()\bxapp-[A-Za-z0-9-]+/g,
+  // Keys that are recognisable on their own: AWS key ids, GitHub, Google, Stripe, and Telnyx v2
+  // API keys as Telnyx prints them (KEY, upper-case letters and digits, "_", base62).
+  /()\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /()\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/g,
+  /()\bAIza[0-9A-Za-z_-]{35}/g,
+  /()\b[sr]k_live_[0-9A-Za-z]{16,}/g,
+  /()\bKEY[0-9A-Z]{16,48}_[0-9A-Za-z]{16,48}\b/g,
+  // Request signatures in headers (X-Twilio-Signature, telnyx-signature-ed25519, X-Hub-Signature-256,
+  // Stripe-Signature: t=…,v1=…), as headers or JSON keys.
+  /((?<![\w-])["']?(?:[A-Za-z0-9]+-)*(?:[A-Za-z0-9]+-signature|signature-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*["']?\s*[:=]\s*["']?)[^\s,"'}&<>]+(?:,(?=\w+=)[^\s,"'}&<>]+)*/gi,
+  // XML configuration (a FreeSWITCH gateway): <param name="password" value="…"/>.
+  /(<param\s+name=["'][\w.-]*(?:password|passwd|secret|pass|pwd|token|key|ha1b?)["']\s+value=["'])[^"']*/gi,
+  // A key counts when its last part (after `_`, `-` or `.`) is a secret word: sip_password,
+  // DB_PASSWORD, auth_pass, x-api-key, subscriber ha1/ha1b; or, in camelCase, sipPassword. An
+  // HTML entity (`&amp;` in a log copied from a web page) or an "&" that starts no next parameter is
+  // part of the value, not its end.
+  /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/gi,
+  /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/g,
+  // Command-line credentials: curl -u SID:TOKEN (Twilio's own examples), --user user:password,
+  // --proxy-user; wget --password PASS and --http-password PASS (the `=` forms are keys above).
+  /((?<![\w-])(?:-[uU](?:\s+|=)?|--(?:proxy-)?user(?:\s+|=)))(?:"[^"\r\n:]*:[^"\r\n]*"|'[^'\r\n:]*:[^'\r\n]*'|[^\s"':]*:[^\s"']*)/g,
+  /((?<![\w-])--(?:http-|proxy-|ftp-)?(?:password|passwd)\s+["']?)[^\s"']+/gi,
+  // Signatures in URLs: Azure SAS, S3 and GCS presigned URLs, CloudFront signed URLs.
+  /(\b(?:sig|X-(?:Amz|Goog)-Signature|Signature)=)[^&\s"'<>]+/gi,
+  // A password written in prose: "with password 'kamP4ss'", "secret \"x\"".
+  /(\b(?:password|passwd|pwd|secret)\s+)(?:'[^'\r\n]*'|"[^"\r\n]*")/gi,
+  /(a=ice-pwd:)\S+/g,
+  // SDES-SRTP master keys: a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<key>|2^20|1:32
+  /(\binline:)[^\s|"']+/gi,
+  // user:password@ and :password@ in URLs (redis://:secret@host); the user part may be an API key.
+  // The password may hold `@`: everything up to the last `@` before the path is taken.
+  /(\/\/)[^:/\s]*:[^\s/]*(?=@)/g,
+  // sip:alice:password@host (the user stays); the password ends at the last `@` of the URI.
+  /(\bsips?:[^\s:@;<>"]*:)[^\s<>"]*(?=@)/gi,
+  // Incoming-webhook URLs carry their secret in the path.
+  /(\bhooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s"'<>)]+/gi,
+  /(\.webhook\.office\.com\/webhookb2\/)[^\s"'<>)]+/gi,
+];
+
+/**
+ * Cheap tests run first: text that names no credential-like thing skips the rules entirely. Words
+ * in any case, and the case-exact prefixes apart (one case-insensitive pattern for all of them is
+ * twice as slow, and this runs on every echoed line).
+ */
+const HINT_WORDS =
+  /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|signature|inline:|hook/i;
+const HINT_PREFIXES =
+  /eyJ|xox|xapp|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
+/** curl -u and --user: a literal test first, as "-u" in a pattern of words doubles its cost. */
+const CLI_USER = /(?<![\w-])(?:-[uU]|--(?:proxy-)?user)/;
+export const hinted = (text: string): boolean =>
+  HINT_WORDS.test(text) ||
+  HINT_PREFIXES.test(text) ||
+  ((text.includes("-u") || text.includes("-U")) && CLI_USER.test(text));
