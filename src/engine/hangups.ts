@@ -38,7 +38,8 @@ export function hangupsOf(
   // The Reason texts of the request's first copy, and how many times each was seen.
   let seen = new Map<string, number>();
   for (const f of findings) {
-    while (k < requests.length && (requests[k] as TimingEvent).line < f.line) {
+    // "<=": a SIP message opened from a JSON string keeps one line number for all its lines.
+    while (k < requests.length && (requests[k] as TimingEvent).line <= f.line) {
       request = requests[k++];
       seen = new Map();
     }

@@ -114,8 +114,8 @@ describe("AudioCodes SBC CDR", () => {
   it("reads SIPTrmReason by the header, with the row's Call-ID and release time", () => {
     const r = scanText(catalog(), [header, ...rows].join("\n"));
     expect(r.findings.map((f) => `${f.line} ${f.namespace} ${f.code} ${f.timestamp} ${f.callId}`)).toEqual([
-      "2 sip 486 10:15:22.345 2449857765@203.0.113.5",
-      "4 sip 408 10:18:02.000 2449857767@203.0.113.5",
+      "2 sip 486 10:15:22.345 UTC Tue Mar 05 2024 2449857765@203.0.113.5",
+      "4 sip 408 10:18:02.000 UTC Tue Mar 05 2024 2449857767@203.0.113.5",
     ]);
     expect(r.findings[0]?.reason).toBe("Busy Here");
   });

@@ -89,3 +89,22 @@ describe("SIP messages inside JSON strings", () => {
     expect(out.lines).toBe(1);
   });
 });
+
+describe("a BYE logged inside a JSON record", () => {
+  const record = (eol: string) =>
+    `{"event_timestamp":"2024-03-05T03:20:09.000Z","sip_message":"BYE sip:4158829371@10.0.0.5:5060 SIP/2.0${eol}Via: SIP/2.0/UDP 198.51.100.20:5060;branch=z9hG4bKbye${eol}Call-ID: bye-json@198.51.100.20${eol}CSeq: 103 BYE${eol}Reason: Q.850;cause=41;text=\\"Temporary failure\\"${eol}Content-Length: 0${eol}${eol}"}`;
+
+  it.each([
+    ["\\r\\n", "CRLF"],
+    ["\\n", "LF"],
+  ])("is the hang-up, with its time, Call-ID and sender (%s escapes, %s)", (eol) => {
+    const a = analyze(catalog(), scanText(catalog(), record(eol)));
+    expect(a.summary).toContain(
+      "The first failure is the hang-up: the BYE on line 1 from 198.51.100.20:5060 gives Reason Q.850 cause 41",
+    );
+    expect(a.firstFailure).toMatchObject({
+      callId: "bye-json@198.51.100.20",
+      timestamp: "2024-03-05T03:20:09.000Z",
+    });
+  });
+});

@@ -26,8 +26,8 @@ describe("Cisco 'show call history voice brief'", () => {
       ].join("\n"),
     );
     expect(out.findings.map((f) => `${f.code} ${f.timestamp}`)).toEqual([
-      "17 03:20:01.123",
-      "34 03:21:07.500",
+      "17 03:20:01.123 UTC Tue Mar 5 2024",
+      "34 03:21:07.500 UTC Tue Mar 5 2024",
     ]);
   });
 
@@ -39,7 +39,10 @@ describe("Cisco 'show call history voice brief'", () => {
       ].join("\n"),
     );
     expect(a.firstFailureLabel).toBe("Q.850 cause 17 User busy");
-    expect(a.timeline.map((t) => t.timestamp)).toEqual(["23:59:58.000", "00:00:04.000"]);
+    expect(a.timeline.map((t) => t.timestamp)).toEqual([
+      "23:59:58.000 UTC Tue Mar 5 2024",
+      "00:00:04.000 UTC Wed Mar 6 2024",
+    ]);
   });
 });
 
@@ -69,7 +72,7 @@ describe("AudioCodes CDR release times", () => {
 describe("clock-like numbers", () => {
   it("take the date written after a time", () => {
     expect(parseTimestamp("23:59:59.200  UTC Mon Mar 04 2024")).toEqual({
-      text: "23:59:59.200",
+      text: "23:59:59.200 UTC Mon Mar 04 2024",
       ms: Date.UTC(2024, 2, 4, 23, 59, 59, 200),
     });
     expect(parseTimestamp("(*03:20:01.123 UTC Tue Mar 5 2024)")?.ms).toBe(

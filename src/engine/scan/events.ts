@@ -92,6 +92,9 @@ export function timingEvent(
     if (m[1] === "BYE" || m[1] === "CANCEL") {
       // Who hung up: the packet line names the sender of a request the log's system received.
       if (headers.host && headers.direction === "in") ev.from = headers.host;
+      // With no transport line at all (a message logged in a JSON record), its top Via names the
+      // hop that sent it.
+      else if (!headers.host && headers.via) ev.from = headers.via;
       let below = nextLines(text, le, 29);
       // A CANCEL's own headers end at the blank line: a Reason below it is another message's.
       if (m[1] === "CANCEL") {

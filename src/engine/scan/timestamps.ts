@@ -186,7 +186,9 @@ function clockTime(line: string, head: string): { text: string; ms: number } | u
     const date = line.charCodeAt(end) === 32 ? DATE_AFTER.exec(line.slice(end, end + 32)) : null;
     const month = date ? MONTHS.indexOf(date[1] ?? "") : -1;
     const day = month % 3 === 0 ? dayStart(month / 3, Number(date?.[2]), date?.[3]) : Number.NaN;
-    return { text: m[0], ms: Number.isNaN(day) ? ms : day + ms };
+    // The date after the time is shown with it ("23:59:59.200 UTC Mon Mar 04 2024"), blanks made one.
+    if (Number.isNaN(day) || !date) return { text: m[0], ms };
+    return { text: `${m[0]} ${date[0].trim().replace(/\s+/g, " ")}`, ms: day + ms };
   }
   return undefined;
 }
