@@ -245,3 +245,21 @@ describe("a JSON time field far along the line", () => {
     expect(parseTimestamp(line)?.text).toBe("2024-04-02T08:01:02.250Z");
   });
 });
+
+describe("an ISO stamp at the start of a line", () => {
+  it("is read with its fraction and zone, and what is not a plain stamp keeps its usual reading", () => {
+    expect(parseTimestamp("2024-05-01T10:00:01.001Z SIP/2.0 200 OK")).toEqual({
+      text: "2024-05-01T10:00:01.001Z",
+      ms: Date.UTC(2024, 4, 1, 10, 0, 1, 1),
+    });
+    expect(parseTimestamp("2024-05-01 10:00:01,5 INFO")).toEqual({
+      text: "2024-05-01 10:00:01,5",
+      ms: Date.UTC(2024, 4, 1, 10, 0, 1, 500),
+    });
+    // Seven fraction digits are no fraction; an offset zone shifts the time.
+    expect(parseTimestamp("2024-05-01T10:00:01.1234567Z x")?.text).toBe("2024-05-01T10:00:01");
+    expect(parseTimestamp("2024-05-01T10:00:01+02:00 x")?.ms).toBe(Date.UTC(2024, 4, 1, 8, 0, 1));
+    // No 13th month: only the time of day is read.
+    expect(parseTimestamp("2024-13-01T10:00:01Z x")?.text).toBe("10:00:01");
+  });
+});

@@ -112,8 +112,49 @@ function dayStart(month: number, day: number, year: string | undefined): number 
   return YEARLESS_START + (DAYS_BEFORE[month] ?? 0) * DAY_MS + (day - 1) * DAY_MS;
 }
 
+const isDigitAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * The usual stamp, "2024-05-01T10:00:01.001Z" (or with a space, no fraction, no zone) at the very
+ * start of a line, read without the ISO pattern and giving what it would give; anything else (a
+ * zone offset, "/" dates, seven fraction digits) is left to the pattern.
+ */
+function leadingIso(line: string): { text: string; ms: number } | undefined {
+  if (line.length < 19 || line.charCodeAt(4) !== 45 || line.charCodeAt(7) !== 45) return undefined;
+  const t = line.charCodeAt(10);
+  if ((t !== 84 && t !== 32) || line.charCodeAt(13) !== 58 || line.charCodeAt(16) !== 58) return undefined;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!isDigitAt(line, i)) return undefined;
+  let end = 19;
+  let fraction: string | undefined;
+  const sep = line.charCodeAt(19);
+  if (sep === 46 || sep === 44) {
+    let j = 20;
+    while (j < line.length && isDigitAt(line, j)) j++;
+    const n = j - 20;
+    if (n < 1 || n > 6 || (line.charCodeAt(j) === 46 && isDigitAt(line, j + 1))) return undefined;
+    fraction = line.slice(20, j);
+    end = j;
+  } else if (sep === 58 || isDigitAt(line, 19)) return undefined;
+  const z = line.charCodeAt(end);
+  if (z === 90) end++;
+  else if (z === 43 || z === 45) return undefined;
+  const text = line.slice(0, end);
+  const key = isoDigits(text);
+  let ms = parsed.get(key);
+  if (ms === undefined) {
+    ms = Date.parse(`${text.slice(0, 10)}T${text.slice(11, 19)}Z`);
+    remember(key, ms);
+  }
+  return Number.isNaN(ms) ? undefined : { text, ms: ms + frac(fraction) };
+}
+
 /** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
 export function parseTimestamp(line: string): { text: string; ms: number } | undefined {
+  const lead = leadingIso(line);
+  if (lead) return lead;
   const head = line.slice(0, 80);
   let iso = ISO.exec(head);
   // A stamp the head cuts short ("…T10:15:20" of a JSON field's "…T10:15:20.150Z") is read whole.
