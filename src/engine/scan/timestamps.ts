@@ -112,6 +112,8 @@ function dayStart(month: number, day: number, year: string | undefined): number 
   return YEARLESS_START + (DAYS_BEFORE[month] ?? 0) * DAY_MS + (day - 1) * DAY_MS;
 }
 
+/** Where "YYYY-MM-DDTHH:MM:SS" has its digits. */
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 const isDigitAt = (t: string, i: number): boolean => {
   const c = t.charCodeAt(i);
   return c >= 48 && c <= 57;
@@ -126,7 +128,7 @@ function leadingIso(line: string): { text: string; ms: number } | undefined {
   if (line.length < 19 || line.charCodeAt(4) !== 45 || line.charCodeAt(7) !== 45) return undefined;
   const t = line.charCodeAt(10);
   if ((t !== 84 && t !== 32) || line.charCodeAt(13) !== 58 || line.charCodeAt(16) !== 58) return undefined;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!isDigitAt(line, i)) return undefined;
+  for (let k = 0; k < ISO_DIGITS.length; k++) if (!isDigitAt(line, ISO_DIGITS[k] as number)) return undefined;
   let end = 19;
   let fraction: string | undefined;
   const sep = line.charCodeAt(19);
