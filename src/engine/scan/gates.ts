@@ -227,6 +227,16 @@ function digitGates(s: string, q: number, have: number, index: ScanIndex): numbe
   return g;
 }
 
+/** Whether "<--" touches a [1-6]\d\d code somewhere on line `s`. */
+function arrowCode(s: string): boolean {
+  for (let i = s.indexOf("<--"); i >= 0; i = s.indexOf("<--", i + 3)) {
+    const c = s.charCodeAt(i + 3);
+    if (c >= 49 && c <= 54 && isDigit(s.charCodeAt(i + 4)) && isDigit(s.charCodeAt(i + 5))) return true;
+  }
+  return false;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /**
  * The detectors to run on line `s`: `words` are the W anchors found in it, `named` the detector
  * bits of the named anchors (cause names, log messages, …), `digits` where its three-digit numbers
@@ -266,6 +276,9 @@ export function lineGates(
     // 403" … "errorCode" (both need the word "code").
     if (words & W.CODE && (words & W.ARROW || s.includes("http"))) g |= D.OKHTTP;
   }
+  // A ladder's arrow touching its code (`|<--503 Service Una-|`), which the digit anchors skip as
+  // joined to the dash: PHRASED reads it.
+  if (words & W.ARROW && !(g & D.PHRASED) && arrowCode(s)) g |= D.PHRASED;
   if (nDigits === 0) return g;
   // HTTP_CLIENT's other forms: "<--[ \t]+CODE" here, "Exception$Name: CODE" in digitGates.
   if (words & W.ARROW) g |= D.HTTP_CLIENT;

@@ -164,7 +164,11 @@ export const AXIOS_OBJECT = /\bstatus\W{1,4}([1-5]\d\d)(?!\d)[^\n]{0,30}?statusT
 export const HTTP_CLIENT =
   /(?:<--[ \t]+(?=[1-5]\d\d(?!\d)[^\n]{0,200}?https?:\/\/)|status code[ \t]+|HttpClientErrorException\$\w+:[ \t]*|HttpServerErrorException\$\w+:[ \t]*|\bstatus(?:Code)?["']?\s*[:=]\s*)([1-5]\d\d)(?![\d.])/gi;
 export const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
-export const PHRASED = /(?<![\w.:/=-])([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
+/**
+ * A code followed by its reason phrase. Not after a word or a joining character, except a ladder's
+ * arrow, which may touch the code: `|<--503 Service Una-|` (sngrep and Avaya-style call flows).
+ */
+export const PHRASED = /(?:(?<![\w.:/=-])|(?<=<--))([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
 /** A code after a word of sending or getting, unless a unit or a counted noun ("packets") follows. */
 export const KEYWORD =
   /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies|ying)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b|packets?|pkts?\b|octets?|frames?))/gi;
