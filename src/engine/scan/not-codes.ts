@@ -1,6 +1,7 @@
 // Numbers a loose detector would read as a status although the line says what they are: a media
 // counter ("Packets sent=486"), an HTTP response body a log quotes ("<body>502 Bad Gateway"), an
 // API's own "status" member.
+import { isHttpStatus } from "./http-status.js";
 import * as P from "./patterns.js";
 
 /** An HTML element's start tag right before a number: `<body>502 Bad Gateway`. */
@@ -30,11 +31,23 @@ export function mediaCounter(segment: string, m: RegExpExecArray): boolean {
 }
 
 /**
- * `{"status":200,"data":[…]}`, `{"msg":"upstream call failed","status":503,"service":"billing"}`:
- * the "status" member of an API response or a service's log record that names no SIP word is
- * that API's status, not a SIP response.
+ * What a SIP stack's JSON record of a response names besides the status: the word response
+ * (`"msg":"Received response"`), a CSeq, a Call-ID, the peer's address. A service's record has none.
+ */
+const SIP_RECORD = /respon|"(?:cseq|call[-_]?id|remote_ip|src|dst|peer)"/i;
+
+/**
+ * `{"status":200,"data":[…]}`, `{"msg":"upstream call failed","status":503,"service":"billing"}`,
+ * `{"level":"error","msg":"request failed","status":503,"route":"/v1/users"}`: the "status" member
+ * of a one-line JSON object (an API response or a service's log record) that names no SIP word is
+ * that API's status, not a SIP response. A SIP stack's record of a response keeps it, and so does a
+ * number no HTTP server sends (486): only SIP has it.
  */
 export function apiEnvelope(segment: string, m: RegExpExecArray): boolean {
   if (segment.charCodeAt(m.index - 1) !== 34 || m[0].slice(0, 6).toLowerCase() !== "status") return false;
-  return P.API_ENVELOPE.test(segment) && !P.SIP_CONTEXT.test(segment);
+  if (P.SIP_CONTEXT.test(segment)) return false;
+  if (P.API_ENVELOPE.test(segment)) return true;
+  // The member sits inside an object opened and closed on this line.
+  if (segment.lastIndexOf("{", m.index) < 0 || segment.indexOf("}", m.index) < 0) return false;
+  return isHttpStatus(Number(m[1])) && !SIP_RECORD.test(segment);
 }
