@@ -67,7 +67,8 @@ function cancelAnswers(findings: Finding[]): TimingEvent[] {
 
 export function cancelIndex(events: TimingEvent[], findings: Finding[]): CancelIndex {
   const byCall = new Map<string, TimingEvent[]>();
-  const requests = events.filter((e) => e.kind === "request" && e.method === "CANCEL" && e.callId);
+  // One without a Call-ID (a one-line log's) is matched by line and time, as its answer would be.
+  const requests = events.filter((e) => e.kind === "request" && e.method === "CANCEL");
   // A CANCEL logged as a request keeps its own line; its answer stands in only for one not logged.
   for (const e of [...requests, ...cancelAnswers(findings)]) {
     const key = e.callId ?? "";

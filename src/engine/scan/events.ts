@@ -40,6 +40,7 @@ function packetTarget(text: string, ls: number): string | undefined {
 
 const REQUEST_LINE =
   /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\.?\s*$/;
+const ONE_LINE_CANCEL = /\bCANCEL (?:sips?|tel):\S+ SIP\/2\.0 \[/;
 /** pjsip's line for a request it sends: "TX 1109 bytes Request msg INVITE/cseq=201 (tdta0x55) to UDP 203.0.113.60:5060:". */
 const PJSIP_REQUEST =
   /\bTX \d+ bytes Request msg ([A-Z]+)\/cseq=(\d+) \([^)]*\) to (?:(UDP)|TCP|TLS|WSS?) ([^\s:]+:\d+|\[[^\]]+\]:\d+)/;
@@ -106,6 +107,9 @@ export function timingEvent(
     }
     return ev;
   }
+  // AudioCodes writes a request on one line with its own stamp after it ("send --> CANCEL sip:…
+  // SIP/2.0 [Time:01-03@20:20:15.000]"): that CANCEL still says what the 487 after it is.
+  if (line.includes("CANCEL ") && ONE_LINE_CANCEL.test(line)) return { kind: "request", method: "CANCEL" };
   if (line.includes("Request msg ")) {
     const p = PJSIP_REQUEST.exec(line);
     if (p?.[1]) {

@@ -102,13 +102,21 @@ const SESSION = /\[SID=([^\]\s]+)\]/;
 /**
  * For a one-line response (no headers follow it) logged right after a one-line CANCEL of the same
  * session: "CANCEL", the request it answers (AudioCodes logs "send --> CANCEL …" then "recv <--
- * SIP/2.0 200 OK"). A 487 that follows is the INVITE's answer to that CANCEL.
+ * SIP/2.0 200 OK"); "INVITE" for a 487, the INVITE's answer once that CANCEL terminated it, whether
+ * or not the CANCEL's 200 OK came first.
  */
 function cancelAnswered(buf: string, ls: number, line: string): string | undefined {
   if (ls === 0 || line.indexOf("SIP/2.0 ") <= 0) return undefined;
-  const above = lineAt(buf, prevLineStart(buf, ls), ls - 1);
+  const from = prevLineStart(buf, ls);
+  let above = lineAt(buf, from, ls - 1);
+  const terminated = line.includes("SIP/2.0 487");
+  // A 487 may follow the CANCEL's 200 OK rather than the CANCEL itself.
+  if (terminated && from > 0 && above.includes("SIP/2.0 200"))
+    above = lineAt(buf, prevLineStart(buf, from), from - 1);
   if (!above.includes("CANCEL") || !CANCEL_LINE.test(above)) return undefined;
   const a = SESSION.exec(above)?.[1];
   const b = a === undefined ? undefined : SESSION.exec(line)?.[1];
-  return a !== undefined && b !== undefined && a !== b ? undefined : "CANCEL";
+  if (a !== undefined && b !== undefined && a !== b) return undefined;
+  // A 487 never answers a CANCEL (RFC 3261 §9.2): it is the INVITE's, terminated by that CANCEL.
+  return terminated ? "INVITE" : "CANCEL";
 }
