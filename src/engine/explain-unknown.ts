@@ -116,6 +116,7 @@ export function unknownCode(
     parsed.namespace ?? withSubcodes ?? (code >= 100 && code <= 699 ? "sip" : bareCause ? "q850" : null);
   let classEntry: Entry | null = null;
   let note: string;
+  const beyondSip = subcode === null && code >= 700 && code <= 999 && (ns === null || ns === "sip");
   const shown = subcode === null ? `${code}` : `${code}/${subcode}`;
   const range = ns ? RANGE[ns] : undefined;
   const inRange = !range || (code >= range[0] && code <= range[1]);
@@ -142,6 +143,15 @@ export function unknownCode(
       `${which}${base ? `: handle it as ${base.code} ${base.title}` : ""}.`;
   } else if (bareCause) {
     note = `${code} is not a SIP or HTTP code (those run 100–699), and Q.850 has no cause ${code}.`;
+  } else if (beyondSip) {
+    // "999": three digits past SIP's last class. Saying that there is no 9xx class, and showing the
+    // top of the range, answers better than the ranges alone.
+    const cls = `${Math.floor(code / 100)}xx`;
+    note =
+      ns === null
+        ? `${code} is not a code I know in any namespace: ${cls} is no SIP class (SIP responses come in classes 1xx–6xx, codes 100–699), and Q.850 causes run 1–127.`
+        : `No SIP entry for ${code}: ${cls} is no SIP class (SIP responses come in classes 1xx–6xx, codes 100–699).`;
+    note += " The nearest SIP codes, the 6xx global failures, are listed below.";
   } else if (ns && range && !inRange) {
     note = `No ${namespaceLabel(ns)} entry for ${shown}: ${range[2]}.`;
   } else if (ns) {
@@ -173,6 +183,7 @@ export function unknownCode(
     suggestions = [];
     closest = true;
   }
+  if (beyondSip) suggestions = nearestByNumber(c, "sip", code, 5);
   if (pstn && pstn.suggestions.length > 0) suggestions = [...new Set([...pstn.suggestions, ...suggestions])];
   if (suggestions.length < 5 && inRange && ns) {
     const target = subcode ?? code;
