@@ -1,6 +1,8 @@
 // Whether an answer belongs in an incident thread when nobody typed a question: the message
 // shortcut run on any message, or a mention whose files could not be read. Everyone in the thread
 // sees the reply, so a guess at chatter ("thanks!", "New alert") stays private.
+import { normalizeText } from "../../catalog/text.js";
+import type { ExplainResult } from "../../engine/explain.js";
 import { recordAnswer } from "../../metrics/index.js";
 import { esc } from "../../render/block-kit.js";
 import type { Reply } from "../../respond.js";
@@ -17,13 +19,28 @@ export function worthPosting(reply: Reply): boolean {
     case "explain":
       return (
         reply.result.kind === "found" ||
-        (reply.result.kind === "ambiguous" && reply.result.parsed.type !== "text")
+        (reply.result.kind === "ambiguous" &&
+          (reply.result.parsed.type !== "text" || namesTopEntry(reply.result)))
       );
     case "timers":
       return true;
     case "help":
       return false;
   }
+}
+
+/**
+ * Words that hold the whole title or an alias (of two words or more) of the best-matching entry
+ * name it ("why busy here?" names SIP 486 Busy Here), however many other entries share a word.
+ */
+function namesTopEntry(r: ExplainResult): boolean {
+  const top = r.results[0];
+  if (!top) return false;
+  const words = ` ${normalizeText(r.query)} `;
+  return [top.title, ...(top.aliases ?? [])].some((name) => {
+    const n = normalizeText(name);
+    return n.includes(" ") && words.includes(` ${n} `);
+  });
 }
 
 /**

@@ -63,6 +63,8 @@ describe("the shortcut on a message that holds something to explain", () => {
     ["a code in prose", "carrier answers 486 Busy Here on every call", /SIP 486 Busy Here/],
     ["a bare code", "488", /SIP 488 Not Acceptable Here/],
     ["a symptom the catalog names", "calls dropping after 30 seconds", /Call drops about 32 seconds/],
+    ["a question holding an entry's whole title", "why busy here?", /SIP 486 Busy Here/],
+    ["a question naming a symptom", "anyone seen one way audio on the trunk today?", /One-way audio/],
   ])("posts %s in the thread", async (_, text, title) => {
     const { posts, privately } = await run({ user: "U2", text });
     expect(privately).toEqual([]);
