@@ -28,12 +28,16 @@ const ISO_MAX = 33;
 const RFC1123 =
   /\b[A-Z][a-z]{2}, (\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d)(?:\.(\d{1,6}))? (GMT|UTC|[+-]\d{4})/;
 /**
- * Syslog ("May  2 02:00:00", after an optional <PRI>), Asterisk ("[May  2 01:00:00]") and ctime
- * ("Mon May  2 02:00:00 2024"); the year may follow the day, or the time after a weekday.
+ * Syslog ("May  2 02:00:00", after an optional <PRI>), Asterisk ("[May  2 01:00:00]"), Cisco IOS
+ * debugs ("*Mar  5 03:20:01.200:", the "*" or "." saying the clock is not synchronised, maybe after
+ * the sequence number "023412: ") and ctime ("Mon May  2 02:00:00 2024"); the year may follow the
+ * day, or the time after a weekday.
  */
 const MONTH_DAY = new RegExp(
-  `^(?:<\\d{1,3}>|\\[)?((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?([A-Z][a-z]{2}) {1,2}(\\d{1,2})(?: (\\d{4}))? (\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?: (\\d{4})(?![\\d:]))?`,
+  `^(?:<\\d{1,3}>|\\[|\\d{1,10}: [*.]?|[*.])?((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?([A-Z][a-z]{2}) {1,2}(\\d{1,2})(?: (\\d{4}))? (\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?: (\\d{4})(?![\\d:]))?`,
 );
+/** What MONTH_DAY allows before the month, which is no part of the stamp's text. */
+const LEAD = /^(?:<\d{1,3}>|\[|\d{1,10}: [*.]?|[*.])/;
 /** A time of day; a ":" may end it ("… at 12:30:00.950002:"), not a fourth number ("10:20:30:40"). */
 const CLOCK = new RegExp(`(?<![\\d:.])(\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?!\\d|:\\d)`, "g");
 /** A duration written like a clock ("dur 00:00:00" of Cisco's call history, "CallDuration=00:01:05"). */
@@ -192,7 +196,7 @@ export function parseTimestamp(line: string): { text: string; ms: number } | und
     const tail = md[1] ? undefined : md[9];
     const day = month % 3 === 0 ? dayStart(month / 3, Number(md[3]), year) : Number.NaN;
     if (!Number.isNaN(day)) {
-      let text = md[0].replace(/^(?:<\d{1,3}>|\[)/, "");
+      let text = md[0].replace(LEAD, "");
       if (tail) text = text.slice(0, -tail.length - 1);
       return { text, ms: day + clockMs(md[5] ?? "", md[6] ?? "", md[7] ?? "", md[8]) };
     }
