@@ -15,6 +15,8 @@ export const FORBIDDEN =
 export const TOO_LARGE =
   "That answer was too large for Teams to post. Ask about one code at a time, or paste fewer lines.";
 export const UNREACHABLE = "I couldn't reach Teams to post my answer. Please try again in a minute.";
+export const TEAMS_FAILED =
+  "Teams kept failing to take my answer (its service returned errors). Please try again in a minute.";
 
 /** The sentence for a failed turn: the connector's refusal in words, else the error's own sentence. */
 export function sentenceFor(error: unknown): string {
@@ -22,6 +24,8 @@ export function sentenceFor(error: unknown): string {
   if (status === 429) return THROTTLED;
   if (status === 403) return FORBIDDEN;
   if (status === 413) return TOO_LARGE;
+  // The connector itself failing (5xx, or 412 it kept answering): a Teams-side problem, not ours.
+  if (status !== undefined && (status >= 500 || status === 412)) return TEAMS_FAILED;
   if (networkErrorOf(error)) return UNREACHABLE;
   return userMessageOf(error);
 }

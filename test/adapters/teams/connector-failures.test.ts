@@ -7,7 +7,7 @@ import type { Activity } from "botbuilder";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamsPart } from "../../../src/adapters/teams/index.js";
-import { FORBIDDEN, THROTTLED } from "../../../src/adapters/teams/turn-error.js";
+import { FORBIDDEN, TEAMS_FAILED, THROTTLED } from "../../../src/adapters/teams/turn-error.js";
 import { metrics } from "../../../src/metrics/index.js";
 import { MemoryStore } from "../../../src/store/memory.js";
 import { ReminderLoop } from "../../../src/store/reminders.js";
@@ -82,6 +82,20 @@ describe("a failed reply", () => {
       .reply(403, { error: { code: "BotNotInConversationRoster" } });
     await post(port, incoming);
     expect(bodies.map((b) => b.text ?? "card")).toEqual(["card", FORBIDDEN]);
+  });
+
+  it("says Teams kept failing, not that the bot did, when the connector keeps answering 503", async () => {
+    const incoming = message("groupChat", "488");
+    const bodies: Partial<Activity>[] = [];
+    nock(CONNECTOR)
+      .post(replyPath(incoming), (b) => bodies.push(b) > 0)
+      .times(4)
+      .reply(503, { error: { code: "ServiceUnavailable" } });
+    await post(port, incoming);
+    expect(bodies.at(-1)?.text).toBe(TEAMS_FAILED);
+    expect(bodies.map((b) => b.text ?? "")).not.toContain(
+      "Something went wrong on our side while answering. The details are in the bot's log.",
+    );
   });
 
   it("sends a shorter card when Teams refuses the answer as too large", async () => {
