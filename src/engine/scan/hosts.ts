@@ -191,6 +191,7 @@ const HEADER_LINE = /^\s*(?:>\s?)?[A-Za-z-]+\s*:\s/;
 const SEPARATOR = /^\s*>?\s*[-=]{8,}\s*$/;
 /** A quoted line with nothing in it (">") is as blank as an empty one. */
 function isBlank(l: string): boolean {
+  if (l.length === 0) return true;
   const t = l.trim();
   return t === "" || t === ">";
 }
@@ -243,12 +244,14 @@ function findSource(text: string, ls: number): MessageSource | undefined {
     const start = text.lastIndexOf("\n", end - 1) + 1;
     const l = text.slice(start, end);
     end = start - 1;
+    // A blank line (the end of the message before) is passed first: it is neither marker below.
+    if (isBlank(l)) continue;
     if (k === 0 && l.length < 24) {
       const cisco = CISCO_MARKER.exec(l);
       if (cisco) return { direction: cisco[1] === "Received" ? "in" : "out" };
       if (SIPDUMP_RULE.test(l)) return sipdumpSource(text, start);
     }
-    if (isBlank(l) || SEPARATOR.test(l) || HEADER_BYTES.test(l)) continue;
+    if (SEPARATOR.test(l) || HEADER_BYTES.test(l)) continue;
     // tcpdump's packet line may end with a summary of the message ("SIP: SIP/2.0 403 Forbidden").
     const dump = l.includes(" > ") ? TCPDUMP.exec(l) : null;
     if (dump?.[1]) return { host: joined(dump[1], dump[2]), direction: "in" };
