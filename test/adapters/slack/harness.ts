@@ -125,6 +125,24 @@ export function blockActions(payload: Record<string, unknown>): string {
   });
 }
 
+/**
+ * bob clicks `action` on the checklist message 1700000000.000200, posted in thread
+ * 1700000000.000100 of C1 with `blocks`; the answer goes to `/respond/<path>`.
+ */
+export function threadChecklistClick(
+  path: string,
+  blocks: unknown[],
+  action: Record<string, unknown>,
+): string {
+  return blockActions({
+    user: { id: "U7", name: "bob" },
+    container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
+    message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks },
+    response_url: `${SLACK_API}/respond/${path}`,
+    actions: [action],
+  });
+}
+
 /** The "Explain error codes" message shortcut as alice runs it in #incident on `message`; its
  *  answers go to `/respond/<path>`. */
 export function explainShortcut(path: string | number, message: Record<string, unknown>): string {

@@ -4,7 +4,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, ephemeralClick, postSigned, SLACK_API, until } from "./harness.js";
+import { ephemeralClick, postSigned, SLACK_API, threadChecklistClick, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -32,14 +32,12 @@ const timerClick = (n: number) =>
   });
 
 const checklistClick = (n: number) =>
-  blockActions({
-    user: { id: "U7", name: "bob" },
-    container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
-    message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: [] },
-    response_url: `${SLACK_API}/respond/${n}`,
-    actions: [
-      { type: "button", action_id: "checklist_remind", block_id: "x", value: "SIP 488", action_ts: "3" },
-    ],
+  threadChecklistClick(String(n), [], {
+    type: "button",
+    action_id: "checklist_remind",
+    block_id: "x",
+    value: "SIP 488",
+    action_ts: "3",
   });
 
 describe("Slack reminders in /metrics", () => {

@@ -6,7 +6,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, ephemeralClick, eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { ephemeralClick, eventBody, postSigned, SLACK_API, threadChecklistClick, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -64,20 +64,12 @@ describe("when Slack rate-limits the response_url", () => {
       .reply(200, { ok: true });
     await postSigned(
       server,
-      blockActions({
-        user: { id: "U7", name: "bob" },
-        container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
-        message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: list.blocks },
-        response_url: `${SLACK_API}/respond/tick`,
-        actions: [
-          {
-            type: "checkboxes",
-            action_id: "checklist_tick",
-            block_id: "sipcode_checklist:items",
-            selected_options: [items.elements[0]?.options[0]],
-            action_ts: "2",
-          },
-        ],
+      threadChecklistClick("tick", list.blocks, {
+        type: "checkboxes",
+        action_id: "checklist_tick",
+        block_id: "sipcode_checklist:items",
+        selected_options: [items.elements[0]?.options[0]],
+        action_ts: "2",
       }),
       FORM,
     );

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
 import {
-  blockActions,
   ephemeralClick,
   eventBody,
   explainShortcut,
@@ -14,6 +13,7 @@ import {
   SLACK_API,
   sign,
   slashCommand,
+  threadChecklistClick,
   until,
 } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
@@ -108,20 +108,12 @@ describe("checklists", () => {
     const firstOption = items.elements[0]?.options[0];
     await postSigned(
       server,
-      blockActions({
-        user: { id: "U7", name: "bob" },
-        container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
-        message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: list.blocks },
-        response_url: `${SLACK_API}/respond/2`,
-        actions: [
-          {
-            type: "checkboxes",
-            action_id: "checklist_tick",
-            block_id: "sipcode_checklist:items",
-            selected_options: [firstOption],
-            action_ts: "2",
-          },
-        ],
+      threadChecklistClick("2", list.blocks, {
+        type: "checkboxes",
+        action_id: "checklist_tick",
+        block_id: "sipcode_checklist:items",
+        selected_options: [firstOption],
+        action_ts: "2",
       }),
       FORM,
     );
@@ -142,14 +134,12 @@ describe("checklists", () => {
       .reply(200, { ok: true });
     await postSigned(
       server,
-      blockActions({
-        user: { id: "U7", name: "bob" },
-        container: { type: "message", message_ts: "1700000000.000200", channel_id: "C1" },
-        message: { ts: "1700000000.000200", thread_ts: "1700000000.000100", blocks: [] },
-        response_url: `${SLACK_API}/respond/3`,
-        actions: [
-          { type: "button", action_id: "checklist_remind", block_id: "x", value: "SIP 488", action_ts: "3" },
-        ],
+      threadChecklistClick("3", [], {
+        type: "button",
+        action_id: "checklist_remind",
+        block_id: "x",
+        value: "SIP 488",
+        action_ts: "3",
       }),
       FORM,
     );
