@@ -10,6 +10,7 @@ import { searchText } from "../../engine/search.js";
 import { computeTimers } from "../../engine/timers.js";
 import { ConfigError, SipcodeError, UsageError } from "../../errors.js";
 import { entryLabel, explainCards } from "../../render/card.js";
+import { labelLinks } from "../../render/link-labels.js";
 import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
@@ -87,8 +88,15 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (cmd === "shell" || cmd === "serve" || cmd === "start")
       return await runLong(cmd, io, config, flags.colour);
     const catalog = loadCatalog(config.catalogDir);
+    // Related codes read as titles ("SIP 415 Unsupported Media Type"), as in chat.
     const text = (cards: Parameters<typeof cardsToText>[0]) =>
-      write(io, cardsToText(cards, { colour: flags.colour }));
+      write(
+        io,
+        cardsToText(
+          labelLinks(cards, (id) => catalog.byId.get(id)),
+          { colour: flags.colour },
+        ),
+      );
     switch (cmd) {
       case "explain": {
         const query = flags.rest.join(" ");

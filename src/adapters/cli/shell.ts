@@ -11,6 +11,7 @@
 import { createInterface } from "node:readline";
 import type { Catalog } from "../../catalog/indexes.js";
 import type { CliConfig } from "../../config.js";
+import { labelLinks } from "../../render/link-labels.js";
 import { cardsToText } from "../../render/text.js";
 import { respond } from "../../respond.js";
 import { commandText } from "./args.js";
@@ -65,7 +66,12 @@ export async function runShell(
 
   const answer = (text: string) => {
     const reply = respond(catalog, text, "shell", { maskPhoneNumbers: config.maskPhoneNumbers });
-    say(cardsToText(reply.cards, { colour }));
+    say(
+      cardsToText(
+        labelLinks(reply.cards, (id) => catalog.byId.get(id)),
+        { colour },
+      ),
+    );
   };
   /** One line on its own: a command, a question or a one-line log. */
   const ask = async (line: string) => {

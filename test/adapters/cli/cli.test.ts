@@ -24,6 +24,12 @@ describe("sipcode explain", () => {
     expect(r.out).not.toContain("\x1b["); // no colour off a TTY
   });
 
+  it("names related codes by their titles, not by catalog ids", async () => {
+    const r = await run(["488"]);
+    expect(r.out).toMatch(/^Related: SIP 415 Unsupported Media Type, SIP 606 Not Acceptable, /m);
+    expect(r.out).not.toMatch(/^Related: .*sip\/415/m);
+  });
+
   it("lists the SIP, HTTP, Mobius and ACS meanings of 403 as JSON", async () => {
     const r = await run(["explain", "403", "--json"]);
     const j = JSON.parse(r.out);

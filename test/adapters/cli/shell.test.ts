@@ -120,6 +120,13 @@ describe("a single line typed on its own", () => {
   });
 });
 
+describe("related codes in the shell", () => {
+  it("are named by their titles", async () => {
+    const { out } = await shell(["488", "quit"]);
+    expect(out).toMatch(/^Related: SIP 415 Unsupported Media Type/m);
+  });
+});
+
 describe("leaving and asking for help", () => {
   it.each([["QUIT"], ["Exit"], ["EXIT"], ["Quit"]])("%s leaves the shell", async (word) => {
     const r = await shell([word, "488"]);
