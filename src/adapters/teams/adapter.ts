@@ -9,6 +9,7 @@ import {
   type ResourceResponse,
   type TurnContext,
 } from "botbuilder";
+import { InFlight } from "../../inflight.js";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
 import {
@@ -73,6 +74,8 @@ export class TeamsAdapter extends CloudAdapter {
   private readonly trimmed = new WeakSet<object>();
   private readonly connectors = new Map<string, ReturnType<ConnectorFactory["create"]>>();
   private readonly timeoutMs: number;
+  /** Turns still running after their invoke was answered: a shutdown waits for them. */
+  readonly work = new InFlight();
 
   constructor(
     auth: Auth,
@@ -107,10 +110,11 @@ export class TeamsAdapter extends CloudAdapter {
         answered = true;
         resolve(response);
       };
-      this.processActivity(auth, activity, async (context) => {
+      const turn = this.processActivity(auth, activity, async (context) => {
         context.turnState.set(EARLY_ANSWER, early);
         await logic(context);
-      }).then(resolve, (err: unknown) => {
+      });
+      this.work.track(turn).then(resolve, (err: unknown) => {
         if (!answered) return reject(err);
         this.logger.error("turn failed after its invoke was answered", { err, name: activity.name });
       });

@@ -18,6 +18,9 @@ export type TeamsPartDeps = PartContext & {
   connector?: ConnectorOptions;
 };
 
+/** How long a shutdown waits for turns that outlived their invoke's answer. */
+const DRAIN_MS = 8_000;
+
 export async function createTeamsPart({
   config,
   catalog,
@@ -68,7 +71,11 @@ export async function createTeamsPart({
   return {
     name: "teams",
     route: { path: TEAMS_ROUTE, handle: messagesHandler(adapter, bot, logger) },
-    // Nothing of its own to drain: state is in the Store, which the server closes after the parts.
-    stop: async () => {},
+    // Card updates still on their way after a click was answered finish first (bounded: the
+    // connector gives up on a call after 10 s); other state is in the Store, closed after the parts.
+    stop: async () => {
+      if (!(await adapter.work.drain(DRAIN_MS)))
+        logger.warn("stopped with Teams card updates unfinished", { left: adapter.work.size });
+    },
   };
 }
