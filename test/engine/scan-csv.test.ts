@@ -159,3 +159,23 @@ describe("CSV exports with named code columns", () => {
     expect(seen(chunked(late, 11))).toEqual(seen(chunked(late, late.length, true)));
   });
 });
+
+describe("FreeSWITCH cdr_csv rows with the default template and no header", () => {
+  const rows = [
+    `"Alice","1001","4155550123","default","2024-03-05 10:00:01","","2024-03-05 10:00:31","30","0","NO_ANSWER","6f1c2a9e-1b2c-4d5e-9f00-aabbccddeeff","","","PCMU","PCMU"`,
+    `"Bob","1002","4155550124","default","2024-03-05 10:01:01","2024-03-05 10:01:05","2024-03-05 10:03:05","124","120","NORMAL_CLEARING","7f1c2a9e-1b2c-4d5e-9f00-aabbccddeeff","","","PCMA","PCMA"`,
+    `"Carol","1003","4155550125","default","2024-03-05 10:02:01","","2024-03-05 10:02:03","2","0","USER_BUSY","8f1c2a9e-1b2c-4d5e-9f00-aabbccddeeff","","","PCMU","PCMU"`,
+  ].join("\n");
+
+  it("gives each row's cause at its end time, with the dialled numbers masked", () => {
+    const out = scanText(catalog(), rows);
+    expect(out.findings.map((f) => `${f.line} ${f.namespace} ${f.code} ${f.timestamp}`)).toEqual([
+      "1 q850 19 2024-03-05 10:00:31",
+      "2 q850 16 2024-03-05 10:03:05",
+      "3 q850 17 2024-03-05 10:02:03",
+    ]);
+    expect(out.findings.map((f) => f.text).join(" ")).not.toMatch(/4155550\d{3}/);
+    // Durations and billsec are no codes.
+    expect(out.findings.every((f) => f.namespace === "q850")).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import {
   separatorOf,
   splitCells,
 } from "./csv-columns.js";
+import { freeswitchLayout } from "./csv-freeswitch.js";
 import { type Finding, sameLineRules } from "./finding.js";
 import { W } from "./gates.js";
 import { type Hit, hit } from "./hit.js";
@@ -105,7 +106,7 @@ export class CsvReader {
     }
     if (lineNo <= SNIFF_LINES && this.layout === undefined) {
       const cells = line.charCodeAt(0) === 34 ? splitCells(line, ",", this.starts) : undefined;
-      const master = cells && masterLayout(cells);
+      const master = cells && (masterLayout(cells) ?? freeswitchLayout(cells));
       if (master) {
         this.layout = master;
         this.misfits = 0;
