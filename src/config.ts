@@ -33,6 +33,8 @@ const Env = z.object({
   SLACK_API_URL: z.url().optional(),
   SLACK_AUTO_EXPLAIN_CHANNELS: csv,
   SLACK_MAX_FILE_BYTES: z.coerce.number().int().positive().default(2_000_000),
+  /** How long one Slack Web API or response_url call may take (1–60 s; default 10 s, app.ts). */
+  SLACK_API_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).optional(),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           apiUrl: e.SLACK_API_URL,
           autoExplainChannels: e.SLACK_AUTO_EXPLAIN_CHANNELS,
           maxFileBytes: e.SLACK_MAX_FILE_BYTES,
+          apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
         }
       : null,
     teams: e.MICROSOFT_APP_ID

@@ -7,13 +7,11 @@ import type { Logger } from "../../log.js";
 import type { EventDedupe } from "./dedupe.js";
 import type { ButtonRefs } from "./refs.js";
 
-export type SlackConfig = NonNullable<Config["slack"]> & {
-  /**
-   * How long one Web API or response_url call may take before it is given up (default
-   * SLACK_API_TIMEOUT_MS in app.ts). Not an environment variable: tests pass a short one.
-   */
-  apiTimeoutMs?: number;
-};
+/**
+ * The Slack settings; `apiTimeoutMs` (SLACK_API_TIMEOUT_MS, default SLACK_API_TIMEOUT_MS in
+ * app.ts) is how long one Web API or response_url call may take before it is given up.
+ */
+export type SlackConfig = NonNullable<Config["slack"]>;
 
 export interface SlackDeps {
   catalog: Catalog;

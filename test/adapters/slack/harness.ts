@@ -10,7 +10,7 @@ export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const SLACK_API = "http://slack.test";
 
 export interface SlackServerOptions {
-  /** Slack settings that have no environment variable (e.g. a short apiTimeoutMs). */
+  /** Slack settings to set directly, past the environment's bounds (a 200 ms apiTimeoutMs). */
   slack?: Partial<SlackConfig>;
   logger?: Logger;
 }
