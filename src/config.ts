@@ -40,6 +40,8 @@ const Env = z.object({
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   TEAMS_AUTO_EXPLAIN: flag(false),
+  /** Signs Teams checklist snapshots when there is no client secret to derive the key from. */
+  TEAMS_CHECKLIST_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SIPCODE_MASK_PHONE_NUMBERS: flag(true),
   SIPCODE_CATALOG_DIR: z.string().optional(),
   REDIS_URL: z.string().optional(),
@@ -117,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     redisUrl: e.REDIS_URL,
     /** Also honoured without credentials, for the unauthenticated development mode. */
     teamsAutoExplain: e.TEAMS_AUTO_EXPLAIN,
+    /** Also honoured without credentials; the client secret wins when there is one. */
+    teamsChecklistSecret: e.TEAMS_CHECKLIST_SECRET,
     slack: e.SLACK_BOT_TOKEN
       ? {
           botToken: e.SLACK_BOT_TOKEN,

@@ -64,7 +64,11 @@ export async function createTeamsPart({
     maskPhoneNumbers: config.maskPhoneNumbers,
     autoExplain: config.teamsAutoExplain,
     // Never the app id: it is public, and with UserAssignedMSI there is no password to use instead.
-    secret: await checklistSecret({ password: teams?.appPassword, store, logger }),
+    secret: await checklistSecret({
+      password: teams?.appPassword ?? config.teamsChecklistSecret,
+      store,
+      logger,
+    }),
     conversations,
     reminders,
   });

@@ -87,3 +87,23 @@ describe.skipIf(skipRedisTests())("replicas sharing Redis", () => {
     }
   });
 });
+
+describe("replicas given TEAMS_CHECKLIST_SECRET, without a shared store", () => {
+  const replicas: RunningServer[] = [];
+  beforeAll(async () => {
+    const config = env({ TEAMS_CHECKLIST_SECRET: "a-long-shared-checklist-key-0123" });
+    replicas.push(...(await Promise.all([0, 1].map(() => startServer(config, { catalog: catalog() })))));
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.close()));
+  });
+
+  it("tick a pasted log's checklist posted by the other replica", async () => {
+    const [a, b] = replicas as [RunningServer, RunningServer];
+    const answer = await post(a.port, { ...message("personal", TRACE), deliveryMode: "expectReplies" });
+    const tick = actionsOf(cardOf(answer.body?.activities?.[0])).find((x) => x.verb === "tick");
+    const data: Record<string, unknown> = { ...(tick?.data as object), "check-0": "true" };
+    const res = await post(b.port, executeInvoke("personal", "tick", data));
+    expect(cardText(res.body?.value)).toContain("✓ Alice Example");
+  });
+});
