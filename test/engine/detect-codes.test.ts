@@ -2,11 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-
-/** Every finding as "namespace code @line", in order. */
-function found(text: string): string[] {
-  return scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code} @${f.line}`);
-}
+import { found } from "../helpers/found.js";
 
 describe("Kamailio/OpenSIPS tm", () => {
   it("reads new_code, not T_code (the status the transaction already had)", () => {

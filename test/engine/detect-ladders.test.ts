@@ -4,11 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-
-/** Every finding as "namespace code @line", in order. */
-function found(text: string): string[] {
-  return scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code} @${f.line}`);
-}
+import { found } from "../helpers/found.js";
 
 describe("responses after a ladder arrow", () => {
   it("reads `<-- 486 Busy Here` as SIP", () => {

@@ -4,10 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-
-function found(text: string): string[] {
-  return scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code}`);
-}
+import { codesIn as found } from "../helpers/found.js";
 
 describe("Cisco accounting causes are hex", () => {
   it("reads h323-disconnect-cause in a FreeRADIUS detail file and in a debug line", () => {

@@ -5,10 +5,7 @@ import { analyze } from "../../src/engine/analyze.js";
 import { explain } from "../../src/engine/explain.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-
-function found(text: string): string[] {
-  return scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code} @${f.line}`);
-}
+import { found } from "../helpers/found.js";
 
 describe("Asterisk", () => {
   it("reads the cause of app_dial's failed channel line", () => {

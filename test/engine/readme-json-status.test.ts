@@ -4,10 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-
-function found(text: string): string[] {
-  return scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code} @${f.line}`);
-}
+import { found } from "../helpers/found.js";
 
 describe("a JSON service record's status", () => {
   it.each([

@@ -5,10 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-
-function found(text: string): string[] {
-  return scanText(catalog(), text).findings.map((f) => `${f.namespace} ${f.code} @${f.line}`);
-}
+import { found } from "../helpers/found.js";
 
 describe("a ladder arrow touching its response code", () => {
   it("reads a cut 503 in a ladder as the first failure", () => {

@@ -143,6 +143,17 @@ export function threadChecklistClick(
   });
 }
 
+/** bob ticks `option` in the checklist message (see threadChecklistClick). */
+export function checklistTick(path: string, blocks: unknown[], option: unknown): string {
+  return threadChecklistClick(path, blocks, {
+    type: "checkboxes",
+    action_id: "checklist_tick",
+    block_id: "sipcode_checklist:items",
+    selected_options: [option],
+    action_ts: "2",
+  });
+}
+
 /** The "Explain error codes" message shortcut as alice runs it in #incident on `message`; its
  *  answers go to `/respond/<path>`. */
 export function explainShortcut(path: string | number, message: Record<string, unknown>): string {

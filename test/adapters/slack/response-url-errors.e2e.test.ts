@@ -6,7 +6,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
-import { ephemeralClick, eventBody, postSigned, SLACK_API, threadChecklistClick, until } from "./harness.js";
+import { checklistTick, ephemeralClick, eventBody, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -62,17 +62,7 @@ describe("when Slack rate-limits the response_url", () => {
       .reply(...tooMany)
       .post("/api/chat.postEphemeral", into(ephemeral))
       .reply(200, { ok: true });
-    await postSigned(
-      server,
-      threadChecklistClick("tick", list.blocks, {
-        type: "checkboxes",
-        action_id: "checklist_tick",
-        block_id: "sipcode_checklist:items",
-        selected_options: [items.elements[0]?.options[0]],
-        action_ts: "2",
-      }),
-      FORM,
-    );
+    await postSigned(server, checklistTick("tick", list.blocks, items.elements[0]?.options[0]), FORM);
     await until(() => scope.isDone());
     expect(ephemeral[0]).toMatchObject({ channel: "C1", user: "U7", thread_ts: "1700000000.000100" });
     expect(String(ephemeral[0]?.text)).toMatch(RATE_LIMITED);

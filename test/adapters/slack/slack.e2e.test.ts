@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
 import {
+  checklistTick,
   ephemeralClick,
   eventBody,
   explainShortcut,
@@ -106,17 +107,7 @@ describe("checklists", () => {
       .reply(200, { ok: true, ts: "1700000000.000200" });
     const items = list.blocks[1] as { elements: Array<{ options: unknown[] }> };
     const firstOption = items.elements[0]?.options[0];
-    await postSigned(
-      server,
-      threadChecklistClick("2", list.blocks, {
-        type: "checkboxes",
-        action_id: "checklist_tick",
-        block_id: "sipcode_checklist:items",
-        selected_options: [firstOption],
-        action_ts: "2",
-      }),
-      FORM,
-    );
+    await postSigned(server, checklistTick("2", list.blocks, firstOption), FORM);
     await until(() => scope.isDone());
     expect(update[0]?.channel).toBe("C1");
     expect(update[0]?.ts).toBe("1700000000.000200");
