@@ -3,6 +3,7 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { ChallengeOutcome } from "./challenge.js";
 import { entryLabel } from "./labels.js";
+import { OWN_CAUSE } from "./scan/own-causes.js";
 import type { Finding } from "./scan/scanner.js";
 
 /**
@@ -22,11 +23,14 @@ export function byDesign(f: Pick<Finding, "namespace"> & { text?: string }): str
 
 export function label(
   catalog: Catalog,
-  f: Pick<Finding, "namespace" | "code" | "subcode" | "id"> & { text?: string },
+  f: Pick<Finding, "namespace" | "code" | "subcode" | "id"> &
+    Partial<Pick<Finding, "text" | "detector" | "reason">>,
 ): string {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   const why = byDesign(f);
   if (e && why) return `${entryLabel(e)}, ${why}`;
+  // FreeSWITCH's own cause name is what the log says: the entry that explains it is named with it.
+  if (e && f.detector === OWN_CAUSE && f.reason) return `${entryLabel(e)} (FreeSWITCH ${f.reason})`;
   if (e && (e.subcode === f.subcode || f.namespace !== "acs")) return entryLabel(e);
   const ns = {
     sip: "SIP",

@@ -40,6 +40,7 @@ export function anchorsFor(index: ScanIndex): Anchors {
   const namedBits = new Map<string, number>();
   const add = (lit: string, bits: number) => namedBits.set(lit, (namedBits.get(lit) ?? 0) | bits);
   for (const name of index.causeNames.keys()) add(name, D.CAUSE_NAME);
+  for (const name of index.ownCauses.keys()) add(name, D.CAUSE_NAME);
   const splitWords = new Set<string>();
   const firstWords = new Set<string>();
   for (const m of index.messages) {

@@ -10,6 +10,7 @@ import { all, type Emit, type Extra, type Hit, hit, put, reasonPhrase } from "./
 import { statusNamespace } from "./http-status.js";
 import { hasMobiusUrl, mobiusReply } from "./mobius-http.js";
 import { apiEnvelope, mediaCounter, responseBody } from "./not-codes.js";
+import { endsCall, OWN_CAUSE } from "./own-causes.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 import { detectStackReplies } from "./stack-replies.js";
@@ -131,6 +132,16 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
     all(index.causeNameRe, segment, (m) => {
       const named = index.causeNames.get(m[1] ?? "");
       if (named) put(emit, hit(named.namespace, named.code, null, 0.9, "cause-name", m[0]), m);
+      else {
+        // FreeSWITCH's own names are read only where they end a call ("Hangup … [GATEWAY_DOWN]").
+        const own = index.ownCauses.get(m[1] ?? "");
+        if (own && endsCall(segment))
+          put(
+            emit,
+            hit(own.namespace, own.code, null, 0.85, OWN_CAUSE, m[0], { entryId: own.id, reason: m[1] }),
+            m,
+          );
+      }
     });
   }
   for (let i = 0; i < SINGLE_CODE.length; i++) {

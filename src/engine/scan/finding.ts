@@ -8,6 +8,7 @@ import type { Hit } from "./detectors.js";
 import { hostRole, namedHost } from "./hosts.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
 import { noteNat } from "./nat.js";
+import { OWN_CAUSE } from "./own-causes.js";
 import { type RedactOptions, redact, redactRange, secretSpans } from "./redact.js";
 import { stampLength } from "./repeats.js";
 
@@ -181,7 +182,9 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   // and so is a response a proxy sends because its next hop failed ("no reply received from X,
   // sending 408", nginx's 502 for its upstream_addr).
   const direction =
-    h.detector === SCRIPT_REPLY || (around.host && byProxy(line, around.host, h.code))
+    h.detector === SCRIPT_REPLY ||
+    h.detector === OWN_CAUSE ||
+    (around.host && byProxy(line, around.host, h.code))
       ? "local"
       : around.direction;
   if (direction) f.direction = direction;

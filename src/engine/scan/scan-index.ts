@@ -4,6 +4,7 @@
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Entry, Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
+import { type OwnCause, ownCauseNames } from "./own-causes.js";
 
 export interface MessagePattern {
   /** Literal pieces of the message, in order; `{}` placeholders split them. */
@@ -34,6 +35,8 @@ export interface ScanIndex {
    * entries for the stack-internal names that stand for a SIP status; Q.850 wins a clash.
    */
   causeNames: Map<string, NamedCode>;
+  /** FreeSWITCH's own hangup causes (no Q.850 value) and the entries that explain them. */
+  ownCauses: Map<string, OwnCause>;
   /** mobius-error → the HTTP status it comes with, when the catalog names exactly one. */
   mobiusStatusOf: Map<number, number>;
   /** Bare numbers on a line that names Mobius: which of them are Mobius statuses. */
@@ -131,6 +134,7 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
   const index = {
     catalog,
     causeNames,
+    ownCauses: ownCauseNames(catalog, causeNames),
     mobiusStatusOf,
     mobius,
     phrases,
