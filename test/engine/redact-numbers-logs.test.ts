@@ -37,6 +37,11 @@ describe("Cisco and RADIUS number fields", () => {
       "calling_party=415•••••71 called_party=020••••••37",
     ],
     ["Calling Party Number i = 0x2183, '4158829371'", "Calling Party Number i = 0x2183, '415•••••71'"],
+    // CUBE registers a DID with itself as the user name.
+    [
+      "credentials number 4158829371 username 4158829371 realm example.com",
+      "credentials number 415•••••71 username 415•••••71 realm example.com",
+    ],
   ])("%s", (text, want) => {
     expect(redact(text)).toBe(want);
   });
@@ -72,6 +77,37 @@ describe("grouped and 00-prefixed numbers", () => {
     "2024-03-05 03:20:14.123 10.0.0.5:5060 CSeq: 102 INVITE Content-Length: 1234",
   ])("leaves %s alone", (text) => {
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe("three numbers in a row", () => {
+  it.each([
+    ["called 415 555 0100 got SIP/2.0 486 Busy Here", "called 415 ••• ••00 got SIP/2.0 486 Busy Here"],
+    ["called (415) 555-0100 got 486", "called (415) •••-••00 got 486"],
+    ["called +1 415 555 0100 got 486", "called +1 41• ••• ••00 got 486"],
+    // Measured words that also end stats lines do not hide a number written with its own notation.
+    ["jitter buffer reset, callback 415-555-0100", "jitter buffer reset, callback 415-•••-••00"],
+  ])("masks %s", (text, want) => {
+    expect(redact(text)).toBe(want);
+  });
+
+  it.each([
+    "packets 250 300 1200 SIP/2.0 503 Service Unavailable",
+    "jitter 250 300 1200",
+    "RTCP Jitter=250 300 1200",
+    "min/avg/max 250 300 1200",
+    "packets(sent/recv/lost): 250 300 1200",
+    // Not a North American number: the exchange cannot start with 0 or 1, the line has 4 digits.
+    "counters 250 100 1200 and 250 300 12000",
+  ])("leaves the stats in %s readable", (text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it("keeps a stats line's numbers in the finding and the JSON", () => {
+    const log = "rtpengine: [ID] stats: packets 250 300 1200, final SIP/2.0 503 Service Unavailable";
+    const result = scanText(catalog(), log);
+    expect(result.findings.map((f) => f.code)).toEqual([503]);
+    expect(result.findings[0]?.text).toContain("packets 250 300 1200");
   });
 });
 

@@ -10,7 +10,7 @@
 const NUMBER_KEYS = [
   "(?:dest|src|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)",
   String.raw`caller|callee|caller[-_]?id|callerid\(\w+\)|cli|clip|cld|ani|dnis|rdnis|dnid|did|msisdn`,
-  "dest(?:ination)?|(?:dest)?exten(?:sion)?|o?user|identity",
+  "dest(?:ination)?|(?:dest)?exten(?:sion)?|o?user|user_?name|identity",
   // RADIUS: the calling and called station, and User-Name, where Cisco voice gateways put the ANI.
   "call(?:ing|ed)-station-id|user-name",
   // Cisco: the far end of a call leg (VOIPAAA "PeerAddress 4155550123,", show call history
@@ -59,13 +59,25 @@ const NATIONAL_CONTEXTS = [
 const GROUPS = String.raw`(?:[ .\-]?\(\d{1,5}\)|[ .\-]\d{1,8}){1,5}(?![\d.\-]?\d)`;
 const GROUPED = String.raw`\+\d{1,4}${GROUPS}|00(?<![\w.+\-/:]00)(?!\d\d(?: [\da-f]{4}){2})[1-9]\d{0,2}${GROUPS}`;
 /**
- * A national number written in groups: "07700 900123", "020 7946 0958", "(415) 555-0123",
- * "415-555-0123", "415.555.0123", and a North American "415 555 0123" (area code and exchange do
- * not start with 0 or 1); never inside a longer token or a longer run of groups. Fewer than 10
- * digits is left alone.
+ * Words after which three space-separated numbers are measurements, not a phone number: RTCP and
+ * rtpengine stats print "packets 250 300 1200", "jitter 250 300 1200", "min/avg/max 250 300 1200".
+ * A unit or a list of labels may sit between the word and the numbers ("packets(sent/recv/lost):").
  */
-const NATIONAL_GROUPED =
-  /(?<![\w.+\-/:])(?:0\d{2,4}[ -]\d{3,6}(?:[ -]\d{3,4})?|\(\d{3}\) ?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|(?<!\d[ ,.])[2-9][0-8]\d [2-9]\d\d \d{4}(?! ?\d|\s?(?:bytes?|octets|[kmg]i?b|ms|s|packets?|pkts|frames?)\b))(?!\w|[.\-/:]\d)/g;
+const STATS_WORDS =
+  "packets?|pkts|bytes|octets|frames|jitter|loss|lost|drop(?:s|ped)?|discard(?:s|ed)?|dup(?:licate)?s?|errors?|rtt|delay|latency|mos|r-?factor|min|max|avg|mean|median|stddev|rx|tx|stats|seq|ts|bitrate|kbps|bps";
+/**
+ * A national number written in groups: "07700 900123", "020 7946 0958", "(415) 555-0123",
+ * "415-555-0123", "415.555.0123", and a North American "415 555 0123". Spaces alone separate
+ * numbers in any list of counters, so that last form must look like a NANP number (area code and
+ * exchange start with 2–9, the line number has exactly four digits, no further group on either
+ * side, no unit after it) and must not follow a stats word; dashes, dots or brackets are a
+ * number's own notation and need no such care. Never inside a longer token; fewer than 10 digits
+ * is left alone.
+ */
+const NATIONAL_GROUPED = new RegExp(
+  String.raw`(?<![\w.+\-/:])(?:0\d{2,4}[ -]\d{3,6}(?:[ -]\d{3,4})?|\(\d{3}\) ?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|(?<!\d[ ,.])(?<!\b(?:${STATS_WORDS})\b[^\s\d]{0,24}\s*)[2-9][0-8]\d [2-9]\d\d \d{4}(?! ?\d|\s?(?:bytes?|octets|[kmg]i?b|ms|s|packets?|pkts|frames?)\b))(?!\w|[.\-/:]\d)`,
+  "gi",
+);
 /** The cheap test before NATIONAL_GROUPED: three digits, a separator, three digits (or ") 555"). */
 const NATIONAL_MIDDLE = /\d{3}[ .-]\d{3}|\) ?\d{3}/;
 /** Not a phone number, whatever the context says: Unix times (s and ms), dates, byte counts. */
