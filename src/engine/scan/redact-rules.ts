@@ -1,6 +1,8 @@
 // Where secrets sit in text: one pattern per form (a header, a key, a URL part, a command-line
 // option, a key with a shape of its own), and the cheap tests that let text naming none of them
-// skip the patterns.
+// skip the patterns. Shell commands and device configuration have rules of their own.
+
+import { COMMAND_RULES, commandHinted } from "./redact-commands.js";
 
 /**
  * A credential header's value in a one-line log ends where the credential does, so what follows
@@ -53,10 +55,11 @@ export const RULES: RegExp[] = [
   // XML configuration (a FreeSWITCH gateway): <param name="password" value="…"/>.
   /(<param\s+name=["'][\w.-]*(?:password|passwd|secret|pass|pwd|token|key|ha1b?)["']\s+value=["'])[^"']*/gi,
   // A key counts when its last part (after `_`, `-` or `.`) is a secret word: sip_password,
-  // DB_PASSWORD, auth_pass, x-api-key, subscriber ha1/ha1b; or, in camelCase, sipPassword. An
-  // HTML entity (`&amp;` in a log copied from a web page) or an "&" that starts no next parameter is
-  // part of the value, not its end.
-  /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/gi,
+  // DB_PASSWORD, auth_pass, x-api-key, subscriber ha1/ha1b; or, in camelCase, sipPassword. MySQL's
+  // "(using password: YES)" only says whether one was given, and stays. An HTML entity (`&amp;` in
+  // a log copied from a web page) or an "&" that starts no next parameter is part of the value,
+  // not its end.
+  /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?!(?:YES|NO)\))(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/gi,
   /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/g,
   // Command-line credentials: curl -u SID:TOKEN (Twilio's own examples), --user user:password,
   // --proxy-user; wget --password PASS and --http-password PASS (the `=` forms are keys above).
@@ -77,6 +80,7 @@ export const RULES: RegExp[] = [
   // Incoming-webhook URLs carry their secret in the path.
   /(\bhooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s"'<>)]+/gi,
   /(\.webhook\.office\.com\/webhookb2\/)[^\s"'<>)]+/gi,
+  ...COMMAND_RULES,
 ];
 
 /**
@@ -93,4 +97,5 @@ const CLI_USER = /(?<![\w-])(?:-[uU]|--(?:proxy-)?user)/;
 export const hinted = (text: string): boolean =>
   HINT_WORDS.test(text) ||
   HINT_PREFIXES.test(text) ||
-  ((text.includes("-u") || text.includes("-U")) && CLI_USER.test(text));
+  ((text.includes("-u") || text.includes("-U")) && CLI_USER.test(text)) ||
+  commandHinted(text);
