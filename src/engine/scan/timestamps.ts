@@ -1,6 +1,8 @@
 // Timestamps at the head of a log line, turned into milliseconds for ordering and intervals:
-// ISO and RFC 1123 dates, syslog/Asterisk/ctime dates (with or without a year), US dates (3CX,
-// Ribbon), Apache's access-log stamp, sipdump's epoch, bare clock times and JSON time fields.
+// ISO and RFC 1123 dates, syslog/Asterisk/ctime dates (with or without a year), sipdump's epoch,
+// bare clock times and JSON time fields; product stamps (3CX, Ribbon, Apache) in stamp-forms.ts.
+
+import { clockMs, FRACTION, frac, MONTHS, ribbon, slashDate } from "./stamp-forms.js";
 
 /** Milliseconds of one day: stamps below it are a time of day with no date. */
 export const DAY_MS = 86_400_000;
@@ -10,12 +12,6 @@ export const DAY_MS = 86_400_000;
  */
 export const YEARLESS_YEAR = 2000;
 
-/**
- * The fraction of a second: after "." or ",", or milliseconds after a ":" (Linphone's
- * "15:00:00:101"), exactly three digits then. Digits followed by ".7" are an address after a
- * CSV comma ("17:30:10,10.0.0.8"), not a fraction.
- */
-const FRACTION = "(?:(?:[.,]|:(?=\\d{3}(?![\\d:])))(\\d{1,6})(?!\\d|\\.\\d))?";
 /**
  * ISO dates with a time after "T" or a space, or after a tab or a run of spaces: SIPp's error log
  * writes "2024-03-05<TAB>03:20:01.123456<TAB>1709608801.123456" (older SIPp "…<TAB>10:02:11:418").
@@ -55,30 +51,13 @@ const DATE_AFTER =
  */
 const JSON_TIME =
   /"(?:@?timestamp|event_timestamp|time|ts|create_date|date_created|created_at|occurred_at)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
-/** A US date with a time: 3CX's "03/01/2024 12:41:10.415" (day first when the first number is over 12). */
-const SLASH_DATE = new RegExp(
-  `(?<![\\d/.])(\\d\\d)/(\\d\\d)/((?:19|20)\\d\\d)[ T](\\d\\d):(\\d\\d):(\\d\\d)${FRACTION}(?![\\d:])`,
-);
-/** Ribbon/Sonus SBC: "137 03012024 110501.123456:1.01.00…" (MMDDYYYY HHMMSS.ffffff after a record type). */
-const RIBBON =
-  /^(?:\d{1,4} )?(0[1-9]|1[0-2])([0-3]\d)((?:19|20)\d\d) ([01]\d|2[0-3])([0-5]\d)([0-5]\d)\.(\d{1,6}):/;
-/** Apache/nginx access logs: "[01/Mar/2024:15:30:00 +0000]". */
-const APACHE = /\[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([+-])(\d\d)(\d\d)\]/;
 /** sipdump's own line: "time: 1709310600.112233". */
 const SIPDUMP_TIME = /^time: (\d{10}(?:\.\d{1,9})?)\s*$/;
 const EPOCH = /^(?:\d{10}(?:\.\d{1,9})?|\d{13})$/;
 
-const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 /** Days before each month in a leap year. */
 const DAYS_BEFORE = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
 const YEARLESS_START = Date.UTC(YEARLESS_YEAR, 0, 1);
-
-function frac(s: string | undefined): number {
-  if (!s) return 0;
-  // Up to milliseconds the digits are the answer (the float formula rounds to the same integer).
-  if (s.length <= 3) return Number(s) * (s.length === 1 ? 100 : s.length === 2 ? 10 : 1);
-  return Math.round(Number(`0.${s}`) * 1000);
-}
 
 /** Date.parse results: a trace repeats the same second on many lines. */
 const parsed = new Map<string | number, number>();
@@ -103,10 +82,6 @@ function isoDigits(t: string): number {
     if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
   }
   return n;
-}
-
-function clockMs(h: string, m: string, s: string, f: string | undefined): number {
-  return (Number(h) * 3600 + Number(m) * 60 + Number(s)) * 1000 + frac(f);
 }
 
 /** Midnight (UTC) of a month-day date, in its year or in YEARLESS_YEAR; NaN for no such date. */
@@ -243,43 +218,6 @@ function clockTime(line: string, head: string): { text: string; ms: number } | u
 /** "2024-03-05\t03:20:01.123456" as "2024-03-05 03:20:01.123456". */
 function spaced(text: string): string {
   return `${text.slice(0, 10)} ${text.slice(10).trimStart()}`;
-}
-
-/** A 3CX US date or an Apache access-log stamp in `head`. */
-function slashDate(head: string): { text: string; ms: number } | undefined {
-  const us = SLASH_DATE.exec(head);
-  if (us) {
-    const a = Number(us[1]);
-    const b = Number(us[2]);
-    // Month first, as 3CX and US locales write it, unless the first number cannot be a month.
-    const [month, day] = a > 12 ? [b, a] : [a, b];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
-      return {
-        text: us[0],
-        ms: Date.UTC(Number(us[3]), month - 1, day) + clockMs(us[4] ?? "", us[5] ?? "", us[6] ?? "", us[7]),
-      };
-  }
-  const web = head.includes("[") ? APACHE.exec(head) : null;
-  if (!web) return undefined;
-  const month = MONTHS.indexOf(web[2] ?? "");
-  if (month % 3 !== 0) return undefined;
-  const offset = (Number(web[9]) * 60 + Number(web[10])) * 60_000 * (web[8] === "-" ? -1 : 1);
-  const ms =
-    Date.UTC(Number(web[3]), month / 3, Number(web[1])) +
-    clockMs(web[4] ?? "", web[5] ?? "", web[6] ?? "", web[7]) -
-    offset;
-  return Number.isNaN(ms) ? undefined : { text: web[0].slice(1, -1), ms };
-}
-
-/** A Ribbon SBC stamp at the start of `head`. */
-function ribbon(head: string): { text: string; ms: number } | undefined {
-  const m = RIBBON.exec(head);
-  if (!m) return undefined;
-  const day = Number(m[2]);
-  if (day < 1 || day > 31) return undefined;
-  const ms =
-    Date.UTC(Number(m[3]), Number(m[1]) - 1, day) + clockMs(m[4] ?? "", m[5] ?? "", m[6] ?? "", m[7]);
-  return { text: `${m[1]}${m[2]}${m[3]} ${m[4]}${m[5]}${m[6]}.${m[7]}`, ms };
 }
 
 /** Epoch seconds (maybe with a fraction) or milliseconds as a stamp. */
