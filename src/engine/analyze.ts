@@ -3,12 +3,13 @@
 // one summary paragraph and one merged follow-up checklist.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
+import { acsDetails, acsLead, acsNotes, carriers } from "./acs-details.js";
 import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
 import { MAX_CHECKLIST, mergeChecklist } from "./checklist.js";
 import { chronological } from "./chronology.js";
 import { chooseComponent } from "./component-choice.js";
-import { acsDetails, acsLead, acsNotes, carriers, MAX_PAIRED, relatedPairs } from "./correlate.js";
+import { MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { namedDependencies } from "./dependencies.js";
 import { diagnosticsNotes } from "./diagnostics-notes.js";
 import {
