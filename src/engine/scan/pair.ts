@@ -1,8 +1,68 @@
 // The JSON-pair look-ahead: a line that opens {code, subCode}, error_data or an SDK status is read
 // together with the next four lines. These helpers decide when that join can add nothing.
-import { type Anchors, namedIn, wordsIn } from "./anchors.js";
-import { lineGates, VENDOR } from "./gates.js";
+import { type Anchors, type LineSource, namedIn, wordsIn } from "./anchors.js";
+import { detectVendor } from "./detectors.js";
+import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
+import type { Emit } from "./hit.js";
 import type { ScanIndex } from "./scan-index.js";
+import { endOfNext, nextLines } from "./text-lines.js";
+
+/** Words a line that opens such a pair holds: a code/subCode key, error_data, an SDK status. */
+const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
+
+/**
+ * Whether `line` (ending at buf[le]) may open a pair that continues on the next lines. Without any
+ * vendor anchor on this line or the next four, and no log message cut at the line end, the join
+ * can add no hit.
+ */
+export function mayPair(
+  line: string,
+  buf: string,
+  le: number,
+  words: number,
+  gates: number,
+  exhaustive: boolean,
+  walker: LineSource,
+  anchors: Anchors,
+): boolean {
+  return (
+    line.length < 400 &&
+    words !== 0 &&
+    (exhaustive ||
+      (gates & VENDOR) !== 0 ||
+      !walker.quietUntil(endOfNext(buf, le, 4)) ||
+      splitsMessage(line, anchors)) &&
+    JSON_PAIR_HINT.test(line)
+  );
+}
+
+/**
+ * The vendor pairs that start on `line` (which ends at buf[le]), read with the next four lines
+ * joined to it; pairs that start on a later line are left to that line's own turn.
+ */
+export function detectPairsAhead(
+  line: string,
+  buf: string,
+  le: number,
+  index: ScanIndex,
+  anchors: Anchors,
+  emit: Emit,
+  exhaustive: boolean,
+  segment: number,
+): void {
+  const joined = [line, ...nextLines(buf, le, 4).map((l) => l.trim())].join(" ").slice(0, segment);
+  detectVendor(
+    joined,
+    index,
+    (h, at) => {
+      if (at >= line.length) return;
+      h.proof = undefined;
+      emit(h, at);
+    },
+    exhaustive ? ALL_DETECTORS : pairGates(joined, anchors, index),
+    line.length,
+  );
+}
 
 /** The vendor detectors worth running on a joined line (same rules as for a single line). */
 export function pairGates(joined: string, anchors: Anchors, index: ScanIndex): number {

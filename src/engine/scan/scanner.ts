@@ -7,29 +7,21 @@ import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource,
 import { ColourFilter } from "./colours.js";
 import { CsvReader, type CsvRow } from "./csv.js";
 import { Cuts } from "./cuts.js";
-import {
-  detect,
-  detectLong,
-  detectVendor,
-  type Hit,
-  isQuietLine,
-  SUMMARY,
-  withoutClaimed,
-} from "./detectors.js";
+import { detect, detectLong, type Hit, isQuietLine, SUMMARY, withoutClaimed } from "./detectors.js";
 import { EscapedMessages, type Opened } from "./escaped.js";
 import { EventLog, type TimingEvent } from "./events.js";
 import { type Finding, type LineContext, sameLineRules, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
-import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
+import { ALL_DETECTORS, lineGates } from "./gates.js";
 import { isPacketLine, messageSource } from "./hosts.js";
 import { lineContext, statusLineFollows } from "./line-context.js";
-import { pairGates, splitsMessage } from "./pair.js";
+import { detectPairsAhead, mayPair } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
 import { markReinvites } from "./reinvite.js";
 import { RepeatCache } from "./repeats.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
-import { countLines, endOfNext, lineAt, nextLines, prevLineStart } from "./text-lines.js";
+import { countLines, endOfNext, lineAt, prevLineStart } from "./text-lines.js";
 import { Trigger } from "./trigger.js";
 
 export type { TimingEvent } from "./events.js";
@@ -67,7 +59,6 @@ const OVERLAP = 256;
 /** A line longer than this is cut, so one endless line cannot hold the whole input in memory. */
 const MAX_LINE = 1 << 20;
 /** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
-const JSON_PAIR_HINT = /(?:sub)?code["']?\s*[:=]|error_data|Details|status\s*:|Status code:|<--|mobius/i;
 
 export class Scanner {
   private readonly index: ScanIndex;
@@ -258,34 +249,11 @@ export class Scanner {
     const gates = exhaustive
       ? ALL_DETECTORS
       : lineGates(line, a.words, a.named, a.digits, a.nDigits, this.index);
-    // A JSON pair may continue on the next lines; without any vendor anchor on this line or the
-    // next four (and no log message cut at the line end), the look-ahead cannot add a hit.
-    const pair =
-      line.length < 400 &&
-      a.words !== 0 &&
-      (exhaustive ||
-        gates & VENDOR ||
-        !walker.quietUntil(endOfNext(buf, le, 4)) ||
-        splitsMessage(line, this.anchors)) &&
-      JSON_PAIR_HINT.test(line);
+    const pair = mayPair(line, buf, le, a.words, gates, exhaustive, walker, this.anchors);
     const found = this.found;
     found.length = 0;
     if (gates !== 0) detect(line, this.index, this.emit, gates);
-    if (pair) {
-      const joined = [line, ...nextLines(buf, le, 4).map((l) => l.trim())].join(" ").slice(0, SEGMENT);
-      // Only pairs that start on this line belong to it; later lines get their own turn.
-      detectVendor(
-        joined,
-        this.index,
-        (h, at) => {
-          if (at >= line.length) return;
-          h.proof = undefined;
-          this.emit(h, at);
-        },
-        exhaustive ? ALL_DETECTORS : pairGates(joined, this.anchors, this.index),
-        line.length,
-      );
-    }
+    if (pair) detectPairsAhead(line, buf, le, this.index, this.anchors, this.emit, exhaustive, SEGMENT);
     if (found.length === 0) return [];
     const triggered = exhaustive ? this.trigger.test(line) : this.trigger.passes(line, found);
     return triggered ? sameLineRules(withoutClaimed(found)) : [];
