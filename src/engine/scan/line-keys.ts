@@ -31,7 +31,14 @@ export function lineCallId(line: string): string | undefined {
   return undefined;
 }
 
-/** The SIP method a one-line record names by key (acc's method=CANCEL), or undefined. */
+/** FreeSWITCH's gateway ping (sofia.c): "Ping failed carrier1 with code 503 - count 1/1/1, state
+ *  DOWN", "Ping succeeded carrier1 with code 200 …". The code answers the gateway's OPTIONS. */
+const GATEWAY_PING = /\bPing (?:failed|succeeded) [\w.-]+ with code \d{3}\b/;
+
+/** The SIP method a one-line record names by key (acc's method=CANCEL) or by what it logs (a
+ *  gateway ping), or undefined. */
 export function lineMethod(line: string): string | undefined {
-  return line.includes("ethod") ? METHOD_KEY.exec(line)?.[1] : undefined;
+  const keyed = line.includes("ethod") ? METHOD_KEY.exec(line)?.[1] : undefined;
+  if (keyed) return keyed;
+  return line.includes("Ping ") && GATEWAY_PING.test(line) ? "OPTIONS" : undefined;
 }
