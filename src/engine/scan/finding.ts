@@ -6,6 +6,7 @@ import { emptySurroundings, lineSurroundings, type Surroundings } from "./contex
 import { copy, detach } from "./detach.js";
 import type { Hit } from "./detectors.js";
 import { hostRole, namedHost } from "./hosts.js";
+import { replyHost } from "./mobius-http.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
 import { noteNat } from "./nat.js";
 import { OWN_CAUSE } from "./own-causes.js";
@@ -196,6 +197,12 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   } else if (headers.direction && !direction) {
     // Cisco's "Received:"/"Sent:" above the message: which way it went, though no host is named.
     f.direction = headers.direction;
+  }
+  // A client's status from a Mobius URL came from the cluster the URL names.
+  const cluster = f.host ? undefined : replyHost(h.detector, line);
+  if (cluster) {
+    f.host = cluster;
+    f.direction = "in";
   }
   if (headers.agent) f.agent = redact(headers.agent, opts);
   if (headers.via) f.via = headers.via;

@@ -21,6 +21,7 @@ import {
   UNANSWERED,
 } from "./fold-keys.js";
 import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
+import { MobiusEchoes } from "./mobius-http.js";
 
 export { type FoldedCount, groupKey, keyHost, MAX_KEYS } from "./fold-keys.js";
 
@@ -88,6 +89,9 @@ export class FindingStore {
   private next = 0;
   private readonly echoes = new StatusEchoes();
   private readonly axios = new AxiosDumps();
+  private readonly replies = new MobiusEchoes();
+  /** The line of the client's Mobius reply being offered, or -1. */
+  private replyLine = -1;
   /** The host named by the line last offered, found once per line. */
   private hostLine = -1;
   private host: string | undefined;
@@ -127,6 +131,8 @@ export class FindingStore {
     if (h.detector === "ami-cause" && this.restatesReason(h, lineNo, src.line)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
     if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;
+    if (h.detector === "mobius-sdk" && this.replies.repeats(h, lineNo, () => src.build(h))) return;
+    this.replyLine = MobiusEchoes.isReply(h.detector, h.code, src.line) ? lineNo : -1;
     this.recent[this.next] = h;
     this.recentLine[this.next] = lineNo;
     this.next = (this.next + 1) & 3;
@@ -259,6 +265,7 @@ export class FindingStore {
     if (state) state.kept[kind] = count(state, kind) + 1;
     if (this.indexed || this.detachAll) detach(f);
     if (f.dependency) this.hasDependency = true;
+    if (f.line === this.replyLine) this.replies.see(f);
     // A challenge kept late belongs before the findings that came after it.
     let i = this.findings.length;
     while (i > 0 && (this.findings[i - 1] as Finding).line > f.line) i--;

@@ -4,6 +4,7 @@
 // pair (the status with the body's mobius-error) also reads is that pair, not a second failure.
 import type { Entry } from "../../catalog/schema.js";
 import { withoutClaimed as withoutGuesses } from "./claims.js";
+import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
 import type { ScanIndex } from "./scan-index.js";
 
@@ -91,4 +92,51 @@ export function withoutClaimed(hits: Hit[]): Hit[] {
   return rest.filter(
     (h) => !(h.namespace === "http" && CLIENT.has(h.detector) && replies.has(`${h.code}@${h.at}`)),
   );
+}
+
+/** How far below a client's Mobius reply the SDK logs that reply ("Status code: -> 403"). */
+const ECHO_LINES = 4;
+
+/** The host of the Mobius URL a client's status line names: the cluster that answered it. */
+export function replyHost(detector: string, line: string): string | undefined {
+  if (!CLIENT.has(detector) || !/mobius/i.test(line)) return undefined;
+  const url = MOBIUS_URL.exec(line)?.[0];
+  return url ? /^https?:\/\/([^\s/"'<>:@]+)/i.exec(url)?.[1]?.toLowerCase() : undefined;
+}
+
+/**
+ * The browser console prints the failed request (`POST https://mobius-…/devices/{id}/call 403
+ * (Forbidden)`) and the Webex Calling SDK then logs the same answer in its words: "Status code:
+ * -> 403", "Error code found : 115". One answer: the client's finding stays (its URL names the
+ * cluster and the phase) and takes the SDK's mobius-error when it had none.
+ */
+export class MobiusEchoes {
+  private reply: Finding | undefined;
+
+  /** Whether the client's status on `line` is a Mobius reply the SDK may restate below. */
+  static isReply(detector: string, code: number, line: string): boolean {
+    return CLIENT.has(detector) && code >= 400 && /mobius/i.test(line) && MOBIUS_URL.test(line);
+  }
+
+  /** Remembers the kept finding of a client's Mobius reply. */
+  see(f: Finding): void {
+    this.reply = f;
+  }
+
+  /**
+   * Whether the SDK's status `h` on line `lineNo` restates the reply kept above; `build` gives
+   * its finding, whose mobius-error the reply takes.
+   */
+  repeats(h: Hit, lineNo: number, build: () => Finding): boolean {
+    const r = this.reply;
+    if (!r || r.code !== h.code || lineNo <= r.line || lineNo - r.line > ECHO_LINES) return false;
+    if (h.subcode !== null && r.subcode !== null && h.subcode !== r.subcode) return false;
+    if (h.subcode !== null && r.subcode === null) {
+      const g = build();
+      r.namespace = g.namespace;
+      r.subcode = g.subcode;
+      r.id = g.id;
+    }
+    return true;
+  }
 }
