@@ -22,6 +22,7 @@ import { droppedCall } from "./dropped.js";
 import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
 import { forkedBranch, forwardedResponses, forwardedSentence } from "./forks.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
+import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
 import { pstnResult } from "./pstn.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
@@ -294,6 +295,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   if (recovered) parts.push(recoveredSentence(recovered, named));
   if (dominant) parts.push(dominantSentence(dominant, named));
   if (first && failover) parts.push(failoverSentence(first, failover, named));
+  const cluster = mobiusFailover(scan.findings, first);
+  if (first && cluster) parts.push(mobiusFailoverSentence(first, cluster, named));
   if (fork) parts.push(forwardedSentence(fork[0], fork[1], named));
   const survived =
     first && !hungUp ? survivedSentence(first, scan.findings, failing, scan.events) : undefined;
