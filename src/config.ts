@@ -35,6 +35,7 @@ const Env = z.object({
   SLACK_MAX_FILE_BYTES: z.coerce.number().int().positive().default(2_000_000),
   /** How long one Slack Web API or response_url call may take (1–60 s; default 10 s, app.ts). */
   SLACK_API_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).optional(),
+  SLACK_SOCKET_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
@@ -130,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           autoExplainChannels: e.SLACK_AUTO_EXPLAIN_CHANNELS,
           maxFileBytes: e.SLACK_MAX_FILE_BYTES,
           apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
+          socketGraceMs: e.SLACK_SOCKET_GRACE_MS,
         }
       : null,
     teams: e.MICROSOFT_APP_ID

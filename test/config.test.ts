@@ -109,6 +109,8 @@ describe("loadConfig", () => {
     const slow = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" };
     expect(loadConfig({ ...slow, SLACK_API_TIMEOUT_MS: "15000" }).slack?.apiTimeoutMs).toBe(15_000);
     expect(problems({ ...slow, SLACK_API_TIMEOUT_MS: "50" }).join(" ")).toMatch(/SLACK_API_TIMEOUT_MS/);
+    expect(loadConfig({ ...slow, SLACK_SOCKET_GRACE_MS: "5000" }).slack?.socketGraceMs).toBe(5_000);
+    expect(problems({ ...slow, SLACK_SOCKET_GRACE_MS: "10" }).join(" ")).toMatch(/SLACK_SOCKET_GRACE_MS/);
     expect(problems({ TEAMS_CHECKLIST_SECRET: "short" }).join(" ")).toMatch(/TEAMS_CHECKLIST_SECRET/);
     const teams = loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "" });
     expect(teams.teams?.appType).toBe("MultiTenant");

@@ -1,12 +1,13 @@
 // Builds the Bolt app: HTTP receiver (signed requests on the shared server) or Socket Mode, a Web
 // API client with a short retry policy and a per-call timeout, no start-up network calls, and every
 // listener folder (grouped by kind, listener-groups.ts) with acks that can be serialised once.
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "../../log.js";
 import type { SlackDeps } from "./deps.js";
 import { carryResponse, responseExtractor } from "./json-ack.js";
 import { withListeners } from "./listener-groups.js";
 import { isTimeout } from "./send.js";
+import { SOCKET_GRACE_MS, SocketState } from "./socket-state.js";
 
 /** The WebClient default retries for about 30 minutes; an incident bot must answer or give up fast. */
 export const SLACK_RETRY_POLICY = {
@@ -67,6 +68,8 @@ export interface BuiltSlackApp {
   app: App;
   /** Present in HTTP mode: mount its listener on POST /slack/events. */
   receiver?: HTTPReceiver;
+  /** Present in Socket Mode: whether the connection is up (for /readyz). */
+  socket?: SocketState;
   socketMode: boolean;
 }
 
@@ -84,8 +87,18 @@ export function buildSlackApp(deps: SlackDeps): BuiltSlackApp {
     convoStore: false as const,
   };
   if (slack.appToken) {
-    const app = withListeners(new App({ ...common, appToken: slack.appToken, socketMode: true }), deps);
-    return { app, socketMode: true };
+    // Built here rather than by Bolt so the connection's state can be watched (socket-state.ts);
+    // its own Web API client (apps.connections.open) gets the same options as the app's.
+    const state = new SocketState(deps.logger, slack.socketGraceMs ?? SOCKET_GRACE_MS);
+    const api = common.clientOptions;
+    const receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger,
+      installerOptions: { clientOptions: { ...api, fetch: state.fetchFor(api.fetch) } },
+    });
+    state.watch(receiver.client);
+    const app = withListeners(new App({ ...common, receiver }), deps);
+    return { app, socket: state, socketMode: true };
   }
   const receiver = new HTTPReceiver({
     signingSecret: slack.signingSecret ?? "",

@@ -9,7 +9,8 @@ import type { ButtonRefs } from "./refs.js";
 
 /**
  * The Slack settings; `apiTimeoutMs` (SLACK_API_TIMEOUT_MS, default SLACK_API_TIMEOUT_MS in
- * app.ts) is how long one Web API or response_url call may take before it is given up.
+ * app.ts) is how long one Web API or response_url call may take before it is given up, and
+ * `socketGraceMs` (SLACK_SOCKET_GRACE_MS) how long Socket Mode may be down before /readyz says so.
  */
 export type SlackConfig = NonNullable<Config["slack"]>;
 

@@ -69,7 +69,8 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     if (!(await work.drain(DRAIN_MS)))
       opts.logger.warn("stopped with Slack replies unfinished", { left: work.size });
   };
-  if (built.socketMode) {
+  const socket = built.socket;
+  if (socket) {
     return {
       name: "slack-socket-mode",
       start: async () => {
@@ -81,8 +82,9 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
         }
         void token.run();
       },
-      problem: () => token.problem,
+      problem: () => token.problem ?? socket.problem(),
       stop: async () => {
+        socket.stop();
         await built.app.stop();
         await drain();
       },

@@ -32,7 +32,12 @@ export class FakeSlack {
 
   private constructor() {
     this.http = createServer((req, res) => {
-      void this.api(req).then((out) => res.writeHead(200, { "content-type": "application/json" }).end(out));
+      void this.api(req).then((out) => {
+        const failing = this.openStatus !== undefined && (req.url ?? "").includes("apps.connections.open");
+        res
+          .writeHead(failing ? (this.openStatus as number) : 200, { "content-type": "application/json" })
+          .end(out);
+      });
     });
     this.wss = new WebSocketServer({ server: this.http, path: "/link" });
     this.wss.on("connection", (ws) => {
@@ -86,6 +91,9 @@ export class FakeSlack {
     this.http.closeAllConnections();
     await new Promise((r) => this.http.close(r));
   }
+
+  /** While set, apps.connections.open answers with this HTTP status (an outage at Slack). */
+  openStatus: number | undefined;
 
   private async api(req: IncomingMessage): Promise<string> {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
