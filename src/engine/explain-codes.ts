@@ -11,6 +11,7 @@ import { codeIsSubject, isQuantity, unknownWithNamed, withNamedAfter } from "./e
 import { textResult } from "./explain-text.js";
 import { unknownCode } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
+import { microsoftSubcode } from "./query-subcode.js";
 import { vendorNote, vendorNotes } from "./search.js";
 import { logMessageMatches } from "./search-logs.js";
 import { rankMeanings } from "./search-meanings.js";
@@ -187,6 +188,10 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
   const asText = () =>
     textResult(c, query, { type: "text", namespace: parsed.namespace, text: normalizeText(query) }, false);
   if (entries.length === 0) {
+    // A Microsoft subcode the catalog lacks stays the subject: words never trade it for an entry
+    // about something else ("pstn 560503" is not a normal PSTN end).
+    if (microsoftSubcode(parsed.subcode ?? parsed.code, parsed.namespace))
+      return unknownCode(c, query, parsed);
     const vendor = vendorValueResult(c, query, parsed);
     if (vendor) return vendor;
     const text = parsed.words ? asText() : null;

@@ -16,6 +16,7 @@ import {
   timerNamed,
   timerQuestion,
 } from "./query-forms.js";
+import { subcodeInProse } from "./query-subcode.js";
 
 export { cleanQuery } from "./query-clean.js";
 
@@ -257,6 +258,12 @@ export function parseQuery(input: string): ParsedQuery {
     text = rest;
   }
 
+  // A Microsoft subcode among words ("direct routing 560486", "Teams shows 503/560503") is the
+  // subject: it is read as the number alone would be, whatever else the words name.
+  if (namespace === null || namespace === "acs") {
+    const sub = subcodeInProse(text.replace(/\s+/g, " "), namespace === "acs");
+    if (sub) return codeQuery(sub.namespace ?? namespace, sub.code, sub.subcode, sub.words);
+  }
   // Teams Direct Routing is plain SIP between Microsoft and the SBC: its numbers are SIP codes.
   if (namespace === "acs" && DIRECT_ROUTING_RE.test(text)) namespace = "sip";
   const compact = text.replace(/\s+/g, " ");
