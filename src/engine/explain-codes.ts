@@ -77,7 +77,7 @@ function vendorCode(c: Catalog, ns: Namespace, code: number): { entries: Entry[]
 function exotelStatus(c: Catalog, code: number): { entries: Entry[]; note: string | null } {
   const trunk = vendorCode(c, "exotel", code);
   const api = (c.byNamespace.get("exotel") ?? []).filter((e) => e.httpStatus === code);
-  if (api.length === 0) return trunk;
+  if (api.length === 0) return trunk.entries.length > 0 ? trunk : apiStatus(c, code);
   const names = api.map((e) => `${e.code} ${e.title}`).join(", ");
   const carried = `Exotel API error${api.length === 1 ? "" : "s"} ${names} ${api.length === 1 ? "arrives" : "arrive"} with HTTP status ${code}`;
   const note =
@@ -85,6 +85,26 @@ function exotelStatus(c: Catalog, code: number): { entries: Entry[]; note: strin
       ? `${trunk.note} ${carried}, listed after it.`
       : `No Exotel API error has code ${code}; ${carried}, shown here.`;
   return { entries: [...trunk.entries, ...api], note };
+}
+
+/** Statuses a REST API itself answers with (a 407 comes from a forward proxy, never from Exotel). */
+const API_STATUSES: ReadonlySet<number> = new Set([
+  400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 502, 503, 504,
+]);
+
+/**
+ * "exotel 429": no Exotel error or trunk note has the number, but Exotel's REST API answers with
+ * HTTP statuses, so naming Exotel asks about the API's status (rate limiting), ahead of the SIP code.
+ */
+function apiStatus(c: Catalog, code: number): { entries: Entry[]; note: string | null } {
+  const http = API_STATUSES.has(code) ? c.byId.get(`http/${code}`) : undefined;
+  if (!http) return { entries: [], note: null };
+  const sip = c.byId.get(`sip/${code}`);
+  const trunk = sip ? ` On an Exotel SIP trunk, ${code} would be ${labelOf(sip)}.` : "";
+  return {
+    entries: [http],
+    note: `No Exotel API error has code ${code}; Exotel's REST API answers with HTTP statuses, so ${labelOf(http)} is shown.${trunk}`,
+  };
 }
 
 export { othersFor };
