@@ -61,6 +61,9 @@ export function anchorsFor(index: ScanIndex): Anchors {
   add("circuit-busy", D.CAUSE_NAME);
   // Cisco's "show call history voice brief" states its hex cause with no cause word (causes.ts).
   add("dur ", D.CAUSE_NUM);
+  // FreeSWITCH variables holding a SIP status (patterns.ts FS_SIP_VARIABLE).
+  add("proto_specific_hangup_cause", D.SIP_KEY);
+  add("sip_invite_failure_status", D.SIP_KEY);
   add("Client Error", D.PY_HTTP);
   add("Server Error", D.PY_HTTP);
   for (const s of ["s", "S"])

@@ -63,6 +63,10 @@ const REGISTER = { method: "REGISTER" } as const;
 const insightsCall = (m: RegExpExecArray): Extra | undefined =>
   /last_sip_response_num/i.test(m[0]) ? { method: "INVITE" } : undefined;
 
+/** FreeSWITCH's sip_invite_failure_status: the final response to the call's INVITE. */
+const inviteFailure = (m: RegExpExecArray): Extra | undefined =>
+  m[0].includes("invite_failure") ? { method: "INVITE" } : undefined;
+
 /** Detectors whose first group is the code. */
 const SINGLE_CODE: readonly SingleCode[] = [
   single(P.CAUSE_NUM, "cause", 0.85, "cause-number", D.CAUSE_NUM, false),
@@ -78,6 +82,8 @@ const SINGLE_CODE: readonly SingleCode[] = [
   // In capitals ("SIPSTATUS=486") a key may hold no trigger word: the match is the proof.
   single(P.SIP_KEY, "sip", 0.9, "sip-key", D.SIP_KEY, false, first, insightsCall),
   single(P.SCRIPT_REPLY, "sip", 0.9, "script-reply", D.SCRIPT, true),
+  // Every match holds "fail" or "cause", trigger words.
+  single(P.FS_SIP_VARIABLE, "sip", 0.9, "sip-key", D.SIP_KEY, true, first, inviteFailure),
 ];
 
 export function detect(segment: string, index: ScanIndex, sink: Emit, gates = ALL_DETECTORS): void {

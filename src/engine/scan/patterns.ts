@@ -227,6 +227,15 @@ export const KEY_VALUE =
 export const SIP_KEY =
   /\b(?:variable_)?(?:sip_status|sipStatus|sip_code|sipCode|sip_status_code|sipStatusCode|dial_sip_status|sipResponseCode|sip_response_code|final_sip_code|sip_term_status|last_sip_response_num)["']?\s*[=:]\s*["[]?([1-6]\d\d)(?![\d.]|:\d)/gi;
 /**
+ * FreeSWITCH channel variables that hold the far end's SIP status, as `info`/`uuid_dump` print
+ * them (`variable_sip_invite_failure_status: [486]`), JSON CDRs (`"…":"sip:486"`) and XML CDRs
+ * (`<proto_specific_hangup_cause>sip%3A486</…>`): sofia writes proto_specific_hangup_cause as
+ * "sip:CODE", and the A-leg keeps the B-leg's as last_bridge_proto_specific_hangup_cause.
+ * FreeSWITCH's variable names are lower case, and anchors.ts finds them as written.
+ */
+export const FS_SIP_VARIABLE =
+  /\b(?:variable_)?(?:sip_invite_failure_status|(?:last_bridge_)?proto_specific_hangup_cause)["']?\s*[=:>]\s*["[]?(?:sip(?::|%3[Aa]))?([1-6]\d\d)(?![\d.]|:\d)/g;
+/**
  * Kamailio/OpenSIPS script functions that send a reply (`sl_send_reply("481", "…")`,
  * `t_reply(404, "Not Found")`), a failure route's `t_check_status 408` on one literal code (not a
  * regex such as "486|408"), and sl_reply_error's "stateless error reply used: 478".
