@@ -16,6 +16,8 @@ const PARAM = String.raw`(?:[\w-]+\s*=\s*${DQ}|(?:${PARAM_NAMES})\s*=\s*(?!\d{1,
 // A token; an earlier mark counts as one, so redacting twice changes nothing.
 const TOKEN = String.raw`(?:\[redacted\]|[A-Za-z0-9][A-Za-z0-9._~+/-]*=*)`;
 const CREDENTIAL = String.raw`(?:[A-Za-z][\w-]{0,30}\s+${PARAM}(?:\s*,\s*${PARAM}){0,40}|[A-Za-z][\w-]{0,30}\s+(?![\w-]+[:=][^\s=,}"'])${TOKEN}|[^\s,;"'}&\\]+)`;
+/** A user:secret pair (a URI, a host:port, a clock time or a [file.c:line] is none). */
+const USER_SECRET = String.raw`(?!(?:sips?|tel|https?|wss?|urn|mailto):|\d{1,2}:\d{2}\b|[\w-]+(?:\.[\w-]+)+:\d{1,5}(?![^\s"',;&}]))[^\s:"',;&}[\](){}<>]+:[^\s"',;&}]+`;
 /** A cookie header's value: quoted (JSON), a list of quoted values (Node's set-cookie), or its pairs. */
 const COOKIE = String.raw`(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|\[[^\]\r\n]*\]|[^\s;,"'}\]\\]+(?:;\s*[^\s;,"'}\]\\]+)*)`;
 
@@ -49,6 +51,10 @@ export const RULES: RegExp[] = [
   /()\bAIza[0-9A-Za-z_-]{35}/g,
   /()\b[sr]k_live_[0-9A-Za-z]{16,}/g,
   /()\bKEY[0-9A-Z]{16,48}_[0-9A-Za-z]{16,48}\b/g,
+  // A Twilio Account SID or API key SID with its auth token or key secret (SID:secret, as HTTP
+  // basic auth takes them) is a live credential under any word or none: the SID stays, the
+  // secret goes, also URL-encoded (%3A).
+  /(\b(?:AC|SK)[0-9a-fA-F]{32}(?::|%3[Aa]))[0-9A-Za-z]{32}\b/g,
   // Request signatures in headers (X-Twilio-Signature, telnyx-signature-ed25519, X-Hub-Signature-256,
   // Stripe-Signature: t=…,v1=…), as headers or JSON keys.
   /((?<![\w-])["']?(?:[A-Za-z0-9]+-)*(?:[A-Za-z0-9]+-signature|signature-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*["']?\s*[:=]\s*["']?)[^\s,"'}&<>]+(?:,(?=\w+=)[^\s,"'}&<>]+)*/gi,
@@ -65,6 +71,15 @@ export const RULES: RegExp[] = [
   // --proxy-user; wget --password PASS and --http-password PASS (the `=` forms are keys above).
   /((?<![\w-])(?:-[uU](?:\s+|=)?|--(?:proxy-)?user(?:\s+|=)))(?:"[^"\r\n:]*:[^"\r\n]*"|'[^'\r\n:]*:[^'\r\n]*'|[^\s"':]*:[^\s"']*)/g,
   /((?<![\w-])--(?:http-|proxy-|ftp-)?(?:password|passwd)\s+["']?)[^\s"']+/gi,
+  // user:secret after a word that ends in "auth" (auth=, "basic auth", http_auth:, basicAuth),
+  // with or without `=`, as curl -u takes it; or a Basic token after one. Not a URI
+  // (auth sip:alice@x), a host and port, a clock time, or a bracketed source location
+  // (Kamailio's "auth [api.c:201]"). The match starts at "auth" itself, as a literal start is
+  // three times cheaper to search than the whole key.
+  new RegExp(
+    String.raw`(auth\b["']?(?:\s*[:=]\s*["']?|[ \t]+)(?:Basic[ \t]+)?)(?:${USER_SECRET}|(?<=Basic[ \t]+)[A-Za-z0-9._~+/-]{8,}=*)`,
+    "gi",
+  ),
   // Signatures in URLs: Azure SAS, S3 and GCS presigned URLs, CloudFront signed URLs.
   /(\b(?:sig|X-(?:Amz|Goog)-Signature|Signature)=)[^&\s"'<>]+/gi,
   // A password written in prose: "with password 'kamP4ss'", "secret \"x\"".
@@ -91,7 +106,7 @@ export const RULES: RegExp[] = [
 const HINT_WORDS =
   /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|signature|inline:|hook/i;
 const HINT_PREFIXES =
-  /eyJ|xox|xapp|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
+  /eyJ|xox|xapp|(?:AC|SK)[0-9a-fA-F]{32}|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
 /** curl -u and --user: a literal test first, as "-u" in a pattern of words doubles its cost. */
 const CLI_USER = /(?<![\w-])(?:-[uU]|--(?:proxy-)?user)/;
 export const hinted = (text: string): boolean =>
