@@ -1,7 +1,8 @@
-// Mobius, ACS and Exotel detectors: pairs of numbers in vendor wording or JSON, the catalog's
+// Mobius, ACS, Exotel and Janus detectors: pairs of numbers in vendor wording or JSON, the catalog's
 // known Mobius log messages, and SDK/HTTP-client objects that carry a status.
 import { ALL_DETECTORS, D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
+import { JANUS_SIP_EVENT, janusEvent } from "./janus.js";
 import { replyEntry } from "./mobius-http.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
@@ -30,6 +31,8 @@ const PAIRS: ReadonlyArray<
   [P.ACS_PAIR_REV, D.ACS, (m) => hit("acs", Number(m[2]), Number(m[1]), 0.9, "acs", m[0]), true],
   [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
   [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
+  // Janus's `"code":486` opens the gate of Exotel's `"code"`.
+  [JANUS_SIP_EVENT, D.EXOTEL, janusEvent, false],
 ];
 
 /** A mobius-error value: 1xx only (an SDK's "Error code found : 503" repeats the HTTP status). */
@@ -205,7 +208,9 @@ export function detectVendor(
     all(re, segment, (m) => {
       if (object && m.index + m[0].length > lineEnd && !continuesObject(segment, lineEnd)) return;
       const h = make(m, index);
-      if (h) put(emit, h, m);
+      // A hit that set its own span (the code inside a longer match) is reported there.
+      if (h && h.len > 0) emit(h, h.at);
+      else if (h) put(emit, h, m);
     });
   }
   return span;
