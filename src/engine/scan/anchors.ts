@@ -58,7 +58,10 @@ export function anchorsFor(index: ScanIndex): Anchors {
   add("received response:", D.QUOTED);
   // Asterisk's dial outcomes (causes.ts), read through the catalog's AST_CAUSE_ names.
   add("DIALSTATUS", D.CAUSE_NAME);
+  add("DialStatus", D.CAUSE_NAME);
   add("circuit-busy", D.CAUSE_NAME);
+  add(" is busy", D.CAUSE_NAME);
+  add("Auto fallthrough", D.CAUSE_NAME);
   // Cisco's "show call history voice brief" states its hex cause with no cause word (causes.ts).
   add("dur ", D.CAUSE_NUM);
   // FreeSWITCH variables holding a SIP status (patterns.ts FS_SIP_VARIABLE).
