@@ -1,6 +1,7 @@
 // Finds the lines of a text block worth a detector run, with a few whole-block searches instead of
 // thirty regexes per line: three-digit numbers, a handful of words (cause, code, status, …), "<--"
 // and catalog names (cause names, known log messages). Every detector needs one on its line.
+import { ASTERISK_SIP_ANCHORS } from "./asterisk-sip.js";
 import { EVENT_ANCHORS as EVENTS } from "./events.js";
 import { ALL_DETECTORS, D, W } from "./gates.js";
 import type { ScanIndex } from "./scan-index.js";
@@ -64,6 +65,8 @@ export function anchorsFor(index: ScanIndex): Anchors {
   add("Auto fallthrough", D.CAUSE_NAME);
   // Cisco's "show call history voice brief" states its hex cause with no cause word (causes.ts).
   add("dur ", D.CAUSE_NUM);
+  // Asterisk's SIP results in its own words (asterisk-sip.ts), sharing pjsip's gate.
+  for (const lit of ASTERISK_SIP_ANCHORS) add(lit, D.PJSIP);
   // FreeSWITCH variables holding a SIP status (patterns.ts FS_SIP_VARIABLE).
   add("proto_specific_hangup_cause", D.SIP_KEY);
   add("sip_invite_failure_status", D.SIP_KEY);

@@ -3,6 +3,7 @@
 // `gates` (see gates.ts) skips the ones that cannot match; the default runs them all.
 import type { Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
+import { detectAsteriskSip } from "./asterisk-sip.js";
 import { detectCauses } from "./causes.js";
 import { nameDependencies } from "./dependency.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
@@ -123,6 +124,8 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
     all(P.AUTH_GAVE_UP, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.9, "auth-failed", true, { method: m[2] }), m),
     );
+    // chan_sip's registration results and Asterisk's 404 for an extension its dialplan lacks.
+    detectAsteriskSip(segment, emit);
   }
   // pjsip's "[status=170408]", Kamailio's "[REPLY] 486 Busy", Twilio's "response_status_code".
   if (gates & (D.PJSIP | D.SCRIPT | D.RESPONSE_STATUS)) detectStackReplies(segment, emit, gates);
