@@ -1,12 +1,13 @@
 // The columns of CDR and accounting exports that hold codes (Kamailio/OpenSIPS acc, FreeSWITCH CSV
-// CDRs, Teams Direct Routing PSTN usage, Asterisk's Master.csv and CDR tables), and how a CSV line
-// splits into cells: a header row is recognised by the names of its columns, never by its values.
+// CDRs, Teams Direct Routing PSTN usage, ACSCallSummary, Asterisk's Master.csv and CDR tables), and
+// how a CSV line splits into cells: a header row is recognised by its column names, never its values.
 
 /** What a column holds, for the columns the scanner reads. */
 export type Role =
   | "sip" // a SIP status (sip_code, sip_term_status, "Final SIP code")
   | "reason" // its reason phrase
-  | "subcode" // Teams' "Final Microsoft subcode": an ACS-style subcode paired with the SIP code
+  | "subcode" // Teams' "Final Microsoft subcode" or ACSCallSummary's ParticipantEndSubCode
+  | "acs" // ACSCallSummary's ParticipantEndReason: the code of an ACS call-end pair
   | "q850" // a Q.850 cause number (FreeSWITCH also writes its own causes, 487, here)
   | "cause" // a hangup cause by name (NORMAL_CLEARING), or a number
   | "disposition" // Asterisk's ANSWERED, NO ANSWER, BUSY, FAILED, CONGESTION
@@ -36,6 +37,8 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ["final_sip_phrase", "reason"],
   ["final_microsoft_subcode", "subcode"],
   ["microsoft_subcode", "subcode"],
+  ["participantendreason", "acs"],
+  ["participantendsubcode", "subcode"],
   ["hangup_cause_q850", "q850"],
   ["q850_cause", "q850"],
   ["q850", "q850"],
@@ -50,6 +53,8 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ["call_id", "callId"],
   ["sip_call_id", "callId"],
   ["sipcallid", "callId"],
+  // ACSCallSummary: one call's participants share its CorrelationId.
+  ["correlationid", "callId"],
 ]);
 
 /**
@@ -64,17 +69,19 @@ const TIMES = [
   "releasetime",
   "time",
   "timestamp",
+  "timegenerated",
   "utc_time",
   "calldate",
   "start_stamp",
   "start_time",
+  "participantstarttime",
   "start",
   "setuptime",
   "invite_time",
 ];
 
 /** Roles that make a header worth reading: it names a column with a code. */
-export const CODE_ROLES: ReadonlySet<Role> = new Set<Role>(["sip", "q850", "cause", "disposition"]);
+export const CODE_ROLES: ReadonlySet<Role> = new Set<Role>(["sip", "acs", "q850", "cause", "disposition"]);
 
 /**
  * Columns whose numbers are never phone numbers (times, durations, ids, codes): every other cell

@@ -2,6 +2,7 @@
 // lines are Asterisk Master.csv rows), each row that fits the header yields the codes of those
 // columns only, with the row's own time and Call-ID; a row that does not fit is an ordinary line.
 import type { LineAnchors, LineSource } from "./anchors.js";
+import { acsRowHit, gridTime, withoutZoneTags } from "./csv-acs.js";
 import {
   barTableStart,
   CODE_ROLES,
@@ -127,9 +128,10 @@ export class CsvReader {
     // its rows with); none of a log line's punctuation.
     if (!((c0 | 0x20) >= 97 && (c0 | 0x20) <= 122) && c0 !== 34 && c0 !== 95 && c0 !== 0xfeff && c0 !== 124)
       return undefined;
-    if (NOT_HEADER.test(line)) return undefined;
-    const sep = separatorOf(line);
-    const names = sep ? splitCells(line, sep, this.starts) : undefined;
+    const bare = withoutZoneTags(line);
+    if (NOT_HEADER.test(bare)) return undefined;
+    const sep = separatorOf(bare);
+    const names = sep ? splitCells(bare, sep, this.starts) : undefined;
     if (!names || names.length < 2) return undefined;
     const layout = layoutOf(names, sep);
     const codes = layout?.columns.filter((c) => c.role !== undefined && CODE_ROLES.has(c.role));
@@ -151,8 +153,10 @@ export class CsvReader {
     const q850 = cell("q850");
     const cause = cell("cause");
     const disposition = cell("disposition");
+    const acs = cell("acs");
     if (
       (sip && !DIGITS.test(sip)) ||
+      (acs && !DIGITS.test(acs)) ||
       (sub && !DIGITS.test(sub)) ||
       (q850 && !DIGITS.test(q850)) ||
       (cause && !CAUSE_NAME.test(cause) && !DIGITS.test(cause)) ||
@@ -169,6 +173,7 @@ export class CsvReader {
     };
     const method = METHOD.test(cell("method")) ? cell("method") : undefined;
     add(this.sipHit(sip, sub, cell("reason"), method), "sip");
+    add(acsRowHit(this.index.catalog, acs, sub, CONFIDENCE, DETECTOR), "acs");
     add(causeHit(q850), "q850");
     const named = this.index.causeNames.get(cause);
     add(
@@ -257,7 +262,7 @@ function timeOf(v: string): { text: string; ms: number } | undefined {
     const ms = v.length === 13 ? Number(v) : Math.round(Number(v) * 1000);
     return { text: new Date(ms).toISOString(), ms };
   }
-  return parseTimestamp(v);
+  return parseTimestamp(v) ?? gridTime(v);
 }
 
 const NO_ANCHORS: LineAnchors = { words: 0, named: 0, digits: [], nDigits: 0, event: false };

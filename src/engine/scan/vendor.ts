@@ -1,5 +1,6 @@
 // Mobius, ACS, Exotel and Janus detectors: pairs of numbers in vendor wording or JSON, the catalog's
 // known Mobius log messages, and SDK/HTTP-client objects that carry a status.
+import { ACS_SUMMARY_SUBCODE, acsSummary } from "./acs-records.js";
 import { ALL_DETECTORS, D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
 import { JANUS_SIP_EVENT, janusEvent } from "./janus.js";
@@ -31,8 +32,9 @@ const PAIRS: ReadonlyArray<
   [P.ACS_PAIR_REV, D.ACS, (m) => hit("acs", Number(m[2]), Number(m[1]), 0.9, "acs", m[0]), true],
   [P.EXOTEL, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
   [P.EXOTEL_REV, D.EXOTEL, (m) => hit("exotel", Number(m[1]), null, 0.9, "exotel", true), false],
-  // Janus's `"code":486` opens the gate of Exotel's `"code"`.
+  // Both need a "code" word: Janus's `"code":486`, ACSCallSummary's ParticipantEndSubCode.
   [JANUS_SIP_EVENT, D.EXOTEL, janusEvent, false],
+  [ACS_SUMMARY_SUBCODE, D.ACS, acsSummary, true],
 ];
 
 /** A mobius-error value: 1xx only (an SDK's "Error code found : 503" repeats the HTTP status). */
