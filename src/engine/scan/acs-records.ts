@@ -1,5 +1,6 @@
 // ACS records that carry a call-end pair under names the generic ACS detector does not read:
-// ACSCallSummary exported as JSON (ParticipantEndReason with ParticipantEndSubCode).
+// ACSCallSummary exported as JSON (ParticipantEndReason with ParticipantEndSubCode) and a
+// code/subcode pair written in prose ("Teams shows 503/560503").
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Hit, hit } from "./hit.js";
 import type { ScanIndex } from "./scan-index.js";
@@ -44,4 +45,29 @@ function onlyCodeOf(c: Catalog, sub: number): number | undefined {
     subcodeCodes.set(c, map);
   }
   return map.get(sub) ?? undefined;
+}
+
+/**
+ * An ACS code/subcode pair in prose ("Teams shows 503/560503"): read only with a 510xxx, 540xxx or
+ * 560xxx subcode whose last three digits are a SIP code, or as a pair the catalog lists, so a date
+ * (2024/05/01) or a ratio (3/5) never is one.
+ */
+export const ACS_PROSE_PAIR = /(?<![\w./:-])(0|[1-6]\d\d)\/(\d{4,6})(?![\w./:-])/g;
+const PSTN_PAIR_SUB = /^5[146]0[1-6]\d\d$/;
+
+export function acsProsePair(m: RegExpExecArray, index: ScanIndex): Hit | null {
+  const [code, sub] = [Number(m[1]), m[2] ?? ""];
+  if (!PSTN_PAIR_SUB.test(sub) && !index.catalog.byId.has(`acs/${code}-${Number(sub)}`)) return null;
+  return hit("acs", code, Number(sub), 0.8, "acs-prose", true);
+}
+
+/**
+ * The literals a prose pair cannot be without, for the scanner's anchors (each opens D.ACS): the
+ * subcode prefixes after the slash, and every catalogued pair with a subcode of four digits or more.
+ */
+export function acsPairAnchors(c: Catalog): string[] {
+  const lits = new Set(["/510", "/540", "/560"]);
+  for (const e of c.byNamespace.get("acs") ?? [])
+    if (e.code !== null && e.subcode !== null && e.subcode >= 1000) lits.add(`${e.code}/${e.subcode}`);
+  return [...lits];
 }

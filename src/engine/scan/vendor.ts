@@ -1,6 +1,6 @@
 // Mobius, ACS, Exotel and Janus detectors: pairs of numbers in vendor wording or JSON, the catalog's
 // known Mobius log messages, and SDK/HTTP-client objects that carry a status.
-import { ACS_SUMMARY_SUBCODE, acsSummary } from "./acs-records.js";
+import { ACS_PROSE_PAIR, ACS_SUMMARY_SUBCODE, acsProsePair, acsSummary } from "./acs-records.js";
 import { ALL_DETECTORS, D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
 import { JANUS_SIP_EVENT, janusEvent } from "./janus.js";
@@ -35,6 +35,8 @@ const PAIRS: ReadonlyArray<
   // Both need a "code" word: Janus's `"code":486`, ACSCallSummary's ParticipantEndSubCode.
   [JANUS_SIP_EVENT, D.EXOTEL, janusEvent, false],
   [ACS_SUMMARY_SUBCODE, D.ACS, acsSummary, true],
+  // Opened by the anchors of acsPairAnchors(): no "code" word in "Teams shows 503/560503".
+  [ACS_PROSE_PAIR, D.ACS, acsProsePair, false],
 ];
 
 /** A mobius-error value: 1xx only (an SDK's "Error code found : 503" repeats the HTTP status). */
