@@ -1,8 +1,11 @@
 // The merged follow-up checklist of a scan: the checks of the failures' catalog entries in the
 // order that matters (the failure most calls share, the headline failure, then the rest and the
-// timers that fired), each check once, a failed request's method picking its own checks.
+// timers that fired), each check once, a failed request's method picking its own checks and the
+// headline failure's own line (its PBX, whether the call came in) the checks that fit it.
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
+import { callFacts, fitChecks } from "./call-facts.js";
+import type { Finding } from "./scan/scanner.js";
 
 export const MAX_CHECKLIST = 10;
 
@@ -19,6 +22,8 @@ export interface ChecklistParts {
   extra: ReadonlyMap<Entry, string>;
   /** Dependencies the failures' log messages name (CXAPI, Redis): checks naming one go first. */
   dependencies?: readonly string[];
+  /** The headline failure: an Asterisk step has no place in a FreeSWITCH log. */
+  first?: Finding | null;
 }
 
 /** Whether a check names one of the dependencies as a word ("Check CXAPI logs …"). */
@@ -42,9 +47,10 @@ export function mergeChecklist(p: ChecklistParts): string[] {
       checklist.push(c);
     }
   }
+  const fitting = fitChecks(checklist, callFacts(p.first));
   // A log message that names the failing dependency makes its checks the most specific ones.
   const deps = p.dependencies ?? [];
-  if (deps.length === 0) return checklist.slice(0, MAX_CHECKLIST);
-  const named = checklist.filter((c) => namesOne(c, deps));
-  return [...named, ...checklist.filter((c) => !named.includes(c))].slice(0, MAX_CHECKLIST);
+  if (deps.length === 0) return fitting.slice(0, MAX_CHECKLIST);
+  const named = fitting.filter((c) => namesOne(c, deps));
+  return [...named, ...fitting.filter((c) => !named.includes(c))].slice(0, MAX_CHECKLIST);
 }

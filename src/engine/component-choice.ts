@@ -10,6 +10,7 @@ import {
   passedOn,
   timedOutComponent,
 } from "./component.js";
+import { dialplanComponent } from "./dialplan.js";
 import type { Dominant } from "./dominant.js";
 import type { DroppedCall } from "./dropped.js";
 import { gatewayComponent } from "./gateways.js";
@@ -67,6 +68,7 @@ export function chooseComponent(c: ComponentClues): string | null {
     return `${failingComponentOf(dominant.finding, c.entryOf(dominant.finding))} (behind the ${c.named(dominant.finding)} in ${dominant.calls} calls)`;
   if (first)
     return (
+      dialplanComponent(first) ??
       gatewayComponent(first, c.ordered, c.firstEntry?.failingSide ?? c.firstEntry?.generatedBy) ??
       pstnResult(c.catalog, first)?.component ??
       failingComponentOf(first, c.firstEntry) ??
