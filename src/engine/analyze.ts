@@ -255,6 +255,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     methods: failedMethod,
     extra: leadCheck,
     dependencies: [...new Set(failing.flatMap((f) => (f.dependency ? [f.dependency] : [])))],
+    first,
   });
   // The log shows the failover the catalog would have us check for.
   if (first && failover)
