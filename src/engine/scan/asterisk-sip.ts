@@ -32,7 +32,7 @@ const REGISTER: Extra = { method: "REGISTER" };
  * The dialplan is the PBX's routing script, and its reply is made up by the system that wrote the
  * log, like a Kamailio script's sl_send_reply: finding.ts marks this detector's responses local.
  */
-const DIALPLAN = "script-reply";
+export const DIALPLAN = "asterisk-no-extension";
 
 /** The literals these lines are found by (anchors.ts, opening PJSIP's gate): each match holds one. */
 export const ASTERISK_SIP_ANCHORS = [

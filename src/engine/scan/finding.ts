@@ -2,6 +2,7 @@
 // the surroundings a finding carries (timestamp, method, Call-ID, host, redacted excerpt).
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
+import { DIALPLAN } from "./asterisk-sip.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import { copy, detach } from "./detach.js";
 import type { Hit } from "./detectors.js";
@@ -47,7 +48,11 @@ export interface Finding {
 /** A line that names the request a re-INVITE ("re-INVITE (T.38) rejected: 488"). */
 const REINVITE_WORD = /\bre-?INVITE\b/i;
 /** The detector of a script's reply (sl_send_reply, t_reply, sl_reply_error's "reply used: 478"). */
-const SCRIPT_REPLY = "script-reply";
+/**
+ * Detectors of responses the log's own system made up: a Kamailio/OpenSIPS script's reply, an
+ * Asterisk dialplan's refusal, a FreeSWITCH cause of its own.
+ */
+const MADE_LOCALLY = new Set(["script-reply", DIALPLAN, OWN_CAUSE]);
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
 const NO_HEADERS: Surroundings = emptySurroundings();
 const EXCERPT = 160;
@@ -183,9 +188,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   // and so is a response a proxy sends because its next hop failed ("no reply received from X,
   // sending 408", nginx's 502 for its upstream_addr).
   const direction =
-    h.detector === SCRIPT_REPLY ||
-    h.detector === OWN_CAUSE ||
-    (around.host && byProxy(line, around.host, h.code))
+    MADE_LOCALLY.has(h.detector) || (around.host && byProxy(line, around.host, h.code))
       ? "local"
       : around.direction;
   if (direction) f.direction = direction;
