@@ -1,6 +1,7 @@
 // Finds the lines of a text block worth a detector run, with a few whole-block searches instead of
 // thirty regexes per line: three-digit numbers, a handful of words (cause, code, status, …), "<--"
 // and catalog names (cause names, known log messages). Every detector needs one on its line.
+import { acsPairAnchors } from "./acs-records.js";
 import { ASTERISK_SIP_ANCHORS } from "./asterisk-sip.js";
 import { EVENT_ANCHORS as EVENTS } from "./events.js";
 import { ALL_DETECTORS, D, W } from "./gates.js";
@@ -59,6 +60,8 @@ export function anchorsFor(index: ScanIndex): Anchors {
   add("received response:", D.QUOTED);
   // Asterisk's dial outcomes (causes.ts), read through the catalog's AST_CAUSE_ names.
   add("DIALSTATUS", D.CAUSE_NAME);
+  // An ACS code/subcode pair written in prose ("Teams shows 503/560503").
+  for (const lit of acsPairAnchors(index.catalog)) add(lit, D.ACS);
   add("DialStatus", D.CAUSE_NAME);
   add("circuit-busy", D.CAUSE_NAME);
   add(" is busy", D.CAUSE_NAME);
