@@ -1,5 +1,5 @@
-// Mobius, ACS, Exotel and Janus detectors: pairs of numbers in vendor wording or JSON, the catalog's
-// known Mobius log messages, and SDK/HTTP-client objects that carry a status.
+// Mobius, ACS, Exotel, Janus and Twilio REST detectors: pairs of numbers in vendor wording or
+// JSON, the catalog's known Mobius log messages, and SDK/HTTP-client objects that carry a status.
 import { ACS_PROSE_PAIR, ACS_SUMMARY_SUBCODE, acsProsePair, acsSummary } from "./acs-records.js";
 import { ALL_DETECTORS, D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
@@ -7,6 +7,7 @@ import { JANUS_SIP_EVENT, janusEvent } from "./janus.js";
 import { replyEntry } from "./mobius-http.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
+import { TWILIO_REST_STATUS, twilioRestStatus } from "./twilio-rest.js";
 
 /**
  * Vendor detectors that report every match: [pattern, gate, hit for a match (or null), whether
@@ -37,6 +38,8 @@ const PAIRS: ReadonlyArray<
   [ACS_SUMMARY_SUBCODE, D.ACS, acsSummary, true],
   // Opened by the anchors of acsPairAnchors(): no "code" word in "Teams shows 503/560503".
   [ACS_PROSE_PAIR, D.ACS, acsProsePair, false],
+  // twilio-node's RestException members always include its `code`, which opens this gate.
+  [TWILIO_REST_STATUS, D.DETAILS, twilioRestStatus, false],
 ];
 
 /** A mobius-error value: 1xx only (an SDK's "Error code found : 503" repeats the HTTP status). */
