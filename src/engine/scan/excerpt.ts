@@ -1,37 +1,8 @@
 // A finding's excerpt: its line, redacted, cut to EXCERPT characters around the code.
-import { copy } from "./detach.js";
 import type { Hit } from "./hit.js";
 import { type RedactOptions, redact, redactRange, secretSpans } from "./redact.js";
-import { stampLength } from "./repeats.js";
 
 const EXCERPT = 160;
-
-/**
- * Whether a line's text after its timestamp has nothing to redact, by that text: a trace repeats
- * "SIP/2.0 200 OK" under many stamps. Bounded; the keys are copies, as the map outlives the input.
- */
-const cleanRests = new Map<string, boolean>();
-
-/**
- * Whether redacting `line` changes nothing. With a leading stamp followed by blanks and a letter
- * or "[" (no secret and no number can run across that), the stamp and the rest are judged apart,
- * the rest once per text. A table row ("|") is judged whole, as its cells decide what is masked.
- */
-function isClean(line: string, opts: RedactOptions): boolean {
-  const s = stampLength(line);
-  if (s === 0 || line.includes("|")) return redact(line, opts) === line;
-  const stamp = line.slice(0, s);
-  if (redact(stamp, opts) !== stamp) return redact(line, opts) === line;
-  const rest = line.slice(s);
-  const key = opts.maskPhoneNumbers === false ? `0${rest}` : `1${rest}`;
-  let clean = cleanRests.get(key);
-  if (clean === undefined) {
-    clean = redact(rest, opts) === rest;
-    if (cleanRests.size >= 512) cleanRests.clear();
-    cleanRests.set(copy(key), clean);
-  }
-  return clean;
-}
 
 /** Where the digits of `code` are on `line`, at or after `from` (the hit may start before them). */
 function codeAt(line: string, from: number, code: number): { at: number; end: number } {
@@ -53,7 +24,7 @@ function codeAt(line: string, from: number, code: number): { at: number; end: nu
  */
 export function excerptOf(line: string, h: Hit, opts: RedactOptions): string {
   // A short line with nothing to redact is its own excerpt (what the cutting below would give).
-  if (line.length <= EXCERPT && isClean(line, opts)) return line;
+  if (line.length <= EXCERPT && redact(line, opts) === line) return line;
   const at = Math.min(h.at, line.length);
   const code = codeAt(line, at, h.code);
   const lo = Math.max(0, at - 2 * EXCERPT);
