@@ -1,6 +1,7 @@
 // A Webex Calling client whose registration one Mobius cluster refused (503, 5xx, 408) and that then
 // registered on another: the first cluster is degraded, the device is registered. The same reading
 // as a SIP failover, for the clusters an HTTP client's URLs name.
+import { MOBIUS_REGISTERED } from "./scan/mobius-registered.js";
 import type { Finding } from "./scan/scanner.js";
 
 /** The registration path of a Mobius URL (POST …/calling/web/device). */
@@ -21,7 +22,8 @@ function triesNext(f: Finding): boolean {
 
 /**
  * The answer of another Mobius cluster that shows the client registered there after `failed`: a
- * 2xx to its registration request (OkHttp's `<-- 200 OK https://mobius-us-west-2…/device`).
+ * 2xx to its registration request (OkHttp's `<-- 200 OK https://mobius-us-west-2…/device`), or the
+ * web SDK's new active Mobius URL with its "Registration successful" (whose URL has no path).
  */
 export function mobiusFailover(findings: readonly Finding[], failed: Finding | null): Finding | undefined {
   if (!failed || !triesNext(failed)) return undefined;
@@ -35,7 +37,7 @@ export function mobiusFailover(findings: readonly Finding[], failed: Finding | n
       (g.namespace === "http" || g.namespace === "mobius") &&
       mobiusCluster(g) !== undefined &&
       g.host !== first &&
-      REGISTER_PATH.test(g.text),
+      (g.detector === MOBIUS_REGISTERED || REGISTER_PATH.test(g.text)),
   );
 }
 

@@ -6,6 +6,7 @@ import type { Entry } from "../../catalog/schema.js";
 import { withoutClaimed as withoutGuesses } from "./claims.js";
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
+import { MOBIUS_REGISTERED } from "./mobius-registered.js";
 import type { ScanIndex } from "./scan-index.js";
 
 /** A URL on a Mobius host; group 1 is its path. */
@@ -99,7 +100,8 @@ const ECHO_LINES = 4;
 
 /** The host of the Mobius URL a client's status line names: the cluster that answered it. */
 export function replyHost(detector: string, line: string): string | undefined {
-  if (!CLIENT.has(detector) || !/mobius/i.test(line)) return undefined;
+  // The SDK's active Mobius URL after a registration it accepted names the cluster too.
+  if (!(CLIENT.has(detector) || detector === MOBIUS_REGISTERED) || !/mobius/i.test(line)) return undefined;
   const url = MOBIUS_URL.exec(line)?.[0];
   return url ? /^https?:\/\/([^\s/"'<>:@]+)/i.exec(url)?.[1]?.toLowerCase() : undefined;
 }

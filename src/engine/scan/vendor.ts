@@ -5,6 +5,7 @@ import { ALL_DETECTORS, D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
 import { JANUS_SIP_EVENT, janusEvent } from "./janus.js";
 import { replyEntry } from "./mobius-http.js";
+import { ACTIVE_MOBIUS_URL, mobiusRegistered } from "./mobius-registered.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
 import { TWILIO_REST_STATUS, twilioRestStatus } from "./twilio-rest.js";
@@ -40,6 +41,8 @@ const PAIRS: ReadonlyArray<
   [ACS_PROSE_PAIR, D.ACS, acsProsePair, false],
   // twilio-node's RestException members always include its `code`, which opens this gate.
   [TWILIO_REST_STATUS, D.DETAILS, twilioRestStatus, false],
+  // The web SDK's active Mobius URL, then its "Registration successful": a 2xx from that cluster.
+  [ACTIVE_MOBIUS_URL, D.MOBIUS_ERR, mobiusRegistered, false],
 ];
 
 /** A mobius-error value: 1xx only (an SDK's "Error code found : 503" repeats the HTTP status). */

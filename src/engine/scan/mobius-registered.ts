@@ -1,0 +1,22 @@
+// The Webex Calling web SDK's record of a registration Mobius accepted: it sets the active Mobius
+// URL ("ActiveMobiusUrl: https://mobius-us-west-2…/api/v1/calling/web/") and then logs
+// "Registration successful" (or "Registration restored successfully."). The POST to that cluster
+// was answered 2xx, which is how a console log shows the client registered after a failover.
+import { type Hit, hit } from "./hit.js";
+
+/** The detector of such a success; its finding's host is the cluster the URL names. */
+export const MOBIUS_REGISTERED = "mobius-registered";
+
+/**
+ * `ActiveMobiusUrl: <Mobius URL>` with the SDK's success message on the next lines (read with the
+ * lines after it, joined). The SDK also sets the URL before it retries a registration it restores
+ * ("Mobius url to contact" then comes first): only a success message before any new attempt says
+ * Mobius accepted it.
+ */
+export const ACTIVE_MOBIUS_URL =
+  /\bActiveMobiusUrl:[ \t]*https?:\/\/[^\s/"'<>]*\bmobius\b[^\s"'<>]*(?=(?:(?!Mobius url to contact)[^\n]){0,1200}?\bRegistration (?:successful|restored successfully)\b)/g;
+
+/** The registration's 2xx, answered by the cluster the URL names. */
+export function mobiusRegistered(): Hit {
+  return hit("http", 200, null, 0.9, MOBIUS_REGISTERED, true);
+}
