@@ -15,7 +15,13 @@ export type Role =
   | "gateway"
   | "method"
   | "callId"
-  | "time";
+  | "time"
+  // AudioCodes SBC CDRs: who sent the leg's INVITE (Orig), the leg's addresses, and which side
+  // ended the call (TrmSd): LCL is the SBC, RMT the far end.
+  | "origin"
+  | "srcIp"
+  | "dstIp"
+  | "endedBy";
 
 /** Header names (lower case, runs of spaces, dots and dashes as "_") and what they hold. */
 const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
@@ -49,6 +55,11 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ["sip_gateway_name", "gateway"],
   ["method", "method"],
   ["sip_method", "method"],
+  ["sipmethod", "method"],
+  ["orig", "origin"],
+  ["sourceip", "srcIp"],
+  ["destip", "dstIp"],
+  ["trmsd", "endedBy"],
   ["callid", "callId"],
   ["call_id", "callId"],
   ["sip_call_id", "callId"],

@@ -3,6 +3,7 @@
 // columns only, with the row's own time and Call-ID; a row that does not fit is an ordinary line.
 import type { LineAnchors, LineSource } from "./anchors.js";
 import { acsRowHit, gridTime, withoutZoneTags } from "./csv-acs.js";
+import { remoteEnder } from "./csv-audiocodes.js";
 import {
   barTableStart,
   CODE_ROLES,
@@ -221,9 +222,12 @@ export class CsvReader {
       if (time) break;
     }
     const at = layout.at;
-    const callId = at.callId === undefined ? "" : (cells[at.callId] as string);
-    const hangup = at.hangup === undefined ? "" : (cells[at.hangup] as string);
-    const gateway = at.gateway === undefined ? "" : (cells[at.gateway] as string);
+    const cell = (r: Role) => (at[r] === undefined ? "" : (cells[at[r] as number] as string));
+    const callId = cell("callId");
+    const hangup = cell("hangup");
+    const gateway = cell("gateway");
+    // AudioCodes: the far end that ended the call sent its SIPTrmReason.
+    const ender = at.endedBy === undefined ? undefined : remoteEnder(cell);
     const opts = this.opts;
     return (f) => {
       // A row with an empty time column has no time: not one borrowed from the rows above.
@@ -243,6 +247,10 @@ export class CsvReader {
         f.direction = "in";
         if (gateway) f.host = gateway;
       } else if (hangup === "send_refuse") f.direction = "local";
+      if (ender) {
+        f.host = ender;
+        f.direction = "in";
+      }
     };
   }
 }
