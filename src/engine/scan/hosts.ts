@@ -1,5 +1,6 @@
 // Which host a log line names, and its part in the message the line logs: the side that sent it
 // ("from 10.0.0.9", "10.0.0.9:5060 -> 10.0.0.5:5060", "<- carrier.example") or the one it went to.
+import { registrarOf } from "./registrar.js";
 import { isTsharkMessage, tsharkFrame } from "./tshark.js";
 
 /** IPv4, IPv6 (an IPv4-mapped one, "::ffff:10.1.2.3", in full) or a host name. */
@@ -116,6 +117,9 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
     if (direction === "out") return { host, role: "receiver" };
     return { host };
   }
+  // chan_sip's REGISTER results name their registrar only as "user@host".
+  const registrar = registrarOf(line);
+  if (registrar) return registrar;
   const uri = line.includes(" to sip") ? REQUEST_TO_URI.exec(line) : null;
   if (uri?.[1]) return { host: joined(uri[1], uri[2]), role: "sender" };
   // Each arrow pattern runs only on lines that hold its arrow (most lines hold neither).
