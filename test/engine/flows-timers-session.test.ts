@@ -50,3 +50,28 @@ describe("a session timer that expired with no refresh at all", () => {
     expect(note?.refresher).toBeUndefined();
   });
 });
+
+describe("a session refresh refused by the far end", () => {
+  const refused = (time: string, cseq: number, method: string) =>
+    packet(time, CARRIER, FS, "SIP/2.0 481 Call/Transaction Does Not Exist", [
+      `Via: SIP/2.0/UDP 10.0.0.20:5080;branch=z9hG4bK-i${cseq}`,
+      `CSeq: ${cseq} ${method}`,
+    ]);
+  const log = [
+    invite("02:45:00.000000", 1001),
+    ok("02:45:00.200000", 1001),
+    invite("03:00:06.000000", 1002),
+    refused("03:00:06.080000", 1002, "INVITE"),
+    bye,
+  ].join("\n");
+
+  it("says the refresh arrived and who refused it with 481, not that it never arrived", () => {
+    const note = run(log).timers.find((t) => t.timer === "timer/session-refresh");
+    expect(note?.title).toBe("Session refresh refused");
+    expect(note?.text).toContain("the refresh did arrive");
+    expect(note?.text).toContain(`was refused by ${CARRIER} with SIP 481`);
+    expect(note?.text).toContain("the far end no longer knows the dialog");
+    expect(note?.text).not.toContain("did not arrive");
+    expect(note?.refresher).toBeUndefined();
+  });
+});
