@@ -6,6 +6,8 @@ import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { DAY_MS, isYearless } from "./scan/timestamps.js";
 
 const HALF_DAY = DAY_MS / 2;
+/** The detector of a PBX's dial result (scan/causes.ts). */
+const DIAL_STATUS = "dial-status";
 /** A dated stamp without a year that jumps back this far has moved into the next year. */
 const HALF_YEAR = 183 * DAY_MS;
 const YEAR = 366 * DAY_MS;
@@ -99,6 +101,21 @@ function inYear(ms: number, year: number): number {
   );
 }
 
+/**
+ * The times of two findings comparable with each other: a date without a year ("Mar  5 03:20:01"
+ * in an SBC trace) is placed in the year of the other's dated stamp (an Asterisk log of the same
+ * call pasted above it), else the two would be decades apart.
+ */
+export function comparableTimes(a: Finding, b: Finding): [number, number] {
+  const ta = a.tsMs as number;
+  const tb = b.tsMs as number;
+  const ya = isYearless(a.timestamp);
+  if (ya === isYearless(b.timestamp) || ta < DAY_MS || tb < DAY_MS) return [ta, tb];
+  return ya
+    ? [inYear(ta, new Date(tb).getUTCFullYear()), tb]
+    : [ta, inYear(tb, new Date(ta).getUTCFullYear())];
+}
+
 /** Time order where timestamps exist; a line without one inherits the last one seen. */
 export function chronological(findings: Finding[]): Finding[] {
   const yearless = findings.map((f) => f.tsMs !== undefined && isYearless(f.timestamp));
@@ -111,9 +128,13 @@ export function chronological(findings: Finding[]): Finding[] {
   const keyed = findings.map((f, i) => {
     if (f.tsMs !== undefined) {
       const t = clock.place(f.tsMs, yearless[i] === true);
-      // A stamp without sub-seconds is no evidence of being earlier within its own second.
-      const precision = /[.,]\d/.test(f.timestamp ?? "") ? 1 : 1000;
-      last = t < last && last - t < precision ? last : t;
+      // A stamp without sub-seconds covers its whole second: it is no evidence of being earlier
+      // than a millisecond stamp of that second, so it keeps its place in the log. A PBX's dial
+      // status (Asterisk's "is circuit-busy", DIALSTATUS) reports the answer its dialed leg got:
+      // within its second it goes after that answer in an SBC trace pasted below it.
+      const whole = !/[.,]\d/.test(f.timestamp ?? "");
+      const key = whole && f.detector === DIAL_STATUS ? t + 999 : t;
+      last = key < last && last - key < (whole ? 1000 : 1) ? last : key;
     }
     return { f, t: last };
   });

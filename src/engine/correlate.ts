@@ -2,6 +2,7 @@
 // record) and the catalog's links between their entries.
 import type { Entry } from "../catalog/schema.js";
 import { requestMethod } from "./challenge.js";
+import { comparableTimes } from "./chronology.js";
 import { entryLabel } from "./labels.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -48,7 +49,10 @@ export function sameCall(a: Finding, b: Finding): boolean {
   const sa = scriptCall(a.text);
   const sb = sa === undefined ? undefined : scriptCall(b.text);
   if (sa !== undefined && sb !== undefined) return sa === sb;
-  if (a.tsMs !== undefined && b.tsMs !== undefined) return Math.abs(a.tsMs - b.tsMs) <= SAME_CALL_MS;
+  if (a.tsMs !== undefined && b.tsMs !== undefined) {
+    const [ta, tb] = comparableTimes(a, b);
+    return Math.abs(ta - tb) <= SAME_CALL_MS;
+  }
   if (Math.abs(a.line - b.line) > SAME_RECORD_LINES) return false;
   if (a.line === b.line) return true;
   const ta = textTime(a.text);
