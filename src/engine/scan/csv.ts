@@ -23,6 +23,7 @@ import { type Hit, hit } from "./hit.js";
 import { type RedactOptions, redact } from "./redact.js";
 import type { ScanIndex } from "./scan-index.js";
 import { parseTimestamp } from "./timestamps.js";
+import { TsharkSummary } from "./tshark-summary.js";
 
 /** A header without a code/cause/status word, and Master.csv rows, count only this early. */
 export const SNIFF_LINES = 10;
@@ -59,6 +60,8 @@ export class CsvReader {
   private layout: Layout | undefined;
   private misfits = 0;
   private readonly starts: number[] = [];
+  /** tshark's one-line frame summaries: a table of columns too, read by its own rules. */
+  private readonly tshark = new TsharkSummary();
 
   constructor(
     private readonly index: ScanIndex,
@@ -67,7 +70,7 @@ export class CsvReader {
 
   /** Whether the scanner must visit every line from line `lineNo` on (not only anchored ones). */
   watching(lineNo: number): boolean {
-    return this.layout !== undefined || lineNo <= SNIFF_LINES;
+    return this.layout !== undefined || this.tshark.active || lineNo <= SNIFF_LINES;
   }
 
   /** The line source for the lines from `next` (line `lineNo`): every line while watching. */
@@ -81,6 +84,8 @@ export class CsvReader {
    * scan as usual. `words`: the line's word anchors.
    */
   take(line: string, lineNo: number, words: number): CsvRow | null | undefined {
+    const frame = this.layout === undefined ? this.tshark.take(line) : undefined;
+    if (frame) return frame;
     if (this.layout === undefined && lineNo > SNIFF_LINES && (words & HEADER_WORDS) === 0) return undefined;
     if (line.length < 3 || line.length > MAX_ROW) return this.misfit();
     const off = barTableStart(line);
