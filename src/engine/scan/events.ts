@@ -40,6 +40,8 @@ function packetTarget(text: string, ls: number): string | undefined {
 
 const REQUEST_LINE =
   /\b(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE) (?:sips?|tel):\S+ SIP\/2\.0\.?\s*$/;
+/** The host of a request line's Request-URI: "INVITE sip:14155550123@sip.telnyx.com:5060 SIP/2.0". */
+const URI_HOST = / (?:sips?|tel):(?:[^@\s]*@)?(\[[^\]\s]+\]|[^:;>\s]+)\S* SIP\/2\.0/;
 const ONE_LINE_CANCEL = /\bCANCEL (?:sips?|tel):\S+ SIP\/2\.0 \[/;
 /** pjsip's line for a request it sends: "TX 1109 bytes Request msg INVITE/cseq=201 (tdta0x55) to UDP 203.0.113.60:5060:". */
 const PJSIP_REQUEST =
@@ -89,6 +91,10 @@ export function timingEvent(
     if (headers.cseq !== undefined) ev.cseq = headers.cseq;
     const to = headers.host && headers.direction === "out" ? headers.host : packetTarget(text, ls);
     if (to) ev.to = to;
+    else {
+      const uri = URI_HOST.exec(trimmed)?.[1];
+      if (uri) ev.uri = uri;
+    }
     if (reliable(text, trimmed, le)) ev.reliable = true;
     if (m[1] === "BYE" || m[1] === "CANCEL") {
       // Who hung up: the packet line names the sender of a request the log's system received.

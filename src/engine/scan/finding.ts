@@ -35,6 +35,11 @@ export interface Finding {
   host?: string;
   agent?: string;
   via?: string;
+  /**
+   * For a response logged as received from a peer the log does not name (Cisco's "Received:"):
+   * the Request-URI host of the request it answers, the best name the log gives that peer.
+   */
+  requestUri?: string;
   /** The response's Retry-After, in seconds. */
   retryAfter?: number;
   /** A private (RFC 1918) address in the SDP c= line or Contact of a 2xx from a public host. */

@@ -19,6 +19,7 @@ import { detectPairsAhead, mayPair } from "./pair.js";
 import type { RedactOptions } from "./redact.js";
 import { markReinvites } from "./reinvite.js";
 import { RepeatCache } from "./repeats.js";
+import { nameRequestPeers } from "./request-peer.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, prevLineStart } from "./text-lines.js";
@@ -160,6 +161,7 @@ export class Scanner {
     this.drain(true);
     this.store.end();
     markReinvites(this.store.findings);
+    nameRequestPeers(this.store.findings, this.events);
     return {
       findings: this.store.findings,
       events: this.events,

@@ -21,6 +21,8 @@ export interface TimingEvent {
   cseq?: number;
   /** Where a request was sent, when the log says ("TX … to UDP 203.0.113.60:5060"). */
   to?: string;
+  /** The host of the request's Request-URI, kept when the log names no address it went to. */
+  uri?: string;
   /** For a BYE or CANCEL: the Reason header or the line's own words (session timer mentions). */
   note?: string;
   /** How many times the request was sent (retransmissions included) and when the last copy went. */
