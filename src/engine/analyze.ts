@@ -25,6 +25,7 @@ import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
 import { pstnResult } from "./pstn.js";
+import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
 import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
 import { keyHost } from "./scan/fold.js";
 import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
@@ -264,6 +265,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       checklist.length,
       ...failoverChecks(checklist, first, failover).slice(0, MAX_CHECKLIST),
     );
+  // The log shows the Retry-After the catalog would have us check for.
+  if (first?.retryAfter !== undefined)
+    checklist.splice(0, checklist.length, ...retryAfterChecks(checklist, first));
   // Media that stopped on a call answered from behind NAT: the NAT checks lead.
   const nat = natMediaHint(first, scan.findings);
   if (nat) checklist.splice(0, checklist.length, ...withNatChecks(checklist, nat, MAX_CHECKLIST));
@@ -293,6 +297,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     anyFindings: scan.findings.length > 0,
   });
   if (headline) parts.push(dropped?.sentence ?? headline);
+  // A failover's sentence says it for the server the call failed over from.
+  const retry = first && !hungUp && !failover ? retryAfterSentence(first) : undefined;
+  if (retry) parts.push(retry);
   if (recovered) parts.push(recoveredSentence(recovered, named));
   if (dominant) parts.push(dominantSentence(dominant, named));
   if (first && failover) parts.push(failoverSentence(first, failover, named));

@@ -1,6 +1,6 @@
 // One call pasted twice: the PBX's log (stamps to the second) above the SBC's trace (stamps to the
 // millisecond). The PBX's dial result reports the answer the SBC relayed, so the carrier's answer
-// on the wire leads and the two are one failure.
+// on the wire leads and the two are one failure; the answer's Retry-After is said in words.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
@@ -43,5 +43,24 @@ describe("a PBX log pasted above the SBC trace of the same call", () => {
   it("links the PBX's congestion to the carrier's 503 as one failure", () => {
     const a = run([...pbx, ...sbc([])].join("\n"));
     expect(a.correlations.join(" ")).toMatch(/Q\.850 cause 34 .* and SIP 503 .* point at the same failure/);
+  });
+});
+
+describe("a carrier's answer with Retry-After", () => {
+  it("says how long the carrier asked to be left alone, and states the check", () => {
+    const a = run(sbc(["Retry-After: 300"]).join("\n"));
+    expect(a.summary).toContain(
+      `The 503 carries Retry-After: 300, so ${CARRIER} asked to be left alone for 300 s (5 min)`,
+    );
+    expect(
+      a.checklist.some((c) =>
+        c.startsWith("Retry-After is 300 s (5 min): check whether your proxy/SBC took"),
+      ),
+    ).toBe(true);
+    expect(a.checklist.join(" ")).not.toContain("Retry-After if present");
+  });
+
+  it("says nothing of it when the answer has none", () => {
+    expect(run(sbc([]).join("\n")).summary).not.toContain("Retry-After");
   });
 });
