@@ -75,7 +75,7 @@ describe("failover to a secondary", () => {
 
   it("says how long the primary asked to be left alone when its 503 carries Retry-After", () => {
     const held = log.replace("Content-Length: 0", "Retry-After: 300\nContent-Length: 0");
-    expect(run(held).summary).toContain("its Retry-After asks senders to leave it alone for 300 s (5 min)");
+    expect(run(held).summary).toContain("Its Retry-After asks senders to leave it alone for 300 s (5 min)");
   });
 
   it("reads a proxy's next branch of the same transaction (same CSeq) as failover too", () => {
