@@ -25,7 +25,9 @@ export const TIMEOUT_ANCHORS =
 const CHAN_SIP =
   /Retransmission timeout reached on transmission (\S+) for seqno (\d+) \((?:Critical|Non-critical) Request\)/;
 const WAITED = /\bPacket timed out after (\d+) ?ms with no response/;
-const NO_RESPONSE = /\bNo response received from '(?:sips?:)?([^'\s;>]+)'(?: on (registration|qualify))?/;
+/** "No response received from 'sip:sip.carrier.example:5061;transport=tls' on registration attempt
+ *  to …": the server URI as configured, parameters and all (uriHost keeps its host and port). */
+const NO_RESPONSE = /\bNo response received from '([^'\s]+)'(?: on (registration|qualify))?/;
 /** pjsip: "tsx0x7f2a… .State changed from Calling to Terminated, event=TIMER" (Timer B/F), not
  *  Completed to Terminated, which is Timer D/K ending a transaction that was answered. */
 const PJSIP_TSX =
@@ -36,7 +38,7 @@ const TIMER_BF =
 
 /** The host (and port) of a SIP URI: "sip:bob@10.40.0.9:5060;transport=tcp" → "10.40.0.9:5060". */
 export function uriHost(uri: string): string | undefined {
-  const rest = uri.replace(/^sips?:/, "");
+  const rest = uri.replace(/^<?sips?:/, "");
   const at = rest.lastIndexOf("@");
   const host = (at >= 0 ? rest.slice(at + 1) : rest).split(/[;>?]/)[0];
   return host ? host : undefined;
@@ -54,12 +56,9 @@ export function statedTimeout(line: string, next: () => string): StatedTimeout |
   }
   if (line.includes("No response received")) {
     const m = NO_RESPONSE.exec(line);
-    if (m?.[1])
-      return m[2] === "registration"
-        ? { method: "REGISTER", to: m[1] }
-        : m[2]
-          ? { method: "OPTIONS", to: m[1] }
-          : { to: m[1] };
+    const to = m?.[1] ? uriHost(m[1]) : undefined;
+    if (m && to)
+      return m[2] === "registration" ? { method: "REGISTER", to } : m[2] ? { method: "OPTIONS", to } : { to };
   }
   if (line.includes("event=TIMER")) {
     const m = PJSIP_TSX.exec(line);
