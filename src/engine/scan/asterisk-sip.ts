@@ -12,6 +12,12 @@ import { all, type Emit, type Extra, hit, put } from "./hit.js";
 const CHAN_SIP_REG =
   /\b(?:Forbidden - wrong password on authentication for REGISTER\b|Got (404) Not found on SIP register\b|Got (423) Interval too brief for service\b|Got error (479) on register\b)/g;
 /**
+ * chan_sip's handle_response_register: "Failed to authenticate on REGISTER to 'user@host' (Tries 3)"
+ * once the registrar has answered 401 to every REGISTER with credentials: a refused login, not a
+ * challenge.
+ */
+const CHAN_SIP_AUTH_FAILED = /\bFailed to authenticate on REGISTER to '[^'\n]{1,300}'/g;
+/**
  * chan_sip's sip_reg_timeout: "Registration for 'user@host' timed out, trying again (Attempt #2)",
  * and "Giving up forever trying to register 'user@host'" once the attempts run out. The REGISTER
  * got no final response in time: the 408 chan_sip makes up itself (Timer F).
@@ -43,6 +49,7 @@ export const ASTERISK_SIP_ANCHORS = [
   "Registration for '",
   "Giving up forever",
   "rejected because extension not found",
+  "Failed to authenticate on REGISTER",
 ];
 
 export function detectAsteriskSip(segment: string, emit: Emit): void {
@@ -51,6 +58,10 @@ export function detectAsteriskSip(segment: string, emit: Emit): void {
       const code = Number(m[1] ?? m[2] ?? m[3] ?? 403);
       put(emit, hit("sip", code, null, 0.9, "asterisk-registration", true, REGISTER), m);
     });
+  if (segment.includes("Failed to authenticate on"))
+    all(CHAN_SIP_AUTH_FAILED, segment, (m) =>
+      put(emit, hit("sip", 401, null, 0.9, "asterisk-registration", true, REGISTER), m),
+    );
   if (segment.includes("Registration for") || segment.includes("Giving up forever"))
     all(CHAN_SIP_REG_TIMEOUT, segment, (m) =>
       put(emit, hit("sip", 408, null, 0.85, "asterisk-registration", true, REGISTER), m),
