@@ -18,3 +18,17 @@ export function cleanQuery(input: string): string {
 export function stripEdges(s: string): string {
   return s.replace(EDGE_JUNK_RE, "");
 }
+
+/**
+ * The parts of a pasted log line whose digits are never codes: dates and times ("2024-03-05
+ * 03:00:05,503": Python's milliseconds after a comma), IPv4 addresses with their ports, process
+ * ids in brackets ("[812]", "NOTICE[3098]") and the user part of a SIP URI (an extension, "1002").
+ */
+const LOG_NOISE_RE =
+  /\b\d{4}-\d{2}-\d{2}(?:T(?=\d))?|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b|\[\d+\]|\bsips?:[^@\s>]*@/gi;
+
+/** `text` without the digits a log line's stamp, addresses, process ids and URIs hold. */
+export function withoutLogNoise(text: string): string {
+  if (!/\d/.test(text)) return text;
+  return text.replace(LOG_NOISE_RE, " ");
+}

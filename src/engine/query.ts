@@ -2,7 +2,7 @@
 // Pure and total: any string yields a ParsedQuery, never an exception.
 import type { Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
-import { cleanQuery, stripEdges } from "./query-clean.js";
+import { cleanQuery, stripEdges, withoutLogNoise } from "./query-clean.js";
 import {
   DIRECT_ROUTING_RE,
   MICROSOFT_TEAMS_RE,
@@ -134,7 +134,7 @@ function headerLine(text: string): ParsedQuery | null {
  * 429 mean". "cause" is read so only for a Q.850-sized number: "what can cause 488" uses the verb.
  */
 const NS_NUMBER_RE =
-  /(?<![\w./-])(sip|https?|q\.?850|cause|isdn|mobius(?:-error)?|webex|acs|azure|exotel)\s*[:#-]?\s*(\d{1,7})(?![\w./])/gi;
+  /(?<![\w./-])(sip|https?|q\.?850|cause|isdn|mobius(?:-error)?|webex|acs|azure|exotel)\s*[:#-]?\s*(\d{1,7})(?![\w./@])/gi;
 
 function namespaceInProse(text: string): { namespace: Namespace; code: number; words: string } | null {
   const pairs = [...text.matchAll(NS_NUMBER_RE)]
@@ -292,6 +292,7 @@ export function parseQuery(input: string): ParsedQuery {
     if (prose) return codeQuery(namespace, prose.code, null, prose.words, !prose.plural);
   }
 
-  const normal = normalizeText(foldDotted(compact));
+  // Words, not the digits of a pasted line's stamp, addresses or extensions, are searched for.
+  const normal = normalizeText(foldDotted(withoutLogNoise(compact)));
   return { type: "text", namespace, text: normal };
 }
