@@ -26,6 +26,30 @@ export interface ChecklistParts {
   first?: Finding | null;
 }
 
+/**
+ * A check for one of FreeSWITCH's own causes an entry stands for ("For FreeSWITCH's own GATEWAY_DOWN,
+ * …"): it fits only a failure FreeSWITCH reported by that name.
+ */
+const OWN_CAUSE_CHECK = /^For FreeSWITCH's own ([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/;
+
+/**
+ * The checks of entry `e` for this scan. A check for another FreeSWITCH cause is left out. When the
+ * headline failure is FreeSWITCH's own cause and `e` has checks for it, those are its checks: the
+ * entry's others are about the code the name stands for (who sent a 503, a number's format), while
+ * FreeSWITCH refused the leg itself.
+ */
+function checksFor(e: Entry, own: readonly string[], first: Finding | null | undefined): string[] {
+  const cause = first?.direction === "local" ? first.reason : undefined;
+  const named = (c: string) => OWN_CAUSE_CHECK.exec(c)?.[1];
+  const fitting = own.filter((c) => {
+    const n = named(c);
+    return n === undefined || n === cause;
+  });
+  if (!cause || first?.id !== e.id) return fitting;
+  const forCause = fitting.filter((c) => named(c) === cause);
+  return forCause.length > 0 ? forCause : fitting;
+}
+
 /** Whether a check names one of the dependencies as a word ("Check CXAPI logs …"). */
 function namesOne(check: string, dependencies: readonly string[]): boolean {
   return dependencies.some((d) => new RegExp(`(?<![\\w-])${d.replace(/\W/g, "\\$&")}(?![\\w-])`).test(check));
@@ -38,7 +62,7 @@ export function mergeChecklist(p: ChecklistParts): string[] {
   const seen = new Set<string>();
   for (const e of order) {
     const method = p.methods.get(e);
-    const own = (method && e.methodChecks?.[method]) || e.checks;
+    const own = checksFor(e, (method && e.methodChecks?.[method]) || e.checks, p.first);
     const extra = p.extra.get(e);
     for (const c of extra ? [extra, ...own] : own) {
       const k = normalizeText(c);

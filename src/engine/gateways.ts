@@ -3,7 +3,9 @@
 // debug "Channel sofia/gateway/carrier_a/… entering state [terminated][503]"): that gateway's
 // carrier gave the cause. A later leg to the same number through another gateway that was answered
 // or cleared normally is a failover (a bridge string "sofia/gateway/a/…|sofia/gateway/b/…"), so
-// the call connected there. A gateway's own OPTIONS ping and REGISTER name it too.
+// the call connected there. A gateway's own OPTIONS ping and REGISTER name it too. A leg FreeSWITCH
+// refused itself before sending anything (INVALID_GATEWAY, GATEWAY_DOWN) points at its own gateway
+// settings, not at a carrier: no request went out, so nobody answered it.
 import { type GatewayLine, gatewayLine } from "./gateway-lines.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -13,6 +15,31 @@ function isSuccess(f: Finding): boolean {
   return f.namespace === "sip"
     ? f.code >= 200 && f.code < 300
     : f.namespace === "q850" && f.code === NORMAL_CLEARING;
+}
+
+/**
+ * FreeSWITCH's own causes for a leg to a gateway that mod_sofia refused before sending anything: no
+ * gateway by that name is loaded on a running profile ("Invalid Gateway 'NAME'"), or the gateway is
+ * marked DOWN, which FreeSWITCH does when its OPTIONS pings fail ("Gateway 'NAME' is down!").
+ */
+const REFUSALS: Readonly<Record<string, (gw: string | undefined) => string>> = {
+  INVALID_GATEWAY: (gw) =>
+    `This FreeSWITCH's gateway configuration: ${gw ? `gateway ${gw}` : `the gateway the bridge dial string names (${DIAL_STRING})`} is not loaded on any running sofia profile, so FreeSWITCH refused the leg itself (INVALID_GATEWAY) and sent nothing`,
+  GATEWAY_DOWN: (gw) =>
+    `${gw ? `FreeSWITCH gateway ${gw}` : `The FreeSWITCH gateway the bridge dial string names (${DIAL_STRING})`}, which FreeSWITCH had marked DOWN after its OPTIONS pings failed, so it refused the leg itself (GATEWAY_DOWN) and sent nothing to the carrier`,
+};
+const DIAL_STRING = "sofia/gateway/NAME/…";
+
+/** The leg FreeSWITCH refused to a gateway, in words, or null for any other failure. */
+function refusedLeg(
+  first: Finding,
+  line: GatewayLine | undefined,
+  findings: readonly Finding[],
+): string | null {
+  const refusal = first.direction === "local" && first.reason ? REFUSALS[first.reason] : undefined;
+  if (!refusal) return null;
+  // "Cannot create outgoing channel … [GATEWAY_DOWN]" names no gateway: the lines above it do.
+  return refusal(line?.gw) + (line?.kind === "leg" ? failover(first, line, findings) : "");
 }
 
 /** The later leg to the same destination through another gateway that connected, in words. */
@@ -66,6 +93,8 @@ export function gatewayComponent(
 ): string | null {
   if (first.namespace !== "q850" && first.namespace !== "sip") return null;
   const line = gatewayLine(first.text);
+  const refused = refusedLeg(first, line, findings);
+  if (refused) return refused;
   if (!line) return null;
   const own = `FreeSWITCH gateway ${line.gw} (${what(first, line)})`;
   // The catalog's usual sender of a cause FreeSWITCH made up itself says nothing about this leg.
