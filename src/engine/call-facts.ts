@@ -10,6 +10,8 @@ export interface CallFacts {
   product?: Product;
   /** "received": this system got the call (from a carrier); "placed": it sent it out. */
   direction?: "received" | "placed";
+  /** The line names a SIP channel (sofia, PJSIP, chan_sip): no ISDN SETUP of this system's to look at. */
+  sip?: true;
 }
 
 /** FreeSWITCH: a sofia channel, a channel state, its C sources. */
@@ -18,6 +20,8 @@ const FREESWITCH =
 /** Asterisk: a channel technology (never "SIP/2.0"), its modules' C sources, its cause names. */
 const ASTERISK =
   /\b(?:PJSIP|IAX2|DAHDI)\/\S|\bSIP\/(?!2\.0)[\w.-]+-[0-9a-f]{8}\b|\b(?:chan|app|res)_[a-z_]+\.c:|\bAST_CAUSE_/;
+/** An Asterisk SIP channel (PJSIP/trunk-…, SIP/peer-…), not DAHDI's ISDN. */
+const SIP_CHANNEL = /\b(?:PJSIP|SIP)\/(?!2\.0)\S/;
 /** A FreeSWITCH channel: "sofia/external/+1415…@198.51.100.20", "sofia/gateway/carrier1/…". */
 const CHANNEL = /\bsofia\/([\w.-]+)\//;
 
@@ -28,27 +32,33 @@ export function callFacts(f: Finding | null | undefined): CallFacts {
   if (text.includes("sofia") || text.includes("[CS_") || text.includes("switch_") || text.includes("mod_")) {
     if (!FREESWITCH.test(text)) return {};
     const profile = CHANNEL.exec(text)?.[1];
-    // A gateway leg goes out; the default external profile takes calls in from carriers.
-    if (profile === "gateway") return { product: "FreeSWITCH", direction: "placed" };
-    if (profile === "external" && text.includes("[CS_ROUTING]"))
-      return { product: "FreeSWITCH", direction: "received" };
-    return { product: "FreeSWITCH" };
+    if (!profile) return { product: "FreeSWITCH" };
+    // A gateway leg goes out; the default external profile takes calls in from carriers (ended
+    // while routed, or in CS_NEW when FreeSWITCH refused the offer itself).
+    if (profile === "gateway") return { product: "FreeSWITCH", direction: "placed", sip: true };
+    if (profile === "external" && (text.includes("[CS_ROUTING]") || text.includes("[CS_NEW]")))
+      return { product: "FreeSWITCH", direction: "received", sip: true };
+    return { product: "FreeSWITCH", sip: true };
   }
-  if (text.includes("/") || text.includes("AST_") || text.includes(".c:"))
-    return ASTERISK.test(text) ? { product: "Asterisk" } : {};
+  if (text.includes("/") || text.includes("AST_") || text.includes(".c:")) {
+    if (!ASTERISK.test(text)) return {};
+    return SIP_CHANNEL.test(text) ? { product: "Asterisk", sip: true } : { product: "Asterisk" };
+  }
   return {};
 }
 
 const PRODUCT_CHECK = /^(?:In|On|For) (FreeSWITCH|Asterisk)\b/;
 const DIRECTION_CHECK = /^For a call you (receive|place)\b/;
+const ISDN_CHECK = /^On ISDN\b/;
 
 /**
- * Checks that fit the call: another product's checks and the other direction's are left out, and a
- * received call's own checks lead (its failure is this system's, not the carrier's).
+ * Checks that fit the call: another product's checks, the other direction's and, on a SIP channel,
+ * ISDN's are left out, and a received call's own checks lead (its failure is this system's, not the carrier's).
  */
 export function fitChecks(checks: readonly string[], facts: CallFacts): string[] {
   if (!facts.product && !facts.direction) return [...checks];
   const kept = checks.filter((c) => {
+    if (facts.sip && ISDN_CHECK.test(c)) return false;
     const product = PRODUCT_CHECK.exec(c)?.[1];
     if (product && facts.product && product !== facts.product) return false;
     const way = DIRECTION_CHECK.exec(c)?.[1];

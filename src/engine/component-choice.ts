@@ -15,6 +15,7 @@ import type { Dominant } from "./dominant.js";
 import type { DroppedCall } from "./dropped.js";
 import { gatewayComponent } from "./gateways.js";
 import type { Hangup } from "./hangups.js";
+import { refusedOfferComponent } from "./offer-refused.js";
 import { pstnResult } from "./pstn.js";
 import type { Finding } from "./scan/scanner.js";
 import type { TimerFinding } from "./timing.js";
@@ -69,6 +70,7 @@ export function chooseComponent(c: ComponentClues): string | null {
   if (first)
     return (
       dialplanComponent(first) ??
+      refusedOfferComponent(first) ??
       gatewayComponent(first, c.ordered, c.firstEntry?.failingSide ?? c.firstEntry?.generatedBy) ??
       pstnResult(c.catalog, first)?.component ??
       failingComponentOf(first, c.firstEntry) ??
