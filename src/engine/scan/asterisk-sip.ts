@@ -1,7 +1,9 @@
 // SIP responses Asterisk logs in its own words, with no status line: chan_sip's outbound
 // registration results (handle_response_register, sip_reg_timeout) and the 404 a PBX answers an
-// inbound call with when its dialplan has no extension for the called number.
+// inbound call with when its dialplan has no extension for the called number. The requests a PBX
+// refuses itself (logins, ACLs, codecs) are read by pbx-refusals.ts through this detector.
 import { all, type Emit, type Extra, hit, put } from "./hit.js";
+import { detectRefusals, PBX_REPLY, REFUSAL_ANCHORS } from "./pbx-refusals.js";
 
 /**
  * chan_sip's handle_response_register: a 403 ("Forbidden - wrong password on authentication for
@@ -36,9 +38,10 @@ const EXTEN_NOT_FOUND =
 const REGISTER: Extra = { method: "REGISTER" };
 /**
  * The dialplan is the PBX's routing script, and its reply is made up by the system that wrote the
- * log, like a Kamailio script's sl_send_reply: finding.ts marks this detector's responses local.
+ * log, like a Kamailio script's sl_send_reply: finding.ts marks this detector's responses local,
+ * as it does the refusals of pbx-refusals.ts, which share it.
  */
-export const DIALPLAN = "asterisk-no-extension";
+export const DIALPLAN = PBX_REPLY;
 
 /** The literals these lines are found by (anchors.ts, opening PJSIP's gate): each match holds one. */
 export const ASTERISK_SIP_ANCHORS = [
@@ -50,6 +53,7 @@ export const ASTERISK_SIP_ANCHORS = [
   "Giving up forever",
   "rejected because extension not found",
   "Failed to authenticate on REGISTER",
+  ...REFUSAL_ANCHORS,
 ];
 
 export function detectAsteriskSip(segment: string, emit: Emit): void {
@@ -70,4 +74,5 @@ export function detectAsteriskSip(segment: string, emit: Emit): void {
     all(EXTEN_NOT_FOUND, segment, (m) =>
       put(emit, hit("sip", 404, null, 0.9, DIALPLAN, true, { method: "INVITE", reason: m[1] }), m),
     );
+  detectRefusals(segment, emit);
 }

@@ -1,0 +1,77 @@
+// Requests a PBX refused itself and logged in its own words, with no status line: a REGISTER or
+// INVITE whose login or source address it turned down (Asterisk's chan_sip and PJSIP distributor,
+// FreeSWITCH's sofia_reg.c). These are the only trace of the response when SIP logging is off, and
+// the lines of a registration attack.
+import { all, type Emit, hit, put } from "./hit.js";
+
+/**
+ * chan_sip handle_request_register: "Registration from '<sip:1002@pbx>' failed for
+ * '10.10.20.32:5060' - Wrong password". A wrong password (and an auth name that is not the peer's)
+ * gets 403 Forbidden. The other reasons get the fake 401 challenge of alwaysauthreject=yes, the
+ * default, so that a scanner cannot tell a missing peer from a wrong password (404 or 403 with
+ * alwaysauthreject=no).
+ */
+const CHAN_SIP_REFUSED =
+  /\bRegistration from '[^\n]{0,300}?' failed for '([^'\s]{1,80})' - (Wrong password|Username\/auth name mismatch|No matching peer found|Not a local domain|Peer is not supposed to register|Device does not match ACL)/g;
+const CHAN_SIP_FORBIDDEN = /^(?:Wrong password|Username)/;
+/**
+ * pjsip_distributor.c log_failed_request: "Request 'REGISTER' from '<sip:1001@pbx>' failed for
+ * '203.0.113.9:5060' (callid: …) - Failed to authenticate". A request no endpoint matched is
+ * challenged for the artificial endpoint, and a failed login is challenged again: both 401. An
+ * endpoint's ACL refuses with 403. An ACK gets no response at all.
+ */
+const PJSIP_REFUSED =
+  /\bRequest '([A-Z]+)' from '[^\n]{0,300}?' failed for '([^'\s]{1,80})'(?: \(callid: [^)\n]{0,200}\))? - ((?:Failed to authenticate|No matching endpoint found|[^\r\n]{0,60}\bACL\b)[^\r\n]{0,40})/g;
+/**
+ * sofia_reg.c: "SIP auth failure (REGISTER) on sofia profile 'internal' for [1001@pbx] from ip
+ * 203.0.113.9". FreeSWITCH answers a login it refuses with 403 Forbidden. Its "SIP auth challenge"
+ * line is the normal 401 before the credentials come, and no failure.
+ */
+const FS_AUTH_FAILURE = /\bSIP auth failure \(([A-Z]+)\)[^\n]{0,300}? from ip \[?([0-9A-Fa-f.:]{3,45})\]?/g;
+/**
+ * The detector of responses the PBX made up itself, these and its dialplan's 404 (asterisk-sip.ts):
+ * finding.ts marks them local.
+ */
+export const PBX_REPLY = "pbx-own-reply";
+const own = PBX_REPLY;
+
+/** The literals these lines are found by (anchors.ts, through asterisk-sip.ts): each match holds one. */
+export const REFUSAL_ANCHORS = ["' failed for '", "SIP auth failure"];
+
+export function detectRefusals(segment: string, emit: Emit): void {
+  if (segment.includes("' failed for '")) {
+    if (segment.includes("Registration from"))
+      all(CHAN_SIP_REFUSED, segment, (m) => {
+        const code = CHAN_SIP_FORBIDDEN.test(m[2] as string) ? 403 : 401;
+        put(emit, hit("sip", code, null, 0.9, own, true, { method: "REGISTER", reason: m[2] }), m);
+      });
+    if (segment.includes("Request '"))
+      all(PJSIP_REFUSED, segment, (m) => {
+        if (m[1] === "ACK") return;
+        const reason = (m[3] as string).trim();
+        const code = reason.includes("ACL") ? 403 : 401;
+        put(emit, hit("sip", code, null, 0.9, own, true, { method: m[1], reason }), m);
+      });
+  }
+  if (segment.includes("SIP auth failure"))
+    all(FS_AUTH_FAILURE, segment, (m) =>
+      put(emit, hit("sip", 403, null, 0.9, own, true, { method: m[1], reason: "SIP auth failure" }), m),
+    );
+}
+
+/**
+ * The peer a refusal line names: the address that sent the refused request and got the 401/403
+ * ("failed for '203.0.113.9:5060'", "from ip 203.0.113.9"). For hosts.ts's namedHost.
+ */
+export function refusedPeer(line: string): { host: string; role: "receiver" } | undefined {
+  if (line.includes("' failed for '")) {
+    const m = /' failed for '([^'\s]{1,80})'/.exec(line);
+    if (m?.[1] && (line.includes("Registration from") || line.includes("Request '")))
+      return { host: m[1], role: "receiver" };
+  }
+  if (line.includes("SIP auth failure")) {
+    const m = /\bSIP auth failure \([A-Z]+\)[^\n]{0,300}? from ip \[?([0-9A-Fa-f.:]{3,45})\]?/.exec(line);
+    if (m?.[1]) return { host: m[1], role: "receiver" };
+  }
+  return undefined;
+}
