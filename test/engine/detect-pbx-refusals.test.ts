@@ -1,4 +1,5 @@
-// Requests a PBX refused itself and said so in its own words: logins and ACLs it turned down.
+// Requests a PBX refused itself and said so in its own words: logins and ACLs it turned down, and
+// an offer with no codec in common.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
@@ -6,6 +7,28 @@ import { catalog } from "../helpers/catalog.js";
 
 const read = (log: string) =>
   scanText(catalog(), log).findings.map((f) => [f.code, f.method, f.direction, f.reason]);
+
+describe("an offer Asterisk refused for want of a common codec", () => {
+  it("is the 488 Asterisk answered itself, naming both codec lists", () => {
+    const line =
+      "[2024-03-05 02:41:10] NOTICE[1433][C-00000092] res_pjsip_sdp_rtp.c: No joint capabilities for 'audio' media stream between our configuration(ulaw|alaw) and incoming SDP(g729|telephone-event)";
+    expect(read(line)).toEqual([
+      [488, undefined, "local", "no codec in common: ours ulaw|alaw, offered g729|telephone-event"],
+    ]);
+    const a = analyze(catalog(), scanText(catalog(), line));
+    expect(a.failingComponent).toMatch(/^the system that wrote this log, which generated the 488 itself/);
+    expect(a.checklist.some((c) => c.includes("allow="))).toBe(true);
+  });
+
+  it("reads chan_sip's wording and the older PJSIP one the same way", () => {
+    for (const line of [
+      "[Mar  5 02:41:10] NOTICE[3098][C-00000091] chan_sip.c: No compatible codecs, not accepting this offer!",
+      "[Mar  5 02:41:10] WARNING[3098][C-00000091] chan_sip.c: No compatible codecs received in INVITE",
+      "[2024-03-05 02:41:10] NOTICE[1433] chan_pjsip.c: No joint capabilities between our configuration(ulaw) and incoming call(g729)",
+    ])
+      expect(read(line).map(([code, , direction]) => [code, direction])).toEqual([[488, "local"]]);
+  });
+});
 
 describe("logins a PBX refused", () => {
   it("reads PJSIP's refused requests as the 401 or 403 it sent, never an ACK", () => {

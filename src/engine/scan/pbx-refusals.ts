@@ -1,7 +1,7 @@
 // Requests a PBX refused itself and logged in its own words, with no status line: a REGISTER or
 // INVITE whose login or source address it turned down (Asterisk's chan_sip and PJSIP distributor,
-// FreeSWITCH's sofia_reg.c). These are the only trace of the response when SIP logging is off, and
-// the lines of a registration attack.
+// FreeSWITCH's sofia_reg.c), and an offer it answered 488 because no codec was in common. These are
+// the only trace of the response when SIP logging is off, and the lines of a registration attack.
 import { all, type Emit, hit, put } from "./hit.js";
 
 /**
@@ -29,6 +29,16 @@ const PJSIP_REFUSED =
  */
 const FS_AUTH_FAILURE = /\bSIP auth failure \(([A-Z]+)\)[^\n]{0,300}? from ip \[?([0-9A-Fa-f.:]{3,45})\]?/g;
 /**
+ * res_pjsip_sdp_rtp.c: "No joint capabilities for 'audio' media stream between our
+ * configuration(ulaw|alaw) and incoming SDP(g729|telephone-event)" (older versions name no stream,
+ * or say "incoming call"), and chan_sip's "No compatible codecs, not accepting this offer!" or "No
+ * compatible codecs received in INVITE": Asterisk answered the offer with 488 Not Acceptable Here.
+ */
+const NO_JOINT =
+  /\bNo joint capabilities\b(?:[^(\n]{0,80}?\bconfiguration\(([^)\n]{0,200})\)[^(\n]{0,40}?\(([^)\n]{0,200})\))?/g;
+const NO_COMPATIBLE = /\bNo compatible codecs(?:, not accepting this offer| received in (INVITE))/g;
+
+/**
  * The detector of responses the PBX made up itself, these and its dialplan's 404 (asterisk-sip.ts):
  * finding.ts marks them local.
  */
@@ -36,7 +46,12 @@ export const PBX_REPLY = "pbx-own-reply";
 const own = PBX_REPLY;
 
 /** The literals these lines are found by (anchors.ts, through asterisk-sip.ts): each match holds one. */
-export const REFUSAL_ANCHORS = ["' failed for '", "SIP auth failure"];
+export const REFUSAL_ANCHORS = [
+  "' failed for '",
+  "SIP auth failure",
+  "No joint capabilities",
+  "No compatible codecs",
+];
 
 export function detectRefusals(segment: string, emit: Emit): void {
   if (segment.includes("' failed for '")) {
@@ -56,6 +71,18 @@ export function detectRefusals(segment: string, emit: Emit): void {
   if (segment.includes("SIP auth failure"))
     all(FS_AUTH_FAILURE, segment, (m) =>
       put(emit, hit("sip", 403, null, 0.9, own, true, { method: m[1], reason: "SIP auth failure" }), m),
+    );
+  if (segment.includes("No joint capabilities"))
+    all(NO_JOINT, segment, (m) => {
+      const reason =
+        m[1] !== undefined && m[2] !== undefined
+          ? `no codec in common: ours ${m[1] || "(none)"}, offered ${m[2] || "(none)"}`
+          : "no codec in common";
+      put(emit, hit("sip", 488, null, 0.85, own, true, { reason }), m);
+    });
+  if (segment.includes("No compatible codecs"))
+    all(NO_COMPATIBLE, segment, (m) =>
+      put(emit, hit("sip", 488, null, 0.85, own, true, { method: m[1], reason: "no codec in common" }), m),
     );
 }
 
