@@ -21,6 +21,7 @@ import {
 import { droppedCall } from "./dropped.js";
 import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
 import { forkedBranch, forwardedResponses, forwardedSentence } from "./forks.js";
+import { glareNotes, glares } from "./glare.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
@@ -91,6 +92,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const carriedBy = overruled.size > 0 ? carriers(overruled) : undefined;
   // A forked INVITE whose branches all failed: the 6xx the proxy forwarded leads (RFC 3261 §16.7).
   const forwarded = forwardedResponses(scan.findings);
+  // Re-INVITEs that crossed (each side got 491) and were settled by one side's retry.
+  const crossed = scan.findings.some((f) => f.code === 491) ? glares(ordered) : undefined;
   // Reasons repeated in a retransmitted BYE/CANCEL: one hang-up, counted once.
   let copies = 0;
   const answered = new AnsweredCalls();
@@ -100,14 +103,19 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       copies++;
       return;
     }
-    const challenge =
-      !hangup && isRetried(f) ? challengeOutcome(f, ordered.slice(i + 1, i + 200)) : undefined;
+    const glare = crossed?.get(f);
+    // A 491 of a resolved glare is judged by the retry that settled it, and told in one note.
+    const challenge = glare
+      ? glare.outcome
+      : !hangup && isRetried(f)
+        ? challengeOutcome(f, ordered.slice(i + 1, i + 200))
+        : undefined;
     const cancel = cancelledBy(f, cancels, hangup);
     answered.see(f);
     const connected = hangup?.request.method === "BYE" || answered.answered(f);
     const normal = isNormal(catalog, f, challenge, cancel !== undefined, connected) && !overruled.has(f);
     // Notes say why a finding is no failure: only for findings the verdict calls normal.
-    if (challenge && normal) challenges.push(challenge);
+    if (challenge && normal && !glare) challenges.push(challenge);
     if (cancel && normal) cancelled.push(cancel);
     if (!normal && !firstFailure) firstFailure = carriedBy?.get(f) ?? forwarded.get(f)?.best ?? f;
     if (!normal) failing.push(f);
@@ -232,6 +240,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);
   normal.push(...challengeNotes(challenges, named));
+  if (crossed) normal.push(...glareNotes(crossed, named));
   normal.push(...cancelNotes(cancelled, named));
   const failedOver = failovers(scan.findings);
   normal.push(...failoverNotes(failedOver, named));

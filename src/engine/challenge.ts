@@ -101,7 +101,7 @@ function sameCall(a: string, b: string): boolean {
 
 /** Whether response `g` goes to the side `f` went to: the same requester in the top Via, or
  *  the same host and direction. Unknown on either side: yes. */
-function sameSide(f: Finding, g: Finding): boolean {
+export function sameSide(f: Finding, g: Finding): boolean {
   if (f.via && g.via) return f.via === g.via;
   if (f.host && g.host && f.direction && g.direction) return f.host === g.host && f.direction === g.direction;
   return true;
