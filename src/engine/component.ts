@@ -53,7 +53,13 @@ function answeringSide(f: Finding): { text: string; placed: boolean } | null {
     return { text: `the system that wrote this log${agent}, which sent the ${code}${to}`, placed: true };
   }
   // A message logged as received from a peer the log does not name (Cisco's "Received:" above it):
-  // the peer answered, not the requester in its top Via.
+  // the peer answered, not the requester in its top Via. The request it answers was sent to its
+  // Request-URI's host, the best name the log gives that peer.
+  if (f.direction === "in" && !f.host && f.requestUri)
+    return {
+      text: `${f.requestUri}${agent}, the host the request's Request-URI names (the log gives no address)`,
+      placed: true,
+    };
   if (f.direction === "in" && !f.host && !f.agent && f.via)
     return { text: "the peer that sent it (logged as received; the log names no address)", placed: true };
   if (f.agent) return { text: f.agent, placed: false };
