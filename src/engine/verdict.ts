@@ -69,7 +69,7 @@ export class AnsweredCalls {
  *  challenge or a 420/422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
  *  a losing branch's refusal after another branch answered and a 481 to a CANCEL that crossed the 200 OK
  *  (`cancelled`, see cancels.ts), ACS "Success" end reasons, and a Mobius refusal its log message calls by
- *  design. `connected`: the finding's call was answered before it (see AnsweredCalls). */
+ *  design, Q.850 26 (answered elsewhere). `connected`: the finding's call was answered before it (see AnsweredCalls). */
 export function isNormal(
   catalog: Catalog,
   f: Finding,
@@ -83,9 +83,11 @@ export function isNormal(
     return challenge !== undefined && challenge.kind !== "unanswered";
   }
   // Normal clearing is normal, unless the line itself reports a failure ("Originate Failed. Cause: …");
-  // cause 31 only on a call that `connected` (answered, or hung up with a BYE).
+  // cause 31 only on a call that `connected` (answered, or hung up with a BYE). Cause 26 clears a leg
+  // another user of its group answered (Asterisk's ANSWERED_ELSEWHERE on every losing ring-group or
+  // queue leg): the call itself worked.
   if (f.namespace === "q850")
-    return (f.code === 16 || (f.code === 31 && connected)) && !/fail|error/i.test(f.text);
+    return (f.code === 16 || f.code === 26 || (f.code === 31 && connected)) && !/fail|error/i.test(f.text);
   // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes.
   if (f.namespace === "acs") return e ? e.resultCategory === "Success" : f.code < 300;
   // Mobius statuses are HTTP statuses: a 1xx/2xx without a mobius-error is a request that worked;

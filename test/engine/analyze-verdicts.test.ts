@@ -113,3 +113,19 @@ describe("an ACS result with SIP and Q.850 details", () => {
     expect(text).toMatch(/^No failures: normal traffic only/);
   });
 });
+
+describe("a leg answered elsewhere", () => {
+  it("reads Q.850 26 on a losing ring-group leg as normal, leaving the real failure first", () => {
+    const log = [
+      "Event: Hangup",
+      "Channel: PJSIP/1001-000000b1",
+      "Cause: 26",
+      "Cause-txt: Answered elsewhere",
+      "",
+      "[2024-03-05 02:20:14] VERBOSE[24200][C-0000001b] app_dial.c: Unable to create channel of type 'PJSIP' (cause 34 - Circuit/channel congestion)",
+    ].join("\n");
+    const a = analyze(catalog(), scanText(catalog(), log));
+    expect(a.firstFailureLabel).toMatch(/^Q\.850 cause 34/);
+    expect(a.normal.join(" ")).toMatch(/Q\.850 cause 26/);
+  });
+});
