@@ -2,7 +2,6 @@
 // the surroundings a finding carries (timestamp, method, Call-ID, host, redacted excerpt).
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
-import { DIALPLAN } from "./asterisk-sip.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import { copy, detach } from "./detach.js";
 import type { Hit } from "./detectors.js";
@@ -12,6 +11,7 @@ import { replyHost } from "./mobius-http.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
 import { noteNat } from "./nat.js";
 import { OWN_CAUSE } from "./own-causes.js";
+import { PBX_REPLY } from "./pbx-refusals.js";
 import { type RedactOptions, redact } from "./redact.js";
 import { stampLength } from "./repeats.js";
 
@@ -55,10 +55,10 @@ export interface Finding {
 const REINVITE_WORD = /\bre-?INVITE\b/i;
 /** The detector of a script's reply (sl_send_reply, t_reply, sl_reply_error's "reply used: 478"). */
 /**
- * Detectors of responses the log's own system made up: a Kamailio/OpenSIPS script's reply, an
- * Asterisk dialplan's refusal, a FreeSWITCH cause of its own.
+ * Detectors of responses the log's own system made up: a Kamailio/OpenSIPS script's reply, a
+ * PBX's own refusal (Asterisk's dialplan, a login it refused), a FreeSWITCH cause of its own.
  */
-const MADE_LOCALLY = new Set(["script-reply", DIALPLAN, OWN_CAUSE]);
+const MADE_LOCALLY = new Set(["script-reply", PBX_REPLY, OWN_CAUSE]);
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
 const NO_HEADERS: Surroundings = emptySurroundings();
 

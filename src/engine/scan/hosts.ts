@@ -1,5 +1,6 @@
 // Which host a log line names, and its part in the message the line logs: the side that sent it
 // ("from 10.0.0.9", "10.0.0.9:5060 -> 10.0.0.5:5060", "<- carrier.example") or the one it went to.
+import { refusedPeer } from "./pbx-refusals.js";
 import { registrarOf } from "./registrar.js";
 import { isTsharkMessage, tsharkFrame } from "./tshark.js";
 
@@ -88,6 +89,9 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
   // A Kamailio acc record with no dst_ip names only its requester (src_ip), which got the response:
   // it says nothing about who answered.
   if (line.includes("src_ip=") && ACC_RECORD.test(line)) return undefined;
+  // A login the PBX refused itself names the address that tried ("failed for '203.0.113.9:5060'").
+  const peer = refusedPeer(line);
+  if (peer) return peer;
   const m = HOST.exec(line);
   if (m?.[2]) {
     const host = joined(m[2], m[3]);

@@ -94,6 +94,16 @@ export function statusLineFollows(buf: string, le: number, code: number): boolea
   );
 }
 
+/**
+ * Does the status line of `code` follow the line ending at buf[le], maybe under the transport line
+ * Asterisk's pjsip logger writes above each message ("<--- Transmitting SIP response … --->")?
+ */
+export function responseFollows(buf: string, le: number, code: number): boolean {
+  if (statusLineFollows(buf, le, code)) return true;
+  const next = buf.indexOf("\n", le + 1);
+  return next > le && buf.startsWith("<--- Transmitting", le + 1) && statusLineFollows(buf, next, code);
+}
+
 /** A one-line CANCEL request ("send --> CANCEL sip:2001@10.0.0.9 SIP/2.0 [Time:…]"). */
 const CANCEL_LINE = /\bCANCEL (?:sips?|tel):\S+ SIP\/2\.0\b/;
 /** AudioCodes' session id, the same on every line of one call. */

@@ -14,8 +14,9 @@ import { type Finding, type LineContext, sameLineRules, toFinding } from "./find
 import { FindingStore, type FoldedCount } from "./fold.js";
 import { ALL_DETECTORS, lineGates } from "./gates.js";
 import { isPacketLine, messageSource } from "./hosts.js";
-import { lineContext, statusLineFollows } from "./line-context.js";
+import { lineContext, responseFollows, statusLineFollows } from "./line-context.js";
 import { detectPairsAhead, mayPair } from "./pair.js";
+import { PBX_REPLY } from "./pbx-refusals.js";
 import type { RedactOptions } from "./redact.js";
 import { markReinvites } from "./reinvite.js";
 import { RepeatCache } from "./repeats.js";
@@ -292,8 +293,9 @@ export class Scanner {
       // A stack's summary of a response and the response it logs right after are one response:
       // the status line, with its headers (Call-ID, CSeq, Via, agent), stands for both.
       if (
-        (h.detector === SUMMARY || (h.detector === "sip-status" && isPacketLine(line))) &&
-        statusLineFollows(this.buf, le, h.code)
+        ((h.detector === SUMMARY || (h.detector === "sip-status" && isPacketLine(line))) &&
+          statusLineFollows(this.buf, le, h.code)) ||
+        (h.detector === PBX_REPLY && responseFollows(this.buf, le, h.code))
       )
         continue;
       if (this.store.isVendorPairRepeat(h, lineNo)) continue;

@@ -6,7 +6,7 @@ import type { Hit } from "./detectors.js";
 import type { ScanIndex } from "./scan-index.js";
 
 const BASE =
-  "SIP\\/2\\.0[ \\t]|SIP[- ]\\d|Response msg|error_data|Details|state \\[|_code|[Ss]ip[Ss]tatus|uas=|after |Fehler|[Ee]rror|[Ss]ays |[Dd]eclin|[Rr]eason|[Cc]ode|CODE|mobius|response_status|[A-Z]_[A-Z]|[Cc]ause|CAUSE|HTTP\\/|HTTP[ \\t]|(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \\t]+[/h]|<--|[Ss]tatus|Error|Exception|[1-6]\\d\\d[ \\t]+\"?[A-Z]|[1-6]\\d\\d[sS]\\b|[Gg]ot |[Gg]ets? |[Rr]eport|(?:[Ii]t|[Tt]hat)(?:[\u2019']?s| is| was) an? |[Rr]eceiv|[Rr]eturn|[Rr]espon|[Aa]nswer|[Rr]epl|[Ss]en[dt]|[Rr]eject|[Ff]ail|DIALSTATUS|circuit-busy|REPLY\\]|is busy|Auto fallthrough|Forbidden - wrong|Registration for '|Giving up forever";
+  "SIP\\/2\\.0[ \\t]|SIP[- ]\\d|Response msg|error_data|Details|state \\[|_code|[Ss]ip[Ss]tatus|uas=|after |Fehler|[Ee]rror|[Ss]ays |[Dd]eclin|[Rr]eason|[Cc]ode|CODE|mobius|response_status|[A-Z]_[A-Z]|[Cc]ause|CAUSE|HTTP\\/|HTTP[ \\t]|(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \\t]+[/h]|<--|[Ss]tatus|Error|Exception|[1-6]\\d\\d[ \\t]+\"?[A-Z]|[1-6]\\d\\d[sS]\\b|[Gg]ot |[Gg]ets? |[Rr]eport|(?:[Ii]t|[Tt]hat)(?:[\u2019']?s| is| was) an? |[Rr]eceiv|[Rr]eturn|[Rr]espon|[Aa]nswer|[Rr]epl|[Ss]en[dt]|[Rr]eject|[Ff]ail|DIALSTATUS|circuit-busy|REPLY\\]|is busy|Auto fallthrough|Forbidden - wrong|Registration for '|Giving up forever|No joint capabilities|No compatible codecs";
 
 export class Trigger {
   private readonly re: RegExp;
