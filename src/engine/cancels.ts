@@ -4,6 +4,7 @@
 // had already ended, so the CANCEL matched nothing): which findings those are, and the notes that
 // say so.
 import type { Hangup } from "./hangups.js";
+import { OWN_CAUSE } from "./scan/own-causes.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 
 /** FreeSWITCH's hangup cause for a caller who hung up while it rang (the catalog reads it as 487). */
@@ -15,6 +16,22 @@ const CHANNEL = /\b(?:sofia|loopback|verto|freetdm|rtc|skinny)\/[^\s[\]]+/;
 /** The channel UUID a FreeSWITCH line starts with; the excerpt may have cut its head ("…516a91f39"). */
 const LEADING_UUID =
   /^(?:…[0-9a-f-]*?([0-9a-f]{8})|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}([0-9a-f]{8}))\s/i;
+/**
+ * FreeSWITCH ends a leg itself with a 2xx cause of its own when another leg answered (LOSE_RACE)
+ * or the call was picked up (PICKED_OFF): it cancelled that leg, so the leg's 487 is no failure.
+ */
+function endsOwnLeg(f: Finding): boolean {
+  return f.detector === OWN_CAUSE && f.code >= 200 && f.code < 300;
+}
+
+/**
+ * A leg FreeSWITCH hung up with NO_ANSWER (Q.850 19) when its ring time ran out: FreeSWITCH sent
+ * the CANCEL, so the leg's 487 follows from the no-answer, which stays the failure.
+ */
+function ringTimedOut(f: Finding): boolean {
+  return f.code === 19 && f.text.includes("NO_ANSWER") && CHANNEL.test(f.text);
+}
+
 /** A 487 and an ORIGINATOR_CANCEL of one channel are this close (ms, or lines without times). */
 const CHANNEL_MS = 5000;
 const CHANNEL_LINES = 30;
@@ -81,13 +98,20 @@ export function cancelIndex(events: TimingEvent[], findings: Finding[]): CancelI
   const answered = new Map<string, Finding[]>();
   const timeouts = new Map<string, Finding[]>();
   for (const f of findings) {
+    if (f.namespace === "q850" && ringTimedOut(f)) {
+      for (const k of channelKeys(f.text)) {
+        const list = byChannel.get(k);
+        if (list) list.push(f);
+        else byChannel.set(k, [f]);
+      }
+    }
     if (f.namespace !== "sip") continue;
     if (f.code === 408 && f.callId && byCall.has(f.callId)) {
       const list = timeouts.get(f.callId);
       if (list) list.push(f);
       else timeouts.set(f.callId, [f]);
     }
-    if (f.code === 487 && f.text.includes("ORIGINATOR_CANCEL")) {
+    if ((f.code === 487 && f.text.includes("ORIGINATOR_CANCEL")) || endsOwnLeg(f)) {
       for (const k of channelKeys(f.text)) {
         const list = byChannel.get(k);
         if (list) list.push(f);
@@ -206,12 +230,14 @@ export function cancelledBy(
 
 const ELSEWHERE = /cause=200\b|completed elsewhere/i;
 
-type Kind = "branch" | "crossed" | "elsewhere" | "caller" | "proxy" | "originator";
+type Kind = "branch" | "crossed" | "elsewhere" | "caller" | "proxy" | "ring" | "originator";
 
 function kindOf(c: Cancelled): Kind {
   if (c.crossed) return "crossed";
   if (c.answered) return "branch";
   if (c.timedOut) return "proxy";
+  if (c.channel && !c.cancel && endsOwnLeg(c.channel)) return "elsewhere";
+  if (c.channel && !c.cancel && c.channel.namespace === "q850") return "ring";
   if (c.cancel) return ELSEWHERE.test(c.cancel.note ?? "") ? "elsewhere" : "caller";
   return ELSEWHERE_TEXT.test(c.f.text) ? "elsewhere" : "originator";
 }
@@ -228,6 +254,10 @@ function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
       : `CANCEL on line ${cancel?.line}`;
   if (answered)
     return `a losing branch of a forked call; another branch answered: ${label(answered)} on line ${answered.line} (RFC 3261 §16.7)`;
+  if (!cancel && channel && k === "elsewhere")
+    return `the call was answered elsewhere, so FreeSWITCH cancelled this leg (${channel.reason ?? "LOSE_RACE"} on line ${channel.line}, same channel)`;
+  if (!cancel && channel && k === "ring")
+    return `FreeSWITCH cancelled this leg when its ring time ran out (NO_ANSWER on line ${channel.line}, same channel), the failure to look at`;
   if (!cancel)
     return k === "elsewhere"
       ? "the call was answered elsewhere, so this branch was cancelled"
@@ -242,7 +272,7 @@ function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
  *  cancelled by the caller (a CANCEL, or FreeSWITCH's ORIGINATOR_CANCEL). */
 export function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => string): string[] {
   const notes: string[] = [];
-  for (const k of ["branch", "crossed", "elsewhere", "caller", "proxy", "originator"] as const) {
+  for (const k of ["branch", "crossed", "elsewhere", "caller", "proxy", "ring", "originator"] as const) {
     const these = cancelled.filter((c) => kindOf(c) === k);
     const first = these[0];
     if (!first) continue;
@@ -257,7 +287,9 @@ export function cancelNotes(cancelled: Cancelled[], label: (f: Finding) => strin
             ? "followed a CANCEL the same way"
             : k === "elsewhere"
               ? "were answered elsewhere the same way"
-              : "were cancelled by the caller the same way";
+              : k === "ring"
+                ? "were cancelled at the end of their ring time the same way"
+                : "were cancelled by the caller the same way";
     const what = k === "branch" ? "final response" : k === "crossed" ? "481" : "487";
     const more = n > 0 ? ` ${n} more ${what}${n > 1 ? "s" : ""} ${way}.` : "";
     notes.push(

@@ -42,10 +42,28 @@ describe("FreeSWITCH's own hangup causes", () => {
     expect(f).toMatchObject({ namespace: "sip", code: 503, id: "sip/503", direction: "local" });
   });
 
-  it("finds nothing for a leg that lost the race to another that answered", () => {
-    expect(codesIn(`${HANGUP} [LOSE_RACE]`)).toEqual([]);
-    expect(codesIn(`${HANGUP} [PICKED_OFF]`)).toEqual([]);
+  it("reads a leg that lost the race to another as the SIP 200 it ends with, and other causes as nothing", () => {
+    expect(codesIn(`${HANGUP} [LOSE_RACE]`)).toEqual(["sip 200"]);
+    expect(codesIn(`${HANGUP} [PICKED_OFF]`)).toEqual(["sip 200"]);
     expect(codesIn(`${HANGUP} [MANAGER_REQUEST]`)).toEqual([]);
+  });
+
+  it("reads the 487 of a leg FreeSWITCH cancelled itself as normal, whatever the log level", () => {
+    const leg = "sofia/internal/1001@10.10.20.31:5060";
+    const ring = (cause: string) =>
+      [
+        `2024-03-05 02:15:00.650000 [DEBUG] sofia.c:7084 Channel ${leg} entering state [early][180]`,
+        `2024-03-05 02:15:07.520000 [DEBUG] sofia.c:7084 Channel ${leg} entering state [terminated][487]`,
+        `2024-03-05 02:15:07.521000 [NOTICE] sofia.c:1065 Hangup ${leg} [CS_CONSUME_MEDIA] [${cause}]`,
+      ].join("\n");
+    const lost = analyze(catalog(), scanText(catalog(), ring("LOSE_RACE")));
+    expect(lost.firstFailure).toBeNull();
+    expect(lost.normal.join(" ")).toMatch(
+      /answered elsewhere, so FreeSWITCH cancelled this leg \(LOSE_RACE on line 3/,
+    );
+    const unanswered = analyze(catalog(), scanText(catalog(), ring("NO_ANSWER")));
+    expect(unanswered.firstFailureLabel).toMatch(/^Q\.850 cause 19/);
+    expect(unanswered.normal.join(" ")).toMatch(/ring time ran out \(NO_ANSWER on line 3/);
   });
 
   it("reads the names only where a call ends, not as words elsewhere", () => {

@@ -23,10 +23,11 @@ const SNAKE_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
  * another entry.
  */
 const OWN_NAMES =
-  /\b(?:own|FreeSWITCH's)\s+([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*)/g;
+  /\b(?:own|FreeSWITCH's)\s+([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*)|\(([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+), internal value/g;
 /**
  * A note saying the leg ended with "SIP;cause=200" (another leg answered, or the call was picked
- * up): the names in it end a leg of a call that worked, and are no failure.
+ * up): the names in it end a leg of a call that worked. They are read as that SIP 200, "Call
+ * completed elsewhere", which is normal traffic.
  */
 const COMPLETED_ELSEWHERE = /cause=200/;
 
@@ -47,11 +48,13 @@ export function ownCauseNames(
   for (const e of catalog.entries) {
     if ((e.namespace !== "sip" && e.namespace !== "q850") || e.code === null) continue;
     for (const note of e.notes) {
-      if (note.context !== "FreeSWITCH" || COMPLETED_ELSEWHERE.test(note.text)) continue;
-      for (const [, names] of note.text.matchAll(OWN_NAMES)) {
-        for (const [name] of (names ?? "").matchAll(SNAKE_NAME)) {
-          if (taken.has(name) || out.has(name)) continue;
-          out.set(name, { namespace: e.namespace, code: e.code, id: e.id });
+      if (note.context !== "FreeSWITCH") continue;
+      const target = COMPLETED_ELSEWHERE.test(note.text) ? catalog.byId.get("sip/200") : e;
+      if (!target || target.code === null) continue;
+      const named = { namespace: target.namespace as "sip" | "q850", code: target.code, id: target.id };
+      for (const [, names, one] of note.text.matchAll(OWN_NAMES)) {
+        for (const [name] of (names ?? one ?? "").matchAll(SNAKE_NAME)) {
+          if (!taken.has(name) && !out.has(name)) out.set(name, named);
         }
       }
     }
