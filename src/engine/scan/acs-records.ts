@@ -63,11 +63,13 @@ export function acsProsePair(m: RegExpExecArray, index: ScanIndex): Hit | null {
 
 /**
  * The literals a prose pair cannot be without, for the scanner's anchors (each opens D.ACS): the
- * subcode prefixes after the slash, and every catalogued pair with a subcode of four digits or more.
+ * subcode prefixes after the slash, and the slash and subcode of every catalogued pair with a
+ * subcode of four digits or more. Each starts with the slash: a literal starting with a digit would
+ * be tried at every digit of a log.
  */
 export function acsPairAnchors(c: Catalog): string[] {
   const lits = new Set(["/510", "/540", "/560"]);
   for (const e of c.byNamespace.get("acs") ?? [])
-    if (e.code !== null && e.subcode !== null && e.subcode >= 1000) lits.add(`${e.code}/${e.subcode}`);
+    if (e.code !== null && e.subcode !== null && e.subcode >= 1000) lits.add(`/${e.subcode}`);
   return [...lits];
 }

@@ -46,12 +46,12 @@ export const DIALPLAN = PBX_REPLY;
 /** The literals these lines are found by (anchors.ts, opening PJSIP's gate): each match holds one. */
 export const ASTERISK_SIP_ANCHORS = [
   "Forbidden - wrong password",
-  "on SIP register",
+  "SIP register",
   "Interval too brief for service",
   "Got error 479",
   "Registration for '",
   "Giving up forever",
-  "rejected because extension not found",
+  "Call from '",
   "Failed to authenticate on REGISTER",
   ...REFUSAL_ANCHORS,
 ];

@@ -47,7 +47,8 @@ const own = PBX_REPLY;
 
 /** The literals these lines are found by (anchors.ts, through asterisk-sip.ts): each match holds one. */
 export const REFUSAL_ANCHORS = [
-  "' failed for '",
+  "Registration from '",
+  "Request '",
   "SIP auth failure",
   "No joint capabilities",
   "No compatible codecs",

@@ -45,8 +45,10 @@ export class TsharkSummary {
 
   /** The row's findings-to-be, or undefined for a line that is no summary row of a SIP frame. */
   take(line: string): CsvRow | undefined {
-    // Most lines are no summary row: one literal search rules them out.
+    // Most lines are no summary row: literal searches rule them out. A table starts with a row of
+    // a request or a response; once in one, rows with other Info ("Continuation") are read too.
     if (!line.includes("SIP")) return this.misfit(line);
+    if (!this.active && !line.includes("Status: ") && !line.includes("Request: ")) return undefined;
     const m = ROW.exec(line);
     if (!m) return this.misfit(line);
     this.active = true;
