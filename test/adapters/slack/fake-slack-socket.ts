@@ -106,3 +106,17 @@ export class FakeSlack {
     return JSON.stringify({ ok: false, error: "unknown_method" });
   }
 }
+
+/** The environment of a production server in Socket Mode against `slack`, plus `extra`. */
+export function socketModeEnv(slack: FakeSlack, tokens: { bot: string; app: string }, extra = {}) {
+  return {
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SLACK_BOT_TOKEN: tokens.bot,
+    SLACK_APP_TOKEN: tokens.app,
+    SLACK_API_URL: slack.apiUrl,
+    ...extra,
+  };
+}

@@ -6,7 +6,7 @@ import { loadConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
-import { FakeSlack } from "./fake-slack-socket.js";
+import { FakeSlack, socketModeEnv } from "./fake-slack-socket.js";
 import { slashFields, until } from "./harness.js";
 
 /** Polls an async condition every 100 ms until it holds or `ms` have passed. */
@@ -23,16 +23,13 @@ let server: RunningServer;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  const config = loadConfig({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    SLACK_BOT_TOKEN: "xoxb-socket-bot",
-    SLACK_APP_TOKEN: "xapp-1-A1-1-socketsecret",
-    SLACK_API_URL: slack.apiUrl,
-    SLACK_SOCKET_GRACE_MS: "1000",
-  });
+  const config = loadConfig(
+    socketModeEnv(
+      slack,
+      { bot: "xoxb-socket-bot", app: "xapp-1-A1-1-socketsecret" },
+      { SLACK_SOCKET_GRACE_MS: "1000" },
+    ),
+  );
   server = await startServer(config, { catalog: catalog(), logger: createLogger("silent") });
   await until(() => slack.sockets.length === 1);
 });

@@ -5,7 +5,7 @@ import { loadConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
-import { FakeSlack } from "./fake-slack-socket.js";
+import { FakeSlack, socketModeEnv } from "./fake-slack-socket.js";
 import { eventEnvelope, slashFields, until } from "./harness.js";
 
 const APP_TOKEN = "xapp-1-A1-1-socketsecret";
@@ -17,15 +17,7 @@ let stopped = false;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  const config = loadConfig({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_APP_TOKEN: APP_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
-  });
+  const config = loadConfig(socketModeEnv(slack, { bot: BOT_TOKEN, app: APP_TOKEN }));
   server = await startServer(config, { catalog: catalog(), logger: createLogger("silent") });
   await until(() => slack.sockets.length === 1);
 });
