@@ -58,15 +58,29 @@ export class LogClock {
     return clock;
   }
 
+  /** [start, end) of `year`, so that stamps in the same year do not each work it out again. */
+  private yearFrom = 0;
+  private yearTo = 0;
+
+  private setYear(ms: number): void {
+    const year = new Date(ms).getUTCFullYear();
+    this.year = year;
+    this.yearFrom = Date.UTC(year, 0, 1);
+    this.yearTo = Date.UTC(year + 1, 0, 1);
+  }
+
   place(ms: number, yearless: boolean): number {
     let t: number;
     if (ms >= DAY_MS) {
       if (!yearless) {
         t = ms;
-        this.year = new Date(ms).getUTCFullYear();
+        if (ms < this.yearFrom || ms >= this.yearTo) this.setYear(ms);
       } else if (this.year !== undefined) {
         t = inYear(ms, this.year);
-        if (t < this.last - HALF_YEAR) t = inYear(ms, ++this.year);
+        if (t < this.last - HALF_YEAR) {
+          t = inYear(ms, ++this.year);
+          this.yearTo = 0;
+        }
       } else {
         t = ms + this.years;
         if (t < this.last - HALF_YEAR) {

@@ -202,10 +202,12 @@ export function sipHeaders(text: string, le: number, max: number, source = true,
     const raw = text.slice(i, end).trim();
     const value = byline && raw.endsWith(".") ? raw.slice(0, -1) : raw;
     if (name === "cseq") {
-      const m = CSEQ_METHOD.exec(value);
-      if (m) {
-        out.method = m[2];
-        out.cseq = Number(m[1]);
+      if (!cseqAt(text, i, end, out)) {
+        const m = CSEQ_METHOD.exec(value);
+        if (m) {
+          out.method = m[2];
+          out.cseq = Number(m[1]);
+        }
       }
     } else if ((name === "call-id" || name === "i") && !out.callId) out.callId = value.slice(0, 120);
     else if ((name === "via" || name === "v") && !out.via) out.via = VIA_HOST.exec(value)?.[1];
@@ -222,6 +224,25 @@ export function sipHeaders(text: string, le: number, max: number, source = true,
   }
   if (body) out.sdpAddress = sdpAddress(text, start);
   return out;
+}
+
+/**
+ * The usual CSeq value at text[i, end), "102 INVITE" (digits, blanks, an upper-case method), read
+ * in place into `out`; false for any other shape, which CSEQ_METHOD reads.
+ */
+function cseqAt(text: string, i: number, end: number, out: Surroundings): boolean {
+  let n = 0;
+  const from = i;
+  for (let c = text.charCodeAt(i); i < end && c >= 48 && c <= 57; c = text.charCodeAt(++i))
+    n = n * 10 + c - 48;
+  if (i === from || i - from > 15 || !isSpace(text.charCodeAt(i))) return false;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  const m = i;
+  for (let c = text.charCodeAt(i); i < end && c >= 65 && c <= 90; c = text.charCodeAt(++i));
+  if (i === m) return false;
+  out.method = text.slice(m, i);
+  out.cseq = n;
+  return true;
 }
 
 /** The first c= address of the SDP body whose first line starts at text[start], if it has one. */

@@ -17,8 +17,15 @@ const LEADING_STAMP =
 export function stampLength(line: string): number {
   const c = line.charCodeAt(0);
   if (c < 48 || c > 57) return 0;
-  return LEADING_STAMP.exec(line)?.[0].length ?? 0;
+  // A line's findings ask about the same line several times (cache key, surroundings, excerpt).
+  if (line !== lastLine) {
+    lastLine = line;
+    lastStamp = LEADING_STAMP.exec(line)?.[0].length ?? 0;
+  }
+  return lastStamp;
 }
+let lastLine = "";
+let lastStamp = 0;
 
 /** Where a line's cached hits are found: its text after the timestamp, and the timestamp's length. */
 export interface RepeatKey {
@@ -33,9 +40,8 @@ export class RepeatCache {
   keyOf(line: string, letter: boolean): RepeatKey | undefined {
     let stamp = 0;
     if (!letter) {
-      const m = LEADING_STAMP.exec(line);
-      if (!m) return undefined;
-      stamp = m[0].length;
+      stamp = stampLength(line);
+      if (stamp === 0) return undefined;
     }
     const key = stamp > 0 ? line.slice(stamp) : line;
     return key.length <= CACHED_LINE ? { key, stamp } : undefined;

@@ -123,13 +123,43 @@ function leadingIso(line: string): { text: string; ms: number } | undefined {
   if (z === 90) end++;
   else if (z === 43 || z === 45) return undefined;
   const text = line.slice(0, end);
-  const key = isoDigits(text);
-  let ms = parsed.get(key);
+  let ms = isoMs(text);
   if (ms === undefined) {
-    ms = Date.parse(`${text.slice(0, 10)}T${text.slice(11, 19)}Z`);
-    remember(key, ms);
+    const key = isoDigits(text);
+    ms = parsed.get(key);
+    if (ms === undefined) {
+      ms = Date.parse(`${text.slice(0, 10)}T${text.slice(11, 19)}Z`);
+      remember(key, ms);
+    }
   }
   return Number.isNaN(ms) ? undefined : { text, ms: ms + frac(fraction) };
+}
+
+/** The last day isoMs() worked out, as YYYYMMDD, and its midnight. */
+let lastDay = -1;
+let lastDayMs = 0;
+const twoDigits = (t: string, i: number): number => (t.charCodeAt(i) - 48) * 10 + t.charCodeAt(i + 1) - 48;
+
+/**
+ * "YYYY-MM-DD?HH:MM:SS" (digits already checked) as UTC milliseconds, by arithmetic on the day's
+ * midnight, which a trace shares across many lines; undefined for anything out of the plain range
+ * (a year before 1970, hour 24, second 60), which Date.parse settles.
+ */
+function isoMs(t: string): number | undefined {
+  const year = twoDigits(t, 0) * 100 + twoDigits(t, 2);
+  const month = twoDigits(t, 5);
+  const day = twoDigits(t, 8);
+  const h = twoDigits(t, 11);
+  const m = twoDigits(t, 14);
+  const s = twoDigits(t, 17);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || m > 59 || s > 59)
+    return undefined;
+  const ymd = year * 10000 + month * 100 + day;
+  if (ymd !== lastDay) {
+    lastDay = ymd;
+    lastDayMs = Date.UTC(year, month - 1, day);
+  }
+  return lastDayMs + ((h * 60 + m) * 60 + s) * 1000;
 }
 
 /** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
