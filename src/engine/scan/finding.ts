@@ -140,12 +140,13 @@ export interface LineContext {
 /**
  * What a line's own words say (host, direction, method, Call-ID), read from its text after a
  * leading timestamp, which names none of them: a trace repeats "SIP/2.0 200 OK" under many stamps,
- * so that text is read once. A copy, as toFinding adds the line's time to it.
+ * so that text is read once. Shared between lines: callers only read it.
  */
 const aroundByText = new Map<string, Surroundings>();
 function surroundingsOf(line: string): Surroundings {
   const head = line.slice(0, 600);
-  const stamp = stampLength(head);
+  // The stamp is read from the whole line, which its cache has seen already.
+  const stamp = stampLength(line);
   if (stamp === 0 || head.length - stamp > 120) return lineSurroundings(head);
   const rest = head.slice(stamp);
   let known = aroundByText.get(rest);
@@ -156,7 +157,7 @@ function surroundingsOf(line: string): Surroundings {
     detach(known);
     aroundByText.set(copy(rest), known);
   }
-  return { ...known };
+  return known;
 }
 
 export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Finding {
@@ -165,10 +166,6 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   const status = h.detector === "sip-status";
   const headers = status ? ctx.headers() : NO_HEADERS;
   const ts = ctx.time();
-  if (ts) {
-    around.timestamp = ts.text;
-    around.tsMs = ts.ms;
-  }
   const excerpt = excerptOf(line, h, opts);
   const f: Finding = {
     namespace: h.namespace,
@@ -187,8 +184,10 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (cseq !== undefined && Number.isSafeInteger(cseq)) f.cseq = cseq;
   const callId = headers.callId ?? around.callId;
   if (callId) f.callId = redact(callId, opts);
-  if (around.timestamp) f.timestamp = around.timestamp;
-  if (around.tsMs !== undefined) f.tsMs = around.tsMs;
+  if (ts) {
+    if (ts.text) f.timestamp = ts.text;
+    f.tsMs = ts.ms;
+  }
   // A Kamailio/OpenSIPS script's reply (sl_send_reply("503", …)) is made up by the log's own system,
   // and so is a response a proxy sends because its next hop failed ("no reply received from X,
   // sending 408", nginx's 502 for its upstream_addr).

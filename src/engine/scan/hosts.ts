@@ -259,6 +259,8 @@ function findSource(text: string, ls: number): MessageSource | undefined {
       if (cisco) return { direction: cisco[1] === "Received" ? "in" : "out" };
       if (SIPDUMP_RULE.test(l)) return sipdumpSource(text, start);
     }
+    // A header of the message above (the common case) ends the search before the other tests.
+    if (HEADER_LINE.test(l) && !l.includes(" > ")) return undefined;
     if (SEPARATOR.test(l) || HEADER_BYTES.test(l)) continue;
     // tcpdump's packet line may end with a summary of the message ("SIP: SIP/2.0 403 Forbidden").
     const dump = l.includes(" > ") ? TCPDUMP.exec(l) : null;

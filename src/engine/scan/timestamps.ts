@@ -91,75 +91,70 @@ function dayStart(month: number, day: number, year: string | undefined): number 
   return YEARLESS_START + (DAYS_BEFORE[month] ?? 0) * DAY_MS + (day - 1) * DAY_MS;
 }
 
-/** Where "YYYY-MM-DDTHH:MM:SS" has its digits. */
-const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 const isDigitAt = (t: string, i: number): boolean => {
   const c = t.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
+/** The two digits at t[i, i + 2) as a number, or -1 when either is no digit. */
+function twoDigits(t: string, i: number): number {
+  const a = t.charCodeAt(i) - 48;
+  const b = t.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** The last day leadingIso() worked out, as YYYYMMDD, and its midnight (UTC). */
+let lastDay = -1;
+let lastDayMs = 0;
 
 /**
  * The usual stamp, "2024-05-01T10:00:01.001Z" (or with a space, no fraction, no zone) at the very
  * start of a line, read without the ISO pattern and giving what it would give; anything else (a
- * zone offset, "/" dates, seven fraction digits) is left to the pattern.
+ * zone offset, "/" dates, seven fraction digits) is left to the pattern. Its time is worked out
+ * from the midnight of its day, which a trace shares across many lines.
  */
 function leadingIso(line: string): { text: string; ms: number } | undefined {
   if (line.length < 19 || line.charCodeAt(4) !== 45 || line.charCodeAt(7) !== 45) return undefined;
   const t = line.charCodeAt(10);
   if ((t !== 84 && t !== 32) || line.charCodeAt(13) !== 58 || line.charCodeAt(16) !== 58) return undefined;
-  for (let k = 0; k < ISO_DIGITS.length; k++) if (!isDigitAt(line, ISO_DIGITS[k] as number)) return undefined;
+  const century = twoDigits(line, 0);
+  const yy = twoDigits(line, 2);
+  const month = twoDigits(line, 5);
+  const day = twoDigits(line, 8);
+  const h = twoDigits(line, 11);
+  const m = twoDigits(line, 14);
+  const sec = twoDigits(line, 17);
+  if ((century | yy | month | day | h | m | sec) < 0) return undefined;
   let end = 19;
-  let fraction: string | undefined;
+  let fraction = 0;
   const sep = line.charCodeAt(19);
   if (sep === 46 || sep === 44) {
     let j = 20;
-    while (j < line.length && isDigitAt(line, j)) j++;
+    let v = 0;
+    for (let c = line.charCodeAt(j); c >= 48 && c <= 57; c = line.charCodeAt(++j)) v = v * 10 + c - 48;
     const n = j - 20;
     if (n < 1 || n > 6 || (line.charCodeAt(j) === 46 && isDigitAt(line, j + 1))) return undefined;
-    fraction = line.slice(20, j);
+    // Up to milliseconds the digits are the answer; finer ones are rounded as frac() does.
+    fraction = n === 1 ? v * 100 : n === 2 ? v * 10 : n === 3 ? v : frac(line.slice(20, j));
     end = j;
   } else if (sep === 58 || isDigitAt(line, 19)) return undefined;
   const z = line.charCodeAt(end);
   if (z === 90) end++;
   else if (z === 43 || z === 45) return undefined;
   const text = line.slice(0, end);
-  let ms = isoMs(text);
-  if (ms === undefined) {
-    const key = isoDigits(text);
-    ms = parsed.get(key);
-    if (ms === undefined) {
-      ms = Date.parse(`${text.slice(0, 10)}T${text.slice(11, 19)}Z`);
-      remember(key, ms);
+  const year = century * 100 + yy;
+  let ms: number;
+  if (year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && h <= 23 && m <= 59 && sec <= 59) {
+    const ymd = year * 10000 + month * 100 + day;
+    if (ymd !== lastDay) {
+      lastDay = ymd;
+      lastDayMs = Date.UTC(year, month - 1, day);
     }
+    ms = lastDayMs + ((h * 60 + m) * 60 + sec) * 1000;
+  } else {
+    // Out of the plain range (a year before 1970, hour 24, second 60): Date.parse settles it.
+    ms = dateParse(`${text.slice(0, 10)}T${text.slice(11, 19)}Z`);
   }
-  return Number.isNaN(ms) ? undefined : { text, ms: ms + frac(fraction) };
-}
-
-/** The last day isoMs() worked out, as YYYYMMDD, and its midnight. */
-let lastDay = -1;
-let lastDayMs = 0;
-const twoDigits = (t: string, i: number): number => (t.charCodeAt(i) - 48) * 10 + t.charCodeAt(i + 1) - 48;
-
-/**
- * "YYYY-MM-DD?HH:MM:SS" (digits already checked) as UTC milliseconds, by arithmetic on the day's
- * midnight, which a trace shares across many lines; undefined for anything out of the plain range
- * (a year before 1970, hour 24, second 60), which Date.parse settles.
- */
-function isoMs(t: string): number | undefined {
-  const year = twoDigits(t, 0) * 100 + twoDigits(t, 2);
-  const month = twoDigits(t, 5);
-  const day = twoDigits(t, 8);
-  const h = twoDigits(t, 11);
-  const m = twoDigits(t, 14);
-  const s = twoDigits(t, 17);
-  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || m > 59 || s > 59)
-    return undefined;
-  const ymd = year * 10000 + month * 100 + day;
-  if (ymd !== lastDay) {
-    lastDay = ymd;
-    lastDayMs = Date.UTC(year, month - 1, day);
-  }
-  return lastDayMs + ((h * 60 + m) * 60 + s) * 1000;
+  return Number.isNaN(ms) ? undefined : { text, ms: ms + fraction };
 }
 
 /** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
