@@ -32,9 +32,34 @@ function inAnsweredCall(first: Finding, findings: readonly Finding[]): boolean {
   );
 }
 
+/** A response's headers sit at most this many lines below its status line. */
+const HEADER_LINES = 30;
+
+/**
+ * A Reason header of the refused response itself (FreeSWITCH puts `Reason: Q.850;cause=88` on its
+ * 488): below its status line, before any other SIP status line or request, in the same call. It
+ * restates the refusal; it is no later failure of the call.
+ */
+function sameResponse(
+  first: Finding,
+  f: Finding,
+  findings: readonly Finding[],
+  events: readonly TimingEvent[],
+): boolean {
+  if (f.detector !== "reason" || f.line - first.line > HEADER_LINES) return false;
+  if (f.callId !== undefined && f.callId !== first.callId) return false;
+  const between = (line: number) => line > first.line && line < f.line;
+  // "<=": a request logged on the Reason's own line is the message the Reason belongs to.
+  if (events.some((e) => e.kind === "request" && e.line > first.line && e.line <= f.line)) return false;
+  return !findings.some(
+    (o) => o !== f && o.namespace === "sip" && o.detector !== "reason" && between(o.line),
+  );
+}
+
 /**
  * The sentence for a refused re-INVITE whose call stayed up: a BYE of the same call later in the
- * log, and no failure of that call after the refusal (a BYE with an abnormal Reason is one).
+ * log, and no failure of that call after the refusal (a BYE with an abnormal Reason is one; the
+ * refusal's own Reason header is not).
  */
 export function survivedSentence(
   first: Finding,
@@ -45,8 +70,12 @@ export function survivedSentence(
   if (first.namespace !== "sip" || !first.callId) return undefined;
   if (first.code < 400 || ENDS_DIALOG.has(first.code) || !inAnsweredCall(first, findings)) return undefined;
   const call = first.callId;
-  if (failing.some((f) => f !== first && f.line > first.line && (f.callId === call || !f.callId)))
-    return undefined;
+  const later = (f: Finding) =>
+    f !== first &&
+    f.line > first.line &&
+    (f.callId === call || !f.callId) &&
+    !sameResponse(first, f, findings, events);
+  if (failing.some(later)) return undefined;
   const bye = events.find(
     (e) => e.kind === "request" && e.method === "BYE" && e.callId === call && e.line > first.line,
   );
