@@ -33,6 +33,7 @@ import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
 import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
 import { survivedSentence } from "./survived.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
+import { transferChecks, transferReports, transferSentence } from "./transfer.js";
 import { silences } from "./unanswered.js";
 import { AnsweredCalls, isNormal, label } from "./verdict.js";
 
@@ -84,6 +85,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const cancelled: Cancelled[] = [];
   const timers = timerFindings(catalog, scan.findings, scan.events);
   const hangups = hangupsOf(scan.findings, scan.events, timers);
+  // A NOTIFY's sipfrag body reports a transfer target's answer: marked as the REFER's outcome.
+  const transfers = transferReports(catalog, scan.findings, scan.events);
   // Only a log with ACS results pays for looking at their details.
   const overruled = scan.findings.some((f) => f.namespace === "acs")
     ? acsDetails(catalog, scan.findings)
@@ -167,7 +170,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     const shown = sent ? "" : host;
     const item: TimelineItem = {
       key,
-      label: hangup ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}` : label(catalog, f),
+      label: hangup
+        ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}`
+        : (transfers.get(f)?.label ?? label(catalog, f)),
       id: f.id,
       count: 1,
       firstLine: f.line,
@@ -215,6 +220,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // Every dependency the failures' log messages name (CPAPI, Redis, OBP …), not only the first.
   const dependency = namedDependencies(failing);
   const firstHangup = first ? hangups.get(first) : undefined;
+  const transfer = first ? transfers.get(first) : undefined;
   const hungUp = first && firstHangup ? hangupFailure(catalog, first, firstHangup, scan.findings) : undefined;
   const silence = silences(timers, first, firstHangup?.timer);
   const { quiet, timedOut } = silence;
@@ -235,6 +241,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     dropped,
     entryOf,
     named,
+    transfer,
   });
   const normal: string[] = [];
   const labels = normalLabels(rows);
@@ -277,6 +284,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // The log shows the Retry-After the catalog would have us check for.
   if (first?.retryAfter !== undefined)
     checklist.splice(0, checklist.length, ...retryAfterChecks(checklist, first));
+  // A failed transfer: the transfer's checks lead the target's answer's.
+  if (transfer) checklist.splice(0, checklist.length, ...transferChecks(checklist, MAX_CHECKLIST));
   // Media that stopped on a call answered from behind NAT: the NAT checks lead.
   const nat = natMediaHint(first, scan.findings);
   if (nat) checklist.splice(0, checklist.length, ...withNatChecks(checklist, nat, MAX_CHECKLIST));
@@ -286,7 +295,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const firstLabel = hungUp
     ? hungUp.label
     : first
-      ? (lead?.label ?? named(first))
+      ? (lead?.label ?? transfer?.label ?? named(first))
       : quiet?.request
         ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
         : (dropped?.label ?? null);
@@ -312,6 +321,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   if (recovered) parts.push(recoveredSentence(recovered, named));
   if (dominant) parts.push(dominantSentence(dominant, named));
   if (first && failover) parts.push(failoverSentence(first, failover, named));
+  if (first && transfer) parts.push(transferSentence(first, transfer, scan.events));
   const cluster = mobiusFailover(scan.findings, first);
   if (first && cluster) parts.push(mobiusFailoverSentence(first, cluster, named));
   if (fork) parts.push(forwardedSentence(fork[0], fork[1], named));

@@ -19,6 +19,7 @@ import { refusedOfferComponent } from "./offer-refused.js";
 import { pstnResult } from "./pstn.js";
 import type { Finding } from "./scan/scanner.js";
 import type { TimerFinding } from "./timing.js";
+import { type TransferReport, transferComponent } from "./transfer.js";
 import { isNoResponse } from "./unanswered.js";
 
 export interface ComponentClues {
@@ -41,6 +42,8 @@ export interface ComponentClues {
   dropped: DroppedCall | undefined;
   entryOf: (f: Finding) => Entry | undefined;
   named: (f: Finding) => string;
+  /** The first failure is a transfer target's answer, reported in a NOTIFY's sipfrag body. */
+  transfer?: TransferReport | undefined;
 }
 
 export function chooseComponent(c: ComponentClues): string | null {
@@ -67,6 +70,7 @@ export function chooseComponent(c: ComponentClues): string | null {
   if (first && noAnswer) return noAnswerComponent(first, noAnswer);
   if (dominant)
     return `${failingComponentOf(dominant.finding, c.entryOf(dominant.finding))} (behind the ${c.named(dominant.finding)} in ${dominant.calls} calls)`;
+  if (first && c.transfer) return transferComponent(first);
   if (first)
     return (
       dialplanComponent(first) ??
