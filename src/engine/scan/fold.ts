@@ -22,6 +22,7 @@ import {
 } from "./fold-keys.js";
 import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
 import { MobiusEchoes } from "./mobius-http.js";
+import { TwilioBodies } from "./twilio-rest.js";
 
 export { type FoldedCount, groupKey, keyHost, MAX_KEYS } from "./fold-keys.js";
 
@@ -90,6 +91,7 @@ export class FindingStore {
   private readonly echoes = new StatusEchoes();
   private readonly axios = new AxiosDumps();
   private readonly replies = new MobiusEchoes();
+  private readonly twilio = new TwilioBodies();
   /** The line of the client's Mobius reply being offered, or -1. */
   private replyLine = -1;
   /** The host named by the line last offered, found once per line. */
@@ -127,7 +129,10 @@ export class FindingStore {
    * part, so it happens only for hits that may be kept. `timing`: the scanner still records
    * events for the timer analysis.
    */
-  offer(h: Hit, lineNo: number, src: HitSource, timing: boolean): void {
+  offer(hit: Hit, lineNo: number, src: HitSource, timing: boolean): void {
+    // A Twilio error body's status line is Twilio's HTTP status (twilio-rest.ts).
+    const h = hit.namespace === "http" || this.twilio.waiting ? this.twilio.take(hit, src.line, lineNo) : hit;
+    if (h === null) return;
     if (h.detector === "ami-cause" && this.restatesReason(h, lineNo, src.line)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
     if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;

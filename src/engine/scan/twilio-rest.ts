@@ -1,8 +1,15 @@
-// twilio-node's RestException, as Node prints it: the error's message and stack, then its members
-// `status: 400,` / `code: 21211,` / `moreInfo: 'https://www.twilio.com/docs/errors/21211'`. The
-// status is the HTTP answer of Twilio's REST API to the app's request, not a SIP response.
+// Twilio's REST API errors. twilio-node's RestException, as Node prints it: the error's message and
+// stack, then its members `status: 400,` / `code: 21211,` / `moreInfo: '…/docs/errors/21211'`; and
+// the API's own JSON error body, `{"code": 21211, "message": …, "more_info": …, "status": 400}`. The
+// status is the HTTP answer of Twilio's REST API to the app's request, not a SIP response, and
+// Twilio's own error code is no code we explain.
 import { type Hit, hit } from "./hit.js";
 import { isHttpStatus } from "./http-status.js";
+
+/** The detector of a status Twilio's REST API answered with. */
+export const TWILIO_REST = "twilio-rest";
+/** The marker of a pretty-printed error body whose status is on a later line (see TwilioBodies). */
+export const TWILIO_BODY = "twilio-rest-body";
 
 /**
  * The RestException's `status` with the `moreInfo` link to Twilio's error docs after it, in the
@@ -16,8 +23,84 @@ export const TWILIO_REST_STATUS =
 export function twilioRestStatus(m: RegExpExecArray): Hit | null {
   const code = Number(m[1]);
   if (!isHttpStatus(code)) return null;
-  const h = hit("http", code, null, 0.9, "twilio-rest", true);
+  const h = hit("http", code, null, 0.9, TWILIO_REST, true);
   h.at = m.index;
   h.len = m[0].indexOf(",");
   return h;
+}
+
+/**
+ * The API's error body, members in the order Twilio sends them (code, message, more_info, status),
+ * read from its "code" line joined with the lines after it: pretty-printed (curl | jq, a logger's
+ * dump), the status is the last member, lines below the code a loose detector reads on its own.
+ */
+export const TWILIO_REST_BODY =
+  /"code"[ \t]*:[ \t]*\d{1,6}[ \t]*,[^{}]{0,600}?"more_info"[ \t]*:[ \t]*"https?:\/\/(?:www\.)?twilio\.com\/docs\/errors\/\d+"[ \t]*,[^{}"\n]{0,160}?"status"[ \t]*:[ \t]*([1-5]\d\d)(?!\d)/g;
+
+/**
+ * A body whose status lies past `lineEnd`, the end of the line being scanned: a marker on the
+ * "code" line that tells the finding store what the status line below it is (a body on one line
+ * is an API response the HTTP client detector reads already).
+ */
+export function twilioRestBody(m: RegExpExecArray, lineEnd: number): Hit | null {
+  const code = Number(m[1]);
+  if (m.index >= lineEnd || m.index + m[0].length <= lineEnd || !isHttpStatus(code)) return null;
+  const h = hit("http", code, null, 0.9, TWILIO_BODY, true);
+  h.at = m.index;
+  h.len = m[0].indexOf(",");
+  return h;
+}
+
+/** How far below the "code" line its status can be (the look-ahead joins four lines). */
+const BODY_LINES = 4;
+/** How far below curl's status line (`HTTP/2 400`, `< HTTP/1.1 400 Bad Request`) its body can start. */
+const HEADER_LINES = 40;
+
+/**
+ * The finding store's side of a pretty-printed Twilio error body. The "code" line's marker says
+ * which status the body ends with; the `"status": 400` line below it, which a loose detector reads
+ * on its own as SIP 400, is Twilio's HTTP status instead. Under curl's status line of the same
+ * response (`curl -i`, `curl -v`) it is that response again, counted once.
+ */
+export class TwilioBodies {
+  /** The marker's status and line, while its status line may still come. */
+  private code = 0;
+  private line = -1;
+  private restates = false;
+  /** The last HTTP status line offered, with no other HTTP status since. */
+  private httpCode = 0;
+  private httpLine = -1;
+
+  /** Whether `take` has anything to do with a hit that is not an HTTP status. */
+  get waiting(): boolean {
+    return this.line >= 0;
+  }
+
+  /** The hit to offer instead of `h` on `line` (number lineNo): `h`, Twilio's status, or null. */
+  take(h: Hit, line: string, lineNo: number): Hit | null {
+    if (h.detector === TWILIO_BODY) {
+      this.code = h.code;
+      this.line = lineNo;
+      this.restates = this.httpCode === h.code && lineNo - this.httpLine <= HEADER_LINES;
+      this.httpLine = -1;
+      return null;
+    }
+    const body = this.line;
+    this.httpLine = h.detector === "http-status" ? lineNo : -1;
+    this.httpCode = h.code;
+    if (body < 0 || lineNo === body) return h;
+    this.line = -1;
+    if (
+      lineNo - body > BODY_LINES ||
+      h.code !== this.code ||
+      (h.namespace !== "sip" && h.namespace !== "http") ||
+      !line.includes('"status"')
+    )
+      return h;
+    if (this.restates) return null;
+    const t = hit("http", h.code, null, 0.9, TWILIO_REST, true);
+    t.at = h.at;
+    t.len = h.len;
+    return t;
+  }
 }

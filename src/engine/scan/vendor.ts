@@ -8,7 +8,7 @@ import { replyEntry } from "./mobius-http.js";
 import { ACTIVE_MOBIUS_URL, mobiusRegistered } from "./mobius-registered.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
-import { TWILIO_REST_STATUS, twilioRestStatus } from "./twilio-rest.js";
+import { TWILIO_REST_BODY, TWILIO_REST_STATUS, twilioRestBody, twilioRestStatus } from "./twilio-rest.js";
 
 /**
  * Vendor detectors that report every match: [pattern, gate, hit for a match (or null), whether
@@ -223,6 +223,12 @@ export function detectVendor(
       else if (h) put(emit, h, m);
     });
   }
+  // Twilio's pretty-printed error body, read from its "code" line: its status is on a later line.
+  if (gates & D.DETAILS && lineEnd < segment.length && segment.includes("twilio.com/docs/errors/"))
+    all(TWILIO_REST_BODY, segment, (m) => {
+      const h = twilioRestBody(m, lineEnd);
+      if (h) emit(h, h.at);
+    });
   return span;
 }
 
