@@ -1,6 +1,7 @@
 // Q.850 causes that stacks print in their own notation: Cisco's hex cause fields, Telnyx's
 // lower-case FreeSWITCH names, and Asterisk's dial status words. Names are read through the
 // catalog's aliases (AST_CAUSE_CONGESTION, UNALLOCATED_NUMBER), never from a list of our own.
+import { DIAL_STATUS as DIAL_DETECTOR } from "./dial-outcomes.js";
 import { D } from "./gate-bits.js";
 import { all, type Emit, hit, put } from "./hit.js";
 import * as P from "./patterns.js";
@@ -73,7 +74,7 @@ export function detectCauses(segment: string, index: ScanIndex, emit: Emit, gate
   if (gates & D.CAUSE_NAME) {
     const dial = (name: string | undefined, m: RegExpExecArray) => {
       const named = name === undefined ? undefined : index.causeNames.get(name);
-      if (named) put(emit, hit(named.namespace, named.code, null, 0.8, "dial-status", true), m);
+      if (named) put(emit, hit(named.namespace, named.code, null, 0.8, DIAL_DETECTOR, true), m);
     };
     // The AMI DialEnd event's "DialStatus: CONGESTION" too.
     if (segment.includes("DIALSTATUS") || segment.includes("DialStatus"))

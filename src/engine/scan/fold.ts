@@ -5,6 +5,7 @@ import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
 import { AxiosDumps, restatesReason, StatusEchoes } from "./claims.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
+import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import { borrowMessage, type Finding, messageEnd } from "./finding.js";
 import {
   count,
@@ -92,6 +93,7 @@ export class FindingStore {
   private readonly axios = new AxiosDumps();
   private readonly replies = new MobiusEchoes();
   private readonly twilio = new TwilioBodies();
+  private readonly dials = new DialOutcomes();
   /** The line of the client's Mobius reply being offered, or -1. */
   private replyLine = -1;
   /** The host named by the line last offered, found once per line. */
@@ -134,6 +136,7 @@ export class FindingStore {
     const h = hit.namespace === "http" || this.twilio.waiting ? this.twilio.take(hit, src.line, lineNo) : hit;
     if (h === null) return;
     if (h.detector === "ami-cause" && this.restatesReason(h, lineNo, src.line)) return;
+    if (h.detector === DIAL_STATUS && this.dials.repeats(h, src.line, lineNo)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
     if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;
     if (h.detector === "mobius-sdk" && this.replies.repeats(h, lineNo, () => src.build(h))) return;

@@ -1,0 +1,98 @@
+// Asterisk logs one failed Dial() several times: app_dial's "PJSIP/trunk-0000002a is busy" for the
+// leg, its "Everyone is busy/congested at this time (1:1/0/0)" summary, then pbx.c's "Auto
+// fallthrough, channel '…' status is 'BUSY'" (or a DIALSTATUS the dialplan prints). They restate
+// one dial result of one call, which is counted once; another call's result is counted again.
+import type { Hit } from "./hit.js";
+
+/** The detector of these lines (causes.ts). */
+export const DIAL_STATUS = "dial-status";
+
+/** Where a line stands in a Dial()'s output: a leg's result, the summary, the call's status. */
+const LEG = 0;
+const SUMMARY = 1;
+const STATUS = 2;
+
+/** The call a line belongs to, as far as its words tell. */
+interface DialLine {
+  code: number;
+  kind: number;
+  lineNo: number;
+  /** Asterisk's call id, `[C-00000012]`: every line of one call carries it. */
+  callId: string | undefined;
+  /** The logging thread, `VERBOSE[4521]`: one call's dialplan runs on one thread. */
+  thread: string | undefined;
+  /** The stamp to the second (`[Mar  5 03:10:12]`), or "" when the line has none. */
+  second: string;
+  /** The technology of the channel the line names (PJSIP, SIP, DAHDI), if any. */
+  tech: string | undefined;
+}
+
+const CALL_ID = /\[(C-[0-9a-f]{8})\]/;
+const THREAD = /^\[[^\]]{6,40}\][ \t]+[A-Z]+\[(\d+)\]/;
+const STAMP = /^\[([^\]]{6,40}?)(?:[.,]\d{1,6})?\]/;
+const CHANNEL_TECH = /(?<![\w/-])([A-Z][A-Za-z0-9]{0,15})\/[^\s'"]/;
+/** Lines without a call id or a thread, read as one call only when this close. */
+const NEAR_LINES = 5;
+/** How many calls' last dial lines are remembered (a busy PBX interleaves calls). */
+const CALLS = 8;
+
+function kindOf(line: string): number {
+  if (line.includes("Everyone is busy")) return SUMMARY;
+  if (line.includes("Auto fallthrough") || line.includes("DIALSTATUS") || line.includes("DialStatus"))
+    return STATUS;
+  return LEG;
+}
+
+function readLine(h: Hit, line: string, lineNo: number): DialLine {
+  const head = line.slice(0, 200);
+  return {
+    code: h.code,
+    kind: kindOf(line),
+    lineNo,
+    callId: CALL_ID.exec(head)?.[1],
+    thread: THREAD.exec(head)?.[1],
+    second: STAMP.exec(head)?.[1] ?? "",
+    tech: CHANNEL_TECH.exec(line.slice(line.indexOf(": ") + 1))?.[1],
+  };
+}
+
+/**
+ * Whether `d` restates the dial result `p` of the same call: the same cause, later in a Dial()'s
+ * output (a leg, then the summary, then the status), another busy leg of the same Dial(), or the
+ * status printed again (a DIALSTATUS, then the fall-through). A second summary is a second Dial().
+ * The same call is the same call id; without one, the same thread and second; without those, the
+ * same second a few lines apart, naming channels of one technology. Lines with no stamp at all
+ * (AMI events, console output) only restate a line of an earlier kind.
+ */
+function restates(p: DialLine, d: DialLine): boolean {
+  if (p.code !== d.code) return false;
+  const again = d.kind === p.kind && d.kind !== SUMMARY;
+  if (p.callId !== undefined && d.callId !== undefined)
+    return p.callId === d.callId && (d.kind > p.kind || again);
+  if (p.second !== d.second) return false;
+  if (!(d.kind > p.kind || (again && d.kind === STATUS && d.second !== ""))) return false;
+  if (p.thread !== undefined && d.thread !== undefined) return p.thread === d.thread;
+  if (d.lineNo - p.lineNo > NEAR_LINES) return false;
+  return p.tech === undefined || d.tech === undefined || p.tech === d.tech;
+}
+
+/** The last dial lines of the last few calls, to tell a restated dial result from a new one. */
+export class DialOutcomes {
+  private readonly calls: DialLine[] = [];
+
+  /** Whether the dial result `h` on `line` (number lineNo) restates one offered before. */
+  repeats(h: Hit, line: string, lineNo: number): boolean {
+    const d = readLine(h, line, lineNo);
+    for (let i = this.calls.length - 1; i >= 0; i--) {
+      const p = this.calls[i] as DialLine;
+      if (!restates(p, d)) continue;
+      // The call's output moves on: its next line is compared with this one.
+      this.calls.splice(i, 1);
+      this.calls.push(d);
+      return true;
+    }
+    this.calls.push(d);
+    if (this.calls.length > CALLS) this.calls.shift();
+    return false;
+  }
+}
