@@ -36,6 +36,7 @@ import { type TimerFinding, timerFindings } from "./timing.js";
 import { transferChecks, transferReports, transferSentence } from "./transfer.js";
 import { silences } from "./unanswered.js";
 import { AnsweredCalls, isNormal, label } from "./verdict.js";
+import { voicemailAfter, withVoicemail } from "./voicemail.js";
 
 export { MAX_HOST_ROWS, MAX_LISTED_HOSTS, type TimelineItem } from "./rows.js";
 
@@ -222,6 +223,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const firstHangup = first ? hangups.get(first) : undefined;
   const transfer = first ? transfers.get(first) : undefined;
   const hungUp = first && firstHangup ? hangupFailure(catalog, first, firstHangup, scan.findings) : undefined;
+  // Legs not answered or busy, then voicemail: the caller reached the fallback, and that leads.
+  const voicemail = hungUp ? undefined : voicemailAfter(first, failing, scan.events);
   const silence = silences(timers, first, firstHangup?.timer);
   const { quiet, timedOut } = silence;
   // No failing code and no silence, but a call dropped for a lost ACK: that drop is the verdict.
@@ -242,6 +245,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     entryOf,
     named,
     transfer,
+    voicemail,
   });
   const normal: string[] = [];
   const labels = normalLabels(rows);
@@ -314,7 +318,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     quiet: quiet?.request,
     anyFindings: scan.findings.length > 0,
   });
-  if (headline) parts.push(dropped?.sentence ?? headline);
+  if (headline)
+    parts.push(...(dropped ? [dropped.sentence] : withVoicemail(voicemail, first, firstLabel, headline)));
   // A failover's sentence says it for the server the call failed over from.
   const retry = first && !hungUp && !failover ? retryAfterSentence(first) : undefined;
   if (retry) parts.push(retry);

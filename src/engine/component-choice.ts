@@ -21,6 +21,7 @@ import type { Finding } from "./scan/scanner.js";
 import type { TimerFinding } from "./timing.js";
 import { type TransferReport, transferComponent } from "./transfer.js";
 import { isNoResponse } from "./unanswered.js";
+import { type Voicemail, voicemailComponent } from "./voicemail.js";
 
 export interface ComponentClues {
   catalog: Catalog;
@@ -44,6 +45,8 @@ export interface ComponentClues {
   named: (f: Finding) => string;
   /** The first failure is a transfer target's answer, reported in a NOTIFY's sipfrag body. */
   transfer?: TransferReport | undefined;
+  /** The call went to voicemail after the first failure. */
+  voicemail?: Voicemail | undefined;
 }
 
 export function chooseComponent(c: ComponentClues): string | null {
@@ -61,6 +64,8 @@ export function chooseComponent(c: ComponentClues): string | null {
     : undefined;
   if (c.dependency) return c.dependency;
   if (c.hungUp) return first && noAnswer ? noAnswerComponent(first, noAnswer) : c.hungUp.component;
+  // Nobody took the call and voicemail did: no component failed.
+  if (c.voicemail?.routine) return voicemailComponent(c.voicemail);
   if (first && timedOut?.request)
     return timedOutComponent(
       first,
