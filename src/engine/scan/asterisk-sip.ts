@@ -2,6 +2,7 @@
 // registration results (handle_response_register, sip_reg_timeout) and the 404 a PBX answers an
 // inbound call with when its dialplan has no extension for the called number. The requests a PBX
 // refuses itself (logins, ACLs, codecs) are read by pbx-refusals.ts through this detector.
+import { detectGatewayRefusal, GATEWAY_REFUSAL_ANCHORS } from "./gateway-refusals.js";
 import { all, type Emit, type Extra, hit, put } from "./hit.js";
 import { detectRefusals, PBX_REPLY, REFUSAL_ANCHORS } from "./pbx-refusals.js";
 
@@ -43,7 +44,11 @@ const REGISTER: Extra = { method: "REGISTER" };
  */
 export const DIALPLAN = PBX_REPLY;
 
-/** The literals these lines are found by (anchors.ts, opening PJSIP's gate): each match holds one. */
+/**
+ * The literals these lines are found by (anchors.ts, opening PJSIP's gate): each match holds one.
+ * PBX lines of other systems read through this detector share them: FreeSWITCH's refused logins
+ * (pbx-refusals.ts) and its refused legs to its own gateways (gateway-refusals.ts).
+ */
 export const ASTERISK_SIP_ANCHORS = [
   "Forbidden - wrong password",
   "SIP register",
@@ -54,6 +59,7 @@ export const ASTERISK_SIP_ANCHORS = [
   "Call from '",
   "Failed to authenticate on REGISTER",
   ...REFUSAL_ANCHORS,
+  ...GATEWAY_REFUSAL_ANCHORS,
 ];
 
 export function detectAsteriskSip(segment: string, emit: Emit): void {
@@ -75,4 +81,5 @@ export function detectAsteriskSip(segment: string, emit: Emit): void {
       put(emit, hit("sip", 404, null, 0.9, DIALPLAN, true, { method: "INVITE", reason: m[1] }), m),
     );
   detectRefusals(segment, emit);
+  detectGatewayRefusal(segment, emit);
 }

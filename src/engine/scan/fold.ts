@@ -5,7 +5,6 @@ import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
 import { AxiosDumps, restatesReason, StatusEchoes } from "./claims.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
-import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import { borrowMessage, type Finding, messageEnd } from "./finding.js";
 import {
   count,
@@ -23,7 +22,7 @@ import {
 } from "./fold-keys.js";
 import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
 import { MobiusEchoes } from "./mobius-http.js";
-import { TwilioBodies } from "./twilio-rest.js";
+import { Restatements } from "./restated.js";
 
 export { type FoldedCount, groupKey, keyHost, MAX_KEYS } from "./fold-keys.js";
 
@@ -92,8 +91,7 @@ export class FindingStore {
   private readonly echoes = new StatusEchoes();
   private readonly axios = new AxiosDumps();
   private readonly replies = new MobiusEchoes();
-  private readonly twilio = new TwilioBodies();
-  private readonly dials = new DialOutcomes();
+  private readonly restated = new Restatements();
   /** The line of the client's Mobius reply being offered, or -1. */
   private replyLine = -1;
   /** The host named by the line last offered, found once per line. */
@@ -132,11 +130,10 @@ export class FindingStore {
    * events for the timer analysis.
    */
   offer(hit: Hit, lineNo: number, src: HitSource, timing: boolean): void {
-    // A Twilio error body's status line is Twilio's HTTP status (twilio-rest.ts).
-    const h = hit.namespace === "http" || this.twilio.waiting ? this.twilio.take(hit, src.line, lineNo) : hit;
+    // Lines that restate a code, or give it its meaning (restated.ts).
+    const h = this.restated.take(hit, lineNo, src);
     if (h === null) return;
     if (h.detector === "ami-cause" && this.restatesReason(h, lineNo, src.line)) return;
-    if (h.detector === DIAL_STATUS && this.dials.repeats(h, src.line, lineNo)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
     if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;
     if (h.detector === "mobius-sdk" && this.replies.repeats(h, lineNo, () => src.build(h))) return;
@@ -211,7 +208,7 @@ export class FindingStore {
    */
   private build(h: Hit, src: HitSource): Finding {
     if (this.lastFinding) return this.lastFinding;
-    const f = src.build(h);
+    const f = this.restated.finding(h, src.build(h));
     if (h.detector === "sip-status") {
       this.message = f;
       this.messageEnd = messageEnd(f) ?? f.line;

@@ -1,0 +1,41 @@
+// Lines that restate a code another line of the same log gave, or give it its meaning, read by the
+// finding store as hits arrive: a Twilio error body's status line (twilio-rest.ts), Asterisk's
+// several lines for one dial result (dial-outcomes.ts), and mod_sofia's named refusal of a gateway
+// leg above FreeSWITCH's cause line (gateway-refusals.ts).
+import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
+import type { Finding } from "./finding.js";
+import { GATEWAY_REFUSAL, GatewayRefusals } from "./gateway-refusals.js";
+import type { Hit } from "./hit.js";
+import { OWN_CAUSE } from "./own-causes.js";
+import { TwilioBodies } from "./twilio-rest.js";
+
+/** What the store needs of the line being offered: its text, and its finding for a hit. */
+interface Source {
+  line: string;
+  build(h: Hit): Finding;
+}
+
+export class Restatements {
+  private readonly twilio = new TwilioBodies();
+  private readonly dials = new DialOutcomes();
+  private readonly refusals = new GatewayRefusals();
+
+  /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
+  take(h: Hit, lineNo: number, src: Source): Hit | null {
+    const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
+    if (t === null) return null;
+    if (t.detector === DIAL_STATUS) return this.dials.repeats(t, src.line, lineNo) ? null : t;
+    if (t.detector === GATEWAY_REFUSAL) {
+      // Held until the cause line below gives it a code.
+      this.refusals.hold(src.build(t));
+      return null;
+    }
+    return t;
+  }
+
+  /** The finding to keep for `h`, whose own finding is `f`: a FreeSWITCH cause line right under
+   *  mod_sofia's refusal of a gateway leg is that refusal, on mod_sofia's line. */
+  finding(h: Hit, f: Finding): Finding {
+    return h.detector === OWN_CAUSE ? (this.refusals.take(f) ?? f) : f;
+  }
+}
