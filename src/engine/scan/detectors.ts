@@ -30,6 +30,16 @@ function causeNamespace(code: number): Namespace {
   return code > 127 && code <= 699 ? "sip" : "q850";
 }
 
+/**
+ * FreeSWITCH prints its cause number with the name ("Originate Resulted in Error Cause: 609
+ * [GATEWAY_DOWN]"). Past 127 that number is FreeSWITCH's own (500 CRASH … 609 GATEWAY_DOWN), no SIP
+ * status: the name, read by the cause-name detectors, is the code.
+ */
+const NAMED_AFTER = /^[ \t]*\[[A-Z][A-Z_]+\]/;
+function ownNumber(code: number, segment: string, m: RegExpExecArray): boolean {
+  return code > 127 && NAMED_AFTER.test(segment.slice(m.index + m[0].length, m.index + m[0].length + 48));
+}
+
 interface SingleCode {
   re: RegExp;
   /** "cause": decided by the value. */
@@ -160,6 +170,7 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
       const code = d.read(m);
       const ns = d.ns === "cause" ? causeNamespace(code) : d.ns;
       if (ns === "q850" && code === 0) return;
+      if (d.ns === "cause" && ownNumber(code, segment, m)) return;
       const h = hit(ns, code, null, d.confidence, d.detector, d.proven ? true : m[0], d.extra?.(m));
       // A status from a Mobius URL is Mobius's (mobius-http.ts).
       put(emit, ns === "http" ? mobiusReply(h, segment, index) : h, m);

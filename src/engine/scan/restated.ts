@@ -1,11 +1,13 @@
 // Lines that restate a code another line of the same log gave, or give it its meaning, read by the
 // finding store as hits arrive: a Twilio error body's status line (twilio-rest.ts), Asterisk's
-// several lines for one dial result (dial-outcomes.ts), and mod_sofia's named refusal of a gateway
-// leg above FreeSWITCH's cause line (gateway-refusals.ts).
+// several lines for one dial result (dial-outcomes.ts), FreeSWITCH's for one failed bridge
+// (originate-outcomes.ts), and mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
+// line (gateway-refusals.ts).
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals } from "./gateway-refusals.js";
 import type { Hit } from "./hit.js";
+import { isOriginateLine, OriginateOutcomes } from "./originate-outcomes.js";
 import { OWN_CAUSE } from "./own-causes.js";
 import { TwilioBodies } from "./twilio-rest.js";
 
@@ -15,16 +17,25 @@ interface Source {
   build(h: Hit): Finding;
 }
 
+/** A cause FreeSWITCH ends a failed bridge with: a Q.850 cause other than normal clearing (16), or
+ *  the SIP failure one of its own causes stands for. */
+function isBridgeFailure(h: Hit): boolean {
+  return (h.namespace === "q850" && h.code !== 16) || (h.namespace === "sip" && h.code >= 300);
+}
+
 export class Restatements {
   private readonly twilio = new TwilioBodies();
   private readonly dials = new DialOutcomes();
   private readonly refusals = new GatewayRefusals();
+  private readonly originates = new OriginateOutcomes();
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
   take(h: Hit, lineNo: number, src: Source): Hit | null {
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
     if (t.detector === DIAL_STATUS) return this.dials.repeats(t, src.line, lineNo) ? null : t;
+    if (isBridgeFailure(t) && isOriginateLine(src.line))
+      return this.originates.repeats(t, src.line, lineNo) ? null : t;
     if (t.detector === GATEWAY_REFUSAL) {
       // Held until the cause line below gives it a code.
       this.refusals.hold(src.build(t));

@@ -1,0 +1,88 @@
+// FreeSWITCH logs one failed bridge several times: the leg's own end ("Hangup sofia/internal/1001@…
+// [CS_CONSUME_MEDIA] [USER_BUSY]", or "Cannot create outgoing channel of type [sofia] cause:
+// [GATEWAY_DOWN]" for a leg never created), switch_ivr_originate's "Originate Resulted in Error
+// Cause: 17 [USER_BUSY]", mod_dptools' "Originate Failed.  Cause: USER_BUSY", and often the caller's
+// own channel hanging up with that cause right after. They restate one result of one call, which is
+// counted once; each leg that failed (two phones of a ring group busy) still counts.
+import type { Hit } from "./hit.js";
+
+/** A leg's own end, or the originate's summary of the legs. */
+const LEG = 0;
+const SUMMARY = 1;
+
+interface OriginateLine {
+  namespace: string;
+  code: number;
+  kind: number;
+  lineNo: number;
+  /** The stamp to the second ("2024-03-05 02:30:01"), or "" when the line has none. */
+  second: string;
+  /** Which summary line it is: switch_ivr_originate's or mod_dptools'. */
+  text: string;
+}
+
+const STAMP = /\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d/;
+const HANGUP = /\bHangup \S+ \[CS_[A-Z_]+\] \[[A-Z_]+\]/;
+/** How close the lines of one bridge are logged. */
+const NEAR_LINES = 8;
+/** How many bridges' last lines are remembered (calls interleave on a busy switch). */
+const CALLS = 8;
+
+/** Whether `line` is one of the FreeSWITCH lines above; cheap literal tests first. */
+export function isOriginateLine(line: string): boolean {
+  return (
+    line.includes("Originate ") ||
+    line.includes("Cannot create outgoing channel") ||
+    (line.includes("Hangup ") && line.includes("[CS_") && HANGUP.test(line))
+  );
+}
+
+function readLine(h: Hit, line: string, lineNo: number): OriginateLine {
+  const summary = line.includes("Originate Resulted in Error")
+    ? "resulted"
+    : line.includes("Originate Failed")
+      ? "failed"
+      : "";
+  return {
+    namespace: h.namespace,
+    code: h.code,
+    kind: summary ? SUMMARY : LEG,
+    lineNo,
+    second: STAMP.exec(line.slice(0, 90))?.[0] ?? "",
+    text: summary,
+  };
+}
+
+/**
+ * Whether `d` restates `p`, an earlier line of the same bridge: the same code in the same second a
+ * few lines on, where the originate's summary follows a leg's end, mod_dptools' summary follows
+ * switch_ivr_originate's, or the caller's channel ends after the summary. Two legs' ends are two
+ * results.
+ */
+function restates(p: OriginateLine, d: OriginateLine): boolean {
+  if (p.code !== d.code || p.namespace !== d.namespace || p.second !== d.second) return false;
+  if (d.lineNo - p.lineNo > NEAR_LINES) return false;
+  if (d.kind === SUMMARY) return p.kind === LEG || p.text !== d.text;
+  return p.kind === SUMMARY;
+}
+
+/** The last lines of the last few bridges, to tell a restated result from a new one. */
+export class OriginateOutcomes {
+  private readonly calls: OriginateLine[] = [];
+
+  /** Whether the hit `h` on `line` (number lineNo) restates one offered before. */
+  repeats(h: Hit, line: string, lineNo: number): boolean {
+    const d = readLine(h, line, lineNo);
+    for (let i = this.calls.length - 1; i >= 0; i--) {
+      const p = this.calls[i] as OriginateLine;
+      if (!restates(p, d)) continue;
+      // The bridge's output moves on: its next line is compared with this one.
+      this.calls.splice(i, 1);
+      this.calls.push(d);
+      return true;
+    }
+    this.calls.push(d);
+    if (this.calls.length > CALLS) this.calls.shift();
+    return false;
+  }
+}
