@@ -14,6 +14,9 @@ import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
 import { timeOf } from "./time-of.js";
 import { isYearless } from "./timestamps.js";
 import { sentAt, type TimingEvent } from "./timing-event.js";
+import { VOICEMAIL_LITERALS, voicemailLine } from "./voicemail.js";
+
+const VOICEMAIL_ANCHORS = VOICEMAIL_LITERALS.map((l) => l.replace("(", "\\(")).join("|");
 
 export { timeOf } from "./time-of.js";
 export type { TimingEvent } from "./timing-event.js";
@@ -21,9 +24,13 @@ export type { TimingEvent } from "./timing-event.js";
 /**
  * The literals a line needs for EventLog.record to look at it ("SIP/2.0" of a request line,
  * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #", a stack saying a request
- * timed out, a TCP FIN); the scanner finds them with one search over a whole block (anchors.ts).
+ * timed out, a TCP FIN, a PBX handing the call to voicemail); the scanner finds them with one
+ * search over a whole block (anchors.ts).
  */
-export const EVENT_ANCHORS = new RegExp(`SIP/2\\.0|eep|Request msg |ransmitting #|${TIMEOUT_ANCHORS}`, "g");
+export const EVENT_ANCHORS = new RegExp(
+  `SIP/2\\.0|eep|Request msg |ransmitting #|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}`,
+  "g",
+);
 
 /** The packet line above a request that names where it went: "U 10.0.0.5:5060 -> 198.51.100.2:5060"
  *  or tcpdump's "IP 10.0.0.5.5060 > 198.51.100.2.5060:". */
@@ -78,6 +85,11 @@ export function timingEvent(
   le: number,
 ): Omit<TimingEvent, "tsMs" | "line" | "yearless"> | null {
   const trimmed = line.trimEnd();
+  // A PBX handing the call to voicemail: how a call that rang no one into an answer ended.
+  if (line.includes("oice") || line.includes("Recording the message")) {
+    const step = voicemailLine(line);
+    if (step) return { kind: "voicemail", note: step };
+  }
   // ngrep shows each line's "\r" as a dot: "CANCEL sip:… SIP/2.0."
   if (trimmed.endsWith("SIP/2.0") || trimmed.endsWith("SIP/2.0.")) {
     const m = REQUEST_LINE.exec(trimmed);
@@ -198,7 +210,7 @@ export class EventLog {
     if (!ev) return;
     const ts = timeOf(text, line, ls);
     // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
-    if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE") return;
+    if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE" && ev.kind !== "voicemail") return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
     if (ts && isYearless(ts.text)) event.yearless = true;
     if (ts && (ev.method === "BYE" || ev.method === "CANCEL")) event.stamp = ts.text;
