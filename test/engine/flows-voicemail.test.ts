@@ -111,3 +111,22 @@ describe("the voicemail lines the scanner records", () => {
     expect(voicemailLine("Recording the message of the day")).toBeUndefined();
   });
 });
+
+describe("the voicemail step read by the scanner itself", () => {
+  it("leads a FreeSWITCH ring group's summary with voicemail", () => {
+    const a = analyze(catalog(), scanText(catalog(), ringGroup));
+    expect(a.summary).toMatch(/The call went to voicemail \(FreeSWITCH's voicemail application on line 8\)/);
+  });
+
+  it("leads an Asterisk queue's summary with voicemail, from VoiceMail() in its dialplan", () => {
+    const queue = [
+      "[2024-03-05 02:30:16] VERBOSE[5012][C-00000042] app_queue.c: PJSIP/1002-00000085 is busy",
+      "[2024-03-05 02:30:31] VERBOSE[5012][C-00000042] app_queue.c: Nobody picked up in 15000 ms",
+      '[2024-03-05 02:30:31] VERBOSE[5012][C-00000042] pbx.c: Executing [8005559876@from-pstn:2] VoiceMail("PJSIP/carrier-in-00000081", "100@default,u") in new stack',
+      "[2024-03-05 02:31:02] VERBOSE[5012][C-00000042] app_voicemail.c: Recording the message",
+    ].join("\n");
+    const a = analyze(catalog(), scanText(catalog(), queue));
+    expect(a.summary).toMatch(/The call went to voicemail \(Asterisk's VoiceMail\(\) on line 3\)/);
+    expect(a.summary).not.toContain("100@default");
+  });
+});
