@@ -27,11 +27,11 @@ import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
 import { pstnResult } from "./pstn.js";
 import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
-import { foldRows, normalLabels, type Row, type TimelineItem } from "./rows.js";
-import { keyHost } from "./scan/fold.js";
-import { type Finding, groupKey, type ScanOutput } from "./scan/scanner.js";
+import { foldRows, normalLabels, type TimelineItem } from "./rows.js";
+import type { Finding, ScanOutput } from "./scan/scanner.js";
 import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
 import { survivedSentence } from "./survived.js";
+import { TimelineRows } from "./timeline-rows.js";
 import { type TimerFinding, timerFindings } from "./timing.js";
 import { transferChecks, transferReports, transferSentence } from "./transfer.js";
 import { silences } from "./unanswered.js";
@@ -70,10 +70,7 @@ export const NO_CODES = `I read the text but found no SIP, Q.850, Webex Calling,
 
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
-  const rows: Row[] = [];
-  const groups = new Map<string, Row>();
-  // The same groups by code and host, so a repeat finds its group without building the key string.
-  const byCode = new Map<number, Map<string, Array<{ f: Finding; row: Row }>>>();
+  const timelineRows = new TimelineRows();
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
   const failing: Finding[] = [];
@@ -130,26 +127,6 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         if (list.length < MAX_PAIRED) list.push(f);
       } else if (e) failed.set(e, [f]);
     }
-    let hosts = byCode.get(f.code);
-    if (!hosts) {
-      hosts = new Map();
-      byCode.set(f.code, hosts);
-    }
-    // A response sent to f.host (">host") keeps apart from the ones f.host sent; one the log's
-    // own system generated ("flood from X - sl_send_reply(503)") went to X too.
-    const foldHost = keyHost(f);
-    const host = f.direction === "local" && f.host ? `>${f.host}` : foldHost;
-    const bucket = hosts.get(host);
-    // A hang-up reason gets its own row: it is no response. A normal occurrence and a failing one
-    // of a code keep apart: a row is one verdict.
-    const g = bucket?.find(
-      (b) =>
-        b.f.namespace === f.namespace &&
-        b.f.subcode === f.subcode &&
-        b.f.id === f.id &&
-        b.row.hangup === (hangup?.request.method ?? false) &&
-        b.row.item.failure === !normal,
-    )?.row.item;
     // A hang-up a timer explains brings that timer's checks, not the code's (a 408's are for transactions).
     // An ACS result with a PSTN subcode the catalog lacks: the SIP code in its digits gives the checks.
     const pstn = normal ? undefined : pstnResult(catalog, f);
@@ -159,53 +136,15 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       if (pstn) leadCheck.set(e, pstn.check);
       if (f.method) failedMethod.set(e, f.method);
     }
-    if (g) {
-      g.count++;
-      if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
-      if (g.hosts.length > 0) g.hostCounts[0] = g.count;
-      return;
-    }
-    const key = groupKey({ ...f, host });
-    // Shown as "from host": a host the response was sent to is not where it came from.
-    const sent = host.startsWith(">");
-    const shown = sent ? "" : host;
-    const item: TimelineItem = {
-      key,
-      label: hangup
+    const hangupMethod = hangup?.request.method ?? false;
+    timelineRows.add(f, !normal, hangupMethod, () =>
+      hangup
         ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}`
         : (transfers.get(f)?.label ?? label(catalog, f)),
-      id: f.id,
-      count: 1,
-      firstLine: f.line,
-      methods: f.method ? [f.method] : [],
-      hosts: shown ? [shown] : [],
-      hostCounts: shown ? [1] : [],
-      hostTotal: shown ? 1 : 0,
-      failure: !normal,
-    };
-    if (f.timestamp) item.timestamp = f.timestamp;
-    const row: Row = {
-      item,
-      code: `${f.namespace}:${f.code}:${f.subcode}`,
-      shown,
-      sent,
-      hangup: hangup?.request.method ?? false,
-    };
-    rows.push(row);
-    // Folded repeats count in the responses' row.
-    // Keyed as the scanner folds them (by keyHost), whatever host the row is shown with.
-    const foldKey = host === foldHost ? key : groupKey({ ...f, host: foldHost });
-    if (!hangup && !groups.has(foldKey)) groups.set(foldKey, row);
-    if (bucket) bucket.push({ f, row });
-    else hosts.set(host, [{ f, row }]);
+    );
   });
-  // Repeats the scanner folded past its storage cap count where their first occurrence is.
-  for (const r of scan.folded ?? []) {
-    const g = groups.get(r.key)?.item;
-    if (!g) continue;
-    g.count += r.count;
-    if (g.hosts.length > 0) g.hostCounts[0] = g.count;
-  }
+  timelineRows.addFolded(scan.folded ?? []);
+  const rows = timelineRows.rows;
   const timeline = foldRows(rows);
   const entryOf = (f: Finding) => (f.id ? catalog.byId.get(f.id) : undefined);
   // A registration the client got past (it placed a call after it) gives way to the call's failure.
