@@ -261,7 +261,7 @@ describe("words typed with a number keep SIP first unless they name another mean
 
   it("says the first one is the most likely when the words fit the next", () => {
     expect(ask("403 register").note).toBe(
-      '403 has 14 meanings; the most likely comes first, then the one that fits "register".',
+      '403 has 16 meanings; the most likely comes first, then the one that fits "register".',
     );
   });
 
