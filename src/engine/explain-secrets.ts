@@ -10,9 +10,12 @@ const MASKED_RE = /(?:\+|%2B)?\d*•+\d*/gi;
 const MARK_SOURCE = REDACTION_MARK.replace(/[[\]]/g, "\\$&");
 /** The mark, quoted or not: already in the text when a button or a Teams ref re-runs a question. */
 const MARK_RE = new RegExp(`["']?${MARK_SOURCE}["']?`, "g");
-/** The mark with the name it stood under: "password=[redacted]", "Authorization: [redacted]", "Bearer [redacted]". */
+/**
+ * The mark with the name it stood under: "password=[redacted]", "Authorization: [redacted]",
+ * "Bearer [redacted]", and in prose "token [redacted]", "api key is [redacted]".
+ */
 const KEYED_MARK_RE = new RegExp(
-  `(?:[\\w.-]+["']?\\s*[:=]\\s*|\\bBearer\\s+)?["']?${MARK_SOURCE}["']?`,
+  `(?:[\\w.-]+["']?\\s*[:=]\\s*|\\bBearer\\s+|\\b(?:(?:api|access|auth|secret)[ _-]?)?(?:token|key|secret)s?(?:\\s+(?:is|was))?\\s+)?["']?${MARK_SOURCE}["']?`,
   "gi",
 );
 

@@ -30,3 +30,37 @@ describe("Mobius call errors the Webex Calling SDK names", () => {
     expect(found).toEqual(["mobius/403-116"]);
   });
 });
+
+describe("a token typed after its name in a question", () => {
+  const EXOTEL = "3f8e1d2c4b5a69788a7b6c5d4e3f2a1b";
+  const WEBEX =
+    "NmE1ZTQ4OWMtNTk4Ni00ZTJlLTk0MWItNmQ0NzIxNjg3NjVjYmI2YjMxMzAtZmU0_PF84_1eb65fdf-9643-417f-9974-ad72cae0e10f";
+
+  it("is neither echoed nor searched", () => {
+    const exotel = explain(catalog(), `exotel token ${EXOTEL} failing`);
+    expect(exotel.query).toBe("exotel token [redacted] failing");
+    expect(JSON.stringify(exotel)).not.toContain("3f8e1d2c");
+    const webex = explain(catalog(), `my webex token ${WEBEX} gets 401`);
+    expect(webex.query).toBe("my webex token [redacted] gets 401");
+    expect(webex.results.map((e) => e.code)).toContain(401);
+  });
+
+  it("hides a Webex access token under any word or none", () => {
+    expect(explain(catalog(), WEBEX).query).toBe("[redacted]");
+    expect(explain(catalog(), `exotel api key is ${EXOTEL}`).query).toBe("exotel api key is [redacted]");
+  });
+
+  it("counts as a question that was only a secret when nothing else was said", () => {
+    const r = explain(catalog(), `my token is ${EXOTEL}`);
+    expect(r.results).toEqual([]);
+    expect(r.note).toMatch(/looks like a secret/);
+  });
+
+  it("leaves words and codes that only follow the word token or key", () => {
+    expect(explain(catalog(), "token expired after 3600 seconds").query).toBe(
+      "token expired after 3600 seconds",
+    );
+    expect(explain(catalog(), "the key to fixing 403").query).toBe("the key to fixing 403");
+    expect(explain(catalog(), "token api2.exotel.com refused").query).toBe("token api2.exotel.com refused");
+  });
+});

@@ -51,6 +51,14 @@ export const RULES: RegExp[] = [
   /()\bAIza[0-9A-Za-z_-]{35}/g,
   /()\b[sr]k_live_[0-9A-Za-z]{16,}/g,
   /()\bKEY[0-9A-Z]{16,48}_[0-9A-Za-z]{16,48}\b/g,
+  // A Webex access or bot token: base64 text, "_", a four-character cluster tag (PF84), "_", and
+  // the organisation's UUID. Recognisable under any word or none.
+  /()\b[A-Za-z0-9]{40,}_P[A-Z0-9]{3}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g,
+  // A token or key written after its name in prose ("exotel token 3f8e…", "api key is AbC…"), with
+  // no `=` or `:`: only a value shaped like a secret counts (16 characters or more, letters and
+  // digits mixed, no dot), so "token expired", "key 401" or a host name stay; a bare UUID is an
+  // identifier and stays too, as does the SID of a SID:secret pair (the rule above takes the secret).
+  /(\b(?:api[ _-]?key|access[ _-]?key|secret[ _-]?key|api[ _-]?token|access[ _-]?token|auth[ _-]?token|token|key|secret)s?(?:\s+(?:is|was|=))?\s+["']?)(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)(?=[A-Za-z0-9_~+/-]*\d)(?=[A-Za-z0-9_~+/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_~+/-]{15,}=*(?![\w~+/=-]|:|%3[Aa])/gi,
   // A Twilio Account SID or API key SID with its auth token or key secret (SID:secret, as HTTP
   // basic auth takes them) is a live credential under any word or none: the SID stays, the
   // secret goes, also URL-encoded (%3A).
@@ -106,7 +114,7 @@ export const RULES: RegExp[] = [
 const HINT_WORDS =
   /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|signature|inline:|hook/i;
 const HINT_PREFIXES =
-  /eyJ|xox|xapp|(?:AC|SK)[0-9a-fA-F]{32}|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
+  /eyJ|xox|xapp|(?:AC|SK)[0-9a-fA-F]{32}|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|_P[A-Z0-9]{3}_[0-9a-f]{8}-|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
 /** curl -u and --user: a literal test first, as "-u" in a pattern of words doubles its cost. */
 const CLI_USER = /(?<![\w-])(?:-[uU]|--(?:proxy-)?user)/;
 export const hinted = (text: string): boolean =>
