@@ -11,6 +11,9 @@ const NUMBER_KEYS = [
   "(?:dest|src|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)",
   String.raw`caller|callee|caller[-_]?id|callerid\(\w+\)|cli|clip|cld|ani|dnis|rdnis|dnid|did|msisdn`,
   "dest(?:ination)?|(?:dest)?exten(?:sion)?|o?user|user_?name|identity",
+  // Kamailio/OpenSIPS pseudo-variables as xlog lines print them: the R-URI, original R-URI, From and
+  // To user ("rU=4155550199", "$fU: 02079460958").
+  "[rfto]U",
   // RADIUS: the calling and called station, and User-Name, where Cisco voice gateways put the ANI.
   "call(?:ing|ed)-station-id|user-name",
   // Cisco: the far end of a call leg (VOIPAAA "PeerAddress 4155550123,", show call history
