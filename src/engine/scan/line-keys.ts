@@ -4,12 +4,13 @@
 // apart would look like one.
 
 /**
- * call_id=, callid=, call-id=, "call_id":"…", "callId":"…", Twilio's "sipCallId", Telnyx's
+ * call_id=, callid=, call-id=, "call_id":"…", "callId":"…", Twilio's "sipCallId" (and the
+ * "DialSipCallId" of a <Dial><Sip> action callback: the dialled leg's), Telnyx's
  * "call_control_id" (one per call leg, in every webhook of it), and Kamailio's xlog idiom ci=$ci (a
  * SIP header line is read elsewhere).
  */
 const CALL_KEY =
-  /\b(?:sip_?)?call[-_]?(?:control_)?id"?\s*[=:]\s*"?([^\s";,&]{3,200})|(?<![\w.-])ci=([^\s";,&]{3,200})/i;
+  /\b(?:(?:Dial)?sip_?)?call[-_]?(?:control_)?id"?\s*[=:]\s*"?([^\s";,&]{3,200})|(?<![\w.-])ci=([^\s";,&]{3,200})/i;
 /**
  * Kamailio/OpenSIPS script logs put the Call-ID in brackets ("<script>: [ab12cd@10.0.0.8] …"). The
  * host part of a Call-ID has no ":" (which rules out AudioCodes' "[Time:01-03@20:20:00.150]").
@@ -19,13 +20,21 @@ const BRACKETED = /\[([\w.+~!%*-]{3,120}@[\w.-]+)\]/;
 const METHOD_KEY =
   /\bmethod"?\s*[=:]\s*"?(INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|UPDATE|PRACK|SUBSCRIBE|NOTIFY|REFER|INFO|MESSAGE|PUBLISH)\b/;
 
+/**
+ * The id without the "]" that closes a bracketed prefix ("[ci=ab12@10.0.0.8] INVITE …"). A "]" is
+ * allowed in a Call-ID, but one with no "[" before it in the id (an IPv6 host's) closes the prefix.
+ */
+function unbracketed(id: string): string {
+  return id.endsWith("]") && !id.includes("[") ? id.slice(0, -1) : id;
+}
+
 /** The Call-ID a one-line record names, or undefined. */
 export function lineCallId(line: string): string | undefined {
   // Cheap literal checks first: most lines name no call.
   if ((line.includes("all") && /call[-_]?(?:control_)?id/i.test(line)) || line.includes("ci=")) {
     const m = CALL_KEY.exec(line);
     const id = m?.[1] ?? m?.[2];
-    if (id) return id;
+    if (id) return unbracketed(id);
   }
   if (line.includes("@") && line.includes("[")) return BRACKETED.exec(line)?.[1];
   return undefined;

@@ -100,6 +100,11 @@ export const ACS_PAIR_REV =
 /** ACS Call Automation resultInformation carries the SIP and Q.850 details of a PSTN leg. */
 export const SIP_DETAILS = /SipDetails\W{1,8}code\W{1,4}(\d{3})(?!\d)/gi;
 export const Q850_DETAILS = /Q850Details\W{1,8}code\W{1,4}(\d{1,3})(?!\d)/gi;
+/**
+ * Twilio's <Dial><Sip> action callback, form-encoded or as JSON: DialSipResponseCode is the SIP
+ * final response the dialled SIP leg got to its INVITE (DialCallStatus=busy only restates it).
+ */
+export const TWILIO_DIAL_SIP = /\bDialSipResponseCode["']?\s*[=:]\s*["']?([1-6]\d\d)(?![\d.])/g;
 export const EXOTEL = /error_data[^\n]{0,160}?"code"\s*:\s*"?(1\d{3})(?!\d)/g;
 export const EXOTEL_REV = /"code"\s*:\s*"?(1\d{3})(?!\d)[^\n]{0,160}?"http_code"/g;
 /** Cause keys (FreeSWITCH variables may carry a `variable_` prefix; sip_term_cause is the Q.850 cause). */

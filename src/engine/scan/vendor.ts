@@ -1,5 +1,6 @@
-// Mobius, ACS, Exotel, Janus and Twilio REST detectors: pairs of numbers in vendor wording or
-// JSON, the catalog's known Mobius log messages, and SDK/HTTP-client objects that carry a status.
+// Mobius, ACS, Exotel, Janus and Twilio (REST, <Dial><Sip> callbacks) detectors: pairs of numbers
+// in vendor wording or JSON, the catalog's known Mobius log messages, and SDK/HTTP-client objects
+// that carry a status.
 import { ACS_PROSE_PAIR, ACS_SUMMARY_SUBCODE, acsProsePair, acsSummary } from "./acs-records.js";
 import { ALL_DETECTORS, D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
@@ -28,6 +29,13 @@ const PAIRS: ReadonlyArray<
     D.DETAILS,
     // Q.850 has no cause 0: a leg without a Q.850 cause.
     (m) => (Number(m[1]) === 0 ? null : hit("q850", Number(m[1]), null, 0.9, "q850-details", m[0])),
+    false,
+  ],
+  // Its key ends in "Code", which opens this gate.
+  [
+    P.TWILIO_DIAL_SIP,
+    D.DETAILS,
+    (m) => hit("sip", Number(m[1]), null, 0.9, "twilio-dial", true, { method: "INVITE" }),
     false,
   ],
   [P.ACS_PAIR, D.ACS, (m) => hit("acs", Number(m[1]), Number(m[2]), 0.9, "acs", m[0]), true],
