@@ -1,14 +1,16 @@
 // Lines that restate a code another line of the same log gave, or give it its meaning, read by the
 // finding store as hits arrive: a Twilio error body's status line (twilio-rest.ts), Asterisk's
 // several lines for one dial result (dial-outcomes.ts), FreeSWITCH's for one failed bridge
-// (originate-outcomes.ts), and mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
-// line (gateway-refusals.ts).
+// (originate-outcomes.ts), mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
+// line (gateway-refusals.ts), and a proxy's or stack's several lines for one SIP reply
+// (reply-restated.ts).
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals } from "./gateway-refusals.js";
 import type { Hit } from "./hit.js";
 import { isOriginateLine, OriginateOutcomes } from "./originate-outcomes.js";
 import { OWN_CAUSE } from "./own-causes.js";
+import { RestatedReplies } from "./reply-restated.js";
 import { TwilioBodies } from "./twilio-rest.js";
 
 /** What the store needs of the line being offered: its text, and its finding for a hit. */
@@ -28,6 +30,7 @@ export class Restatements {
   private readonly dials = new DialOutcomes();
   private readonly refusals = new GatewayRefusals();
   private readonly originates = new OriginateOutcomes();
+  private readonly replies = new RestatedReplies();
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
   take(h: Hit, lineNo: number, src: Source): Hit | null {
@@ -41,6 +44,7 @@ export class Restatements {
       this.refusals.hold(src.build(t));
       return null;
     }
+    if (t.namespace === "sip" && t.code >= 300 && this.replies.repeats(t, src.line, lineNo)) return null;
     return t;
   }
 
