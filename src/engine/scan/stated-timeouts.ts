@@ -1,6 +1,7 @@
 // Lines where a stack says itself that a request got no response (chan_sip's "Retransmission
-// timeout reached", Asterisk's "No response received from", pjsip's tsx timer, "Timer B fired"),
-// and packet lines that close a TCP connection: the timing events that end a silent transaction.
+// timeout reached", Asterisk's "No response received from", pjsip's tsx timer, "Timer B fired",
+// Kamailio tm's fr_timer), and packet lines that close a TCP connection: the timing events that
+// end a silent transaction.
 
 /** What a stated timeout names, when it does: the request, where it went, how long it waited. */
 export interface StatedTimeout {
@@ -20,7 +21,7 @@ export interface StatedTimeout {
  * ("Flags [F.]") packet lines. Capitalised literals keep the whole-block search cheap.
  */
 export const TIMEOUT_ANCHORS =
-  "Retransmission timeout|No response received|event=TIMER|Timer [BF] |\\[A?FP?[.\\]]";
+  "Retransmission timeout|No response received|event=TIMER|Timer [BF] |stop retr\\. and send CANCEL|\\[A?FP?[.\\]]";
 
 const CHAN_SIP =
   /Retransmission timeout reached on transmission (\S+) for seqno (\d+) \((?:Critical|Non-critical) Request\)/;
@@ -35,6 +36,15 @@ const PJSIP_TSX =
 /** "Timer B fired for transaction … (INVITE sip:bob@10.40.0.9:5060), no response received". */
 const TIMER_BF =
   /\bTimer ([BF]) (?:fired|expired|timed out|timeout)\b(?:[^(\n]{0,80}\(([A-Z]+) (sips?:[^\s)]+)\))?/;
+
+/**
+ * Kamailio/OpenSIPS tm's final response timer ("final_response_handler(): stop retr. and send
+ * CANCEL"): fr_timer fired and tm answers 408 itself. When the line after it shows a provisional
+ * the branch had received ("T_code=180", "uac[0]=183"), it is fr_inv_timer on a ringing call, not
+ * a request nothing answered.
+ */
+const TM_FR_TIMER = "stop retr. and send CANCEL";
+const TM_PROVISIONAL = /\b(?:T_code|uac\[\d+\])=1\d\d\b/;
 
 /** The host (and port) of a SIP URI: "sip:bob@10.40.0.9:5060;transport=tcp" → "10.40.0.9:5060". */
 export function uriHost(uri: string): string | undefined {
@@ -64,6 +74,7 @@ export function statedTimeout(line: string, next: () => string): StatedTimeout |
     const m = PJSIP_TSX.exec(line);
     if (m) return { tsx: m[1] };
   }
+  if (line.includes(TM_FR_TIMER)) return TM_PROVISIONAL.test(next()) ? undefined : {};
   if (line.includes("Timer ")) {
     const m = TIMER_BF.exec(line);
     if (m) {
