@@ -15,6 +15,9 @@ export type ChallengeOutcome = { of: Finding } & (
   | { kind: "failed-after"; final: Finding }
   /** Only provisional responses (100, 180, 183) followed: the retry is still in progress. */
   | { kind: "pending"; provisional: Finding }
+  /** The request sent again with credentials (a higher CSeq of the same call) was challenged again:
+   *  the challenge itself was normal, the credentials were refused (`final`, judged on its own). */
+  | { kind: "refused"; final: Finding }
   /** The same refusal followed, or nothing did: the credentials were refused or never sent. */
   | { kind: "unanswered" }
 );
@@ -149,6 +152,22 @@ function sameRequest(
   return sameSide(f, g);
 }
 
+/**
+ * Whether challenge `g` answers the request sent again after challenge `f`: the same call, a higher
+ * CSeq (a client resends a challenged request with credentials and the next CSeq, RFC 3261
+ * §22.2). Without both CSeqs, a second challenge may be a copy of the first and proves nothing.
+ */
+function retriedWithCredentials(f: Finding, g: Finding): boolean {
+  return (
+    f.namespace === "sip" &&
+    f.callId !== undefined &&
+    f.callId === g.callId &&
+    f.cseq !== undefined &&
+    g.cseq !== undefined &&
+    g.cseq > f.cseq
+  );
+}
+
 /** What the responses after `f` (a challenge or another retried response; in time order) say
  *  about it. Another kind of retried response on the way (a 401 after the 422's retry) is judged
  *  on its own, so the chain goes on past it. */
@@ -165,6 +184,8 @@ export function challengeOutcome(f: Finding, later: Finding[]): ChallengeOutcome
       continue;
     }
     if (g.code < 300) return { of: f, kind: "success", final: g };
+    if (challenge && isChallenge(g) && retriedWithCredentials(f, g))
+      return { of: f, kind: "refused", final: g };
     if (g.code === f.code || (challenge && isChallenge(g))) return { of: f, kind: "unanswered" };
     if (isRetried(g)) continue;
     return { of: f, kind: "failed-after", final: g };
@@ -226,6 +247,11 @@ export function challengeNotes(all: ChallengeOutcome[], label: (f: Finding) => s
   if (failed?.kind === "failed-after")
     notes.push(
       `The 401/407 challenge was answered with credentials, but the request then failed with ${label(failed.final)} on line ${failed.final.line}; look into that failure, not the challenge.`,
+    );
+  const refused = outcomes.find((o) => o.kind === "refused");
+  if (refused?.kind === "refused")
+    notes.push(
+      `The 401/407 challenge on line ${refused.of.line} was answered with credentials, and the request sent with them was challenged again on line ${refused.final.line}: the server refused the credentials (check the username, password and realm); that second challenge is the failure.`,
     );
   const pending = outcomes.find((o) => o.kind === "pending");
   if (pending?.kind === "pending")
