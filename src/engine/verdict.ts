@@ -21,6 +21,19 @@ export function byDesign(f: Pick<Finding, "namespace"> & { text?: string }): str
   return BY_DESIGN.find(([words]) => text.includes(words))?.[1];
 }
 
+/**
+ * SIPp's error log when a scenario met a message it did not expect: "Aborting call on unexpected
+ * message for Call-Id '…': while expecting '200' (index 3), received 'SIP/2.0 183 …". The far end
+ * answered normally, but SIPp aborted the test call there: the scenario needs that message (an
+ * optional `<recv response="183" optional="true"/>`), so the response is where the call failed.
+ */
+const SIPP_ABORT = "Aborting call on unexpected message";
+
+/** Whether `f` is a response SIPp aborted its call on (see SIPP_ABORT). */
+export function sippAborted(f: { namespace: string; text?: string }): boolean {
+  return f.namespace === "sip" && f.text !== undefined && f.text.includes(SIPP_ABORT);
+}
+
 export function label(
   catalog: Catalog,
   f: Pick<Finding, "namespace" | "code" | "subcode" | "id"> &
@@ -31,6 +44,8 @@ export function label(
   if (e && why) return `${entryLabel(e)}, ${why}`;
   // FreeSWITCH's own cause name is what the log says: the entry that explains it is named with it.
   if (e && f.detector === OWN_CAUSE && f.reason) return `${entryLabel(e)} (FreeSWITCH ${f.reason})`;
+  if (e && sippAborted(f))
+    return `${entryLabel(e)}, which the SIPp scenario did not expect, so SIPp aborted the call`;
   if (e && (e.subcode === f.subcode || f.namespace !== "acs")) return entryLabel(e);
   const ns = {
     sip: "SIP",
@@ -65,7 +80,8 @@ export class AnsweredCalls {
   }
 }
 
-/** Normal traffic: provisional and success responses (SIP, HTTP, Mobius), causes for normal clearing, a digest
+/** Normal traffic: provisional and success responses (SIP, HTTP, Mobius) other than one SIPp aborted its
+ *  test call on, causes for normal clearing, a digest
  *  challenge or a 420/422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
  *  a losing branch's refusal after another branch answered and a 481 to a CANCEL that crossed the 200 OK
  *  (`cancelled`, see cancels.ts), ACS "Success" end reasons, and a Mobius refusal its log message calls by
@@ -79,6 +95,7 @@ export function isNormal(
 ): boolean {
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   if (f.namespace === "sip" || f.namespace === "http") {
+    if (sippAborted(f)) return false;
     if (f.code < 400 || cancelled) return true;
     return challenge !== undefined && challenge.kind !== "unanswered";
   }
