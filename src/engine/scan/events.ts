@@ -3,6 +3,7 @@
 import { sipHeaders } from "./context.js";
 import { detach } from "./detach.js";
 import { lineHost } from "./hosts.js";
+import { jsonObjectTime } from "./json-time.js";
 import {
   closedConnection,
   type StatedTimeout,
@@ -11,14 +12,24 @@ import {
   uriHost,
 } from "./stated-timeouts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
-import { timeOf } from "./time-of.js";
+import { timeOf as nearTime } from "./time-of.js";
 import { isYearless } from "./timestamps.js";
 import { sentAt, type TimingEvent } from "./timing-event.js";
 import { VOICEMAIL_LITERALS, voicemailLine } from "./voicemail.js";
 
 const VOICEMAIL_ANCHORS = VOICEMAIL_LITERALS.map((l) => l.replace("(", "\\(")).join("|");
 
-export { timeOf } from "./time-of.js";
+/**
+ * The timestamp of `line` (text[ls…]) or of the lines just above it. The first line of a SIP
+ * message opened from a pretty-printed JSON record (`"raw": "CANCEL sip:… SIP/2.0`) has none near
+ * it: its record's time field ("create_date") is among the members above, and the message's
+ * headers (a CANCEL's Reason) have that time too.
+ */
+export function timeOf(text: string, line: string, ls: number): { text: string; ms: number } | undefined {
+  const ts = nearTime(text, line, ls);
+  if (ts || !line.includes("SIP/2.0") || !line.includes('":')) return ts;
+  return jsonObjectTime(text, line, ls) ?? undefined;
+}
 export type { TimingEvent } from "./timing-event.js";
 
 /**
