@@ -6,6 +6,7 @@ import type { Entry } from "../catalog/schema.js";
 import { acsDetails, acsLead, acsNotes, carriers } from "./acs-details.js";
 import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
+import { checkMethod } from "./check-method.js";
 import { MAX_CHECKLIST, mergeChecklist } from "./checklist.js";
 import { chronological } from "./chronology.js";
 import { chooseComponent } from "./component-choice.js";
@@ -134,7 +135,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (!normal && e && !failureEntries.includes(e)) {
       failureEntries.push(e);
       if (pstn) leadCheck.set(e, pstn.check);
-      if (f.method) failedMethod.set(e, f.method);
+      const method = checkMethod(f);
+      if (method) failedMethod.set(e, method);
     }
     const hangupMethod = hangup?.request.method ?? false;
     timelineRows.add(f, !normal, hangupMethod, () =>

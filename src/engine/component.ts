@@ -2,6 +2,7 @@
 // sent the request, so the answering side comes from the packet's source, the Server/User-Agent
 // header, or the log's own system when it generated or sent the response itself.
 import type { Entry } from "../catalog/schema.js";
+import { ownRequestEnded } from "./scan/host-words.js";
 import { headerName, hostRole, lineHost } from "./scan/hosts.js";
 import { REINVITE } from "./scan/reinvite.js";
 import type { Finding } from "./scan/scanner.js";
@@ -18,13 +19,21 @@ function isResponse(f: Finding): boolean {
 const NO_REPLY = /\bno (?:final )?(?:repl(?:y|ies)|responses?|answer)\b|\btim(?:ed|e)[ -]?out\b/i;
 
 /** Who answered with response `f`, in words, and whether the log pins down where it is. */
-function answeringSide(f: Finding): { text: string; placed: boolean } | null {
+/** `generated`: the text already says the log's own system made the response up. */
+function answeringSide(f: Finding): { text: string; placed: boolean; generated?: true } | null {
   const code = `${f.code}`;
   const agent = f.agent ? ` (${f.agent})` : "";
   const role = f.host ? hostRole(f.text, f.host, f.direction) : undefined;
   // The log's own system made it up because the hop it passed the request to failed it.
   if (f.host && role === "upstream") {
     if (f.direction !== "local") return { text: `${f.host}${agent}`, placed: true };
+    // A request of the log's own (a dispatcher's OPTIONS probe) has no requester to answer.
+    if (ownRequestEnded(f.text))
+      return {
+        text: `${f.host}, which never answered the ${f.method ?? "request"} sent to it; the system that wrote this log${agent} ended its own request with the ${code} when its transaction timer expired`,
+        placed: true,
+        generated: true,
+      };
     const silent = f.code === 408 || f.code === 504 || NO_REPLY.test(f.text);
     const what = silent
       ? "which never answered the request passed to it"
@@ -32,6 +41,7 @@ function answeringSide(f: Finding): { text: string; placed: boolean } | null {
     return {
       text: `${f.host}, ${what}; the system that wrote this log${agent} generated the ${code} itself because of it and sent it back to the requester`,
       placed: true,
+      generated: true,
     };
   }
   // The log's own system generated it (a script's sl_send_reply): "from X" names the requester.
@@ -102,7 +112,7 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
   }
   const side = answeringSide(first);
   // When the log's own system answered, the catalog's list of who usually does only blurs it.
-  const own = side?.placed && side.text.startsWith(OWN_SYSTEM);
+  const own = side?.placed && (side.generated || side.text.startsWith(OWN_SYSTEM));
   const parts = [side?.text, own ? undefined : generic].filter(Boolean) as string[];
   // The top Via of a response is the requester; say so instead of blaming it.
   if (first.via && !side?.placed) {

@@ -1,5 +1,14 @@
 // Which host a log line names, and its part in the message the line logs: the side that sent it
 // ("from 10.0.0.9", "10.0.0.9:5060 -> 10.0.0.5:5060", "<- carrier.example") or the one it went to.
+import {
+  codeBefore,
+  endedRequestRole,
+  RELAY_WORD,
+  REPLY_WORD,
+  REQUEST_WORD,
+  requester,
+  silentBranch,
+} from "./host-words.js";
 import { refusedPeer } from "./pbx-refusals.js";
 import { registrarOf } from "./registrar.js";
 import { isTsharkMessage, tsharkFrame } from "./tshark.js";
@@ -25,14 +34,6 @@ const FROM_ARROW = new RegExp(`<-{1,3}\\s+\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`, "
 /** tcpdump: "IP 10.0.0.9.5060 > 10.0.0.5.5060: SIP…" names the sender first, port after a dot. */
 const TCPDUMP = /\bIP6? ((?:\d{1,3}\.){3}\d{1,3})\.(\d{1,5}) > (?:\d{1,3}\.){3}\d{1,3}\.\d{1,5}:/;
 /**
- * Words naming a request: a method, a registration or a call. Before "to HOST" ("registration to
- * 10.0.0.9 failed: 403") the host is the side that was asked, and answered; before "from HOST"
- * ("REGISTER sip:1029@… from 10.1.17.226:5060 - … - 200 OK") it is the side that asked, and got
- * the response.
- */
-const REQUEST_WORD =
-  /\b(?:request|registration|register|call|invite|options|bye|cancel|subscribe|notify|refer|update|prack|transaction|dial(?:l?ing)?)\b/i;
-/**
  * A request sent to a SIP URI in prose: "INVITE to sip:+1415…@203.0.113.20:5060 failed with 503"
  * (a Kamailio failure_route's xlog). The URI's host was asked, and answered. Only in prose: a
  * `to=sip:…` or `from=sip:…` field is a party's address, not a hop.
@@ -41,12 +42,6 @@ const REQUEST_TO_URI = new RegExp(
   `\\b(?:INVITE|REGISTER|OPTIONS|SUBSCRIBE|NOTIFY|MESSAGE|REFER|UPDATE|BYE|request|call) to sips?:(?:[^@\\s;>"']{1,64}@)?\\[?${ADDRESS}\\]?(?::(\\d{2,5}))?`,
   "i",
 );
-/** A request passed on to the host before "to HOST" ("relayed to X, reply 200 OK"): X answered it. */
-const RELAY_WORD = /\b(?:relay(?:ed|ing)?|forward(?:ed|ing)?|rout(?:ed|ing))\b/i;
-/** A response code: before "to HOST" ("sent 486 to 10.0.0.5") the host received it. */
-const CODE_BEFORE = /(?<![\w.:/-])[1-6]\d\d(?![\w.:])/;
-const REPLY_WORD = /\b(?:repl(?:y|ied)|respon(?:se|ded)|answer(?:ed)?)\b|SIP\/2\.0 \d{3}/i;
-
 /**
  * "sender" sent the message the line logs, "receiver" got it. "upstream" is the next hop the log's
  * own system passed the request to and that failed it: it never answered ("no reply received from
@@ -101,6 +96,8 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
       const prose = line.charCodeAt(m.index + 4) === 32;
       if (prose && NO_REPLY_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)))
         return { host, role: "upstream" };
+      // A failure_route's branch to the host that timed out with no reply: tm's own 408.
+      if (prose && silentBranch(line)) return { host, role: "upstream" };
       const asked = prose && requester(line.slice(0, m.index), line.slice(m.index + m[0].length));
       return { host, role: asked ? "receiver" : "sender" };
     }
@@ -111,6 +108,8 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
       // "request sent to X completed with code 408", "INVITE to X rejected with 503", "relayed to X,
       // reply 200 OK": X is the side that was asked, and answered. "sent 486 to X": X received it.
       const before = line.slice(0, m.index);
+      const ended = endedRequestRole(before);
+      if (ended) return { host, role: ended };
       const asked =
         (REQUEST_WORD.test(before) || RELAY_WORD.test(before)) &&
         !REPLY_WORD.test(before) &&
@@ -143,23 +142,6 @@ function answeringKey(line: string): Named | undefined {
   const d = line.includes("src_ip=") ? ACC_DST.exec(line) : null;
   if (d?.[1]) return { host: joined(d[1], d[2]), role: "sender" };
   return undefined;
-}
-
-/**
- * Whether "from HOST", between `before` and `after`, names the side that sent the request a
- * response after it answers ("REGISTER sip:… from X - saved - 200 OK", "OPTIONS from X answered
- * 200"): a request word comes first, no reply word or code does ("INVITE rejected with 486 from
- * X"), and a code follows. A transport line ("RX … Request msg INVITE … from UDP X:") has none.
- */
-function requester(before: string, after: string): boolean {
-  return (
-    REQUEST_WORD.test(before) && !REPLY_WORD.test(before) && !codeBefore(before) && CODE_BEFORE.test(after)
-  );
-}
-
-/** A response code in `before`, past its timestamp (whose digits are no code). */
-function codeBefore(before: string): boolean {
-  return CODE_BEFORE.test(before.replace(/^[\d\s:.,TZ/+-]*(?:\[[^\]]*\]\s*)?/, ""));
 }
 
 /** The peer a log line names ("from 10.0.0.5:5060"), or undefined. */
