@@ -73,6 +73,8 @@ export function hasMobiusUrl(segment: string): boolean {
 
 /** Detectors that read an HTTP client's status line. */
 const CLIENT = new Set(["http-client", "http-request"]);
+/** The detector of a Mobius status read with its JSON body (vendor.ts). */
+const MOBIUS_BODY = "mobius-json";
 /** Mobius statuses guessed from a bare number on a line that names Mobius (detectors.ts place()). */
 const GUESSED = new Set(["stack-statement", "keyword", "phrase", "failed-code"]);
 
@@ -83,7 +85,8 @@ const GUESSED = new Set(["stack-statement", "keyword", "phrase", "failed-code"])
  * error, one failure.
  */
 export function withoutClaimed(hits: Hit[]): Hit[] {
-  const rest = withoutGuesses(hits);
+  let rest = withoutGuesses(hits);
+  if (rest.some(successWithError)) rest = rest.filter((h) => !successWithError(h));
   if (rest.length < 2 || !rest.some((h) => h.namespace === "mobius")) return rest;
   /** Where the Mobius replies start, with their status: "403@12". */
   const replies = new Set<string>();
@@ -93,6 +96,14 @@ export function withoutClaimed(hits: Hit[]): Hit[] {
   return rest.filter(
     (h) => !(h.namespace === "http" && CLIENT.has(h.detector) && replies.has(`${h.code}@${h.at}`)),
   );
+}
+
+/**
+ * A 2xx or 3xx read with a body's mobius-error: Mobius sends its errors with 4xx and 5xx only, so
+ * the errorCode is some other answer's (the next request's body) and the status is the client's.
+ */
+function successWithError(h: Hit): boolean {
+  return h.detector === MOBIUS_BODY && h.code < 400 && h.subcode !== null;
 }
 
 /** How far below a client's Mobius reply the SDK logs that reply ("Status code: -> 403"). */

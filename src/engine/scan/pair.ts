@@ -50,7 +50,7 @@ export function detectPairsAhead(
   exhaustive: boolean,
   segment: number,
 ): void {
-  const joined = [line, ...nextLines(buf, le, 4).map((l) => l.trim())].join(" ").slice(0, segment);
+  const joined = [line, ...ownLines(nextLines(buf, le, 4)).map((l) => l.trim())].join(" ").slice(0, segment);
   detectVendor(
     joined,
     index,
@@ -62,6 +62,19 @@ export function detectPairsAhead(
     exhaustive ? ALL_DETECTORS : pairGates(joined, anchors, index),
     line.length,
   );
+}
+
+/**
+ * A line that starts another HTTP exchange: an HTTP client's next request or response (OkHttp's
+ * `--> POST …` and `<-- 403 …`), a console's `POST https://… 403`. A body below it is that
+ * exchange's, so the look-ahead stops there: a 200 OK never takes the next call's errorCode.
+ */
+const NEW_EXCHANGE = /<--|-->|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\/)/;
+
+/** The lines of `after` that still belong to the line above them: up to the next exchange. */
+function ownLines(after: string[]): string[] {
+  const k = after.findIndex((l) => NEW_EXCHANGE.test(l));
+  return k < 0 ? after : after.slice(0, k);
 }
 
 /** The vendor detectors worth running on a joined line (same rules as for a single line). */
