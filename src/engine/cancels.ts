@@ -73,7 +73,9 @@ const byAnswer = new WeakSet<TimingEvent>();
 function cancelAnswers(findings: Finding[]): TimingEvent[] {
   const out: TimingEvent[] = [];
   for (const f of findings) {
-    if (f.namespace !== "sip" || f.method !== "CANCEL" || f.code < 200 || f.code >= 300) continue;
+    if (f.namespace !== "sip" || f.code < 200 || f.code >= 300) continue;
+    // Kamailio's tm answers a CANCEL "200 canceling", whatever else the line says.
+    if (f.method !== "CANCEL" && !(f.method === undefined && f.reason === "canceling")) continue;
     const e: TimingEvent = { kind: "request", method: "CANCEL", line: f.line, tsMs: f.tsMs ?? Number.NaN };
     if (f.callId) e.callId = f.callId;
     byAnswer.add(e);
