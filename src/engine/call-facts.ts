@@ -1,10 +1,11 @@
-// What a failure's own log line says about the call, for picking its checks: the PBX that wrote
-// it (FreeSWITCH or Asterisk) and whether this system received the call or placed it. A check that
+// What a failure's own log line says about the call, for picking its checks: the PBX or proxy that
+// wrote it (FreeSWITCH, Asterisk, Kamailio/OpenSIPS) and whether this system received the call or
+// placed it. A check that
 // opens with a product ("In Asterisk, …") or a direction ("For a call you receive, …") only fits
 // such a call, so the catalog's wording decides, not a list here.
 import type { Finding } from "./scan/scanner.js";
 
-export type Product = "FreeSWITCH" | "Asterisk";
+export type Product = "FreeSWITCH" | "Asterisk" | "Kamailio" | "Webex Calling";
 
 export interface CallFacts {
   product?: Product;
@@ -12,6 +13,8 @@ export interface CallFacts {
   direction?: "received" | "placed";
   /** The line names a SIP channel (sofia, PJSIP, chan_sip): no ISDN SETUP of this system's to look at. */
   sip?: true;
+  /** The log's own system sent the failure (a proxy's own reply): its product's checks lead. */
+  own?: true;
 }
 
 /** FreeSWITCH: a sofia channel, a channel state, its C sources. */
@@ -22,6 +25,9 @@ const ASTERISK =
   /\b(?:PJSIP|IAX2|DAHDI)\/\S|\bSIP\/(?!2\.0)[\w.-]+-[0-9a-f]{8}\b|\b(?:chan|app|res)_[a-z_]+\.c:|\bAST_CAUSE_/;
 /** An Asterisk SIP channel (PJSIP/trunk-…, SIP/peer-…), not DAHDI's ISDN. */
 const SIP_CHANNEL = /\b(?:PJSIP|SIP)\/(?!2\.0)\S/;
+/** Kamailio or OpenSIPS: its syslog tag, an xlog line of its script, its reply functions. */
+const KAMAILIO =
+  /\b(?:kamailio|opensips)\[\d+\]|<script>:|\b(?:sl_send_reply|sl_reply_helper|t_reply|lookup_helper|ds_options_callback)\b/;
 /** A FreeSWITCH channel: "sofia/external/+1415…@198.51.100.20", "sofia/gateway/carrier1/…". */
 const CHANNEL = /\bsofia\/([\w.-]+)\//;
 
@@ -40,14 +46,27 @@ export function callFacts(f: Finding | null | undefined): CallFacts {
       return { product: "FreeSWITCH", direction: "received", sip: true };
     return { product: "FreeSWITCH", sip: true };
   }
-  if (text.includes("/") || text.includes("AST_") || text.includes(".c:")) {
-    if (!ASTERISK.test(text)) return {};
+  if ((text.includes("/") || text.includes("AST_") || text.includes(".c:")) && ASTERISK.test(text))
     return SIP_CHANNEL.test(text) ? { product: "Asterisk", sip: true } : { product: "Asterisk" };
+  if (KAMAILIO.test(text)) {
+    const own = f.direction === "out" || f.direction === "local";
+    return own ? { product: "Kamailio", sip: true, own: true } : { product: "Kamailio", sip: true };
   }
   return {};
 }
 
-const PRODUCT_CHECK = /^(?:In|On|For) (FreeSWITCH|Asterisk)\b/;
+const PRODUCT_CHECK = /^(?:In|On|For) (FreeSWITCH|Asterisk|Kamailio)\b/;
+/**
+ * Products whose checks fit only a log that names them: the catalog gives such a check for that
+ * product's usual reason behind a code it sends itself (Kamailio's 404 after a failed location
+ * lookup), which the same code from anyone else does not share. When the product sent the failure
+ * itself, its checks lead.
+ */
+const STRICT = new Set(["Kamailio"]);
+const strictProduct = (c: string) => {
+  const p = PRODUCT_CHECK.exec(c)?.[1];
+  return p !== undefined && STRICT.has(p) ? p : undefined;
+};
 const DIRECTION_CHECK = /^For a call you (receive|place)\b/;
 const ISDN_CHECK = /^On ISDN\b/;
 
@@ -56,8 +75,9 @@ const ISDN_CHECK = /^On ISDN\b/;
  * ISDN's are left out, and a received call's own checks lead (its failure is this system's, not the carrier's).
  */
 export function fitChecks(checks: readonly string[], facts: CallFacts): string[] {
-  if (!facts.product && !facts.direction) return [...checks];
+  if (!facts.product && !facts.direction) return checks.filter((c) => !strictProduct(c));
   const kept = checks.filter((c) => {
+    if (!facts.product && strictProduct(c)) return false;
     if (facts.sip && ISDN_CHECK.test(c)) return false;
     const product = PRODUCT_CHECK.exec(c)?.[1];
     if (product && facts.product && product !== facts.product) return false;
@@ -65,6 +85,10 @@ export function fitChecks(checks: readonly string[], facts: CallFacts): string[]
     if (!way || !facts.direction) return true;
     return (way === "receive") === (facts.direction === "received");
   });
+  if (facts.own && facts.product && STRICT.has(facts.product)) {
+    const own = kept.filter((c) => strictProduct(c) === facts.product);
+    if (own.length > 0) return [...own, ...kept.filter((c) => !own.includes(c))];
+  }
   if (facts.direction !== "received") return kept;
   const own = kept.filter((c) => DIRECTION_CHECK.test(c));
   return [...own, ...kept.filter((c) => !own.includes(c))];

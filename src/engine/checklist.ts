@@ -1,11 +1,13 @@
 // The merged follow-up checklist of a scan: the checks of the failures' catalog entries in the
 // order that matters (the failure most calls share, the headline failure, then the rest and the
 // timers that fired), each check once, a failed request's method picking its own checks and the
-// headline failure's own line (its PBX, whether the call came in) the checks that fit it.
+// headline failure's own line (its PBX or proxy, whether the call came in, a stack's own cause)
+// the checks that fit it.
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { callFacts, fitChecks } from "./call-facts.js";
 import type { Finding } from "./scan/scanner.js";
+import { PJSIP_TRANSPORT_ERROR, pjsipTransportError } from "./transport-error.js";
 
 export const MAX_CHECKLIST = 10;
 
@@ -28,9 +30,17 @@ export interface ChecklistParts {
 
 /**
  * A check for one of FreeSWITCH's own causes an entry stands for ("For FreeSWITCH's own GATEWAY_DOWN,
- * …"): it fits only a failure FreeSWITCH reported by that name.
+ * …"), or for pjsip's own transport-error 503: it fits only a failure the stack reported that way.
  */
-const OWN_CAUSE_CHECK = /^For FreeSWITCH's own ([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/;
+const OWN_CAUSE_CHECK =
+  /^For (?:FreeSWITCH's own ([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b|(pjsip's own transport error)\b)/;
+
+/** The stack's own cause the headline failure stands for, as its checks name it. */
+function ownCause(first: Finding | null | undefined): string | undefined {
+  if (!first) return undefined;
+  if (pjsipTransportError(first)) return PJSIP_TRANSPORT_ERROR;
+  return first.direction === "local" ? first.reason : undefined;
+}
 
 /**
  * The checks of entry `e` for this scan. A check for another FreeSWITCH cause is left out. When the
@@ -39,8 +49,11 @@ const OWN_CAUSE_CHECK = /^For FreeSWITCH's own ([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b
  * FreeSWITCH refused the leg itself.
  */
 function checksFor(e: Entry, own: readonly string[], first: Finding | null | undefined): string[] {
-  const cause = first?.direction === "local" ? first.reason : undefined;
-  const named = (c: string) => OWN_CAUSE_CHECK.exec(c)?.[1];
+  const cause = ownCause(first);
+  const named = (c: string) => {
+    const m = OWN_CAUSE_CHECK.exec(c);
+    return m?.[1] ?? m?.[2];
+  };
   const fitting = own.filter((c) => {
     const n = named(c);
     return n === undefined || n === cause;
@@ -71,7 +84,10 @@ export function mergeChecklist(p: ChecklistParts): string[] {
       checklist.push(c);
     }
   }
-  const fitting = fitChecks(checklist, callFacts(p.first));
+  const facts = callFacts(p.first);
+  // A Webex Calling log (a Mobius error among the failures) has no PBX of its own in the path.
+  if (!facts.product && order.some((e) => e.namespace === "mobius")) facts.product = "Webex Calling";
+  const fitting = fitChecks(checklist, facts);
   // A log message that names the failing dependency makes its checks the most specific ones.
   const deps = p.dependencies ?? [];
   if (deps.length === 0) return fitting.slice(0, MAX_CHECKLIST);

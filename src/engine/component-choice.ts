@@ -20,6 +20,7 @@ import { pstnResult } from "./pstn.js";
 import type { Finding } from "./scan/scanner.js";
 import type { TimerFinding } from "./timing.js";
 import { type TransferReport, transferComponent } from "./transfer.js";
+import { transportComponent } from "./transport-error.js";
 import { isNoResponse } from "./unanswered.js";
 import { type Voicemail, voicemailComponent } from "./voicemail.js";
 
@@ -78,6 +79,7 @@ export function chooseComponent(c: ComponentClues): string | null {
   if (first && c.transfer) return transferComponent(first);
   if (first)
     return (
+      transportComponent(first) ??
       dialplanComponent(first) ??
       refusedOfferComponent(first) ??
       gatewayComponent(first, c.ordered, c.firstEntry?.failingSide ?? c.firstEntry?.generatedBy) ??
