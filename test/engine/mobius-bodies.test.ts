@@ -1,4 +1,5 @@
-// A Mobius error body belongs to the status right above it: never to an earlier 200 OK.
+// A Mobius error body belongs to the status right above it: never to an earlier 200 OK, and it
+// keeps the cluster the status line's URL names.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
@@ -52,5 +53,21 @@ describe("a Mobius error body under an HTTP client's status", () => {
       [403, null, 1],
       [403, 115, 3],
     ]);
+  });
+
+  it("names the cluster the OkHttp status line's URL names", () => {
+    const [f] = scan(busy, busyBody).findings;
+    expect([f?.code, f?.subcode, f?.host]).toEqual([403, 115, "mobius-us-west-2.prod.infra.webex.com"]);
+  });
+
+  it("names the cluster of a browser console's failed request", () => {
+    const [f] = scan(
+      `POST ${WEST}/devices/6f0e2c9a/call 403 (Forbidden)`,
+      '{"errorCode":115,"message":"User Busy"}',
+    ).findings;
+    expect([f?.code, f?.subcode, f?.host]).toEqual([403, 115, "mobius-us-west-2.prod.infra.webex.com"]);
+    expect(
+      run(`POST ${WEST}/devices/6f0e2c9a/call 403 (Forbidden)`, '{"errorCode":115}').failingComponent,
+    ).toContain("mobius-us-west-2.prod.infra.webex.com");
   });
 });

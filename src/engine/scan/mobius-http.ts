@@ -111,8 +111,10 @@ const ECHO_LINES = 4;
 
 /** The host of the Mobius URL a client's status line names: the cluster that answered it. */
 export function replyHost(detector: string, line: string): string | undefined {
-  // The SDK's active Mobius URL after a registration it accepted names the cluster too.
-  if (!(CLIENT.has(detector) || detector === MOBIUS_REGISTERED) || !/mobius/i.test(line)) return undefined;
+  // The SDK's active Mobius URL after a registration it accepted names the cluster too, and so
+  // does the status-and-body pair read from a client's line (`<-- 403 …` with its errorCode below).
+  const reads = CLIENT.has(detector) || detector === MOBIUS_REGISTERED || detector === MOBIUS_BODY;
+  if (!reads || !/mobius/i.test(line)) return undefined;
   const url = MOBIUS_URL.exec(line)?.[0];
   return url ? /^https?:\/\/([^\s/"'<>:@]+)/i.exec(url)?.[1]?.toLowerCase() : undefined;
 }
