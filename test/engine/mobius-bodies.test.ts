@@ -1,5 +1,6 @@
-// A Mobius error body belongs to the status right above it: never to an earlier 200 OK, and it
-// keeps the cluster the status line's URL names.
+// A Mobius error body belongs to the status right above it: never to an earlier 200 OK, it keeps
+// the cluster the status line's URL names, and the SDK's own "Status code: ->403" after it is the
+// same answer.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
@@ -69,5 +70,31 @@ describe("a Mobius error body under an HTTP client's status", () => {
     expect(
       run(`POST ${WEST}/devices/6f0e2c9a/call 403 (Forbidden)`, '{"errorCode":115}').failingComponent,
     ).toContain("mobius-us-west-2.prod.infra.webex.com");
+  });
+});
+
+describe("the SDK's error body and its own status line after it", () => {
+  const body =
+    '2024-05-14T17:01:05.882Z [webex-calling] ERROR call: request failed {"statusCode":403,"body":{"device":{"deviceId":"d-1"},"errorCode":119,"message":"Call Rejected"}}';
+
+  it.each([
+    ["->403", "2024-05-14T17:01:05.883Z [webex-calling] WARN call: handleCallErrors: Status code: ->403"],
+    ["-> 403", "2024-05-14T17:01:05.883Z [webex-calling] WARN call: handleCallErrors: Status code: -> 403"],
+    [
+      "the Logger's format",
+      "webex-calling: Tue, 11 Mar 2025 09:20:02 GMT: [WARN]: file:call - method:handleCallErrors - message:Status code: ->403",
+    ],
+  ])("are one failure (%s)", (_form, status) => {
+    const a = run(body, status);
+    expect(a.counts.failures).toBe(1);
+    expect(a.timeline.map((r) => r.label)).toEqual(["Mobius 403 · mobius-error 119 Call Rejected"]);
+  });
+
+  it("a different status below the body is its own failure", () => {
+    const a = run(
+      body,
+      "2024-05-14T17:01:05.883Z [webex-calling] WARN call: handleCallErrors: Status code: -> 503",
+    );
+    expect(a.counts.failures).toBe(2);
   });
 });

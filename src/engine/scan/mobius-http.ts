@@ -130,7 +130,11 @@ export class MobiusEchoes {
 
   /** Whether the client's status on `line` is a Mobius reply the SDK may restate below. */
   static isReply(detector: string, code: number, line: string): boolean {
-    return CLIENT.has(detector) && code >= 400 && /mobius/i.test(line) && MOBIUS_URL.test(line);
+    if (code < 400) return false;
+    // The SDK's own error body (`request failed {"statusCode":403,…,"errorCode":119}`) is the
+    // answer too; its "Status code: ->403" below is the same one.
+    if (detector === MOBIUS_BODY) return true;
+    return CLIENT.has(detector) && /mobius/i.test(line) && MOBIUS_URL.test(line);
   }
 
   /** Remembers the kept finding of a client's Mobius reply. */
