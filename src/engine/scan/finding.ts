@@ -2,6 +2,7 @@
 // the surroundings a finding carries (timestamp, method, Call-ID, host, redacted excerpt).
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
+import { knownApi } from "./client-url.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import { copy, detach } from "./detach.js";
 import type { Hit } from "./detectors.js";
@@ -205,13 +206,18 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     // Cisco's "Received:"/"Sent:" above the message: which way it went, though no host is named.
     f.direction = headers.direction;
   }
-  // A client's status from a Mobius URL came from the cluster the URL names.
+  // A client's status came from the host its request URL names (a Mobius URL: that cluster).
   const cluster = f.host ? undefined : replyHost(h.detector, line);
   if (cluster) {
     f.host = cluster;
     f.direction = "in";
   }
   if (headers.agent) f.agent = redact(headers.agent, opts);
+  else if (cluster) {
+    // A known platform's API host ("api.exotel.com"): whose API answered, in words.
+    const api = knownApi(cluster);
+    if (api) f.agent = api;
+  }
   if (headers.via) f.via = headers.via;
   if (headers.retryAfter !== undefined) f.retryAfter = headers.retryAfter;
   if (headers.contact || headers.sdpAddress) noteNat(f, headers);

@@ -4,6 +4,7 @@
 // pair (the status with the body's mobius-error) also reads is that pair, not a second failure.
 import type { Entry } from "../../catalog/schema.js";
 import { withoutClaimed as withoutGuesses } from "./claims.js";
+import { requestHost, urlHost } from "./client-url.js";
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
 import { MOBIUS_REGISTERED } from "./mobius-registered.js";
@@ -109,14 +110,18 @@ function successWithError(h: Hit): boolean {
 /** How far below a client's Mobius reply the SDK logs that reply ("Status code: -> 403"). */
 const ECHO_LINES = 4;
 
-/** The host of the Mobius URL a client's status line names: the cluster that answered it. */
+/**
+ * The host that answered the status on a client's line: the Mobius cluster its URL names, else
+ * the host of the request URL the client prints with the status (client-url.ts).
+ */
 export function replyHost(detector: string, line: string): string | undefined {
   // The SDK's active Mobius URL after a registration it accepted names the cluster too, and so
   // does the status-and-body pair read from a client's line (`<-- 403 …` with its errorCode below).
-  const reads = CLIENT.has(detector) || detector === MOBIUS_REGISTERED || detector === MOBIUS_BODY;
-  if (!reads || !/mobius/i.test(line)) return undefined;
-  const url = MOBIUS_URL.exec(line)?.[0];
-  return url ? /^https?:\/\/([^\s/"'<>:@]+)/i.exec(url)?.[1]?.toLowerCase() : undefined;
+  const client = CLIENT.has(detector);
+  if (!(client || detector === MOBIUS_REGISTERED || detector === MOBIUS_BODY)) return undefined;
+  const url = /mobius/i.test(line) ? MOBIUS_URL.exec(line)?.[0] : undefined;
+  if (url) return urlHost(url);
+  return client ? requestHost(line) : undefined;
 }
 
 /**
