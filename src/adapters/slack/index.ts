@@ -74,12 +74,20 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     return {
       name: "slack-socket-mode",
       start: async () => {
+        // Start-up waits for the first connection, a refused app token (which ends the process)
+        // or a Slack outage; an outage is then waited out in the background, reported by /readyz.
+        const connecting = built.app.start();
+        connecting.catch(() => {}); // handled below, whichever settles first
         try {
-          await built.app.start();
+          await Promise.race([connecting, socket.firstOutcome()]);
         } catch (err) {
+          if (err instanceof SipcodeError) throw err;
           const problem = appTokenProblem(err);
           throw problem ? new SipcodeError("PLATFORM_API", problem) : err;
         }
+        connecting.catch((err: unknown) =>
+          opts.logger.error("slack socket mode stopped connecting", { err }),
+        );
         void token.run();
       },
       problem: () => token.problem ?? socket.problem(),

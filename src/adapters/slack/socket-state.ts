@@ -1,7 +1,9 @@
 // Whether the Socket Mode connection to Slack is up. Slack refreshes the connection every few
 // hours and the client reconnects by itself, so a short gap is routine; a connection that stays
-// down longer than the grace period means nobody is getting answers, and /readyz says so.
+// down longer than the grace period, or that Slack's outage keeps from ever opening, means nobody
+// is getting answers, and /readyz says so.
 import type { SocketModeReceiver } from "@slack/bolt";
+import { SipcodeError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 
 type SocketModeClient = SocketModeReceiver["client"];
@@ -9,31 +11,70 @@ type SocketModeClient = SocketModeReceiver["client"];
 /** How long the connection may be down before /readyz reports it (SLACK_SOCKET_GRACE_MS). */
 export const SOCKET_GRACE_MS = 30_000;
 
+/** apps.connections.open answers that mean the app token itself is wrong, not that Slack is down. */
+const REFUSED = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+  "not_allowed_token_type",
+  "user_removed_from_team",
+  "team_disabled",
+]);
+
+/** The sentence for an app-level token Slack refused. */
+export function appTokenRefused(code: string): string {
+  return `Slack refused SLACK_APP_TOKEN (${code}): check it is the app-level token (xapp-…) of this app, with the connections:write scope, and that Socket Mode is enabled.`;
+}
+
+/** What the first attempt to connect came to: connected, or a Slack outage being waited out. */
+export type FirstOutcome = "connected" | "outage";
+
 export class SocketState {
-  /** When the connection went down; undefined while it is up (or before it first opened). */
+  /** When the connection went down (or first failed to open); undefined while it is up. */
   private downSince: number | undefined;
   private stopping = false;
-  /** Set once the first connection opened: from then on, failures to reconnect are an outage. */
+  /** Set once the first connection opened: from then on a gap gets the grace period. */
   private everUp = false;
+  /** Why apps.connections.open last failed ("HTTP 503", "no answer"); cleared when it answers. */
+  private failure: string | undefined;
+  /** The error code Slack refused the app token with; the client is left waiting for good. */
+  private refused: string | undefined;
+  private readonly settle = settler<FirstOutcome>();
 
   constructor(
     private readonly logger: Logger,
     private readonly graceMs = SOCKET_GRACE_MS,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // Nobody may be waiting on it (a refusal after start-up is reported by problem() instead).
+    this.settle.promise.catch(() => {});
+  }
 
   /** Follows the connection of `client` from now on. */
   watch(client: Pick<SocketModeClient, "on">): void {
     client.on("connected", () => {
-      this.everUp = true;
       if (this.downSince !== undefined)
-        this.logger.info("slack socket mode connection restored", { downMs: this.now() - this.downSince });
+        this.logger.info(
+          this.everUp
+            ? "slack socket mode connection restored"
+            : "slack socket mode connected after the outage",
+          { downMs: this.now() - this.downSince },
+        );
+      this.everUp = true;
       this.downSince = undefined;
+      this.failure = undefined;
+      this.settle.resolve("connected");
     });
     const down = () => {
       if (this.stopping || this.downSince !== undefined) return;
       this.downSince = this.now();
-      this.logger.warn("slack socket mode connection lost; reconnecting");
+      if (!this.everUp) {
+        // Slack handed out a URL but its WebSocket did not open: an outage too.
+        this.logger.warn("Slack Socket Mode could not connect; retrying with growing pauses");
+        this.settle.resolve("outage");
+      } else this.logger.warn("slack socket mode connection lost; reconnecting");
     };
     client.on("reconnecting", down);
     client.on("disconnected", down);
@@ -41,26 +82,44 @@ export class SocketState {
   }
 
   /**
-   * The fetch for the Socket Mode client's own Web API calls. The client gives up for good (and
-   * leaves a rejected promise nobody handles, which ends the process) when apps.connections.open
-   * fails with an HTTP error or no answer, but keeps retrying, with growing pauses, after an
-   * error Slack reports in its JSON. Once connected, a 5xx, a 429 or no answer to that call is
-   * handed to the client as such an error, so a Slack outage is waited out. At start-up a failure
-   * still stops the process, naming it.
+   * Resolves once the first connection opened, or once Slack failed to hand one out (an outage,
+   * waited out in the background); rejects with the sentence naming SLACK_APP_TOKEN when Slack
+   * refused the token first.
+   */
+  firstOutcome(): Promise<FirstOutcome> {
+    return this.settle.promise;
+  }
+
+  /**
+   * The fetch for the Socket Mode client's own Web API calls. The client gives up for good when
+   * apps.connections.open fails with an HTTP error or no answer (and, on a retry, leaves a
+   * rejected promise nobody handles, which ends the process), but keeps retrying, with growing
+   * pauses, after an error Slack reports in its JSON. So a 5xx, a 429 or no answer is handed to
+   * it as such an error, at start-up as after a drop: a Slack outage is waited out either way.
+   * A refused token is held back from it instead: retrying cannot help, and its rejection could
+   * not be caught; problem() and firstOutcome() report it.
    */
   fetchFor(base: typeof fetch): typeof fetch {
     return async (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
-      if (!this.everUp || this.stopping || !url.includes("apps.connections.open")) return base(input, init);
-      let status: number;
+      if (!url.includes("apps.connections.open")) return base(input, init);
+      let res: Response | undefined;
       try {
-        const res = await base(input, init);
-        if (res.status < 500 && res.status !== 429) return res;
-        status = res.status;
+        res = await base(input, init);
       } catch {
-        status = 0;
+        res = undefined;
       }
-      const error = status === 0 ? "slack_unreachable" : `slack_http_${status}`;
+      if (res && res.status < 500 && res.status !== 429) {
+        const code = await refusalIn(res);
+        if (code === undefined) {
+          this.failure = undefined;
+          return res;
+        }
+        this.refuse(code);
+        return new Promise<Response>(() => {});
+      }
+      this.outage(res ? `answered HTTP ${res.status}` : "did not answer");
+      const error = res ? `slack_http_${res.status}` : "slack_unreachable";
       return new Response(JSON.stringify({ ok: false, error }), {
         status: 200,
         headers: { "content-type": "application/json" },
@@ -68,16 +127,60 @@ export class SocketState {
     };
   }
 
+  private outage(failure: string): void {
+    const first = this.failure === undefined;
+    this.failure = failure;
+    if (this.stopping || this.everUp) return;
+    if (this.downSince === undefined) this.downSince = this.now();
+    if (first)
+      this.logger.warn(
+        `Slack is unreachable: apps.connections.open ${failure}; Socket Mode keeps retrying with growing pauses`,
+      );
+    this.settle.resolve("outage");
+  }
+
+  private refuse(code: string): void {
+    this.refused = code;
+    this.logger.error(appTokenRefused(code), { code });
+    this.settle.reject(new SipcodeError("PLATFORM_API", appTokenRefused(code)));
+  }
+
   /** A shutdown closes the connection on purpose: that is no outage. */
   stop(): void {
     this.stopping = true;
   }
 
-  /** Why Slack cannot reach this process, once the connection has been down past the grace. */
+  /** Why Slack cannot reach this process: a refused token, an outage, a connection down too long. */
   problem(): string | undefined {
-    if (this.downSince === undefined || this.stopping) return undefined;
-    const down = this.now() - this.downSince;
-    if (down < this.graceMs) return undefined;
-    return `Slack Socket Mode connection down for ${Math.round(down / 1000)} s; reconnecting`;
+    if (this.stopping) return undefined;
+    if (this.refused) return `Slack refused SLACK_APP_TOKEN (${this.refused})`;
+    if (this.downSince === undefined) return undefined;
+    const down = Math.round((this.now() - this.downSince) / 1000);
+    // Before the first connection there is no routine gap to allow for.
+    if (!this.everUp)
+      return `Slack Socket Mode not connected for ${down} s: Slack is unreachable (${this.failure ? `apps.connections.open ${this.failure}` : "its WebSocket did not open"}); retrying`;
+    if (this.now() - this.downSince < this.graceMs) return undefined;
+    return `Slack Socket Mode connection down for ${down} s; reconnecting`;
+  }
+}
+
+/** A promise with its resolve and reject at hand (Node 20 has no Promise.withResolvers). */
+function settler<T>() {
+  let resolve: (value: T) => void = () => {};
+  let reject: (err: Error) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The refusal code in an apps.connections.open answer, if Slack refused the token. */
+async function refusalIn(res: Response): Promise<string | undefined> {
+  try {
+    const body = (await res.clone().json()) as { ok?: boolean; error?: string };
+    return body.ok === false && body.error && REFUSED.has(body.error) ? body.error : undefined;
+  } catch {
+    return undefined;
   }
 }
