@@ -42,8 +42,7 @@ function lookupCode(
   const byCode = inNs(c.byCode.get(code), ns);
   // Within Mobius/ACS a lone number is the HTTP/SIP-style code if one exists, else the subcode.
   if (ns === "mobius" || ns === "acs") {
-    if (byCode.length > 0)
-      return { entries: byCode.sort((a, b) => (a.subcode ?? -1) - (b.subcode ?? -1)), note: null };
+    if (byCode.length > 0) return { entries: byCode.sort(bySubcodeFor(code, byCode)), note: null };
     const bySub = inNs(c.bySubcode.get(code), ns);
     if (bySub.length > 0) return { entries: bySub, note: null };
   }
@@ -53,6 +52,22 @@ function lookupCode(
   const bySub = (c.bySubcode.get(code) ?? []).filter((e) => !byCode.includes(e));
   return { entries: [...byCode, ...bySub], note: null };
 }
+
+/**
+ * The order of a code's meanings when no subcode was given: the general entry (no subcode, or 0)
+ * first, then by subcode. Where there is no general entry, a Microsoft PSTN subcode that repeats
+ * the code (403/510403) is the closest thing to one, and leads: the lowest subcode may be a
+ * product's own refusal (403/5828 is Rooms only, which Teams and most ACS calls never use).
+ */
+function bySubcodeFor(code: number, entries: readonly Entry[]): (a: Entry, b: Entry) => number {
+  const general = entries.some((e) => e.subcode === null || e.subcode === 0);
+  const echoes = (e: Entry) =>
+    !general && e.subcode !== null && PSTN_ECHO.test(`${e.subcode}`) && e.subcode % 1000 === code;
+  return (a, b) => Number(echoes(b)) - Number(echoes(a)) || (a.subcode ?? -1) - (b.subcode ?? -1);
+}
+
+/** A six-digit Microsoft subcode whose last three digits repeat a SIP code (510403, 560486). */
+const PSTN_ECHO = /^5[146]0\d{3}$/;
 
 /**
  * "exotel 403": the vendor has no code of its own with that number, but entries for it carry a

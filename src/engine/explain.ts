@@ -109,6 +109,15 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
     const id = scannedCode(catalog, clean);
     if (id) result = answer(catalog, q, { type: "id", id });
   }
+  // A number inside a line written like a log line ("POST https://…/callConnections -> 403"): the
+  // scanner knows from the line's shape which family the number belongs to (HTTP here, where the
+  // words alone would pick ACS), so the card is the one `sipcode scan` gives for the line.
+  if (parsed.type === "code" && parsed.words && parsed.subcode === null && LOG_LINE.test(q)) {
+    const id = scannedCode(catalog, clean);
+    const read = id ? catalog.byId.get(id) : undefined;
+    if (read && read.code === parsed.code && result.results[0]?.id !== read.id)
+      result = answer(catalog, q, { type: "id", id: read.id });
+  }
   return { ...result, query: echoed(shown) };
 }
 
@@ -127,6 +136,9 @@ function secretOnlyResult(query: string): ExplainResult {
 
 /** A key=value, a bracket or a parenthesis: log syntax, which questions rarely hold. */
 const LOG_SYNTAX = /[=[\](){}]/;
+
+/** Log syntax, a URL or a logged arrow ("-> 403"): a number among such words was logged, not asked. */
+const LOG_LINE = /[=[\](){}]|:\/\/|->|<-/;
 
 /** The longest one-line paste that is read as a log line. */
 const SINGLE_LINE = 300;

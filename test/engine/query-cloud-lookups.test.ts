@@ -64,3 +64,27 @@ describe("a token typed after its name in a question", () => {
     expect(explain(catalog(), "token api2.exotel.com refused").query).toBe("token api2.exotel.com refused");
   });
 });
+
+describe("an ACS or Teams 403 with no subcode", () => {
+  it("leads with the PSTN policy block, the Rooms-only refusals after it", () => {
+    for (const q of ["acs 403", "teams 403", "azure 403"]) {
+      const found = ids(q);
+      expect(found[0], q).toBe("acs/403-510403");
+      expect(found.slice(1), q).toEqual(["acs/403-5828", "acs/403-5829", "acs/403-5830"]);
+    }
+  });
+
+  it("still leads with Rooms when the words say Rooms, and keeps the general entry first elsewhere", () => {
+    expect(ids("azure 403 rooms")[0]).toBe("acs/403-5828");
+    expect(ids("acs 410")[0]).toBe("acs/410");
+    expect(ids("acs 487")[0]).toBe("acs/487-0");
+  });
+
+  it("answers a logged REST call's 403 as the scanner reads the line", () => {
+    const line =
+      "POST https://contoso.communication.azure.com/calling/callConnections?api-version=2024-09-15 -> 403";
+    const read = scanText(catalog(), line).findings.map((f) => f.id);
+    expect(read).toEqual(["http/403"]);
+    expect(ids(line)[0]).toBe("http/403");
+  });
+});
