@@ -1,5 +1,6 @@
 // "The call drops after N": the time a call lasts before it ends says which timer ended it. About
-// 32 s is Timer H/64*T1 (the ACK never arrived); a fixed time of minutes is the session timer.
+// 32 s is Timer H/64*T1 (the ACK never arrived); a fixed time of minutes is the session timer, and
+// for Webex Calling about 15 minutes is first the Mobius call keepalive.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 
@@ -29,13 +30,18 @@ const MIN_SE = 90;
  * The symptom a call ending after a stated time points at, with the reason, or null when the
  * words are not about a call ending at a time, or the time fits neither.
  */
-export function dropAfter(c: Catalog, text: string): { entry: Entry; note: string | null } | null {
+export function dropAfter(
+  c: Catalog,
+  text: string,
+  webex = false,
+): { entries: Entry[]; note: string | null } | null {
   if (!CALL_ENDS_RE.test(text) || MEDIA_RE.test(text)) return null;
   const seconds = spokenSeconds(text);
   if (seconds === null) return null;
+  if (webex && Math.abs(seconds - MOBIUS_CALL_KEEPALIVE) <= 60) return webexKeepalive(c);
   if (seconds >= 28 && seconds <= 40) {
     const entry = c.byId.get("symptom/call-drops-after-32-seconds");
-    return entry ? { entry, note: null } : null;
+    return entry ? { entries: [entry], note: null } : null;
   }
   if (seconds < MIN_SE) return null;
   const entry = c.byId.get("symptom/call-drops-at-session-refresh");
@@ -44,5 +50,47 @@ export function dropAfter(c: Catalog, text: string): { entry: Entry; note: strin
     `A call that ends after the same ${seconds} s${minutes} each time is most often the session timer ` +
     "(RFC 4028): its refresh failed or never came, so one side ended the call as the session expired. " +
     "1800 s (30 min) is the recommended Session-Expires.";
-  return entry ? { entry, note } : null;
+  return entry ? { entries: [entry], note } : null;
+}
+
+/** How long one Mobius call keepalive keeps a Webex Calling call valid (timer/mobius-call-keepalive). */
+const MOBIUS_CALL_KEEPALIVE = 900;
+
+/**
+ * A Webex Calling call that ends after about 15 minutes: Mobius lets a call whose keepalives
+ * stopped lapse after 15 minutes, so that comes first, and the SIP session timer after it.
+ */
+function webexKeepalive(c: Catalog): { entries: Entry[]; note: string } | null {
+  const entries = ["timer/mobius-call-keepalive", "symptom/call-drops-at-session-refresh"]
+    .map((id) => c.byId.get(id))
+    .filter((e): e is Entry => e !== undefined);
+  if (entries.length === 0) return null;
+  const note =
+    "A Webex Calling call that ends after about 15 minutes most often stopped sending its call " +
+    "keepalives to Mobius: each one keeps the call valid for 15 minutes, so a client that stopped " +
+    "sending them (a suspended browser tab, a lost connection) loses the call then. If the " +
+    "keepalives kept coming, check the session timer (RFC 4028) on the SIP side next.";
+  return { entries, note };
+}
+
+/** Words of call setup: a call that never connected failed, it did not drop. */
+const SETUP_RE = /\b(?:setup|set\s+up|setting\s+up|connecting|before\s+answer|establish\w*)\b/;
+
+/**
+ * "azure call drops network", "teams call drops": a connected ACS call that drops is most often
+ * the client's network. The Calling SDK ends the call with 410/3101, or ACS removes the
+ * participant whose media connection it lost with 410/301005. A stated time is the timers' to
+ * answer; setup words, the setup failures'.
+ */
+export function acsDrop(c: Catalog, text: string): { entries: Entry[]; note: string } | null {
+  if (!CALL_ENDS_RE.test(text) || SETUP_RE.test(text) || spokenSeconds(text) !== null) return null;
+  const entries = ["acs/410-3101", "acs/410-301005"]
+    .map((id) => c.byId.get(id))
+    .filter((e): e is Entry => e !== undefined);
+  if (entries.length === 0) return null;
+  const note =
+    "An ACS call that drops after it connected is most often the client's network: the Calling SDK " +
+    "ends it with 410/3101, or ACS removes the participant whose media connection was lost with " +
+    "410/301005. The call's own end code says which.";
+  return { entries, note };
 }

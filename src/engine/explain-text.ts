@@ -6,9 +6,10 @@ import { CHAT_WORDS, FILLER_WORDS, normalizeText, tokenize } from "../catalog/te
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
 import { dialStatusResult } from "./explain-dialstatus.js";
-import { dropAfter } from "./explain-drops.js";
+import { acsDrop, dropAfter } from "./explain-drops.js";
 import { familyHint } from "./explain-families.js";
 import { causeNameOf, nameResult } from "./explain-names.js";
+import { ringTimeout } from "./explain-ringing.js";
 import { suggestionsFor } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
 import { searchText, vendorNotes } from "./search.js";
@@ -49,10 +50,22 @@ export function textResult(
   if (named) return named;
   const family = familyHint(c, query, parsed);
   if (family) return family;
-  // "call drops after 30 min": the time the call lasted names the timer that ended it.
-  const dropped = parsed.namespace === null ? dropAfter(c, normalizeText(query)) : null;
-  if (dropped)
-    return { ...base, kind: "found", results: [dropped.entry], note: dropped.note, suggestions: [] };
+  // "call stops ringing after 2 minutes": never answered, so a no-answer timer ended it.
+  const rang = ringTimeout(c, normalizeText(query), parsed.namespace);
+  if (rang) return { ...base, kind: "ambiguous", results: rang.entries, note: rang.note, suggestions: [] };
+  // "call drops after 30 min": the time the call lasted names the timer that ended it; for Webex
+  // Calling, 15 minutes is first the Mobius call keepalive.
+  // "teams call drops": a connected ACS call that drops, most often on the client's network.
+  const acs = parsed.namespace === "acs" ? acsDrop(c, normalizeText(query)) : null;
+  if (acs) return { ...base, kind: "ambiguous", results: acs.entries, note: acs.note, suggestions: [] };
+  const webex = parsed.namespace === "mobius";
+  const timed =
+    parsed.namespace === null || parsed.namespace === "sip" || parsed.namespace === "acs" || webex;
+  const dropped = timed ? dropAfter(c, normalizeText(query), webex) : null;
+  if (dropped) {
+    const kind = dropped.entries.length === 1 ? "found" : "ambiguous";
+    return { ...base, kind, results: dropped.entries, note: dropped.note, suggestions: [] };
+  }
   const ns = parsed.namespace;
   const preferred = ns ? vendorNotes(c, ns) : null;
   // "timer b" or "busy here": the whole query may itself be a title or alias. After a namespace

@@ -88,3 +88,58 @@ describe("an ACS or Teams 403 with no subcode", () => {
     expect(ids(line)[0]).toBe("http/403");
   });
 });
+
+describe("a call that rings and then ends", () => {
+  it("is a ring timeout, never a drop after answer", () => {
+    const teams = explain(catalog(), "teams call ends after 2 minutes ringing");
+    expect(teams.results.map((e) => e.id)).toEqual([
+      "acs/487-10004",
+      "q850/19",
+      "sip/480",
+      "sip/408",
+      "timer/c",
+    ]);
+    expect(teams.note).toMatch(/never answered/);
+    for (const q of [
+      "call stops ringing after 2 minutes",
+      "phone rings then drops",
+      "call rings but nobody answers, then ends",
+    ]) {
+      const found = ids(q);
+      expect(found[0], q).toBe("q850/19");
+      expect(
+        found.some((id) => id.startsWith("symptom/")),
+        q,
+      ).toBe(false);
+    }
+  });
+
+  it("puts Timer C before the codes once the ringing lasted past 3 minutes", () => {
+    expect(ids("phone rings for 5 minutes then stops").slice(0, 2)).toEqual(["q850/19", "timer/c"]);
+  });
+
+  it("leaves answered calls and calls that never rang to the other answers", () => {
+    expect(ids("call drops after answer while ringing")[0]).not.toBe("q850/19");
+    expect(ids("no ringing then call fails")[0]).not.toBe("q850/19");
+    expect(ids("call drops after 30 minutes")).toEqual(["symptom/call-drops-at-session-refresh"]);
+  });
+});
+
+describe("a cloud call that drops", () => {
+  it("is the client's network for ACS and Teams", () => {
+    expect(ids("azure call drops network")).toEqual(["acs/410-3101", "acs/410-301005"]);
+    expect(ids("teams call disconnects randomly")[0]).toBe("acs/410-3101");
+    expect(ids("call drops")[0]).toBe("symptom/audio-drops-after-answer");
+  });
+
+  it("names the Mobius call keepalive first for a Webex call lost after 15 minutes", () => {
+    const r = explain(catalog(), "webex call drops after 15 minutes");
+    expect(r.results.map((e) => e.id)).toEqual([
+      "timer/mobius-call-keepalive",
+      "symptom/call-drops-at-session-refresh",
+    ]);
+    expect(r.note).toMatch(/keepalive/);
+    expect(ids("webex call drops after 30 minutes")).toEqual(["symptom/call-drops-at-session-refresh"]);
+    expect(ids("call drops after 15 minutes")).toEqual(["symptom/call-drops-at-session-refresh"]);
+  });
+});
