@@ -57,6 +57,27 @@ export function nothingNote(notes: readonly string[]): string {
 }
 
 /**
+ * Words that name nothing: a question with no code in it that the catalog cannot answer, or can
+ * only guess at ("can you explain the log above?", "thanks!"). A code the catalog does not know
+ * (`sip 499`) is named, and gets its honest "unknown" card.
+ */
+export function namesNothing(reply: Reply): boolean {
+  return reply.kind === "explain" && reply.result.parsed.type === "text" && !worthPosting(reply);
+}
+
+/**
+ * The private note for a mention in a thread whose words name nothing: people expect the bot to
+ * read the thread, so say what it reads, and how to have the message holding the log explained.
+ */
+export function wordsOnlyNote(words: string): string {
+  return (
+    `I read only the words of a mention and the files attached to it, not the rest of the thread, and "${esc(words)}" names no error code I know. ` +
+    "To explain a log or alert posted above, open the message's ⋮ *More actions* menu and choose *Explain error codes*. " +
+    "To look something up, mention me with the code or its words (`@sipcode 503`, `@sipcode busy here`)."
+  );
+}
+
+/**
  * Counts a message that got only the private note (kind="nothing"): chatter is no unknown code
  * worth adding to the catalog, and no scan either.
  */

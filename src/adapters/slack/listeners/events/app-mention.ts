@@ -1,12 +1,15 @@
 // @sipcode + a paste, a query, `timers`, or an attached log → the answer in the message's thread.
-// Attached files none of which could be read, with no words worth answering → a private note.
+// Attached files none of which could be read, with no words worth answering → a private note; so
+// does a mention in a thread whose words name nothing (it reads no other message of the thread).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { route } from "../../../../engine/route.js";
+import { draftReply } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
 import { readFiles, type SlackFile } from "../../files.js";
 import { tellPrivately } from "../../private-note.js";
 import { slackToPlain, textOf } from "../../text.js";
 import { answerInThread, type ThreadOutcome } from "../../thread.js";
-import { countNothing, nothingNote } from "../../worth.js";
+import { countNothing, namesNothing, nothingNote, wordsOnlyNote } from "../../worth.js";
 
 export function appMention(deps: SlackDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
@@ -16,6 +19,17 @@ export function appMention(deps: SlackDeps) {
     // Files came but none could be read: a public "No error codes found" would tell the channel the
     // log is clean. Unless the words alone hold something to explain, only the user hears why.
     const unread = files.attached > 0 && files.read === 0;
+    // In a thread, people point at what is already there ("explain the log above?"): words that
+    // name nothing get a private pointer to the shortcut instead of a public "No entry" card.
+    // A note goes to the thread the user is reading, or to the channel for a mention made there.
+    const asker = event.user
+      ? { client, user: event.user, channel: event.channel, threadTs: event.thread_ts }
+      : undefined;
+    if (event.thread_ts && files.attached === 0 && namesNothingHere(deps, text)) {
+      countNothing();
+      if (asker) await tellPrivately(asker, deps.logger, wordsOnlyNote(clip(text)));
+      return;
+    }
     const out: ThreadOutcome =
       unread && text.trim() === ""
         ? { posted: false, findings: 0, nothing: true }
@@ -26,11 +40,6 @@ export function appMention(deps: SlackDeps) {
             notes: files.notes,
             onlyIfWorthIt: unread,
           });
-    // In a thread, a note goes to that thread, where the user is reading; a mention in the
-    // channel itself gets it in the channel.
-    const asker = event.user
-      ? { client, user: event.user, channel: event.channel, threadTs: event.thread_ts }
-      : undefined;
     if (out.nothing) {
       countNothing();
       if (asker) await tellPrivately(asker, deps.logger, nothingNote(files.notes));
@@ -39,4 +48,17 @@ export function appMention(deps: SlackDeps) {
     const problem = out.posted ? out.checklistProblem : (out.problem ?? "");
     if (problem !== undefined && asker) await tellPrivately(asker, deps.logger, problem);
   };
+}
+
+/** Whether a question's words name nothing; only questions are drafted here (a paste is a scan). */
+function namesNothingHere(deps: SlackDeps, text: string): boolean {
+  if (route(text).type !== "explain") return false;
+  const opts = { maskPhoneNumbers: deps.config.maskPhoneNumbers };
+  return namesNothing(draftReply(deps.catalog, text, "slack", opts));
+}
+
+/** The words quoted back in the note, kept short. */
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > 80 ? `${one.slice(0, 79)}…` : one;
 }
