@@ -13,6 +13,8 @@ export interface SendOutcome {
   ts?: string;
   /** A sentence to show the user privately when the post failed. */
   problem?: string;
+  /** Slack's error code when the post failed, for a caller that knows better what it means. */
+  code?: string;
 }
 
 const BLOCK_ERRORS = new Set([
@@ -190,7 +192,7 @@ async function postInTurn(
         attempt = textOnly as ChatPostMessageArguments;
         continue;
       }
-      return { ok: false, problem: problemSentence(code, needed) };
+      return { ok: false, code, problem: problemSentence(code, needed) };
     }
   }
   return { ok: false, problem: problemSentence("unknown_error") };

@@ -1,5 +1,5 @@
 // Buttons on an answer card: share it in the channel (replacing the private copy), start a
-// follow-up checklist thread, or open a related entry's card.
+// follow-up checklist thread (not offered in DMs, see direct.ts), or open a related entry's card.
 
 import { explain } from "../../../../engine/explain.js";
 import { esc, toBlocks } from "../../../../render/block-kit.js";
@@ -7,6 +7,7 @@ import { explainCards } from "../../../../render/card.js";
 import { labelLinks } from "../../../../render/link-labels.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
+import { DIRECT_CHECKLIST_NOTE, isDirectMessage } from "../../direct.js";
 import { clicker, reportFailure, tellPrivately } from "../../private-note.js";
 import { postTogether } from "../../send.js";
 import type { ButtonArgs } from "./args.js";
@@ -32,7 +33,7 @@ export function shareInChannel(deps: SlackDeps) {
       return;
     }
     const msg = toBlocks(found.cards, {
-      buttons: { share: false, checklist: true, related: false },
+      buttons: { share: false, checklist: !isDirectMessage(body.channel), related: false },
       ref: found.ref,
     });
     msg.blocks.push({
@@ -67,7 +68,11 @@ export function postChecklist(deps: SlackDeps) {
       });
       return root.ok ? post({ channel, thread_ts: root.ts, ...list }) : root;
     });
-    if (!posted.ok) await tellPrivately(clicker(args), deps.logger, posted.problem ?? "");
+    if (posted.ok) return;
+    // In a DM between people, "invite me" cannot be followed: say where checklists can go.
+    const shut = posted.code === "channel_not_found" || posted.code === "not_in_channel";
+    const note = shut && isDirectMessage(body.channel) ? DIRECT_CHECKLIST_NOTE : posted.problem;
+    await tellPrivately(clicker(args), deps.logger, note ?? "");
   };
 }
 
@@ -79,7 +84,11 @@ export function openEntry(deps: SlackDeps) {
     const cards = labelLinks(explainCards(explain(deps.catalog, id)), (e) => deps.catalog.byId.get(e));
     const ref = deps.refs.forQuery(id);
     const msg = toBlocks(cards, {
-      buttons: { share: Boolean(ref), checklist: Boolean(ref), related: true },
+      buttons: {
+        share: Boolean(ref),
+        checklist: Boolean(ref) && !isDirectMessage(body.channel),
+        related: true,
+      },
       ref,
     });
     const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);

@@ -8,6 +8,7 @@ import { clipEscaped, toBlocks } from "../../../../render/block-kit.js";
 import { labelLinks } from "../../../../render/link-labels.js";
 import { respond, summarize } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
+import { isDirectMessage } from "../../direct.js";
 import { ackJson, type JsonAck, jsonAck } from "../../json-ack.js";
 import { slackToPlain } from "../../text.js";
 
@@ -33,9 +34,10 @@ function deepFreeze<T>(value: T): T {
 }
 
 export function sipcodeCommand(deps: SlackDeps) {
-  // Keyed by the command text as Slack sent it: the same text always gets the same answer.
+  // Keyed by the command text as Slack sent it, and whether it came from a DM: the same text
+  // always gets the same answer there.
   const cache = new LRUCache<string, Answer>({ max: CACHED_ANSWERS });
-  const answer = (raw: string): Answer => {
+  const answer = (raw: string, direct: boolean): Answer => {
     const text = slackToPlain(raw);
     const reply = respond(deps.catalog, text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
     // Share / Post checklist carry a redacted query or a signed snapshot of the card, never the paste.
@@ -43,7 +45,8 @@ export function sipcodeCommand(deps: SlackDeps) {
     // Related buttons read as entry titles ("SIP 415 Unsupported Media Type"), not bare ids.
     const cards = labelLinks(reply.cards, (id) => deps.catalog.byId.get(id));
     const msg = toBlocks(cards, {
-      buttons: { share: ref !== undefined, checklist: ref !== undefined, related: true },
+      // A DM has no room for the bot's checklist thread (direct.ts).
+      buttons: { share: ref !== undefined, checklist: ref !== undefined && !direct, related: true },
       ref,
     });
     // The blocks carry the card; the fallback only feeds notifications, so keep it to the headline.
@@ -57,14 +60,16 @@ export function sipcodeCommand(deps: SlackDeps) {
   return async ({ command, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     try {
       const raw = command.text ?? "";
+      const direct = isDirectMessage({ id: command.channel_id, name: command.channel_name });
+      const key = `${direct ? "dm" : "ch"}:${raw}`;
       const cacheable = raw.length <= CACHEABLE;
-      let found = cacheable ? cache.get(raw) : undefined;
+      let found = cacheable ? cache.get(key) : undefined;
       if (found) {
         // respond() counts the answers it builds; one served from here is counted the same way.
         recordAnswer("slack", found.summary);
       } else {
-        found = answer(raw);
-        if (cacheable && found.reusable) cache.set(raw, found);
+        found = answer(raw, direct);
+        if (cacheable && found.reusable) cache.set(key, found);
       }
       await ackJson(ack, context, found.body);
     } catch (err) {
