@@ -1,5 +1,6 @@
-// The follow-up checklist as Slack checkboxes. Its whole state (items, who ticked each and when)
-// lives in the message itself, in option values, so any replica can update it without a database.
+// The follow-up checklist as Slack checkboxes. Its whole state (items, who ticked each and when) is
+// written into the message, in option values, so a click can always be read back without a database;
+// the listener also keeps the latest copy in the Store, as the clicker's copy may be out of date.
 import { type Block, clip, clipEscaped, esc, SLACK_LIMITS, type SlackMessage } from "./block-kit.js";
 
 export interface ChecklistItem {
@@ -113,22 +114,14 @@ export function checklistMessage(list: Checklist): SlackMessage {
   };
 }
 
-interface OptionLike {
+export interface OptionLike {
   text?: { text?: string };
   description?: { text?: string };
   value?: string;
 }
 
-/**
- * Rebuilds the checklist from the message Slack sends with a checkbox action, applying the new
- * selection: newly ticked items get this user and time, unticked ones lose theirs.
- */
-export function applyTick(
-  messageBlocks: unknown[],
-  selected: OptionLike[],
-  user: string,
-  nowSec: number,
-): Checklist | null {
+/** The checklist a message's blocks show (who ticked what), or null when they hold none. */
+export function readChecklist(messageBlocks: unknown[]): Checklist | null {
   const blocks = messageBlocks as Array<{
     block_id?: string;
     text?: { text?: string };
@@ -141,14 +134,67 @@ export function applyTick(
   const title = unesc(
     (titleBlock.text?.text ?? "").replace(/^:clipboard: \*Follow-up checklist: /, "").replace(/\*$/, ""),
   );
-  const selectedIdx = new Map(selected.map((o) => [Number((o.value ?? "").split("|")[0]), o]));
-  const items = options.map((o, i): ChecklistItem => {
+  const items = options.map((o): ChecklistItem => {
     const [, by, at, spaced] = (o.value ?? "").split("|");
     const rest = o.description?.text;
     const text = `${o.text?.text ?? ""}${rest ? `${spaced === "s" ? " " : ""}${rest}` : ""}`;
-    if (!selectedIdx.has(i)) return { text };
-    if (by) return { text, by, at: at ? Number(at) : undefined };
-    return { text, by: user, at: nowSec };
+    return by ? { text, by, at: at ? Number(at) : undefined } : { text };
   });
   return { title, items };
+}
+
+/** What one click changed: the item numbers (from 0) it ticked and the ones it unticked. */
+export interface TickChange {
+  ticked: number[];
+  unticked: number[];
+}
+
+/**
+ * The clicker's change: the items whose state in the new selection differs from the message as the
+ * clicker saw it (normally exactly one). Everything else in that copy may be out of date.
+ */
+export function clickChange(seen: Checklist, selected: OptionLike[]): TickChange {
+  const on = new Set(selected.map((o) => Number((o.value ?? "").split("|")[0])));
+  const change: TickChange = { ticked: [], unticked: [] };
+  seen.items.forEach((item, i) => {
+    if (on.has(i) && !item.by) change.ticked.push(i);
+    if (!on.has(i) && item.by) change.unticked.push(i);
+  });
+  return change;
+}
+
+/**
+ * The latest checklist with one person's change applied: items they ticked get them and the time,
+ * unless someone ticked them first; items they unticked are cleared. Nothing else moves.
+ */
+export function applyChange(latest: Checklist, change: TickChange, user: string, nowSec: number): Checklist {
+  const items = latest.items.map((item, i): ChecklistItem => {
+    if (change.unticked.includes(i)) return { text: item.text };
+    if (change.ticked.includes(i) && !item.by) return { text: item.text, by: user, at: nowSec };
+    return item;
+  });
+  return { ...latest, items };
+}
+
+/** Whether two copies are of the same checklist (same title and items), ticks aside. */
+export function sameChecklist(a: Checklist, b: Checklist): boolean {
+  return (
+    a.title === b.title &&
+    a.items.length === b.items.length &&
+    a.items.every((item, i) => item.text === b.items[i]?.text)
+  );
+}
+
+/**
+ * Rebuilds the checklist from the message Slack sends with a checkbox action, applying the new
+ * selection: newly ticked items get this user and time, unticked ones lose theirs.
+ */
+export function applyTick(
+  messageBlocks: unknown[],
+  selected: OptionLike[],
+  user: string,
+  nowSec: number,
+): Checklist | null {
+  const seen = readChecklist(messageBlocks);
+  return seen && applyChange(seen, clickChange(seen, selected), user, nowSec);
 }

@@ -23,6 +23,14 @@ export class MemoryStore implements Store {
     this.values.set(key, { json: JSON.stringify(value) }, { ttl: ttlMs });
   }
 
+  async updateJson<T>(key: string, change: (current: T | undefined) => T, ttlMs: number): Promise<T> {
+    // Read, change and write in one synchronous step: nothing else in this process can run between.
+    const hit = this.values.get(key);
+    const next = change(hit ? (JSON.parse(hit.json) as T) : undefined);
+    this.values.set(key, { json: JSON.stringify(next) }, { ttl: ttlMs });
+    return next;
+  }
+
   async schedule(reminder: Reminder): Promise<void> {
     this.reminders.set(reminder.id, { reminder: { ...reminder }, at: reminder.dueAt });
   }

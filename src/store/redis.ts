@@ -1,6 +1,7 @@
-// The shared Store on Redis (REDIS_URL): claims are SET NX PX, values expire with PX, and reminders
-// sit in a sorted set by due time with their JSON in a hash. Leasing runs as one Lua script, so two
-// replicas polling together never both get the same reminder.
+// The shared Store on Redis (REDIS_URL): claims are SET NX PX, values expire with PX and are updated
+// by a compare-and-set script, and reminders sit in a sorted set by due time with their JSON in a
+// hash. Leasing runs as one Lua script, so two replicas polling together never both get the same
+// reminder.
 import { Redis } from "ioredis";
 import type { Reminder, Store } from "./store.js";
 
@@ -19,6 +20,19 @@ for _, id in ipairs(ids) do
   end
 end
 return out`;
+
+// Compare-and-set: writes ARGV[3] only while the key still holds what the caller read (ARGV[1] "1"
+// and ARGV[2] the old value, or ARGV[1] "0" for no value at all).
+const SWAP_SCRIPT = `
+local cur = redis.call('GET', KEYS[1])
+if (ARGV[1] == '0' and cur == false) or (ARGV[1] == '1' and cur == ARGV[2]) then
+  redis.call('SET', KEYS[1], ARGV[3], 'PX', tonumber(ARGV[4]))
+  return 1
+end
+return 0`;
+
+/** Compare-and-set attempts before giving up; each lost race means someone else's write landed. */
+const SWAP_TRIES = 20;
 
 export interface RedisStoreOptions {
   url: string;
@@ -85,6 +99,18 @@ export class RedisStore implements Store {
 
   async setJson(key: string, value: unknown, ttlMs: number): Promise<void> {
     await this.client.set(this.key(key), JSON.stringify(value), "PX", ttlMs);
+  }
+
+  async updateJson<T>(key: string, change: (current: T | undefined) => T, ttlMs: number): Promise<T> {
+    const k = this.key(key);
+    for (let i = 0; i < SWAP_TRIES; i++) {
+      const raw = await this.client.get(k);
+      const next = change(raw === null ? undefined : (JSON.parse(raw) as T));
+      const args = raw === null ? ["0", ""] : ["1", raw];
+      const won = await this.client.eval(SWAP_SCRIPT, 1, k, ...args, JSON.stringify(next), String(ttlMs));
+      if (won === 1) return next;
+    }
+    throw new Error(`the value at ${key} kept changing under this update`);
   }
 
   async schedule(reminder: Reminder): Promise<void> {

@@ -30,7 +30,8 @@ export class ReminderLoop {
   private readonly now: () => number;
 
   constructor(
-    private readonly store: Store,
+    /** The Store reminders are kept in (parts that were handed the loop use it for their own state). */
+    readonly store: Store,
     private readonly logger: Logger,
     o: ReminderLoopOptions = {},
   ) {

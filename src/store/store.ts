@@ -1,5 +1,5 @@
 // Shared state for one or many replicas: "first one wins" claims (event de-duplication), small JSON
-// values (Teams conversation references) and due-time reminders that each replica polls.
+// values (Teams conversation references, checklist state per message) and due-time reminders that each replica polls.
 
 /** A reminder waiting to be delivered; `payload` is whatever the owning platform needs to send it. */
 export interface Reminder {
@@ -19,6 +19,11 @@ export interface Store {
   claim(key: string, ttlMs: number): Promise<boolean>;
   getJson<T>(key: string): Promise<T | undefined>;
   setJson(key: string, value: unknown, ttlMs: number): Promise<void>;
+  /**
+   * Replaces the value at `key` with `change(current)` atomically (compare-and-set, retried when
+   * another caller wrote in between, so `change` may run more than once) and returns what was stored.
+   */
+  updateJson<T>(key: string, change: (current: T | undefined) => T, ttlMs: number): Promise<T>;
   /** Stores a reminder (replacing one with the same id). */
   schedule(reminder: Reminder): Promise<void>;
   /**

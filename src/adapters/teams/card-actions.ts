@@ -6,9 +6,21 @@ import type { TurnContext } from "botbuilder";
 import type { Catalog } from "../../catalog/indexes.js";
 import type { RedactOptions } from "../../engine/scan/redact.js";
 import type { Logger } from "../../log.js";
-import type { Json } from "../../render/adaptive-card.js";
+import { metrics } from "../../metrics/index.js";
+import type { Json, Ticks } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
-import { cardAttachmentActivity, mergeTicks, type RefCodec, renderCards } from "./cards.js";
+import { MemoryStore } from "../../store/memory.js";
+import { MessageState } from "../../store/message-state.js";
+import { ReminderLoop } from "../../store/reminders.js";
+import type { Store } from "../../store/store.js";
+import {
+  applyTickChange,
+  cardAttachmentActivity,
+  type RefCodec,
+  renderCards,
+  seenTicks,
+  tickChange,
+} from "./cards.js";
 import type { ConversationRefs } from "./conversations.js";
 import { confirmation, parseRemind, type ReminderScheduler, teamsReminder } from "./reminders.js";
 import type { RenderCache } from "./render-cache.js";
@@ -42,8 +54,17 @@ export interface CardActionOptions {
   redact: RedactOptions;
   conversations?: ConversationRefs;
   reminders?: ReminderScheduler;
+  /** Where each checklist's latest ticks are kept; by default the Store behind `reminders`. */
+  store?: Store;
   now: () => Date;
 }
+
+/** How long a checklist's latest ticks are kept after the last one: an incident's working day. */
+export const CHECKLIST_STATE_TTL_MS = 24 * 60 * 60 * 1000;
+
+const checklistStates = new WeakMap<Store, MessageState<Ticks>>();
+/** For a bot built without a Store (one process): ticks are kept in this process. */
+const ownStore = new MemoryStore();
 
 export class CardActions {
   constructor(private readonly o: CardActionOptions) {}
@@ -95,13 +116,31 @@ export class CardActions {
       return { message: "I can't update this checklist any more. Ask me again for a fresh card." };
     }
     const who = context.activity.from?.name ?? "";
-    const ticks = mergeTicks(primary.checklist.length, data, who, this.o.now());
-    const card = renderCards(cards, refs.reissue(data.ref as string, cards), ticks);
-    logger.info("checklist ticked", { ticked: Object.keys(ticks).length, of: primary.checklist.length });
+    const now = this.o.now();
+    const count = primary.checklist.length;
+    const ref = refs.reissue(data.ref as string, cards);
+    // Only the clicker's own change is taken from the click; the rest of the card they clicked may
+    // be out of date (someone else ticked meanwhile), so it is applied to the latest state instead.
+    const change = tickChange(count, data);
+    const seen = () => seenTicks(count, data);
     const messageId = context.activity.replyToId;
-    if (!messageId) return kind === "invoke" ? { card } : { card, repost: cards };
+    const conversation = context.activity.conversation?.id;
+    if (!messageId || !conversation) {
+      const card = renderCards(cards, ref, applyTickChange(seen(), change, who, now));
+      return kind === "invoke" ? { card } : { card, repost: cards };
+    }
+    const key = `teams:checklist:${conversation}:${messageId}`;
+    const states = this.states();
+    const mine = await states.change(key, seen, (latest) => applyTickChange(latest, change, who, now));
+    const card = renderCards(cards, ref, mine.state);
+    logger.info("checklist ticked", { ticked: Object.keys(mine.state).length, of: count });
     // Everyone in the thread sees who ticked what, not only the person who clicked.
-    const update = context.updateActivity({ ...cardAttachmentActivity(cards, card), id: messageId });
+    const update = states.publish(key, mine, async (ticks) => {
+      await context.updateActivity({
+        ...cardAttachmentActivity(cards, renderCards(cards, ref, ticks)),
+        id: messageId,
+      });
+    });
     if (kind === "invoke") {
       // The clicker's card comes back in the invoke answer at once; the update must not hold it up.
       afterAnswer(
@@ -118,6 +157,24 @@ export class CardActions {
       // A timed-out update may still have landed: a second copy would only confuse.
       return err instanceof ConnectorTimeoutError ? { card } : { card, repost: cards };
     }
+  }
+
+  /** Checklist state per message, in the Store the reminders use (this process's memory without one). */
+  private states(): MessageState<Ticks> {
+    const { reminders, logger } = this.o;
+    const store = this.o.store ?? (reminders instanceof ReminderLoop ? reminders.store : ownStore);
+    let s = checklistStates.get(store);
+    if (!s) {
+      s = new MessageState<Ticks>(store, {
+        ttlMs: CHECKLIST_STATE_TTL_MS,
+        onStoreError: (err) => {
+          metrics.storeErrors.inc({ op: "checklist" });
+          logger.warn("checklist state unavailable; ticking the clicker's copy", { err });
+        },
+      });
+      checklistStates.set(store, s);
+    }
+    return s;
   }
 
   /** "Remind me in 15 min" / "Remind me at the registration refresh": a reminder in the Store. */

@@ -1,6 +1,6 @@
-// Replies as Teams messages, and the checklist state that lives in the message itself (no database):
-// a ref that rebuilds the cards (the query, or a signed compressed snapshot for pasted logs whose text
-// is gone) plus who ticked what and when.
+// Replies as Teams messages, and the checklist state the message carries: a ref that rebuilds the
+// cards (the query, or a signed compressed snapshot for pasted logs whose text is gone) plus who
+// ticked what and when. A click's own change is worked out here, to apply to the latest state.
 import { type Activity, CardFactory } from "botbuilder";
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Intent, route } from "../../engine/route.js";
@@ -106,26 +106,61 @@ export function renderCards(cards: Card[], ref: string | undefined, ticks: Ticks
   return toAdaptiveCard(cards, { ref, ticks });
 }
 
-/**
- * New tick state from the toggles' values (merged into the action data by the client) and the
- * state the card carried: newly ticked items get who and when; unticked ones are cleared.
- */
-export function mergeTicks(count: number, data: Record<string, unknown>, who: string, now: Date): Ticks {
+/** The ticks the clicked card carried (the clicker's copy, possibly out of date), well-formed only. */
+export function seenTicks(count: number, data: Record<string, unknown>): Ticks {
   const prev = (typeof data.ticks === "object" && data.ticks !== null ? data.ticks : {}) as Record<
     string,
     unknown
   >;
-  const at = now.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const name = clip(who.trim() || "someone", ADAPTIVE_CARD_LIMITS.tickerNameChars);
   const out: Ticks = {};
   for (let i = 0; i < Math.min(count, ADAPTIVE_CARD_LIMITS.checklistItems); i++) {
-    const key = String(i);
-    const input = data[`${CHECK_INPUT_PREFIX}${i}`];
-    const old = prev[key] as { by?: unknown; at?: unknown } | undefined;
-    const wasTicked = typeof old?.by === "string" && typeof old.at === "string";
-    const on = input === undefined ? wasTicked : input === true || input === "true";
-    if (!on) continue;
-    out[key] = wasTicked ? { by: String(old?.by), at: String(old?.at) } : { by: name, at };
+    const old = prev[String(i)] as { by?: unknown; at?: unknown } | undefined;
+    if (typeof old?.by === "string" && typeof old.at === "string")
+      out[String(i)] = { by: old.by, at: old.at };
   }
   return out;
+}
+
+/** What one click changed: the items (keys "0", "1", …) it ticked and the ones it unticked. */
+export interface TickChange {
+  ticked: string[];
+  unticked: string[];
+}
+
+/**
+ * The clicker's change: the toggles (merged into the action data by the client) whose value differs
+ * from the card as the clicker saw it. A toggle the client did not send changed nothing.
+ */
+export function tickChange(count: number, data: Record<string, unknown>): TickChange {
+  const seen = seenTicks(count, data);
+  const change: TickChange = { ticked: [], unticked: [] };
+  for (let i = 0; i < Math.min(count, ADAPTIVE_CARD_LIMITS.checklistItems); i++) {
+    const input = data[`${CHECK_INPUT_PREFIX}${i}`];
+    if (input === undefined) continue;
+    const on = input === true || input === "true";
+    if (on && !seen[String(i)]) change.ticked.push(String(i));
+    if (!on && seen[String(i)]) change.unticked.push(String(i));
+  }
+  return change;
+}
+
+/**
+ * The latest ticks with one person's change applied: items they ticked get their name and the time,
+ * unless someone ticked them first; items they unticked are cleared. Nothing else moves.
+ */
+export function applyTickChange(latest: Ticks, change: TickChange, who: string, now: Date): Ticks {
+  const at = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const name = clip(who.trim() || "someone", ADAPTIVE_CARD_LIMITS.tickerNameChars);
+  const out: Ticks = { ...latest };
+  for (const key of change.unticked) delete out[key];
+  for (const key of change.ticked) out[key] ??= { by: name, at };
+  return out;
+}
+
+/**
+ * New tick state from the toggles' values and the state the card carried: newly ticked items get
+ * who and when; unticked ones are cleared.
+ */
+export function mergeTicks(count: number, data: Record<string, unknown>, who: string, now: Date): Ticks {
+  return applyTickChange(seenTicks(count, data), tickChange(count, data), who, now);
 }

@@ -1,15 +1,53 @@
-// Checklist interactions: a tick rewrites the message in place (state travels in the message);
+// Checklist interactions: a tick rewrites the message in place with the clicker's change applied to
+// the latest state (kept per message in the Store, the message's own copy when there is none);
 // "Remind me in 15 min" schedules a reply in the same thread with chat.scheduleMessage.
 
 import type { ChatScheduleMessageArguments } from "@slack/web-api";
 import { metrics } from "../../../../metrics/index.js";
 import { esc } from "../../../../render/block-kit.js";
-import { applyTick, checklistMessage } from "../../../../render/slack-checklist.js";
+import {
+  applyChange,
+  type Checklist,
+  checklistMessage,
+  clickChange,
+  readChecklist,
+  sameChecklist,
+} from "../../../../render/slack-checklist.js";
+import { MemoryStore } from "../../../../store/memory.js";
+import { MessageState } from "../../../../store/message-state.js";
+import type { Store } from "../../../../store/store.js";
 import type { SlackDeps } from "../../deps.js";
 import { type Asker, clicker, reportFailure, tellPrivately } from "../../private-note.js";
 import type { ButtonArgs, CheckboxArgs } from "./args.js";
 
 export const REMIND_AFTER_SECONDS = 15 * 60;
+
+/** How long a checklist's latest state is kept after its last tick: an incident's working day. */
+export const CHECKLIST_STATE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * createSlackPart hands its own options, the Store among them, to the listeners; deps built without
+ * one (a single process) keep checklist state in this process instead.
+ */
+type TickDeps = SlackDeps & { store?: Store };
+const states = new WeakMap<object, MessageState<Checklist>>();
+const ownStore = new MemoryStore();
+
+function checklistStates(deps: TickDeps): MessageState<Checklist> {
+  const store = deps.store ?? ownStore;
+  let s = states.get(store);
+  if (!s) {
+    s = new MessageState<Checklist>(store, {
+      ttlMs: CHECKLIST_STATE_TTL_MS,
+      onStoreError: (err) => {
+        metrics.storeErrors.inc({ op: "checklist" });
+        deps.logger.warn("checklist state unavailable; ticking the clicker's copy", { err });
+      },
+    });
+    states.set(store, s);
+  }
+  return s;
+}
 
 export function checklistTick(deps: SlackDeps) {
   return async (args: CheckboxArgs) => {
@@ -17,13 +55,8 @@ export function checklistTick(deps: SlackDeps) {
     await ack();
     const message = body.message as { ts?: string; blocks?: unknown[] } | undefined;
     const channel = body.channel?.id;
-    const list = applyTick(
-      message?.blocks ?? [],
-      action.selected_options ?? [],
-      body.user.id,
-      Math.floor(Date.now() / 1000),
-    );
-    if (!list || !channel || !message?.ts) {
+    const seen = readChecklist(message?.blocks ?? []);
+    if (!seen || !channel || !message?.ts) {
       await tellPrivately(
         clicker(args),
         deps.logger,
@@ -31,9 +64,29 @@ export function checklistTick(deps: SlackDeps) {
       );
       return;
     }
-    const next = checklistMessage(list);
+    // Only the clicker's own change is taken from the click; the rest comes from the latest state,
+    // so two people ticking at once both keep their ticks.
+    const change = clickChange(seen, action.selected_options ?? []);
+    const key = `slack:checklist:${channel}:${message.ts}`;
+    const states = checklistStates(deps);
+    const now = Math.floor(Date.now() / 1000);
+    // A stored copy of some other list (it cannot happen with Slack's unique ts, but costs nothing to
+    // rule out) gives way to the clicked message.
+    const mine = await states.change(
+      key,
+      () => seen,
+      (latest) => applyChange(sameChecklist(latest, seen) ? latest : seen, change, body.user.id, now),
+    );
     try {
-      await client.chat.update({ channel, ts: message.ts, blocks: next.blocks as never, text: next.text });
+      await states.publish(key, mine, async (list) => {
+        const next = checklistMessage(list);
+        await client.chat.update({
+          channel,
+          ts: message.ts as string,
+          blocks: next.blocks as never,
+          text: next.text,
+        });
+      });
     } catch (err) {
       await reportFailure(clicker(args), deps.logger, "checklist update", err);
     }

@@ -1,0 +1,100 @@
+// Two replicas sharing one real Redis, each a real server in this process with its own Redis client:
+// two people tick one checklist at once, each click reaching a different replica, and both ticks stay.
+import nock from "nock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config.js";
+import { createLogger } from "../../../src/log.js";
+import { checklistMessage } from "../../../src/render/slack-checklist.js";
+import { type RunningServer, startServer } from "../../../src/server.js";
+import { RedisStore } from "../../../src/store/redis.js";
+import { catalog } from "../../helpers/catalog.js";
+import { type RedisProcess, skipRedisTests, startRedis } from "../../helpers/redis.js";
+import { blockActions, postSigned, SIGNING_SECRET, SLACK_API, until } from "./harness.js";
+
+const skip = skipRedisTests();
+const FORM = "application/x-www-form-urlencoded";
+
+let redis: RedisProcess | undefined;
+const replicas: RunningServer[] = [];
+
+beforeAll(async () => {
+  if (skip) return;
+  redis = await startRedis();
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1/);
+  const config = loadConfig({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${SLACK_API}/api/`,
+  });
+  for (let i = 0; i < 2; i++) {
+    const store = new RedisStore({ url: (redis as RedisProcess).url });
+    await store.connect();
+    replicas.push(await startServer(config, { catalog: catalog(), logger: createLogger("silent"), store }));
+  }
+}, 30_000);
+
+afterAll(async () => {
+  for (const r of replicas) await r.close();
+  await redis?.stop();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+function tick(user: string, ts: string, blocks: unknown[], option: unknown): string {
+  return blockActions({
+    user: { id: user },
+    container: { type: "message", message_ts: ts, channel_id: "C1" },
+    message: { ts, thread_ts: "1700000000.000100", blocks },
+    actions: [
+      {
+        type: "checkboxes",
+        action_id: "checklist_tick",
+        block_id: "sipcode_checklist:items",
+        selected_options: [option],
+        action_ts: "2",
+      },
+    ],
+  });
+}
+
+describe.skipIf(skip)("a checklist ticked on two replicas at once", () => {
+  it("keeps both ticks", async () => {
+    const list = checklistMessage({
+      title: "SIP 488 Not Acceptable Here",
+      items: [{ text: "Compare SDP" }, { text: "Check codecs" }, { text: "Ask the carrier" }],
+    });
+    const options =
+      (list.blocks[1] as { elements: Array<{ options: unknown[] }> }).elements[0]?.options ?? [];
+    const updates: Array<Record<string, unknown>> = [];
+    nock(SLACK_API)
+      .persist()
+      .post("/api/chat.update", (b) => updates.push(b) > 0)
+      .delay(100)
+      .reply(200, { ok: true });
+    const ts = "1700000500.000200";
+    const [a, b] = replicas as [RunningServer, RunningServer];
+    await Promise.all([
+      postSigned(a, tick("UALICE", ts, list.blocks, options[0]), FORM),
+      postSigned(b, tick("UBOB", ts, list.blocks, options[2]), FORM),
+    ]);
+    await until(() => updates.length >= 2);
+    await new Promise((r) => setTimeout(r, 600));
+    const last = String(updates.at(-1)?.blocks);
+    expect(last).toMatch(/✓ 1\. <@UALICE>/);
+    expect(last).toMatch(/✓ 3\. <@UBOB>/);
+    expect(last).toMatch(/2 of 3 done/);
+    // What each replica worked from is the copy in Redis, not one of its own.
+    const shared = new RedisStore({ url: (redis as RedisProcess).url });
+    await shared.connect();
+    const kept = await shared.getJson<{ state: { items: Array<{ by?: string }> } }>(
+      `slack:checklist:C1:${ts}`,
+    );
+    await shared.close();
+    expect(kept?.state.items.map((i) => i.by ?? null)).toEqual(["UALICE", null, "UBOB"]);
+  });
+});
