@@ -1,7 +1,7 @@
 // What surrounds a hit: the timestamp of its line, the host and direction it names, and for a SIP
 // status line the headers that follow it (CSeq method, Call-ID, Via, Server/User-Agent).
 import { lineHost, messageSource } from "./hosts.js";
-import { lineCallId, lineMethod } from "./line-keys.js";
+import { lineCallId, lineRequest } from "./line-keys.js";
 import { isDiagnosticsHeader } from "./ms-diagnostics.js";
 import { isSpace } from "./tails.js";
 
@@ -91,8 +91,11 @@ export function lineSurroundings(line: string): Surroundings {
     out.cseq = Number(cseq[1]);
     out.method = (cseq[2] as string).toUpperCase();
   } else {
-    const method = lineMethod(line);
-    if (method) out.method = method;
+    const request = lineRequest(line);
+    if (request) {
+      out.method = request.method;
+      if (request.cseq !== undefined) out.cseq = request.cseq;
+    }
   }
   const callId = lineCallId(line);
   if (callId) out.callId = callId;

@@ -44,10 +44,35 @@ export function lineCallId(line: string): string | undefined {
  *  DOWN", "Ping succeeded carrier1 with code 200 …". The code answers the gateway's OPTIONS. */
 const GATEWAY_PING = /\bPing (?:failed|succeeded) [\w.-]+ with code \d{3}\b/;
 
-/** The SIP method a one-line record names by key (acc's method=CANCEL) or by what it logs (a
- *  gateway ping), or undefined. */
-export function lineMethod(line: string): string | undefined {
+const METHODS =
+  "INVITE|ACK|BYE|CANCEL|REGISTER|OPTIONS|SUBSCRIBE|NOTIFY|REFER|UPDATE|PRACK|INFO|MESSAGE|PUBLISH";
+/** Kamailio dispatcher's probe, "OPTIONS-Request was finished with code 408" (ds_options_callback). */
+const METHOD_REQUEST = new RegExp(`\\b(${METHODS})-Request\\b`);
+/** An xlog's "cseq=10 INVITE", "cseq: 10 CANCEL", "[cseq 10 INVITE]" (the admin's $cs $rm): the CSeq
+ *  header's number and method. */
+const CSEQ_WORDS = new RegExp(`\\bcseq[=:]?\\s{0,2}(\\d{1,10})\\s(${METHODS})\\b`, "i");
+
+/** The request a one-line record names: its method and, when stated, its CSeq number. */
+export interface LineRequest {
+  method: string;
+  cseq?: number;
+}
+
+/**
+ * The SIP request a one-line record names by key (acc's method=CANCEL), by what it logs (a gateway
+ * ping, a dispatcher probe) or in a proxy script's words (cseq=10 INVITE), or undefined.
+ */
+export function lineRequest(line: string): LineRequest | undefined {
   const keyed = line.includes("ethod") ? METHOD_KEY.exec(line)?.[1] : undefined;
-  if (keyed) return keyed;
-  return line.includes("Ping ") && GATEWAY_PING.test(line) ? "OPTIONS" : undefined;
+  if (keyed) return { method: keyed };
+  if (line.includes("Ping ") && GATEWAY_PING.test(line)) return { method: "OPTIONS" };
+  if (line.includes("-Request")) {
+    const m = METHOD_REQUEST.exec(line)?.[1];
+    if (m) return { method: m };
+  }
+  // "seq" in any case: "cseq=", "CSeq:" (a header line is read elsewhere, before this).
+  if (!line.includes("seq") && !line.includes("Seq") && !line.includes("SEQ")) return undefined;
+  const c = CSEQ_WORDS.exec(line);
+  if (!c?.[1] || !c[2]) return undefined;
+  return { method: c[2].toUpperCase(), cseq: Number(c[1]) };
 }

@@ -1,15 +1,11 @@
 // A response logged as received from a peer the log never names (Cisco IOS/CUBE debugs print
 // "Received:" and the message, no address): the request it answers (same Call-ID, CSeq and method)
 // was sent to its Request-URI's host, which is then the best name for that peer ("sip.telnyx.com").
-// Also where a proxy's line names the request in its own words (stated-request.ts).
 import type { Finding } from "./finding.js";
-import { fillStatedRequest } from "./stated-request.js";
 import type { TimingEvent } from "./timing-event.js";
 
-/** Gives each such response the Request-URI host of the request it answers, and each response
- *  the method its line names in a proxy's own words. */
+/** Gives each such response the Request-URI host of the request it answers. */
 export function nameRequestPeers(findings: Finding[], events: readonly TimingEvent[]): void {
-  for (const f of findings) fillStatedRequest(f);
   let byKey: Map<string, string> | undefined;
   for (const f of findings) {
     if (f.namespace !== "sip" || f.direction !== "in" || f.host || !f.callId || f.cseq === undefined)
