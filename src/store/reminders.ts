@@ -30,8 +30,7 @@ export class ReminderLoop {
   private readonly now: () => number;
 
   constructor(
-    /** The Store reminders are kept in (parts that were handed the loop use it for their own state). */
-    readonly store: Store,
+    private readonly store: Store,
     private readonly logger: Logger,
     o: ReminderLoopOptions = {},
   ) {

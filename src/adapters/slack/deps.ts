@@ -4,6 +4,7 @@ import type { Config } from "../../config.js";
 import type { InFlight } from "../../inflight.js";
 import type { Limiter } from "../../limiter.js";
 import type { Logger } from "../../log.js";
+import type { Store } from "../../store/store.js";
 import type { EventDedupe } from "./dedupe.js";
 import type { ButtonRefs } from "./refs.js";
 
@@ -26,4 +27,6 @@ export interface SlackDeps {
   replies: Limiter;
   /** What Share / Post checklist buttons carry (never the paste itself). */
   refs: ButtonRefs;
+  /** Shared state: each checklist's latest ticks, so near-simultaneous ticks all stay. */
+  store?: Store;
 }

@@ -17,6 +17,7 @@ import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
 import { shrinkCard } from "../../render/snapshot.js";
 import { respondTo } from "../../respond.js";
+import type { Store } from "../../store/store.js";
 import { type ActionResult, CardActions, type CardData, isCardData, NOT_UPDATED } from "./card-actions.js";
 import { cardAttachmentActivity, labelLinks, RefCodec, renderCards, withoutSecrets } from "./cards.js";
 import type { ConversationRefs } from "./conversations.js";
@@ -39,6 +40,8 @@ export interface TeamsBotOptions {
   /** Where conversation references are kept for proactive messages; without it, no reminders. */
   conversations?: ConversationRefs;
   reminders?: ReminderScheduler;
+  /** Shared state: each checklist's latest ticks, so near-simultaneous ticks all stay. */
+  store?: Store;
   now?: () => Date;
 }
 

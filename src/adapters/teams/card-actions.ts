@@ -11,7 +11,6 @@ import type { Json, Ticks } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
 import { MemoryStore } from "../../store/memory.js";
 import { MessageState } from "../../store/message-state.js";
-import { ReminderLoop } from "../../store/reminders.js";
 import type { Store } from "../../store/store.js";
 import {
   applyTickChange,
@@ -159,10 +158,10 @@ export class CardActions {
     }
   }
 
-  /** Checklist state per message, in the Store the reminders use (this process's memory without one). */
+  /** Checklist state per message, in the shared Store (this process's memory without one). */
   private states(): MessageState<Ticks> {
-    const { reminders, logger } = this.o;
-    const store = this.o.store ?? (reminders instanceof ReminderLoop ? reminders.store : ownStore);
+    const { logger } = this.o;
+    const store = this.o.store ?? ownStore;
     let s = checklistStates.get(store);
     if (!s) {
       s = new MessageState<Ticks>(store, {

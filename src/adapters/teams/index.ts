@@ -71,6 +71,7 @@ export async function createTeamsPart({
     }),
     conversations,
     reminders,
+    store,
   });
   return {
     name: "teams",

@@ -15,7 +15,6 @@ import {
 } from "../../../../render/slack-checklist.js";
 import { MemoryStore } from "../../../../store/memory.js";
 import { MessageState } from "../../../../store/message-state.js";
-import type { Store } from "../../../../store/store.js";
 import type { SlackDeps } from "../../deps.js";
 import { type Asker, clicker, reportFailure, tellPrivately } from "../../private-note.js";
 import type { ButtonArgs, CheckboxArgs } from "./args.js";
@@ -25,11 +24,8 @@ export const REMIND_AFTER_SECONDS = 15 * 60;
 /** How long a checklist's latest state is kept after its last tick: an incident's working day. */
 export const CHECKLIST_STATE_TTL_MS = 24 * 60 * 60 * 1000;
 
-/**
- * createSlackPart hands its own options, the Store among them, to the listeners; deps built without
- * one (a single process) keep checklist state in this process instead.
- */
-type TickDeps = SlackDeps & { store?: Store };
+/** Deps built without a Store (a single process in tests) keep checklist state in this process. */
+type TickDeps = SlackDeps;
 const states = new WeakMap<object, MessageState<Checklist>>();
 const ownStore = new MemoryStore();
 
