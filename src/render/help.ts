@@ -34,6 +34,7 @@ export function helpCard(surface: "cli" | "shell" | "slack" | "teams"): Card {
       heading: "In an incident thread",
       items: [
         "Mention @sipcode with a pasted log (or attach a .log/.txt file) and it replies in the thread.",
+        "Slack has no slash commands in threads: there, mention @sipcode with the query (`@sipcode 488`).",
         "Or use the message shortcut “Explain error codes” on any message.",
       ],
     });
