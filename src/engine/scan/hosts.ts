@@ -9,6 +9,7 @@ import {
   requester,
   silentBranch,
 } from "./host-words.js";
+import { isMemberMessage, memberSource } from "./json-source.js";
 import { refusedPeer } from "./pbx-refusals.js";
 import { registrarOf } from "./registrar.js";
 import { isTsharkMessage, tsharkFrame } from "./tshark.js";
@@ -71,12 +72,12 @@ function joined(addr: string, port: string | undefined): string {
   return port ? `${addr}:${port}` : addr;
 }
 
-/** The host a line names and, when its words tell, whether that host sent or received. */
 /** Whether `line` is tcpdump's line for a packet ("… IP 10.0.0.9.5060 > 10.0.0.5.5060: SIP…"). */
 export function isPacketLine(line: string): boolean {
   return line.includes(" > ") && TCPDUMP.test(line);
 }
 
+/** The host a line names and, when its words tell, whether that host sent or received. */
 export function namedHost(line: string, direction?: "in" | "out" | "local"): Named | undefined {
   // Records that name both ends of a request name the one that answered it by its own key.
   const keyed = line.includes("upstream_addr") || line.includes("dst_ip=") ? answeringKey(line) : undefined;
@@ -204,8 +205,12 @@ export interface MessageSource {
 export function messageSource(text: string, ls: number): MessageSource | undefined {
   // tshark indents a message's first line under its protocol; other logs rarely do.
   const c = text.charCodeAt(ls);
-  const tshark = (c === 32 || c === 9) && isTsharkMessage(text.slice(ls, ls + 40));
-  lastSource = tshark ? tsharkSource(text, ls) : findSource(text, ls);
+  const indented = c === 32 || c === 9;
+  const tshark = indented && isTsharkMessage(text.slice(ls, ls + 40));
+  // A message in a pretty-printed JSON record (Homer's "raw"): its record's srcIp sent it.
+  const member = indented && !tshark && isMemberMessage(text, ls) ? memberSource(text, ls) : undefined;
+  if (member) lastSource = { host: member, direction: "in" };
+  else lastSource = tshark ? tsharkSource(text, ls) : findSource(text, ls);
   return lastSource;
 }
 
