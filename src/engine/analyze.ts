@@ -30,6 +30,7 @@ import { pstnResult } from "./pstn.js";
 import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
 import { foldRows, normalLabels, type TimelineItem } from "./rows.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
+import { sippScenario } from "./sipp.js";
 import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
 import { survivedSentence } from "./survived.js";
 import { TimelineRows } from "./timeline-rows.js";
@@ -218,6 +219,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     extra: leadCheck,
     dependencies: [...new Set(failing.flatMap((f) => (f.dependency ? [f.dependency] : [])))],
     first,
+    scenario: sippScenario(catalog, first),
   });
   // The log shows the failover the catalog would have us check for.
   if (first && failover)

@@ -7,6 +7,7 @@ import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { callFacts, fitChecks } from "./call-facts.js";
 import type { Finding } from "./scan/scanner.js";
+import { ordinaryAnswer } from "./sipp.js";
 import { PJSIP_TRANSPORT_ERROR, pjsipTransportError } from "./transport-error.js";
 
 export const MAX_CHECKLIST = 10;
@@ -26,6 +27,8 @@ export interface ChecklistParts {
   dependencies?: readonly string[];
   /** The headline failure: an Asterisk step has no place in a FreeSWITCH log. */
   first?: Finding | null;
+  /** SIPp aborted its test call on the headline failure: the scenario's checks (see sipp.ts). */
+  scenario?: Entry | undefined;
 }
 
 /**
@@ -68,9 +71,21 @@ function namesOne(check: string, dependencies: readonly string[]): boolean {
   return dependencies.some((d) => new RegExp(`(?<![\\w-])${d.replace(/\W/g, "\\$&")}(?![\\w-])`).test(check));
 }
 
-export function mergeChecklist(p: ChecklistParts): string[] {
+/** The entries whose checks a scan merges, in order. When SIPp aborted its call on an ordinary
+ *  answer (a 183), the scenario's checks lead and the answer's own (early media) are left out; on a
+ *  refusal they come after the refusal's. */
+function checkOrder(p: ChecklistParts): Entry[] {
+  const ordinary = p.scenario && p.first && ordinaryAnswer(p.first) ? p.first.id : undefined;
+  const first = ordinary ? [p.scenario] : [];
+  const last = p.scenario && !ordinary ? [p.scenario] : [];
   const order: Entry[] = [];
-  for (const e of [...p.leading, ...p.entries, ...p.timers]) if (e && !order.includes(e)) order.push(e);
+  for (const e of [...first, ...p.leading, ...p.entries, ...last, ...p.timers])
+    if (e && e.id !== ordinary && !order.includes(e)) order.push(e);
+  return order;
+}
+
+export function mergeChecklist(p: ChecklistParts): string[] {
+  const order = checkOrder(p);
   const checklist: string[] = [];
   const seen = new Set<string>();
   for (const e of order) {

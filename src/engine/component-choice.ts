@@ -18,6 +18,7 @@ import type { Hangup } from "./hangups.js";
 import { refusedOfferComponent } from "./offer-refused.js";
 import { pstnResult } from "./pstn.js";
 import type { Finding } from "./scan/scanner.js";
+import { sippComponent } from "./sipp.js";
 import type { TimerFinding } from "./timing.js";
 import { type TransferReport, transferComponent } from "./transfer.js";
 import { transportComponent } from "./transport-error.js";
@@ -79,6 +80,7 @@ export function chooseComponent(c: ComponentClues): string | null {
   if (first && c.transfer) return transferComponent(first);
   if (first)
     return (
+      sippComponent(first) ??
       transportComponent(first) ??
       dialplanComponent(first) ??
       refusedOfferComponent(first) ??
