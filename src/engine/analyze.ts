@@ -27,6 +27,7 @@ import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
 import { pstnResult } from "./pstn.js";
+import { refusedCredentials } from "./refused-credentials.js";
 import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
 import { foldRows, normalLabels, type TimelineItem } from "./rows.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
@@ -171,6 +172,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const { quiet, timedOut } = silence;
   // No failing code and no silence, but a call dropped for a lost ACK: that drop is the verdict.
   const dropped = first || quiet ? undefined : droppedCall(timers, scan.findings);
+  const refused = refusedCredentials(first, challenges, named);
   const failingComponent = chooseComponent({
     catalog,
     first,
@@ -188,6 +190,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     named,
     transfer,
     voicemail,
+    refusedCredentials: refused?.component,
   });
   const normal: string[] = [];
   const labels = normalLabels(rows);
@@ -242,7 +245,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const firstLabel = hungUp
     ? hungUp.label
     : first
-      ? (lead?.label ?? transfer?.label ?? named(first))
+      ? (lead?.label ?? transfer?.label ?? refused?.label ?? named(first))
       : quiet?.request
         ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
         : (dropped?.label ?? null);

@@ -49,6 +49,8 @@ export interface ComponentClues {
   transfer?: TransferReport | undefined;
   /** The call went to voicemail after the first failure. */
   voicemail?: Voicemail | undefined;
+  /** The first failure refused the credentials a challenged request was sent again with. */
+  refusedCredentials?: string | undefined;
 }
 
 export function chooseComponent(c: ComponentClues): string | null {
@@ -77,6 +79,7 @@ export function chooseComponent(c: ComponentClues): string | null {
   if (first && noAnswer) return noAnswerComponent(first, noAnswer);
   if (dominant)
     return `${failingComponentOf(dominant.finding, c.entryOf(dominant.finding))} (behind the ${c.named(dominant.finding)} in ${dominant.calls} calls)`;
+  if (first && c.refusedCredentials) return c.refusedCredentials;
   if (first && c.transfer) return transferComponent(first);
   if (first)
     return (
