@@ -200,6 +200,28 @@ function keepaliveMiss(
   return ev;
 }
 
+/**
+ * How many SIP request lines EventLog.record has read, in any scan so far. The message of a response
+ * ends at the next request line: the finding store compares the count to tell a header of that
+ * response from one of a request logged after it on the same input line (a Homer export's records).
+ */
+let requestLines = 0;
+export function requestLinesRead(): number {
+  return requestLines;
+}
+
+/** The request line record() read last: its input line number, its text and its event. */
+export interface RequestRead {
+  lineNo: number;
+  line: string;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+let lastRequest: RequestRead | undefined;
+export function lastRequestRead(): RequestRead | undefined {
+  return lastRequest;
+}
+
 /** At most this many events are kept for the timer analysis. */
 export const MAX_EVENTS = 5000;
 
@@ -210,6 +232,11 @@ export class EventLog {
    *  alive (substrings share their parent string in V8). */
   detachAll = false;
 
+  constructor() {
+    // What the finding store reads from the lines recorded (module state) starts afresh.
+    lastRequest = undefined;
+  }
+
   get full(): boolean {
     return this.events.length >= MAX_EVENTS;
   }
@@ -219,6 +246,10 @@ export class EventLog {
     if (line.includes("ransmitting #") && this.retransmitted(text, line, ls, le)) return;
     const ev = timingEvent(text, line, ls, le) ?? this.ending(text, line, le);
     if (!ev) return;
+    if (ev.kind === "request" && line.includes("SIP/2.0")) {
+      requestLines++;
+      lastRequest = { lineNo, line, from: ev.from, to: ev.to };
+    }
     const ts = timeOf(text, line, ls);
     // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
     if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE" && ev.kind !== "voicemail") return;

@@ -5,6 +5,7 @@ import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
 import { AxiosDumps, restatesReason, StatusEchoes } from "./claims.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
+import { requestLinesRead } from "./events.js";
 import { borrowMessage, type Finding, messageEnd } from "./finding.js";
 import {
   count,
@@ -22,6 +23,7 @@ import {
 } from "./fold-keys.js";
 import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
 import { MobiusEchoes } from "./mobius-http.js";
+import { borrowRequest } from "./request-header.js";
 import { Restatements } from "./restated.js";
 
 export { type FoldedCount, groupKey, keyHost, MAX_KEYS } from "./fold-keys.js";
@@ -98,9 +100,11 @@ export class FindingStore {
   private hostLine = -1;
   private host: string | undefined;
   private lastFinding: Finding | undefined;
-  /** The last status line's finding built, and the last line of its message's headers. */
+  /** The last status line's finding built, the last line of its message's headers, and
+   *  requestLinesRead() then (a request line read after it ends its message). */
   private message: Finding | undefined;
   private messageEnd = 0;
+  private messageRequests = 0;
   /** Keys are counted only once the cap is reached: a chat paste never pays for them. */
   private indexed = false;
 
@@ -212,9 +216,11 @@ export class FindingStore {
     if (h.detector === "sip-status") {
       this.message = f;
       this.messageEnd = messageEnd(f) ?? f.line;
+      this.messageRequests = requestLinesRead();
     } else {
       const m = this.messageOf(f.line, src.line);
       if (m) borrowMessage(f, m);
+      else if (!f.host && this.messageRequests !== requestLinesRead()) borrowRequest(f, src.line);
     }
     this.lastFinding = f;
     return f;
@@ -225,6 +231,8 @@ export class FindingStore {
     const m = this.message;
     // A header on the status line's own line number is a piece of it (an opened JSON message).
     if (!m || lineNo < m.line || lineNo > this.messageEnd) return undefined;
+    // A request line read since (a CANCEL's record after a 183's on one line) began another message.
+    if (requestLinesRead() !== this.messageRequests) return undefined;
     return isHeaderLine(line.slice(0, 200)) ? m : undefined;
   }
 
