@@ -269,12 +269,13 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // A failover's sentence says it for the server the call failed over from.
   const retry = first && !hungUp && !failover ? retryAfterSentence(first) : undefined;
   if (retry) parts.push(retry);
-  if (recovered) parts.push(recoveredSentence(recovered, named));
+  // A registration one Mobius cluster refused and another accepted: said of the recovered failure.
+  const cluster = mobiusFailover(scan.findings, recovered ?? first);
+  if (recovered) parts.push(recoveredSentence(recovered, named, cluster));
   if (dominant) parts.push(dominantSentence(dominant, named));
   if (first && failover) parts.push(failoverSentence(first, failover, named));
   if (first && transfer) parts.push(transferSentence(first, transfer, scan.events));
-  const cluster = mobiusFailover(scan.findings, first);
-  if (first && cluster) parts.push(mobiusFailoverSentence(first, cluster, named));
+  if (first && cluster && !recovered) parts.push(mobiusFailoverSentence(first, cluster, named));
   if (fork) parts.push(forwardedSentence(fork[0], fork[1], named));
   const survived =
     first && !hungUp ? survivedSentence(first, scan.findings, failing, scan.events) : undefined;

@@ -2,6 +2,7 @@
 // more calls (503 ×3 from one carrier after a lone 404) is named too, and a registration failure the
 // client got past (it went on to place a call) gives way to the call's own failure as the headline.
 import type { Entry } from "../catalog/schema.js";
+import { mobiusFailoverSentence } from "./mobius-failover.js";
 import { keyHost } from "./scan/fold.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -61,7 +62,13 @@ export function afterRecoveredRegistration(
   );
 }
 
-/** The registration failure a later call shows the client got past. */
-export function recoveredSentence(recovered: Finding, named: (f: Finding) => string): string {
+/** The registration failure a later call shows the client got past; `failedOver`: the other Mobius
+ *  cluster's answer that shows where it registered (see mobius-failover.ts). */
+export function recoveredSentence(
+  recovered: Finding,
+  named: (f: Finding) => string,
+  failedOver?: Finding,
+): string {
+  if (failedOver) return `Before it, ${mobiusFailoverSentence(recovered, failedOver, named)}`;
   return `Before it, ${named(recovered)} on line ${recovered.line} was recovered: the device went on to place a call, so it had registered again.`;
 }
