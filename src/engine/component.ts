@@ -44,6 +44,18 @@ function answeringSide(f: Finding): { text: string; placed: boolean; generated?:
       generated: true,
     };
   }
+  // The registrar found no contact for the callee just before: nobody was there to ring.
+  if (
+    f.unregistered !== undefined &&
+    (f.direction === "local" || f.direction === "out" || role === "receiver")
+  ) {
+    const to = f.host ? ` and sent it to ${f.host}, the requester` : "";
+    return {
+      text: `the callee, which is not registered: the registrar found no contact for it in usrloc (line ${f.unregistered}), so the system that wrote this log${agent} answered the ${code} itself${to}`,
+      placed: true,
+      generated: true,
+    };
+  }
   // The log's own system generated it (a script's sl_send_reply): "from X" names the requester.
   if (f.direction === "local") {
     const to = f.host ? ` and sent it to ${f.host}` : "";

@@ -4,6 +4,7 @@ import { sipHeaders } from "./context.js";
 import { detach } from "./detach.js";
 import { lineHost } from "./hosts.js";
 import { jsonObjectTime } from "./json-time.js";
+import { LOOKUP_MISS, noteLookupMiss, resetLookupMiss } from "./lookup-miss.js";
 import {
   closedConnection,
   type StatedTimeout,
@@ -35,11 +36,12 @@ export type { TimingEvent } from "./timing-event.js";
 /**
  * The literals a line needs for EventLog.record to look at it ("SIP/2.0" of a request line,
  * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #", a stack saying a request
- * timed out, a TCP FIN, a PBX handing the call to voicemail); the scanner finds them with one
+ * timed out, a TCP FIN, a PBX handing the call to voicemail, a registrar's "Not found in usrloc",
+ * which lookup-miss.ts notes for the reply after it); the scanner finds them with one
  * search over a whole block (anchors.ts).
  */
 export const EVENT_ANCHORS = new RegExp(
-  `SIP/2\\.0|eep|Request msg |ransmitting #|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}`,
+  `SIP/2\\.0|eep|Request msg |ransmitting #|${LOOKUP_MISS}|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}`,
   "g",
 );
 
@@ -235,6 +237,7 @@ export class EventLog {
   constructor() {
     // What the finding store reads from the lines recorded (module state) starts afresh.
     lastRequest = undefined;
+    resetLookupMiss();
   }
 
   get full(): boolean {
@@ -243,6 +246,10 @@ export class EventLog {
 
   /** Records the SIP request or keepalive on `line` (text[ls, le), line number `lineNo`), if any. */
   record(text: string, line: string, ls: number, le: number, lineNo: number): void {
+    if (line.includes(LOOKUP_MISS)) {
+      noteLookupMiss(line, lineNo);
+      return;
+    }
     if (line.includes("ransmitting #") && this.retransmitted(text, line, ls, le)) return;
     const ev = timingEvent(text, line, ls, le) ?? this.ending(text, line, le);
     if (!ev) return;

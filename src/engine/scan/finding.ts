@@ -48,6 +48,9 @@ export interface Finding {
   privateContact?: string;
   reason?: string;
   dependency?: string;
+  /** For a 404 or 480 a proxy sent itself: the line where its registrar found no contact for the
+   *  callee ("'alice' Not found in usrloc"). */
+  unregistered?: number;
   confidence: number;
   detector: string;
 }

@@ -22,6 +22,7 @@ import {
   UNANSWERED,
 } from "./fold-keys.js";
 import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
+import { markUnregistered } from "./lookup-miss.js";
 import { MobiusEchoes } from "./mobius-http.js";
 import { borrowRequest } from "./request-header.js";
 import { Restatements } from "./restated.js";
@@ -213,6 +214,7 @@ export class FindingStore {
   private build(h: Hit, src: HitSource): Finding {
     if (this.lastFinding) return this.lastFinding;
     const f = this.restated.finding(h, src.build(h));
+    markUnregistered(f);
     if (h.detector === "sip-status") {
       this.message = f;
       this.messageEnd = messageEnd(f) ?? f.line;

@@ -78,3 +78,24 @@ export function ownRequestEnded(line: string): boolean {
   const to = line.indexOf("(to ");
   return to > 0 && endedRequestRole(line.slice(0, to + 1)) !== undefined;
 }
+
+/**
+ * The source address of the message a proxy script is handling, as an xlog writes $si:$sp ("INVITE
+ * from sip:bob@… (IP:192.0.2.44:5060)", as in Kamailio's sample configs) or a debug line "(src ip
+ * 192.0.2.44:5060)". Group 1 is the address, group 2 the port. For a reply the proxy sends itself,
+ * that is the requester it went to; for one it received, the hop that sent it.
+ */
+const SCRIPT_SOURCE =
+  /\((?:IP:|src[ _]?ip[: ]\s?)\[?((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\]?(?::(\d{2,5}))?\)/i;
+
+/** The address and port of a script's "(IP:X:port)" or "(src ip X:port)", or undefined. */
+export function scriptSource(line: string): { addr: string; port: string | undefined } | undefined {
+  if (!line.includes("(IP:") && !line.includes("(src") && !line.includes("(SRC")) return undefined;
+  const m = SCRIPT_SOURCE.exec(line);
+  return m?.[1] ? { addr: m[1], port: m[2] } : undefined;
+}
+
+/** A peer's part when only the way the message went tells it: "in" it sent it, "out" it got it. */
+export function roleByDirection(direction: string | undefined): { role?: "sender" | "receiver" } {
+  return direction === "in" ? { role: "sender" } : direction === "out" ? { role: "receiver" } : {};
+}

@@ -7,6 +7,8 @@ import {
   REPLY_WORD,
   REQUEST_WORD,
   requester,
+  roleByDirection,
+  scriptSource,
   silentBranch,
 } from "./host-words.js";
 import { isMemberMessage, memberSource } from "./json-source.js";
@@ -117,10 +119,11 @@ export function namedHost(line: string, direction?: "in" | "out" | "local"): Nam
         !codeBefore(before);
       return { host, role: asked ? "sender" : "receiver" };
     }
-    if (direction === "in") return { host, role: "sender" };
-    if (direction === "out") return { host, role: "receiver" };
-    return { host };
+    return { host, ...roleByDirection(direction) };
   }
+  // A script's $si ("(IP:192.0.2.44:5060)"): whose it is depends on the way the message went.
+  const si = scriptSource(line);
+  if (si) return { host: joined(si.addr, si.port), ...roleByDirection(direction) };
   // chan_sip's REGISTER results name their registrar only as "user@host".
   const registrar = registrarOf(line);
   if (registrar) return registrar;
