@@ -2,11 +2,10 @@
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
 import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
-import { AxiosDumps, restatesReason, StatusEchoes } from "./claims.js";
+import { AxiosDumps, StatusEchoes } from "./claims.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
-import { requestLinesRead } from "./events.js";
-import { borrowMessage, type Finding, messageEnd } from "./finding.js";
+import type { Finding } from "./finding.js";
 import {
   count,
   detach,
@@ -21,10 +20,11 @@ import {
   roleOf,
   UNANSWERED,
 } from "./fold-keys.js";
-import { hostRole, isHeaderLine, lastSourceDirection, namedHost } from "./hosts.js";
+import { hostRole, lastSourceDirection, namedHost } from "./hosts.js";
 import { markUnregistered } from "./lookup-miss.js";
+import { MessageScope } from "./message-scope.js";
 import { MobiusEchoes } from "./mobius-http.js";
-import { borrowRequest } from "./request-header.js";
+import { RecentHits } from "./recent-hits.js";
 import { Restatements } from "./restated.js";
 
 export { type FoldedCount, groupKey, keyHost, MAX_KEYS } from "./fold-keys.js";
@@ -87,10 +87,8 @@ export class FindingStore {
   private timedTries = TIMED_TRIES;
   private timedKept = 0;
   private hasDependency = false;
-  /** The last four hits offered (kept or folded) and their lines, for the vendor-pair rule. */
-  private readonly recent: Array<Hit | undefined> = [undefined, undefined, undefined, undefined];
-  private readonly recentLine = [0, 0, 0, 0];
-  private next = 0;
+  /** The last four hits offered (kept or folded) and their lines. */
+  private readonly recent = new RecentHits();
   private readonly echoes = new StatusEchoes();
   private readonly axios = new AxiosDumps();
   private readonly replies = new MobiusEchoes();
@@ -101,11 +99,8 @@ export class FindingStore {
   private hostLine = -1;
   private host: string | undefined;
   private lastFinding: Finding | undefined;
-  /** The last status line's finding built, the last line of its message's headers, and
-   *  requestLinesRead() then (a request line read after it ends its message). */
-  private message: Finding | undefined;
-  private messageEnd = 0;
-  private messageRequests = 0;
+  /** The SIP message the findings being built belong to. */
+  private readonly scope = new MessageScope();
   /** Keys are counted only once the cap is reached: a chat paste never pays for them. */
   private indexed = false;
 
@@ -114,19 +109,7 @@ export class FindingStore {
    * that second sighting, which is neither kept nor counted.
    */
   isVendorPairRepeat(h: Hit, lineNo: number): boolean {
-    if (h.namespace !== "acs" && h.namespace !== "exotel" && h.detector !== "mobius-json") return false;
-    for (let k = 0; k < 4; k++) {
-      const r = this.recent[k];
-      if (
-        r &&
-        lineNo - (this.recentLine[k] as number) <= 4 &&
-        r.namespace === h.namespace &&
-        r.code === h.code &&
-        r.subcode === h.subcode
-      )
-        return true;
-    }
-    return false;
+    return this.recent.isVendorPairRepeat(h, lineNo);
   }
 
   /**
@@ -138,14 +121,12 @@ export class FindingStore {
     // Lines that restate a code, or give it its meaning (restated.ts).
     const h = this.restated.take(hit, lineNo, src);
     if (h === null) return;
-    if (h.detector === "ami-cause" && this.restatesReason(h, lineNo, src.line)) return;
+    if (h.detector === "ami-cause" && this.recent.restatesReason(h, lineNo, src.line)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
     if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;
     if (h.detector === "mobius-sdk" && this.replies.repeats(h, lineNo, () => src.build(h))) return;
     this.replyLine = MobiusEchoes.isReply(h.detector, h.code, src.line) ? lineNo : -1;
-    this.recent[this.next] = h;
-    this.recentLine[this.next] = lineNo;
-    this.next = (this.next + 1) & 3;
+    this.recent.push(h, lineNo);
     // Hits of repeated lines are shared objects: a finding built for an earlier offer is stale.
     this.lastFinding = undefined;
     if (this.findings.length < MAX_STORED_FINDINGS) {
@@ -178,13 +159,6 @@ export class FindingStore {
     }
   }
 
-  /** A cause field under the Reason header just offered (tshark's tree) is that header's cause. */
-  private restatesReason(h: Hit, lineNo: number, line: string): boolean {
-    const k = (this.next + 3) & 3;
-    const r = this.recent[k];
-    return r !== undefined && restatesReason(h, line, lineNo, r, this.recentLine[k] as number);
-  }
-
   /** Past the cap for the first time: the kept findings count towards their keys' first few. */
   private index(): void {
     this.indexed = true;
@@ -215,27 +189,9 @@ export class FindingStore {
     if (this.lastFinding) return this.lastFinding;
     const f = this.restated.finding(h, src.build(h));
     markUnregistered(f);
-    if (h.detector === "sip-status") {
-      this.message = f;
-      this.messageEnd = messageEnd(f) ?? f.line;
-      this.messageRequests = requestLinesRead();
-    } else {
-      const m = this.messageOf(f.line, src.line);
-      if (m) borrowMessage(f, m);
-      else if (!f.host && this.messageRequests !== requestLinesRead()) borrowRequest(f, src.line);
-    }
+    this.scope.place(f, h, src.line);
     this.lastFinding = f;
     return f;
-  }
-
-  /** The status line's finding of the message whose header `line` (number lineNo) is, if kept. */
-  private messageOf(lineNo: number, line: string): Finding | undefined {
-    const m = this.message;
-    // A header on the status line's own line number is a piece of it (an opened JSON message).
-    if (!m || lineNo < m.line || lineNo > this.messageEnd) return undefined;
-    // A request line read since (a CANCEL's record after a 183's on one line) began another message.
-    if (requestLinesRead() !== this.messageRequests) return undefined;
-    return isHeaderLine(line.slice(0, 200)) ? m : undefined;
   }
 
   /**
@@ -252,7 +208,7 @@ export class FindingStore {
       return role === "receiver" ? `>${named.host}` : named.host;
     }
     if (h.detector !== "sip-status") {
-      const status = this.messageOf(lineNo, line);
+      const status = this.scope.of(lineNo, line);
       return status ? keyHost(status) || undefined : undefined;
     }
     const host = src.sourceHost();
