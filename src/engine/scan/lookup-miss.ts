@@ -4,7 +4,7 @@
 import type { Finding } from "./finding.js";
 
 /** The registrar's words (registrar/lookup.c), found with the event anchors. */
-export const LOOKUP_MISS = "ot found in usrloc";
+export const LOOKUP_MISS = "Not found in usrloc";
 /** How many lines after the registrar's line the proxy's reply may come. */
 const MAX_LINES = 5;
 /** A syslog tag's process id ("kamailio[9921]:"): one request is handled by one process. */
