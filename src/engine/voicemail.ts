@@ -3,12 +3,22 @@
 // there; what the on-call engineer asked about ("calls go to voicemail") is that outcome, so the
 // summary leads with it. The scanner records the voicemail step as an event (scan/voicemail.ts).
 import type { Finding } from "./scan/scanner.js";
+import { type CallKey, callKey, sameCallKey } from "./scan/voicemail.js";
 
 /** The scanner's record of a line where the call reached voicemail: `note` names the step. */
 export interface VoicemailEvent {
   kind: string;
   line: number;
   note?: string;
+  /** The call the step ran in, when its line names one. */
+  call?: CallKey;
+  /** FreeSWITCH: the B-legs whose failed bridge sent the call to voicemail. */
+  legs?: readonly string[];
+}
+
+/** Whether failure `f` belongs to the call that voicemail step `v` ran in, as far as the log tells. */
+function sameCall(f: Finding, v: VoicemailEvent): boolean {
+  return sameCallKey(callKey(f.text), v.call ?? {}, v.legs);
 }
 
 /** The event kind the scanner gives a voicemail step. */
@@ -29,16 +39,20 @@ export interface Voicemail {
   routine: boolean;
 }
 
-/** The voicemail step after the first failure, when the log shows one. */
+/**
+ * The voicemail step after the first failure, when the log shows one in the same call: another
+ * call reaching voicemail says nothing of this one, and a step the log cannot tie to the first
+ * failure's call is not claimed. Only that call's failures are weighed.
+ */
 export function voicemailAfter(
   first: Finding | null,
   failing: readonly Finding[],
   events: readonly VoicemailEvent[],
 ): Voicemail | undefined {
   if (!first) return undefined;
-  const v = events.find((e) => e.kind === VOICEMAIL && e.line > first.line);
+  const v = events.find((e) => e.kind === VOICEMAIL && e.line > first.line && sameCall(first, e));
   if (!v) return undefined;
-  const before = failing.filter((f) => f.line < v.line);
+  const before = failing.filter((f) => f.line < v.line && sameCall(f, v));
   return {
     line: v.line,
     step: v.note ?? "voicemail",

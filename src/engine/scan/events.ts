@@ -1,7 +1,7 @@
 // Timing events (SIP requests and keepalives, with their time) and the timestamp a line borrows
 // from the lines before it: what the timer-aware analysis measures intervals between.
 import { sipHeaders } from "./context.js";
-import { detach } from "./detach.js";
+import { copy, detach } from "./detach.js";
 import { lineHost } from "./hosts.js";
 import { jsonObjectTime } from "./json-time.js";
 import { LOOKUP_MISS, noteLookupMiss, resetLookupMiss } from "./lookup-miss.js";
@@ -16,7 +16,7 @@ import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
 import { timeOf as nearTime } from "./time-of.js";
 import { isYearless } from "./timestamps.js";
 import { sentAt, type TimingEvent } from "./timing-event.js";
-import { VOICEMAIL_LITERALS, voicemailLine } from "./voicemail.js";
+import { callKey, failedLegs, VOICEMAIL_LITERALS, voicemailLine } from "./voicemail.js";
 
 const VOICEMAIL_ANCHORS = VOICEMAIL_LITERALS.map((l) => l.replace("(", "\\(")).join("|");
 
@@ -81,6 +81,31 @@ function reliable(text: string, trimmed: string, le: number): boolean {
   const via = text.indexOf("SIP/2.0/", le);
   return via >= 0 && via - le < 1200 && RELIABLE_VIA.test(text.slice(via, via + 12));
 }
+/** The voicemail step on `line` (text[ls…]), with the call it ran in and, for FreeSWITCH, the
+ *  B-legs whose failure sent that call there. */
+function voicemailStep(
+  text: string,
+  line: string,
+  ls: number,
+  step: string,
+): Omit<TimingEvent, "tsMs" | "line" | "yearless"> {
+  const ev: Omit<TimingEvent, "tsMs" | "line" | "yearless"> = { kind: "voicemail", note: step };
+  const key = callKey(line);
+  // Copied: the event outlives its input block (see detach.ts).
+  if (key.uuid) key.uuid = copy(key.uuid);
+  if (key.call || key.thread || key.uuid) ev.call = key;
+  if (key.uuid) {
+    const above: string[] = [];
+    for (let s = ls, n = 0; s > 0 && n < 60; n++) {
+      const p = prevLineStart(text, s);
+      above.unshift(lineAt(text, p, s - 1));
+      s = p;
+    }
+    const legs = failedLegs(key.uuid, above);
+    if (legs.length > 0) ev.legs = legs.map(copy);
+  }
+  return ev;
+}
 const KEEPALIVE = /keep-?alive/i;
 /** A keepalive line that reports one failing ("Keepalive failed with status 500", "5 keepalives
  *  missed"): no heartbeat. */
@@ -101,7 +126,7 @@ export function timingEvent(
   // A PBX handing the call to voicemail: how a call that rang no one into an answer ended.
   if (line.includes("oice") || line.includes("Recording the message")) {
     const step = voicemailLine(line);
-    if (step) return { kind: "voicemail", note: step };
+    if (step) return voicemailStep(text, line, ls, step);
   }
   // ngrep shows each line's "\r" as a dot: "CANCEL sip:… SIP/2.0."
   if (trimmed.endsWith("SIP/2.0") || trimmed.endsWith("SIP/2.0.")) {

@@ -44,6 +44,10 @@ export interface TimingEvent {
    *  status the keepalive got ("Status -> 503"), when the line says. */
   missed?: number;
   status?: number;
+  /** A voicemail step: the call it ran in (Asterisk call id and thread, FreeSWITCH UUID). */
+  call?: { call?: string; thread?: string; uuid?: string };
+  /** A FreeSWITCH voicemail step: the UUIDs of the B-legs whose failed bridge preceded it. */
+  legs?: string[];
 }
 
 /** Send times kept per request: enough for the doubling gaps of Timer A/E to show. */
