@@ -12,6 +12,23 @@ import { lineCallId } from "./line-keys.js";
  */
 const RESTATING =
   /new_code=|picked branch \d+, code|reply sent out|reply code \d|T_reply_code|ACC: |registration failed, status=|dialog response - /;
+/**
+ * Where each restating line stands in the logging of one reply: tm decides on it (new_code=),
+ * picks the branch, runs the failure route, sends it out, then acc and the stacks sum it up. A
+ * reply's lines only move forward, so a line at the same stage or an earlier one than the chain it
+ * would join starts another reply: each of ten transactions timing out in tm's timer process in
+ * one second logs its own "new_code=408", and pjsua logs "registration failed" once per account.
+ */
+const STAGES: Array<[string, number]> = [
+  ["new_code=", 1],
+  ["picked branch", 2],
+  ["T_reply_code", 3],
+  ["reply code", 3],
+  ["reply sent out", 4],
+  ["ACC: ", 5],
+  ["registration failed", 5],
+  ["dialog response", 5],
+];
 /** The literals of RESTATING, tested before it. */
 const LITERALS = ["code", "reply sent", "ACC: ", "registration failed", "dialog response"];
 /** The logging process: syslog's "kamailio[5131]:", Kamailio's own "85(3884) ". */
@@ -29,13 +46,20 @@ interface Mention {
   process: string | undefined;
   second: string | undefined;
   callId: string | undefined;
+  /** How far the reply's logging has got (STAGES); 0 for the line that gave the reply. */
+  stage: number;
 }
 
 function restating(line: string): boolean {
   return LITERALS.some((l) => line.includes(l)) && RESTATING.test(line);
 }
 
-function read(h: Hit, line: string, lineNo: number): Mention {
+function stageOf(line: string): number {
+  for (const [literal, stage] of STAGES) if (line.includes(literal)) return stage;
+  return 0;
+}
+
+function read(h: Hit, line: string, lineNo: number, again: boolean): Mention {
   const head = line.slice(0, 160);
   const p = PROCESS.exec(head);
   return {
@@ -44,12 +68,15 @@ function read(h: Hit, line: string, lineNo: number): Mention {
     process: p ? (p[1] ?? p[2]) : undefined,
     second: SECOND.exec(head.slice(0, 60))?.[1],
     callId: lineCallId(line),
+    stage: again ? stageOf(line) : 0,
   };
 }
 
-/** Whether the line of `d` restates the reply `p` gave: same code, process, second and call. */
+/** Whether the line of `d` restates the reply `p` gave: same code, process, second and call, at a
+ *  later stage of its logging. */
 function restates(p: Mention, d: Mention): boolean {
   if (p.code !== d.code || d.lineNo === p.lineNo || d.lineNo - p.lineNo > NEAR_LINES) return false;
+  if (d.stage <= p.stage) return false;
   if (p.process !== undefined && d.process !== undefined && p.process !== d.process) return false;
   if (p.second !== undefined && d.second !== undefined && p.second !== d.second) return false;
   return p.callId === undefined || d.callId === undefined || p.callId === d.callId;
@@ -67,13 +94,14 @@ export class RestatedReplies {
   repeats(h: Hit, line: string, lineNo: number): boolean {
     if (lineNo === this.restatedLine && h.code === this.restatedCode) return true;
     const again = restating(line);
-    const d = read(h, line, lineNo);
+    const d = read(h, line, lineNo, again);
     if (again) {
       for (let i = this.seen.length - 1; i >= 0; i--) {
         const p = this.seen[i] as Mention;
         if (!restates(p, d)) continue;
         // The next restatement is compared with this line: tm's lines follow one another.
         p.lineNo = lineNo;
+        p.stage = d.stage;
         this.restatedLine = lineNo;
         this.restatedCode = h.code;
         return true;
