@@ -19,9 +19,15 @@ interface OriginateLine {
   second: string;
   /** Which summary line it is: switch_ivr_originate's or mod_dptools'. */
   text: string;
+  /** The session UUID FreeSWITCH prefixes the line with, if any: the channel that logged it. */
+  uuid: string | undefined;
+  /** A channel hanging up while it runs the dialplan ([CS_EXECUTE]): the caller whose bridge
+   *  failed, never a leg it originated (those end before they leave CS_CONSUME_MEDIA). */
+  caller: boolean;
 }
 
 const STAMP = /\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d/;
+const UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s/;
 const HANGUP = /\bHangup \S+ \[CS_[A-Z_]+\] \[[A-Z_]+\]/;
 /** How close the lines of one bridge are logged. */
 const NEAR_LINES = 8;
@@ -50,20 +56,24 @@ function readLine(h: Hit, line: string, lineNo: number): OriginateLine {
     lineNo,
     second: STAMP.exec(line.slice(0, 90))?.[0] ?? "",
     text: summary,
+    uuid: UUID.exec(line)?.[1],
+    caller: !summary && line.includes("[CS_EXECUTE]"),
   };
 }
 
 /**
  * Whether `d` restates `p`, an earlier line of the same bridge: the same code in the same second a
  * few lines on, where the originate's summary follows a leg's end, mod_dptools' summary follows
- * switch_ivr_originate's, or the caller's channel ends after the summary. Two legs' ends are two
- * results.
+ * switch_ivr_originate's, or the caller's channel (the one that logged the summary, when the lines
+ * carry UUIDs) ends after the summary. Two legs' ends are two results, and so is a leg ending after
+ * a summary: the next bridge of a failover, to another gateway, failed too.
  */
 function restates(p: OriginateLine, d: OriginateLine): boolean {
   if (p.code !== d.code || p.namespace !== d.namespace || p.second !== d.second) return false;
   if (d.lineNo - p.lineNo > NEAR_LINES) return false;
-  if (d.kind === SUMMARY) return p.kind === LEG || p.text !== d.text;
-  return p.kind === SUMMARY;
+  if (d.kind === SUMMARY) return p.kind === LEG || (p.text === "resulted" && d.text === "failed");
+  if (p.kind !== SUMMARY || !d.caller) return false;
+  return p.uuid === undefined || d.uuid === undefined || p.uuid === d.uuid;
 }
 
 /** The last lines of the last few bridges, to tell a restated result from a new one. */
