@@ -96,6 +96,18 @@ function sameService(a: Finding, b: Finding): boolean {
   return ma === undefined || mb === undefined || (ma === "REGISTER") === (mb === "REGISTER");
 }
 
+/** A PBX channel a line names: Asterisk's "PJSIP/trunk-00000003", FreeSWITCH's
+ *  "sofia/gateway/carrier_a/…" (never the "SIP/2.0" of a status line). */
+const CHANNEL = /\b(?:PJSIP|SIP|IAX2|DAHDI|Local|sofia)\/(?!2\.0\b)[^\s'",()[\]]+/;
+
+/** Two findings on lines naming different channels are results of different legs (a busy phone
+ *  and a congested trunk of one Dial()): two failures, even in one call. */
+function otherLegs(a: Finding, b: Finding): boolean {
+  const ca = CHANNEL.exec(a.text)?.[0];
+  const cb = ca === undefined ? undefined : CHANNEL.exec(b.text)?.[0];
+  return cb !== undefined && ca !== cb;
+}
+
 /** A pair of findings, one of each list, that belong to one call: Call-IDs are matched through a
  *  map, and only findings without one are compared pair by pair, from the same service. */
 function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefined {
@@ -103,7 +115,7 @@ function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefi
   for (const a of as) if (a.callId && !byCall.has(a.callId)) byCall.set(a.callId, a);
   for (const b of bs) {
     const a = b.callId ? byCall.get(b.callId) : undefined;
-    if (a) return [a, b];
+    if (a && !otherLegs(a, b)) return [a, b];
   }
   const bare = (fs: Finding[]) => fs.filter((f) => !f.callId);
   for (const [xs, ys] of [
@@ -111,7 +123,8 @@ function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefi
     [as, bare(bs)],
   ]) {
     for (const a of xs as Finding[])
-      for (const b of ys as Finding[]) if (sameService(a, b) && sameCall(a, b)) return [a, b];
+      for (const b of ys as Finding[])
+        if (sameService(a, b) && !otherLegs(a, b) && sameCall(a, b)) return [a, b];
   }
   return undefined;
 }

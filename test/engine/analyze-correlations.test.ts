@@ -75,7 +75,7 @@ describe("correlations", () => {
       "SIP 486 Busy Here (line 2) and Q.850 cause 17 User busy (line 3) point at the same failure",
     );
     const close = scanned(
-      [HANGUP("00:00", "0612345678", "CALL_REJECTED"), HANGUP("00:01", "0612345677", "USER_BUSY")].join("\n"),
+      [HANGUP("00:00", "0612345678", "CALL_REJECTED"), HANGUP("00:01", "0612345678", "USER_BUSY")].join("\n"),
     );
     expect(close.a.correlations).toEqual([
       "Q.850 cause 21 Call rejected (line 1) and Q.850 cause 17 User busy (line 2) point at the same failure (the catalog links them).",
