@@ -39,6 +39,9 @@ export interface Row {
   /** A Reason header of a BYE or CANCEL: that request's method (false for anything else). Why a
    *  call ended, never gathered with responses, nor a BYE's with a CANCEL's: the row names one. */
   hangup: string | false;
+  /** The destination that failed, in words ("to 10.0.0.22:5060", "via FreeSWITCH gateway b"),
+   *  when the row's failure names one: a code of a few destinations keeps a row for each. */
+  dest?: string;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -100,6 +103,13 @@ export function foldRows(rows: Row[]): TimelineItem[] {
     } else {
       const unnamed = rs.filter((r) => !r.shown);
       groups = unnamed.length > 1 ? [unnamed] : [];
+    }
+    // A few destinations that each failed keep their own rows, each named: one dead dispatcher
+    // node and a whole dead set are different incidents.
+    const apart = rs.filter((r) => r.dest);
+    if (apart.length > 1 && apart.length <= MAX_HOST_ROWS) {
+      for (const r of apart) r.item.label = `${r.item.label} ${r.dest}`;
+      groups = groups.map((g) => g.filter((r) => !r.dest)).filter((g) => g.length > 1);
     }
     for (const g of groups) {
       const named = g.filter((r) => r.shown);

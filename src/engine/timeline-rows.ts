@@ -2,15 +2,31 @@
 // host and verdict, so repeats of a code from one host count in one row; rows.ts then gathers rows
 // of a code from many hosts.
 
+import { gatewayLine } from "./gateway-lines.js";
 import type { Row, TimelineItem } from "./rows.js";
 import type { FoldedCount } from "./scan/fold.js";
 import { keyHost } from "./scan/fold.js";
+import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey } from "./scan/scanner.js";
 
 /** A finding placed in a row, kept to find the row again for the next finding of its code and host. */
 interface Placed {
   f: Finding;
   row: Row;
+}
+
+/**
+ * The destination a failure names as the one that failed, in words for its row: the host the log's
+ * own system gave up on (a dispatcher probe that timed out), or the FreeSWITCH gateway a leg went
+ * through. A code repeated for a few destinations keeps a row for each, so each is named.
+ */
+function destination(f: Finding): { key: string; words: string } | undefined {
+  if (f.host && f.direction === "local" && hostRole(f.text, f.host, f.direction) === "upstream")
+    return { key: `>${f.host}`, words: `to ${f.host}` };
+  if (f.host) return undefined;
+  const gw = gatewayLine(f.text);
+  if (gw?.kind !== "leg" && gw?.kind !== "refused") return undefined;
+  return { key: `gateway ${gw.gw}`, words: `via FreeSWITCH gateway ${gw.gw}` };
 }
 
 export class TimelineRows {
@@ -34,7 +50,8 @@ export class TimelineRows {
     // A response sent to f.host (">host") keeps apart from the ones f.host sent; one the log's
     // own system generated ("flood from X - sl_send_reply(503)") went to X too.
     const foldHost = keyHost(f);
-    const host = f.direction === "local" && f.host ? `>${f.host}` : foldHost;
+    const dest = failure && !hangup ? destination(f) : undefined;
+    const host = dest ? dest.key : f.direction === "local" && f.host ? `>${f.host}` : foldHost;
     const bucket = hosts.get(host);
     // A hang-up reason gets its own row: it is no response.
     const g = bucket?.find(
@@ -54,7 +71,8 @@ export class TimelineRows {
     const key = groupKey({ ...f, host });
     // Shown as "from host": a host the response was sent to is not where it came from.
     const sent = host.startsWith(">");
-    const shown = sent ? "" : host;
+    // A destination that failed is named in the row's words, never as where the code came from.
+    const shown = sent || dest ? "" : host;
     const item: TimelineItem = {
       key,
       label: label(),
@@ -69,6 +87,7 @@ export class TimelineRows {
     };
     if (f.timestamp) item.timestamp = f.timestamp;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup };
+    if (dest) row.dest = dest.words;
     this.rows.push(row);
     // Folded repeats count in the responses' row, keyed as the scanner folds them (by keyHost),
     // whatever host the row is shown with.
