@@ -32,6 +32,7 @@ import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
 import { foldRows, normalLabels, type TimelineItem } from "./rows.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
 import { sippScenario } from "./sipp.js";
+import { staleChallenges, staleLabel } from "./stale-nonce.js";
 import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
 import { survivedSentence } from "./survived.js";
 import { TimelineRows } from "./timeline-rows.js";
@@ -82,6 +83,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const leadCheck = new Map<Entry, string>();
   const failed = new Map<Entry, Finding[]>();
   const challenges: ChallengeOutcome[] = [];
+  // 401/407s that say only the nonce expired (stale=true): no refusal of the credentials.
+  const stale = staleChallenges(scan.findings, scan.events);
   const cancels = cancelIndex(scan.events, scan.findings);
   const cancelled: Cancelled[] = [];
   const timers = timerFindings(catalog, scan.findings, scan.events);
@@ -112,7 +115,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     const challenge = glare
       ? glare.outcome
       : !hangup && isRetried(f)
-        ? challengeOutcome(f, ordered.slice(i + 1, i + 200))
+        ? challengeOutcome(f, ordered.slice(i + 1, i + 200), stale)
         : undefined;
     const cancel = cancelledBy(f, cancels, hangup);
     answered.see(f);
@@ -245,7 +248,10 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const firstLabel = hungUp
     ? hungUp.label
     : first
-      ? (lead?.label ?? transfer?.label ?? refused?.label ?? named(first))
+      ? (lead?.label ??
+        transfer?.label ??
+        refused?.label ??
+        (stale.has(first) ? staleLabel(named(first)) : named(first)))
       : quiet?.request
         ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
         : (dropped?.label ?? null);

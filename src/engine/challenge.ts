@@ -18,6 +18,9 @@ export type ChallengeOutcome = { of: Finding } & (
   /** The request sent again with credentials (a higher CSeq of the same call) was challenged again:
    *  the challenge itself was normal, the credentials were refused (`final`, judged on its own). */
   | { kind: "refused"; final: Finding }
+  /** The request sent again with credentials was challenged again with stale=true: the credentials
+   *  were accepted, only the nonce had expired (`final`, the stale challenge, is judged on its own). */
+  | { kind: "stale"; final: Finding }
   /** The same refusal followed, or nothing did: the credentials were refused or never sent. */
   | { kind: "unanswered" }
 );
@@ -171,7 +174,11 @@ function retriedWithCredentials(f: Finding, g: Finding): boolean {
 /** What the responses after `f` (a challenge or another retried response; in time order) say
  *  about it. Another kind of retried response on the way (a 401 after the 422's retry) is judged
  *  on its own, so the chain goes on past it. */
-export function challengeOutcome(f: Finding, later: Finding[]): ChallengeOutcome {
+export function challengeOutcome(
+  f: Finding,
+  later: Finding[],
+  stale?: ReadonlySet<Finding>,
+): ChallengeOutcome {
   let provisional: Finding | undefined;
   const target = f.namespace === "http" ? requestTarget(f) : undefined;
   const challenge = isChallenge(f);
@@ -185,7 +192,7 @@ export function challengeOutcome(f: Finding, later: Finding[]): ChallengeOutcome
     }
     if (g.code < 300) return { of: f, kind: "success", final: g };
     if (challenge && isChallenge(g) && retriedWithCredentials(f, g))
-      return { of: f, kind: "refused", final: g };
+      return { of: f, kind: stale?.has(g) ? "stale" : "refused", final: g };
     if (g.code === f.code || (challenge && isChallenge(g))) return { of: f, kind: "unanswered" };
     if (isRetried(g)) continue;
     return { of: f, kind: "failed-after", final: g };
@@ -252,6 +259,11 @@ export function challengeNotes(all: ChallengeOutcome[], label: (f: Finding) => s
   if (refused?.kind === "refused")
     notes.push(
       `The 401/407 challenge on line ${refused.of.line} was answered with credentials, and the request sent with them was challenged again on line ${refused.final.line}: the server refused the credentials (check the username, password and realm); that second challenge is the failure.`,
+    );
+  const renewed = outcomes.find((o) => o.kind === "stale");
+  if (renewed?.kind === "stale")
+    notes.push(
+      `The 401/407 challenge on line ${renewed.of.line} was answered with credentials, and the request sent with them was challenged again on line ${renewed.final.line} with stale=true: the server accepted the credentials, only the nonce had expired, so the client is expected to send the request again with the new nonce without asking for the password (RFC 3261 §22.4).`,
     );
   const pending = outcomes.find((o) => o.kind === "pending");
   if (pending?.kind === "pending")

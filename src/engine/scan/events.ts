@@ -106,6 +106,23 @@ function voicemailStep(
   }
   return ev;
 }
+/** A 401/407 status line. */
+const STALE_STATUS = /(?:^|\s)SIP\/2\.0 40[17] /;
+const CHALLENGE_HEADER = /^\s*(?:WWW|Proxy)-Authenticate\s*:/i;
+const STALE_TRUE = /\bstale\s*=\s*"?true\b/i;
+
+/**
+ * Whether the 401/407 whose status line ends at text[le] carries a challenge with stale=true
+ * (RFC 3261 §22.4, RFC 7616 §3.3): the server accepted the credentials but the nonce they were
+ * computed with had expired, so the client should retry with the new nonce without asking anyone.
+ */
+function staleChallenge(text: string, le: number): boolean {
+  for (const l of nextLines(text, le, 30)) {
+    if (l.trim() === "" || l.startsWith("SIP/2.0 ")) return false;
+    if (CHALLENGE_HEADER.test(l) && STALE_TRUE.test(l)) return true;
+  }
+  return false;
+}
 const KEEPALIVE = /keep-?alive/i;
 /** A keepalive line that reports one failing ("Keepalive failed with status 500", "5 keepalives
  *  missed"): no heartbeat. */
@@ -128,6 +145,9 @@ export function timingEvent(
     const step = voicemailLine(line);
     if (step) return voicemailStep(text, line, ls, step);
   }
+  // A digest challenge that says only the nonce expired (stale=true): the credentials were right.
+  if (line.includes("SIP/2.0 40") && STALE_STATUS.test(line) && staleChallenge(text, le))
+    return { kind: "stale-challenge" };
   // ngrep shows each line's "\r" as a dot: "CANCEL sip:… SIP/2.0."
   if (trimmed.endsWith("SIP/2.0") || trimmed.endsWith("SIP/2.0.")) {
     const m = REQUEST_LINE.exec(trimmed);
@@ -284,7 +304,14 @@ export class EventLog {
     }
     const ts = timeOf(text, line, ls);
     // Timers need a time; a CANCEL or BYE also tells analyze what the 487 or Reason after it is.
-    if (!ts && ev.method !== "CANCEL" && ev.method !== "BYE" && ev.kind !== "voicemail") return;
+    if (
+      !ts &&
+      ev.method !== "CANCEL" &&
+      ev.method !== "BYE" &&
+      ev.kind !== "voicemail" &&
+      ev.kind !== "stale-challenge"
+    )
+      return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
     if (ts && isYearless(ts.text)) event.yearless = true;
     if (ts && (ev.method === "BYE" || ev.method === "CANCEL")) event.stamp = ts.text;

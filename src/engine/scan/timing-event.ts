@@ -5,10 +5,10 @@
  * Requests and keepalives with their time: what the timer-aware analysis measures between. A
  * "timeout" is a stack's own statement that a request got no response; a "close" a TCP connection
  * closed (FIN) by the side named in `from`, toward `to`. A "voicemail" is a PBX handing the call to
- * voicemail (`note` names the step).
+ * voicemail (`note` names the step). A "stale-challenge" is a 401/407 whose challenge says stale=true.
  */
 export interface TimingEvent {
-  kind: "request" | "keepalive" | "keepalive-miss" | "timeout" | "close" | "voicemail";
+  kind: "request" | "keepalive" | "keepalive-miss" | "timeout" | "close" | "voicemail" | "stale-challenge";
   method?: string;
   line: number;
   /** NaN for a CANCEL or BYE on a line without a time: they still pair with what follows by line. */
