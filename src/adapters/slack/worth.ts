@@ -29,17 +29,30 @@ export function worthPosting(reply: Reply): boolean {
   }
 }
 
+/** Words that ask about a name without being part of it ("what does unauthorized mean?"). */
+const ASKING = new Set(
+  "what whats is are does do did mean means meaning why getting get got a an the this that it i we me am s sip error code status response".split(
+    " ",
+  ),
+);
+
 /**
  * Words that hold the whole title or an alias (of two words or more) of the best-matching entry
- * name it ("why busy here?" names SIP 486 Busy Here), however many other entries share a word.
+ * name it ("why busy here?" names SIP 486 Busy Here), however many other entries share a word. A
+ * one-word title or alias ("Forbidden", "Ringing") names it only when it is all the question
+ * asks about ("forbidden?", "what does unauthorized mean"): a sentence that merely holds the
+ * word ("I'm gone for the day") does not.
  */
 function namesTopEntry(r: ExplainResult): boolean {
   const top = r.results[0];
   if (!top) return false;
-  const words = ` ${normalizeText(r.query)} `;
+  const normalized = normalizeText(r.query);
+  const words = ` ${normalized} `;
+  const asked = normalized.split(" ").filter((w) => w !== "" && !ASKING.has(w));
   return [top.title, ...(top.aliases ?? [])].some((name) => {
     const n = normalizeText(name);
-    return n.includes(" ") && words.includes(` ${n} `);
+    if (n.includes(" ")) return words.includes(` ${n} `);
+    return asked.length === 1 && asked[0] === n;
   });
 }
 

@@ -62,6 +62,22 @@ describe("a mention in a thread whose words name something", () => {
     expect(String(posts[0]?.text)).toMatch(/486 Busy Here/);
   });
 
+  it.each([
+    ["forbidden?", /403 Forbidden/],
+    ["what does unauthorized mean", /401 Unauthorized/],
+    ["what is ringing", /180 Ringing/],
+  ])("answers %j, a one-word reason phrase that is all it asks about, in the thread", async (words, card) => {
+    const { posts, privately } = await mentionInThread(words);
+    expect(privately).toEqual([]);
+    expect(String(posts[0]?.text)).toMatch(card);
+  });
+
+  it("keeps a sentence that merely holds such a word private", async () => {
+    const { posts, privately } = await mentionInThread("thanks, I'm gone for the day");
+    expect(posts).toEqual([]);
+    expect(String(privately[0]?.text)).toContain("I read only the words of a mention");
+  });
+
   it("answers a code the catalog does not know with its honest card", async () => {
     const { posts, privately } = await mentionInThread("sip 499");
     expect(privately).toEqual([]);
