@@ -57,8 +57,15 @@ export function transferReports(
       return;
     }
     // "REFER" with no CSeq: marked here by an earlier analysis of the same scan.
-    if (f.code < 300 || f.cseq !== undefined || (f.method && f.method !== "REFER")) return;
+    if (f.cseq !== undefined || (f.method && f.method !== "REFER")) return;
     if (f.detector !== "sip-status" || !BODY_STATUS.test(f.text)) return;
+    if (f.code < 300) {
+      // A transfer's progress (100 Trying, 200 OK): normal, shown at its NOTIFY's time (with no
+      // host, so it does not join the rows of the NOTIFY sender's own responses).
+      const notify = notifyAbove(f, sip[i - 1], notifies);
+      if (notify) fromNotify(f, notify, false);
+      return;
+    }
     const next = sip[i + 1];
     const answer = next?.method === "NOTIFY" && next.line - f.line <= ANSWER_LINES ? next : undefined;
     const request = notifyAbove(f, sip[i - 1], notifies);
@@ -70,11 +77,26 @@ export function transferReports(
       label: `${label(catalog, f)}, the transfer target's answer in a NOTIFY sipfrag`,
     };
     if (accepted && (callId === undefined || accepted.callId === callId)) report.accepted = accepted;
-    if (request) report.notify = { line: request.line, answered: false };
-    else if (answer) report.notify = { line: answer.line, answered: true };
+    if (request) {
+      report.notify = { line: request.line, answered: false };
+      fromNotify(f, request);
+    } else if (answer) report.notify = { line: answer.line, answered: true };
     out.set(f, report);
   });
   return out;
+}
+
+/** A sipfrag body's status has its NOTIFY's time and (`sender`) sender, which its own line does
+ *  not carry. */
+function fromNotify(f: Finding, notify: TimingEvent, sender = true): void {
+  if (f.tsMs === undefined && Number.isFinite(notify.tsMs) && notify.stamp) {
+    f.tsMs = notify.tsMs;
+    f.timestamp = notify.stamp;
+  }
+  if (sender && !f.host && notify.from) {
+    f.host = notify.from;
+    f.direction = "in";
+  }
 }
 
 /** The summary's sentence: which transfer failed, why, and what became of the call that asked for it. */

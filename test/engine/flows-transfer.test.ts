@@ -148,3 +148,40 @@ describe("a sofia siptrace of a failed transfer, with times and no answer to the
     );
   });
 });
+
+describe("a sipfrag status in an ngrep trace, below the NOTIFY's packet line", () => {
+  const packet = (stamp: string, from: string, to: string, lines: string[]) =>
+    [`U 2024/03/05 ${stamp} ${from} -> ${to}`, ...lines, ""].join("\n");
+  const notifyWith = (cseq: number, frag: string) =>
+    packet("03:20:14.100000", "10.0.0.6:5060", "10.0.0.5:5060", [
+      "NOTIFY sip:1001@10.0.0.5:5060 SIP/2.0",
+      "Via: SIP/2.0/UDP 10.0.0.6:5060;branch=z9hG4bK16494",
+      "Call-ID: xfer-call-1@10.0.0.5",
+      `CSeq: ${cseq} NOTIFY`,
+      "Event: refer",
+      "Content-Type: message/sipfrag;version=2.0",
+      "Content-Length: 14",
+      "",
+      frag,
+    ]);
+  const log = [
+    notifyWith(2, "SIP/2.0 486 Busy Here"),
+    packet("03:20:14.120000", "10.0.0.5:5060", "10.0.0.6:5060", [
+      "SIP/2.0 200 OK",
+      "Via: SIP/2.0/UDP 10.0.0.6:5060;branch=z9hG4bK16494",
+      "Call-ID: xfer-call-1@10.0.0.5",
+      "CSeq: 2 NOTIFY",
+    ]),
+  ].join("\n");
+
+  it("shows the transfer target's answer at the NOTIFY's time, from the side that sent it", () => {
+    const a = run(log);
+    expect(a.firstFailure).toMatchObject({
+      code: 486,
+      method: "REFER",
+      timestamp: "2024/03/05 03:20:14.100000",
+      host: "10.0.0.6:5060",
+    });
+    expect(a.timeline.find((t) => t.failure)?.timestamp).toBe("2024/03/05 03:20:14.100000");
+  });
+});

@@ -166,12 +166,15 @@ export function timingEvent(
       if (uri) ev.uri = uri;
     }
     if (reliable(text, trimmed, le)) ev.reliable = true;
-    if (m[1] === "BYE" || m[1] === "CANCEL") {
-      // Who hung up: the packet line names the sender of a request the log's system received.
+    if (m[1] === "BYE" || m[1] === "CANCEL" || m[1] === "NOTIFY") {
+      // Who hung up (or, for a NOTIFY, who reported a transfer's outcome): the packet line names
+      // the sender of a request the log's system received.
       if (headers.host && headers.direction === "in") ev.from = headers.host;
       // With no transport line at all (a message logged in a JSON record), its top Via names the
       // hop that sent it.
       else if (!headers.host && headers.via) ev.from = headers.via;
+    }
+    if (m[1] === "BYE" || m[1] === "CANCEL") {
       let below = nextLines(text, le, 29);
       // A CANCEL's own headers end at the blank line: a Reason below it is another message's.
       if (m[1] === "CANCEL") {
@@ -314,7 +317,9 @@ export class EventLog {
       return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
     if (ts && isYearless(ts.text)) event.yearless = true;
-    if (ts && (ev.method === "BYE" || ev.method === "CANCEL")) event.stamp = ts.text;
+    // A BYE's or CANCEL's Reason, and a NOTIFY's sipfrag body, are shown with the request's stamp.
+    if (ts && (ev.method === "BYE" || ev.method === "CANCEL" || ev.method === "NOTIFY"))
+      event.stamp = ts.text;
     if (this.sameRequest(event)) return;
     const first = this.firstCopy(event);
     if (first) {

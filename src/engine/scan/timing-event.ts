@@ -15,7 +15,8 @@ export interface TimingEvent {
   tsMs: number;
   /** The stamp names a date but no year ("May  2 02:00:00"). */
   yearless?: true;
-  /** A BYE's or CANCEL's stamp as the log wrote it: its Reason finding is shown with it. */
+  /** A BYE's, CANCEL's or NOTIFY's stamp as the log wrote it: its Reason finding, or the status
+   *  in its sipfrag body, is shown with it. */
   stamp?: string;
   callId?: string;
   /** The request's CSeq number: a retransmission repeats it. */
