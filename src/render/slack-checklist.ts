@@ -1,6 +1,8 @@
 // The follow-up checklist as Slack checkboxes. Its whole state (items, who ticked each and when) is
 // written into the message, in option values, so a click can always be read back without a database;
-// the listener also keeps the latest copy in the Store, as the clicker's copy may be out of date.
+// the listener also keeps a copy in the Store and merges the two, as the clicker's copy may be out of
+// date and the stored one may be too.
+import { applyMarks, type Cleared, type Marks, mergeMarks } from "../store/tick-merge.js";
 import { type Block, clip, clipEscaped, esc, SLACK_LIMITS, type SlackMessage } from "./block-kit.js";
 
 export interface ChecklistItem {
@@ -183,6 +185,58 @@ export function sameChecklist(a: Checklist, b: Checklist): boolean {
     a.items.length === b.items.length &&
     a.items.every((item, i) => item.text === b.items[i]?.text)
   );
+}
+
+/** The checklist as kept in the Store: also when items were unticked, so a stale copy cannot undo it. */
+export interface StoredChecklist extends Checklist {
+  cleared?: Cleared;
+}
+
+type Mark = Pick<ChecklistItem, "by" | "at">;
+
+function marksOf(list: StoredChecklist): Marks<Mark> {
+  const marks: Record<string, Mark> = {};
+  list.items.forEach((item, i) => {
+    if (item.by) marks[String(i)] = { by: item.by, at: item.at };
+  });
+  return { marks, cleared: { ...list.cleared } };
+}
+
+function withMarks(list: Checklist, m: Marks<Mark>): StoredChecklist {
+  const items = list.items.map((item, i): ChecklistItem => {
+    const mark = m.marks[String(i)];
+    if (!mark?.by) return { text: item.text };
+    return mark.at === undefined
+      ? { text: item.text, by: mark.by }
+      : { text: item.text, by: mark.by, at: mark.at };
+  });
+  return Object.keys(m.cleared).length > 0
+    ? { title: list.title, items, cleared: m.cleared }
+    : { title: list.title, items };
+}
+
+/**
+ * Two copies of one checklist combined (see tick-merge.ts): every tick either shows, unless unticked
+ * later; `stored` wins when both ticked an item. A stored copy of some other list (which Slack's
+ * unique message ids rule out, but it costs nothing) gives way to `other`.
+ */
+export function mergeChecklists(stored: StoredChecklist, other: StoredChecklist): StoredChecklist {
+  if (!sameChecklist(stored, other)) return other;
+  return withMarks(
+    stored,
+    mergeMarks(marksOf(stored), marksOf(other), (m) => m.at ?? 0),
+  );
+}
+
+/** `applyChange` for the stored copy, which also remembers when items were unticked. */
+export function applyStoredChange(
+  base: StoredChecklist,
+  change: TickChange,
+  user: string,
+  nowSec: number,
+): StoredChecklist {
+  const keys = { ticked: change.ticked.map(String), unticked: change.unticked.map(String) };
+  return withMarks(base, applyMarks(marksOf(base), keys, { by: user, at: nowSec }, nowSec));
 }
 
 /**

@@ -7,16 +7,19 @@ import type { Catalog } from "../../catalog/indexes.js";
 import type { RedactOptions } from "../../engine/scan/redact.js";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
-import type { Json, Ticks } from "../../render/adaptive-card.js";
+import type { Json } from "../../render/adaptive-card.js";
 import type { Card } from "../../render/card.js";
 import { MemoryStore } from "../../store/memory.js";
 import { MessageState } from "../../store/message-state.js";
 import type { Store } from "../../store/store.js";
 import {
+  applyStoredTickChange,
   applyTickChange,
   cardAttachmentActivity,
+  mergeStoredTicks,
   type RefCodec,
   renderCards,
+  type StoredTicks,
   seenTicks,
   tickChange,
 } from "./cards.js";
@@ -61,7 +64,7 @@ export interface CardActionOptions {
 /** How long a checklist's latest ticks are kept after the last one: an incident's working day. */
 export const CHECKLIST_STATE_TTL_MS = 24 * 60 * 60 * 1000;
 
-const checklistStates = new WeakMap<Store, MessageState<Ticks>>();
+const checklistStates = new WeakMap<Store, MessageState<StoredTicks>>();
 /** For a bot built without a Store (one process): ticks are kept in this process. */
 const ownStore = new MemoryStore();
 
@@ -119,7 +122,8 @@ export class CardActions {
     const count = primary.checklist.length;
     const ref = refs.reissue(data.ref as string, cards);
     // Only the clicker's own change is taken from the click; the rest of the card they clicked may
-    // be out of date (someone else ticked meanwhile), so it is applied to the latest state instead.
+    // be out of date (someone else ticked meanwhile), and so may the stored state (another replica's
+    // memory, a copy from before a Redis outage), so the change is applied to the two merged.
     const change = tickChange(count, data);
     const seen = () => seenTicks(count, data);
     const messageId = context.activity.replyToId;
@@ -130,11 +134,15 @@ export class CardActions {
     }
     const key = `teams:checklist:${conversation}:${messageId}`;
     const states = this.states();
-    const mine = await states.change(key, seen, (latest) => applyTickChange(latest, change, who, now));
-    const card = renderCards(cards, ref, mine.state);
-    logger.info("checklist ticked", { ticked: Object.keys(mine.state).length, of: count });
+    const mine = await states.change(
+      key,
+      () => ({ ticks: seen(), cleared: {} }),
+      (latest) => applyStoredTickChange(latest, change, who, now),
+    );
+    const card = renderCards(cards, ref, mine.state.ticks);
+    logger.info("checklist ticked", { ticked: Object.keys(mine.state.ticks).length, of: count });
     // Everyone in the thread sees who ticked what, not only the person who clicked.
-    const update = states.publish(key, mine, async (ticks) => {
+    const update = states.publish(key, mine, async ({ ticks }) => {
       await context.updateActivity({
         ...cardAttachmentActivity(cards, renderCards(cards, ref, ticks)),
         id: messageId,
@@ -159,13 +167,14 @@ export class CardActions {
   }
 
   /** Checklist state per message, in the shared Store (this process's memory without one). */
-  private states(): MessageState<Ticks> {
+  private states(): MessageState<StoredTicks> {
     const { logger } = this.o;
     const store = this.o.store ?? ownStore;
     let s = checklistStates.get(store);
     if (!s) {
-      s = new MessageState<Ticks>(store, {
+      s = new MessageState<StoredTicks>(store, {
         ttlMs: CHECKLIST_STATE_TTL_MS,
+        merge: mergeStoredTicks,
         onStoreError: (err) => {
           metrics.storeErrors.inc({ op: "checklist" });
           logger.warn("checklist state unavailable; ticking the clicker's copy", { err });

@@ -17,6 +17,7 @@ import type { Card } from "../../render/card.js";
 import { labelLinks as labelWith } from "../../render/link-labels.js";
 import { CardSnapshots, isCard, shrinkCard } from "../../render/snapshot.js";
 import { respondTo } from "../../respond.js";
+import { applyMarks, type Cleared, mergeMarks } from "../../store/tick-merge.js";
 
 /** A ref longer than this is not worth carrying twice (Execute data + Submit fallback data). */
 export const MAX_REF_CHARS = 12_000;
@@ -163,4 +164,53 @@ export function applyTickChange(latest: Ticks, change: TickChange, who: string, 
  */
 export function mergeTicks(count: number, data: Record<string, unknown>, who: string, now: Date): Ticks {
   return applyTickChange(seenTicks(count, data), tickChange(count, data), who, now);
+}
+
+/** A card's ticks as kept in the Store: also when items were unticked, so a stale card cannot undo it. */
+export interface StoredTicks {
+  ticks: Ticks;
+  cleared: Cleared;
+}
+
+/** Stored ticks, also as written before unticks were kept (the bare ticks). */
+export function storedTicks(value: unknown): StoredTicks {
+  const v = (typeof value === "object" && value !== null ? value : {}) as Partial<StoredTicks>;
+  if (typeof v.ticks === "object" && v.ticks !== null)
+    return { ticks: v.ticks, cleared: typeof v.cleared === "object" && v.cleared ? v.cleared : {} };
+  return { ticks: v as Ticks, cleared: {} };
+}
+
+const tickSeconds = (tick: { at: string }): number => Math.floor(Date.parse(tick.at) / 1000) || 0;
+
+/**
+ * Two copies of a card's ticks combined (see tick-merge.ts): every tick either shows, unless
+ * unticked later; `stored` wins when both ticked an item.
+ */
+export function mergeStoredTicks(stored: StoredTicks, other: StoredTicks): StoredTicks {
+  const a = storedTicks(stored);
+  const b = storedTicks(other);
+  const m = mergeMarks<Ticks[string]>(
+    { marks: a.ticks, cleared: a.cleared },
+    { marks: b.ticks, cleared: b.cleared },
+    tickSeconds,
+  );
+  return { ticks: m.marks, cleared: m.cleared };
+}
+
+/** `applyTickChange` for the stored copy, which also remembers when items were unticked. */
+export function applyStoredTickChange(
+  base: StoredTicks,
+  change: TickChange,
+  who: string,
+  now: Date,
+): StoredTicks {
+  const at = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const name = clip(who.trim() || "someone", ADAPTIVE_CARD_LIMITS.tickerNameChars);
+  const m = applyMarks(
+    { marks: base.ticks, cleared: base.cleared },
+    change,
+    { by: name, at },
+    tickSeconds({ at }),
+  );
+  return { ticks: m.marks, cleared: m.cleared };
 }

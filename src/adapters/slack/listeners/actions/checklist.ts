@@ -1,17 +1,17 @@
 // Checklist interactions: a tick rewrites the message in place with the clicker's change applied to
-// the latest state (kept per message in the Store, the message's own copy when there is none);
+// the message as they saw it merged with the copy kept per message in the Store;
 // "Remind me in 15 min" schedules a reply in the same thread with chat.scheduleMessage.
 
 import type { ChatScheduleMessageArguments } from "@slack/web-api";
 import { metrics } from "../../../../metrics/index.js";
 import { esc } from "../../../../render/block-kit.js";
 import {
-  applyChange,
-  type Checklist,
+  applyStoredChange,
   checklistMessage,
   clickChange,
+  mergeChecklists,
   readChecklist,
-  sameChecklist,
+  type StoredChecklist,
 } from "../../../../render/slack-checklist.js";
 import { MemoryStore } from "../../../../store/memory.js";
 import { MessageState } from "../../../../store/message-state.js";
@@ -26,15 +26,16 @@ export const CHECKLIST_STATE_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Deps built without a Store (a single process in tests) keep checklist state in this process. */
 type TickDeps = SlackDeps;
-const states = new WeakMap<object, MessageState<Checklist>>();
+const states = new WeakMap<object, MessageState<StoredChecklist>>();
 const ownStore = new MemoryStore();
 
-function checklistStates(deps: TickDeps): MessageState<Checklist> {
+function checklistStates(deps: TickDeps): MessageState<StoredChecklist> {
   const store = deps.store ?? ownStore;
   let s = states.get(store);
   if (!s) {
-    s = new MessageState<Checklist>(store, {
+    s = new MessageState<StoredChecklist>(store, {
       ttlMs: CHECKLIST_STATE_TTL_MS,
+      merge: mergeChecklists,
       onStoreError: (err) => {
         metrics.storeErrors.inc({ op: "checklist" });
         deps.logger.warn("checklist state unavailable; ticking the clicker's copy", { err });
@@ -60,18 +61,17 @@ export function checklistTick(deps: SlackDeps) {
       );
       return;
     }
-    // Only the clicker's own change is taken from the click; the rest comes from the latest state,
-    // so two people ticking at once both keep their ticks.
+    // Only the clicker's own change is taken from the click; the rest is the message as they saw it
+    // merged with the stored state, so two people ticking at once both keep their ticks and a stale
+    // stored state (another replica's memory, a copy from before a Redis outage) loses nothing.
     const change = clickChange(seen, action.selected_options ?? []);
     const key = `slack:checklist:${channel}:${message.ts}`;
     const states = checklistStates(deps);
     const now = Math.floor(Date.now() / 1000);
-    // A stored copy of some other list (it cannot happen with Slack's unique ts, but costs nothing to
-    // rule out) gives way to the clicked message.
     const mine = await states.change(
       key,
       () => seen,
-      (latest) => applyChange(sameChecklist(latest, seen) ? latest : seen, change, body.user.id, now),
+      (latest) => applyStoredChange(latest, change, body.user.id, now),
     );
     try {
       await states.publish(key, mine, async (list) => {
