@@ -1,8 +1,10 @@
 // Whether an answer belongs in an incident thread when nobody typed a question: the message
 // shortcut run on any message, or a mention whose files could not be read. Everyone in the thread
 // sees the reply, so a guess at chatter ("thanks!", "New alert") stays private.
+import type { Entry } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
 import type { ExplainResult } from "../../engine/explain.js";
+import { entryLabel } from "../../engine/labels.js";
 import { recordAnswer } from "../../metrics/index.js";
 import { esc } from "../../render/block-kit.js";
 import type { Reply } from "../../respond.js";
@@ -82,11 +84,14 @@ export function namesNothing(reply: Reply): boolean {
  * The private note for a mention in a thread whose words name nothing: people expect the bot to
  * read the thread, so say what it reads, and how to have the message holding the log explained.
  */
-export function wordsOnlyNote(words: string): string {
+export function wordsOnlyNote(words: string, guess?: Entry): string {
+  const lookup = guess
+    ? `If you meant ${esc(entryLabel(guess))}, mention me with \`@sipcode ${guess.id}\`.`
+    : "To look something up, mention me with the code or its words (`@sipcode 503`, `@sipcode busy here`).";
   return (
-    `I read only the words of a mention and the files attached to it, not the rest of the thread, and "${esc(words)}" names no error code I know. ` +
+    `I read only the words of a mention and the files attached to it, not the rest of the thread, and "${esc(words)}" doesn't clearly name an error code. ` +
     "To explain a log or alert posted above, open the message's ⋮ *More actions* menu and choose *Explain error codes*. " +
-    "To look something up, mention me with the code or its words (`@sipcode 503`, `@sipcode busy here`)."
+    lookup
   );
 }
 

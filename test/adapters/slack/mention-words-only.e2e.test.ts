@@ -72,6 +72,14 @@ describe("a mention in a thread whose words name something", () => {
     expect(String(posts[0]?.text)).toMatch(card);
   });
 
+  it("offers its best guess privately when the words only come close to an entry", async () => {
+    const { posts, privately } = await mentionInThread("what is busy");
+    expect(posts).toEqual([]);
+    const text = String(privately[0]?.text);
+    expect(text).toContain("doesn't clearly name an error code");
+    expect(text).toMatch(/If you meant SIP 486 Busy Here, mention me with `@sipcode sip\/486`/);
+  });
+
   it("keeps a sentence that merely holds such a word private", async () => {
     const { posts, privately } = await mentionInThread("thanks, I'm gone for the day");
     expect(posts).toEqual([]);

@@ -2,6 +2,7 @@
 // Attached files none of which could be read, with no words worth answering → a private note; so
 // does a mention in a thread whose words name nothing (it reads no other message of the thread).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { Entry } from "../../../../catalog/schema.js";
 import { route } from "../../../../engine/route.js";
 import { draftReply } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
@@ -25,9 +26,10 @@ export function appMention(deps: SlackDeps) {
     const asker = event.user
       ? { client, user: event.user, channel: event.channel, threadTs: event.thread_ts }
       : undefined;
-    if (event.thread_ts && files.attached === 0 && namesNothingHere(deps, text)) {
+    const nothing = event.thread_ts && files.attached === 0 ? namesNothingHere(deps, text) : undefined;
+    if (nothing) {
       countNothing();
-      if (asker) await tellPrivately(asker, deps.logger, wordsOnlyNote(clip(text)));
+      if (asker) await tellPrivately(asker, deps.logger, wordsOnlyNote(clip(text), nothing.guess));
       return;
     }
     const out: ThreadOutcome =
@@ -51,10 +53,13 @@ export function appMention(deps: SlackDeps) {
 }
 
 /** Whether a question's words name nothing; only questions are drafted here (a paste is a scan). */
-function namesNothingHere(deps: SlackDeps, text: string): boolean {
-  if (route(text).type !== "explain") return false;
+/** Whether the words name nothing, and the catalog's best guess at them when it has one. */
+function namesNothingHere(deps: SlackDeps, text: string): { guess: Entry | undefined } | undefined {
+  if (route(text).type !== "explain") return undefined;
   const opts = { maskPhoneNumbers: deps.config.maskPhoneNumbers };
-  return namesNothing(draftReply(deps.catalog, text, "slack", opts));
+  const reply = draftReply(deps.catalog, text, "slack", opts);
+  if (!namesNothing(reply)) return undefined;
+  return { guess: reply.kind === "explain" ? reply.result.results[0] : undefined };
 }
 
 /** The words quoted back in the note, kept short. */
