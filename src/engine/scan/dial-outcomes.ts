@@ -2,6 +2,7 @@
 // leg, its "Everyone is busy/congested at this time (1:1/0/0)" summary, then pbx.c's "Auto
 // fallthrough, channel '…' status is 'BUSY'" (or a DIALSTATUS the dialplan prints). They restate
 // one dial result of one call, which is counted once; another call's result is counted again.
+import { CallLines } from "./call-lines.js";
 import type { Hit } from "./hit.js";
 
 /** The detector of these lines (causes.ts). */
@@ -33,8 +34,6 @@ const STAMP = /^\[([^\]]{6,40}?)(?:[.,]\d{1,6})?\]/;
 const CHANNEL_TECH = /(?<![\w/-])([A-Z][A-Za-z0-9]{0,15})\/[^\s'"]/;
 /** Lines without a call id or a thread, read as one call only when this close. */
 const NEAR_LINES = 5;
-/** How many calls' last dial lines are remembered (a busy PBX interleaves calls). */
-const CALLS = 8;
 
 function kindOf(line: string): number {
   if (line.includes("Everyone is busy")) return SUMMARY;
@@ -78,21 +77,10 @@ function restates(p: DialLine, d: DialLine): boolean {
 
 /** The last dial lines of the last few calls, to tell a restated dial result from a new one. */
 export class DialOutcomes {
-  private readonly calls: DialLine[] = [];
+  private readonly calls = new CallLines<DialLine>(restates);
 
   /** Whether the dial result `h` on `line` (number lineNo) restates one offered before. */
   repeats(h: Hit, line: string, lineNo: number): boolean {
-    const d = readLine(h, line, lineNo);
-    for (let i = this.calls.length - 1; i >= 0; i--) {
-      const p = this.calls[i] as DialLine;
-      if (!restates(p, d)) continue;
-      // The call's output moves on: its next line is compared with this one.
-      this.calls.splice(i, 1);
-      this.calls.push(d);
-      return true;
-    }
-    this.calls.push(d);
-    if (this.calls.length > CALLS) this.calls.shift();
-    return false;
+    return this.calls.repeats(readLine(h, line, lineNo));
   }
 }

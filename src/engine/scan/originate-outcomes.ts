@@ -4,6 +4,7 @@
 // Cause: 17 [USER_BUSY]", mod_dptools' "Originate Failed.  Cause: USER_BUSY", and often the caller's
 // own channel hanging up with that cause right after. They restate one result of one call, which is
 // counted once; each leg that failed (two phones of a ring group busy) still counts.
+import { CallLines } from "./call-lines.js";
 import type { Hit } from "./hit.js";
 
 /** A leg's own end, or the originate's summary of the legs. */
@@ -31,8 +32,6 @@ const UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s/
 const HANGUP = /\bHangup \S+ \[CS_[A-Z_]+\] \[[A-Z_]+\]/;
 /** How close the lines of one bridge are logged. */
 const NEAR_LINES = 8;
-/** How many bridges' last lines are remembered (calls interleave on a busy switch). */
-const CALLS = 8;
 
 /** Whether `line` is one of the FreeSWITCH lines above; cheap literal tests first. */
 export function isOriginateLine(line: string): boolean {
@@ -78,21 +77,10 @@ function restates(p: OriginateLine, d: OriginateLine): boolean {
 
 /** The last lines of the last few bridges, to tell a restated result from a new one. */
 export class OriginateOutcomes {
-  private readonly calls: OriginateLine[] = [];
+  private readonly calls = new CallLines<OriginateLine>(restates);
 
   /** Whether the hit `h` on `line` (number lineNo) restates one offered before. */
   repeats(h: Hit, line: string, lineNo: number): boolean {
-    const d = readLine(h, line, lineNo);
-    for (let i = this.calls.length - 1; i >= 0; i--) {
-      const p = this.calls[i] as OriginateLine;
-      if (!restates(p, d)) continue;
-      // The bridge's output moves on: its next line is compared with this one.
-      this.calls.splice(i, 1);
-      this.calls.push(d);
-      return true;
-    }
-    this.calls.push(d);
-    if (this.calls.length > CALLS) this.calls.shift();
-    return false;
+    return this.calls.repeats(readLine(h, line, lineNo));
   }
 }
