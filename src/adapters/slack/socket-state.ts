@@ -5,23 +5,12 @@
 import type { SocketModeReceiver } from "@slack/bolt";
 import { SipcodeError } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { REFUSED_TOKEN } from "./token-check.js";
 
 type SocketModeClient = SocketModeReceiver["client"];
 
 /** How long the connection may be down before /readyz reports it (SLACK_SOCKET_GRACE_MS). */
 export const SOCKET_GRACE_MS = 30_000;
-
-/** apps.connections.open answers that mean the app token itself is wrong, not that Slack is down. */
-const REFUSED = new Set([
-  "invalid_auth",
-  "not_authed",
-  "account_inactive",
-  "token_revoked",
-  "token_expired",
-  "not_allowed_token_type",
-  "user_removed_from_team",
-  "team_disabled",
-]);
 
 /** The sentence for an app-level token Slack refused. */
 export function appTokenRefused(code: string): string {
@@ -179,7 +168,7 @@ function settler<T>() {
 async function refusalIn(res: Response): Promise<string | undefined> {
   try {
     const body = (await res.clone().json()) as { ok?: boolean; error?: string };
-    return body.ok === false && body.error && REFUSED.has(body.error) ? body.error : undefined;
+    return body.ok === false && body.error && REFUSED_TOKEN.has(body.error) ? body.error : undefined;
   } catch {
     return undefined;
   }

@@ -6,14 +6,19 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../log.js";
 import { slackError } from "./send.js";
 
-/** auth.test answers that mean the token itself is wrong, not that Slack was unreachable. */
-const REFUSED = new Set([
+/**
+ * Slack's answers that mean a token itself is wrong (auth.test for the bot token,
+ * apps.connections.open for the app token), not that Slack was unreachable.
+ */
+export const REFUSED_TOKEN: ReadonlySet<string> = new Set([
   "invalid_auth",
   "not_authed",
   "account_inactive",
   "token_revoked",
   "token_expired",
   "not_allowed_token_type",
+  "user_removed_from_team",
+  "team_disabled",
 ]);
 
 export class TokenCheck {
@@ -33,7 +38,7 @@ export class TokenCheck {
       this.logger.info("slack bot token accepted", { team: r.team_id, botUser: r.user_id });
     } catch (err) {
       const { code } = slackError(err);
-      if (REFUSED.has(code)) {
+      if (REFUSED_TOKEN.has(code)) {
         this.problem = `Slack refused SLACK_BOT_TOKEN (${code})`;
         this.logger.error(
           "Slack refused SLACK_BOT_TOKEN: thread replies, mentions and shortcuts will fail until it is replaced with the app's current Bot User OAuth Token (xoxb-…)",
@@ -52,6 +57,6 @@ export function appTokenProblem(err: unknown): string | undefined {
   const code =
     e?.data?.error ??
     /\b(invalid_auth|not_authed|token_revoked|not_allowed_token_type)\b/.exec(e?.message ?? "")?.[1];
-  if (!code || !REFUSED.has(code)) return undefined;
+  if (!code || !REFUSED_TOKEN.has(code)) return undefined;
   return `Slack refused SLACK_APP_TOKEN (${code}): check it is the app-level token (xapp-…) of this app, with the connections:write scope, and that Socket Mode is enabled.`;
 }
