@@ -2,14 +2,11 @@
 // two people tick one checklist at once, each click reaching a different replica, and both ticks stay.
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config.js";
-import { createLogger } from "../../../src/log.js";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
-import { type RunningServer, startServer } from "../../../src/server.js";
+import type { RunningServer } from "../../../src/server.js";
 import { RedisStore } from "../../../src/store/redis.js";
-import { catalog } from "../../helpers/catalog.js";
 import { type RedisProcess, skipRedisTests, startRedis } from "../../helpers/redis.js";
-import { blockActions, postSigned, SIGNING_SECRET, SLACK_API, until } from "./harness.js";
+import { blockActions, postSigned, SLACK_API, startSlackServer, until } from "./harness.js";
 
 const skip = skipRedisTests();
 const FORM = "application/x-www-form-urlencoded";
@@ -22,19 +19,10 @@ beforeAll(async () => {
   redis = await startRedis();
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1/);
-  const config = loadConfig({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${SLACK_API}/api/`,
-  });
   for (let i = 0; i < 2; i++) {
     const store = new RedisStore({ url: (redis as RedisProcess).url });
     await store.connect();
-    replicas.push(await startServer(config, { catalog: catalog(), logger: createLogger("silent"), store }));
+    replicas.push(await startSlackServer({}, { store }));
   }
 }, 30_000);
 

@@ -4,17 +4,14 @@
 // Slack's Web API faked with nock; Redis is real, behind a proxy that can be cut.
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config.js";
-import { createLogger } from "../../../src/log.js";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
-import { type RunningServer, startServer } from "../../../src/server.js";
+import type { RunningServer } from "../../../src/server.js";
 import { MemoryStore } from "../../../src/store/memory.js";
 import { RedisStore } from "../../../src/store/redis.js";
 import type { Store } from "../../../src/store/store.js";
-import { catalog } from "../../helpers/catalog.js";
 import { type RedisProcess, skipRedisTests, startRedis } from "../../helpers/redis.js";
 import { type RedisProxy, startRedisProxy } from "../../helpers/redis-proxy.js";
-import { blockActions, postSigned, SIGNING_SECRET, SLACK_API, until } from "./harness.js";
+import { blockActions, postSigned, SLACK_API, startSlackServer, until } from "./harness.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -22,16 +19,7 @@ const skipRedis = skipRedisTests();
 
 const servers: RunningServer[] = [];
 async function replica(store: Store): Promise<RunningServer> {
-  const config = loadConfig({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${SLACK_API}/api/`,
-  });
-  const server = await startServer(config, { catalog: catalog(), logger: createLogger("silent"), store });
+  const server = await startSlackServer({}, { store });
   servers.push(server);
   return server;
 }

@@ -4,6 +4,7 @@ import type { SlackConfig } from "../../../src/adapters/slack/deps.js";
 import { loadConfig } from "../../../src/config.js";
 import { createLogger, type Logger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
+import type { Store } from "../../../src/store/store.js";
 import { catalog } from "../../helpers/catalog.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -13,6 +14,8 @@ export interface SlackServerOptions {
   /** Slack settings to set directly, past the environment's bounds (a 200 ms apiTimeoutMs). */
   slack?: Partial<SlackConfig>;
   logger?: Logger;
+  /** The server's Store (a replica's own memory, or Redis shared by replicas). */
+  store?: Store;
 }
 
 export async function startSlackServer(
@@ -30,7 +33,8 @@ export async function startSlackServer(
     ...env,
   });
   const config = loaded.slack ? { ...loaded, slack: { ...loaded.slack, ...opts.slack } } : loaded;
-  return startServer(config, { catalog: catalog(), logger: opts.logger ?? createLogger("silent") });
+  const logger = opts.logger ?? createLogger("silent");
+  return startServer(config, { catalog: catalog(), logger, ...(opts.store ? { store: opts.store } : {}) });
 }
 
 export function sign(
