@@ -26,6 +26,7 @@ import { glareNotes, glares } from "./glare.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import { natMediaHint, withNatChecks } from "./nat-media.js";
+import { otherDestinations } from "./other-destinations.js";
 import { pstnResult } from "./pstn.js";
 import { refusedCredentials } from "./refused-credentials.js";
 import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
@@ -176,7 +177,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // No failing code and no silence, but a call dropped for a lost ACK: that drop is the verdict.
   const dropped = first || quiet ? undefined : droppedCall(timers, scan.findings);
   const refused = refusedCredentials(first, challenges, named);
-  const failingComponent = chooseComponent({
+  const component = chooseComponent({
     catalog,
     first,
     firstEntry,
@@ -195,6 +196,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     voicemail,
     refusedCredentials: refused?.component,
   });
+  const failingComponent = component && component + otherDestinations(first, rows);
   const normal: string[] = [];
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);

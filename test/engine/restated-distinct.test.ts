@@ -92,6 +92,12 @@ describe("a FreeSWITCH failover whose second gateway fails in the same second", 
     ]);
   });
 
+  it("names the first gateway as the failing component, and says the second failed the same way", () => {
+    expect(analysed(log).failingComponent).toMatch(
+      /^FreeSWITCH gateway carrier_a .*; the same failure also hit FreeSWITCH gateway carrier_b$/,
+    );
+  });
+
   it("keeps one gateway's repeats a second apart in one row", () => {
     const again = [
       ...bridge("carrier_a", "bbbbbbbb-1111-4222-8333-000000000001", "01"),
@@ -110,6 +116,9 @@ describe("dispatcher probes to two destinations timing out", () => {
       "SIP 408 Request Timeout to 10.0.0.21:5060",
       "SIP 408 Request Timeout to 10.0.0.22:5060",
     ]);
+    const a = analysed([probe("10.0.0.21"), probe("10.0.0.22")].join("\n"));
+    expect(a.failingComponent).toMatch(/^10\.0\.0\.21:5060, which never answered the OPTIONS/);
+    expect(a.failingComponent).toMatch(/; the same failure also hit 10\.0\.0\.22:5060$/);
   });
 });
 
