@@ -33,7 +33,7 @@ import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
 import { foldRows, normalLabels, type TimelineItem } from "./rows.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
 import { sippScenario } from "./sipp.js";
-import { staleChallenges, staleLabel } from "./stale-nonce.js";
+import { staleChallenges, staleChecks, staleComponent, staleLabel } from "./stale-nonce.js";
 import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
 import { survivedSentence } from "./survived.js";
 import { TimelineRows } from "./timeline-rows.js";
@@ -196,7 +196,11 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     voicemail,
     refusedCredentials: refused?.component,
   });
-  const failingComponent = component && component + otherDestinations(first, rows);
+  // A stale challenge no retry settled: the client did not resend, the credentials were fine.
+  const staleFirst = first !== null && stale.has(first);
+  const failingComponent = staleFirst
+    ? staleComponent(first)
+    : component && component + otherDestinations(first, rows);
   const normal: string[] = [];
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);
@@ -239,6 +243,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // The log shows the Retry-After the catalog would have us check for.
   if (first?.retryAfter !== undefined)
     checklist.splice(0, checklist.length, ...retryAfterChecks(checklist, first));
+  if (staleFirst) checklist.splice(0, checklist.length, ...staleChecks(checklist, MAX_CHECKLIST));
   // A failed transfer: the transfer's checks lead the target's answer's.
   if (transfer) checklist.splice(0, checklist.length, ...transferChecks(checklist, MAX_CHECKLIST));
   // Media that stopped on a call answered from behind NAT: the NAT checks lead.

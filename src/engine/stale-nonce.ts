@@ -19,3 +19,24 @@ export function staleChallenges(findings: readonly Finding[], events: readonly T
 export function staleLabel(named: string): string {
   return `${named} with stale=true: the credentials were accepted but the nonce had expired, and the log shows no answer to a retry with the new nonce`;
 }
+
+/** The checks for a stale challenge no retry settled: the resend, not the password. */
+const STALE_CHECKS = [
+  "Look for the request resent with the new nonce (the same call, a higher CSeq) and its answer: stale=true asks the client to resend at once without asking for the password",
+  "Check the client handles stale=true (some stacks stop, or ask for the password again, instead of resending)",
+  "Check the server's nonce lifetime and the clocks of the servers that share nonces: a nonce that expires too soon makes every refresh stale",
+];
+/** Checks that are about wrong or refused credentials, which stale=true rules out. */
+const CREDENTIAL_CHECK =
+  /password|alwaysauthreject|fail2ban|No matching endpoint|permit\/deny|refused REGISTERs/i;
+
+/** The checklist for a stale challenge as the first failure: its own checks lead, password checks go. */
+export function staleChecks(checklist: readonly string[], max: number): string[] {
+  return [...STALE_CHECKS, ...checklist.filter((c) => !CREDENTIAL_CHECK.test(c))].slice(0, max);
+}
+
+/** The failing component of a stale challenge no retry settled: the client that did not resend. */
+export function staleComponent(first: Finding): string {
+  const server = first.host ? ` to ${first.host}` : "";
+  return `the client, which did not resend its request${server} with the new nonce (the credentials were accepted; stale=true only asks for a resend)`;
+}

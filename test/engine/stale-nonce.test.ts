@@ -9,7 +9,7 @@ function message(stamp: string, from: string, to: string, first: string, cseq: n
   return [
     `U 2024/03/05 ${stamp} ${from} -> ${to}`,
     first,
-    "Via: SIP/2.0/UDP 10.0.0.5:5060;rport;branch=z9hG4bKaa0" + cseq,
+    `Via: SIP/2.0/UDP 10.0.0.5:5060;rport;branch=z9hG4bKaa0${cseq}`,
     "From: <sip:1001@pbx.example.com>;tag=f1",
     "To: <sip:1001@pbx.example.com>",
     "Call-ID: reg-1001-abc@10.0.0.5",
@@ -45,6 +45,13 @@ describe("a 401 with stale=true after credentials were sent", () => {
       /stale=true: the credentials were accepted but the nonce had expired/,
     );
     expect(a.failingComponent ?? "").not.toMatch(/credentials configured/);
+  });
+
+  it("names the client that did not resend, and checks the resend rather than the password", () => {
+    const a = run(upToStale);
+    expect(a.failingComponent).toMatch(/^the client, which did not resend its request/);
+    expect(a.checklist[0]).toMatch(/^Look for the request resent with the new nonce/);
+    expect(a.checklist.join("\n")).not.toMatch(/password and realm|fail2ban/);
   });
 
   it("is normal, with no refusal note, when the retry with the new nonce succeeds", () => {
