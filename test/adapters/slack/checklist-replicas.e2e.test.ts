@@ -6,7 +6,7 @@ import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
 import { RedisStore } from "../../../src/store/redis.js";
 import { type RedisProcess, skipRedisTests, startRedis } from "../../helpers/redis.js";
-import { blockActions, postSigned, SLACK_API, startSlackServer, until } from "./harness.js";
+import { postSigned, SLACK_API, startSlackServer, tickAs, until } from "./harness.js";
 
 const skip = skipRedisTests();
 const FORM = "application/x-www-form-urlencoded";
@@ -33,22 +33,8 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
-function tick(user: string, ts: string, blocks: unknown[], option: unknown): string {
-  return blockActions({
-    user: { id: user },
-    container: { type: "message", message_ts: ts, channel_id: "C1" },
-    message: { ts, thread_ts: "1700000000.000100", blocks },
-    actions: [
-      {
-        type: "checkboxes",
-        action_id: "checklist_tick",
-        block_id: "sipcode_checklist:items",
-        selected_options: [option],
-        action_ts: "2",
-      },
-    ],
-  });
-}
+const tick = (user: string, ts: string, blocks: unknown[], option: unknown): string =>
+  tickAs(user, ts, blocks, [option]);
 
 describe.skipIf(skip)("a checklist ticked on two replicas at once", () => {
   it("keeps both ticks", async () => {

@@ -11,7 +11,7 @@ import { RedisStore } from "../../../src/store/redis.js";
 import type { Store } from "../../../src/store/store.js";
 import { type RedisProcess, skipRedisTests, startRedis } from "../../helpers/redis.js";
 import { type RedisProxy, startRedisProxy } from "../../helpers/redis-proxy.js";
-import { blockActions, postSigned, SLACK_API, startSlackServer, until } from "./harness.js";
+import { postSigned, SLACK_API, startSlackServer, tickAs, until } from "./harness.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,20 +68,7 @@ function checklistInChannel(ts: string) {
     async tick(server: RunningServer, user: string, i: number, waitMs = 4_000) {
       const before = updates.length;
       const selected = [...(boxes()?.initial_options ?? []), boxes()?.options?.[i]];
-      const body = blockActions({
-        user: { id: user },
-        container: { type: "message", message_ts: ts, channel_id: "C1" },
-        message: { ts, thread_ts: "1700000000.000100", blocks },
-        actions: [
-          {
-            type: "checkboxes",
-            action_id: "checklist_tick",
-            block_id: "sipcode_checklist:items",
-            selected_options: selected,
-            action_ts: "2",
-          },
-        ],
-      });
+      const body = tickAs(user, ts, blocks, selected);
       expect((await postSigned(server, body, FORM)).status).toBe(200);
       await until(() => updates.length > before, waitMs);
       await sleep(200);

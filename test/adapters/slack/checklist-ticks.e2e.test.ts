@@ -4,11 +4,10 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, blockActions, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
-type Body = Record<string, unknown>;
 
 let server: RunningServer;
 serverPerFile((s) => {

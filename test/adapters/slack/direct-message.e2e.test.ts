@@ -4,7 +4,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, postSigned, SLACK_API, slashFields, until } from "./harness.js";
+import { type Body, blockActions, postSigned, SLACK_API, slashFields, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 let server: RunningServer;
@@ -13,7 +13,6 @@ serverPerFile((s) => {
 });
 
 const FORM = "application/x-www-form-urlencoded";
-type Body = Record<string, unknown>;
 type Button = { action_id: string; value?: string };
 
 /** `/sipcode <text>` sent from the conversation `where`; the ack's buttons. */

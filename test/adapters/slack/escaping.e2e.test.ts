@@ -3,15 +3,21 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { ephemeralClick, eventBody, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import {
+  type Body,
+  ephemeralClick,
+  eventBody,
+  into,
+  postSigned,
+  SLACK_API,
+  slashCommand,
+  until,
+} from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
 const MARKUP = /<!channel>|<!here>|<@U999>/;
-
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 /** Every string Slack reads as mrkdwn: top-level text and mrkdwn text objects (not plain_text). */
 function mrkdwn(message: Body): string[] {

@@ -7,6 +7,11 @@ import { type RunningServer, startServer } from "../../../src/server.js";
 import type { Store } from "../../../src/store/store.js";
 import { catalog } from "../../helpers/catalog.js";
 
+/** A request body a fake Slack endpoint received. */
+export type Body = Record<string, unknown>;
+/** A nock body matcher that records each body it sees in `list` (and always matches). */
+export const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
+
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const SLACK_API = "http://slack.test";
 
@@ -155,6 +160,25 @@ export function checklistTick(path: string, blocks: unknown[], option: unknown):
     block_id: "sipcode_checklist:items",
     selected_options: [option],
     action_ts: "2",
+  });
+}
+
+/** `user` ticks the checklist message `ts` (its blocks as that user saw them), leaving `selected`
+ *  ticked: how each replica or each person's click arrives when several tick at once. */
+export function tickAs(user: string, ts: string, blocks: unknown[], selected: unknown[]): string {
+  return blockActions({
+    user: { id: user },
+    container: { type: "message", message_ts: ts, channel_id: "C1" },
+    message: { ts, thread_ts: "1700000000.000100", blocks },
+    actions: [
+      {
+        type: "checkboxes",
+        action_id: "checklist_tick",
+        block_id: "sipcode_checklist:items",
+        selected_options: selected,
+        action_ts: "2",
+      },
+    ],
   });
 }
 

@@ -3,7 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
@@ -14,8 +14,6 @@ serverPerFile((s) => {
   server = s;
 });
 
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 /** Slack refuses the reply (not_in_channel) and takes the private note, kept in `notes`. */
 const refusedWithNote = (notes: Body[]) =>
   nock(SLACK_API)

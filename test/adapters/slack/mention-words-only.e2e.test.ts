@@ -4,16 +4,13 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 let server: RunningServer;
 serverPerFile((s) => {
   server = s;
 });
-
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 let n = 0;
 /** Mentions the bot in a thread with `words`; resolves once the thread or the user heard back. */

@@ -5,7 +5,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
@@ -15,7 +15,6 @@ serverPerFile((s) => {
   server = s;
 });
 
-type Body = Record<string, unknown>;
 const inChannel = (channel: string) => (b: Body) => b.channel === channel;
 const mention = (channel: string, ts: string, code = "488", thread_ts?: string) => ({
   type: "app_mention",

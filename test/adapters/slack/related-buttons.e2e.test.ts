@@ -4,7 +4,15 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { ephemeralClick, eventBody, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import {
+  type Body,
+  ephemeralClick,
+  eventBody,
+  postSigned,
+  SLACK_API,
+  slashCommand,
+  until,
+} from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -14,7 +22,6 @@ serverPerFile((s) => {
   server = s;
 });
 
-type Body = Record<string, unknown>;
 interface Button {
   action_id: string;
   value: string;

@@ -4,7 +4,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { ephemeralClick, postSigned, SLACK_API, threadChecklistClick, until } from "./harness.js";
+import { type Body, ephemeralClick, postSigned, SLACK_API, threadChecklistClick, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -13,8 +13,6 @@ let server: RunningServer;
 serverPerFile((s) => {
   server = s;
 });
-
-type Body = Record<string, unknown>;
 
 async function reminders(outcome: string): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();

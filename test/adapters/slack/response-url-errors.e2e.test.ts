@@ -6,7 +6,16 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
-import { checklistTick, ephemeralClick, eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import {
+  type Body,
+  checklistTick,
+  ephemeralClick,
+  eventBody,
+  into,
+  postSigned,
+  SLACK_API,
+  until,
+} from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -17,8 +26,6 @@ serverPerFile((s) => {
   server = s;
 });
 
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 const tooMany = [429, "too many requests", { "retry-after": "2" }] as const;
 
 async function apiErrors(code: string): Promise<number> {

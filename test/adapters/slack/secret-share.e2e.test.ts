@@ -4,12 +4,11 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { ephemeralClick, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { type Body, ephemeralClick, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
-type Body = Record<string, unknown>;
 type Block = {
   type: string;
   text?: { text: string };

@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
@@ -24,9 +24,6 @@ serverPerFile(
   },
   { slack: { maxFileBytes: 20_000 } },
 );
-
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 let n = 0;
 /** `@sipcode` in thread 1700000200.000100 with these files and nothing else. */

@@ -6,7 +6,7 @@ import { inflateRawSync } from "node:zlib";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { blockActions, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import { type Body, blockActions, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -29,7 +29,6 @@ const PASTE = [
   "CSeq: 1 INVITE",
 ].join("\n");
 
-type Body = Record<string, unknown>;
 type Button = { action_id: string; value?: string };
 
 let server: RunningServer;

@@ -5,16 +5,22 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { ephemeralClick, explainShortcut, postSigned, SLACK_API, slashCommand, until } from "./harness.js";
+import {
+  type Body,
+  ephemeralClick,
+  explainShortcut,
+  into,
+  postSigned,
+  SLACK_API,
+  slashCommand,
+  until,
+} from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 let server: RunningServer;
 serverPerFile((s) => {
   server = s;
 });
-
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 /** sipcode_answers_total for Slack, by kind. */
 async function answers(): Promise<Map<string, number>> {

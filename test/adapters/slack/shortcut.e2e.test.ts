@@ -3,7 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { explainShortcut, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, explainShortcut, into, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -12,9 +12,6 @@ let server: RunningServer;
 serverPerFile((s) => {
   server = s;
 });
-
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 let n = 0;
 /** The shortcut as alice runs it in #incident on `message`; its response_url is /respond/<n>. */

@@ -6,10 +6,12 @@ import { describe, expect, it } from "vitest";
 import { checklistMessage } from "../../../src/render/slack-checklist.js";
 import type { RunningServer } from "../../../src/server.js";
 import {
+  type Body,
   checklistTick,
   ephemeralClick,
   eventBody,
   explainShortcut,
+  into,
   postSigned,
   SLACK_API,
   sign,
@@ -38,9 +40,7 @@ serverPerFile((s) => {
   server = s;
 });
 
-type Body = Record<string, unknown>;
 /** A nock body matcher that records every request body it sees. */
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 describe("/sipcode over HTTP", () => {
   it("answers a signed /sipcode 488 in the ack, with no network access", async () => {

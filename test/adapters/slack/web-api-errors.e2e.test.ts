@@ -4,7 +4,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { eventBody, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
@@ -16,9 +16,6 @@ let server: RunningServer;
 serverPerFile((s) => {
   server = s;
 });
-
-type Body = Record<string, unknown>;
-const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 describe("when Slack refuses a thread reply", () => {
   const mention = { type: "app_mention", user: "U1", channel: "C1", ts: "1700000001.000100", text: TRACE };
