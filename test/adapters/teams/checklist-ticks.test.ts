@@ -2,19 +2,17 @@
 // server, the Bot Connector faked with nock. Each click carries the card as that person last saw it.
 import type { Activity } from "botbuilder";
 import nock from "nock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../../src/server.js";
-import { catalog } from "../../helpers/catalog.js";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
 import { ALICE, actionsOf, BOB, CONVERSATIONS, cardOf, cardText, executeInvoke, message } from "./helpers.js";
-import { CONNECTOR, env, guardNetwork, post } from "./http-harness.js";
+import { CONNECTOR, guardNetwork, post, teamsServerPerFile } from "./http-harness.js";
 
 guardNetwork();
 
 let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer(env(), { catalog: catalog() });
+teamsServerPerFile((s) => {
+  server = s;
 });
-afterAll(() => server.close());
 
 const encoded = encodeURIComponent(CONVERSATIONS.channel.id);
 

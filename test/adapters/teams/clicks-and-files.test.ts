@@ -5,21 +5,19 @@
 // not read.
 import type { Activity } from "botbuilder";
 import nock from "nock";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NOT_UPDATED } from "../../../src/adapters/teams/card-actions.js";
 import { FILE_NOTE } from "../../../src/adapters/teams/files.js";
-import { type RunningServer, startServer } from "../../../src/server.js";
-import { catalog } from "../../helpers/catalog.js";
+import type { RunningServer } from "../../../src/server.js";
 import { CONVERSATIONS, cardOf, cardText, executeInvoke, invoke, message } from "./helpers.js";
-import { CONNECTOR, env, guardNetwork, post } from "./http-harness.js";
+import { CONNECTOR, guardNetwork, post, teamsServerPerFile } from "./http-harness.js";
 
 guardNetwork();
 
 let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer(env(), { catalog: catalog() });
+teamsServerPerFile((s) => {
+  server = s;
 });
-afterAll(() => server.close());
 
 const encoded = encodeURIComponent(CONVERSATIONS.channel.id);
 const tickData = { verb: "tick", ref: "q:488", ticks: {}, "check-0": "true" };

@@ -4,6 +4,8 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { loadConfig } from "../../../src/config.js";
+import { type RunningServer, startServer } from "../../../src/server.js";
+import { catalog } from "../../helpers/catalog.js";
 
 export const CONNECTOR = "https://smba.example.test";
 
@@ -47,4 +49,14 @@ export function guardNetwork(): void {
     nock.emitter.removeListener("no match", onNoMatch);
     nock.enableNetConnect();
   });
+}
+
+/** One server (default Teams settings) for the calling test file, handed to `use` once it listens. */
+export function teamsServerPerFile(use: (server: RunningServer) => void): void {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(env(), { catalog: catalog() });
+    use(server);
+  });
+  afterAll(() => server?.close());
 }

@@ -1,11 +1,10 @@
 // End to end over HTTP (the real server, expectReplies): what a Teams user sees when a message is
 // written in HTML the way editors serialise it, or carries text that must not be read as markdown
 // or searched.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../../src/server.js";
-import { catalog } from "../../helpers/catalog.js";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
 import { cardOf, cardText, message } from "./helpers.js";
-import { env, guardNetwork, post } from "./http-harness.js";
+import { guardNetwork, post, teamsServerPerFile } from "./http-harness.js";
 
 guardNetwork();
 
@@ -24,10 +23,9 @@ const TRACE = [
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer(env(), { catalog: catalog() });
+teamsServerPerFile((s) => {
+  server = s;
 });
-afterAll(() => server.close());
 
 /** The card the bot answers a personal message with. */
 async function answer(text: string, html?: string): Promise<Record<string, unknown> | undefined> {
