@@ -6,7 +6,8 @@ import { ownRequestEnded } from "./scan/host-words.js";
 import { headerName, hostRole, lineHost } from "./scan/hosts.js";
 import { REINVITE } from "./scan/reinvite.js";
 import type { Finding } from "./scan/scanner.js";
-import { NO_ANSWER_TIMER, provisionalWords, type RequestNoted, type TimerFinding } from "./timing.js";
+import type { RequestNoted, TimerFinding } from "./timing.js";
+import { NO_ANSWER_TIMER, provisionalWords } from "./transaction-timers.js";
 
 const OWN_SYSTEM = "the system that wrote this log";
 
