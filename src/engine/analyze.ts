@@ -4,74 +4,44 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { acsDetails, acsLead, acsNotes, carriers } from "./acs-details.js";
-import { type Cancelled, cancelIndex, cancelledBy, cancelNotes } from "./cancels.js";
+import { type Analysis, NO_CODES } from "./analysis.js";
+import { followUpChecklist } from "./analyze-checklist.js";
+import { summaryParts } from "./analyze-summary.js";
+import { cancelIndex } from "./cancel-index.js";
+import { cancelNotes } from "./cancel-notes.js";
+import { type Cancelled, cancelledBy } from "./cancels.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
 import { checkMethod } from "./check-method.js";
-import { MAX_CHECKLIST, mergeChecklist } from "./checklist.js";
 import { chronological } from "./chronology.js";
 import { chooseComponent } from "./component-choice.js";
 import { MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { namedDependencies } from "./dependencies.js";
 import { diagnosticsNotes } from "./diagnostics-notes.js";
-import {
-  afterRecoveredRegistration,
-  dominantFailure,
-  dominantSentence,
-  recoveredSentence,
-} from "./dominant.js";
+import { afterRecoveredRegistration, dominantFailure } from "./dominant.js";
 import { droppedCall } from "./dropped.js";
-import { failoverChecks, failoverNotes, failoverSentence, failovers } from "./failover.js";
-import { forkedBranch, forwardedResponses, forwardedSentence } from "./forks.js";
+import { failoverNotes, failovers } from "./failover.js";
+import { forkedBranch, forwardedResponses } from "./forks.js";
 import { glareNotes, glares } from "./glare.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
-import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
-import { natMediaHint, withNatChecks } from "./nat-media.js";
+import { natMediaHint } from "./nat-media.js";
 import { otherDestinations } from "./other-destinations.js";
 import { pstnResult } from "./pstn.js";
 import { refusedCredentials } from "./refused-credentials.js";
-import { retryAfterChecks, retryAfterSentence } from "./retry-after.js";
-import { foldRows, normalLabels, type TimelineItem } from "./rows.js";
+import { foldRows, normalLabels } from "./rows.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
 import { sippScenario } from "./sipp.js";
-import { staleChallenges, staleChecks, staleComponent, staleLabel } from "./stale-nonce.js";
-import { AUDIO_HINT, foundSentence, headlineSentence } from "./summary-words.js";
-import { survivedSentence } from "./survived.js";
+import { staleChallenges, staleComponent, staleLabel } from "./stale-nonce.js";
 import { TimelineRows } from "./timeline-rows.js";
-import { type TimerFinding, timerFindings } from "./timing.js";
-import { transferChecks, transferReports, transferSentence } from "./transfer.js";
+import { timerFindings } from "./timing.js";
+import { transferReports } from "./transfer.js";
 import { silences } from "./unanswered.js";
 import { AnsweredCalls, isNormal, label } from "./verdict.js";
-import { voicemailAfter, withVoicemail } from "./voicemail.js";
+import { voicemailAfter } from "./voicemail.js";
 
-export { MAX_HOST_ROWS, MAX_LISTED_HOSTS, type TimelineItem } from "./rows.js";
-
-export interface Analysis {
-  firstFailure: Finding | null;
-  /** With no first failure, set when a request got no answer at all ("No answer: BYE to host (Timer F)"). */
-  firstFailureLabel: string | null;
-  failingComponent: string | null;
-  timeline: TimelineItem[];
-  normal: string[];
-  correlations: string[];
-  /** Timers that most likely fired, measured from the trace's timestamps. */
-  timers: TimerFinding[];
-  summary: string;
-  checklist: string[];
-  /** `distinct` and `failures` count codes (namespace, code and subcode), not timeline rows. */
-  /** `symptoms` counts media symptoms among `findings` (RTP that stopped: no code of their own). */
-  counts: {
-    findings: number;
-    distinct: number;
-    failures: number;
-    omitted: number;
-    lines: number;
-    symptoms: number;
-  };
-}
-
+export { type Analysis, NO_CODES } from "./analysis.js";
 export { MAX_CHECKLIST } from "./checklist.js";
+export { MAX_HOST_ROWS, MAX_LISTED_HOSTS, type TimelineItem } from "./rows.js";
 export { AUDIO_HINT } from "./summary-words.js";
-export const NO_CODES = `I read the text but found no SIP, Q.850, Webex Calling, ACS, Exotel or HTTP codes in it. ${AUDIO_HINT}`;
 
 export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const ordered = chronological(scan.findings);
@@ -216,39 +186,28 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     ...relatedPairs(failed, linked),
     ...diagnosticsNotes(failing, named),
   ].slice(0, 6);
+  // Media that stopped on a call answered from behind NAT: its checks lead, its sentence is told.
+  const nat = natMediaHint(first, scan.findings);
   // The failure most calls share leads the checks, then the headline failure's own entries (an ACS
   // result's before the SIP code it carries).
-  const checklist = mergeChecklist({
-    entries: failureEntries,
-    leading: [
-      dominant && entryOf(dominant.finding),
-      ...(lead?.entries ?? []),
-      past && entryOf(past),
-      fork && entryOf(fork[1].best),
-    ],
-    timers: timers.map((t) => catalog.byId.get(t.timer)).filter((e): e is Entry => e !== undefined),
-    methods: failedMethod,
-    extra: leadCheck,
-    dependencies: [...new Set(failing.flatMap((f) => (f.dependency ? [f.dependency] : [])))],
-    first,
-    scenario: sippScenario(catalog, first),
-  });
-  // The log shows the failover the catalog would have us check for.
-  if (first && failover)
-    checklist.splice(
-      0,
-      checklist.length,
-      ...failoverChecks(checklist, first, failover).slice(0, MAX_CHECKLIST),
-    );
-  // The log shows the Retry-After the catalog would have us check for.
-  if (first?.retryAfter !== undefined)
-    checklist.splice(0, checklist.length, ...retryAfterChecks(checklist, first));
-  if (staleFirst) checklist.splice(0, checklist.length, ...staleChecks(checklist, MAX_CHECKLIST));
-  // A failed transfer: the transfer's checks lead the target's answer's.
-  if (transfer) checklist.splice(0, checklist.length, ...transferChecks(checklist, MAX_CHECKLIST));
-  // Media that stopped on a call answered from behind NAT: the NAT checks lead.
-  const nat = natMediaHint(first, scan.findings);
-  if (nat) checklist.splice(0, checklist.length, ...withNatChecks(checklist, nat, MAX_CHECKLIST));
+  const checklist = followUpChecklist(
+    {
+      entries: failureEntries,
+      leading: [
+        dominant && entryOf(dominant.finding),
+        ...(lead?.entries ?? []),
+        past && entryOf(past),
+        fork && entryOf(fork[1].best),
+      ],
+      timers: timers.map((t) => catalog.byId.get(t.timer)).filter((e): e is Entry => e !== undefined),
+      methods: failedMethod,
+      extra: leadCheck,
+      dependencies: [...new Set(failing.flatMap((f) => (f.dependency ? [f.dependency] : [])))],
+      first,
+      scenario: sippScenario(catalog, first),
+    },
+    { first, failover, staleFirst, transfer, nat },
+  );
   // Codes, not rows: a code from several hosts is one code.
   const distinct = new Set(rows.map((r) => r.code)).size;
   const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
@@ -262,43 +221,34 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       : quiet?.request
         ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
         : (dropped?.label ?? null);
-  const parts: string[] = [];
   const total = scan.findings.length + scan.omitted - copies;
   // A media symptom (RTP that stopped) is no code: named apart, so the count stays the codes'.
   const media =
     scan.findings.filter((f) => f.namespace === "symptom").length +
     scan.folded.reduce((n, c) => n + (c.namespace === "symptom" ? c.count : 0), 0);
-  parts.push(foundSentence(total, distinct, media, scan.lines, scan.omitted));
-  const headline = headlineSentence({
-    hungUp: hungUp?.sentence,
+  const parts = summaryParts(scan, {
+    total,
+    distinct,
+    media,
     first,
     firstLabel,
-    before: silence.before?.request,
-    quiet: quiet?.request,
-    anyFindings: scan.findings.length > 0,
+    hungUp,
+    firstHangup,
+    silence,
+    dropped,
+    voicemail,
+    failover,
+    recovered,
+    dominant,
+    transfer,
+    fork,
+    failing,
+    failingComponent,
+    nat,
+    correlations,
+    timers,
+    named,
   });
-  if (headline)
-    parts.push(...(dropped ? [dropped.sentence] : withVoicemail(voicemail, first, firstLabel, headline)));
-  // A failover's sentence says it for the server the call failed over from.
-  const retry = first && !hungUp && !failover ? retryAfterSentence(first) : undefined;
-  if (retry) parts.push(retry);
-  // A registration one Mobius cluster refused and another accepted: said of the recovered failure.
-  const cluster = mobiusFailover(scan.findings, recovered ?? first);
-  if (recovered) parts.push(recoveredSentence(recovered, named, cluster));
-  if (dominant) parts.push(dominantSentence(dominant, named));
-  if (first && failover) parts.push(failoverSentence(first, failover, named));
-  if (first && transfer) parts.push(transferSentence(first, transfer, scan.events));
-  if (first && cluster && !recovered) parts.push(mobiusFailoverSentence(first, cluster, named));
-  if (fork) parts.push(forwardedSentence(fork[0], fork[1], named));
-  const survived =
-    first && !hungUp ? survivedSentence(first, scan.findings, failing, scan.events) : undefined;
-  if (survived) parts.push(survived);
-  if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
-  if (nat) parts.push(nat.sentence);
-  if (correlations.length > 0) parts.push(correlations[0] ?? "");
-  // The timer behind a hang-up first, where the summary has just pointed at it.
-  const timer = firstHangup?.timer ?? quiet ?? silence.before ?? timedOut ?? timers[0];
-  if (timer) parts.push(timer.text);
   // Nothing at all: the same words the card shows, also for --json.
   const nothing = scan.findings.length === 0 && scan.omitted === 0 && timers.length === 0;
   return {
