@@ -36,6 +36,8 @@ const Env = z.object({
   /** How long one Slack Web API or response_url call may take (1–60 s; default 10 s, app.ts). */
   SLACK_API_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).optional(),
   SLACK_SOCKET_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
+  /** The longest pause between Socket Mode's tries to reconnect through an outage (1 s–5 min; default 30 s). */
+  SLACK_SOCKET_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(300_000).optional(),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           maxFileBytes: e.SLACK_MAX_FILE_BYTES,
           apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
           socketGraceMs: e.SLACK_SOCKET_GRACE_MS,
+          socketRetryMaxMs: e.SLACK_SOCKET_RETRY_MAX_MS,
         }
       : null,
     teams: e.MICROSOFT_APP_ID

@@ -7,6 +7,7 @@ import type { SlackDeps } from "./deps.js";
 import { carryResponse, responseExtractor } from "./json-ack.js";
 import { withListeners } from "./listener-groups.js";
 import { isTimeout } from "./send.js";
+import { SOCKET_RETRY_MAX_MS } from "./socket-retry.js";
 import { SOCKET_GRACE_MS, SocketState } from "./socket-state.js";
 
 /** The WebClient default retries for about 30 minutes; an incident bot must answer or give up fast. */
@@ -89,7 +90,12 @@ export function buildSlackApp(deps: SlackDeps): BuiltSlackApp {
   if (slack.appToken) {
     // Built here rather than by Bolt so the connection's state can be watched (socket-state.ts);
     // its own Web API client (apps.connections.open) gets the same options as the app's.
-    const state = new SocketState(deps.logger, slack.socketGraceMs ?? SOCKET_GRACE_MS);
+    const state = new SocketState(
+      deps.logger,
+      slack.socketGraceMs ?? SOCKET_GRACE_MS,
+      Date.now,
+      slack.socketRetryMaxMs ?? SOCKET_RETRY_MAX_MS,
+    );
     const api = common.clientOptions;
     const receiver = new SocketModeReceiver({
       appToken: slack.appToken,

@@ -5,6 +5,7 @@
 import type { SocketModeReceiver } from "@slack/bolt";
 import { SipcodeError } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { openWithRetries, SOCKET_RETRY_MAX_MS } from "./socket-retry.js";
 import { REFUSED_TOKEN } from "./token-check.js";
 
 type SocketModeClient = SocketModeReceiver["client"];
@@ -31,11 +32,14 @@ export class SocketState {
   /** The error code Slack refused the app token with; the client is left waiting for good. */
   private refused: string | undefined;
   private readonly settle = settler<FirstOutcome>();
+  /** Ends a pause between tries of apps.connections.open when the process shuts down. */
+  private readonly stopped = new AbortController();
 
   constructor(
     private readonly logger: Logger,
     private readonly graceMs = SOCKET_GRACE_MS,
     private readonly now: () => number = Date.now,
+    private readonly retryMaxMs = SOCKET_RETRY_MAX_MS,
   ) {
     // Nobody may be waiting on it (a refusal after start-up is reported by problem() instead).
     this.settle.promise.catch(() => {});
@@ -61,7 +65,7 @@ export class SocketState {
       this.downSince = this.now();
       if (!this.everUp) {
         // Slack handed out a URL but its WebSocket did not open: an outage too.
-        this.logger.warn("Slack Socket Mode could not connect; retrying with growing pauses");
+        this.logger.warn("Slack Socket Mode could not connect; retrying");
         this.settle.resolve("outage");
       } else this.logger.warn("slack socket mode connection lost; reconnecting");
     };
@@ -82,49 +86,34 @@ export class SocketState {
   /**
    * The fetch for the Socket Mode client's own Web API calls. The client gives up for good when
    * apps.connections.open fails with an HTTP error or no answer (and, on a retry, leaves a
-   * rejected promise nobody handles, which ends the process), but keeps retrying, with growing
-   * pauses, after an error Slack reports in its JSON. So a 5xx, a 429 or no answer is handed to
-   * it as such an error, at start-up as after a drop: a Slack outage is waited out either way.
-   * A refused token is held back from it instead: retrying cannot help, and its rejection could
-   * not be caught; problem() and firstOutcome() report it.
+   * rejected promise nobody handles, which ends the process), and its own pauses between tries
+   * grow without a cap. So a 5xx, a 429 or no answer never reaches it: the call is tried again
+   * here with capped pauses (socket-retry.ts) until Slack answers, at start-up as after a drop.
+   * A refused token is held back from it too: retrying cannot help, and its rejection could not
+   * be caught; problem() and firstOutcome() report it.
    */
   fetchFor(base: typeof fetch): typeof fetch {
+    const hooks = {
+      failed: (failure: string) => this.outage(failure),
+      stopped: () => this.stopping,
+      signal: this.stopped.signal,
+    };
     return async (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
       if (!url.includes("apps.connections.open")) return base(input, init);
-      let res: Response | undefined;
-      try {
-        res = await base(input, init);
-      } catch {
-        res = undefined;
-      }
-      if (res && res.status < 500 && res.status !== 429) {
-        const code = await refusalIn(res);
-        if (code === undefined) {
-          this.failure = undefined;
-          return res;
-        }
-        this.refuse(code);
-        return new Promise<Response>(() => {});
-      }
-      this.outage(res ? `answered HTTP ${res.status}` : "did not answer");
-      const error = res ? `slack_http_${res.status}` : "slack_unreachable";
-      return new Response(JSON.stringify({ ok: false, error }), {
-        status: 200,
-        headers: { "content-type": "application/json" },
-      });
+      const res = await openWithRetries(base, input, init, hooks, this.logger, this.retryMaxMs);
+      this.failure = undefined;
+      const code = await refusalIn(res);
+      if (code === undefined) return res;
+      this.refuse(code);
+      return new Promise<Response>(() => {});
     };
   }
 
   private outage(failure: string): void {
-    const first = this.failure === undefined;
     this.failure = failure;
     if (this.stopping || this.everUp) return;
     if (this.downSince === undefined) this.downSince = this.now();
-    if (first)
-      this.logger.warn(
-        `Slack is unreachable: apps.connections.open ${failure}; Socket Mode keeps retrying with growing pauses`,
-      );
     this.settle.resolve("outage");
   }
 
@@ -137,6 +126,7 @@ export class SocketState {
   /** A shutdown closes the connection on purpose: that is no outage. */
   stop(): void {
     this.stopping = true;
+    this.stopped.abort();
   }
 
   /** Why Slack cannot reach this process: a refused token, an outage, a connection down too long. */
