@@ -111,6 +111,12 @@ describe("loadConfig", () => {
     expect(problems({ ...slow, SLACK_API_TIMEOUT_MS: "50" }).join(" ")).toMatch(/SLACK_API_TIMEOUT_MS/);
     expect(loadConfig({ ...slow, SLACK_SOCKET_GRACE_MS: "5000" }).slack?.socketGraceMs).toBe(5_000);
     expect(problems({ ...slow, SLACK_SOCKET_GRACE_MS: "10" }).join(" ")).toMatch(/SLACK_SOCKET_GRACE_MS/);
+    expect(loadConfig({ ...slow, SLACK_SOCKET_RETRY_MAX_MS: "5000" }).slack?.socketRetryMaxMs).toBe(5_000);
+    expect(loadConfig(slow).slack?.socketRetryMaxMs).toBeUndefined();
+    for (const bad of ["10", "600000", "soon"])
+      expect(problems({ ...slow, SLACK_SOCKET_RETRY_MAX_MS: bad }).join(" ")).toMatch(
+        /SLACK_SOCKET_RETRY_MAX_MS/,
+      );
     expect(problems({ TEAMS_CHECKLIST_SECRET: "short" }).join(" ")).toMatch(/TEAMS_CHECKLIST_SECRET/);
     const teams = loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "" });
     expect(teams.teams?.appType).toBe("MultiTenant");

@@ -11,7 +11,9 @@ import type { ButtonRefs } from "./refs.js";
 /**
  * The Slack settings; `apiTimeoutMs` (SLACK_API_TIMEOUT_MS, default SLACK_API_TIMEOUT_MS in
  * app.ts) is how long one Web API or response_url call may take before it is given up, and
- * `socketGraceMs` (SLACK_SOCKET_GRACE_MS) how long Socket Mode may be down before /readyz says so.
+ * `socketGraceMs` (SLACK_SOCKET_GRACE_MS) how long Socket Mode may be down before /readyz says so,
+ * and `socketRetryMaxMs` (SLACK_SOCKET_RETRY_MAX_MS) the longest pause between connection tries
+ * while Slack is unreachable.
  */
 export type SlackConfig = NonNullable<Config["slack"]>;
 
