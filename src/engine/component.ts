@@ -8,6 +8,7 @@ import { REINVITE } from "./scan/reinvite.js";
 import type { Finding } from "./scan/scanner.js";
 import type { RequestNoted, TimerFinding } from "./timing.js";
 import { NO_ANSWER_TIMER, provisionalWords } from "./transaction-timers.js";
+import { refusedTransfer } from "./transfer.js";
 
 const OWN_SYSTEM = "the system that wrote this log";
 
@@ -124,6 +125,11 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
     return [first.agent, first.host ?? first.via, generic].filter(Boolean).join(" — ") || null;
   }
   const side = answeringSide(first);
+  // A refused REFER: the side that refused it, and the transfer target it never called.
+  if (first.method === "REFER" && first.cseq !== undefined) {
+    const refused = refusedTransfer(side?.text ?? "The side the REFER was sent to", first);
+    if (refused) return refused;
+  }
   // When the log's own system answered, the catalog's list of who usually does only blurs it.
   const own = side?.placed && (side.generated || side.text.startsWith(OWN_SYSTEM));
   const parts = [side?.text, own ? undefined : generic].filter(Boolean) as string[];

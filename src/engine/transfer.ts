@@ -3,6 +3,7 @@
 // request of this log: the transfer failed because the target refused the transferee's call, and
 // the call that sent the REFER is not the one refused.
 import type { Catalog } from "../catalog/indexes.js";
+import { type ReferTarget, referToOf } from "./scan/refer-to.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 import { label } from "./verdict.js";
 
@@ -14,6 +15,41 @@ export interface TransferReport {
   accepted?: Finding;
   /** Where the NOTIFY is: its request line, or else the line of its own answer. */
   notify?: { line: number; answered: boolean };
+  /** Whom the REFER asked the transferee to call, when its Refer-To is in the log. */
+  target?: ReferTarget;
+}
+
+/**
+ * The transfer target of each failure that ends a transfer (a sipfrag status, or the refusal of
+ * the REFER itself), for the component, which only gets the finding. Weak: it goes with the scan.
+ */
+const targets = new WeakMap<Finding, ReferTarget>();
+
+/** The transfer target `f` (a failed transfer's answer, or a refused REFER) concerns, if known. */
+export function transferTarget(f: Finding): ReferTarget | undefined {
+  return targets.get(f);
+}
+
+/** "2009@pbx.example.com", or "an attended transfer to 2009@…" when `attended` words are wanted. */
+export function targetWords(t: ReferTarget): string {
+  return t.attended ? `${t.target} (an attended transfer: its Refer-To carries Replaces)` : t.target;
+}
+
+/** The last REFER before `line` with a Refer-To, of the call `callId` (and CSeq `cseq`) when given. */
+function referBefore(
+  refers: readonly TimingEvent[],
+  line: number,
+  callId: string | undefined,
+  cseq?: number,
+): ReferTarget | undefined {
+  let found: ReferTarget | undefined;
+  for (const e of refers) {
+    if (e.line >= line) break;
+    if (callId !== undefined && e.callId !== undefined && e.callId !== callId) continue;
+    if (cseq !== undefined && e.cseq !== undefined && e.cseq !== cseq) continue;
+    found = referToOf(e) ?? found;
+  }
+  return found;
 }
 
 /** A status line on its own, as a sipfrag body holds it. */
@@ -45,8 +81,11 @@ export function transferReports(
 ): Map<Finding, TransferReport> {
   const out = new Map<Finding, TransferReport>();
   const notifies = events.filter((e) => e.kind === "request" && e.method === "NOTIFY");
-  if (notifies.length === 0 && !findings.some((f) => f.method === "NOTIFY")) return out;
+  const refers = events.filter((e) => e.method === "REFER" && referToOf(e) !== undefined);
+  if (notifies.length === 0 && refers.length === 0 && !findings.some((f) => f.method === "NOTIFY"))
+    return out;
   notifies.sort((a, b) => a.line - b.line);
+  refers.sort((a, b) => a.line - b.line);
   const sip = findings
     .filter((f) => f.namespace === "sip" && f.detector !== "reason")
     .sort((a, b) => a.line - b.line);
@@ -54,6 +93,13 @@ export function transferReports(
   sip.forEach((f, i) => {
     if (f.method === "REFER" && f.cseq !== undefined) {
       if (f.code >= 200 && f.code < 300) accepted = f;
+      // The REFER itself refused (403, 405, 501…): the target was never called. A 401/407 is a
+      // challenge the REFER is sent again after.
+      const target =
+        f.code >= 300 && f.code !== 401 && f.code !== 407
+          ? referBefore(refers, f.line, f.callId, f.cseq)
+          : undefined;
+      if (target) targets.set(f, target);
       return;
     }
     // "REFER" with no CSeq: marked here by an earlier analysis of the same scan.
@@ -77,6 +123,11 @@ export function transferReports(
       label: `${label(catalog, f)}, the transfer target's answer in a NOTIFY sipfrag`,
     };
     if (accepted && (callId === undefined || accepted.callId === callId)) report.accepted = accepted;
+    const target = referBefore(refers, f.line, callId, report.accepted?.cseq);
+    if (target) {
+      report.target = target;
+      targets.set(f, target);
+    }
     if (request) {
       report.notify = { line: request.line, answered: false };
       fromNotify(f, request);
@@ -124,8 +175,9 @@ export function transferSentence(
   const stayed = bye
     ? ` The original call stayed up after the failed transfer and ended with a BYE on line ${bye.line}${from}.`
     : "";
+  const to = report.target ? ` to ${targetWords(report.target)}` : "";
   return (
-    `The transfer (${refer}) failed: the transfer target answered ${answer}, which the side that ` +
+    `The transfer${to} (${refer}) failed: the transfer target answered ${answer}, which the side that ` +
     `accepted the REFER reported back in the message/sipfrag body of ${notify} (RFC 3515): ` +
     `the ${first.code} answers no request in this log.${stayed}`
   );
@@ -133,7 +185,16 @@ export function transferSentence(
 
 /** The failing component: the target the transferee called, not the UA of the call that sent the REFER. */
 export function transferComponent(first: Finding): string {
-  return `The transfer target (the REFER's Refer-To) or the PBX serving it, which answered the transferee's call with ${first.code}; the NOTIFY only relayed that answer`;
+  const t = targets.get(first);
+  const named = t ? `, ${targetWords(t)},` : "";
+  return `The transfer target (the REFER's Refer-To)${named} or the PBX serving it, which answered the transferee's call with ${first.code}; the NOTIFY only relayed that answer`;
+}
+
+/** The component of a refused REFER: the side that refused it, and the target never called. */
+export function refusedTransfer(side: string, first: Finding): string | undefined {
+  const t = targets.get(first);
+  if (!t) return undefined;
+  return `${side}, which refused the REFER with ${first.code}: the transfer to ${targetWords(t)} was never attempted, so the target is not at fault`;
 }
 
 /** Checks for a failed transfer, before the code's own (which are about the target's answer). */

@@ -79,7 +79,7 @@ describe("a transfer whose target answered 486 (NOTIFY sipfrag)", () => {
 
   it("says the transfer failed on the target's answer and that the original call stayed up", () => {
     expect(a.summary).toMatch(
-      /The transfer \(REFER, CSeq 7, accepted with 202 on line \d+\) failed: the transfer target answered 486 Busy Here, which the side that accepted the REFER reported back in the message\/sipfrag body of the NOTIFY answered on line \d+ \(RFC 3515\)/,
+      /The transfer to 2009@192\.0\.2\.5 \(REFER, CSeq 7, accepted with 202 on line \d+\) failed: the transfer target answered 486 Busy Here, which the side that accepted the REFER reported back in the message\/sipfrag body of the NOTIFY answered on line \d+ \(RFC 3515\)/,
     );
     expect(a.summary).toMatch(
       /The original call stayed up after the failed transfer and ended with a BYE on line \d+/,

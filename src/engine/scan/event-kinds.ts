@@ -3,6 +3,7 @@
 // them, so the per-line recording stays small.
 import { sipHeaders } from "./context.js";
 import { copy } from "./detach.js";
+import { type ReferEvent, referTarget } from "./refer-to.js";
 import { uriHost } from "./stated-timeouts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
 import type { TimingEvent } from "./timing-event.js";
@@ -127,6 +128,11 @@ export function timingEvent(
       if (uri) ev.uri = uri;
     }
     if (reliable(text, trimmed, le)) ev.reliable = true;
+    // A REFER names its transfer target: a failed transfer says whom it was meant to reach.
+    if (m[1] === "REFER") {
+      const target = referTarget(text, le);
+      if (target) (ev as ReferEvent).referTo = target;
+    }
     if (m[1] === "BYE" || m[1] === "CANCEL" || m[1] === "NOTIFY") {
       // Who hung up (or, for a NOTIFY, who reported a transfer's outcome): the packet line names
       // the sender of a request the log's system received.

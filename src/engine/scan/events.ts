@@ -5,6 +5,7 @@ import { timingEvent } from "./event-kinds.js";
 import { lineHost } from "./hosts.js";
 import { jsonObjectTime } from "./json-time.js";
 import { LOOKUP_MISS, noteLookupMiss, resetLookupMiss } from "./lookup-miss.js";
+import { referToOf } from "./refer-to.js";
 import { closedConnection, type StatedTimeout, statedTimeout, TIMEOUT_ANCHORS } from "./stated-timeouts.js";
 import { timeOf as nearTime } from "./time-of.js";
 import { isYearless } from "./timestamps.js";
@@ -103,7 +104,9 @@ export class EventLog {
       ev.method !== "CANCEL" &&
       ev.method !== "BYE" &&
       ev.kind !== "voicemail" &&
-      ev.kind !== "stale-challenge"
+      ev.kind !== "stale-challenge" &&
+      // A REFER's Refer-To names the target a failed transfer's report gives.
+      !(ev.method === "REFER" && referToOf(ev as TimingEvent))
     )
       return;
     const event: TimingEvent = { ...ev, line: lineNo, tsMs: ts ? ts.ms : Number.NaN };
