@@ -2,11 +2,11 @@
 // finding store as hits arrive: a Twilio error body's status line (twilio-rest.ts), Asterisk's
 // several lines for one dial result (dial-outcomes.ts), FreeSWITCH's for one failed bridge
 // (originate-outcomes.ts), mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
-// line (gateway-refusals.ts), and a proxy's or stack's several lines for one SIP reply
-// (reply-restated.ts).
+// line or after the gateway's failed ping (gateway-refusals.ts), and a proxy's or stack's several
+// lines for one SIP reply (reply-restated.ts).
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import type { Finding } from "./finding.js";
-import { GATEWAY_REFUSAL, GatewayRefusals } from "./gateway-refusals.js";
+import { GATEWAY_REFUSAL, GatewayRefusals, isDownRefusal } from "./gateway-refusals.js";
 import type { Hit } from "./hit.js";
 import { isOriginateLine, OriginateOutcomes } from "./originate-outcomes.js";
 import { OWN_CAUSE } from "./own-causes.js";
@@ -37,8 +37,11 @@ export class Restatements {
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
     if (t.detector === DIAL_STATUS) return this.dials.repeats(t, src.line, lineNo) ? null : t;
-    if (isBridgeFailure(t) && isOriginateLine(src.line))
-      return this.originates.repeats(t, src.line, lineNo) ? null : t;
+    const again = this.refusals.repeats(t, src.line, lineNo);
+    // A gateway's refused leg is a leg's end too: the originate's summary below restates it.
+    if (isBridgeFailure(t) && (isOriginateLine(src.line) || isDownRefusal(t, src.line)))
+      return this.originates.repeats(t, src.line, lineNo) || again ? null : t;
+    if (again) return null;
     if (t.detector === GATEWAY_REFUSAL) {
       // Held until the cause line below gives it a code.
       this.refusals.hold(src.build(t));

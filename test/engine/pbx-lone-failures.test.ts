@@ -1,0 +1,84 @@
+// PBX lines that hold a failure with no cause line under them, pasted alone: FreeSWITCH's gateway
+// found down, Asterisk's Dial() ending CHANUNAVAIL, FreeSWITCH's CODEC NEGOTIATION ERROR. Each is
+// one finding, and the lines that restate it (a cause line, a summary, a hang-up) count no more.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
+import { GATEWAY_DOWN_ENTRY } from "../../src/engine/scan/gateway-refusals.js";
+import { scanIndexFor } from "../../src/engine/scan/scan-index.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { catalog } from "../helpers/catalog.js";
+
+const run = (lines: string[]) => analyze(catalog(), scanText(catalog(), lines.join("\n")));
+const fs = (time: string, level: string, text: string) => `2024-03-05 02:30:${time} [${level}] ${text}`;
+
+describe("a FreeSWITCH gateway found down", () => {
+  const down = fs("05.223456", "WARNING", "mod_sofia.c:5082 Gateway 'carrier_a' is down!");
+
+  it("is FreeSWITCH's own GATEWAY_DOWN when the line is pasted alone, naming the gateway", () => {
+    const a = run([down]);
+    expect(a.firstFailure).toMatchObject({ namespace: "sip", code: 503, line: 1, direction: "local" });
+    expect(a.firstFailure?.reason).toBe("GATEWAY_DOWN");
+    expect(a.failingComponent).toMatch(/^FreeSWITCH gateway carrier_a, which FreeSWITCH had marked DOWN/);
+    expect(a.checklist[0]).toMatch(/sofia status gateway NAME.*OPTIONS pings/);
+    expect(a.checklist.join("\n")).toMatch(/carrier is reachable from this host/);
+  });
+
+  it("reads GATEWAY_DOWN as the same entry the catalog reads it as", () => {
+    const own = scanIndexFor(catalog()).ownCauses.get("GATEWAY_DOWN");
+    expect(own).toMatchObject({ namespace: GATEWAY_DOWN_ENTRY.namespace, code: GATEWAY_DOWN_ENTRY.code });
+    expect(own?.id).toBe(GATEWAY_DOWN_ENTRY.id);
+  });
+
+  it("is the failed ping's own answer when the ping line gives one, counted once", () => {
+    const a = run([
+      fs(
+        "01.123456",
+        "WARNING",
+        "sofia.c:6171 Ping failed carrier_a with code 408 - count 0/1/1, state DOWN",
+      ),
+      down,
+    ]);
+    expect(a.counts.findings).toBe(1);
+    expect(a.firstFailure).toMatchObject({ code: 408, line: 1, method: "OPTIONS" });
+    expect(a.failingComponent).toMatch(/^FreeSWITCH gateway carrier_a \(its OPTIONS ping got 408/);
+  });
+
+  it("counts the refusal once with the cause and originate lines that restate it", () => {
+    const a = run([
+      down,
+      fs(
+        "05.223456",
+        "ERR",
+        "switch_ivr_originate.c:2947 Cannot create outgoing channel of type [sofia] cause: [GATEWAY_DOWN]",
+      ),
+      fs(
+        "05.223456",
+        "INFO",
+        "switch_ivr_originate.c:3941 Originate Resulted in Error Cause: 609 [GATEWAY_DOWN]",
+      ),
+      fs("05.223456", "INFO", "mod_dptools.c:3635 Originate Failed.  Cause: GATEWAY_DOWN"),
+    ]);
+    expect(a.counts.findings).toBe(1);
+    expect(a.firstFailure).toMatchObject({ code: 503, line: 1 });
+  });
+
+  it("counts the refusal once when the summary follows it with no cause line", () => {
+    const a = run([
+      down,
+      fs("05.223456", "INFO", "mod_dptools.c:3635 Originate Failed.  Cause: GATEWAY_DOWN"),
+    ]);
+    expect(a.counts.findings).toBe(1);
+  });
+
+  it("finds nothing wrong in a gateway that is up", () => {
+    const a = run([
+      fs("01.123456", "NOTICE", "sofia_reg.c:3105 Gateway 'carrier_a' is up"),
+      fs(
+        "01.223456",
+        "NOTICE",
+        "sofia.c:6171 Ping succeeded carrier_a with code 200 - count 1/1/1, state UP",
+      ),
+    ]);
+    expect(a.firstFailure).toBeNull();
+  });
+});
