@@ -21,21 +21,23 @@ describe("app_dial outcomes", () => {
     expect(analyze(catalog(), scanText(catalog(), log)).firstFailure?.line).toBe(2);
   });
 
-  it("tells busy from congestion by the summary's counters, and reads nothing when only unavailable legs counted", () => {
+  it("tells busy from congestion by the summary's counters, and unavailable legs alone as cause 20", () => {
     expect(found(`${at} app_dial.c: Everyone is busy/congested at this time (1:0/1/0)`)).toEqual([
       "q850 34 @1",
     ]);
-    expect(found(`${at} app_dial.c: Everyone is busy/congested at this time (2:0/0/2)`)).toEqual([]);
+    expect(found(`${at} app_dial.c: Everyone is busy/congested at this time (2:0/0/2)`)).toEqual([
+      "q850 20 @1",
+    ]);
     expect(found(`${at} app_dial.c: Everyone is busy/congested at this time (2:1/1/0)`)).toEqual([]);
   });
 
-  it("reads a congestion fall-through as cause 34 and an unavailable one as nothing", () => {
+  it("reads a congestion fall-through as cause 34 and an unavailable one as cause 20", () => {
     expect(found(`${at} pbx.c: Auto fallthrough, channel 'SIP/100-00000001' status is 'CONGESTION'`)).toEqual(
       ["q850 34 @1"],
     );
     expect(
       found(`${at} pbx.c: Auto fallthrough, channel 'SIP/100-00000001' status is 'CHANUNAVAIL'`),
-    ).toEqual([]);
+    ).toEqual(["q850 20 @1"]);
   });
 
   it("does not take prose about a busy line for a dial outcome", () => {

@@ -26,8 +26,13 @@ describe("Asterisk", () => {
     expect(found(log)).toEqual(["q850 34 @1", "q850 17 @2", "q850 19 @3", "q850 34 @4"]);
   });
 
-  it("reads no code from CHANUNAVAIL, which many causes end in", () => {
-    expect(found('Verbose("PJSIP/2001-00000030", "DIALSTATUS=CHANUNAVAIL") in new stack')).toEqual([]);
+  it("reads CHANUNAVAIL with no cause beside it as the unreachable callee, cause 20", () => {
+    expect(found('Verbose("PJSIP/2001-00000030", "DIALSTATUS=CHANUNAVAIL") in new stack')).toEqual([
+      "q850 20 @1",
+    ]);
+    expect(found('NoOp("PJSIP/2001-00000030", "HANGUPCAUSE=3 DIALSTATUS=CHANUNAVAIL") in new stack')).toEqual(
+      ["q850 3 @1"],
+    );
   });
 
   it("counts a 401 refused after every attempt as a failure, not a challenge", () => {

@@ -10,6 +10,7 @@ import { catalog } from "../helpers/catalog.js";
 
 const run = (lines: string[]) => analyze(catalog(), scanText(catalog(), lines.join("\n")));
 const fs = (time: string, level: string, text: string) => `2024-03-05 02:30:${time} [${level}] ${text}`;
+const ast = (call: string, text: string) => `[Mar  5 03:10:12] VERBOSE[4521][${call}] ${text}`;
 
 describe("a FreeSWITCH gateway found down", () => {
   const down = fs("05.223456", "WARNING", "mod_sofia.c:5082 Gateway 'carrier_a' is down!");
@@ -77,6 +78,50 @@ describe("a FreeSWITCH gateway found down", () => {
         "01.223456",
         "NOTICE",
         "sofia.c:6171 Ping succeeded carrier_a with code 200 - count 1/1/1, state UP",
+      ),
+    ]);
+    expect(a.firstFailure).toBeNull();
+  });
+});
+
+describe("an Asterisk Dial() that ended CHANUNAVAIL with no cause", () => {
+  it("is the callee not reachable (cause 20), with registration checks", () => {
+    const a = run([
+      ast("C-00000012", "app_dial.c: Called PJSIP/100"),
+      ast("C-00000012", "pbx.c: Auto fallthrough, channel 'PJSIP/200-00000001' status is 'CHANUNAVAIL'"),
+    ]);
+    expect(a.firstFailure).toMatchObject({ namespace: "q850", code: 20, line: 2 });
+    expect(a.checklist[0]).toMatch(/registrations on the registrar/);
+  });
+
+  it("counts the summary, the fall-through and the printed status of one Dial() once", () => {
+    const a = run([
+      ast("C-00000012", "app_dial.c: Everyone is busy/congested at this time (1:0/0/1)"),
+      ast("C-00000012", "pbx.c: Auto fallthrough, channel 'PJSIP/200-00000001' status is 'CHANUNAVAIL'"),
+      ast(
+        "C-00000012",
+        'pbx.c: Executing [h@from-internal:1] NoOp("PJSIP/200-00000001", "DIALSTATUS=CHANUNAVAIL")',
+      ),
+      ast("C-00000013", "pbx.c: Auto fallthrough, channel 'PJSIP/201-00000002' status is 'CHANUNAVAIL'"),
+    ]);
+    expect(a.counts.findings).toBe(2);
+  });
+
+  it("leaves the cause to the line that gave it", () => {
+    const a = run([
+      "[Mar  5 03:10:12] WARNING[4521][C-00000012] app_dial.c: Unable to create channel of type 'PJSIP' (cause 3 - No route to destination)",
+      ast("C-00000012", "pbx.c: Auto fallthrough, channel 'PJSIP/200-00000001' status is 'CHANUNAVAIL'"),
+    ]);
+    expect(a.counts.findings).toBe(1);
+    expect(a.firstFailure).toMatchObject({ code: 3, line: 1 });
+  });
+
+  it("reads nothing new from a call cleared normally", () => {
+    const a = run([
+      ast("C-00000014", "app_dial.c: PJSIP/100-00000003 answered PJSIP/200-00000002"),
+      ast(
+        "C-00000014",
+        'pbx.c: Executing [h@from-internal:1] NoOp("PJSIP/200-00000002", "DIALSTATUS=ANSWER")',
       ),
     ]);
     expect(a.firstFailure).toBeNull();

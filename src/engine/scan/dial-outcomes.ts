@@ -2,6 +2,9 @@
 // leg, its "Everyone is busy/congested at this time (1:1/0/0)" summary, then pbx.c's "Auto
 // fallthrough, channel '…' status is 'BUSY'" (or a DIALSTATUS the dialplan prints). They restate
 // one dial result of one call, which is counted once; another call's result is counted again.
+// CHANUNAVAIL (chan-unavail.ts) stands in for a cause the log did not give: a cause line of the same
+// call before it ("Unable to create channel of type 'PJSIP' (cause 3 - …)") is that cause, and the
+// dial status only restates it.
 import { CallLines } from "./call-lines.js";
 import type { Hit } from "./hit.js";
 
@@ -75,12 +78,41 @@ function restates(p: DialLine, d: DialLine): boolean {
   return p.tech === undefined || d.tech === undefined || p.tech === d.tech;
 }
 
+/** Whether the cause line `p` and the dial line `d` after it are of one call (see restates). */
+function sameCall(p: DialLine, d: DialLine): boolean {
+  if (p.callId !== undefined && d.callId !== undefined) return p.callId === d.callId;
+  if (p.second !== d.second || p.second === "") return false;
+  if (p.thread !== undefined && d.thread !== undefined) return p.thread === d.thread;
+  return d.lineNo - p.lineNo <= NEAR_LINES;
+}
+
+/** How many calls' cause lines are remembered. */
+const CAUSE_CALLS = 8;
+
 /** The last dial lines of the last few calls, to tell a restated dial result from a new one. */
 export class DialOutcomes {
   private readonly calls = new CallLines<DialLine>(restates);
+  /** The last failures Asterisk logged with a cause of their own, on lines naming a call or thread. */
+  private readonly causes: DialLine[] = [];
 
-  /** Whether the dial result `h` on `line` (number lineNo) restates one offered before. */
-  repeats(h: Hit, line: string, lineNo: number): boolean {
-    return this.calls.repeats(readLine(h, line, lineNo));
+  /**
+   * Whether the dial result `h` on `line` (number lineNo) restates one offered before. `stands`:
+   * `h` stands in for a cause the log did not give (CHANUNAVAIL), so any cause of the call before it
+   * is the one it restates.
+   */
+  repeats(h: Hit, line: string, lineNo: number, stands = false): boolean {
+    const d = readLine(h, line, lineNo);
+    const caused = stands && this.causes.some((p) => p.lineNo <= lineNo && sameCall(p, d));
+    return this.calls.repeats(d) || caused;
+  }
+
+  /** A failure with a cause on an Asterisk line (its thread or call id), for CHANUNAVAIL after it. */
+  noteCause(h: Hit, line: string, lineNo: number): void {
+    // Asterisk's lines start with their stamp in brackets.
+    if (line.charCodeAt(0) !== 91) return;
+    const d = readLine(h, line, lineNo);
+    if (d.callId === undefined && d.thread === undefined) return;
+    this.causes.push(d);
+    if (this.causes.length > CAUSE_CALLS) this.causes.shift();
   }
 }

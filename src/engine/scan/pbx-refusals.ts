@@ -2,6 +2,7 @@
 // INVITE whose login or source address it turned down (Asterisk's chan_sip and PJSIP distributor,
 // FreeSWITCH's sofia_reg.c), and an offer it answered 488 because no codec was in common. These are
 // the only trace of the response when SIP logging is off, and the lines of a registration attack.
+import { CHAN_UNAVAIL_ANCHORS, detectChanUnavail } from "./chan-unavail.js";
 import { all, type Emit, hit, put } from "./hit.js";
 
 /**
@@ -52,6 +53,7 @@ export const REFUSAL_ANCHORS = [
   "SIP auth failure",
   "No joint capabilities",
   "No compatible codecs",
+  ...CHAN_UNAVAIL_ANCHORS,
 ];
 
 export function detectRefusals(segment: string, emit: Emit): void {
@@ -85,6 +87,7 @@ export function detectRefusals(segment: string, emit: Emit): void {
     all(NO_COMPATIBLE, segment, (m) =>
       put(emit, hit("sip", 488, null, 0.85, own, true, { method: m[1], reason: "no codec in common" }), m),
     );
+  detectChanUnavail(segment, emit);
 }
 
 /**

@@ -4,6 +4,7 @@
 // (originate-outcomes.ts), mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
 // line or after the gateway's failed ping (gateway-refusals.ts), and a proxy's or stack's several
 // lines for one SIP reply (reply-restated.ts).
+import { CHAN_UNAVAIL_REASON } from "./chan-unavail.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals, isDownRefusal } from "./gateway-refusals.js";
@@ -36,7 +37,9 @@ export class Restatements {
   take(h: Hit, lineNo: number, src: Source): Hit | null {
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
-    if (t.detector === DIAL_STATUS) return this.dials.repeats(t, src.line, lineNo) ? null : t;
+    if (t.detector === DIAL_STATUS)
+      return this.dials.repeats(t, src.line, lineNo, t.reason === CHAN_UNAVAIL_REASON) ? null : t;
+    if (isBridgeFailure(t)) this.dials.noteCause(t, src.line, lineNo);
     const again = this.refusals.repeats(t, src.line, lineNo);
     // A gateway's refused leg is a leg's end too: the originate's summary below restates it.
     if (isBridgeFailure(t) && (isOriginateLine(src.line) || isDownRefusal(t, src.line)))

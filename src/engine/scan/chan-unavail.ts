@@ -1,0 +1,44 @@
+// Asterisk's Dial() ending in CHANUNAVAIL with no cause line: "DIALSTATUS=CHANUNAVAIL", pbx.c's
+// "Auto fallthrough, channel '…' status is 'CHANUNAVAIL'", or app_dial's "Everyone is
+// busy/congested at this time (1:0/0/1)" where every leg counted as unavailable. No dialled channel
+// could be created or reached: most often the endpoint has no registered contact, or qualify found
+// it unreachable. The catalog's home for that is Q.850 20 Subscriber absent (AST_CAUSE_UNREGISTERED),
+// whose Asterisk note explains CHANUNAVAIL and whose checks are about the callee's registration.
+// A cause line of the same Dial() ("Unable to create channel … (cause 3 - …)") says more, and
+// CHANUNAVAIL then only restates it (dial-outcomes.ts).
+import { DIAL_STATUS } from "./dial-outcomes.js";
+import { all, type Emit, hit, put } from "./hit.js";
+
+/** The literals these lines are found by (anchors.ts, through pbx-refusals.ts's anchors). */
+export const CHAN_UNAVAIL_ANCHORS = ["CHANUNAVAIL", "Everyone is busy"];
+
+/** What a CHANUNAVAIL hit says, and how dial-outcomes.ts tells it from a real cause. */
+export const CHAN_UNAVAIL_REASON =
+  "DIALSTATUS CHANUNAVAIL: no dialled channel could be created or reached (endpoint not registered, unreachable or failing qualify)";
+
+/** The entry the catalog explains CHANUNAVAIL in (its Asterisk note names the dial status). */
+const ENTRY = "q850/20";
+const CODE = 20;
+
+const STATUS = /\b(?:DIALSTATUS|DialStatus)\s*[=:]\s*["']?CHANUNAVAIL\b/g;
+const FALLTHROUGH = /\bAuto fallthrough, channel '[^'\n]{1,200}' status is 'CHANUNAVAIL'/g;
+/** Legs dialled : busy / congested / unavailable, with only the last counted. */
+const EVERYONE = /\bEveryone is busy\/congested at this time \(\d{1,5}:0\/0\/[1-9]\d{0,4}\)/g;
+
+/** A cause the dialplan printed beside the status ("HANGUPCAUSE=18 DIALSTATUS=CHANUNAVAIL"). */
+const HANGUPCAUSE = /\bHANGUPCAUSE\s*[=:]\s*["']?[1-9]/;
+
+export function detectChanUnavail(segment: string, emit: Emit): void {
+  if (segment.includes("HANGUPCAUSE") && HANGUPCAUSE.test(segment)) return;
+  const found = (m: RegExpExecArray) => {
+    // "DIALSTATUS=CHANUNAVAIL" alone is a question about the status, answered by the explainer.
+    if (segment.trim().length === m[0].length) return;
+    const extra = { entryId: ENTRY, reason: CHAN_UNAVAIL_REASON };
+    put(emit, hit("q850", CODE, null, 0.7, DIAL_STATUS, true, extra), m);
+  };
+  if (segment.includes("CHANUNAVAIL")) {
+    if (segment.includes("Auto fallthrough")) all(FALLTHROUGH, segment, found);
+    else all(STATUS, segment, found);
+  }
+  if (segment.includes("Everyone is busy")) all(EVERYONE, segment, found);
+}
