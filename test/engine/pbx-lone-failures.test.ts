@@ -127,3 +127,39 @@ describe("an Asterisk Dial() that ended CHANUNAVAIL with no cause", () => {
     expect(a.firstFailure).toBeNull();
   });
 });
+
+describe("FreeSWITCH's CODEC NEGOTIATION ERROR", () => {
+  const codec = fs("07.200000", "ERR", "sofia_glue.c:1660 CODEC NEGOTIATION ERROR.  SDP:");
+
+  it("is FreeSWITCH's own INCOMPATIBLE_DESTINATION when pasted alone, with the codec checks", () => {
+    const a = run([codec, "v=0", "m=audio 16384 RTP/AVP 18 101", "a=rtpmap:18 G729/8000"]);
+    expect(a.firstFailure).toMatchObject({ namespace: "q850", code: 88, line: 1, direction: "local" });
+    expect(a.checklist.join("\n")).toMatch(/compare the codecs in the caller's offer/);
+  });
+
+  it("is counted once with the CS_NEW hang-up that restates it", () => {
+    const a = run([
+      codec,
+      "m=audio 16384 RTP/AVP 18 101",
+      "a=rtpmap:18 G729/8000",
+      fs(
+        "07.201000",
+        "NOTICE",
+        "sofia.c:1065 Hangup sofia/external/+14155550123@198.51.100.20 [CS_NEW] [INCOMPATIBLE_DESTINATION]",
+      ),
+    ]);
+    expect(a.counts.findings).toBe(1);
+    expect(a.failingComponent).toMatch(/^This FreeSWITCH's codec settings: .*from 198\.51\.100\.20/);
+  });
+
+  it("reads nothing new from a call cleared normally", () => {
+    const a = run([
+      fs(
+        "09.100000",
+        "NOTICE",
+        "sofia.c:1065 Hangup sofia/internal/1001@10.10.20.31:5060 [CS_EXECUTE] [NORMAL_CLEARING]",
+      ),
+    ]);
+    expect(a.firstFailure).toBeNull();
+  });
+});

@@ -38,6 +38,14 @@ const FS_AUTH_FAILURE = /\bSIP auth failure \(([A-Z]+)\)[^\n]{0,300}? from ip \[
 const NO_JOINT =
   /\bNo joint capabilities\b(?:[^(\n]{0,80}?\bconfiguration\(([^)\n]{0,200})\)[^(\n]{0,40}?\(([^)\n]{0,200})\))?/g;
 const NO_COMPATIBLE = /\bNo compatible codecs(?:, not accepting this offer| received in (INVITE))/g;
+/**
+ * FreeSWITCH (sofia.c, sofia_glue.c): "CODEC NEGOTIATION ERROR.  SDP: …", an offer it accepted
+ * nothing in. It answers 488 and ends the channel with INCOMPATIBLE_DESTINATION (Q.850 88), the
+ * cause its CS_NEW hang-up below restates (codec-refusals.ts).
+ */
+const CODEC_NEGOTIATION = /\bCODEC NEGOTIATION ERROR\b/g;
+export const CODEC_REFUSAL_REASON = "no codec in common (CODEC NEGOTIATION ERROR)";
+const INCOMPATIBLE_DESTINATION = 88;
 
 /**
  * The detector of responses the PBX made up itself, these and its dialplan's 404 (asterisk-sip.ts):
@@ -53,6 +61,7 @@ export const REFUSAL_ANCHORS = [
   "SIP auth failure",
   "No joint capabilities",
   "No compatible codecs",
+  "CODEC NEGOTIATION ERROR",
   ...CHAN_UNAVAIL_ANCHORS,
 ];
 
@@ -86,6 +95,14 @@ export function detectRefusals(segment: string, emit: Emit): void {
   if (segment.includes("No compatible codecs"))
     all(NO_COMPATIBLE, segment, (m) =>
       put(emit, hit("sip", 488, null, 0.85, own, true, { method: m[1], reason: "no codec in common" }), m),
+    );
+  if (segment.includes("CODEC NEGOTIATION"))
+    all(CODEC_NEGOTIATION, segment, (m) =>
+      put(
+        emit,
+        hit("q850", INCOMPATIBLE_DESTINATION, null, 0.85, own, true, { reason: CODEC_REFUSAL_REASON }),
+        m,
+      ),
     );
   detectChanUnavail(segment, emit);
 }

@@ -2,9 +2,11 @@
 // finding store as hits arrive: a Twilio error body's status line (twilio-rest.ts), Asterisk's
 // several lines for one dial result (dial-outcomes.ts), FreeSWITCH's for one failed bridge
 // (originate-outcomes.ts), mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
-// line or after the gateway's failed ping (gateway-refusals.ts), and a proxy's or stack's several
-// lines for one SIP reply (reply-restated.ts).
+// line or after the gateway's failed ping (gateway-refusals.ts), FreeSWITCH's codec refusal and its
+// CS_NEW hang-up (codec-refusals.ts), and a proxy's or stack's several lines for one SIP reply
+// (reply-restated.ts).
 import { CHAN_UNAVAIL_REASON } from "./chan-unavail.js";
+import { CodecRefusals, isCodecRefusal } from "./codec-refusals.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals, isDownRefusal } from "./gateway-refusals.js";
@@ -32,11 +34,13 @@ export class Restatements {
   private readonly refusals = new GatewayRefusals();
   private readonly originates = new OriginateOutcomes();
   private readonly replies = new RestatedReplies();
+  private readonly codecs = new CodecRefusals();
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
   take(h: Hit, lineNo: number, src: Source): Hit | null {
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
+    if (this.codecs.restates(t, src.line, lineNo, () => src.build(t))) return null;
     if (t.detector === DIAL_STATUS)
       return this.dials.repeats(t, src.line, lineNo, t.reason === CHAN_UNAVAIL_REASON) ? null : t;
     if (isBridgeFailure(t)) this.dials.noteCause(t, src.line, lineNo);
@@ -57,6 +61,7 @@ export class Restatements {
   /** The finding to keep for `h`, whose own finding is `f`: a FreeSWITCH cause line right under
    *  mod_sofia's refusal of a gateway leg is that refusal, on mod_sofia's line. */
   finding(h: Hit, f: Finding): Finding {
+    if (isCodecRefusal(h)) this.codecs.see(f, f.line);
     return h.detector === OWN_CAUSE ? (this.refusals.take(f) ?? f) : f;
   }
 }
