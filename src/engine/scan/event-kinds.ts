@@ -4,6 +4,7 @@
 import { sipHeaders } from "./context.js";
 import { copy } from "./detach.js";
 import { type ReferEvent, referTarget } from "./refer-to.js";
+import { relayedRequest } from "./relay-lines.js";
 import { uriHost } from "./stated-timeouts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
 import type { TimingEvent } from "./timing-event.js";
@@ -183,6 +184,11 @@ export function timingEvent(
       if (to) ev.to = to;
       return ev;
     }
+  }
+  // A proxy script's "relaying INVITE sip:…": the request a 408 after it answers, and where it went.
+  if (line.includes("elay")) {
+    const relayed = relayedRequest(line);
+    if (relayed) return relayed;
   }
   if (!line.includes("eep") || !KEEPALIVE.test(line)) return null;
   const status = MISS_STATUS.exec(line) ?? STATUS_PHRASE.exec(line);

@@ -6,6 +6,7 @@ import { lineHost } from "./hosts.js";
 import { jsonObjectTime } from "./json-time.js";
 import { LOOKUP_MISS, noteLookupMiss, resetLookupMiss } from "./lookup-miss.js";
 import { referToOf } from "./refer-to.js";
+import { RELAY_ANCHOR } from "./relay-lines.js";
 import { closedConnection, type StatedTimeout, statedTimeout, TIMEOUT_ANCHORS } from "./stated-timeouts.js";
 import { timeOf as nearTime } from "./time-of.js";
 import { isYearless } from "./timestamps.js";
@@ -31,11 +32,11 @@ export type { TimingEvent } from "./timing-event.js";
  * The literals a line needs for EventLog.record to look at it ("SIP/2.0" of a request line,
  * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #", a stack saying a request
  * timed out, a TCP FIN, a PBX handing the call to voicemail, a registrar's "Not found in usrloc",
- * which lookup-miss.ts notes for the reply after it); the scanner finds them with one
- * search over a whole block (anchors.ts).
+ * which lookup-miss.ts notes for the reply after it, a proxy script's "relaying INVITE sip:…");
+ * the scanner finds them with one search over a whole block (anchors.ts).
  */
 export const EVENT_ANCHORS = new RegExp(
-  `SIP/2\\.0|eep|Request msg |ransmitting #|${LOOKUP_MISS}|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}`,
+  `SIP/2\\.0|eep|Request msg |ransmitting #|${LOOKUP_MISS}|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}|${RELAY_ANCHOR}`,
   "g",
 );
 
