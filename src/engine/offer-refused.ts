@@ -3,6 +3,7 @@
 // answers 488 and ends the channel before routing it ("Hangup sofia/external/+1415…@198.51.100.20
 // [CS_NEW] [INCOMPATIBLE_DESTINATION]"). The failing component is this FreeSWITCH's codec settings
 // against the caller's offer, not "the called equipment" the catalog names for cause 88.
+import { CODEC_REFUSAL_REASON } from "./scan/pbx-refusals.js";
 import type { Finding } from "./scan/scanner.js";
 
 const INCOMPATIBLE_DESTINATION = 88;
@@ -12,6 +13,9 @@ const NEW_CHANNEL = /\bsofia\/([\w.-]+)\/[^\s@\]]*@([^\s:\]]+)[^\s\]]*\s+\[CS_NE
 /** The refused offer, in words, or null for any other failure. */
 export function refusedOfferComponent(first: Finding): string | null {
   if (first.namespace !== "q850" || first.code !== INCOMPATIBLE_DESTINATION) return null;
+  // FreeSWITCH's own CODEC NEGOTIATION ERROR line with no hang-up after it to name the leg.
+  if (first.reason === CODEC_REFUSAL_REASON)
+    return "This FreeSWITCH's codec settings: it accepted nothing in an SDP offer (CODEC NEGOTIATION ERROR, usually no codec in common; it answers 488), so compare the profile's inbound-codec-prefs and any absolute_codec_string with the codecs offered";
   if (!first.text.includes("[CS_NEW]")) return null;
   const m = NEW_CHANNEL.exec(first.text);
   // A gateway leg is one this FreeSWITCH placed: the far end refused it, as the catalog says.

@@ -1,8 +1,10 @@
 // The words and verdicts the analysis uses for one finding: its label ("SIP 486 Busy Here") and
 // whether it is normal traffic rather than a failure.
+
 import type { Catalog } from "../catalog/indexes.js";
 import type { ChallengeOutcome } from "./challenge.js";
 import { entryLabel } from "./labels.js";
+import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
 import { OWN_CAUSE } from "./scan/own-causes.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -44,6 +46,9 @@ export function label(
   if (e && why) return `${entryLabel(e)}, ${why}`;
   // FreeSWITCH's own cause name is what the log says: the entry that explains it is named with it.
   if (e && f.detector === OWN_CAUSE && f.reason) return `${entryLabel(e)} (FreeSWITCH ${f.reason})`;
+  // CHANUNAVAIL gives no cause: the entry the catalog explains it in is named with what the log said.
+  if (e && f.reason === CHAN_UNAVAIL_REASON)
+    return `${entryLabel(e)} (Asterisk CHANUNAVAIL, no cause logged)`;
   if (e && sippAborted(f))
     return `${entryLabel(e)}, which the SIPp scenario did not expect, so SIPp aborted the call`;
   if (e && (e.subcode === f.subcode || f.namespace !== "acs")) return entryLabel(e);

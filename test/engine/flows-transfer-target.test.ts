@@ -74,6 +74,15 @@ describe("a blind transfer whose target was busy", () => {
     expect(JSON.stringify(a)).not.toContain("14155550100");
   });
 
+  it("names the whole number when phone numbers are not masked (SIPCODE_MASK_PHONE_NUMBERS=false)", () => {
+    const log = transfer(
+      "Refer-To: <sip:+14155550100@carrier.example.net;user=phone>",
+      "SIP/2.0 486 Busy Here",
+    );
+    const plain = analyze(catalog(), scanText(catalog(), log, { maskPhoneNumbers: false }));
+    expect(plain.summary).toContain("The transfer to +14155550100@carrier.example.net (REFER");
+  });
+
   it("reads the compact form r: as well", () => {
     const b = run(transfer("r: <sip:2009@pbx.example.com>", "SIP/2.0 603 Declined"));
     expect(b.firstFailure).toMatchObject({ code: 603, method: "REFER" });

@@ -92,6 +92,10 @@ describe("an Asterisk Dial() that ended CHANUNAVAIL with no cause", () => {
     ]);
     expect(a.firstFailure).toMatchObject({ namespace: "q850", code: 20, line: 2 });
     expect(a.checklist[0]).toMatch(/registrations on the registrar/);
+    // The code is the catalog's reading of the status, and the headline says what the log said.
+    expect(a.firstFailureLabel).toBe(
+      "Q.850 cause 20 Subscriber absent (Asterisk CHANUNAVAIL, no cause logged)",
+    );
   });
 
   it("counts the summary, the fall-through and the printed status of one Dial() once", () => {
@@ -135,6 +139,10 @@ describe("FreeSWITCH's CODEC NEGOTIATION ERROR", () => {
     const a = run([codec, "v=0", "m=audio 16384 RTP/AVP 18 101", "a=rtpmap:18 G729/8000"]);
     expect(a.firstFailure).toMatchObject({ namespace: "q850", code: 88, line: 1, direction: "local" });
     expect(a.checklist.join("\n")).toMatch(/compare the codecs in the caller's offer/);
+    // This FreeSWITCH refused the offer: its codec settings, not "the called equipment".
+    expect(a.failingComponent).toMatch(
+      /^This FreeSWITCH's codec settings: it accepted nothing in an SDP offer/,
+    );
   });
 
   it("is counted once with the CS_NEW hang-up that restates it", () => {

@@ -3,7 +3,7 @@
 // them, so the per-line recording stays small.
 import { sipHeaders } from "./context.js";
 import { copy } from "./detach.js";
-import { type ReferEvent, referTarget } from "./refer-to.js";
+import { referTarget } from "./refer-to.js";
 import { relayedRequest } from "./relay-lines.js";
 import { uriHost } from "./stated-timeouts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
@@ -101,6 +101,7 @@ export function timingEvent(
   line: string,
   ls: number,
   le: number,
+  maskNumbers = true,
 ): Omit<TimingEvent, "tsMs" | "line" | "yearless"> | null {
   const trimmed = line.trimEnd();
   // A PBX handing the call to voicemail: how a call that rang no one into an answer ended.
@@ -131,8 +132,8 @@ export function timingEvent(
     if (reliable(text, trimmed, le)) ev.reliable = true;
     // A REFER names its transfer target: a failed transfer says whom it was meant to reach.
     if (m[1] === "REFER") {
-      const target = referTarget(text, le);
-      if (target) (ev as ReferEvent).referTo = target;
+      const target = referTarget(text, le, maskNumbers);
+      if (target) ev.referTo = target;
     }
     if (m[1] === "BYE" || m[1] === "CANCEL" || m[1] === "NOTIFY") {
       // Who hung up (or, for a NOTIFY, who reported a transfer's outcome): the packet line names

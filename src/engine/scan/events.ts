@@ -75,7 +75,8 @@ export class EventLog {
    *  alive (substrings share their parent string in V8). */
   detachAll = false;
 
-  constructor() {
+  /** `maskNumbers`: phone numbers an event keeps (a transfer target) are masked, as in excerpts. */
+  constructor(private readonly maskNumbers = true) {
     // What the finding store reads from the lines recorded (module state) starts afresh.
     lastRequest = undefined;
     resetLookupMiss();
@@ -92,7 +93,7 @@ export class EventLog {
       return;
     }
     if (line.includes("ransmitting #") && this.retransmitted(text, line, ls, le)) return;
-    const ev = timingEvent(text, line, ls, le) ?? this.ending(text, line, le);
+    const ev = timingEvent(text, line, ls, le, this.maskNumbers) ?? this.ending(text, line, le);
     if (!ev) return;
     if (ev.kind === "request" && line.includes("SIP/2.0")) {
       requestLines++;

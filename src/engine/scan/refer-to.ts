@@ -14,9 +14,6 @@ export interface ReferTarget {
   attended?: true;
 }
 
-/** A REFER request's event with the target its Refer-To names. */
-export type ReferEvent = TimingEvent & { referTo?: ReferTarget };
-
 /** How many lines below the request line its headers may run. */
 const HEADER_LINES = 39;
 const REFER_TO = /^\s*(?:Refer-To|r)\s*:\s*(.+)$/i;
@@ -28,7 +25,7 @@ const REPLACES = /[?&]replaces(?:=|%3D)/i;
 const END = /^\s*(?:$|-{6,}|={6,})|SIP\/2\.0(?:\s|$)/;
 
 /** The target of the REFER whose request line ends at text[le], when its Refer-To names one. */
-export function referTarget(text: string, le: number): ReferTarget | undefined {
+export function referTarget(text: string, le: number, mask = true): ReferTarget | undefined {
   for (const l of nextLines(text, le, HEADER_LINES)) {
     if (END.test(l)) return undefined;
     if (!l.includes(":")) continue;
@@ -37,7 +34,7 @@ export function referTarget(text: string, le: number): ReferTarget | undefined {
     const value = m[1].trim();
     const u = URI.exec(value);
     const uri = u?.[1] ?? u?.[2];
-    const target = uri ? shown(uri) : undefined;
+    const target = uri ? shown(uri, mask) : undefined;
     if (!target) return undefined;
     const out: ReferTarget = { target: copy(target) };
     if (uri && REPLACES.test(uri)) out.attended = true;
@@ -47,8 +44,10 @@ export function referTarget(text: string, le: number): ReferTarget | undefined {
 }
 
 /** "sip:user:secret@host:5060;transport=udp?Replaces=…" as "user@host", numbers masked; a password
- *  in the user part, the port, parameters and headers are left out. */
-function shown(uri: string): string | undefined {
+ *  in the user part, the port, parameters and headers are left out. Unmasked when the scan's
+ *  options turn masking off. */
+function shown(uri: string, mask: boolean): string | undefined {
+  const masked = (s: string) => (mask ? maskNumbers(s) : s);
   const scheme = uri.slice(0, uri.indexOf(":") + 1).toLowerCase();
   const rest = uri.slice(scheme.length).split(/[;?]/)[0] ?? "";
   const at = rest.lastIndexOf("@");
@@ -57,13 +56,13 @@ function shown(uri: string): string | undefined {
   const host = hostPort.startsWith("[")
     ? hostPort.slice(0, hostPort.indexOf("]") + 1)
     : hostPort.split(":")[0];
-  if (scheme === "tel:") return maskNumbers(`tel:${rest}`).slice(4) || undefined;
+  if (scheme === "tel:") return masked(`tel:${rest}`).slice(4) || undefined;
   if (!host) return undefined;
   // maskNumbers reads a number after "sip:" as a phone number, as it does in excerpts.
-  return maskNumbers(`sip:${user ? `${user}@` : ""}${host}`).slice(4);
+  return masked(`sip:${user ? `${user}@` : ""}${host}`).slice(4);
 }
 
 /** The target a recorded REFER's Refer-To names. */
 export function referToOf(e: TimingEvent): ReferTarget | undefined {
-  return (e as ReferEvent).referTo;
+  return e.referTo;
 }

@@ -78,7 +78,7 @@ export class Scanner {
   private readonly cuts = new Cuts();
   private readonly colours = new ColourFilter();
   private readonly escaped = new EscapedMessages();
-  private readonly log = new EventLog();
+  private readonly log: EventLog;
   /** Hits of short lines by their text after any leading timestamp, with their offsets there. */
   private readonly repeats = new RepeatCache();
   /** Hits of the line being scanned (reused: one line at a time). */
@@ -129,6 +129,7 @@ export class Scanner {
     this.anchors = anchorsFor(this.index);
     this.trigger = new Trigger(this.index);
     this.csv = new CsvReader(this.index, opts);
+    this.log = new EventLog(opts.maskPhoneNumbers ?? true);
   }
 
   push(input: string): void {

@@ -1,5 +1,6 @@
 // A timing event: one SIP request, keepalive, stated timeout or closed connection with its time,
 // as the timer-aware analysis reads it, and how a resent copy is noted on the first one.
+import type { ReferTarget } from "./refer-to.js";
 
 /**
  * Requests and keepalives with their time: what the timer-aware analysis measures between. A
@@ -49,6 +50,8 @@ export interface TimingEvent {
   call?: { call?: string; thread?: string; uuid?: string };
   /** A FreeSWITCH voicemail step: the UUIDs of the B-legs whose failed bridge preceded it. */
   legs?: string[];
+  /** A REFER: the transfer target its Refer-To names. */
+  referTo?: ReferTarget;
 }
 
 /** Send times kept per request: enough for the doubling gaps of Timer A/E to show. */
