@@ -129,6 +129,11 @@ describe("a REFER the PBX refused with 403", () => {
     );
   });
 
+  it("checks the transfer permission first, not the trunk's caller rules", () => {
+    expect(a.checklist[0]).toMatch(/does not let this user or trunk transfer calls/);
+    expect(a.checklist.join("\n")).not.toMatch(/provider's allowed list/);
+  });
+
   it("names no target when the refused REFER had no Refer-To", () => {
     const b = run(refer("10:15:00.100000", undefined) + answer("10:15:00.110000", "403 Forbidden"));
     expect(b.firstFailure).toMatchObject({ code: 403, method: "REFER" });
