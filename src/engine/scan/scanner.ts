@@ -60,7 +60,6 @@ const SEGMENT = 4096;
 const OVERLAP = 256;
 /** A line longer than this is cut, so one endless line cannot hold the whole input in memory. */
 const MAX_LINE = 1 << 20;
-/** Lines that may open a multi-line {code, subCode} / error_data / SipDetails / SDK status pair. */
 
 export class Scanner {
   private readonly index: ScanIndex;
