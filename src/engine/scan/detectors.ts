@@ -14,6 +14,7 @@ import { mobiusReply } from "./mobius-http.js";
 import { endsCall, OWN_CAUSE } from "./own-causes.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
+import { detectSdkHttpErrors } from "./sdk-http-errors.js";
 import { detectStackReplies } from "./stack-replies.js";
 import { detectVendor } from "./vendor.js";
 
@@ -177,6 +178,8 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
     });
   }
   if (gates & (D.CAUSE_NUM | D.CAUSE_NAME)) detectCauses(segment, index, emit, gates);
+  // "WebexHttpError.TooManyRequests": the status is the error class's name.
+  if (gates & D.PY_HTTP) detectSdkHttpErrors(segment, index.httpClassNames, emit);
   if (gates & D.SOFIA) {
     all(P.SOFIA_REG, segment, (m) =>
       put(emit, hit("sip", Number(m[1]), null, 0.95, "sofia-registration", true, REGISTER), m),

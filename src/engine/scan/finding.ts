@@ -15,6 +15,7 @@ import { OWN_CAUSE } from "./own-causes.js";
 import { PBX_REPLY } from "./pbx-refusals.js";
 import { type RedactOptions, redact } from "./redact.js";
 import { stampLength } from "./repeats.js";
+import { SDK_HTTP_ERROR, sdkRequestHost } from "./sdk-http-errors.js";
 
 export interface Finding {
   namespace: Namespace;
@@ -139,6 +140,8 @@ export interface LineContext {
    * input line (an opened JSON-escaped message). Absent: `n`.
    */
   inputLines?(n: number): number;
+  /** The next `n` lines (fewer at the end of what has been read). */
+  below?(n: number): string[];
 }
 
 /**
@@ -210,7 +213,10 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     f.direction = headers.direction;
   }
   // A client's status came from the host its request URL names (a Mobius URL: that cluster).
-  const cluster = f.host ? undefined : replyHost(h.detector, line);
+  const cluster = f.host
+    ? undefined
+    : (replyHost(h.detector, line) ??
+      (h.detector === SDK_HTTP_ERROR ? sdkRequestHost(ctx.below?.(3)) : undefined));
   if (cluster) {
     f.host = cluster;
     f.direction = "in";

@@ -1,10 +1,12 @@
 // Detector data derived from the catalog once per catalog: hangup-cause names, reason phrases,
 // the exact log messages that name a failing dependency and the Mobius statuses. Vendors differ
 // in data, not code.
+
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Entry, Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
 import { type OwnCause, ownCauseNames } from "./own-causes.js";
+import { httpClassNames } from "./sdk-http-errors.js";
 
 export interface MessagePattern {
   /** Literal pieces of the message, in order; `{}` placeholders split them. */
@@ -54,6 +56,8 @@ export interface ScanIndex {
   codeFlags: Uint8Array;
   /** Per three-digit number: bit n set when a SIP or HTTP phrase for it starts with letter n (a = 0). */
   phraseLetters: Uint32Array;
+  /** An HTTP status's name as an SDK's error class spells it ("TooManyRequests") → its code. */
+  httpClassNames: Map<string, number>;
 }
 
 /** An alias that is a stack's cause name: UPPER_SNAKE_CASE. */
@@ -144,6 +148,7 @@ export function scanIndexFor(catalog: Catalog): ScanIndex {
     messageRe,
     codeFlags,
     phraseLetters,
+    httpClassNames: httpClassNames(catalog),
   };
   cache.set(catalog, index);
   return index;

@@ -1,0 +1,47 @@
+// The Webex JavaScript SDK names its HTTP errors after the status: `WebexHttpError.TooManyRequests`,
+// `SparkHttpError.NotFound` (its http-core makes one subclass per status, named by the reason
+// phrase without spaces). The error's message then gives the method and URL and
+// `WEBEX_TRACKING_ID:` on the lines below, but no number: the class name is the code.
+import type { Catalog } from "../../catalog/indexes.js";
+import { requestHost } from "./client-url.js";
+import { all, type Emit, hit, put } from "./hit.js";
+
+export const SDK_HTTP_ERROR = "sdk-http-error";
+
+/** The literal every match holds (anchors.ts finds lines by it). */
+export const SDK_HTTP_ERROR_ANCHOR = "HttpError.";
+
+const CLASS = /\b(?:Webex|Spark)?HttpError\.([A-Z][A-Za-z]{2,40})\b/g;
+
+/** "TooManyRequests" → 429, from the catalog's HTTP titles and aliases ("Payload Too Large"). */
+export function httpClassNames(catalog: Catalog): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const e of catalog.entries) {
+    if (e.namespace !== "http" || e.code === null || e.code < 400) continue;
+    for (const t of [e.title, ...e.aliases]) {
+      const name = t.replace(/\([^)]*\)/g, "").replace(/[^A-Za-z]/g, "");
+      if (/^[A-Z]/.test(name) && !names.has(name)) names.set(name, e.code);
+    }
+  }
+  return names;
+}
+
+export function detectSdkHttpErrors(segment: string, names: ReadonlyMap<string, number>, emit: Emit): void {
+  if (!segment.includes(SDK_HTTP_ERROR_ANCHOR)) return;
+  all(CLASS, segment, (m) => {
+    const code = names.get(m[1] ?? "");
+    if (code !== undefined) put(emit, hit("http", code, null, 0.9, SDK_HTTP_ERROR, true), m);
+  });
+}
+
+/**
+ * The host the error's request went to: the message's "POST https://…" line, just below the class
+ * name's line and above "WEBEX_TRACKING_ID:". No other URL is read (a stack frame, the next log line).
+ */
+export function sdkRequestHost(below: readonly string[] | undefined): string | undefined {
+  for (const l of below ?? []) {
+    if (l.trim() === "" || l.includes("WEBEX_TRACKING_ID")) return undefined;
+    if (/^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+https?:\/\//.test(l)) return requestHost(l);
+  }
+  return undefined;
+}
