@@ -1,6 +1,7 @@
 // Statuses stacks log in their own encoding: pjsip's "[status=1704xx]", Kamailio xlog reply tags
 // with any reason phrase, and the HTTP status of a Twilio webhook fetch.
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
 import { explain } from "../../src/engine/explain.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
@@ -108,6 +109,15 @@ describe("Kamailio xlog reply tags", () => {
       "INFO: <script>: [REPLY] 503 No Route Available from 203.0.113.20 ci=aa11@10.1.1.13",
     );
     expect(f?.host).toBe("203.0.113.20");
+  });
+
+  it("blames the hop a reply tag's $si names: an onreply_route logs replies the proxy received", () => {
+    const line =
+      "Mar  5 03:20:41 proxy1 /usr/sbin/kamailio[12347]: INFO: <script>: [ci=call-B@10.0.0.6] [REPLY] 486 Busy Here (IP:198.51.100.22:5060)";
+    const [f] = findings(line);
+    expect([f?.host, f?.direction]).toEqual(["198.51.100.22:5060", "in"]);
+    const a = analyze(catalog(), scanText(catalog(), line));
+    expect(a.failingComponent).toMatch(/^198\.51\.100\.22:5060 — /);
   });
 
   it("names the host a failed request went to", () => {

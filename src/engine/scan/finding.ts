@@ -16,6 +16,7 @@ import { PBX_REPLY } from "./pbx-refusals.js";
 import { type RedactOptions, redact } from "./redact.js";
 import { stampLength } from "./repeats.js";
 import { SDK_HTTP_ERROR, sdkRequestHost } from "./sdk-http-errors.js";
+import { SCRIPT_REPLY_TAGGED } from "./stack-replies.js";
 
 export interface Finding {
   namespace: Namespace;
@@ -201,7 +202,8 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   const direction =
     MADE_LOCALLY.has(h.detector) || (around.host && byProxy(line, around.host, h.code))
       ? "local"
-      : around.direction;
+      : // An onreply_route's tag logs a reply the proxy received: its $si sent it.
+        (around.direction ?? (h.detector === SCRIPT_REPLY_TAGGED ? "in" : undefined));
   if (direction) f.direction = direction;
   if (around.host) f.host = around.host;
   else if (headers.host) {

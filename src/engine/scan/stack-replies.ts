@@ -35,6 +35,8 @@ function perrorMethod(title: string): string | undefined {
  */
 const SCRIPT_REPLY_TAG =
   /(?:\[(?:REPLY|[Rr]eply)\]|\bonreply_route(?:\[[\w-]{0,40}\])?:)[ \t]+([1-6]\d\d)(?![\d.:%/])/g;
+/** The detector of a reply tag: an onreply_route runs for replies the proxy received. */
+export const SCRIPT_REPLY_TAGGED = "script-reply-tag";
 /** Where the reply's phrase ends on the line: its peer ("from X", "to X") or a key=value. */
 const TAG_PHRASE_END = /[ \t](?:from|to)[ \t]|[ \t][\w.-]+=|[[\]{};|\t\r\n]/;
 
@@ -56,7 +58,7 @@ export function detectStackReplies(segment: string, emit: Emit, gates: number): 
       const after = segment.slice(m.index + m[0].length, m.index + m[0].length + 80);
       const end = TAG_PHRASE_END.exec(after);
       const reason = (end ? after.slice(0, end.index) : after).trim() || undefined;
-      put(emit, hit("sip", Number(m[1]), null, 0.9, "script-reply-tag", true, { reason }), m);
+      put(emit, hit("sip", Number(m[1]), null, 0.9, SCRIPT_REPLY_TAGGED, true, { reason }), m);
     });
   if (gates & D.RESPONSE_STATUS)
     all(RESPONSE_STATUS_CODE, segment, (m) => {
