@@ -4,8 +4,11 @@
 // one dial result of one call, which is counted once; another call's result is counted again.
 // CHANUNAVAIL (chan-unavail.ts) stands in for a cause the log did not give: a cause line of the same
 // call before it ("Unable to create channel of type 'PJSIP' (cause 3 - …)") is that cause, and the
-// dial status only restates it.
+// dial status only restates it. So is a HANGUPCAUSE the dialplan prints for the call just after
+// (on the next priority or the `h` extension): app_dial sets it to the failed leg's cause, and the
+// CHANUNAVAIL finding already kept takes that cause.
 import { CallLines } from "./call-lines.js";
+import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
 
 /** The detector of these lines (causes.ts). */
@@ -88,12 +91,21 @@ function sameCall(p: DialLine, d: DialLine): boolean {
 
 /** How many calls' cause lines are remembered. */
 const CAUSE_CALLS = 8;
+/** How far below a CHANUNAVAIL its call's HANGUPCAUSE is still read as its cause. */
+const CAUSE_AHEAD = 12;
+
+/** Whether `line` prints the HANGUPCAUSE variable (a NoOp/Verbose of the dialplan). */
+function printsHangupCause(line: string): boolean {
+  return line.includes("HANGUPCAUSE");
+}
 
 /** The last dial lines of the last few calls, to tell a restated dial result from a new one. */
 export class DialOutcomes {
   private readonly calls = new CallLines<DialLine>(restates);
   /** The last failures Asterisk logged with a cause of their own, on lines naming a call or thread. */
   private readonly causes: DialLine[] = [];
+  /** CHANUNAVAIL results kept as findings, waiting a few lines for their call's HANGUPCAUSE. */
+  private readonly unavail: Array<{ d: DialLine; f: Finding | undefined }> = [];
 
   /**
    * Whether the dial result `h` on `line` (number lineNo) restates one offered before. `stands`:
@@ -103,16 +115,57 @@ export class DialOutcomes {
   repeats(h: Hit, line: string, lineNo: number, stands = false): boolean {
     const d = readLine(h, line, lineNo);
     const caused = stands && this.causes.some((p) => p.lineNo <= lineNo && sameCall(p, d));
-    return this.calls.repeats(d) || caused;
+    const again = this.calls.repeats(d) || caused;
+    if (stands && !again) {
+      this.unavail.push({ d, f: undefined });
+      if (this.unavail.length > CAUSE_CALLS) this.unavail.shift();
+    }
+    return again;
   }
 
-  /** A failure with a cause on an Asterisk line (its thread or call id), for CHANUNAVAIL after it. */
-  noteCause(h: Hit, line: string, lineNo: number): void {
+  /** The finding kept for a CHANUNAVAIL result just accepted by repeats(). */
+  see(f: Finding): void {
+    const last = this.unavail[this.unavail.length - 1];
+    if (last && last.f === undefined && last.d.lineNo === f.line) last.f = f;
+  }
+
+  /**
+   * A failure with a cause on an Asterisk line (its thread or call id), for CHANUNAVAIL after it.
+   * True when it is the HANGUPCAUSE of a call whose CHANUNAVAIL was kept a few lines above: that
+   * finding takes the cause (from `build`, the cause line's finding) and this line only restates it.
+   */
+  noteCause(h: Hit, line: string, lineNo: number, build?: () => Finding): boolean {
     // Asterisk's lines start with their stamp in brackets.
-    if (line.charCodeAt(0) !== 91) return;
+    if (line.charCodeAt(0) !== 91) return false;
     const d = readLine(h, line, lineNo);
-    if (d.callId === undefined && d.thread === undefined) return;
+    if (build && this.unavail.length > 0 && printsHangupCause(line) && this.giveCause(d, build)) return true;
+    if (d.callId === undefined && d.thread === undefined) return false;
     this.causes.push(d);
     if (this.causes.length > CAUSE_CALLS) this.causes.shift();
+    return false;
+  }
+
+  /** The kept CHANUNAVAIL of the call of `d` just above it, given the cause `d` prints. */
+  private giveCause(d: DialLine, build: () => Finding): boolean {
+    const i = this.unavail.findIndex(
+      (u) =>
+        u.f !== undefined &&
+        d.lineNo > u.d.lineNo &&
+        d.lineNo - u.d.lineNo <= CAUSE_AHEAD &&
+        sameCall(u.d, d),
+    );
+    const u = this.unavail[i];
+    if (!u?.f) return false;
+    this.unavail.splice(i, 1);
+    const c = build();
+    const f = u.f;
+    f.namespace = c.namespace;
+    f.code = c.code;
+    f.subcode = c.subcode;
+    f.id = c.id;
+    f.confidence = Math.max(f.confidence, c.confidence);
+    f.reason = `HANGUPCAUSE=${c.code} of this call (line ${c.line}): Dial() ended CHANUNAVAIL with this cause`;
+    if (f.callId === undefined && c.callId !== undefined) f.callId = c.callId;
+    return true;
   }
 }
