@@ -20,6 +20,8 @@ export interface CallFacts {
 /** FreeSWITCH: a sofia channel, a channel state, its C sources. */
 const FREESWITCH =
   /\bsofia\/[\w.-]+\/|\[CS_[A-Z_]+\]|\b(?:switch_[a-z_]+|mod_[a-z_]+|sofia(?:_[a-z]+)?)\.c:\d/;
+/** A line mod_sofia logged: its C sources name it. */
+const SOFIA_SOURCE = /\b(?:mod_sofia|sofia(?:_[a-z]+)?)\.c:\d/;
 /** Asterisk: a channel technology (never "SIP/2.0"), its modules' C sources, its cause names. */
 const ASTERISK =
   /\b(?:PJSIP|IAX2|DAHDI)\/\S|\bSIP\/(?!2\.0)[\w.-]+-[0-9a-f]{8}\b|\b(?:chan|app|res)_[a-z_]+\.c:|\bAST_CAUSE_/;
@@ -38,7 +40,9 @@ export function callFacts(f: Finding | null | undefined): CallFacts {
   if (text.includes("sofia") || text.includes("[CS_") || text.includes("switch_") || text.includes("mod_")) {
     if (!FREESWITCH.test(text)) return {};
     const profile = CHANNEL.exec(text)?.[1];
-    if (!profile) return { product: "FreeSWITCH" };
+    // mod_sofia's own lines (sofia.c, sofia_glue.c: a CODEC NEGOTIATION ERROR) are about SIP too.
+    if (!profile)
+      return SOFIA_SOURCE.test(text) ? { product: "FreeSWITCH", sip: true } : { product: "FreeSWITCH" };
     // A gateway leg goes out; the default external profile takes calls in from carriers (ended
     // while routed, or in CS_NEW when FreeSWITCH refused the offer itself).
     if (profile === "gateway") return { product: "FreeSWITCH", direction: "placed", sip: true };

@@ -2,9 +2,9 @@
 // finding store as hits arrive: a Twilio error body's status line (twilio-rest.ts), Asterisk's
 // several lines for one dial result (dial-outcomes.ts), FreeSWITCH's for one failed bridge
 // (originate-outcomes.ts), mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
-// line or after the gateway's failed ping (gateway-refusals.ts), FreeSWITCH's codec refusal and its
-// CS_NEW hang-up (codec-refusals.ts), and a proxy's or stack's several lines for one SIP reply
-// (reply-restated.ts).
+// line or after the gateway's failed ping (gateway-refusals.ts), FreeSWITCH's codec refusal and the
+// refused channel's hang-up or its bridge's summary (codec-refusals.ts), and a proxy's or stack's
+// several lines for one SIP reply (reply-restated.ts).
 import { CHAN_UNAVAIL_REASON } from "./chan-unavail.js";
 import { CodecRefusals, isCodecRefusal } from "./codec-refusals.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
@@ -40,7 +40,8 @@ export class Restatements {
   take(h: Hit, lineNo: number, src: Source): Hit | null {
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
-    if (this.codecs.restates(t, src.line, lineNo, () => src.build(t))) return null;
+    if (isCodecRefusal(t)) this.codecs.offered(src.line);
+    else if (this.codecs.waiting && this.codec(t, src, lineNo)) return null;
     if (t.detector === DIAL_STATUS)
       return this.dials.repeats(t, src.line, lineNo, t.reason === CHAN_UNAVAIL_REASON) ? null : t;
     if (isBridgeFailure(t)) this.dials.noteCause(t, src.line, lineNo);
@@ -56,6 +57,19 @@ export class Restatements {
     }
     if (t.namespace === "sip" && t.code >= 300 && this.replies.repeats(t, src.line, lineNo)) return null;
     return t;
+  }
+
+  /**
+   * Whether `t` restates a FreeSWITCH codec line above (codec-refusals.ts). The leg's hang-up that
+   * takes its place is also that bridge's leg to the originate's summary below, and a summary
+   * with no hang-up before it stands for the codec line's bridge: either way the summary and the
+   * caller's own hang-up after it count no more.
+   */
+  private codec(t: Hit, src: Source, lineNo: number): boolean {
+    const summary = this.codecs.summarises(t, src.line, lineNo);
+    if (!summary && !this.codecs.restates(t, src.line, lineNo, () => src.build(t))) return false;
+    if (isOriginateLine(src.line)) this.originates.repeats(t, src.line, lineNo);
+    return true;
   }
 
   /** The finding to keep for `h`, whose own finding is `f`: a FreeSWITCH cause line right under
