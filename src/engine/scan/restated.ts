@@ -44,7 +44,8 @@ export class Restatements {
     else if (this.codecs.waiting && this.codec(t, src, lineNo)) return null;
     if (t.detector === DIAL_STATUS)
       return this.dials.repeats(t, src.line, lineNo, t.reason === CHAN_UNAVAIL_REASON) ? null : t;
-    if (isBridgeFailure(t)) this.dials.noteCause(t, src.line, lineNo);
+    // A HANGUPCAUSE of a call whose Dial() ended CHANUNAVAIL is that Dial()'s cause (dial-outcomes.ts).
+    if (isBridgeFailure(t) && this.dials.noteCause(t, src.line, lineNo, () => src.build(t))) return null;
     const again = this.refusals.repeats(t, src.line, lineNo);
     // A gateway's refused leg is a leg's end too: the originate's summary below restates it.
     if (isBridgeFailure(t) && (isOriginateLine(src.line) || isDownRefusal(t, src.line)))
@@ -76,6 +77,7 @@ export class Restatements {
    *  mod_sofia's refusal of a gateway leg is that refusal, on mod_sofia's line. */
   finding(h: Hit, f: Finding): Finding {
     if (isCodecRefusal(h)) this.codecs.see(f, f.line);
+    if (h.reason === CHAN_UNAVAIL_REASON) this.dials.see(f);
     return h.detector === OWN_CAUSE ? (this.refusals.take(f) ?? f) : f;
   }
 }
