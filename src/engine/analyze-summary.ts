@@ -6,6 +6,7 @@ import { dominantSentence, recoveredSentence } from "./dominant.js";
 import type { DroppedCall } from "./dropped.js";
 import { failoverSentence } from "./failover.js";
 import { type Forwarded, forwardedSentence } from "./forks.js";
+import { refusedCallsSentence } from "./gateway-pings.js";
 import type { Hangup } from "./hangups.js";
 import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import type { NatHint } from "./nat-media.js";
@@ -81,6 +82,9 @@ export function summaryParts(scan: ScanOutput, facts: SummaryFacts): string[] {
     first && !hungUp ? survivedSentence(first, scan.findings, failing, scan.events) : undefined;
   if (survived) parts.push(survived);
   if (failingComponent) parts.push(`Most likely failing component: ${failingComponent}.`);
+  // A gateway's failed ping leads: the calls FreeSWITCH then refused through it are what it cost.
+  const refusedCalls = refusedCallsSentence(first, scan.findings);
+  if (refusedCalls) parts.push(refusedCalls);
   if (nat) parts.push(nat.sentence);
   if (correlations.length > 0) parts.push(correlations[0] ?? "");
   // The timer behind a hang-up first, where the summary has just pointed at it.

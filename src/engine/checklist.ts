@@ -6,6 +6,7 @@
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { callFacts, fitChecks } from "./call-facts.js";
+import { pingLeftDown } from "./gateway-pings.js";
 import type { Finding } from "./scan/scanner.js";
 import { ordinaryAnswer } from "./sipp.js";
 import { PJSIP_TRANSPORT_ERROR, pjsipTransportError } from "./transport-error.js";
@@ -38,11 +39,22 @@ export interface ChecklistParts {
 const OWN_CAUSE_CHECK =
   /^For (?:FreeSWITCH's own ([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b|(pjsip's own transport error)\b)/;
 
+/** FreeSWITCH's cause for the calls through a gateway its failed OPTIONS pings left DOWN. */
+const GATEWAY_DOWN = "GATEWAY_DOWN";
+
 /** The stack's own cause the headline failure stands for, as its checks name it. */
 function ownCause(first: Finding | null | undefined): string | undefined {
   if (!first) return undefined;
   if (pjsipTransportError(first)) return PJSIP_TRANSPORT_ERROR;
+  // A gateway's failed ping is why FreeSWITCH refuses calls through it: GATEWAY_DOWN's checks fit.
+  if (pingLeftDown(first)) return GATEWAY_DOWN;
   return first.direction === "local" ? first.reason : undefined;
+}
+
+/** Checks named for a cause ("For FreeSWITCH's own GATEWAY_DOWN, …"), or undefined for others. */
+function namedCause(c: string): string | undefined {
+  const m = OWN_CAUSE_CHECK.exec(c);
+  return m?.[1] ?? m?.[2];
 }
 
 /**
@@ -53,16 +65,14 @@ function ownCause(first: Finding | null | undefined): string | undefined {
  */
 function checksFor(e: Entry, own: readonly string[], first: Finding | null | undefined): string[] {
   const cause = ownCause(first);
-  const named = (c: string) => {
-    const m = OWN_CAUSE_CHECK.exec(c);
-    return m?.[1] ?? m?.[2];
-  };
   const fitting = own.filter((c) => {
-    const n = named(c);
+    const n = namedCause(c);
     return n === undefined || n === cause;
   });
-  if (!cause || first?.id !== e.id) return fitting;
-  const forCause = fitting.filter((c) => named(c) === cause);
+  // After a gateway's failed ping, the refusals' 503 is FreeSWITCH's own too, not the headline's entry.
+  const headline = first?.id === e.id || (cause === GATEWAY_DOWN && pingLeftDown(first));
+  if (!cause || !headline) return fitting;
+  const forCause = fitting.filter((c) => namedCause(c) === cause);
   return forCause.length > 0 ? forCause : fitting;
 }
 
@@ -98,6 +108,11 @@ export function mergeChecklist(p: ChecklistParts): string[] {
       seen.add(k);
       checklist.push(c);
     }
+  }
+  // A gateway's failed ping: the checks of the calls it refused (sofia status gateway …) lead.
+  if (ownCause(p.first) === GATEWAY_DOWN) {
+    const down = checklist.filter((c) => namedCause(c) === GATEWAY_DOWN);
+    checklist.splice(0, checklist.length, ...down, ...checklist.filter((c) => !down.includes(c)));
   }
   const facts = callFacts(p.first);
   // A Webex Calling log (a Mobius error among the failures) has no PBX of its own in the path.

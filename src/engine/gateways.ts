@@ -7,6 +7,7 @@
 // refused itself before sending anything (INVALID_GATEWAY, GATEWAY_DOWN) points at its own gateway
 // settings, not at a carrier: no request went out, so nobody answered it.
 import { type GatewayLine, gatewayLine } from "./gateway-lines.js";
+import { pingOutcome, pingStory } from "./gateway-pings.js";
 import type { Finding } from "./scan/scanner.js";
 
 const NORMAL_CLEARING = 16;
@@ -54,18 +55,6 @@ function failover(first: Finding, leg: { gw: string; dest: string }, findings: r
   return "";
 }
 
-/** A later successful ping of the same gateway: it came back. */
-function recovery(first: Finding, gw: string, findings: readonly Finding[]): string {
-  for (const f of findings) {
-    if (f.line <= first.line || f.namespace !== "sip" || f.code < 200 || f.code >= 300) continue;
-    const ping = gatewayLine(f.text);
-    if (ping?.kind !== "ping" || !ping.ok || ping.gw !== gw) continue;
-    const up = ping.state === "UP" ? " and the gateway was UP again" : "";
-    return `; it recovered: its ping on line ${f.line} got ${f.code}${up}`;
-  }
-  return "";
-}
-
 /** What the gateway's line says happened, in brackets after its name. */
 function what(first: Finding, line: GatewayLine): string {
   // FreeSWITCH's own cause on the leg (GATEWAY_DOWN): it refused the leg itself.
@@ -73,7 +62,9 @@ function what(first: Finding, line: GatewayLine): string {
     return `FreeSWITCH ended the leg itself with ${first.reason}`;
   if (line.kind === "ping") {
     const down = line.state === "DOWN" ? ", and FreeSWITCH marked it DOWN" : "";
-    return `its OPTIONS ping got ${first.code}${down}`;
+    // FreeSWITCH's own timeout of its OPTIONS transaction: the carrier never answered the ping.
+    const silent = first.code === 408 ? " as the carrier never answered" : "";
+    return `its OPTIONS ping got ${first.code}${silent}${down}`;
   }
   if (line.kind === "register")
     return first.code === 408
@@ -85,7 +76,7 @@ function what(first: Finding, line: GatewayLine): string {
 }
 
 /** The gateway a FreeSWITCH failure came through, and what happened next: the gateway the same
- *  destination then connected through, or the ping that found the gateway back. */
+ *  destination then connected through, or the ping that found the gateway back (gateway-pings.ts). */
 export function gatewayComponent(
   first: Finding,
   findings: readonly Finding[],
@@ -97,13 +88,15 @@ export function gatewayComponent(
   if (refused) return refused;
   if (!line) return null;
   const own = `FreeSWITCH gateway ${line.gw} (${what(first, line)})`;
-  // The catalog's usual sender of a cause FreeSWITCH made up itself says nothing about this leg.
-  const usual = generic && first.direction !== "local" ? ` — ${generic}` : "";
+  // The catalog's usual sender of a cause FreeSWITCH made up itself says nothing about this leg, nor
+  // the usual sender of a 408 about FreeSWITCH's own ping that timed out.
+  const own408 = line.kind === "ping" && first.code === 408;
+  const usual = generic && first.direction !== "local" && !own408 ? ` — ${generic}` : "";
   const next =
     line.kind === "leg"
       ? failover(first, line, findings)
       : line.kind === "ping"
-        ? recovery(first, line.gw, findings)
+        ? pingOutcome(pingStory(first, findings) ?? { gw: line.gw, refused: [] })
         : "";
   return `${own}${usual}${next}`;
 }

@@ -17,14 +17,17 @@ interface Placed {
 
 /**
  * The destination a failure names as the one that failed, in words for its row: the host the log's
- * own system gave up on (a dispatcher probe that timed out), or the FreeSWITCH gateway a leg went
- * through. A code repeated for a few destinations keeps a row for each, so each is named.
+ * own system gave up on (a dispatcher probe that timed out), or the FreeSWITCH gateway a leg or a
+ * failed ping went through. A code repeated for a few destinations keeps a row for each, so each is
+ * named; a gateway's failed ping keeps apart from the calls FreeSWITCH refused through it.
  */
 function destination(f: Finding): { key: string; words: string } | undefined {
   if (f.host && f.direction === "local" && hostRole(f.text, f.host, f.direction) === "upstream")
     return { key: `>${f.host}`, words: `to ${f.host}` };
   if (f.host) return undefined;
   const gw = gatewayLine(f.text);
+  if (gw?.kind === "ping" && !gw.ok)
+    return { key: `ping ${gw.gw}`, words: `via FreeSWITCH gateway ${gw.gw}` };
   if (gw?.kind !== "leg" && gw?.kind !== "refused") return undefined;
   return { key: `gateway ${gw.gw}`, words: `via FreeSWITCH gateway ${gw.gw}` };
 }

@@ -30,7 +30,7 @@ describe("a FreeSWITCH gateway found down", () => {
     expect(own?.id).toBe(GATEWAY_DOWN_ENTRY.id);
   });
 
-  it("is the failed ping's own answer when the ping line gives one, counted once", () => {
+  it("comes after the failed ping's own answer, which leads when the ping line gives one", () => {
     const a = run([
       fs(
         "01.123456",
@@ -39,7 +39,8 @@ describe("a FreeSWITCH gateway found down", () => {
       ),
       down,
     ]);
-    expect(a.counts.findings).toBe(1);
+    // The ping is the cause; the refused call is what it cost, and is told too (gateway-pings.test.ts).
+    expect(a.counts.findings).toBe(2);
     expect(a.firstFailure).toMatchObject({ code: 408, line: 1, method: "OPTIONS" });
     expect(a.failingComponent).toMatch(/^FreeSWITCH gateway carrier_a \(its OPTIONS ping got 408/);
   });

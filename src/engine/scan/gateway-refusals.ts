@@ -5,10 +5,10 @@
 // code the catalog reads the cause line's FreeSWITCH cause as (own-causes.ts).
 //
 // A gateway found down is a failure even when no cause line follows (a paste of that line alone):
-// it is reported at once, as GATEWAY_DOWN, and the cause line just below restates it. When the
-// gateway's own failed OPTIONS ping was seen before ("Ping failed carrier1 with code 503 … state
-// DOWN"), that ping's answer is the failure, and the refusals it causes until a ping succeeds
-// restate it.
+// it is reported at once, as GATEWAY_DOWN, and the cause line just below restates it. After the
+// gateway's own failed OPTIONS ping ("Ping failed carrier1 with code 503 … state DOWN") the refusals
+// are still reported: the ping is the cause and comes first, but the refusals are the calls it cost,
+// and the analysis tells them (when, which gateway, whether it was down again after a recovery).
 import { gatewayLine } from "../gateway-lines.js";
 import type { Finding } from "./finding.js";
 import { type Emit, type Hit, hit } from "./hit.js";
@@ -68,8 +68,6 @@ function downGateway(h: Hit, line: string): string | undefined {
  */
 export class GatewayRefusals {
   private held: Finding | undefined;
-  /** Gateways whose last OPTIONS ping failed. */
-  private readonly pingFailed = new Set<string>();
   /** The last down refusal reported, and its line. */
   private down: { reason: string; line: number } | undefined;
 
@@ -79,22 +77,13 @@ export class GatewayRefusals {
   }
 
   /**
-   * Whether the hit `h` on `line` restates a gateway failure already reported: a down refusal of a
-   * gateway whose ping failed, or the cause line just below a down refusal. Pings are noted here.
+   * Whether the hit `h` on `line` restates a gateway failure already reported: the cause line just
+   * below a down refusal. A down refusal itself is noted here and kept.
    */
   repeats(h: Hit, line: string, lineNo: number): boolean {
-    if (line.includes("Ping ")) {
-      const g = gatewayLine(line);
-      if (g?.kind === "ping") {
-        if (g.ok) this.pingFailed.delete(g.gw);
-        else this.pingFailed.add(g.gw);
-      }
-      return false;
-    }
-    const gw = downGateway(h, line);
-    if (gw !== undefined) {
+    if (downGateway(h, line) !== undefined) {
       this.down = { reason: h.reason as string, line: lineNo };
-      return this.pingFailed.has(gw);
+      return false;
     }
     const d = this.down;
     if (!d || h.detector !== OWN_CAUSE || h.reason !== d.reason) return false;
