@@ -34,6 +34,7 @@ import { staleChallenges, staleComponent, staleLabel } from "./stale-nonce.js";
 import { TimelineRows } from "./timeline-rows.js";
 import { timerFindings } from "./timing.js";
 import { transferReports } from "./transfer.js";
+import { trunkUnavailChecks } from "./trunk-unavail.js";
 import { silences } from "./unanswered.js";
 import { AnsweredCalls, isNormal, label } from "./verdict.js";
 import { voicemailAfter } from "./voicemail.js";
@@ -52,6 +53,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // The request each failure entry first failed: a REGISTER's 403 has checks of its own.
   const failedMethod = new Map<Entry, string>();
   const leadCheck = new Map<Entry, string>();
+  const replacedChecks = new Map<Entry, readonly string[]>();
   const failed = new Map<Entry, Finding[]>();
   const challenges: ChallengeOutcome[] = [];
   // 401/407s that say only the nonce expired (stale=true): no refusal of the credentials.
@@ -111,6 +113,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     if (!normal && e && !failureEntries.includes(e)) {
       failureEntries.push(e);
       if (pstn) leadCheck.set(e, pstn.check);
+      // A Dial() through a trunk that ended CHANUNAVAIL: the trunk's checks, not the callee's.
+      const trunk = trunkUnavailChecks(f);
+      if (trunk) replacedChecks.set(e, trunk);
       const method = checkMethod(f);
       if (method) failedMethod.set(e, method);
     }
@@ -202,6 +207,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       timers: timers.map((t) => catalog.byId.get(t.timer)).filter((e): e is Entry => e !== undefined),
       methods: failedMethod,
       extra: leadCheck,
+      replaced: replacedChecks,
       dependencies: [...new Set(failing.flatMap((f) => (f.dependency ? [f.dependency] : [])))],
       first,
       scenario: sippScenario(catalog, first),

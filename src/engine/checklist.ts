@@ -24,6 +24,8 @@ export interface ChecklistParts {
   methods: ReadonlyMap<Entry, string>;
   /** A check of the log's own to put before an entry's (an unlisted PSTN subcode's SBC check). */
   extra: ReadonlyMap<Entry, string>;
+  /** Checks the failure's own line gives that replace an entry's (an unavailable trunk's). */
+  replaced?: ReadonlyMap<Entry, readonly string[]>;
   /** Dependencies the failures' log messages name (CXAPI, Redis): checks naming one go first. */
   dependencies?: readonly string[];
   /** The headline failure: an Asterisk step has no place in a FreeSWITCH log. */
@@ -100,7 +102,7 @@ export function mergeChecklist(p: ChecklistParts): string[] {
   const seen = new Set<string>();
   for (const e of order) {
     const method = p.methods.get(e);
-    const own = checksFor(e, (method && e.methodChecks?.[method]) || e.checks, p.first);
+    const own = p.replaced?.get(e) ?? checksFor(e, (method && e.methodChecks?.[method]) || e.checks, p.first);
     const extra = p.extra.get(e);
     for (const c of extra ? [extra, ...own] : own) {
       const k = normalizeText(c);

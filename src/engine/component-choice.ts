@@ -1,6 +1,7 @@
 // Which component most likely failed, in order of how directly the log shows it: a dependency a
 // log message names, the side a hang-up or a timer points at, the host that never answered, the
 // failure most calls share, and only then the catalog's usual sender of the first failure.
+
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import {
@@ -22,6 +23,7 @@ import { sippComponent } from "./sipp.js";
 import type { TimerFinding } from "./timing.js";
 import { type TransferReport, transferComponent } from "./transfer.js";
 import { transportComponent } from "./transport-error.js";
+import { trunkUnavailComponent } from "./trunk-unavail.js";
 import { isNoResponse } from "./unanswered.js";
 import { type Voicemail, voicemailComponent } from "./voicemail.js";
 
@@ -88,6 +90,7 @@ export function chooseComponent(c: ComponentClues): string | null {
       dialplanComponent(first) ??
       refusedOfferComponent(first) ??
       gatewayComponent(first, c.ordered, c.firstEntry?.failingSide ?? c.firstEntry?.generatedBy) ??
+      trunkUnavailComponent(first) ??
       pstnResult(c.catalog, first)?.component ??
       failingComponentOf(first, c.firstEntry) ??
       apiBehindStatus(first, c.ordered, c.entryOf)

@@ -83,6 +83,38 @@ describe("a FreeSWITCH gateway found down", () => {
     ]);
     expect(a.firstFailure).toBeNull();
   });
+
+  const dialled = (call: string, target: string) =>
+    ast(
+      call,
+      `pbx.c: Executing [914155550123@from-internal:1] Dial("PJSIP/1000-00000021", "${target},30") in new stack`,
+    );
+  const fellThrough = (call: string) =>
+    ast(call, "pbx.c: Auto fallthrough, channel 'PJSIP/1000-00000021' status is 'CHANUNAVAIL'");
+
+  it("blames this Asterisk's trunk, with its endpoint checks, when the Dial() went through one", () => {
+    const a = run([dialled("C-00000016", "PJSIP/14155550123@carrier-trunk"), fellThrough("C-00000016")]);
+    expect(a.firstFailure).toMatchObject({ code: 20, trunk: "PJSIP/carrier-trunk" });
+    expect(a.failingComponent).toMatch(
+      /^This Asterisk's PJSIP trunk carrier-trunk: .*nothing was sent to the carrier/,
+    );
+    expect(a.checklist[0]).toMatch(/pjsip show endpoint carrier-trunk/);
+    expect(a.checklist.join("\n")).not.toMatch(/called user's registrations|mobile numbers/);
+    expect(JSON.stringify(a)).not.toContain("14155550123");
+  });
+
+  it("names a chan_sip peer in its own CLI words", () => {
+    const a = run([dialled("C-00000017", "SIP/carrier/14155550123"), fellThrough("C-00000017")]);
+    expect(a.checklist[0]).toMatch(/sip show peer carrier/);
+  });
+
+  it("keeps the callee's registration checks for a phone, and reads no other call's Dial()", () => {
+    const phone = run([dialled("C-00000018", "PJSIP/2001"), fellThrough("C-00000018")]);
+    expect(phone.firstFailure?.trunk).toBeUndefined();
+    expect(phone.checklist[0]).toMatch(/registrations on the registrar/);
+    const other = run([dialled("C-00000019", "PJSIP/1415@carrier-trunk"), fellThrough("C-00000020")]);
+    expect(other.firstFailure?.trunk).toBeUndefined();
+  });
 });
 
 describe("an Asterisk Dial() that ended CHANUNAVAIL with no cause", () => {

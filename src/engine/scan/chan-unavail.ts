@@ -42,3 +42,28 @@ export function detectChanUnavail(segment: string, emit: Emit): void {
   }
   if (segment.includes("Everyone is busy")) all(EVERYONE, segment, found);
 }
+
+/** How far above a CHANUNAVAIL line its call's Dial() is looked for. */
+export const DIAL_LOOKBACK = 10;
+/** pbx.c's `Executing [...] Dial("PJSIP/1000-00000021", "PJSIP/14155550123@carrier-trunk,30")`. */
+const DIAL_APP = /\bDial\("[^"]*",\s*"([^",&]+)/;
+/** A dial string through a trunk: TECH/number@endpoint (PJSIP), TECH/peer/number (chan_sip, IAX2). */
+const THROUGH_TRUNK = /^(PJSIP|SIP|IAX2)\/(?:[^@/]+@([\w.-]+)$|([\w.-]+)\/[^/]+$)/;
+const CALL_ID = /\[(C-[0-9a-f]{8})\]/;
+
+/**
+ * The trunk endpoint the Dial() of `line`'s call went through, as TECH/NAME ("PJSIP/carrier-trunk"), from the Dial line among `above`
+ * (nearest first): of the same call id when the lines carry one. A phone endpoint (PJSIP/2001)
+ * names none: the callee's registration is then what CHANUNAVAIL is about.
+ */
+export function dialledTrunk(line: string, above: readonly string[]): string | undefined {
+  const call = CALL_ID.exec(line)?.[1];
+  for (const l of above) {
+    if (call && !l.includes(call)) continue;
+    const target = l.includes("Dial(") ? DIAL_APP.exec(l)?.[1] : undefined;
+    if (target === undefined) continue;
+    const m = THROUGH_TRUNK.exec(target.trim());
+    return m ? `${m[1]}/${m[2] ?? m[3]}` : undefined;
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@
 // the surroundings a finding carries (timestamp, method, Call-ID, host, redacted excerpt).
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
+import { CHAN_UNAVAIL_REASON, DIAL_LOOKBACK, dialledTrunk } from "./chan-unavail.js";
 import { knownApi } from "./client-url.js";
 import { emptySurroundings, lineSurroundings, type Surroundings } from "./context.js";
 import { copy, detach } from "./detach.js";
@@ -53,6 +54,8 @@ export interface Finding {
   /** For a 404 or 480 a proxy sent itself: the line where its registrar found no contact for the
    *  callee ("'alice' Not found in usrloc"). */
   unregistered?: number;
+  /** For an Asterisk Dial() that ended CHANUNAVAIL: the trunk it dialled ("PJSIP/carrier-trunk"). */
+  trunk?: string;
   confidence: number;
   detector: string;
 }
@@ -143,6 +146,8 @@ export interface LineContext {
   inputLines?(n: number): number;
   /** The next `n` lines (fewer at the end of what has been read). */
   below?(n: number): string[];
+  /** The `n` lines before (fewer at the start of what is kept), nearest first. */
+  above?(n: number): string[];
 }
 
 /**
@@ -233,6 +238,10 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (headers.retryAfter !== undefined) f.retryAfter = headers.retryAfter;
   if (headers.contact || headers.sdpAddress) noteNat(f, headers);
   if (h.reason) f.reason = redact(h.reason, opts);
+  if (h.reason === CHAN_UNAVAIL_REASON) {
+    const trunk = dialledTrunk(line, ctx.above?.(DIAL_LOOKBACK) ?? []);
+    if (trunk) f.trunk = trunk;
+  }
   if (h.dependency) f.dependency = h.dependency;
   // Teams Direct Routing: Microsoft's subcode in the response's own ms-diagnostics header.
   const diagnostics = headers.diagnostics ? parseDiagnostics(headers.diagnostics) : undefined;

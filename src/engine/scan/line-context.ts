@@ -8,7 +8,7 @@ import { timeOf } from "./events.js";
 import type { LineContext } from "./finding.js";
 import { HEADER_BYTES } from "./hosts.js";
 import { jsonObjectTime } from "./json-time.js";
-import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
+import { lineAt, nextLines, prevLineStart, prevLines } from "./text-lines.js";
 import { isTsharkMessage, tsharkMessageLines } from "./tshark.js";
 
 /** The lines of a SIP message in tshark's tree its headers' codes may be found on. */
@@ -64,6 +64,7 @@ export function lineContext(
   };
   if (inputLines) ctx.inputLines = inputLines;
   ctx.below = (n) => nextLines(w.buf, w.le, n);
+  ctx.above = (n) => prevLines(w.buf, w.ls, n);
   return ctx;
 }
 

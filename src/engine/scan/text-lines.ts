@@ -31,6 +31,17 @@ export function prevLineStart(text: string, ls: number): number {
   return ls - 1 > 0 ? text.lastIndexOf("\n", ls - 2) + 1 : 0;
 }
 
+/** The up to `n` lines before the one starting at `ls`, nearest first. */
+export function prevLines(text: string, ls: number, n: number): string[] {
+  const out: string[] = [];
+  for (let s = ls; s > 0 && out.length < n; ) {
+    const p = prevLineStart(text, s);
+    out.push(lineAt(text, p, s - 1));
+    s = p;
+  }
+  return out;
+}
+
 /** Number of "\n" in text[from, to). */
 export function countLines(text: string, from: number, to: number): number {
   let n = 0;
