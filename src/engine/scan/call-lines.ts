@@ -24,4 +24,9 @@ export class CallLines<T> {
     if (this.calls.length > CALLS) this.calls.shift();
     return false;
   }
+
+  /** Whether a remembered latest line of a call matches `test`. */
+  some(test: (p: T) => boolean): boolean {
+    return this.calls.some(test);
+  }
 }

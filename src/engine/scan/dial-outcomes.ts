@@ -6,7 +6,9 @@
 // call before it ("Unable to create channel of type 'PJSIP' (cause 3 - …)") is that cause, and the
 // dial status only restates it. So is a HANGUPCAUSE the dialplan prints for the call just after
 // (on the next priority or the `h` extension): app_dial sets it to the failed leg's cause, and the
-// CHANUNAVAIL finding already kept takes that cause.
+// CHANUNAVAIL finding already kept takes that cause. A later dial result of the same call (the
+// next Dial()'s leg or summary, or another status) ends that wait: Asterisk overwrites HANGUPCAUSE
+// on every Dial(), so a cause printed after a failover belongs to the trunk tried last.
 import { CallLines } from "./call-lines.js";
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
@@ -116,11 +118,26 @@ export class DialOutcomes {
     const d = readLine(h, line, lineNo);
     const caused = stands && this.causes.some((p) => p.lineNo <= lineNo && sameCall(p, d));
     const again = this.calls.repeats(d) || caused;
+    this.closeWaits(d);
     if (stands && !again) {
       this.unavail.push({ d, f: undefined });
       if (this.unavail.length > CAUSE_CALLS) this.unavail.shift();
     }
     return again;
+  }
+
+  /**
+   * A dial line `d` that is a result of its own (another cause, a new summary, a leg after the
+   * summary) shows its call has moved on to another Dial(): the CHANUNAVAIL results of that call
+   * waiting above stop waiting, so the next Dial()'s HANGUPCAUSE is never theirs.
+   */
+  private closeWaits(d: DialLine): void {
+    for (let i = this.unavail.length - 1; i >= 0; i--) {
+      const u = this.unavail[i]?.d;
+      if (!u || u.lineNo >= d.lineNo || !sameCall(u, d)) continue;
+      const newResult = d.code !== u.code || d.kind === SUMMARY || (d.kind === LEG && u.kind > LEG);
+      if (newResult) this.unavail.splice(i, 1);
+    }
   }
 
   /** The finding kept for a CHANUNAVAIL result just accepted by repeats(). */
@@ -139,10 +156,17 @@ export class DialOutcomes {
     if (line.charCodeAt(0) !== 91) return false;
     const d = readLine(h, line, lineNo);
     if (build && this.unavail.length > 0 && printsHangupCause(line) && this.giveCause(d, build)) return true;
+    // The HANGUPCAUSE of a Dial() whose leg or summary just gave that cause restates it.
+    if (printsHangupCause(line) && this.calls.some((p) => this.gave(p, d))) return true;
     if (d.callId === undefined && d.thread === undefined) return false;
     this.causes.push(d);
     if (this.causes.length > CAUSE_CALLS) this.causes.shift();
     return false;
+  }
+
+  /** Whether the dial line `p` gave the cause `d` prints, for the same call a few lines above. */
+  private gave(p: DialLine, d: DialLine): boolean {
+    return p.code === d.code && d.lineNo >= p.lineNo && d.lineNo - p.lineNo <= CAUSE_AHEAD && sameCall(p, d);
   }
 
   /** The kept CHANUNAVAIL of the call of `d` just above it, given the cause `d` prints. */
