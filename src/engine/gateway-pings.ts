@@ -3,6 +3,7 @@
 // down!"), and whether it came back. A ping that succeeded later is a recovery only when nothing
 // after it shows the gateway down again: a later failed ping or refusal means it flapped, and an
 // engineer told "recovered" would close the incident while the trunk is still down.
+import { refusalFailover } from "./gateway-failover.js";
 import { type GatewayLine, gatewayLine } from "./gateway-lines.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -21,6 +22,8 @@ export function pingLeftDown(f: Finding | null | undefined): boolean {
 
 export interface PingStory {
   gw: string;
+  /** The failed ping left the gateway UP ("count 2/1/3, state UP"): it never went down. */
+  stayedUp: boolean;
   /** FreeSWITCH's refusals of calls through the gateway after the failed ping, in line order. */
   refused: Finding[];
   /** The first later ping that succeeded. */
@@ -29,11 +32,28 @@ export interface PingStory {
   downAgain?: Finding;
 }
 
+/**
+ * The stories told, by failed ping: the failing component tells a ping's story from the whole log,
+ * and the words added to it later (other-destinations.ts) are given only the timeline's rows.
+ */
+const told = new WeakMap<Finding, PingStory>();
+
+/** The story pingStory() told of `first` from the log, if it was asked. */
+export function toldStory(first: Finding): PingStory | undefined {
+  return told.get(first);
+}
+
 /** What the log shows of gateway `first`'s pinged gateway after its failed ping. */
 export function pingStory(first: Finding, findings: readonly Finding[]): PingStory | undefined {
   const ping = failedPing(first);
   if (!ping) return undefined;
-  const story: PingStory = { gw: ping.gw, refused: [] };
+  const story = tell(first, ping, findings);
+  told.set(first, story);
+  return story;
+}
+
+function tell(first: Finding, ping: { gw: string; state?: string }, findings: readonly Finding[]): PingStory {
+  const story: PingStory = { gw: ping.gw, stayedUp: ping.state === "UP", refused: [] };
   for (const f of findings) {
     if (f.line <= first.line) continue;
     // Cheap literal checks first: most findings are about no gateway at all.
@@ -65,16 +85,30 @@ function listed(fs: readonly Finding[]): string {
   return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
 }
 
-/** The component's ending: the gateway recovered, or flapped and was down again. */
-export function pingOutcome(story: PingStory): string {
+/** The component's ending: the gateway recovered, or flapped and was down again, and where the
+ *  calls it refused went next. */
+export function pingOutcome(story: PingStory, findings: readonly Finding[] = []): string {
+  const last = story.refused[story.refused.length - 1];
+  return upOrDown(story) + (last ? refusalFailover(last, story.gw, findings) : "");
+}
+
+function upOrDown(story: PingStory): string {
   const { up, downAgain } = story;
+  // FreeSWITCH marks a gateway DOWN only once failed pings bring its count below ping-min: a failed
+  // ping that left it UP was no outage, and no call was refused for it.
+  const kept =
+    "the gateway stayed UP (FreeSWITCH marks it DOWN only once failed pings bring its count below ping-min)";
+  if (story.stayedUp && !downAgain)
+    return up ? `; ${kept}, and its next ping on line ${up.line} got ${up.code}` : `; ${kept}`;
   if (!up) return "";
-  const upWords = `its ping on line ${up.line} got ${up.code}${upState(up) ? " and the gateway was UP again" : ""}`;
-  if (!downAgain) return `; it recovered: ${upWords}`;
   const again =
-    downAgain.namespace === "sip" && failedPing(downAgain)
+    downAgain && downAgain.namespace === "sip" && failedPing(downAgain)
       ? `its ping got ${downAgain.code}`
       : "FreeSWITCH refused a call through it";
+  if (story.stayedUp && downAgain)
+    return `; ${kept}, and its ping on line ${up.line} got ${up.code}, but at line ${downAgain.line} ${again}`;
+  const upWords = `its ping on line ${up.line} got ${up.code}${upState(up) ? " and the gateway was UP again" : ""}`;
+  if (!downAgain) return `; it recovered: ${upWords}`;
   const later = story.refused.filter((f) => f.line > up.line);
   const calls = later.length > 0 ? `, and calls through it were refused (${listed(later)})` : "";
   return `; it flapped: ${upWords}, but it was DOWN again at line ${downAgain.line} (${again})${calls}`;
@@ -92,9 +126,26 @@ export function refusedCallsSentence(
 ): string | undefined {
   if (!first) return undefined;
   const story = pingStory(first, findings);
-  if (!story || story.refused.length === 0) return undefined;
-  const n = story.refused.length;
+  if (!story) return undefined;
+  // Every gateway's refusals, the pinged one's first: another gateway down later cost calls too.
+  const byGateway = new Map<string, Finding[]>([[story.gw, story.refused]]);
+  for (const f of findings) {
+    if (f.line <= first.line || !f.text.includes("ateway '")) continue;
+    const g = gatewayLine(f.text);
+    if (g?.kind !== "refused" || g.why !== "down" || g.gw === story.gw) continue;
+    const list = byGateway.get(g.gw);
+    if (list) list.push(f);
+    else byGateway.set(g.gw, [f]);
+  }
+  const sentences = [...byGateway]
+    .filter(([, refused]) => refused.length > 0)
+    .map(([gw, refused]) => refusedSentence(gw, refused));
+  return sentences.length > 0 ? sentences.join(" ") : undefined;
+}
+
+function refusedSentence(gw: string, refused: readonly Finding[]): string {
+  const n = refused.length;
   const calls = n === 1 ? "A call through" : `${n} calls through`;
   const were = n === 1 ? "was" : "were";
-  return `${calls} FreeSWITCH gateway ${story.gw} ${were} refused by FreeSWITCH itself (GATEWAY_DOWN, nothing sent to the carrier) because it was marked DOWN: ${listed(story.refused)}.`;
+  return `${calls} FreeSWITCH gateway ${gw} ${were} refused by FreeSWITCH itself (GATEWAY_DOWN, nothing sent to the carrier) because it was marked DOWN: ${listed(refused)}.`;
 }

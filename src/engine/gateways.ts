@@ -6,17 +6,10 @@
 // the call connected there. A gateway's own OPTIONS ping and REGISTER name it too. A leg FreeSWITCH
 // refused itself before sending anything (INVALID_GATEWAY, GATEWAY_DOWN) points at its own gateway
 // settings, not at a carrier: no request went out, so nobody answered it.
+import { isSuccess, laterDownGateway, refusalFailover } from "./gateway-failover.js";
 import { type GatewayLine, gatewayLine } from "./gateway-lines.js";
-import { pingOutcome, pingStory } from "./gateway-pings.js";
+import { type PingStory, pingOutcome, pingStory } from "./gateway-pings.js";
 import type { Finding } from "./scan/scanner.js";
-
-const NORMAL_CLEARING = 16;
-
-function isSuccess(f: Finding): boolean {
-  return f.namespace === "sip"
-    ? f.code >= 200 && f.code < 300
-    : f.namespace === "q850" && f.code === NORMAL_CLEARING;
-}
 
 /**
  * FreeSWITCH's own causes for a leg to a gateway that mod_sofia refused before sending anything: no
@@ -40,7 +33,11 @@ function refusedLeg(
   const refusal = first.direction === "local" && first.reason ? REFUSALS[first.reason] : undefined;
   if (!refusal) return null;
   // "Cannot create outgoing channel … [GATEWAY_DOWN]" names no gateway: the lines above it do.
-  return refusal(line?.gw) + (line?.kind === "leg" ? failover(first, line, findings) : "");
+  const next =
+    line?.kind === "leg"
+      ? failover(first, line, findings)
+      : refusalFailover(first, line?.kind === "refused" ? line.gw : undefined, findings);
+  return refusal(line?.gw) + next;
 }
 
 /** The later leg to the same destination through another gateway that connected, in words. */
@@ -92,11 +89,41 @@ export function gatewayComponent(
   // the usual sender of a 408 about FreeSWITCH's own ping that timed out.
   const own408 = line.kind === "ping" && first.code === 408;
   const usual = generic && first.direction !== "local" && !own408 ? ` — ${generic}` : "";
-  const next =
-    line.kind === "leg"
-      ? failover(first, line, findings)
-      : line.kind === "ping"
-        ? pingOutcome(pingStory(first, findings) ?? { gw: line.gw, refused: [] })
-        : "";
-  return `${own}${usual}${next}`;
+  if (line.kind !== "ping")
+    return `${own}${usual}${line.kind === "leg" ? failover(first, line, findings) : ""}`;
+  const story = pingStory(first, findings) ?? { gw: line.gw, stayedUp: false, refused: [] };
+  return laterOutage(first, story, own, findings) ?? `${own}${usual}${pingOutcome(story, findings)}`;
+}
+
+/**
+ * A gateway that recovered is not the failure to chase when another gateway went DOWN after it and
+ * stayed down: that one is failing now, and the recovered one is told as an earlier outage.
+ */
+function laterOutage(
+  first: Finding,
+  story: PingStory,
+  own: string,
+  findings: readonly Finding[],
+): string | null {
+  if (story.stayedUp || !story.up || story.downAgain) return null;
+  const later = laterDownGateway(story.gw, story.up.line, findings);
+  if (!later) return null;
+  const { gw, f } = later;
+  const how =
+    gatewayLine(f.text)?.kind === "ping"
+      ? `its OPTIONS ping got ${f.code} on line ${f.line}, and FreeSWITCH marked it DOWN`
+      : `FreeSWITCH had marked it DOWN and refused a call through it itself on line ${f.line} (GATEWAY_DOWN), sending nothing to the carrier`;
+  const earlier = own.replace(/^FreeSWITCH gateway /, "");
+  return `FreeSWITCH gateway ${gw} (${how}; no later ping found it UP)${refusalsAfter(gw, f, findings)}; earlier, FreeSWITCH gateway ${earlier} on line ${first.line}${pingOutcome(story, findings)}`;
+}
+
+/** The failover after the last refusal through `gw` from `from` on, if the log shows one. */
+function refusalsAfter(gw: string, from: Finding, findings: readonly Finding[]): string {
+  let last: Finding | undefined;
+  for (const f of findings) {
+    if (f.line < from.line || !f.text.includes("ateway '")) continue;
+    const g = gatewayLine(f.text);
+    if (g?.kind === "refused" && g.gw === gw) last = f;
+  }
+  return last ? refusalFailover(last, gw, findings) : "";
 }

@@ -5,7 +5,7 @@
 // A gateway's failed OPTIONS ping that left it DOWN is the same failure as another gateway
 // FreeSWITCH refused calls through because it was DOWN too: two trunks down at once point at a
 // shared cause (this host's network, firewall or DNS), not at one carrier.
-import { failedPing, pingLeftDown } from "./gateway-pings.js";
+import { pingLeftDown, pingStory, toldStory } from "./gateway-pings.js";
 import type { Row } from "./rows.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -17,20 +17,57 @@ function gatewayDown(r: Row): boolean {
   return r.item.label.includes(DOWN_LABEL) || r.item.methods.includes("OPTIONS");
 }
 
-/** "; the same failure also hit FreeSWITCH gateway carrier_b" for other gateways found down. */
-function otherGatewaysDown(first: Finding, rows: readonly Row[]): string {
-  const mine = `via FreeSWITCH gateway ${failedPing(first)?.gw}`;
-  const others = rows
-    .filter((r) => r.item.failure && r.dest?.startsWith("via ") && r.dest !== mine && gatewayDown(r))
-    .map((r) => (r.dest as string).slice("via ".length));
-  const unique = [...new Set(others)];
-  return unique.length > 0 ? `; the same failure also hit ${unique.join(", ")}` : "";
+/** A row's label without the gateway it names ("Q.850 cause 41 Temporary failure"). */
+function bare(r: Row): string {
+  const tail = ` ${r.dest}`;
+  return r.item.label.endsWith(tail) ? r.item.label.slice(0, -tail.length) : r.item.label;
+}
+
+/**
+ * "; the same failure also hit FreeSWITCH gateway carrier_b" for other gateways found down while the
+ * pinged one was (not after it recovered), and calls through another gateway that failed with a
+ * cause of their own are named too: the primary down and the backup failing is every outbound call
+ * failing, which points at something the two share.
+ */
+function otherGateways(first: Finding, findings: readonly Finding[], rows: readonly Row[]): string {
+  const story = findings.length > 0 ? pingStory(first, findings) : toldStory(first);
+  const mine = `via FreeSWITCH gateway ${story?.gw}`;
+  // A gateway down only after this one recovered is a later outage, which the component leads with.
+  const recoveredAt = story?.up && !story.downAgain ? story.up.line : Number.POSITIVE_INFINITY;
+  const same: string[] = [];
+  const failed: string[] = [];
+  for (const r of rows) {
+    if (!r.item.failure || !r.dest?.startsWith("via ") || r.dest === mine) continue;
+    const gw = r.dest.slice("via ".length);
+    if (!gatewayDown(r)) failed.push(`${gw} (${bare(r)}, line ${r.item.firstLine})`);
+    else if (r.item.firstLine < recoveredAt) same.push(gw);
+  }
+  const sameGws = new Set(same);
+  const parts: string[] = [];
+  if (sameGws.size > 0) parts.push(`; the same failure also hit ${[...sameGws].join(", ")}`);
+  const calls = firstPerGateway(failed).filter((d) => !sameGws.has(d.gw));
+  if (calls.length > 0) parts.push(`; calls through ${calls.map((d) => d.words).join(", ")} failed too`);
+  return parts.join("");
+}
+
+/** The first entry per gateway of "FreeSWITCH gateway b (…)" words. */
+function firstPerGateway(list: readonly string[]): { gw: string; words: string }[] {
+  const out = new Map<string, string>();
+  for (const words of list) {
+    const gw = words.replace(/ \(.*$/, "");
+    if (!out.has(gw)) out.set(gw, words);
+  }
+  return [...out].map(([gw, words]) => ({ gw, words }));
 }
 
 /** "; the same failure also hit 10.0.0.22:5060" for the other destinations of `first`'s code. */
-export function otherDestinations(first: Finding | null, rows: readonly Row[]): string {
+export function otherDestinations(
+  first: Finding | null,
+  rows: readonly Row[],
+  findings: readonly Finding[] = [],
+): string {
   if (!first) return "";
-  if (pingLeftDown(first)) return otherGatewaysDown(first, rows);
+  if (pingLeftDown(first)) return otherGateways(first, findings, rows);
   const code = `${first.namespace}:${first.code}:${first.subcode}`;
   const mine = rows.find((r) => r.code === code && r.item.firstLine === first.line)?.dest;
   if (mine === undefined) return "";

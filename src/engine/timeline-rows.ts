@@ -9,6 +9,9 @@ import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
 import { type Finding, groupKey } from "./scan/scanner.js";
 
+/** How a row names the FreeSWITCH gateway its failure went through. */
+const GATEWAY_WORDS = "via FreeSWITCH gateway ";
+
 /** A finding placed in a row, kept to find the row again for the next finding of its code and host. */
 interface Placed {
   f: Finding;
@@ -26,14 +29,40 @@ function destination(f: Finding): { key: string; words: string } | undefined {
     return { key: `>${f.host}`, words: `to ${f.host}` };
   if (f.host) return undefined;
   const gw = gatewayLine(f.text);
-  if (gw?.kind === "ping" && !gw.ok)
-    return { key: `ping ${gw.gw}`, words: `via FreeSWITCH gateway ${gw.gw}` };
+  if (gw?.kind === "ping" && !gw.ok) return { key: `ping ${gw.gw}`, words: `${GATEWAY_WORDS}${gw.gw}` };
   if (gw?.kind !== "leg" && gw?.kind !== "refused") return undefined;
-  return { key: `gateway ${gw.gw}`, words: `via FreeSWITCH gateway ${gw.gw}` };
+  return { key: `gateway ${gw.gw}`, words: `${GATEWAY_WORDS}${gw.gw}` };
+}
+
+/** The key rows.ts gathers a code's rows under: a row names its gateway there when it is one of a few. */
+function gatherKey(r: Row): string {
+  return `${r.code}:${r.item.id}${r.hangup ? `:reason:${r.hangup}` : ""}${r.item.failure ? ":failure" : ""}`;
+}
+
+/**
+ * A failure through a FreeSWITCH gateway (a leg's cause, a refusal) names the gateway in its row even
+ * when it is the only one of its code: with one gateway down and calls through another failing with
+ * their own cause, each row must say which gateway it was. Rows of one code through a few gateways
+ * are named by rows.ts itself.
+ */
+function nameLoneGateways(rows: readonly Row[], named: WeakSet<Row>): void {
+  const byKey = new Map<string, number>();
+  for (const r of rows) if (r.dest) byKey.set(gatherKey(r), (byKey.get(gatherKey(r)) ?? 0) + 1);
+  for (const r of rows) {
+    if (!r.dest?.startsWith(GATEWAY_WORDS) || named.has(r) || byKey.get(gatherKey(r)) !== 1) continue;
+    r.item.label = `${r.item.label} ${r.dest}`;
+    named.add(r);
+  }
 }
 
 export class TimelineRows {
-  readonly rows: Row[] = [];
+  private readonly all: Row[] = [];
+  private readonly named = new WeakSet<Row>();
+  /** The rows, each lone gateway failure named by its gateway (read once all findings are in). */
+  get rows(): Row[] {
+    nameLoneGateways(this.all, this.named);
+    return this.all;
+  }
   /** Rows by the key the scanner folds repeats under, for the counts it folded. */
   private readonly groups = new Map<string, Row>();
   /** The same rows by code and host, so a repeat finds its row without building the key string. */
@@ -91,7 +120,7 @@ export class TimelineRows {
     if (f.timestamp) item.timestamp = f.timestamp;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup };
     if (dest) row.dest = dest.words;
-    this.rows.push(row);
+    this.all.push(row);
     // Folded repeats count in the responses' row, keyed as the scanner folds them (by keyHost),
     // whatever host the row is shown with.
     const foldKey = host === foldHost ? key : groupKey({ ...f, host: foldHost });

@@ -103,7 +103,9 @@ describe("a FreeSWITCH failover whose second gateway fails in the same second", 
       ...bridge("carrier_a", "bbbbbbbb-1111-4222-8333-000000000001", "01"),
       ...bridge("carrier_a", "cccccccc-1111-4222-8333-000000000001", "05"),
     ].join("\n");
-    expect(failures(again).map((r) => [r.label, r.count])).toEqual([["Q.850 cause 41 Temporary failure", 2]]);
+    expect(failures(again).map((r) => [r.label, r.count])).toEqual([
+      ["Q.850 cause 41 Temporary failure via FreeSWITCH gateway carrier_a", 2],
+    ]);
   });
 });
 

@@ -1,0 +1,81 @@
+// What came after a FreeSWITCH gateway failed, through the other gateways: the next leg after a
+// refusal ("Gateway 'carrier_a' is down!" then "Cannot create outgoing channel … [GATEWAY_DOWN]")
+// that went out through another gateway and connected is the bridge string's next gateway
+// ("sofia/gateway/carrier_a/…|sofia/gateway/carrier_b/…"): calls fail over. The refusal names no
+// number, so the leg that follows it is the one tried next. And a gateway that recovered is not the
+// failure to chase when another gateway went DOWN after it and stayed down.
+import { gatewayLine } from "./gateway-lines.js";
+import type { Finding } from "./scan/scanner.js";
+
+const NORMAL_CLEARING = 16;
+
+/** A leg's outcome that means the call connected: a 2xx, or a cause 16 hang-up. */
+export function isSuccess(f: Finding): boolean {
+  return f.namespace === "sip"
+    ? f.code >= 200 && f.code < 300
+    : f.namespace === "q850" && f.code === NORMAL_CLEARING;
+}
+
+/** The next leg after FreeSWITCH refused one through `gw`, when it went through another gateway and connected. */
+function nextLegConnected(refusal: Finding, gw: string | undefined, findings: readonly Finding[]) {
+  for (const f of findings) {
+    if (f.line <= refusal.line || !f.text.includes("sofia/gateway/")) continue;
+    const g = gatewayLine(f.text);
+    if (g?.kind !== "leg") continue;
+    // A leg through the refused gateway itself, or one that failed: no failover shown.
+    if (g.gw === gw || !isSuccess(f)) return undefined;
+    return { f, gw: g.gw };
+  }
+  return undefined;
+}
+
+/** "; degraded, since the next leg … went out through gateway carrier_b …", or "". */
+export function refusalFailover(
+  refusal: Finding,
+  gw: string | undefined,
+  findings: readonly Finding[],
+): string {
+  const next = nextLegConnected(refusal, gw, findings);
+  if (!next) return "";
+  const how = next.f.namespace === "sip" ? "where it was answered" : "whose leg cleared normally";
+  return `; degraded, since the next leg after FreeSWITCH refused the call (line ${refusal.line}) went out through gateway ${next.gw}, ${how} (line ${next.f.line}): calls fail over to ${next.gw}`;
+}
+
+/** A gateway found down: its failed ping left it DOWN, or FreeSWITCH refused a call through it. */
+function downSign(f: Finding): string | undefined {
+  const g = gatewayLine(f.text);
+  if (g?.kind === "ping" && !g.ok && f.code >= 300 && g.state !== "UP") return g.gw;
+  if (g?.kind === "refused" && g.why === "down") return g.gw;
+  return undefined;
+}
+
+/** Whether gateway `gw` is still down at the end of the log after `from`: no later ping found it UP. */
+function stillDown(gw: string, from: Finding, findings: readonly Finding[]): boolean {
+  let down = true;
+  for (const f of findings) {
+    if (f.line <= from.line || !f.text.includes(gw)) continue;
+    const g = gatewayLine(f.text);
+    if (!g || g.gw !== gw) continue;
+    if (g.kind === "ping" && g.ok && f.code < 300) down = false;
+    else if (downSign(f) === gw) down = true;
+  }
+  return down;
+}
+
+/** The first sign, after line `after`, of another gateway than `gw` that went down and stayed down. */
+export function laterDownGateway(
+  gw: string,
+  after: number,
+  findings: readonly Finding[],
+): { gw: string; f: Finding } | undefined {
+  const seen = new Set<string>([gw]);
+  for (const f of findings) {
+    // Cheap literal checks first: only a ping or a refusal can say a gateway is down.
+    if (f.line <= after || (!f.text.includes("Ping ") && !f.text.includes("ateway '"))) continue;
+    const other = downSign(f);
+    if (!other || seen.has(other)) continue;
+    seen.add(other);
+    if (stillDown(other, f, findings)) return { gw: other, f };
+  }
+  return undefined;
+}
