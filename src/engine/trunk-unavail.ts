@@ -1,27 +1,80 @@
 // An Asterisk Dial() through a trunk that ended CHANUNAVAIL with no cause: Asterisk could not
-// create or reach a channel to its own trunk endpoint, so nothing went to the carrier. The
-// endpoint is what failed, and its checks replace the called user's registration ones the
-// catalog gives cause 20 (which fit a phone that is not registered).
+// create or reach a channel to its own trunk, so nothing went to the carrier. The trunk is what
+// failed, and its checks replace the called user's registration ones the catalog gives cause 20
+// (which fit a phone that is not registered). A DAHDI group or span is this Asterisk's own PSTN
+// line: no registrar is involved. A Local channel is no trunk at all but this Asterisk's dialplan,
+// whose own Dial() failed. When every leg of a Dial() to several trunks was unavailable, each is
+// named: trunks failing together point at this Asterisk's own network.
 import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
 import type { Finding } from "./scan/scanner.js";
 
-/** The channel driver and trunk a CHANUNAVAIL finding's Dial() went through, if it went through one. */
-export function unavailableTrunk(f: Finding | null | undefined): { tech: string; name: string } | undefined {
-  if (f?.reason !== CHAN_UNAVAIL_REASON || !f.trunk) return undefined;
-  const slash = f.trunk.indexOf("/");
-  return { tech: f.trunk.slice(0, slash), name: f.trunk.slice(slash + 1) };
+interface Trunk {
+  tech: string;
+  name: string;
+}
+
+/** The trunks (channel driver and name) a CHANUNAVAIL finding's Dial() went through, if any. */
+export function unavailableTrunks(f: Finding | null | undefined): Trunk[] {
+  if (f?.reason !== CHAN_UNAVAIL_REASON || !f.trunk) return [];
+  return f.trunk.split("&").map((t) => {
+    const slash = t.indexOf("/");
+    return { tech: t.slice(0, slash), name: t.slice(slash + 1) };
+  });
+}
+
+/** The first trunk a CHANUNAVAIL finding's Dial() went through, if it went through one. */
+export function unavailableTrunk(f: Finding | null | undefined): Trunk | undefined {
+  return unavailableTrunks(f)[0];
+}
+
+/** A DAHDI target in words: g1 is group 1, i1 ISDN span 1, a bare number one channel. */
+function dahdiWords(name: string): string {
+  if (name.startsWith("g")) return `DAHDI group ${name.slice(1)}`;
+  if (name.startsWith("i")) return `DAHDI span ${name.slice(1)}`;
+  return `DAHDI channel ${name}`;
+}
+
+/** How one trunk is named in the failing component. */
+function trunkWords(t: Trunk): string {
+  if (t.tech === "DAHDI") return `${dahdiWords(t.name)} (its PSTN line)`;
+  if (t.tech === "Local") return `own dialplan in context ${t.name} (a Local channel, not a trunk)`;
+  return `${t.tech} trunk ${t.name}`;
 }
 
 export function trunkUnavailComponent(f: Finding): string | null {
-  const trunk = unavailableTrunk(f);
-  if (!trunk) return null;
-  return `This Asterisk's ${trunk.tech} trunk ${trunk.name}: Dial() could not create or reach a channel to it (CHANUNAVAIL), so nothing was sent to the carrier`;
+  const trunks = unavailableTrunks(f);
+  const [first] = trunks;
+  if (!first) return null;
+  if (trunks.length > 1) {
+    const tech = first.tech;
+    const alike = tech !== "DAHDI" && tech !== "Local" && trunks.every((t) => t.tech === tech);
+    const names = alike ? trunks.map((t) => t.name) : trunks.map(trunkWords);
+    const list = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+    return `This Asterisk's ${alike ? `${tech} trunks ` : ""}${list}: Dial() could create or reach a channel to none of them (CHANUNAVAIL), so nothing was sent to any carrier; trunks failing together point at this Asterisk's own network, DNS or firewall`;
+  }
+  if (first.tech === "Local")
+    return `This Asterisk's ${trunkWords(first)}: the Dial() it ran reached no one (CHANUNAVAIL); look at what that Dial() dialled`;
+  if (first.tech === "DAHDI")
+    return `This Asterisk's ${trunkWords(first)}: Dial() could not take a channel on it (CHANUNAVAIL), so nothing was sent to the carrier`;
+  return `This Asterisk's ${first.tech} trunk ${first.name}: Dial() could not create or reach a channel to it (CHANUNAVAIL), so nothing was sent to the carrier`;
 }
 
-/** The checks for an unavailable trunk endpoint, in the words of the channel driver it uses. */
+/** The checks for unavailable trunks, in the words of the channel driver each uses. */
 export function trunkUnavailChecks(f: Finding): string[] | undefined {
-  const t = unavailableTrunk(f);
-  if (!t) return undefined;
+  const trunks = unavailableTrunks(f);
+  if (trunks.length === 0) return undefined;
+  if (trunks.length === 1) return checksOf(trunks[0] as Trunk);
+  const names = trunks.map((t) => t.name).join(", ");
+  const together = `Every trunk of the Dial() (${names}) was unavailable at once: check this Asterisk's own network first (default route, DNS resolution, firewall or a VPN towards the carriers)`;
+  // Each trunk's own lead checks, then the shared ones once (the checklist drops repeats).
+  const lead = trunks.flatMap((t) => checksOf(t).slice(0, 2));
+  const rest = trunks.flatMap((t) => checksOf(t).slice(2));
+  return [together, ...lead, ...rest];
+}
+
+function checksOf(t: Trunk): string[] {
+  if (t.tech === "DAHDI") return dahdiChecks(t.name);
+  if (t.tech === "Local") return localChecks(t.name);
   if (t.tech !== "PJSIP") return peerChecks(t.tech, t.name);
   const trunk = t.name;
   return [
@@ -40,5 +93,26 @@ function peerChecks(tech: string, peer: string): string[] {
     `Check the peer's status in ${cli} show peers: UNREACHABLE or UNKNOWN (qualify got no answer) makes every Dial() to it CHANUNAVAIL`,
     `If the trunk registers to the carrier, check ${cli} show registry: a refused or expired registration leaves no usable route`,
     "Check the path to the carrier: DNS for the peer's host, the firewall, and whether the carrier's SBC answers OPTIONS",
+  ];
+}
+
+/** A DAHDI group, span or channel: the span's alarms, the ISDN D-channel, the channels free. */
+function dahdiChecks(name: string): string[] {
+  const what = dahdiWords(name);
+  const group = name.startsWith("g") ? ` (dahdi show channels group ${name.slice(1)})` : "";
+  return [
+    "Check the span's state in dahdi show status: a RED, YELLOW or BLUE alarm means the line to the carrier is down, and no channel on it can be taken",
+    "For an ISDN PRI, check pri show spans: the D-channel must be Up and In Service",
+    `Check that ${what} has channels configured and free${group}: a group with no channels (chan_dahdi.conf, dahdi_cfg) or all of them in use makes every Dial() to it CHANUNAVAIL`,
+    "If the span stays in alarm, check the cabling, the timing source, and ask the carrier for a line test",
+  ];
+}
+
+/** A Local channel: the dialplan it runs, and the Dial() that dialplan made. */
+function localChecks(context: string): string[] {
+  return [
+    `Check that the extension the Local channel dials exists in context ${context} (dialplan show EXTEN@${context}): a missing one leaves the Local channel nothing to run`,
+    "Read the Local channel's own lines (Local/…;2) above: its own Dial() is the one that failed, and its target, a phone's registration or a trunk, is what to check",
+    "If that Dial() rings a phone, check the phone is registered (pjsip show contacts, or sip show peers for chan_sip)",
   ];
 }

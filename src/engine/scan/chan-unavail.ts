@@ -7,6 +7,7 @@
 // A cause line of the same Dial() ("Unable to create channel … (cause 3 - …)") says more, and
 // CHANUNAVAIL then only restates it (dial-outcomes.ts).
 import { DIAL_STATUS } from "./dial-outcomes.js";
+import { targetTrunks } from "./dial-targets.js";
 import { all, type Emit, hit, put } from "./hit.js";
 
 /** The literals these lines are found by (anchors.ts, through pbx-refusals.ts's anchors). */
@@ -45,25 +46,22 @@ export function detectChanUnavail(segment: string, emit: Emit): void {
 
 /** How far above a CHANUNAVAIL line its call's Dial() is looked for. */
 export const DIAL_LOOKBACK = 10;
-/** pbx.c's `Executing [...] Dial("PJSIP/1000-00000021", "PJSIP/14155550123@carrier-trunk,30")`. */
-const DIAL_APP = /\bDial\("[^"]*",\s*"([^",&]+)/;
-/** A dial string through a trunk: TECH/number@endpoint (PJSIP), TECH/peer/number (chan_sip, IAX2). */
-const THROUGH_TRUNK = /^(PJSIP|SIP|IAX2)\/(?:[^@/]+@([\w.-]+)$|([\w.-]+)\/[^/]+$)/;
+/** pbx.c's `Executing [...] Dial("PJSIP/1000-00000021", "PJSIP/14155550123@carrier-a&PJSIP/…@carrier-b,30")`. */
+const DIAL_APP = /\bDial\("[^"]*",\s*"([^",]+)/;
 const CALL_ID = /\[(C-[0-9a-f]{8})\]/;
 
 /**
- * The trunk endpoint the Dial() of `line`'s call went through, as TECH/NAME ("PJSIP/carrier-trunk"), from the Dial line among `above`
- * (nearest first): of the same call id when the lines carry one. A phone endpoint (PJSIP/2001)
- * names none: the callee's registration is then what CHANUNAVAIL is about.
+ * The trunks the Dial() of `line`'s call went through, as TECH/NAME joined by "&"
+ * ("PJSIP/carrier-a&PJSIP/carrier-b", "DAHDI/g1", "Local/from-internal"), from the Dial line among
+ * `above` (nearest first): of the same call id when the lines carry one. A phone endpoint
+ * (PJSIP/2001) names none: the callee's registration is then what CHANUNAVAIL is about.
  */
 export function dialledTrunk(line: string, above: readonly string[]): string | undefined {
   const call = CALL_ID.exec(line)?.[1];
   for (const l of above) {
     if (call && !l.includes(call)) continue;
-    const target = l.includes("Dial(") ? DIAL_APP.exec(l)?.[1] : undefined;
-    if (target === undefined) continue;
-    const m = THROUGH_TRUNK.exec(target.trim());
-    return m ? `${m[1]}/${m[2] ?? m[3]}` : undefined;
+    const targets = l.includes("Dial(") ? DIAL_APP.exec(l)?.[1] : undefined;
+    if (targets !== undefined) return targetTrunks(targets);
   }
   return undefined;
 }
