@@ -175,7 +175,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const staleFirst = first !== null && stale.has(first);
   const failingComponent = staleFirst
     ? staleComponent(first)
-    : component && component + otherDestinations(first, rows);
+    : component && component + otherDestinations(first, rows, scan.findings);
   const normal: string[] = [];
   const labels = normalLabels(rows);
   if (labels.length > 0) normal.push(`Normal traffic: ${labels.slice(0, 8).join(", ")}.`);
