@@ -41,4 +41,17 @@ describe("a Webex SDK HTTP error named by its class", () => {
     const [f] = scan(rateLimited[0] as string, "", "GET https://other.example.com/x").findings;
     expect([f?.code, f?.host]).toEqual([429, undefined]);
   });
+
+  it("reads the request line after an escaped line break when a JSON logger wrote the message", () => {
+    const json = String.raw`{"level":"error","message":"WebexHttpError.ServiceUnavailable: Service Unavailable\nPOST https://mobius-us-east-1.prod.infra.webex.com/api/v1/calling/web/devices\nWEBEX_TRACKING_ID: ${TRACKING}"}`;
+    const a = run(json);
+    expect(a.firstFailure).toMatchObject({ code: 503, host: "mobius-us-east-1.prod.infra.webex.com" });
+    expect(a.failingComponent).toMatch(/^mobius-us-east-1\.prod\.infra\.webex\.com — /);
+  });
+
+  it("reads no other URL of a JSON-written message, nor the next log line's", () => {
+    const stackOnly = String.raw`{"message":"WebexHttpError.ServiceUnavailable: Service Unavailable\n    at https://app.example.com/main.js:1:2"}`;
+    const [f] = scan(stackOnly, "POST https://other.example.com/x").findings;
+    expect([f?.code, f?.host]).toEqual([503, undefined]);
+  });
 });

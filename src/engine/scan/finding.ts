@@ -223,7 +223,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   const cluster = f.host
     ? undefined
     : (replyHost(h.detector, line) ??
-      (h.detector === SDK_HTTP_ERROR ? sdkRequestHost(ctx.below?.(3)) : undefined));
+      (h.detector === SDK_HTTP_ERROR ? sdkRequestHost(line, ctx.below?.(3)) : undefined));
   if (cluster) {
     f.host = cluster;
     f.direction = "in";

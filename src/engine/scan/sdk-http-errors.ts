@@ -34,14 +34,31 @@ export function detectSdkHttpErrors(segment: string, names: ReadonlyMap<string, 
   });
 }
 
+/** A request line of the error's message: "POST https://…" (alone on its line, or after an escaped newline). */
+const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+https?:\/\//;
+
 /**
  * The host the error's request went to: the message's "POST https://…" line, just below the class
  * name's line and above "WEBEX_TRACKING_ID:". No other URL is read (a stack frame, the next log line).
+ * A logger that writes the message as a JSON string keeps it on one line, its line breaks escaped
+ * ("…ServiceUnavailable: Service Unavailable\nPOST https://…\nWEBEX_TRACKING_ID: …"): the parts
+ * after the class name's are read as its lines would be.
  */
-export function sdkRequestHost(below: readonly string[] | undefined): string | undefined {
-  for (const l of below ?? []) {
+export function sdkRequestHost(line: string, below: readonly string[] | undefined): string | undefined {
+  const at = line.indexOf(SDK_HTTP_ERROR_ANCHOR);
+  // Cheap test first: a plain line holds no escaped break after the class name.
+  if (at >= 0 && line.includes("\\n", at)) {
+    const parts = line.slice(at).split(/(?:\\r)?\\n/);
+    parts.shift();
+    return hostOf(parts);
+  }
+  return hostOf(below);
+}
+
+function hostOf(lines: readonly string[] | undefined): string | undefined {
+  for (const l of lines ?? []) {
     if (l.trim() === "" || l.includes("WEBEX_TRACKING_ID")) return undefined;
-    if (/^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+https?:\/\//.test(l)) return requestHost(l);
+    if (REQUEST_LINE.test(l)) return requestHost(l);
   }
   return undefined;
 }
