@@ -113,3 +113,20 @@ describe("a CODEC NEGOTIATION ERROR on lines that carry the session UUID", () =>
     expect(a.failingComponent).toMatch(/from 203\.0\.113\.5/);
   });
 });
+
+describe("where a CODEC NEGOTIATION ERROR is cited", () => {
+  it("is the codec line, with its own time, when the leg's hang-up follows the SDP", () => {
+    const a = run([
+      at("01.121234", "ERR", "sofia.c:7532 CODEC NEGOTIATION ERROR.  SDP:"),
+      ...answer("198.51.100.20"),
+      at(
+        "01.122234",
+        "NOTICE",
+        "sofia.c:1065 Hangup sofia/gateway/carrier_a/+14155550123 [CS_CONSUME_MEDIA] [INCOMPATIBLE_DESTINATION]",
+      ),
+    ]);
+    expect(a.firstFailure).toMatchObject({ line: 1, timestamp: "2024-03-05 03:20:01.121234" });
+    expect(a.failingComponent).toMatch(/^FreeSWITCH gateway carrier_a:/);
+    expect(a.summary).toMatch(/on line 1 \(2024-03-05 03:20:01\.121234\)/);
+  });
+});

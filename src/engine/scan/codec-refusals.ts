@@ -5,8 +5,8 @@
 // is the far end's answer and the leg ends while it rings: "Hangup sofia/gateway/carrier_a/+1415…
 // [CS_CONSUME_MEDIA] [INCOMPATIBLE_DESTINATION]", summed up by "Originate Resulted in Error Cause:
 // 88". All of these are one refusal. The hang-up names the channel (profile and caller, or the
-// gateway), so when it comes it takes the place of the codec line's finding, which it keeps the
-// codec reason of; a codec line alone stays a finding of its own.
+// gateway), so when it comes it takes the place of the codec line's finding, which keeps the codec
+// reason and the codec line's number and time; a codec line alone stays a finding of its own.
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
 import { CODEC_REFUSAL_REASON, PBX_REPLY } from "./pbx-refusals.js";
@@ -82,7 +82,8 @@ export class CodecRefusals {
 
   /**
    * Whether the hit `h` on `line` is the hang-up restating a codec line kept above: the kept
-   * finding then becomes the hang-up's, built by `build`, in its place in the store's line order.
+   * finding then names the hang-up's channel, built by `build`, in its place in the store's line
+   * order and still on the codec line.
    * When the lines carry UUIDs, the hang-up must carry the codec line's; without them, it is the
    * nearest codec line's, with no other hit between them.
    */
@@ -103,9 +104,15 @@ export class CodecRefusals {
     const kept = k.f as unknown as Record<string, unknown>;
     for (const key of Object.keys(kept)) delete kept[key];
     Object.assign(k.f, build(), { reason: CODEC_REFUSAL_REASON });
-    // The refusal happened when the codec line was logged: another call's hang-up logged between
-    // the two lines must not come before it in time order.
+    // The refusal is cited where it was logged, with that line's time: the SDP to read is below
+    // the codec line, and another call's hang-up logged between the two lines must not come before
+    // it in time order. A line number and a time always belong to the same line.
+    k.f.line = k.lineNo;
     if (tsMs !== undefined) Object.assign(k.f, { timestamp, tsMs });
+    else {
+      delete k.f.timestamp;
+      delete k.f.tsMs;
+    }
     return true;
   }
 
