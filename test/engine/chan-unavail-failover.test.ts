@@ -70,6 +70,29 @@ describe("a CHANUNAVAIL Dial() that failed over to a second trunk", () => {
   });
 });
 
+describe("a CHANUNAVAIL Dial() that failed over to a trunk that rang unanswered", () => {
+  it("leaves the second Dial()'s no-answer cause, printed 30 s later, to that Dial()", () => {
+    const at = (time: string, text: string) =>
+      `[2024-03-05 03:20:${time}] VERBOSE[23101][C-00000012] ${text}`;
+    const a = analyse([
+      dial("101", 1, "carrier-a"),
+      everyone("140", "1:0/0/1"),
+      dial("141", 2, "carrier-b"),
+      at("02.300", "app_dial.c: PJSIP/carrier-b-00000022 is ringing"),
+      at("31.150", "app_dial.c: Nobody picked up in 30000 ms"),
+      at(
+        "31.152",
+        'pbx.c: Executing [h@from-internal:1] NoOp("PJSIP/1000-00000021", "HANGUPCAUSE=19") in new stack',
+      ),
+    ]);
+    expect(a.firstFailure).toMatchObject({ code: 20, line: 2, trunk: "PJSIP/carrier-a" });
+    expect(failures(a)).toEqual([
+      ["Q.850 cause 20 Subscriber absent", 1],
+      ["Q.850 cause 19 No answer from user", 1],
+    ]);
+  });
+});
+
 describe("a busy Dial() whose HANGUPCAUSE the dialplan prints", () => {
   it("counts the busy once", () => {
     const a = analyse([

@@ -95,6 +95,8 @@ function sameCall(p: DialLine, d: DialLine): boolean {
 const CAUSE_CALLS = 8;
 /** How far below a CHANUNAVAIL its call's HANGUPCAUSE is still read as its cause. */
 const CAUSE_AHEAD = 12;
+/** How long after a CHANUNAVAIL its call's HANGUPCAUSE may come and still be that Dial()'s. */
+const CAUSE_WITHIN_MS = 2000;
 
 /** Whether `line` prints the HANGUPCAUSE variable (a NoOp/Verbose of the dialplan). */
 function printsHangupCause(line: string): boolean {
@@ -183,6 +185,9 @@ export class DialOutcomes {
     this.unavail.splice(i, 1);
     const c = build();
     const f = u.f;
+    // The h extension prints the cause within moments of the Dial() ending; one printed seconds
+    // later is another Dial()'s (a failover that rang, whose own lines name no result).
+    if (f.tsMs !== undefined && c.tsMs !== undefined && c.tsMs - f.tsMs > CAUSE_WITHIN_MS) return false;
     f.namespace = c.namespace;
     f.code = c.code;
     f.subcode = c.subcode;
