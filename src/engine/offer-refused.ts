@@ -36,6 +36,13 @@ export function refusedOfferComponent(first: Finding): string | null {
   const placed = first.text.includes("Hangup ") ? PLACED_LEG.exec(first.text) : null;
   if (placed?.[1] && placed[2])
     return `This FreeSWITCH's codec settings against ${placed[2]}: the SDP answer on the leg placed on sofia profile ${placed[1]} held no codec it offered (CODEC NEGOTIATION ERROR; FreeSWITCH hung the leg up with INCOMPATIBLE_DESTINATION), so compare that answer with ${OUTBOUND_SETTINGS}`;
+  // The codec line with no hang-up after it, whose session's New Channel line said which call it was.
+  const gw = first.channel?.startsWith("gateway/") ? first.channel.slice(8) : undefined;
+  if (gw)
+    return `FreeSWITCH gateway ${gw}: the carrier's SDP answer on the leg placed through it held no codec this FreeSWITCH offered (CODEC NEGOTIATION ERROR), so compare the carrier's answer (its m=audio and a=rtpmap lines) with what the leg offered: the gateway's codec settings, ${OUTBOUND_SETTINGS}`;
+  const [profile, from] = first.channel?.split("@") ?? [];
+  if (profile && from)
+    return `This FreeSWITCH's codec settings: it accepted nothing in the SDP offer of the call received on sofia profile ${profile} from ${from} (usually no codec in common; it answers 488), so compare the profile's inbound-codec-prefs and any absolute_codec_string with the codecs the caller offered`;
   // The codec line with no hang-up after it to name the channel: an offer or an answer.
   return "This FreeSWITCH's codec settings: it accepted nothing in an SDP offer or answer (CODEC NEGOTIATION ERROR, usually no codec in common), so compare that SDP's codecs with the profile's inbound-codec-prefs for a call it received (it answers 488), or with outbound-codec-prefs and any absolute_codec_string on the bridge for the answer to a leg it placed (it hangs that leg up)";
 }

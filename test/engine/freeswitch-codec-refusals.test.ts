@@ -86,6 +86,32 @@ describe("a carrier's SDP answer FreeSWITCH accepted nothing in", () => {
 describe("a CODEC NEGOTIATION ERROR on lines that carry the session UUID", () => {
   const aaaa = "aaaa1111-0001-4000-8000-000000000001";
   const bbbb = "bbbb2222-0002-4000-8000-000000000002";
+  const newChannel = (uuid: string, time: string, channel: string) =>
+    `${uuid} ${at(time, "NOTICE", `switch_channel.c:1142 New Channel ${channel} [${uuid}]`)}`;
+
+  it("says which call it was from its session's New Channel line when no hang-up follows", () => {
+    const received = run([
+      newChannel(aaaa, "01.101234", "sofia/external/+14155550123@203.0.113.5"),
+      `${aaaa} ${codec("01.121234")}`,
+      ...answer("203.0.113.5"),
+    ]);
+    expect(received.failingComponent).toMatch(
+      /SDP offer of the call received on sofia profile external from 203\.0\.113\.5/,
+    );
+    expect(JSON.stringify(received)).not.toContain("14155550123");
+    const placed = run([
+      newChannel(bbbb, "01.101234", "sofia/gateway/carrier_a/+14155550123"),
+      `${bbbb} ${codec("01.121234")}`,
+      ...answer("198.51.100.20"),
+    ]);
+    expect(placed.failingComponent).toMatch(/^FreeSWITCH gateway carrier_a: the carrier's SDP answer/);
+    // Another session's New Channel line says nothing about this one.
+    const other = run([
+      newChannel(bbbb, "01.101234", "sofia/gateway/carrier_a/+1415"),
+      `${aaaa} ${codec("01.121234")}`,
+    ]);
+    expect(other.failingComponent).toMatch(/an SDP offer or answer/);
+  });
 
   it("belongs to the hang-up with its UUID, even with another call's hang-up between them", () => {
     const a = run([

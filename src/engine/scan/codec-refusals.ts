@@ -19,6 +19,10 @@ const HELD = 4;
 /** The session UUID FreeSWITCH 1.10 starts a session's lines with. */
 const UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s/;
 const HANGUP = /\bHangup \S+ \[(CS_[A-Z_]+)\] \[INCOMPATIBLE_DESTINATION\]/;
+/** How far above the codec line its session's "New Channel" line is looked for. */
+const NEW_CHANNEL_LINES = 80;
+/** switch_channel's "New Channel sofia/external/+1415…@203.0.113.5 [uuid]" or "sofia/gateway/NAME/…". */
+const NEW_CHANNEL = /\bNew Channel sofia\/(?:gateway\/([\w.-]+)\/|([\w.-]+)\/[^\s@]*@([^\s:;\]]+))/;
 
 /** The codec line's hit: FreeSWITCH's own INCOMPATIBLE_DESTINATION. */
 export function isCodecRefusal(h: Hit): boolean {
@@ -58,20 +62,39 @@ interface Held {
   uuid: string | undefined;
 }
 
+/** The channel of session `uuid` as its "New Channel" line among `above` names it, without the number. */
+function channelOf(uuid: string, above: readonly string[]): string | undefined {
+  for (const l of above) {
+    if (!l.startsWith(uuid) || !l.includes("New Channel")) continue;
+    const m = NEW_CHANNEL.exec(l);
+    if (m?.[1]) return `gateway/${m[1]}`;
+    if (m?.[2] && m[3] && m[2] !== "gateway") return `${m[2]}@${m[3]}`;
+    return undefined;
+  }
+  return undefined;
+}
+
 export class CodecRefusals {
   private held: Held[] = [];
-  /** The UUID of the codec line being offered, for its finding. */
+  /** The UUID of the codec line being offered, for its finding, and its session's channel. */
   private next: string | undefined;
+  private channel: string | undefined;
 
-  /** Notes the codec line `line` as its hit is offered: its finding comes next, in see(). */
-  offered(line: string): void {
+  /**
+   * Notes the codec line `line` as its hit is offered: its finding comes next, in see(). With a
+   * session UUID, the session's "New Channel" line above (`above`) says which call it was.
+   */
+  offered(line: string, above?: (n: number) => string[]): void {
     this.next = uuidOf(line);
+    this.channel = this.next && above ? channelOf(this.next, above(NEW_CHANNEL_LINES)) : undefined;
   }
 
   /** The codec line's finding, as the store keeps it. */
   see(f: Finding, lineNo: number): void {
+    if (this.channel) f.channel = this.channel;
     this.held.push({ f, lineNo, uuid: this.next });
     this.next = undefined;
+    this.channel = undefined;
     if (this.held.length > HELD) this.held.shift();
   }
 

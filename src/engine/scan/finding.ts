@@ -54,6 +54,9 @@ export interface Finding {
   /** For a 404 or 480 a proxy sent itself: the line where its registrar found no contact for the
    *  callee ("'alice' Not found in usrloc"). */
   unregistered?: number;
+  /** For FreeSWITCH's CODEC NEGOTIATION ERROR: its session's channel, "external@203.0.113.5" (a call
+   *  received on that profile from that host) or "gateway/carrier_a" (a leg placed through it). */
+  channel?: string;
   /** For an Asterisk Dial() that ended CHANUNAVAIL: the trunk it dialled ("PJSIP/carrier-trunk"). */
   trunk?: string;
   confidence: number;

@@ -65,6 +65,8 @@ export interface HitSource {
   build(h: Hit): Finding;
   /** For a SIP status line with no host of its own: the sender named by the transport line above. */
   sourceHost(): string | undefined;
+  /** The `n` lines above the line (fewer at the start of what is kept), nearest first. */
+  above(n: number): string[];
 }
 
 /** A 401/407 past the cap, waiting to see whether a success answers it. */

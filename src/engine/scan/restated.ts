@@ -20,6 +20,7 @@ import { TwilioBodies } from "./twilio-rest.js";
 interface Source {
   line: string;
   build(h: Hit): Finding;
+  above(n: number): string[];
 }
 
 /** A cause FreeSWITCH ends a failed bridge with: a Q.850 cause other than normal clearing (16), or
@@ -40,7 +41,7 @@ export class Restatements {
   take(h: Hit, lineNo: number, src: Source): Hit | null {
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
-    if (isCodecRefusal(t)) this.codecs.offered(src.line);
+    if (isCodecRefusal(t)) this.codecs.offered(src.line, src.above);
     else if (this.codecs.waiting && this.codec(t, src, lineNo)) return null;
     if (t.detector === DIAL_STATUS)
       return this.dials.repeats(t, src.line, lineNo, t.reason === CHAN_UNAVAIL_REASON) ? null : t;

@@ -23,7 +23,7 @@ import { RepeatCache } from "./repeats.js";
 import { nameRequestPeers } from "./request-peer.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
-import { countLines, endOfNext, lineAt, prevLineStart } from "./text-lines.js";
+import { countLines, endOfNext, lineAt, prevLineStart, prevLines } from "./text-lines.js";
 import { Trigger } from "./trigger.js";
 
 export type { TimingEvent } from "./events.js";
@@ -110,6 +110,7 @@ export class Scanner {
       const at = this.at;
       return at.ctx ? at.ctx.headers().host : messageSource(this.buf, at.ls)?.host;
     },
+    above: (n: number): string[] => prevLines(this.buf, this.at.ls, n),
   };
   get events(): TimingEvent[] {
     return this.log.events;
