@@ -17,10 +17,11 @@ import {
   splitCells,
 } from "./csv-columns.js";
 import { freeswitchLayout } from "./csv-freeswitch.js";
-import { type Finding, sameLineRules } from "./finding.js";
+import type { Finding } from "./finding.js";
 import { W } from "./gates.js";
 import { type Hit, hit } from "./hit.js";
 import { type RedactOptions, redact } from "./redact.js";
+import { sameLineRules } from "./same-line.js";
 import type { ScanIndex } from "./scan-index.js";
 import { parseTimestamp } from "./timestamps.js";
 import { TsharkSummary } from "./tshark-summary.js";

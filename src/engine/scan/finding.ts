@@ -1,5 +1,5 @@
-// Turning hits into findings: the same-line rules (one number, one meaning), the catalog id, and
-// the surroundings a finding carries (timestamp, method, Call-ID, host, redacted excerpt).
+// Turning hits into findings: the catalog id, and the surroundings a finding carries (timestamp,
+// method, Call-ID, host, redacted excerpt). Which hits of a line count is same-line.ts's rule.
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Namespace } from "../../catalog/schema.js";
 import { CHAN_UNAVAIL_REASON, DIAL_LOOKBACK, dialledTrunk } from "./chan-unavail.js";
@@ -71,44 +71,7 @@ const REINVITE_WORD = /\bre-?INVITE\b/i;
  * PBX's own refusal (Asterisk's dialplan, a login it refused), a FreeSWITCH cause of its own.
  */
 const MADE_LOCALLY = new Set(["script-reply", PBX_REPLY, OWN_CAUSE]);
-const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
 const NO_HEADERS: Surroundings = emptySurroundings();
-
-/**
- * The hits of one line that become findings: one per code, the better-supported meaning wins.
- * A line has a handful of hits, so plain arrays (in first-seen order) replace maps here.
- */
-export function sameLineRules(hits: Hit[]): Hit[] {
-  // The common case (one status line, one code): none of the same-line rules apply.
-  if (hits.length <= 1) return hits.slice();
-  // The best hit per namespace:code:subcode, in the order the keys were first seen.
-  const best: Hit[] = [];
-  for (const h of hits) {
-    const i = best.findIndex(
-      (b) => b.namespace === h.namespace && b.code === h.code && b.subcode === h.subcode,
-    );
-    if (i < 0) best.push(h);
-    else if (h.confidence > (best[i] as Hit).confidence) best[i] = h;
-  }
-  // "403" alone and "403 with mobius-error 101" from the same line are one finding: keep the pair.
-  const kept = best.filter(
-    (h) =>
-      h.subcode !== null ||
-      !best.some((o) => o !== h && o.namespace === h.namespace && o.code === h.code && o.subcode !== null),
-  );
-  // SIP and HTTP share numbers: one number on one line is one of them, the better-supported one.
-  const meaning = kept.filter((h) => {
-    if (h.namespace !== "sip" && h.namespace !== "http") return true;
-    const other = h.namespace === "sip" ? "http" : "sip";
-    return !kept.some(
-      (o) => o.namespace === other && o.code === h.code && o.subcode === null && o.confidence > h.confidence,
-    );
-  });
-  const strong = meaning.filter((h) => !LOOSE.has(h.detector));
-  return meaning.filter(
-    (h) => !(LOOSE.has(h.detector) && strong.some((o) => o.code === h.code || o.subcode === h.code)),
-  );
-}
 
 /** The catalog entry a hit refers to; Mobius/ACS fall back from the exact pair to the family. */
 export function resolveId(catalog: Catalog, h: Hit): string | null {
