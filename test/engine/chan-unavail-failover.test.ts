@@ -91,6 +91,21 @@ describe("a CHANUNAVAIL Dial() that failed over to a trunk that rang unanswered"
       ["Q.850 cause 19 No answer from user", 1],
     ]);
   });
+
+  it("leaves it to the second Dial() also when that one gave up within a second", () => {
+    const a = analyse([
+      dial("101", 1, "carrier-a"),
+      everyone("140", "1:0/0/1"),
+      dial("141", 2, "carrier-b"),
+      line("900", "app_dial.c: Nobody picked up in 700 ms"),
+      noop("902", "h@from-internal:1", "HANGUPCAUSE=19"),
+    ]);
+    expect(a.firstFailure).toMatchObject({ code: 20, line: 2, trunk: "PJSIP/carrier-a" });
+    expect(failures(a)).toEqual([
+      ["Q.850 cause 20 Subscriber absent", 1],
+      ["Q.850 cause 19 No answer from user", 1],
+    ]);
+  });
 });
 
 describe("a busy Dial() whose HANGUPCAUSE the dialplan prints", () => {

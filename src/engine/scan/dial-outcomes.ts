@@ -153,11 +153,18 @@ export class DialOutcomes {
    * True when it is the HANGUPCAUSE of a call whose CHANUNAVAIL was kept a few lines above: that
    * finding takes the cause (from `build`, the cause line's finding) and this line only restates it.
    */
-  noteCause(h: Hit, line: string, lineNo: number, build?: () => Finding): boolean {
+  noteCause(
+    h: Hit,
+    line: string,
+    lineNo: number,
+    build?: () => Finding,
+    above?: (n: number) => string[],
+  ): boolean {
     // Asterisk's lines start with their stamp in brackets.
     if (line.charCodeAt(0) !== 91) return false;
     const d = readLine(h, line, lineNo);
-    if (build && this.unavail.length > 0 && printsHangupCause(line) && this.giveCause(d, build)) return true;
+    if (build && this.unavail.length > 0 && printsHangupCause(line) && this.giveCause(d, build, above))
+      return true;
     // The HANGUPCAUSE of a Dial() whose leg or summary just gave that cause restates it.
     if (printsHangupCause(line) && this.calls.some((p) => this.gave(p, d))) return true;
     if (d.callId === undefined && d.thread === undefined) return false;
@@ -172,7 +179,7 @@ export class DialOutcomes {
   }
 
   /** The kept CHANUNAVAIL of the call of `d` just above it, given the cause `d` prints. */
-  private giveCause(d: DialLine, build: () => Finding): boolean {
+  private giveCause(d: DialLine, build: () => Finding, above?: (n: number) => string[]): boolean {
     const i = this.unavail.findIndex(
       (u) =>
         u.f !== undefined &&
@@ -183,6 +190,8 @@ export class DialOutcomes {
     const u = this.unavail[i];
     if (!u?.f) return false;
     this.unavail.splice(i, 1);
+    // A Dial() of the call between the two lines is a failover: the cause is that Dial()'s.
+    if (above && redialled(u.d, above(d.lineNo - u.d.lineNo - 1))) return false;
     const c = build();
     const f = u.f;
     // The h extension prints the cause within moments of the Dial() ending; one printed seconds
@@ -197,4 +206,9 @@ export class DialOutcomes {
     if (f.callId === undefined && c.callId !== undefined) f.callId = c.callId;
     return true;
   }
+}
+
+/** Whether one of `between` (the lines after `u`'s) starts another Dial() of `u`'s call. */
+function redialled(u: DialLine, between: readonly string[]): boolean {
+  return between.some((l) => l.includes("Dial(") && (u.callId === undefined || l.includes(u.callId)));
 }

@@ -46,7 +46,8 @@ export class Restatements {
     if (t.detector === DIAL_STATUS)
       return this.dials.repeats(t, src.line, lineNo, t.reason === CHAN_UNAVAIL_REASON) ? null : t;
     // A HANGUPCAUSE of a call whose Dial() ended CHANUNAVAIL is that Dial()'s cause (dial-outcomes.ts).
-    if (isBridgeFailure(t) && this.dials.noteCause(t, src.line, lineNo, () => src.build(t))) return null;
+    if (isBridgeFailure(t) && this.dials.noteCause(t, src.line, lineNo, () => src.build(t), src.above))
+      return null;
     const again = this.refusals.repeats(t, src.line, lineNo);
     // A gateway's refused leg is a leg's end too: the originate's summary below restates it.
     if (isBridgeFailure(t) && (isOriginateLine(src.line) || isDownRefusal(t, src.line)))
