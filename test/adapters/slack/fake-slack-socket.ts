@@ -108,7 +108,14 @@ export class FakeSlack {
 }
 
 /** The environment of a production server in Socket Mode against `slack`, plus `extra`. */
-export function socketModeEnv(slack: FakeSlack, tokens: { bot: string; app: string }, extra = {}) {
+/** The bot and app tokens the Socket Mode tests run with (the fake Slack accepts any). */
+export const SOCKET_TOKENS = { bot: "xoxb-socket-bot", app: "xapp-1-A1-1-socketsecret" } as const;
+
+export function socketModeEnv(
+  slack: FakeSlack,
+  tokens: { bot: string; app: string } = SOCKET_TOKENS,
+  extra: Record<string, string> = {},
+) {
   return {
     NODE_ENV: "production",
     PORT: "0",

@@ -23,13 +23,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  const config = loadConfig(
-    socketModeEnv(
-      slack,
-      { bot: "xoxb-socket-bot", app: "xapp-1-A1-1-socketsecret" },
-      { SLACK_SOCKET_GRACE_MS: "1000" },
-    ),
-  );
+  const config = loadConfig(socketModeEnv(slack, undefined, { SLACK_SOCKET_GRACE_MS: "1000" }));
   server = await startServer(config, { catalog: catalog(), logger: createLogger("silent") });
   await until(() => slack.sockets.length === 1);
 });

@@ -26,13 +26,7 @@ let watching: ReturnType<typeof setInterval> | undefined;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  const config = loadConfig(
-    socketModeEnv(
-      slack,
-      { bot: "xoxb-socket-bot", app: "xapp-1-A1-1-socketsecret" },
-      { SLACK_SOCKET_RETRY_MAX_MS: String(CAP_MS) },
-    ),
-  );
+  const config = loadConfig(socketModeEnv(slack, undefined, { SLACK_SOCKET_RETRY_MAX_MS: String(CAP_MS) }));
   const logger = createLogger("debug", {}, (l) => lines.push(JSON.parse(l)));
   server = await startServer(config, { catalog: catalog(), logger });
   await until(() => slack.sockets.length === 1);

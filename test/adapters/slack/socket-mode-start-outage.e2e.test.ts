@@ -10,8 +10,6 @@ import { type FakeHttp, startFakeHttp } from "../../helpers/fake-http.js";
 import { FakeSlack, socketModeEnv } from "./fake-slack-socket.js";
 import { slashFields, until } from "./harness.js";
 
-const TOKENS = { bot: "xoxb-socket-bot", app: "xapp-1-A1-1-socketsecret" };
-
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const done of cleanup.splice(0).reverse()) await done();
@@ -20,7 +18,7 @@ afterEach(async () => {
 /** The server in Socket Mode against a Slack at `apiUrl`, with its log lines collected. */
 async function start(apiUrl: string, extra: Record<string, string> = {}) {
   const lines: string[] = [];
-  const env = { ...socketModeEnv({ apiUrl } as FakeSlack, TOKENS), ...extra };
+  const env = { ...socketModeEnv({ apiUrl } as FakeSlack), ...extra };
   const server = await startServer(loadConfig(env), {
     catalog: catalog(),
     logger: createLogger("warn", {}, (l) => lines.push(l)),

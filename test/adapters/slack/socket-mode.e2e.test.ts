@@ -5,11 +5,10 @@ import { loadConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
-import { FakeSlack, socketModeEnv } from "./fake-slack-socket.js";
+import { FakeSlack, SOCKET_TOKENS, socketModeEnv } from "./fake-slack-socket.js";
 import { eventEnvelope, slashFields, until } from "./harness.js";
 
-const APP_TOKEN = "xapp-1-A1-1-socketsecret";
-const BOT_TOKEN = "xoxb-socket-bot";
+const APP_TOKEN = SOCKET_TOKENS.app;
 
 let slack: FakeSlack;
 let server: RunningServer;
@@ -17,7 +16,7 @@ let stopped = false;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  const config = loadConfig(socketModeEnv(slack, { bot: BOT_TOKEN, app: APP_TOKEN }));
+  const config = loadConfig(socketModeEnv(slack));
   server = await startServer(config, { catalog: catalog(), logger: createLogger("silent") });
   await until(() => slack.sockets.length === 1);
 });
@@ -79,7 +78,7 @@ describe("Slack over Socket Mode", () => {
     expect(posts.every((p) => p.body.thread_ts === "1700000005.000100" && p.body.channel === "C1")).toBe(
       true,
     );
-    expect(posts.every((p) => p.authorization === `Bearer ${BOT_TOKEN}`)).toBe(true);
+    expect(posts.every((p) => p.authorization === `Bearer ${SOCKET_TOKENS.bot}`)).toBe(true);
     expect(String(posts[0]?.body.text)).toMatch(/403 Forbidden/);
     expect(JSON.stringify(posts)).not.toMatch(/aa11bb22cc33|0f1e2d3c4b5a69788796a5b4c3d2e1f0/);
   });
