@@ -74,6 +74,8 @@ describe("pathological input finishes", () => {
     ["binary", Buffer.from(Array.from({ length: 500_000 }, (_, i) => (i * 7919) % 256)).toString("latin1")],
     ["deeply nested JSON", `${'{"a":'.repeat(50_000)}{"code": 410, "subCode": 3112}${"}".repeat(50_000)}`],
     ["many short lines", "SIP/2.0 200 OK\nCSeq: 1 INVITE\n\n".repeat(30_000)],
+    // Each request looks below itself for its Via: never further than a message's headers.
+    ["requests logged without headers", "INVITE sip:bob@example.com SIP/2.0\n".repeat(40_000)],
   ])("%s", (_name, text) => {
     const scan = scanText(catalog(), text);
     const a = analyze(catalog(), scan);

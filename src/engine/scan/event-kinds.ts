@@ -38,13 +38,16 @@ const SENDING = /\bSending (?:\d+ )?([A-Z]+) to (sips?:[^\s;>]+)/;
 /** A Via, a packet line or a URI that puts a request on TCP, TLS or a WebSocket. */
 const RELIABLE_VIA = /^SIP\/2\.0\/(?:TCP|TLS|WSS?|SCTP)\b/i;
 const RELIABLE_URI = /;transport=(?:tcp|tls|wss?|sctp)\b/i;
+/** How far below a request line its first Via may start. */
+const VIA_SPAN = 1200;
 
 /** Whether the request whose line `trimmed` ends at text[le] went over a reliable transport. */
 function reliable(text: string, trimmed: string, le: number): boolean {
   if (RELIABLE_URI.test(trimmed)) return true;
-  // The first Via of the message, within its headers.
-  const via = text.indexOf("SIP/2.0/", le);
-  return via >= 0 && via - le < 1200 && RELIABLE_VIA.test(text.slice(via, via + 12));
+  // The first Via of the message, within its headers. The search stays within them: a request
+  // logged without headers would otherwise search the rest of the block, once per request.
+  const via = text.slice(le, le + VIA_SPAN + 7).indexOf("SIP/2.0/");
+  return via >= 0 && RELIABLE_VIA.test(text.slice(le + via, le + via + 12));
 }
 /** The voicemail step on `line` (text[ls…]), with the call it ran in and, for FreeSWITCH, the
  *  B-legs whose failure sent that call there. */
