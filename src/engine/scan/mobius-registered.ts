@@ -11,10 +11,12 @@ export const MOBIUS_REGISTERED = "mobius-registered";
  * `ActiveMobiusUrl: <Mobius URL>` with the SDK's success message on the next lines (read with the
  * lines after it, joined). The SDK also sets the URL before it retries a registration it restores
  * ("Mobius url to contact" then comes first): only a success message before any new attempt says
- * Mobius accepted it.
+ * Mobius accepted it. The URL is taken whole, once (a lookahead and its back-reference): were it
+ * given back a character at a time, each shorter URL would search the 1,200 characters after it
+ * again, and a log of URL lines with no success after them would scan hundreds of times slower.
  */
 export const ACTIVE_MOBIUS_URL =
-  /\bActiveMobiusUrl:[ \t]*https?:\/\/[^\s/"'<>]*\bmobius\b[^\s"'<>]*(?=(?:(?!Mobius url to contact)[^\n]){0,1200}?\bRegistration (?:successful|restored successfully)\b)/g;
+  /\bActiveMobiusUrl:[ \t]*https?:\/\/(?=([^\s/"'<>]*\bmobius\b[^\s"'<>]*))\1(?=(?:(?!Mobius url to contact)[^\n]){0,1200}?\bRegistration (?:successful|restored successfully)\b)/g;
 
 /** The registration's 2xx, answered by the cluster the URL names. */
 export function mobiusRegistered(): Hit {
