@@ -1,6 +1,6 @@
-// Direct messages (a DM, or a group DM) are conversations the bot is not part of unless people
-// started them with it, and nobody can invite it into one: a checklist thread cannot be posted
-// there, so the card offers none and an old button says where checklists can go.
+// Direct messages between people (a DM, or a group DM) are conversations the bot is not part of,
+// and nobody can invite it into one: a checklist thread cannot be posted there, so the card offers
+// none and an old button says where checklists can go. The bot's own DM is told apart in own-dm.ts.
 
 /** What Slack says about the conversation a command or click came from. */
 export interface Conversation {

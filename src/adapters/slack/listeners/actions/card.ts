@@ -1,5 +1,6 @@
 // Buttons on an answer card: share it in the channel (replacing the private copy), start a
-// follow-up checklist thread (not offered in DMs, see direct.ts), or open a related entry's card.
+// follow-up checklist thread (not offered in DMs between people, see own-dm.ts), or open a related
+// entry's card.
 
 import { explain } from "../../../../engine/explain.js";
 import { esc, toBlocks } from "../../../../render/block-kit.js";
@@ -8,6 +9,7 @@ import { labelLinks } from "../../../../render/link-labels.js";
 import { checklistMessage } from "../../../../render/slack-checklist.js";
 import type { SlackDeps } from "../../deps.js";
 import { DIRECT_CHECKLIST_NOTE, isDirectMessage } from "../../direct.js";
+import { checklistPlaces } from "../../own-dm.js";
 import { clicker, reportFailure, tellPrivately } from "../../private-note.js";
 import { postTogether } from "../../send.js";
 import type { ButtonArgs } from "./args.js";
@@ -24,6 +26,7 @@ async function answer(args: ButtonArgs, deps: SlackDeps, what: string, message: 
 }
 
 export function shareInChannel(deps: SlackDeps) {
+  const places = checklistPlaces(deps);
   return async (args: ButtonArgs) => {
     const { ack, action, body } = args;
     await ack();
@@ -33,7 +36,7 @@ export function shareInChannel(deps: SlackDeps) {
       return;
     }
     const msg = toBlocks(found.cards, {
-      buttons: { share: false, checklist: !isDirectMessage(body.channel), related: false },
+      buttons: { share: false, checklist: await places.offered(body.channel), related: false },
       ref: found.ref,
     });
     msg.blocks.push({
@@ -77,6 +80,7 @@ export function postChecklist(deps: SlackDeps) {
 }
 
 export function openEntry(deps: SlackDeps) {
+  const places = checklistPlaces(deps);
   return async (args: ButtonArgs) => {
     const { ack, action, body } = args;
     await ack();
@@ -86,7 +90,7 @@ export function openEntry(deps: SlackDeps) {
     const msg = toBlocks(cards, {
       buttons: {
         share: Boolean(ref),
-        checklist: Boolean(ref) && !isDirectMessage(body.channel),
+        checklist: Boolean(ref) && (await places.offered(body.channel)),
         related: true,
       },
       ref,

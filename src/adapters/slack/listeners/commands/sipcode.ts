@@ -1,5 +1,6 @@
 // /sipcode <query>: the card goes back in the ack itself (ephemeral), so the answer needs no
-// network call and arrives within Slack's 3-second window.
+// network call and arrives within Slack's 3-second window. Only the first command in a DM waits,
+// briefly and once, to learn whether it is the bot's own DM (own-dm.ts).
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { LRUCache } from "lru-cache";
 import { userMessageOf } from "../../../../errors.js";
@@ -8,8 +9,8 @@ import { clipEscaped, toBlocks } from "../../../../render/block-kit.js";
 import { labelLinks } from "../../../../render/link-labels.js";
 import { respond, summarize } from "../../../../respond.js";
 import type { SlackDeps } from "../../deps.js";
-import { isDirectMessage } from "../../direct.js";
 import { ackJson, type JsonAck, jsonAck } from "../../json-ack.js";
+import { checklistPlaces } from "../../own-dm.js";
 import { slackToPlain } from "../../text.js";
 
 /** Commands up to this many characters are cached; a bounded number of them. */
@@ -34,10 +35,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 export function sipcodeCommand(deps: SlackDeps) {
-  // Keyed by the command text as Slack sent it, and whether it came from a DM: the same text
-  // always gets the same answer there.
+  const places = checklistPlaces(deps);
+  // Keyed by the command text as Slack sent it, and whether the card may offer a checklist thread
+  // there: the same text always gets the same answer.
   const cache = new LRUCache<string, Answer>({ max: CACHED_ANSWERS });
-  const answer = (raw: string, direct: boolean): Answer => {
+  const answer = (raw: string, checklist: boolean): Answer => {
     const text = slackToPlain(raw);
     const reply = respond(deps.catalog, text, "slack", { maskPhoneNumbers: deps.config.maskPhoneNumbers });
     // Share / Post checklist carry a redacted query or a signed snapshot of the card, never the paste.
@@ -45,8 +47,8 @@ export function sipcodeCommand(deps: SlackDeps) {
     // Related buttons read as entry titles ("SIP 415 Unsupported Media Type"), not bare ids.
     const cards = labelLinks(reply.cards, (id) => deps.catalog.byId.get(id));
     const msg = toBlocks(cards, {
-      // A DM has no room for the bot's checklist thread (direct.ts).
-      buttons: { share: ref !== undefined, checklist: ref !== undefined && !direct, related: true },
+      // A DM between people has no room for the bot's checklist thread (own-dm.ts).
+      buttons: { share: ref !== undefined, checklist: ref !== undefined && checklist, related: true },
       ref,
     });
     // The blocks carry the card; the fallback only feeds notifications, so keep it to the headline.
@@ -60,15 +62,16 @@ export function sipcodeCommand(deps: SlackDeps) {
   return async ({ command, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     try {
       const raw = command.text ?? "";
-      const direct = isDirectMessage({ id: command.channel_id, name: command.channel_name });
-      const key = `${direct ? "dm" : "ch"}:${raw}`;
+      // Bounded (DM_LOOKUP_MS) and never throws: a slow or failing Slack hides the button.
+      const checklist = await places.offered({ id: command.channel_id, name: command.channel_name });
+      const key = `${checklist ? "ch" : "dm"}:${raw}`;
       const cacheable = raw.length <= CACHEABLE;
       let found = cacheable ? cache.get(key) : undefined;
       if (found) {
         // respond() counts the answers it builds; one served from here is counted the same way.
         recordAnswer("slack", found.summary);
       } else {
-        found = answer(raw, direct);
+        found = answer(raw, checklist);
         if (cacheable && found.reusable) cache.set(key, found);
       }
       await ackJson(ack, context, found.body);
