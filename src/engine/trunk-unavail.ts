@@ -4,22 +4,39 @@
 // (which fit a phone that is not registered). A DAHDI group or span is this Asterisk's own PSTN
 // line: no registrar is involved. A Local channel is no trunk at all but this Asterisk's dialplan,
 // whose own Dial() failed. When every leg of a Dial() to several trunks was unavailable, each is
-// named: trunks failing together point at this Asterisk's own network.
+// named: trunks failing together point at this Asterisk's own network. A phone dialled together
+// with a trunk failed as well: it is named beside the trunk, and its registration checks follow
+// the trunk's.
 import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
+import { PHONE_MARK } from "./scan/dial-targets.js";
 import type { Finding } from "./scan/scanner.js";
 
 interface Trunk {
   tech: string;
   name: string;
+  /** A phone endpoint dialled beside the trunks, not a trunk. */
+  phone: boolean;
+}
+
+/** The legs (channel driver and name) a CHANUNAVAIL finding's Dial() went through: trunks, then phones. */
+function unavailableLegs(f: Finding | null | undefined): Trunk[] {
+  if (f?.reason !== CHAN_UNAVAIL_REASON || !f.trunk) return [];
+  return f.trunk.split("&").map((t) => {
+    const phone = t.endsWith(PHONE_MARK);
+    const leg = phone ? t.slice(0, -PHONE_MARK.length) : t;
+    const slash = leg.indexOf("/");
+    return { tech: leg.slice(0, slash), name: leg.slice(slash + 1), phone };
+  });
 }
 
 /** The trunks (channel driver and name) a CHANUNAVAIL finding's Dial() went through, if any. */
 export function unavailableTrunks(f: Finding | null | undefined): Trunk[] {
-  if (f?.reason !== CHAN_UNAVAIL_REASON || !f.trunk) return [];
-  return f.trunk.split("&").map((t) => {
-    const slash = t.indexOf("/");
-    return { tech: t.slice(0, slash), name: t.slice(slash + 1) };
-  });
+  return unavailableLegs(f).filter((t) => !t.phone);
+}
+
+/** The phones a CHANUNAVAIL finding's Dial() rang together with its trunks. */
+export function unavailablePhones(f: Finding | null | undefined): Trunk[] {
+  return unavailableLegs(f).filter((t) => t.phone);
 }
 
 /** The first trunk a CHANUNAVAIL finding's Dial() went through, if it went through one. */
@@ -41,10 +58,19 @@ function trunkWords(t: Trunk): string {
   return `${t.tech} trunk ${t.name}`;
 }
 
+/** "a, b and c". */
+function listed(names: readonly string[]): string {
+  return names.length < 2
+    ? (names[0] ?? "")
+    : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
 export function trunkUnavailComponent(f: Finding): string | null {
   const trunks = unavailableTrunks(f);
   const [first] = trunks;
   if (!first) return null;
+  const phones = unavailablePhones(f);
+  if (phones.length > 0) return withPhonesComponent(trunks, phones);
   if (trunks.length > 1) {
     const tech = first.tech;
     const alike = tech !== "DAHDI" && tech !== "Local" && trunks.every((t) => t.tech === tech);
@@ -59,17 +85,56 @@ export function trunkUnavailComponent(f: Finding): string | null {
   return `This Asterisk's ${first.tech} trunk ${first.name}: Dial() could not create or reach a channel to it (CHANUNAVAIL), so nothing was sent to the carrier`;
 }
 
-/** The checks for unavailable trunks, in the words of the channel driver each uses. */
+/**
+ * A Dial() to trunks and phones where every leg was unavailable: both failed, for different
+ * reasons (nothing reached the carrier; the phone has no registered or reachable contact).
+ */
+function withPhonesComponent(trunks: readonly Trunk[], phones: readonly Trunk[]): string {
+  const tech = trunks[0]?.tech ?? "";
+  const alike = tech !== "DAHDI" && tech !== "Local" && trunks.every((t) => t.tech === tech);
+  const trunkNames = alike
+    ? `${tech} trunk${trunks.length > 1 ? "s" : ""} ${listed(trunks.map((t) => t.name))}`
+    : listed(trunks.map(trunkWords));
+  const many = phones.length > 1;
+  const phoneNames = `phone endpoint${many ? "s" : ""} ${listed(phones.map((p) => p.name))}`;
+  const carrier = trunks.length > 1 ? "any carrier" : "the carrier";
+  const together =
+    trunks.length > 1
+      ? "; trunks failing together point at this Asterisk's own network, DNS or firewall"
+      : "";
+  return `This Asterisk's ${trunkNames} and its ${phoneNames}: Dial() could create or reach a channel to none of them (CHANUNAVAIL), so nothing was sent to ${carrier} and the phone${many ? "s" : ""} did not ring (no registered or reachable contact)${together}`;
+}
+
+/** The checks for unavailable trunks, in the words of the channel driver each uses, then the phones'. */
 export function trunkUnavailChecks(f: Finding): string[] | undefined {
   const trunks = unavailableTrunks(f);
   if (trunks.length === 0) return undefined;
-  if (trunks.length === 1) return checksOf(trunks[0] as Trunk);
+  const phones = unavailablePhones(f);
+  // Each phone's own registration check after the trunks' lead checks (the checklist is short),
+  // then the check every phone shares, once.
+  const phoneLead = phones.map(phoneCheck);
+  const phoneRest = phones.length > 0 ? [PHONE_ONLINE] : [];
+  if (trunks.length === 1) {
+    const own = checksOf(trunks[0] as Trunk);
+    return [...own.slice(0, 2), ...phoneLead, ...own.slice(2), ...phoneRest];
+  }
   const names = trunks.map((t) => t.name).join(", ");
   const together = `Every trunk of the Dial() (${names}) was unavailable at once: check this Asterisk's own network first (default route, DNS resolution, firewall or a VPN towards the carriers)`;
   // Each trunk's own lead checks, then the shared ones once (the checklist drops repeats).
   const lead = trunks.flatMap((t) => checksOf(t).slice(0, 2));
   const rest = trunks.flatMap((t) => checksOf(t).slice(2));
-  return [together, ...lead, ...rest];
+  return [together, ...lead, ...phoneLead, ...rest, ...phoneRest];
+}
+
+const PHONE_ONLINE =
+  "Check the phone itself is online and its registration refreshes succeed (its network, its credentials, and any NAT or firewall between it and this Asterisk)";
+
+/** One phone's registration, in its channel driver's words. */
+function phoneCheck(p: Trunk): string {
+  if (p.tech === "PJSIP")
+    return `Check that the phone endpoint ${p.name} has a registered contact: pjsip show aor ${p.name} and pjsip show contacts (none, or one qualify marks Unavailable, means the phone is offline or its registration expired)`;
+  const cli = p.tech === "IAX2" ? "iax2" : "sip";
+  return `Check the phone peer ${p.name} in ${cli} show peer ${p.name}: no registered address, or UNREACHABLE from qualify, means the phone is offline or its registration expired`;
 }
 
 function checksOf(t: Trunk): string[] {
