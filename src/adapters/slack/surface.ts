@@ -19,4 +19,5 @@ export const BOT_SCOPES = [
   "commands",
   "files:read",
   "groups:history",
+  "im:read",
 ] as const;
