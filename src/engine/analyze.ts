@@ -70,8 +70,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     : new Map<Finding, Finding[]>();
   // An ACS result leads the SIP/Q.850 details it carries.
   const carriedBy = overruled.size > 0 ? carriers(overruled) : undefined;
-  // A forked INVITE whose branches all failed: the 6xx the proxy forwarded leads (RFC 3261 §16.7).
-  const forwarded = forwardedResponses(scan.findings);
+  // A forked INVITE whose branches all failed: the response the proxy forwarded leads (RFC 3261 §16.7).
+  const forwarded = forwardedResponses(scan.findings, scan.events);
   // Re-INVITEs that crossed (each side got 491) and were settled by one side's retry.
   const crossed = scan.findings.some((f) => f.code === 491) ? glares(ordered) : undefined;
   // Reasons repeated in a retransmitted BYE/CANCEL: one hang-up, counted once.

@@ -1,14 +1,20 @@
 // A forked INVITE where every branch failed: the proxy forwards one final response to the caller,
-// and RFC 3261 §16.7 says which: a 6xx from any branch wins over the 4xx/5xx of the others. That
-// response is what the caller got, so it leads, not a branch that happened to fail first (a 486
-// from one phone while another declined with 603).
-import type { Finding } from "./scan/scanner.js";
+// chosen by RFC 3261 §16.7 (fork-choice.ts). That response is what the caller got, so it leads, not
+// a branch that happened to fail first (a 503 from a gateway while a phone answered 480). A B2BUA
+// is not bound by §16.7: only branches of one proxy transaction (one Call-ID, CSeq and top Via,
+// answered from different hosts) are ranked.
+import { chooseBest, type Outcome, sentCode, type Why, whyWords } from "./fork-choice.js";
+import type { Finding, TimingEvent } from "./scan/scanner.js";
 
 export interface Forwarded {
-  /** The branch's 6xx the proxy had to forward. */
+  /** The branch response the proxy had to forward; for a branch that never answered, the 408 the
+   *  proxy sent the caller in its place. */
   best: Finding;
-  /** That 6xx as the proxy sent it on to the caller, when the log shows it. */
+  /** The response as the proxy sent it on to the caller, when the log shows it. */
   relayed?: Finding;
+  why: Why;
+  /** A branch that never answered, for which the proxy made up the 408 it forwarded. */
+  silent?: { host: string; line: number };
 }
 
 /** The branches of one INVITE transaction: responses to the same requester (top Via), Call-ID
@@ -19,18 +25,66 @@ function branchKey(f: Finding): string | undefined {
   return `${f.callId}\n${f.cseq}\n${f.via}`;
 }
 
-/** Each branch's earlier 4xx/5xx → the 6xx another branch of the same transaction sent, when no
- *  branch answered with a 2xx and the branches came from different hosts. */
-export function forwardedResponses(findings: readonly Finding[]): Map<Finding, Forwarded> {
+const sameTransaction = (a: { callId?: string; cseq?: number }, b: Finding) =>
+  a.callId === b.callId && a.cseq === b.cseq;
+
+/** The proxy's final response to the caller: one hop up (another top Via), after the branches. */
+function relayedOf(findings: readonly Finding[], list: Finding[]): Finding | undefined {
+  const first = list[0] as Finding;
+  const hosts = new Set(list.map((f) => f.host));
+  return findings.find(
+    (f) =>
+      f.line > first.line &&
+      f.code >= 300 &&
+      f.code < 700 &&
+      f.via !== first.via &&
+      !hosts.has(f.host) &&
+      sameTransaction(f, first),
+  );
+}
+
+/** Each host's first final response, then the branches the proxy sent the INVITE to that never
+ *  answered: the log's own forwarded response shows the proxy gave up on them, as a 408. */
+function outcomesOf(
+  list: Finding[],
+  relayed: Finding | undefined,
+  events: readonly TimingEvent[],
+): Outcome[] {
+  const out: Outcome[] = [];
+  const seen = new Set<string | undefined>();
+  for (const f of list) {
+    if (seen.has(f.host)) continue;
+    seen.add(f.host);
+    out.push({ code: f.code, host: f.host ?? "", finding: f });
+  }
+  if (!relayed) return out;
+  // The proxy's own address (the caller's INVITE went to it) is no branch.
+  seen.add(relayed.host);
+  for (const e of events) {
+    if (e.kind !== "request" || e.method !== "INVITE" || !e.to || e.line > relayed.line) continue;
+    if (seen.has(e.to) || !sameTransaction(e, relayed)) continue;
+    seen.add(e.to);
+    out.push({ code: 408, host: e.to, invite: e.line });
+  }
+  return out;
+}
+
+/** Each branch's earlier failure → the response the proxy forwarded, when no branch answered with
+ *  a 2xx (or redirected with a 3xx, which a proxy may follow itself) and the branches came from
+ *  different hosts. */
+export function forwardedResponses(
+  findings: readonly Finding[],
+  events: readonly TimingEvent[] = [],
+): Map<Finding, Forwarded> {
   const out = new Map<Finding, Forwarded>();
-  // Only a log with a 6xx to an INVITE pays for grouping.
-  if (!findings.some((f) => f.code >= 600 && f.code < 700 && f.method === "INVITE")) return out;
+  // Only a log with a failed INVITE whose top Via is known pays for grouping.
+  if (!findings.some((f) => f.code >= 400 && f.code < 700 && f.via && f.method === "INVITE")) return out;
   const branches = new Map<string, Finding[]>();
-  const answered = new Set<string>();
+  const settled = new Set<string>();
   for (const f of findings) {
     const key = branchKey(f);
     if (!key) continue;
-    if (f.code >= 200 && f.code < 300) answered.add(`${f.callId}\n${f.cseq}`);
+    if (f.code >= 200 && f.code < 400) settled.add(`${f.callId}\n${f.cseq}`);
     if (f.code < 400 || f.code > 699) continue;
     const list = branches.get(key);
     if (list) list.push(f);
@@ -38,35 +92,53 @@ export function forwardedResponses(findings: readonly Finding[]): Map<Finding, F
   }
   for (const list of branches.values()) {
     const first = list[0] as Finding;
-    if (answered.has(`${first.callId}\n${first.cseq}`)) continue;
-    const best = list.find((f) => f.code >= 600);
-    if (!best || new Set(list.map((f) => f.host)).size < 2) continue;
-    // The same code sent on toward the caller: one hop up, the same transaction.
-    const relayed = findings.find(
-      (f) =>
-        f.line > best.line &&
-        f.code === best.code &&
-        f.callId === best.callId &&
-        f.cseq === best.cseq &&
-        f.via !== best.via,
-    );
-    const fwd: Forwarded = relayed ? { best, relayed } : { best };
-    for (const f of list) if (f.code < 600 && f.line < best.line && f.host !== best.host) out.set(f, fwd);
+    if (settled.has(`${first.callId}\n${first.cseq}`)) continue;
+    const relayed = relayedOf(findings, list);
+    const outcomes = outcomesOf(list, relayed, events);
+    if (outcomes.length < 2) continue;
+    const choice = chooseBest(outcomes, relayed);
+    if (!choice) continue;
+    const { outcome, why } = choice;
+    const best = outcome.finding ?? relayed;
+    if (!best) continue;
+    // A 6xx's relay is the same code one hop up; any other choice's relay is the proxy's final.
+    const shown = why === "6xx" ? (relayed?.code === best.code ? relayed : undefined) : relayed;
+    const fwd: Forwarded = { best, why };
+    if (shown) fwd.relayed = shown;
+    if (outcome.invite !== undefined) fwd.silent = { host: outcome.host, line: outcome.invite };
+    for (const f of list) if (f.line < best.line && f.host !== outcome.host) out.set(f, fwd);
+    // A 503 the caller got as 500 is told even when it was the first branch to fail.
+    if (why === "503" && !out.has(best)) out.set(best, fwd);
   }
   return out;
 }
 
 /** The summary sentence: which branch failed first, and which response the caller got, and why. */
 export function forwardedSentence(branch: Finding, fwd: Forwarded, named: (f: Finding) => string): string {
-  const { best, relayed } = fwd;
+  const { best, relayed, why, silent } = fwd;
+  if (why === "6xx") {
+    const to = relayed
+      ? `the proxy forwarded it to the caller (line ${relayed.line})`
+      : "it is the response the proxy forwards to the caller";
+    return (
+      `The INVITE was forked: the branch to ${branch.host} failed first with ${named(branch)} (line ${branch.line}), ` +
+      `but ${best.host} answered ${named(best)} (line ${best.line}), and ${whyWords(why)} ` +
+      `(RFC 3261 §16.7), so ${to}.`
+    );
+  }
+  const opening =
+    branch === best
+      ? `The INVITE was forked and every branch failed: ${best.host} answered ${named(best)} (line ${best.line})`
+      : `The INVITE was forked: the branch to ${branch.host} failed first with ${named(branch)} (line ${branch.line}), but ` +
+        (silent
+          ? `${silent.host} sent no final response to the INVITE (line ${silent.line}), so the proxy made up a 408 Request Timeout for that branch`
+          : `${best.host} answered ${named(best)} (line ${best.line})`);
   const to = relayed
-    ? `the proxy forwarded it to the caller (line ${relayed.line})`
-    : "it is the response the proxy forwards to the caller";
-  return (
-    `The INVITE was forked: the branch to ${branch.host} failed first with ${named(branch)} (line ${branch.line}), ` +
-    `but ${best.host} answered ${named(best)} (line ${best.line}), and a 6xx from any branch wins over 4xx/5xx ` +
-    `(RFC 3261 §16.7), so ${to}.`
-  );
+    ? `the proxy forwarded ${named(relayed)} to the caller (line ${relayed.line})`
+    : sentCode(best.code) !== best.code
+      ? `the caller got ${sentCode(best.code)} Server Internal Error from the proxy`
+      : "it is the response the proxy forwards to the caller";
+  return `${opening}, and ${whyWords(why)} (RFC 3261 §16.7), so ${to}.`;
 }
 
 /** The earliest failed branch whose transaction forwarded `best`, when `best` leads. */

@@ -48,10 +48,12 @@ describe("a forked call whose branches all fail", () => {
     expect(a.checklist[0]).not.toMatch(/another active call/);
   });
 
-  it("keeps the earliest failure when no branch sent a 6xx", () => {
+  it("with no 6xx, leads with the 4xx the log shows the proxy forwarded", () => {
     const a = run(log.replaceAll("603 Decline", "480 Temporarily Unavailable"));
-    expect(a.firstFailure?.code).toBe(486);
-    expect(a.summary).not.toMatch(/was forked/);
+    expect(a.firstFailure).toMatchObject({ code: 480, host: "10.0.2.22:5060" });
+    expect(a.summary).toMatch(
+      /with no 6xx a proxy may forward any response of the lowest class, and this one chose it \(RFC 3261 §16\.7\), so the proxy forwarded SIP 480 Temporarily Unavailable to the caller \(line \d+\)\./,
+    );
   });
 
   it("keeps the earliest failure when one host sent both responses (no fork)", () => {
