@@ -16,29 +16,51 @@ export function isSuccess(f: Finding): boolean {
     : f.namespace === "q850" && f.code === NORMAL_CLEARING;
 }
 
-/** The next leg after FreeSWITCH refused one through `gw`, when it went through another gateway and connected. */
-function nextLegConnected(refusal: Finding, gw: string | undefined, findings: readonly Finding[]) {
+/** The next leg after FreeSWITCH refused one through `gw`, when it went through another gateway and
+ *  connected: the failover leg, with the destination it was placed to (masked as in its line). */
+export function refusalNextLeg(
+  refusal: Finding,
+  gw: string | undefined,
+  findings: readonly Finding[],
+): { f: Finding; gw: string; dest: string } | undefined {
   for (const f of findings) {
     if (f.line <= refusal.line || !f.text.includes("sofia/gateway/")) continue;
     const g = gatewayLine(f.text);
     if (g?.kind !== "leg") continue;
     // A leg through the refused gateway itself, or one that failed: no failover shown.
     if (g.gw === gw || !isSuccess(f)) return undefined;
-    return { f, gw: g.gw };
+    return { f, gw: g.gw, dest: g.dest };
   }
   return undefined;
 }
 
-/** "; degraded, since the next leg … went out through gateway carrier_b …", or "". */
+/** A leg's destination worth naming: a number (masked), not a bare word or an empty user part. */
+function named(dest: string | undefined): dest is string {
+  return dest !== undefined && /\d/.test(dest);
+}
+
+/**
+ * "; degraded, since the next leg … went out through gateway carrier_b to +141•••23 …", or "". The
+ * refused leg's own destination (`refusedDest`) is known only when its line names it: when both are
+ * known and differ, the failover may have carried another number (each gateway in a bridge dial
+ * string gets its own), and the engineer must not take the call as delivered. Masked numbers that
+ * look alike may still differ in the hidden digits, so alike says nothing.
+ */
 export function refusalFailover(
   refusal: Finding,
   gw: string | undefined,
   findings: readonly Finding[],
+  refusedDest?: string,
 ): string {
-  const next = nextLegConnected(refusal, gw, findings);
+  const next = refusalNextLeg(refusal, gw, findings);
   if (!next) return "";
   const how = next.f.namespace === "sip" ? "where it was answered" : "whose leg cleared normally";
-  return `; degraded, since the next leg after FreeSWITCH refused the call (line ${refusal.line}) went out through gateway ${next.gw}, ${how} (line ${next.f.line}): calls fail over to ${next.gw}`;
+  const to = named(next.dest) ? ` to ${next.dest}` : "";
+  const differ =
+    named(refusedDest) && named(next.dest) && refusedDest !== next.dest
+      ? `, but to a different number than the refused leg's ${refusedDest}`
+      : "";
+  return `; degraded, since the next leg after FreeSWITCH refused the call (line ${refusal.line}) went out through gateway ${next.gw}${to}, ${how} (line ${next.f.line})${differ}: calls fail over to ${next.gw}`;
 }
 
 /** A gateway found down: its failed ping left it DOWN, or FreeSWITCH refused a call through it. */

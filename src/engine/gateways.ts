@@ -33,9 +33,11 @@ function refusedLeg(
   const refusal = first.direction === "local" && first.reason ? REFUSALS[first.reason] : undefined;
   if (!refusal) return null;
   // "Cannot create outgoing channel … [GATEWAY_DOWN]" names no gateway: the lines above it do.
+  // A refused leg that names its number: the same number through another gateway, else the next
+  // gateway leg, whose number is then said when it differs.
   const next =
     line?.kind === "leg"
-      ? failover(first, line, findings)
+      ? failover(first, line, findings) || refusalFailover(first, line.gw, findings, line.dest)
       : refusalFailover(first, line?.kind === "refused" ? line.gw : undefined, findings);
   return refusal(line?.gw) + next;
 }
