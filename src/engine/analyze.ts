@@ -21,6 +21,7 @@ import { afterRecoveredRegistration, dominantFailure } from "./dominant.js";
 import { droppedCall } from "./dropped.js";
 import { failoverNotes, failovers } from "./failover.js";
 import { forkedBranch, forwardedResponses } from "./forks.js";
+import { gatewayChecks } from "./gateway-checks.js";
 import { glareNotes, glares } from "./glare.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
 import { natMediaHint } from "./nat-media.js";
@@ -114,7 +115,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       failureEntries.push(e);
       if (pstn) leadCheck.set(e, pstn.check);
       // A Dial() through a trunk that ended CHANUNAVAIL: the trunk's checks, not the callee's.
-      const trunk = trunkUnavailChecks(f);
+      const trunk = trunkUnavailChecks(f) ?? gatewayChecks(catalog, e, f, scan.findings);
       if (trunk) replacedChecks.set(e, trunk);
       const method = checkMethod(f);
       if (method) failedMethod.set(e, method);

@@ -140,7 +140,24 @@ export function refusedCallsSentence(
   const sentences = [...byGateway]
     .filter(([, refused]) => refused.length > 0)
     .map(([gw, refused]) => refusedSentence(gw, refused));
+  // No call refused through the pinged gateway: what its ping meant for calls is said all the same.
+  const unrefused = story.refused.length === 0 ? pingMeant(first, story) : undefined;
+  if (unrefused) sentences.unshift(unrefused);
   return sentences.length > 0 ? sentences.join(" ") : undefined;
+}
+
+/** What a failed ping meant for calls through its gateway when the log shows none refused. */
+function pingMeant(first: Finding, story: PingStory): string | undefined {
+  if (story.downAgain) return undefined;
+  if (story.stayedUp)
+    return `This was no outage: the failed ping on ${where(first)} left FreeSWITCH gateway ${story.gw} UP, so FreeSWITCH kept placing calls through it.`;
+  const until = story.up
+    ? `until its ping on line ${story.up.line} succeeded`
+    : "and no later ping found it UP";
+  const refuses = story.up
+    ? "while it was DOWN, FreeSWITCH would have refused"
+    : "while it is DOWN, FreeSWITCH refuses";
+  return `FreeSWITCH gateway ${story.gw} went DOWN on ${where(first)} ${until}: ${refuses} every call through it itself (GATEWAY_DOWN, a SIP 503 it makes up, nothing sent to the carrier); the log shows no call refused through it.`;
 }
 
 function refusedSentence(gw: string, refused: readonly Finding[]): string {
