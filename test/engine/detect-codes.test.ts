@@ -22,8 +22,17 @@ describe("Kamailio/OpenSIPS script replies", () => {
     ['send_reply(403, "Forbidden");', "sip 403 @1"],
     ['t_send_reply("500", "Server Error")', "sip 500 @1"],
     [
-      "ERROR: sl [sl_funcs.c:415]: sl_reply_error(): stateless error reply used: 478 Unresolvable destination (478/SL)",
+      "ERROR: sl [sl_funcs.c:415]: sl_reply_error(): stateless error reply used: Unresolvable destination (478/SL)",
       "sip 478 @1",
+    ],
+    // The phrase says the code: Kamailio's internal error number in brackets is not always it.
+    [
+      "sl [sl_funcs.c:362]: sl_reply_error(): stateless error reply used: Unfortunately error on sending to next hop occurred (477/SL)",
+      "sip 477 @1",
+    ],
+    [
+      "ERROR: sl [sl_funcs.c:362]: sl_reply_error(): stateless error reply used: I'm terribly sorry, server error occurred (1/SL)",
+      "sip 500 @1",
     ],
     ["WARNING: <script>: BYE for unknown dialog callid=abc123@10.9.9.9, replying 481", "sip 481 @1"],
     ["running failure route 1, reply code 486 from sip:10.5.5.41:5060", "sip 486 @1"],

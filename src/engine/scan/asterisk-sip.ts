@@ -5,6 +5,7 @@
 import { detectGatewayRefusal, GATEWAY_REFUSAL_ANCHORS } from "./gateway-refusals.js";
 import { all, type Emit, type Extra, hit, put } from "./hit.js";
 import { detectRefusals, PBX_REPLY, REFUSAL_ANCHORS } from "./pbx-refusals.js";
+import { detectSlErrorReply, SL_ERROR_ANCHOR } from "./sl-error-replies.js";
 
 /**
  * chan_sip's handle_response_register: a 403 ("Forbidden - wrong password on authentication for
@@ -47,7 +48,8 @@ export const DIALPLAN = PBX_REPLY;
 /**
  * The literals these lines are found by (anchors.ts, opening PJSIP's gate): each match holds one.
  * PBX lines of other systems read through this detector share them: FreeSWITCH's refused logins
- * (pbx-refusals.ts) and its refused legs to its own gateways (gateway-refusals.ts).
+ * (pbx-refusals.ts), its refused legs to its own gateways (gateway-refusals.ts), and Kamailio's
+ * stateless error replies, which carry a phrase and no code (sl-error-replies.ts).
  */
 export const ASTERISK_SIP_ANCHORS = [
   "Forbidden - wrong password",
@@ -60,6 +62,7 @@ export const ASTERISK_SIP_ANCHORS = [
   "Failed to authenticate on REGISTER",
   ...REFUSAL_ANCHORS,
   ...GATEWAY_REFUSAL_ANCHORS,
+  SL_ERROR_ANCHOR,
 ];
 
 export function detectAsteriskSip(segment: string, emit: Emit): void {
@@ -82,4 +85,5 @@ export function detectAsteriskSip(segment: string, emit: Emit): void {
     );
   detectRefusals(segment, emit);
   detectGatewayRefusal(segment, emit);
+  detectSlErrorReply(segment, emit);
 }
