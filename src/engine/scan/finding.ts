@@ -57,7 +57,8 @@ export interface Finding {
   /** For FreeSWITCH's CODEC NEGOTIATION ERROR: its session's channel, "external@203.0.113.5" (a call
    *  received on that profile from that host) or "gateway/carrier_a" (a leg placed through it). */
   channel?: string;
-  /** For an Asterisk Dial() that ended CHANUNAVAIL: the trunk it dialled ("PJSIP/carrier-trunk"). */
+  /** For an Asterisk Dial() that ended CHANUNAVAIL: the trunks it dialled ("PJSIP/carrier-trunk"),
+   *  joined with "&", then any phones dialled with them, each marked " (phone)". */
   trunk?: string;
   confidence: number;
   detector: string;
