@@ -1,6 +1,7 @@
 // The only place that reads process.env: parses it once with zod into a typed, validated config.
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
+import { authFromUrl, parseHostPorts, type RedisTarget } from "./store/redis-target.js";
 
 const csv = z
   .string()
@@ -48,6 +49,12 @@ const Env = z.object({
   SIPCODE_MASK_PHONE_NUMBERS: flag(true),
   SIPCODE_CATALOG_DIR: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Redis Sentinel: `host:port` of each sentinel, with the master group name they watch. */
+  REDIS_SENTINELS: z.string().optional(),
+  REDIS_SENTINEL_NAME: z.string().optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().optional(),
+  /** Redis Cluster: `host:port` of a few nodes to learn the cluster from. */
+  REDIS_CLUSTER_NODES: z.string().optional(),
 });
 
 /** What the one-shot command and the shell use; the server's variables are no business of theirs. */
@@ -112,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (e.MICROSOFT_APP_TYPE !== "MultiTenant" && teamsAny && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
   }
+  const redis = redisTarget(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     production: e.NODE_ENV === "production",
@@ -119,7 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     ...cliPart(e),
-    redisUrl: e.REDIS_URL,
+    /** Where the shared store is; undefined keeps state in this process. */
+    redis,
+    /** The same as `redis`, under the name server.ts reads it by. */
+    redisUrl: redis,
     /** Also honoured without credentials, for the unauthenticated development mode. */
     teamsAutoExplain: e.TEAMS_AUTO_EXPLAIN,
     /** Also honoured without credentials; the client secret wins when there is one. */
@@ -146,6 +157,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           autoExplain: e.TEAMS_AUTO_EXPLAIN,
         }
       : null,
+  };
+}
+
+/**
+ * REDIS_URL alone is one Redis, passed to ioredis as it is. With REDIS_SENTINELS or
+ * REDIS_CLUSTER_NODES, the sentinels or the cluster say where to connect, and REDIS_URL (optional)
+ * only gives the username, password and database of the Redis servers.
+ */
+function redisTarget(e: z.output<typeof Env>, problems: string[]): RedisTarget | undefined {
+  const sentinelOnly = ["REDIS_SENTINEL_NAME", "REDIS_SENTINEL_PASSWORD"] as const;
+  if (!e.REDIS_SENTINELS) {
+    for (const v of sentinelOnly) if (e[v]) problems.push(`${v} is set but REDIS_SENTINELS is not`);
+  }
+  if (e.REDIS_SENTINELS && e.REDIS_CLUSTER_NODES) {
+    problems.push("set REDIS_SENTINELS or REDIS_CLUSTER_NODES, not both");
+    return undefined;
+  }
+  const list = e.REDIS_SENTINELS ?? e.REDIS_CLUSTER_NODES;
+  if (!list) return e.REDIS_URL ? { mode: "single", url: e.REDIS_URL } : undefined;
+  const variable = e.REDIS_SENTINELS ? "REDIS_SENTINELS" : "REDIS_CLUSTER_NODES";
+  const hosts = parseHostPorts(list);
+  if (typeof hosts === "string") problems.push(`${variable}: ${hosts}`);
+  const auth = authFromUrl(e.REDIS_URL);
+  if (typeof auth === "string") problems.push(`REDIS_URL: ${auth}`);
+  if (e.REDIS_SENTINELS && !e.REDIS_SENTINEL_NAME) {
+    problems.push(
+      "REDIS_SENTINEL_NAME (the master group name, e.g. mymaster) is required with REDIS_SENTINELS",
+    );
+  }
+  if (e.REDIS_CLUSTER_NODES && typeof auth !== "string" && (auth.db ?? 0) !== 0) {
+    problems.push("REDIS_URL: a Redis Cluster has database 0 only");
+  }
+  if (typeof hosts === "string" || typeof auth === "string" || problems.length > 0) return undefined;
+  if (e.REDIS_CLUSTER_NODES) return { mode: "cluster", nodes: hosts, auth };
+  return {
+    mode: "sentinel",
+    sentinels: hosts,
+    name: e.REDIS_SENTINEL_NAME as string,
+    ...(e.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: e.REDIS_SENTINEL_PASSWORD } : {}),
+    auth,
   };
 }
 

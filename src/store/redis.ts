@@ -1,8 +1,10 @@
-// The shared Store on Redis (REDIS_URL): claims are SET NX PX, values expire with PX and are updated
+// The shared Store on Redis (one server, Sentinel or Cluster): claims are SET NX PX, values expire with PX and are updated
 // by a compare-and-set script, and reminders sit in a sorted set by due time with their JSON in a
 // hash. Leasing runs as one Lua script, so two replicas polling together never both get the same
 // reminder.
-import { Redis } from "ioredis";
+import type { Logger } from "../log.js";
+import { createRedisClient, type RedisClient } from "./redis-client.js";
+import type { RedisTarget } from "./redis-target.js";
 import type { Reminder, Store } from "./store.js";
 
 // Due reminders are pushed `lease` ms into the future as they are handed out: a replica that dies
@@ -35,35 +37,44 @@ return 0`;
 const SWAP_TRIES = 20;
 
 export interface RedisStoreOptions {
-  url: string;
+  /** One Redis by URL; or `target` for sentinels and clusters. */
+  url?: string;
+  target?: RedisTarget;
   /** Key prefix, so several deployments can share one Redis. */
   prefix?: string;
+  /** Where connect and failover lines go (sentinels and clusters). */
+  logger?: Logger;
 }
 
 export class RedisStore implements Store {
   readonly kind = "redis" as const;
-  private readonly client: Redis;
+  private readonly client: RedisClient;
   private readonly prefix: string;
   private readonly hash: string;
+  /** Braces around the reminder keys' common part on a cluster, so both live in one hash slot. */
+  private readonly slot: (name: string) => string;
   private lastError: Error | undefined;
   private readonly where: string;
 
   constructor(o: RedisStoreOptions) {
-    this.client = new Redis(o.url, {
-      lazyConnect: true,
-      // Fail a command quickly while Redis is away; callers decide what a failure means.
-      maxRetriesPerRequest: 1,
-      connectTimeout: 5_000,
-      retryStrategy: (times) => Math.min(200 * times, 2_000),
-    });
+    const target = o.target ?? { mode: "single", url: o.url ?? "" };
+    const { client, where } = createRedisClient(target, o.logger);
+    this.client = client;
+    this.where = where;
     // Connection errors are reported through ping()/readiness; without a listener ioredis logs them.
     // The last one is kept, so a failed start can say why (a refused password is no outage).
     this.client.on("error", (err: Error) => {
       this.lastError = err;
     });
-    this.where = `${this.client.options.host}:${this.client.options.port}`;
     this.prefix = o.prefix ?? "sipcode:";
-    this.hash = `${this.prefix}reminders:data`;
+    // The reminder index and data are changed together (MULTI, the lease script), which a cluster
+    // allows only within one hash slot. The braces go on cluster keys only: a single Redis or a
+    // sentinel-managed master keeps the names earlier versions wrote, so pending reminders survive
+    // the upgrade.
+    const reminders = `${this.prefix}reminders`;
+    this.slot =
+      target.mode === "cluster" ? (name) => `{${reminders}}:${name}` : (name) => `${reminders}:${name}`;
+    this.hash = this.slot("data");
   }
 
   private key(k: string): string {
@@ -72,19 +83,33 @@ export class RedisStore implements Store {
 
   /** One due-time index per platform, so a replica only leases what it can deliver. */
   private due(platform: string): string {
-    return `${this.prefix}reminders:due:${platform}`;
+    return this.slot(`due:${platform}`);
   }
 
   /** Connects, or fails with a sentence naming the Redis host and port (never the password). */
   async connect(): Promise<void> {
+    // Through sentinels ioredis keeps trying while none answers and its connect() never settles: the
+    // first error (or 10 s) ends the wait, and the client goes on connecting in the background.
+    let stop = () => {};
+    const failed = new Promise<never>((_, reject) => {
+      const timer = setTimeout(() => reject(new Error("no answer within 10 s")), 10_000);
+      const onError = (err: Error) => reject(err);
+      this.client.once("error", onError);
+      stop = () => {
+        clearTimeout(timer);
+        this.client.off("error", onError);
+      };
+    });
     try {
-      await this.client.connect();
+      await Promise.race([this.client.connect(), failed]);
     } catch (err) {
       const seen = `${this.lastError?.message ?? ""} ${(err as Error).message}`;
       const why = /WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(seen)
         ? "Redis refused the username or password in REDIS_URL"
         : `could not reach Redis (${(this.lastError ?? (err as Error)).message})`;
       throw new Error(`${why} at ${this.where}`);
+    } finally {
+      stop();
     }
   }
 

@@ -35,7 +35,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function waitForOutput(child: ChildProcess, marker: string, ms: number): Promise<void> {
+export function waitForOutput(child: ChildProcess, marker: string, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = "";
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${seen}`)), ms);
@@ -53,9 +53,9 @@ function waitForOutput(child: ChildProcess, marker: string, ms: number): Promise
   });
 }
 
-/** `extra`: more redis-server options (e.g. `--requirepass`). */
-export async function startRedis(extra: string[] = []): Promise<RedisProcess> {
-  const port = await freePort();
+/** `extra`: more redis-server options (e.g. `--requirepass`); `port`: a port already picked free. */
+export async function startRedis(extra: string[] = [], port?: number): Promise<RedisProcess> {
+  port ??= await freePort();
   const child = spawn(
     "redis-server",
     [
