@@ -2,7 +2,7 @@
 // manifest in step with what is registered.
 export const SLASH_COMMAND = "/sipcode";
 export const MESSAGE_SHORTCUT = "explain_error_codes";
-export const EVENTS = ["app_mention", "message.channels", "message.groups"] as const;
+export const EVENTS = ["app_mention", "message.channels", "message.groups", "message.im"] as const;
 export const ACTIONS = {
   share: "share_in_channel",
   postChecklist: "post_checklist",
@@ -19,5 +19,6 @@ export const BOT_SCOPES = [
   "commands",
   "files:read",
   "groups:history",
+  "im:history",
   "im:read",
 ] as const;

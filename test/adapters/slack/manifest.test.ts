@@ -20,6 +20,12 @@ describe("manifests/slack/manifest.json", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
   });
 
+  it("hears messages in the bot's own DM, which its Messages tab invites people to send", () => {
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain("message.im");
+    expect(manifest.oauth_config.scopes.bot).toContain("im:history");
+  });
+
   it("points commands, events and interactivity at the one /slack/events route", () => {
     const urls = [
       manifest.features.slash_commands[0].url,

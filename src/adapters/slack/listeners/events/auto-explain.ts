@@ -6,12 +6,13 @@ import { scanText } from "../../../../engine/scan/scanner.js";
 import type { SlackDeps } from "../../deps.js";
 import { slackToPlain, textOf } from "../../text.js";
 import { answerInThread } from "../../thread.js";
+import { isHumanPost, type PostedMessage } from "./human-post.js";
 
 export function autoExplain(deps: SlackDeps) {
   return async ({ message, body, client }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
     if (!deps.slack.autoExplainChannels.includes(message.channel)) return;
-    const m = message as { subtype?: string; bot_id?: string; text?: string; ts: string; thread_ts?: string };
-    if (m.bot_id || (m.subtype && m.subtype !== "file_share" && m.subtype !== "thread_broadcast")) return;
+    const m = message as PostedMessage & { text?: string; ts: string; thread_ts?: string };
+    if (!isHumanPost(m)) return;
     const text = slackToPlain(textOf(m.text));
     if (!looksLikeLog(text) || scanText(deps.catalog, text).findings.length === 0) return;
     if (await deps.dedupe.seen([body.event_id, `${message.channel}:${m.ts}`])) return;
