@@ -129,8 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     ...cliPart(e),
     /** Where the shared store is; undefined keeps state in this process. */
     redis,
-    /** The same as `redis`, under the name server.ts reads it by. */
-    redisUrl: redis,
     /** Also honoured without credentials, for the unauthenticated development mode. */
     teamsAutoExplain: e.TEAMS_AUTO_EXPLAIN,
     /** Also honoured without credentials; the client secret wins when there is one. */

@@ -109,7 +109,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const catalog = opts.catalog ?? loadCatalog(config.catalogDir);
-  const store = opts.store ?? (await openStore(config.redisUrl, logger));
+  const store = opts.store ?? (await openStore(config.redis, logger));
   const reminders = new ReminderLoop(store, logger.child({ part: "reminders" }));
   const parts = await platformParts({ config, catalog, logger, store, reminders });
   const routes = new Map(parts.flatMap((p) => (p.route ? [[p.route.path, p.route.handle] as const] : [])));

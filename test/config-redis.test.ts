@@ -41,8 +41,6 @@ describe("Redis configuration", () => {
       sentinelPassword: "s3ntinel",
       auth: { username: "app", password: "p@ss", db: 3 },
     });
-    // server.ts still reads the older name.
-    expect(c.redisUrl).toEqual(c.redis);
   });
 
   it("reads cluster seed nodes, with the password from REDIS_URL", () => {

@@ -92,7 +92,7 @@ describe("loadConfig", () => {
     expect(c.production).toBe(false);
     expect(c.noColor).toBe(false);
     expect(c.catalogDir).toBeUndefined();
-    expect(c.redisUrl).toBeUndefined();
+    expect(c.redis).toBeUndefined();
     expect(c.maskPhoneNumbers).toBe(true);
     expect(c.teamsAutoExplain).toBe(false);
     expect(c.slack).toBeNull();

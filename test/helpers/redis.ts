@@ -1,7 +1,10 @@
 // A real redis-server for the tests, on a free loopback port, without persistence. CI installs the
 // Debian package; elsewhere the tests say how to get it instead of passing without Redis.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface RedisProcess {
   url: string;
@@ -56,9 +59,13 @@ export function waitForOutput(child: ChildProcess, marker: string, ms: number): 
 /** `extra`: more redis-server options (e.g. `--requirepass`); `port`: a port already picked free. */
 export async function startRedis(extra: string[] = [], port?: number): Promise<RedisProcess> {
   port ??= await freePort();
+  // Its own working folder: a replica saves the master's data it syncs to disk (dump.rdb), which
+  // must not land in the folder the tests run from.
+  const dir = extra.includes("--dir") ? undefined : mkdtempSync(join(tmpdir(), "sipcode-redis-"));
   const child = spawn(
     "redis-server",
     [
+      ...(dir ? ["--dir", dir] : []),
       "--port",
       String(port),
       "--bind",
@@ -79,8 +86,12 @@ export async function startRedis(extra: string[] = [], port?: number): Promise<R
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        const done = () => {
+          if (dir) rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once("exit", done);
         child.kill("SIGTERM");
       }),
   };
