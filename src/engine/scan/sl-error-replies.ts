@@ -6,11 +6,16 @@
 // the phrase, and the reply is this proxy's own.
 import { all, type Emit, hit, put } from "./hit.js";
 
-/** The literal the line is found by (anchors.ts, through the PBX detector's gate). */
-export const SL_ERROR_ANCHOR = "stateless error reply used: ";
+/**
+ * The literal the line is found by (anchors.ts, through the PBX detector's gate): the function's
+ * name, which Kamailio and OpenSIPS print before the message. A literal starting with a common
+ * lower-case letter ("stateless …") would slow the search every text goes through.
+ */
+export const SL_ERROR_ANCHOR = "_reply_error";
 
 /** The phrase and the bracketed number; "SL" is the module's signature in the phrase. */
-const SL_ERROR = /\bstateless error reply used: ([A-Za-z][^()\n]{1,80}?) \((\d{1,3})\/SL\)/g;
+const SL_ERROR =
+  /_reply_error\b[^\n]{0,40}?\bstateless error reply used: ([A-Za-z][^()\n]{1,80}?) \((\d{1,3})\/SL\)/g;
 
 /** The SIP code each phrase of Kamailio's err2reason_phrase() is sent with, by its lower-case text. */
 const PHRASE_CODES: ReadonlyMap<string, number> = new Map([
@@ -43,7 +48,7 @@ const NUMBER_IS_CODE = new Set([400, 477, 478, 479, 487]);
 const SCRIPT_REPLY = "script-reply";
 
 export function detectSlErrorReply(segment: string, emit: Emit): void {
-  if (!segment.includes(SL_ERROR_ANCHOR)) return;
+  if (!segment.includes(SL_ERROR_ANCHOR) || !segment.includes("stateless error reply used: ")) return;
   all(SL_ERROR, segment, (m) => {
     const phrase = (m[1] as string).trim();
     const number = Number(m[2]);
