@@ -14,16 +14,24 @@ export function failedPing(f: Finding | null | undefined): (GatewayLine & { kind
   return g?.kind === "ping" && !g.ok ? g : undefined;
 }
 
-/** A failed ping that left its gateway DOWN (or did not say): FreeSWITCH refuses calls through it. */
+/**
+ * A failed ping that left its gateway DOWN (or did not say), or one that left it UP when the story
+ * told of it (pingStory) shows a later failed ping taking it DOWN: FreeSWITCH refuses calls through it.
+ */
 export function pingLeftDown(f: Finding | null | undefined): boolean {
   const p = failedPing(f);
-  return p !== undefined && p.state !== "UP";
+  if (p === undefined) return false;
+  return p.state !== "UP" || (f !== null && f !== undefined && told.get(f)?.stayedUp === false);
 }
 
 export interface PingStory {
   gw: string;
-  /** The failed ping left the gateway UP ("count 2/1/3, state UP"): it never went down. */
+  /** The failed ping left the gateway UP ("count 2/1/3, state UP") and no later failed ping took it
+   *  DOWN before a ping succeeded: it never went down. */
   stayedUp: boolean;
+  /** For a failed ping that left the gateway UP: the later failed ping (or refusal) that showed it
+   *  DOWN before any ping succeeded. FreeSWITCH needs ping-min failures in a row to mark it DOWN. */
+  wentDown?: Finding;
   /** FreeSWITCH's refusals of calls through the gateway after the failed ping, in line order. */
   refused: Finding[];
   /** The first later ping that succeeded. */
@@ -62,6 +70,13 @@ function tell(first: Finding, ping: { gw: string; state?: string }, findings: re
     if (!g || g.gw !== ping.gw) continue;
     const refusal = g.kind === "refused" && g.why === "down";
     if (refusal) story.refused.push(f);
+    // The gateway's state is what its latest ping says: a failed ping that left it UP is only the
+    // first step when the next one (ping-min needing more than one failure) takes it DOWN.
+    if (story.stayedUp && !story.up && (refusal || (g.kind === "ping" && !g.ok && g.state !== "UP"))) {
+      story.stayedUp = false;
+      story.wentDown = f;
+      continue;
+    }
     if (g.kind === "ping" && g.ok && f.code >= 200 && f.code < 300) {
       if (!story.up) story.up = f;
     } else if (story.up && !story.downAgain && (refusal || (g.kind === "ping" && !g.ok))) {
@@ -93,6 +108,20 @@ export function pingOutcome(story: PingStory, findings: readonly Finding[] = [])
 }
 
 function upOrDown(story: PingStory): string {
+  return wentDownWords(story) + upOrDownAfter(story);
+}
+
+/** "; FreeSWITCH kept the gateway UP after this ping, but its failed ping on line 3 took it DOWN". */
+function wentDownWords(story: PingStory): string {
+  const f = story.wentDown;
+  if (!f) return "";
+  const how = failedPing(f)
+    ? `its next failed ping on line ${f.line} (${f.code}) took it DOWN`
+    : `FreeSWITCH had marked it DOWN by line ${f.line}, where it refused a call through it`;
+  return `; FreeSWITCH kept the gateway UP after this first failed ping (ping-min needs more than one), but ${how}`;
+}
+
+function upOrDownAfter(story: PingStory): string {
   const { up, downAgain } = story;
   // FreeSWITCH marks a gateway DOWN only once failed pings bring its count below ping-min: a failed
   // ping that left it UP was no outage, and no call was refused for it.
@@ -154,10 +183,14 @@ function pingMeant(first: Finding, story: PingStory): string | undefined {
   const until = story.up
     ? `until its ping on line ${story.up.line} succeeded`
     : "and no later ping found it UP";
+  // A first failed ping that left it UP: the outage starts at the failed ping that took it DOWN.
+  const from = story.wentDown
+    ? `${where(story.wentDown)} (its first failed ping, on line ${first.line}, left it UP)`
+    : where(first);
   const refuses = story.up
     ? "while it was DOWN, FreeSWITCH would have refused"
     : "while it is DOWN, FreeSWITCH refuses";
-  return `FreeSWITCH gateway ${story.gw} went DOWN on ${where(first)} ${until}: ${refuses} every call through it itself (GATEWAY_DOWN, a SIP 503 it makes up, nothing sent to the carrier); the log shows no call refused through it.`;
+  return `FreeSWITCH gateway ${story.gw} went DOWN on ${from} ${until}: ${refuses} every call through it itself (GATEWAY_DOWN, a SIP 503 it makes up, nothing sent to the carrier); the log shows no call refused through it.`;
 }
 
 function refusedSentence(gw: string, refused: readonly Finding[]): string {
