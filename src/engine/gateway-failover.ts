@@ -5,6 +5,7 @@
 // number, so the leg that follows it is the one tried next. And a gateway that recovered is not the
 // failure to chase when another gateway went DOWN after it and stayed down.
 import { gatewayLine } from "./gateway-lines.js";
+import { sameNumber } from "./gateway-numbers.js";
 import type { Finding } from "./scan/scanner.js";
 
 const NORMAL_CLEARING = 16;
@@ -42,9 +43,9 @@ function named(dest: string | undefined): dest is string {
 /**
  * "; degraded, since the next leg … went out through gateway carrier_b to +141•••23 …", or "". The
  * refused leg's own destination (`refusedDest`) is known only when its line names it: when both are
- * known and differ, the failover may have carried another number (each gateway in a bridge dial
- * string gets its own), and the engineer must not take the call as delivered. Masked numbers that
- * look alike may still differ in the hidden digits, so alike says nothing.
+ * known and their digits differ, the failover may have carried another number (each gateway in a
+ * bridge dial string gets its own), and the engineer must not take the call as delivered. The same
+ * number in another format (+1415…, 1415…, 001415…) is only written differently, and said so.
  */
 export function refusalFailover(
   refusal: Finding,
@@ -55,12 +56,24 @@ export function refusalFailover(
   const next = refusalNextLeg(refusal, gw, findings);
   if (!next) return "";
   const how = next.f.namespace === "sip" ? "where it was answered" : "whose leg cleared normally";
-  const to = named(next.dest) ? ` to ${next.dest}` : "";
-  const differ =
-    named(refusedDest) && named(next.dest) && refusedDest !== next.dest
-      ? `, but to a different number than the refused leg's ${refusedDest}`
-      : "";
+  const writing = named(refusedDest) && named(next.dest) ? otherNumber(refusedDest, next.dest) : undefined;
+  const to = named(next.dest) ? ` to ${next.dest}${writing?.format ?? ""}` : "";
+  const differ = writing?.differs ?? "";
   return `; degraded, since the next leg after FreeSWITCH refused the call (line ${refusal.line}) went out through gateway ${next.gw}${to}, ${how} (line ${next.f.line})${differ}: calls fail over to ${next.gw}`;
+}
+
+/**
+ * How the failover leg's number `dest` compares with the refused leg's: another number (said at the
+ * end), or the same one written differently (said after the number).
+ */
+function otherNumber(refusedDest: string, dest: string): { differs?: string; format?: string } {
+  if (refusedDest === dest) return {};
+  const match = sameNumber(refusedDest, dest);
+  if (match === "differs")
+    return { differs: `, but to a different number than the refused leg's ${refusedDest}` };
+  // Masked numbers that agree where both show digits may still differ in the hidden ones.
+  const shown = match === "unknown" ? "; the digits the mask shows match" : "";
+  return { format: ` (written differently from the refused leg's ${refusedDest}${shown})` };
 }
 
 /** A gateway found down: its failed ping left it DOWN, or FreeSWITCH refused a call through it. */

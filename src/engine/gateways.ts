@@ -8,6 +8,7 @@
 // settings, not at a carrier: no request went out, so nobody answered it.
 import { isSuccess, laterDownGateway, refusalFailover } from "./gateway-failover.js";
 import { type GatewayLine, gatewayLine } from "./gateway-lines.js";
+import { sameNumber } from "./gateway-numbers.js";
 import { type PingStory, pingOutcome, pingStory } from "./gateway-pings.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -47,7 +48,10 @@ function failover(first: Finding, leg: { gw: string; dest: string }, findings: r
   for (const f of findings) {
     if (f.line <= first.line || !isSuccess(f)) continue;
     const other = gatewayLine(f.text);
-    if (other?.kind !== "leg" || other.gw === leg.gw || other.dest !== leg.dest) continue;
+    // The same number in another format (+1415…, 1415…) is the same destination, when the digits
+    // show it: masked ones that only look alike in another format are left to refusalFailover's words.
+    if (other?.kind !== "leg" || other.gw === leg.gw) continue;
+    if (other.dest !== leg.dest && sameNumber(other.dest, leg.dest) !== "same") continue;
     const how = f.namespace === "sip" ? "where it was answered" : "whose leg cleared normally";
     return `; degraded, since the call to the same number then went out through gateway ${other.gw}, ${how} (line ${f.line})`;
   }

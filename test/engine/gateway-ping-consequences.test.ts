@@ -79,11 +79,11 @@ describe("a GATEWAY_DOWN refusal whose call went out through another gateway", (
       at(
         "06:40.100000",
         "NOTICE",
-        "sofia.c:1065 Hangup sofia/gateway/trunk2/0014155550123 [CS_EXCHANGE_MEDIA] [NORMAL_CLEARING]",
+        "sofia.c:1065 Hangup sofia/gateway/trunk2/00442079460958 [CS_EXCHANGE_MEDIA] [NORMAL_CLEARING]",
       ),
     ]);
     expect(a.failingComponent).toMatch(
-      /through gateway trunk2 to 001\S*23, .*but to a different number than the refused leg's \+141\S*23/,
+      /through gateway trunk2 to 00442\S*58, .*but to a different number than the refused leg's \+141\S*23/,
     );
   });
 });
