@@ -18,6 +18,9 @@ export interface Outcome {
 export interface Choice {
   outcome: Outcome;
   why: Why;
+  /** The log shows the proxy sent the caller another response than the one §16.7 settles: its own
+   *  choice (a failure_route's reply), not the rule's. */
+  departed?: true;
 }
 
 /** The 4xx that tell the caller how to resubmit: §16.7 says a proxy should prefer them. */
@@ -52,14 +55,21 @@ function ruled(outcomes: Outcome[]): Choice | undefined {
 }
 
 /**
- * The response the caller got. When the log shows the proxy's own forwarded response, it settles
- * the free choices and overrides the prediction; a code no branch explains (a script's own reply
- * after the branches failed) is the proxy's doing, not §16.7's, so nothing is claimed.
+ * The response the caller got. When the log shows the proxy's own final response, that is what the
+ * caller got: it settles the free choices, and where §16.7 settled the pick and the proxy sent
+ * something else (a 480 after a 603, a 500 while a branch had 486) the pick is marked as departed
+ * from. A 503 passed on as is may be the proxy's own overload (§16.7 allows it), and a pick made up
+ * for a silent branch may be one the capture missed: neither is claimed. A code no branch explains
+ * when §16.7 left the choice free is the proxy's doing, so nothing is claimed either.
  */
 export function chooseBest(outcomes: Outcome[], relayed: Finding | undefined): Choice | undefined {
   const pick = ruled(outcomes);
-  if (!relayed || pick?.why === "6xx") return pick;
+  if (!relayed) return pick;
   if (pick && sentCode(pick.outcome.code) === relayed.code) return pick;
+  if (pick)
+    return pick.outcome.finding && pick.outcome.code !== relayed.code
+      ? { ...pick, departed: true }
+      : undefined;
   const shown = outcomes.find((o) => sentCode(o.code) === relayed.code);
   if (!shown) return undefined;
   return { outcome: shown, why: shown.code === 503 ? "503" : "chosen" };

@@ -15,6 +15,11 @@ export interface Forwarded {
   why: Why;
   /** A branch that never answered, for which the proxy made up the 408 it forwarded. */
   silent?: { host: string; line: number };
+  /** The branch response §16.7 says the proxy should have forwarded, when the log shows it sent the
+   *  caller another (`relayed`): `best` is then the earliest branch failure, which stays the lead. */
+  expected?: Finding;
+  /** Each branch's final response (one per host), for the sentence that names them. */
+  answers?: Finding[];
 }
 
 /** The branches of one INVITE transaction: responses to the same requester (top Via), Call-ID
@@ -99,12 +104,16 @@ export function forwardedResponses(
     const choice = chooseBest(outcomes, relayed);
     if (!choice) continue;
     const { outcome, why } = choice;
+    const answers = outcomes.flatMap((o) => (o.finding ? [o.finding] : []));
+    if (choice.departed && relayed && outcome.finding) {
+      // The proxy's own choice: nothing §16.7 forwarded leads, the earliest branch failure does.
+      out.set(first, { best: first, relayed, why, expected: outcome.finding, answers });
+      continue;
+    }
     const best = outcome.finding ?? relayed;
     if (!best) continue;
-    // A 6xx's relay is the same code one hop up; any other choice's relay is the proxy's final.
-    const shown = why === "6xx" ? (relayed?.code === best.code ? relayed : undefined) : relayed;
-    const fwd: Forwarded = { best, why };
-    if (shown) fwd.relayed = shown;
+    const fwd: Forwarded = { best, why, answers };
+    if (relayed) fwd.relayed = relayed;
     if (outcome.invite !== undefined) fwd.silent = { host: outcome.host, line: outcome.invite };
     for (const f of list) if (f.line < best.line && f.host !== outcome.host) out.set(f, fwd);
     // A 503 the caller got as 500 is told even when it was the first branch to fail.
@@ -113,9 +122,44 @@ export function forwardedResponses(
   return out;
 }
 
+/** Up to three branches: "A (line 2) and B (line 9) answered SIP 503 …" when they agree, else
+ *  "A answered SIP 486 … (line 2) and B answered SIP 603 … (line 9)". */
+function answersWords(answers: Finding[], named: (f: Finding) => string): string {
+  const shown = answers.slice(0, 3);
+  const more = answers.length - shown.length;
+  const tail = more > 0 ? ` (and ${more} more branch${more > 1 ? "es" : ""})` : "";
+  const join = (parts: string[]) =>
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
+  const one = shown[0] as Finding;
+  if (shown.every((f) => f.code === one.code))
+    return `${join(shown.map((f) => `${f.host} (line ${f.line})`))} answered ${named(one)}${tail}`;
+  return join(shown.map((f) => `${f.host} answered ${named(f)} (line ${f.line})`)) + tail;
+}
+
+/** The sentence for a proxy that sent the caller a response §16.7 does not explain from its
+ *  branches: both the branch response the rule picks and the response the caller got are named. */
+function departedSentence(
+  fwd: Forwarded,
+  expected: Finding,
+  relayed: Finding,
+  named: (f: Finding) => string,
+) {
+  const what =
+    sentCode(expected.code) !== expected.code
+      ? `a ${sentCode(expected.code)} in place of the ${named(expected)} from ${expected.host}`
+      : `the ${named(expected)} from ${expected.host}`;
+  return (
+    `The INVITE was forked: ${answersWords(fwd.answers ?? [expected], named)}. By RFC 3261 §16.7 the proxy ` +
+    `should have sent the caller ${what} (${whyWords(fwd.why)}), but it sent ${named(relayed)} (line ${relayed.line}): ` +
+    `the proxy's choice does not follow from the branches, so look at its own reply logic (a failure_route's ` +
+    `t_reply, a script's own reply) for why.`
+  );
+}
+
 /** The summary sentence: which branch failed first, and which response the caller got, and why. */
 export function forwardedSentence(branch: Finding, fwd: Forwarded, named: (f: Finding) => string): string {
-  const { best, relayed, why, silent } = fwd;
+  const { best, relayed, why, silent, expected } = fwd;
+  if (expected && relayed) return departedSentence(fwd, expected, relayed, named);
   if (why === "6xx") {
     const to = relayed
       ? `the proxy forwarded it to the caller (line ${relayed.line})`
@@ -128,7 +172,7 @@ export function forwardedSentence(branch: Finding, fwd: Forwarded, named: (f: Fi
   }
   const opening =
     branch === best
-      ? `The INVITE was forked and every branch failed: ${best.host} answered ${named(best)} (line ${best.line})`
+      ? `The INVITE was forked and every branch failed: ${answersWords(fwd.answers ?? [best], named)}`
       : `The INVITE was forked: the branch to ${branch.host} failed first with ${named(branch)} (line ${branch.line}), but ` +
         (silent
           ? `${silent.host} sent no final response to the INVITE (line ${silent.line}), so the proxy made up a 408 Request Timeout for that branch`

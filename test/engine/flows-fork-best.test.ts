@@ -116,7 +116,7 @@ describe("a forked INVITE whose branches all fail with 503", () => {
     expect(a.firstFailure).toMatchObject({ code: 503, line: 2, host: GATEWAY });
     expect(a.failingComponent).toMatch(/^10\.0\.2\.30:5060/);
     expect(a.summary).toContain(
-      "The INVITE was forked and every branch failed: 10.0.2.30:5060 answered SIP 503 Service Unavailable (line 2), and a proxy never forwards a 503 (it would say the proxy itself is unavailable) and sends 500 instead (RFC 3261 §16.7), so the proxy forwarded SIP 500 Server Internal Error to the caller (line 20).",
+      "The INVITE was forked and every branch failed: 10.0.2.30:5060 (line 2) and 10.0.2.41:5060 (line 11) answered SIP 503 Service Unavailable, and a proxy never forwards a 503 (it would say the proxy itself is unavailable) and sends 500 instead (RFC 3261 §16.7), so the proxy forwarded SIP 500 Server Internal Error to the caller (line 20).",
     );
   });
 });
