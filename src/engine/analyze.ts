@@ -20,7 +20,7 @@ import { diagnosticsNotes } from "./diagnostics-notes.js";
 import { afterRecoveredRegistration, dominantFailure } from "./dominant.js";
 import { droppedCall } from "./dropped.js";
 import { failoverNotes, failovers } from "./failover.js";
-import { forkedBranch, forwardedResponses } from "./forks.js";
+import { forkedBranch, forwardedResponses, silentBranchCheck, silentBranchComponent } from "./forks.js";
 import { gatewayChecks } from "./gateway-checks.js";
 import { glareNotes, glares } from "./glare.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
@@ -137,6 +137,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const first = past ?? (firstFailure as Finding | null);
   const dominant = dominantFailure(failing, first);
   const fork = forkedBranch(forwarded, first);
+  // The caller got the 408 the proxy made up for a branch that never answered: that branch failed.
+  const silentFork = fork?.[1].best === first ? fork?.[1] : undefined;
   const named = (f: Finding) => label(catalog, f);
   const carried = first ? overruled.get(first) : undefined;
   const lead = first && carried ? acsLead(catalog, first, carried, named) : undefined;
@@ -171,6 +173,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     transfer,
     voicemail,
     refusedCredentials: refused?.component,
+    silentBranch: silentFork && silentBranchComponent(silentFork),
   });
   // A stale challenge no retry settled: the client did not resend, the credentials were fine.
   const staleFirst = first !== null && stale.has(first);
@@ -194,6 +197,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   ].slice(0, 6);
   // Media that stopped on a call answered from behind NAT: its checks lead, its sentence is told.
   const nat = natMediaHint(first, scan.findings);
+  const silentCheck = silentFork && silentBranchCheck(silentFork);
+  if (silentCheck && firstEntry) leadCheck.set(firstEntry, silentCheck);
   // The failure most calls share leads the checks, then the headline failure's own entries (an ACS
   // result's before the SIP code it carries).
   const checklist = followUpChecklist(

@@ -53,6 +53,8 @@ export interface ComponentClues {
   voicemail?: Voicemail | undefined;
   /** The first failure refused the credentials a challenged request was sent again with. */
   refusedCredentials?: string | undefined;
+  /** The first failure is the 408 a forking proxy made up for a branch that never answered. */
+  silentBranch?: string | undefined;
 }
 
 export function chooseComponent(c: ComponentClues): string | null {
@@ -72,6 +74,7 @@ export function chooseComponent(c: ComponentClues): string | null {
   if (c.hungUp) return first && noAnswer ? noAnswerComponent(first, noAnswer) : c.hungUp.component;
   // Nobody took the call and voicemail did: no component failed.
   if (c.voicemail?.routine) return voicemailComponent(c.voicemail);
+  if (first && c.silentBranch) return c.silentBranch;
   if (first && timedOut?.request)
     return timedOutComponent(
       first,

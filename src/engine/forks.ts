@@ -195,3 +195,21 @@ export function forkedBranch(
   for (const [f, fwd] of forwarded) if (fwd.best === best && (!out || f.line < out[0].line)) out = [f, fwd];
   return out;
 }
+
+/** The failing component when the caller got the 408 a proxy made up for a branch that never
+ *  answered: that branch's host; the proxy only timed it out. */
+export function silentBranchComponent(fwd: Forwarded): string | undefined {
+  const { silent, relayed } = fwd;
+  if (!silent) return undefined;
+  return (
+    `${silent.host}, which never answered the INVITE on line ${silent.line} (a branch of a forked call); ` +
+    `${relayed?.host ?? "the proxy"} made up the 408 for that branch and forwarded it to the caller (RFC 3261 §16.7)`
+  );
+}
+
+/** The check that leads for that silent branch's 408. */
+export function silentBranchCheck(fwd: Forwarded): string | undefined {
+  const { silent } = fwd;
+  if (!silent) return undefined;
+  return `Check why ${silent.host} never answered the forked INVITE (line ${silent.line}): is it up, reachable from the proxy (firewall, NAT) and still registered at that contact?`;
+}
