@@ -29,6 +29,9 @@ function why(c: Cancelled, k: Kind, label: (f: Finding) => string): string {
     cancel && byAnswer.has(cancel)
       ? `CANCEL answered on line ${cancel.line}`
       : `CANCEL on line ${cancel?.line}`;
+  // A losing branch's 487: the proxy, not the caller, cancelled it once another branch answered.
+  if (answered && c.f.code === 487)
+    return `a losing branch of a forked call: another branch answered (${label(answered)} on line ${answered.line}), so the proxy cancelled this one (${cancel ? `${at}${reason}` : "its CANCEL is not in the log"}; RFC 3261 §16.7)`;
   if (answered)
     return `a losing branch of a forked call; another branch answered: ${label(answered)} on line ${answered.line} (RFC 3261 §16.7)`;
   if (!cancel && channel && k === "elsewhere")

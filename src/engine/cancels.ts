@@ -97,6 +97,22 @@ function crossedAnswer(f: Finding, index: CancelIndex): Cancelled | undefined {
   return crossed ? { f, crossed } : undefined;
 }
 
+/** The 2xx another branch of the same INVITE transaction (Call-ID and CSeq) answered before this
+ *  487, from another host: the proxy cancelled this losing branch (RFC 3261 §16.7 step 10), whether
+ *  or not its CANCEL is in the capture. */
+function lostTo(f: Finding, index: CancelIndex): Finding | undefined {
+  if (f.method !== "INVITE" || !f.callId || f.cseq === undefined || index.answered.size === 0)
+    return undefined;
+  return index.answered
+    .get(f.callId)
+    ?.find(
+      (a) =>
+        a.cseq === f.cseq &&
+        (a.host === undefined || f.host === undefined || a.host !== f.host) &&
+        (a.line < f.line || (a.tsMs !== undefined && f.tsMs !== undefined && a.tsMs <= f.tsMs)),
+    );
+}
+
 export function cancelledBy(
   f: Finding,
   index: CancelIndex,
@@ -113,8 +129,14 @@ export function cancelledBy(
     return answered ? { f, answered } : undefined;
   }
   // "Reason: SIP;cause=487" in the CANCEL itself.
-  if (hangup?.request.method === "CANCEL") return timedOut({ f, cancel: hangup.request }, index);
-  const cancel = index.byCall.size > 0 ? cancelOf(f, index.byCall) : undefined;
+  const cancel =
+    hangup?.request.method === "CANCEL"
+      ? hangup.request
+      : index.byCall.size > 0
+        ? cancelOf(f, index.byCall)
+        : undefined;
+  const answered = lostTo(f, index);
+  if (answered) return cancel ? { f, answered, cancel } : { f, answered };
   if (cancel) return timedOut({ f, cancel }, index);
   if (ORIGINATOR_CANCEL.test(f.text) || ELSEWHERE_TEXT.test(f.text)) return { f };
   const channel = index.byChannel.size > 0 ? channelCancel(f, index.byChannel) : undefined;
