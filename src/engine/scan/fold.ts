@@ -1,11 +1,11 @@
 // Bounded storage for findings: the first MAX_STORED_FINDINGS are kept as they come; after that,
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
-import { isRetriedCode, requestTarget, sameTarget } from "../challenge.js";
 import { AxiosDumps, StatusEchoes } from "./claims.js";
 import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
 import type { Finding } from "./finding.js";
+import { answers, isChallenge } from "./fold-answers.js";
 import {
   count,
   detach,
@@ -23,7 +23,7 @@ import {
 import { hostRole, lastSourceDirection, namedHost } from "./hosts.js";
 import { markUnregistered } from "./lookup-miss.js";
 import { MessageScope } from "./message-scope.js";
-import { MobiusEchoes } from "./mobius-http.js";
+import { MobiusEchoes, replyHost } from "./mobius-http.js";
 import { RecentHits } from "./recent-hits.js";
 import { Restatements } from "./restated.js";
 
@@ -42,22 +42,6 @@ const ANSWER_WINDOW = 200;
 const MAX_CHALLENGES = 16;
 /** The most findings a store ever holds. */
 export const MAX_FINDINGS = MAX_STORED_FINDINGS + FIRST_PER_KEY * (4 * MAX_KEYS + MAX_CODES) + MAX_TIMED + 1;
-
-/** A 401/407 challenge, or a SIP 422/423/491 a retry may settle: kept until a 2xx answers it. */
-const isChallenge = isRetriedCode;
-
-/** Whether `g` answers the challenge `f`, by the rule analyze uses to call a challenge normal
- *  (for HTTP, the same request target). */
-function answers(f: Finding, g: Finding): boolean {
-  return (
-    g.namespace === f.namespace &&
-    g.code >= 100 &&
-    g.code < 300 &&
-    (!f.method || !g.method || g.method === f.method) &&
-    (!f.callId || !g.callId || g.callId === f.callId || f.method === "REGISTER") &&
-    (f.namespace !== "http" || sameTarget(requestTarget(f), requestTarget(g)))
-  );
-}
 
 /** The line being scanned, and how to turn one of its hits into a finding. */
 export interface HitSource {
@@ -123,6 +107,8 @@ export class FindingStore {
     // Lines that restate a code, or give it its meaning (restated.ts).
     const h = this.restated.take(hit, lineNo, src);
     if (h === null) return;
+    const held = this.replies.release(lineNo);
+    if (held) this.settle(held);
     if (h.detector === "ami-cause" && this.recent.restatesReason(h, lineNo, src.line)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
     if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;
@@ -136,6 +122,12 @@ export class FindingStore {
       return;
     }
     if (!this.indexed) this.index();
+    // A client's reply from a Mobius URL (still HTTP when its status alone fits no Mobius entry).
+    if (h.subcode === null && this.replyLine === lineNo) {
+      const before = this.replies.hold(this.build(h, src));
+      if (before) this.settle(before);
+      return;
+    }
     if (lineNo !== this.hostLine) {
       this.hostLine = lineNo;
       this.host = this.lineKeyHost(h, lineNo, src);
@@ -210,6 +202,9 @@ export class FindingStore {
       return role === "receiver" ? `>${named.host}` : named.host;
     }
     if (h.detector !== "sip-status") {
+      // A client's Mobius reply: the cluster its URL names, as the finding will say.
+      const cluster = replyHost(h.detector, line);
+      if (cluster) return cluster;
       const status = this.scope.of(lineNo, line);
       return status ? keyHost(status) || undefined : undefined;
     }
@@ -221,8 +216,21 @@ export class FindingStore {
 
   /** Challenges still unanswered at the end are failures: kept as such when not kept yet. */
   end(): void {
+    const held = this.replies.release(Number.POSITIVE_INFINITY);
+    if (held) this.settle(held);
     for (const c of this.challenges) this.expire(c);
     this.challenges = [];
+  }
+
+  /** A Mobius reply held for its echo, kept or folded by the key it ended with. */
+  private settle(f: Finding): void {
+    const state = this.keys.state(f.namespace, f.code, f.subcode, keyHost(f) || undefined);
+    const keys = state ? undefined : this.keys.codeKeys(f.namespace, f.code, f.subcode);
+    if (state && count(state, PLAIN) < FIRST_PER_KEY) this.keep(f, state);
+    else if (keys && keys.overflow < FIRST_PER_KEY) {
+      keys.overflow++;
+      this.keep(f);
+    } else this.fold(state);
   }
 
   /** With every key taken, a code still gets its first few kept, whatever their host. */

@@ -132,6 +132,8 @@ export function replyHost(detector: string, line: string): string | undefined {
  */
 export class MobiusEchoes {
   private reply: Finding | undefined;
+  /** Past the findings cap: a reply without its mobius-error yet, whose key waits for the echo. */
+  private held: Finding | undefined;
 
   /** Whether the client's status on `line` is a Mobius reply the SDK may restate below. */
   static isReply(detector: string, code: number, line: string): boolean {
@@ -145,6 +147,26 @@ export class MobiusEchoes {
   /** Remembers the kept finding of a client's Mobius reply. */
   see(f: Finding): void {
     this.reply = f;
+  }
+
+  /**
+   * Past the findings cap a reply is kept or folded by its key, which includes the mobius-error
+   * the SDK logs just below it: the reply waits until that echo, or the lines it may be on, passed.
+   * Returns the reply held before, which a new reply settles.
+   */
+  hold(f: Finding): Finding | undefined {
+    const before = this.held;
+    this.held = f;
+    this.reply = f;
+    return before;
+  }
+
+  /** The held reply, once line `lineNo` is past where its echo could be (the end: Infinity). */
+  release(lineNo: number): Finding | undefined {
+    const f = this.held;
+    if (!f || lineNo - f.line <= ECHO_LINES) return undefined;
+    this.held = undefined;
+    return f;
   }
 
   /**
