@@ -26,6 +26,7 @@ import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, prevLineStart, prevLines } from "./text-lines.js";
 import { Trigger } from "./trigger.js";
+import { openFrameStart } from "./tshark.js";
 
 export type { TimingEvent } from "./events.js";
 export type { Finding } from "./finding.js";
@@ -212,6 +213,8 @@ export class Scanner {
     // sipdump record's header (its tag, source and destination) is about eleven lines above.
     let keep = limit;
     for (let k = 0; k < KEPT_LINES && keep > 0; k++) keep = prevLineStart(buf, keep);
+    // A tshark -V frame still open: a message below reads its arrival time and source at its top.
+    if (keep > 0) keep = Math.min(keep, openFrameStart(buf, limit) ?? keep);
     this.buf = buf.slice(keep);
     this.base += keep;
     this.cuts.dropBefore(this.base);

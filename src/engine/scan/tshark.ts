@@ -100,6 +100,24 @@ function arrivalTime(
 }
 
 /**
+ * Where the frame that is still open at text[at] (a line start) begins: its "Frame N:" line, when
+ * the lines above `at` reach one before a blank line. The scanner keeps those lines when it moves
+ * on to the next block, so a message below reads its frame's layers as in one piece.
+ */
+export function openFrameStart(text: string, at: number): number | undefined {
+  let end = at - 1;
+  for (let k = 0; k < MAX_FRAME_LINES && end > 0; k++) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const c = text.charCodeAt(start);
+    // Layers and fields are never blank; "Frame" at the margin opens the frame.
+    if (c === 70 && FRAME.test(text.slice(start, start + 16))) return start;
+    if (c === 13 || c === 10 || end === start || text.slice(start, end).trim() === "") return undefined;
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/**
  * How many lines below the first line at text[le] ("\n") belong to its SIP message: the indented
  * tree up to the blank line that ends the frame. tshark breaks headers into fields ("[Resent
  * Packet: False]", "Sequence Number: 314159"), so the message does not end at the first line that
