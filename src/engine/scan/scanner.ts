@@ -27,6 +27,7 @@ import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, prevLineStart, prevLines } from "./text-lines.js";
 import { Trigger } from "./trigger.js";
 import { openFrameStart } from "./tshark.js";
+import { treeBelow } from "./tshark-summary.js";
 
 export type { TimingEvent } from "./events.js";
 export type { Finding } from "./finding.js";
@@ -228,7 +229,8 @@ export class Scanner {
     if (a.event && !this.log.full) this.log.record(this.buf, line, ls, le, lineNo);
     const row = this.csv.take(line, lineNo, a.words);
     if (row !== undefined) {
-      if (row !== null && row.hits.length > 0) this.keep(row.line, ls, le, lineNo, row.hits, row);
+      if (row !== null && row.hits.length > 0 && !treeBelow(row.hits, buf, le))
+        this.keep(row.line, ls, le, lineNo, row.hits, row);
       return;
     }
     if (line.length < 3 || (a.words === 0 && a.named === 0 && a.nDigits === 0)) return;

@@ -31,6 +31,19 @@ const MAX_MISFITS = 50;
 /** Request paths remembered for the responses that follow. */
 const MAX_PATHS = 256;
 
+/**
+ * Whether the summary row's `hits` (those of the line ending at text[le]) are restated by the
+ * frame tree printed right below it (`tshark -P -V`): the tree's message, with its Call-ID, CSeq
+ * and source port, stands for the frame. Needed for the first row, before any tree was seen.
+ */
+export function treeBelow(hits: Hit[], text: string, le: number): boolean {
+  return (
+    hits[0]?.detector === DETECTOR &&
+    text.startsWith("Frame ", le + 1) &&
+    FRAME_TREE.test(text.slice(le + 1, le + 24))
+  );
+}
+
 export class TsharkSummary {
   /** A summary row was seen and the rows after it have not run out. */
   active = false;
