@@ -2,8 +2,9 @@
 // stack, then its members `status: 400,` / `code: 21211,` / `moreInfo: '…/docs/errors/21211'`; and
 // the API's own JSON error body, `{"code": 21211, "message": …, "more_info": …, "status": 400}`. The
 // status is the HTTP answer of Twilio's REST API to the app's request, not a SIP response, and
-// Twilio's own error code is no code we explain.
-import { type Hit, hit } from "./hit.js";
+// Twilio's own error code is no code we explain. Also the HTTP status Twilio recorded for a webhook
+// it fetched (error 11200 and its kin), in its alerts and debugger events.
+import { all, type Emit, type Hit, hit } from "./hit.js";
 import { isHttpStatus } from "./http-status.js";
 
 /** The detector of a status Twilio's REST API answered with. */
@@ -103,4 +104,47 @@ export class TwilioBodies {
     t.len = h.len;
     return t;
   }
+}
+
+/** The detector of the HTTP status a webhook answered Twilio with, as Twilio's alert records it. */
+export const TWILIO_WEBHOOK = "twilio-webhook";
+
+/**
+ * The webhook's status in Twilio's alert records: the Alerts API's `alert_text`, a URL-encoded
+ * query (`…&ErrorCode=11200&httpResponse=502&url=…`), the Debugger webhook payload's
+ * `"more_info":{…"httpResponse":"502"…}` (group 1), and that payload's
+ * `"webhook":{…"response":{"status_code":502,…}}` (group 2; null when the fetch got no answer).
+ */
+const WEBHOOK_STATUS =
+  /(?<!\w)httpResponse(?:=|"[ \t]*:[ \t]*"?)([1-5]\d\d)(?!\d)|"response"[ \t]*:[ \t]*\{[ \t]*"status_code"[ \t]*:[ \t]*([1-5]\d\d)(?!\d)/g;
+/** What marks the record as Twilio's alert: its error code (`ErrorCode=` in the text, `error_code`). */
+const ALERT_RECORD = /\bErrorCode\b|"error_code"/;
+
+/**
+ * The webhook statuses of Twilio's alert records on `segment`, before `lineEnd`. A debugger payload
+ * gives one answer twice, as more_info's httpResponse and as the webhook's response status_code:
+ * the status_code after an httpResponse of the same record with the same number is that answer again.
+ */
+export function detectTwilioWebhook(segment: string, emit: Emit, lineEnd = Number.POSITIVE_INFINITY): void {
+  // A literal first: the regexes never run on lines that name neither key.
+  if (!segment.includes("httpResponse") && !segment.includes('"status_code"')) return;
+  if (!ALERT_RECORD.test(segment)) return;
+  let said = 0;
+  let saidEnd = 0;
+  all(WEBHOOK_STATUS, segment, (m) => {
+    if (m.index >= lineEnd) return;
+    const code = Number(m[1] ?? m[2]);
+    if (!isHttpStatus(code)) return;
+    const restated =
+      m[1] === undefined && said === code && !segment.slice(saidEnd, m.index).includes("error_code");
+    if (m[1] !== undefined) {
+      said = code;
+      saidEnd = m.index + m[0].length;
+    }
+    if (restated) return;
+    const h = hit("http", code, null, 0.9, TWILIO_WEBHOOK, true);
+    // The hit spans the status itself.
+    h.len = 3;
+    emit(h, m.index + m[0].length - 3);
+  });
 }

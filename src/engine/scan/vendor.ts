@@ -9,7 +9,13 @@ import { replyEntry } from "./mobius-http.js";
 import { ACTIVE_MOBIUS_URL, mobiusRegistered } from "./mobius-registered.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
-import { TWILIO_REST_BODY, TWILIO_REST_STATUS, twilioRestBody, twilioRestStatus } from "./twilio-rest.js";
+import {
+  detectTwilioWebhook,
+  TWILIO_REST_BODY,
+  TWILIO_REST_STATUS,
+  twilioRestBody,
+  twilioRestStatus,
+} from "./twilio-rest.js";
 
 /**
  * Vendor detectors that report every match: [pattern, gate, hit for a match (or null), whether
@@ -231,6 +237,8 @@ export function detectVendor(
       else if (h) put(emit, h, m);
     });
   }
+  // Twilio's alert records of a failed webhook: they always hold an error code, which opens this gate.
+  if (gates & D.DETAILS) detectTwilioWebhook(segment, emit, lineEnd);
   // Twilio's pretty-printed error body, read from its "code" line: its status is on a later line.
   if (gates & D.DETAILS && lineEnd < segment.length && segment.includes("twilio.com/docs/errors/"))
     all(TWILIO_REST_BODY, segment, (m) => {
