@@ -4,6 +4,7 @@
 // findings, folding repeats past a cap into counts).
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Anchors, anchorsFor, EveryLine, type LineAnchors, type LineSource, Walker } from "./anchors.js";
+import { keptFrom, LOOKAHEAD, scanLimit } from "./block-window.js";
 import { ColourFilter } from "./colours.js";
 import { CsvReader, type CsvRow } from "./csv.js";
 import { Cuts } from "./cuts.js";
@@ -24,9 +25,8 @@ import { nameRequestPeers } from "./request-peer.js";
 import { sameLineRules } from "./same-line.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import { isSpace } from "./tails.js";
-import { countLines, endOfNext, lineAt, prevLineStart, prevLines } from "./text-lines.js";
+import { countLines, endOfNext, lineAt, prevLines } from "./text-lines.js";
 import { Trigger } from "./trigger.js";
-import { openFrameStart } from "./tshark.js";
 import { treeBelow } from "./tshark-summary.js";
 
 export type { TimingEvent } from "./events.js";
@@ -49,15 +49,8 @@ export interface ScanOutput {
 
 export { MAX_EVENTS } from "./events.js";
 
-/** Lines kept after a line before it is scanned: a SIP message's headers follow its status line. */
-const LOOKAHEAD = 40;
-/** At most this much text is held as look-ahead: 40 lines of a log with very long lines would
- *  otherwise be copied again with every block read. Headers after a status line are short. */
-const LOOKAHEAD_BYTES = 64 * 1024;
 /** Past this much input, everything kept from it is copied out of its block (see detach.ts). */
 const LARGE_INPUT = 1 << 20;
-/** Scanned lines kept before the first unscanned one, for what later lines read above them. */
-const KEPT_LINES = 12;
 const SEGMENT = 4096;
 /** How far the pieces of a long line overlap: more than any one match is long. */
 const OVERLAP = 256;
@@ -180,17 +173,7 @@ export class Scanner {
   /** Scans every line that has LOOKAHEAD complete lines after it (all of them at the end). */
   private drain(final: boolean): void {
     const buf = this.buf;
-    let limit = buf.length;
-    if (!final) {
-      let e = buf.lastIndexOf("\n");
-      for (let k = 0; k < LOOKAHEAD && e >= this.pos; k++) e = e > 0 ? buf.lastIndexOf("\n", e - 1) : -1;
-      limit = e + 1;
-      // Long lines: scan up to the last line end that leaves at most LOOKAHEAD_BYTES unscanned.
-      if (buf.length - limit > LOOKAHEAD_BYTES) {
-        const cut = buf.lastIndexOf("\n", buf.length - LOOKAHEAD_BYTES);
-        if (cut + 1 > limit) limit = cut + 1;
-      }
-    }
+    const limit = scanLimit(buf, this.pos, final);
     if (limit <= this.pos) return;
     // Inside a CSV table (and in the first lines, where one may start) every line is a row to read.
     let walker: LineSource = this.mode.exhaustive
@@ -210,12 +193,7 @@ export class Scanner {
       if (!this.mode.exhaustive) walker = this.csv.lines(walker, le + 1, lineNo + 1);
     }
     lineNo += countLines(buf, ls, limit) - this.cutsIn(ls, limit);
-    // Keep a few scanned lines: the timestamp of a line may be on one of the lines before it, and a
-    // sipdump record's header (its tag, source and destination) is about eleven lines above.
-    let keep = limit;
-    for (let k = 0; k < KEPT_LINES && keep > 0; k++) keep = prevLineStart(buf, keep);
-    // A tshark -V frame still open: a message below reads its arrival time and source at its top.
-    if (keep > 0) keep = Math.min(keep, openFrameStart(buf, limit) ?? keep);
+    const keep = keptFrom(buf, limit);
     this.buf = buf.slice(keep);
     this.base += keep;
     this.cuts.dropBefore(this.base);
