@@ -1,12 +1,26 @@
 // The request whose checks fit a failure. A proxy's line refusing a login often names no method
 // ("auth failed for 1001@example.com from 203.0.113.66:5088 - sending 403 Forbidden"): its checks
 // are the refused registration's (credentials, bans, scans from unknown addresses), not a call's.
+// A call (or any request but a REGISTER) a PBX refused itself in its own words gets checks of its
+// own, under a key that is no SIP method: a plain INVITE's 401 is most often a normal challenge.
 import { AUTH_REFUSED } from "./scan/host-words.js";
+import { PBX_REPLY } from "./scan/pbx-refusals.js";
 import type { Finding } from "./scan/scanner.js";
 
-/** The method of `f` for picking its checks: its own, or REGISTER for a login refused by this system. */
+/**
+ * The methodChecks key of a request other than REGISTER that this PBX refused itself and logged
+ * ("Request 'INVITE' from '…' failed for '…' - No matching endpoint found", FreeSWITCH's "SIP auth
+ * failure (INVITE)"): a scanner, an unidentified carrier or a phone with a wrong password.
+ */
+export const REFUSED_HERE = "REFUSED";
+
+const refusal = (f: Finding) => f.namespace === "sip" && (f.code === 401 || f.code === 403);
+
+/** The key of `f`'s checks: its method, REFUSED_HERE, or REGISTER for a login refused by this system. */
 export function checkMethod(f: Finding): string | undefined {
+  if (refusal(f) && f.detector === PBX_REPLY && f.method !== undefined && f.method !== "REGISTER")
+    return REFUSED_HERE;
   if (f.method !== undefined) return f.method;
-  if (f.namespace !== "sip" || (f.code !== 401 && f.code !== 403) || f.direction === "in") return undefined;
+  if (!refusal(f) || f.direction === "in") return undefined;
   return f.text.includes("uth") && AUTH_REFUSED.test(f.text) ? "REGISTER" : undefined;
 }
