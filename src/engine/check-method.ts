@@ -1,8 +1,10 @@
 // The request whose checks fit a failure. A proxy's line refusing a login often names no method
 // ("auth failed for 1001@example.com from 203.0.113.66:5088 - sending 403 Forbidden"): its checks
 // are the refused registration's (credentials, bans, scans from unknown addresses), not a call's.
-// A call (or any request but a REGISTER) a PBX refused itself in its own words gets checks of its
-// own, under a key that is no SIP method: a plain INVITE's 401 is most often a normal challenge.
+// Two 401/403 cases get checks of their own, under keys that are no SIP method: a call (or any
+// request but a REGISTER) a PBX refused itself in its own words, and a PBX's own registration that
+// its carrier refused. A plain INVITE's 401 is most often a normal challenge, and a REGISTER's 403
+// is most often a registrar refusing a phone: neither set of checks fits these two.
 import { AUTH_REFUSED } from "./scan/host-words.js";
 import { PBX_REPLY } from "./scan/pbx-refusals.js";
 import type { Finding } from "./scan/scanner.js";
@@ -13,13 +15,22 @@ import type { Finding } from "./scan/scanner.js";
  * failure (INVITE)"): a scanner, an unidentified carrier or a phone with a wrong password.
  */
 export const REFUSED_HERE = "REFUSED";
+/**
+ * The methodChecks key of this PBX's own registration to its carrier, refused by the carrier: the
+ * credentials and account this PBX registers with, not a registrar's view of its phones.
+ */
+export const OWN_REGISTRATION = "OUTBOUNDREGISTER";
+/** Detectors of Asterisk's outbound registration results (chan_sip's and res_pjsip's lines). */
+const OWN_REGISTRATION_DETECTORS = new Set(["asterisk-registration", "pjsip-registration"]);
 
 const refusal = (f: Finding) => f.namespace === "sip" && (f.code === 401 || f.code === 403);
 
-/** The key of `f`'s checks: its method, REFUSED_HERE, or REGISTER for a login refused by this system. */
+/** The key of `f`'s checks: its method, or one of the keys above, or REGISTER for a login refused by this system. */
 export function checkMethod(f: Finding): string | undefined {
-  if (refusal(f) && f.detector === PBX_REPLY && f.method !== undefined && f.method !== "REGISTER")
-    return REFUSED_HERE;
+  if (refusal(f)) {
+    if (OWN_REGISTRATION_DETECTORS.has(f.detector)) return OWN_REGISTRATION;
+    if (f.detector === PBX_REPLY && f.method !== undefined && f.method !== "REGISTER") return REFUSED_HERE;
+  }
   if (f.method !== undefined) return f.method;
   if (!refusal(f) || f.direction === "in") return undefined;
   return f.text.includes("uth") && AUTH_REFUSED.test(f.text) ? "REGISTER" : undefined;
