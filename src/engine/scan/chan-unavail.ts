@@ -9,6 +9,7 @@
 import { DIAL_STATUS } from "./dial-outcomes.js";
 import { targetTrunks } from "./dial-targets.js";
 import { all, type Emit, hit, put } from "./hit.js";
+import { unquoted } from "./text-lines.js";
 
 /** The literals these lines are found by (anchors.ts, through pbx-refusals.ts's anchors). */
 export const CHAN_UNAVAIL_ANCHORS = ["CHANUNAVAIL", "Everyone is busy"];
@@ -32,8 +33,9 @@ const HANGUPCAUSE = /\bHANGUPCAUSE\s*[=:]\s*["']?[1-9]/;
 export function detectChanUnavail(segment: string, emit: Emit): void {
   if (segment.includes("HANGUPCAUSE") && HANGUPCAUSE.test(segment)) return;
   const found = (m: RegExpExecArray) => {
-    // "DIALSTATUS=CHANUNAVAIL" alone is a question about the status, answered by the explainer.
-    if (segment.trim().length === m[0].length) return;
+    // "DIALSTATUS=CHANUNAVAIL" alone (quoted in chat or not) is a question about the status,
+    // answered by the explainer.
+    if (unquoted(segment.trim()).trim().length === m[0].length) return;
     const extra = { entryId: ENTRY, reason: CHAN_UNAVAIL_REASON };
     put(emit, hit("q850", CODE, null, 0.7, DIAL_STATUS, true, extra), m);
   };

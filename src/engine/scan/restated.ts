@@ -14,6 +14,7 @@ import type { Hit } from "./hit.js";
 import { isOriginateLine, OriginateOutcomes } from "./originate-outcomes.js";
 import { OWN_CAUSE } from "./own-causes.js";
 import { RestatedReplies } from "./reply-restated.js";
+import { unquoted } from "./text-lines.js";
 import { TwilioBodies } from "./twilio-rest.js";
 
 /** What the store needs of the line being offered: its text, and its finding for a hit. */
@@ -38,7 +39,10 @@ export class Restatements {
   private readonly codecs = new CodecRefusals();
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
-  take(h: Hit, lineNo: number, src: Source): Hit | null {
+  take(h: Hit, lineNo: number, quoted: Source): Hit | null {
+    // A log pasted as a chat quote ("> [2024-03-05 03:50:12] WARNING[4411]…") is read as it is plain:
+    // these lines are told apart by their stamp, thread and call id at the line's start.
+    const src = quoted.line.charCodeAt(0) === 62 ? { ...quoted, line: unquoted(quoted.line) } : quoted;
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
     if (isCodecRefusal(t)) this.codecs.offered(src.line, src.above);

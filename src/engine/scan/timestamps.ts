@@ -3,6 +3,7 @@
 // bare clock times and JSON time fields; product stamps (3CX, Ribbon, Apache) in stamp-forms.ts.
 
 import { clockMs, FRACTION, frac, MONTHS, ribbon, slashDate } from "./stamp-forms.js";
+import { unquoted } from "./text-lines.js";
 
 /** Milliseconds of one day: stamps below it are a time of day with no date. */
 export const DAY_MS = 86_400_000;
@@ -157,8 +158,12 @@ function leadingIso(line: string): { text: string; ms: number } | undefined {
   return Number.isNaN(ms) ? undefined : { text, ms: ms + fraction };
 }
 
-/** Milliseconds usable for ordering and measuring intervals; absolute when the date is known. */
-export function parseTimestamp(line: string): { text: string; ms: number } | undefined {
+/**
+ * Milliseconds usable for ordering and measuring intervals; absolute when the date is known. A
+ * line pasted as a chat quote ("> Mar  5 02:50:01 proxy1 …") has its stamp after the marker.
+ */
+export function parseTimestamp(quoted: string): { text: string; ms: number } | undefined {
+  const line = unquoted(quoted);
   const lead = leadingIso(line);
   if (lead) return lead;
   const head = line.slice(0, 80);
