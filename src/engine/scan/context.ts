@@ -4,6 +4,7 @@ import { lineHost, messageSource } from "./hosts.js";
 import { lineCallId, lineRequest } from "./line-keys.js";
 import { isDiagnosticsHeader } from "./ms-diagnostics.js";
 import { isSpace } from "./tails.js";
+import { quoteEnd, unquoted } from "./text-lines.js";
 
 export { lineHost } from "./hosts.js";
 export { parseTimestamp } from "./timestamps.js";
@@ -115,7 +116,7 @@ export function lineDirection(line: string): "in" | "out" | "local" | undefined 
 const CSEQ_METHOD = /(\d+)\s+([A-Z]+)/;
 const RETRY_SECONDS = /^(\d{1,9})(?![\d.])/;
 const VIA_HOST = /SIP\/2\.0\/\w+\s+([^;\s]+)/i;
-const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^\s*(?:>\s?)?[A-Z]+ sips?:\S+ SIP\/2\.0/;
+const NEXT_MESSAGE = /SIP\/2\.0 \d{3}|^[A-Z]+ sips?:\S+ SIP\/2\.0/;
 /** The host of a Contact URI: "<sip:1001@192.168.1.50:5060>", "sip:[2001:db8::1]:5060". */
 const CONTACT_HOST = /sips?:(?:[^@>;\s]*@)?(\[[^\]\s]+\]|[^:;>\s]+)/i;
 /** An SDP line ("v=0", "c=IN IP4 192.168.1.50"); its connection line gives the media address. */
@@ -172,13 +173,12 @@ export function sipHeaders(text: string, le: number, max: number, source = true,
     }
     let i = ls;
     while (i < end && isSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) === 62) {
-      i++;
-      while (i < end && isSpace(text.charCodeAt(i))) i++;
-    }
+    // Past chat quote markers, nested ones too ("> > CSeq: 1 INVITE").
+    i = quoteEnd(text, i);
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
     // The next "SIP/2.0" is searched for once, not again from every header line before it.
     if (sip !== -1 && sip < ls) sip = text.indexOf("SIP/2.0", ls);
-    if (sip >= 0 && sip < end && NEXT_MESSAGE.test(text.slice(ls, end))) break;
+    if (sip >= 0 && sip < end && NEXT_MESSAGE.test(text.slice(i, end))) break;
     // /^([A-Za-z-]+)\s*:\s*(.*)$/ from i; `.` stops at \r, \u2028 and \u2029.
     const nameStart = i;
     for (let c = text.charCodeAt(i); i < end && (c === 45 || ((c | 0x20) >= 97 && (c | 0x20) <= 122)); ) {
@@ -252,7 +252,7 @@ function cseqAt(text: string, i: number, end: number, out: Surroundings): boolea
 function sdpAddress(text: string, start: number): string | undefined {
   for (let k = 0; k < 24; k++) {
     const e = text.indexOf("\n", start);
-    const l = text.slice(start, e < 0 ? undefined : e);
+    const l = unquoted(text.slice(start, e < 0 ? undefined : e));
     if (!SDP_LINE.test(l)) return undefined;
     const m = SDP_CONNECTION.exec(l);
     // ngrep -W byline ends the line with "." (its CR); no address does.

@@ -14,6 +14,7 @@ import {
 import { isMemberMessage, memberSource } from "./json-source.js";
 import { refusedPeer } from "./pbx-refusals.js";
 import { registrarOf } from "./registrar.js";
+import { quoteEnd, unquoted } from "./text-lines.js";
 import { isTsharkMessage, tsharkFrame } from "./tshark.js";
 
 /** IPv4, IPv6 (an IPv4-mapped one, "::ffff:10.1.2.3", in full) or a host name. */
@@ -180,14 +181,12 @@ const TRANSPORT_VERB = new RegExp(
   "i",
 );
 const INBOUND_VERB = /\b(?:RX|recv|received|receiving|incoming|inbound)\b|<-/i;
-/** A header line, also in a chat quote ("> CSeq: 7 INVITE"). */
-const HEADER_LINE = /^\s*(?:>\s?)?[A-Za-z-]+\s*:\s/;
-const SEPARATOR = /^\s*>?\s*[-=]{8,}\s*$/;
-/** A quoted line with nothing in it (">") is as blank as an empty one. */
+/** A header line (read past any chat quote marker, as findSource reads every line above). */
+const HEADER_LINE = /^\s*[A-Za-z-]+\s*:\s/;
+const SEPARATOR = /^\s*[-=]{8,}\s*$/;
+/** A quoted line with nothing in it (">") is as blank as an empty one, once its marker is gone. */
 function isBlank(l: string): boolean {
-  if (l.length === 0) return true;
-  const t = l.trim();
-  return t === "" || t === ">";
+  return l.length === 0 || l.trim() === "";
 }
 /** tcpdump -A prints the packet's IP and UDP headers as dots and stray characters before the payload. */
 export const HEADER_BYTES = /^\S*\.\.\S*$/;
@@ -240,7 +239,8 @@ function findSource(text: string, ls: number): MessageSource | undefined {
   let end = ls - 1;
   for (let k = 0; k < 3 && end > 0; k++) {
     const start = text.lastIndexOf("\n", end - 1) + 1;
-    const l = text.slice(start, end);
+    // A line quoted in chat ("> Received:") reads as it would plain.
+    const l = text.slice(quoteEnd(text, start), end);
     end = start - 1;
     // A blank line (the end of the message before) is passed first: it is neither marker below.
     if (isBlank(l)) continue;
@@ -290,8 +290,8 @@ function sipdumpSource(text: string, rule: number): MessageSource | undefined {
   return { host: joined(ip.includes(":") ? `[${ip}]` : ip, port), direction: received ? "in" : "out" };
 }
 
-/** "Name:" at the start of a line, in a chat quote too; "Content-Length:0" has no space. */
-const HEADER_NAME = /^\s*(?:>\s?)?([A-Za-z][\w-]*)\s*:(?!\/\/)/;
+/** "Name:" at the start of a line (past any chat quote marker); "Content-Length:0" has no space. */
+const HEADER_NAME = /^\s*([A-Za-z][\w-]*)\s*:(?!\/\/)/;
 const STATUS = /SIP\/2\.0 [1-6]\d\d/;
 
 /**
@@ -299,10 +299,10 @@ const STATUS = /SIP\/2\.0 [1-6]\d\d/;
  * not a status line.
  */
 export function isHeaderLine(line: string): boolean {
-  return HEADER_NAME.test(line) && !STATUS.test(line);
+  return HEADER_NAME.test(unquoted(line)) && !STATUS.test(line);
 }
 
 /** The name of the header `line` may be ("Reason"), or undefined. */
 export function headerName(line: string): string | undefined {
-  return isHeaderLine(line) ? HEADER_NAME.exec(line)?.[1] : undefined;
+  return isHeaderLine(line) ? HEADER_NAME.exec(unquoted(line))?.[1] : undefined;
 }

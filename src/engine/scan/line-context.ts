@@ -8,7 +8,7 @@ import { timeOf } from "./events.js";
 import type { LineContext } from "./finding.js";
 import { HEADER_BYTES } from "./hosts.js";
 import { jsonObjectTime } from "./json-time.js";
-import { lineAt, nextLines, prevLineStart, prevLines } from "./text-lines.js";
+import { lineAt, nextLines, prevLineStart, prevLines, quoteEnd, unquoted } from "./text-lines.js";
 import { isTsharkMessage, tsharkMessageLines } from "./tshark.js";
 
 /** The lines of a SIP message in tshark's tree its headers' codes may be found on. */
@@ -82,10 +82,11 @@ function ownTime(w: Where, opened: boolean): { text: string; ms: number } | unde
 
 /** Does the line after the one ending at buf[le] start with the status line of `code`? */
 export function statusLineFollows(buf: string, le: number, code: number): boolean {
-  let k = le + 1;
+  // Past a chat quote marker, as the line itself may have one.
+  let k = quoteEnd(buf, le + 1);
   // tcpdump -A: the packet's header bytes, shown as dots, come between its line and the message.
   const next = buf.indexOf("\n", k);
-  if (next > k && next - k < 200 && HEADER_BYTES.test(buf.slice(k, next))) k = next + 1;
+  if (next > k && next - k < 200 && HEADER_BYTES.test(buf.slice(k, next))) k = quoteEnd(buf, next + 1);
   while (buf.charCodeAt(k) === 32 || buf.charCodeAt(k) === 9) k++;
   const c = buf.charCodeAt(k + 11);
   return (
@@ -103,7 +104,11 @@ export function statusLineFollows(buf: string, le: number, code: number): boolea
 export function responseFollows(buf: string, le: number, code: number): boolean {
   if (statusLineFollows(buf, le, code)) return true;
   const next = buf.indexOf("\n", le + 1);
-  return next > le && buf.startsWith("<--- Transmitting", le + 1) && statusLineFollows(buf, next, code);
+  return (
+    next > le &&
+    buf.startsWith("<--- Transmitting", quoteEnd(buf, le + 1)) &&
+    statusLineFollows(buf, next, code)
+  );
 }
 
 /** A one-line CANCEL request ("send --> CANCEL sip:2001@10.0.0.9 SIP/2.0 [Time:…]"). */
@@ -118,7 +123,7 @@ const SESSION = /\[SID=([^\]\s]+)\]/;
  * or not the CANCEL's 200 OK came first.
  */
 function cancelAnswered(buf: string, ls: number, line: string): string | undefined {
-  if (ls === 0 || line.indexOf("SIP/2.0 ") <= 0) return undefined;
+  if (ls === 0 || unquoted(line).indexOf("SIP/2.0 ") <= 0) return undefined;
   const from = prevLineStart(buf, ls);
   let above = lineAt(buf, from, ls - 1);
   const terminated = line.includes("SIP/2.0 487");
