@@ -34,6 +34,31 @@ function destination(f: Finding): { key: string; words: string } | undefined {
   return { key: `gateway ${gw.gw}`, words: `${GATEWAY_WORDS}${gw.gw}` };
 }
 
+/** How many Call-IDs a row remembers to tell its calls from another row's; past that it says nothing. */
+const MAX_ROW_CALLS = 8;
+
+/** Where a row's findings came from, to tell whether a row naming no host is the same event as
+ *  its code's one host row: the request they answer and the calls they belong to. */
+interface Origin {
+  /** Every finding was the log's own system's reply or decision (a proxy's failure_route 408). */
+  local: boolean;
+  calls: Set<string>;
+  /** More calls than MAX_ROW_CALLS: the row's calls are not all known. */
+  many: boolean;
+}
+
+/** Whether two rows' findings belong to different calls or requests, as far as they say. */
+function differ(bare: Row, a: Origin, host: Row, b: Origin): boolean {
+  // The system that wrote the log made this one up itself: it did not come from that host.
+  if (a.local && !b.local) return true;
+  const m = bare.item.methods;
+  const n = host.item.methods;
+  if (m.length > 0 && n.length > 0 && !m.some((x) => n.includes(x))) return true;
+  if (a.many || b.many || a.calls.size === 0 || b.calls.size === 0) return false;
+  for (const c of a.calls) if (b.calls.has(c)) return false;
+  return true;
+}
+
 /** The key rows.ts gathers a code's rows under: a row names its gateway there when it is one of a few. */
 function gatherKey(r: Row): string {
   return `${r.code}:${r.item.id}${r.hangup ? `:reason:${r.hangup}` : ""}${r.item.failure ? ":failure" : ""}`;
@@ -58,10 +83,52 @@ function nameLoneGateways(rows: readonly Row[], named: WeakSet<Row>): void {
 export class TimelineRows {
   private readonly all: Row[] = [];
   private readonly named = new WeakSet<Row>();
+  private readonly origins = new WeakMap<Row, Origin>();
   /** The rows, each lone gateway failure named by its gateway (read once all findings are in). */
   get rows(): Row[] {
+    this.keepOthersApart();
     nameLoneGateways(this.all, this.named);
     return this.all;
+  }
+
+  /**
+   * rows.ts gathers a code's occurrences that name no host into its one host row, as the same event
+   * told again (pjsua's "DISCONNECTED [reason=480]" under the 480 it received). One of another
+   * request, another call, or the log's own system's making (a dispatcher probe's 408 from
+   * 10.0.0.21 and a failure_route 408 of a call) is another event: it keeps a row of its own,
+   * as one sent by this system would, so no row counts it as coming from that host.
+   */
+  private keepOthersApart(): void {
+    const byKey = new Map<string, Row[]>();
+    for (const r of this.all) {
+      const list = byKey.get(gatherKey(r));
+      if (list) list.push(r);
+      else byKey.set(gatherKey(r), [r]);
+    }
+    for (const rs of byKey.values()) {
+      const hosted = rs.filter((r) => r.shown);
+      const host = hosted[0];
+      if (hosted.length !== 1 || !host) continue;
+      const b = this.origins.get(host);
+      for (const r of rs) {
+        const a = this.origins.get(r);
+        if (!r.shown && !r.sent && a && b && differ(r, a, host, b)) r.sent = true;
+      }
+    }
+  }
+
+  /** Notes where `f` came from in its row's origin. */
+  private note(row: Row, f: Finding, opened: boolean): void {
+    const local = f.direction === "local";
+    const o = this.origins.get(row);
+    if (!o || opened) {
+      this.origins.set(row, { local, calls: new Set(f.callId ? [f.callId] : []), many: false });
+      return;
+    }
+    o.local &&= local;
+    if (!f.callId || o.calls.has(f.callId)) return;
+    if (o.calls.size < MAX_ROW_CALLS) o.calls.add(f.callId);
+    else o.many = true;
   }
   /** Rows by the key the scanner folds repeats under, for the counts it folded. */
   private readonly groups = new Map<string, Row>();
@@ -86,18 +153,20 @@ export class TimelineRows {
     const host = dest ? dest.key : f.direction === "local" && f.host ? `>${f.host}` : foldHost;
     const bucket = hosts.get(host);
     // A hang-up reason gets its own row: it is no response.
-    const g = bucket?.find(
+    const placed = bucket?.find(
       (b) =>
         b.f.namespace === f.namespace &&
         b.f.subcode === f.subcode &&
         b.f.id === f.id &&
         b.row.hangup === hangup &&
         b.row.item.failure === failure,
-    )?.row.item;
-    if (g) {
+    )?.row;
+    if (placed) {
+      const g = placed.item;
       g.count++;
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
       if (g.hosts.length > 0) g.hostCounts[0] = g.count;
+      this.note(placed, f, false);
       return;
     }
     const key = groupKey({ ...f, host });
@@ -120,6 +189,7 @@ export class TimelineRows {
     if (f.timestamp) item.timestamp = f.timestamp;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup };
     if (dest) row.dest = dest.words;
+    this.note(row, f, true);
     this.all.push(row);
     // Folded repeats count in the responses' row, keyed as the scanner folds them (by keyHost),
     // whatever host the row is shown with.
