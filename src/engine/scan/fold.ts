@@ -112,8 +112,11 @@ export class FindingStore {
     if (h.detector === "ami-cause" && this.recent.restatesReason(h, lineNo, src.line)) return;
     if (h.detector === "mobius-sdk" && this.echoes.repeats(h, src.line, lineNo)) return;
     if (h.detector === "http-client" && this.axios.repeats(h, src.line, lineNo)) return;
-    if (h.detector === "mobius-sdk" && this.replies.repeats(h, lineNo, () => src.build(h))) return;
+    // The SDK's status, or its error object read as HTTP, restating the Mobius reply above.
+    const echo = h.detector === "mobius-sdk" || (h.detector === "http-client" && h.namespace === "http");
+    if (echo && this.replies.repeats(h, lineNo, src.line, (x) => src.build(x))) return;
     this.replyLine = MobiusEchoes.isReply(h.detector, h.code, src.line) ? lineNo : -1;
+    if (this.replyLine === lineNo) this.replies.expect(src.line);
     this.recent.push(h, lineNo);
     // Hits of repeated lines are shared objects: a finding built for an earlier offer is stale.
     this.lastFinding = undefined;

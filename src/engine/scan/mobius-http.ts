@@ -8,6 +8,7 @@ import { requestHost, urlHost } from "./client-url.js";
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
 import { MOBIUS_REGISTERED } from "./mobius-registered.js";
+import { MOBIUS_BODY_ERROR, MOBIUS_JSON } from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
 
 /** A URL on a Mobius host; group 1 is its path. */
@@ -125,13 +126,32 @@ export function replyHost(detector: string, line: string): string | undefined {
 }
 
 /**
+ * The Webex Calling SDK's error object, `{"statusCode":403,"body":{…,"errorCode":118,…}}`, whatever
+ * the logger's prefix (apps wrap the SDK's logger): a status with Mobius's answer in its body.
+ */
+function isErrorObject(line: string): boolean {
+  return line.includes('"statusCode"') && line.includes('"errorCode"');
+}
+
+/** The mobius-error an error object's body gives: its mobius-error key, else a 1xx errorCode. */
+function bodyError(line: string): number | null {
+  const m = MOBIUS_JSON.exec(line) ?? MOBIUS_BODY_ERROR.exec(line);
+  return m ? Number(m[1]) : null;
+}
+
+/**
  * The browser console prints the failed request (`POST https://mobius-…/devices/{id}/call 403
  * (Forbidden)`) and the Webex Calling SDK then logs the same answer in its words: "Status code:
- * -> 403", "Error code found : 115". One answer: the client's finding stays (its URL names the
- * cluster and the phase) and takes the SDK's mobius-error when it had none.
+ * -> 403", "Error code found : 115", or its error object `{"statusCode":403,"body":{…}}`. The SDK
+ * also logs its error object (`request failed {"statusCode":403,…,"errorCode":118}`) and then
+ * "Status code: ->403". One answer: the first finding stays (a URL names the cluster and the
+ * phase) and takes the mobius-error the other gives when it had none.
  */
 export class MobiusEchoes {
   private reply: Finding | undefined;
+  /** The mobius-error in the body on the reply's own line (an SDK error object read as HTTP). */
+  private replyError: number | null = null;
+  private pending: number | null = null;
   /** Past the findings cap: a reply without its mobius-error yet, whose key waits for the echo. */
   private held: Finding | undefined;
 
@@ -141,12 +161,21 @@ export class MobiusEchoes {
     // The SDK's own error body (`request failed {"statusCode":403,…,"errorCode":119}`) is the
     // answer too; its "Status code: ->403" below is the same one.
     if (detector === MOBIUS_BODY) return true;
-    return CLIENT.has(detector) && /mobius/i.test(line) && MOBIUS_URL.test(line);
+    if (!CLIENT.has(detector)) return false;
+    if (/mobius/i.test(line) && MOBIUS_URL.test(line)) return true;
+    // Only with a mobius-error in its body: another API's error object is no Mobius answer.
+    return isErrorObject(line) && bodyError(line) !== null;
+  }
+
+  /** The line of the reply about to be kept or held: the mobius-error its body holds, if any. */
+  expect(line: string): void {
+    this.pending = isErrorObject(line) ? bodyError(line) : null;
   }
 
   /** Remembers the kept finding of a client's Mobius reply. */
   see(f: Finding): void {
     this.reply = f;
+    this.replyError = this.pending;
   }
 
   /**
@@ -157,7 +186,7 @@ export class MobiusEchoes {
   hold(f: Finding): Finding | undefined {
     const before = this.held;
     this.held = f;
-    this.reply = f;
+    this.see(f);
     return before;
   }
 
@@ -170,18 +199,24 @@ export class MobiusEchoes {
   }
 
   /**
-   * Whether the SDK's status `h` on line `lineNo` restates the reply kept above; `build` gives
-   * its finding, whose mobius-error the reply takes.
+   * Whether `h` on `line` (number lineNo), the SDK's status or its error object read as HTTP,
+   * restates the reply kept above; `build` makes a finding of a hit, whose mobius-error the reply
+   * takes when it had none.
    */
-  repeats(h: Hit, lineNo: number, build: () => Finding): boolean {
+  repeats(h: Hit, lineNo: number, line: string, build: (x: Hit) => Finding): boolean {
     const r = this.reply;
     if (!r || r.code !== h.code || lineNo <= r.line || lineNo - r.line > ECHO_LINES) return false;
-    if (h.subcode !== null && r.subcode !== null && h.subcode !== r.subcode) return false;
-    if (h.subcode !== null && r.subcode === null) {
-      const g = build();
-      r.namespace = g.namespace;
-      r.subcode = g.subcode;
-      r.id = g.id;
+    const object = h.namespace !== "mobius";
+    if (object && !isErrorObject(line)) return false;
+    const sub = h.subcode ?? (object ? bodyError(line) : this.replyError);
+    if (sub !== null && r.subcode !== null && sub !== r.subcode) return false;
+    if (sub !== null && r.subcode === null) {
+      const g = build({ ...h, namespace: "mobius", subcode: sub, entryId: undefined });
+      if (g.id !== null) {
+        r.namespace = g.namespace;
+        r.subcode = g.subcode;
+        r.id = g.id;
+      }
     }
     return true;
   }
