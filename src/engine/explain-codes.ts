@@ -6,6 +6,7 @@ import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./explain-common.js";
 import { diagnosticsResult } from "./explain-diagnostics.js";
+import { bySubcodeFor, familyOrdered } from "./explain-order.js";
 import { everydayFirst, severalCodes } from "./explain-several.js";
 import { codeIsSubject, isQuantity, unknownWithNamed, withNamedAfter } from "./explain-subject.js";
 import { textResult } from "./explain-text.js";
@@ -50,24 +51,8 @@ function lookupCode(
   if (ns && byCode.length === 0) return vendorCode(c, ns, code);
   if (ns) return { entries: byCode, note: null };
   const bySub = (c.bySubcode.get(code) ?? []).filter((e) => !byCode.includes(e));
-  return { entries: [...byCode, ...bySub], note: null };
+  return { entries: [...familyOrdered(code, byCode), ...bySub], note: null };
 }
-
-/**
- * The order of a code's meanings when no subcode was given: the general entry (no subcode, or 0)
- * first, then by subcode. Where there is no general entry, a Microsoft PSTN subcode that repeats
- * the code (403/510403) is the closest thing to one, and leads: the lowest subcode may be a
- * product's own refusal (403/5828 is Rooms only, which Teams and most ACS calls never use).
- */
-function bySubcodeFor(code: number, entries: readonly Entry[]): (a: Entry, b: Entry) => number {
-  const general = entries.some((e) => e.subcode === null || e.subcode === 0);
-  const echoes = (e: Entry) =>
-    !general && e.subcode !== null && PSTN_ECHO.test(`${e.subcode}`) && e.subcode % 1000 === code;
-  return (a, b) => Number(echoes(b)) - Number(echoes(a)) || (a.subcode ?? -1) - (b.subcode ?? -1);
-}
-
-/** A six-digit Microsoft subcode whose last three digits repeat a SIP code (510403, 560486). */
-const PSTN_ECHO = /^5[146]0\d{3}$/;
 
 /**
  * "exotel 403": the vendor has no code of its own with that number, but entries for it carry a
