@@ -7,7 +7,7 @@ import type { ExplainResult } from "./explain.js";
 import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./explain-common.js";
 import { diagnosticsResult } from "./explain-diagnostics.js";
 import { bySubcodeFor, familyOrdered } from "./explain-order.js";
-import { everydayFirst, severalCodes } from "./explain-several.js";
+import { everydayFirst, severalCodes, twoCodes } from "./explain-several.js";
 import { codeIsSubject, isQuantity, unknownWithNamed, withNamedAfter } from "./explain-subject.js";
 import { textResult } from "./explain-text.js";
 import { unknownCode } from "./explain-unknown.js";
@@ -193,16 +193,10 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
   if (parsed.also && parsed.also.length > 0)
     return severalCodes(c, query, parsed, [parsed.code, ...parsed.also]);
   const { entries: found, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);
-  // "486 487", "486/487": no entry pairs them, and both are SIP codes, so they are two codes.
+  // "486 487", "16 17", "486 17": no entry pairs them, and each is a code of its own (a SIP code,
+  // a Q.850 cause), so they are two codes.
   const { code, subcode } = parsed;
-  const sipSized = (n: number) => n >= 100 && n <= 699;
-  if (
-    found.length === 0 &&
-    subcode !== null &&
-    (parsed.namespace === null || parsed.namespace === "sip") &&
-    sipSized(code) &&
-    sipSized(subcode)
-  )
+  if (found.length === 0 && subcode !== null && twoCodes(c, parsed.namespace, code, subcode))
     return severalCodes(c, query, parsed, [code, subcode]);
   const entries = parsed.namespace === null && !parsed.words ? everydayFirst(found) : found;
   const asText = () =>

@@ -81,14 +81,14 @@ export function timeoutQuestion(lower: string): string | null {
 }
 
 /**
- * Two or more SIP-range numbers joined by words: "486 and 487", "486, 487", "difference between
- * 486 and 600", "486 vs 603", and three or more with only spaces or slashes ("486 487 488").
- * "486/487" and "486 487" may be a code and subcode ("403/118"), so the catalog decides those
- * (explain-codes.ts).
+ * Two or more codes joined by words: "486 and 487", "486, 487", "16 and 17" (Q.850 causes),
+ * "difference between 486 and 600", "486 vs 603", and three or more SIP-range numbers with only
+ * spaces or slashes ("486 487 488"). "486/487" and "486 487" may be a code and subcode ("403/118"),
+ * so the catalog decides those (explain-codes.ts).
  */
 export function severalCodes(compact: string): number[] | null {
   const m =
-    /^(?:(?:what(?:'s| is)?\s+(?:the\s+)?)?difference\s+between\s+|compare\s+)?([1-6]\d\d)((?:\s*(?:,|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*[1-6]\d\d)+)\s*\??$/i.exec(
+    /^(?:(?:what(?:'s| is)?\s+(?:the\s+)?)?difference\s+between\s+|compare\s+)?([1-9]\d{0,2})((?:\s*(?:,|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*[1-9]\d{0,2})+)\s*\??$/i.exec(
       compact,
     );
   // Three or more numbers with only spaces or slashes between them ("486 487 488") are no
@@ -96,7 +96,8 @@ export function severalCodes(compact: string): number[] | null {
   const run = m ? null : /^[1-6]\d\d(?:\s*[\s/]\s*[1-6]\d\d){2,}$/.exec(compact);
   if (run) return distinctCodes([...run[0].matchAll(/[1-6]\d\d/g)].map((x) => Number(x[0])));
   if (!m?.[1] || !m[2]) return null;
-  return distinctCodes([Number(m[1]), ...[...m[2].matchAll(/[1-6]\d\d/g)].map((x) => Number(x[0]))]);
+  const codes = [Number(m[1]), ...[...m[2].matchAll(/\d+/g)].map((x) => Number(x[0]))];
+  return codes.every((n) => n <= 699) ? distinctCodes(codes) : null;
 }
 
 function distinctCodes(codes: number[]): number[] | null {

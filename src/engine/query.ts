@@ -268,7 +268,7 @@ export function parseQuery(input: string): ParsedQuery {
   if (namespace === "acs" && DIRECT_ROUTING_RE.test(text)) namespace = "sip";
   const compact = text.replace(/\s+/g, " ");
   const several = severalCodes(compact);
-  if (several && (namespace === null || namespace === "sip")) {
+  if (several && (namespace === null || namespace === "sip" || namespace === "q850")) {
     const [code, ...also] = several;
     return { type: "code", namespace, code: code as number, subcode: null, also };
   }
