@@ -5,6 +5,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { ChallengeOutcome } from "./challenge.js";
 import { entryLabel } from "./labels.js";
 import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
+import { MOBIUS_REGISTERED, registeredLabel } from "./scan/mobius-registered.js";
 import { OWN_CAUSE } from "./scan/own-causes.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -39,8 +40,10 @@ export function sippAborted(f: { namespace: string; text?: string }): boolean {
 export function label(
   catalog: Catalog,
   f: Pick<Finding, "namespace" | "code" | "subcode" | "id"> &
-    Partial<Pick<Finding, "text" | "detector" | "reason">>,
+    Partial<Pick<Finding, "text" | "detector" | "reason" | "host">>,
 ): string {
+  // The web SDK's active Mobius URL and its "Registration successful": no status was printed.
+  if (f.detector === MOBIUS_REGISTERED) return registeredLabel(f);
   const e = f.id ? catalog.byId.get(f.id) : undefined;
   const why = byDesign(f);
   if (e && why) return `${entryLabel(e)}, ${why}`;

@@ -16,9 +16,19 @@ export const MOBIUS_REGISTERED = "mobius-registered";
  * again, and a log of URL lines with no success after them would scan hundreds of times slower.
  */
 export const ACTIVE_MOBIUS_URL =
-  /\bActiveMobiusUrl:[ \t]*https?:\/\/(?=([^\s/"'<>]*\bmobius\b[^\s"'<>]*))\1(?=(?:(?!Mobius url to contact)[^\n]){0,1200}?\bRegistration (?:successful|restored successfully)\b)/g;
+  /\bActiveMobiusUrl:[ \t]*https?:\/\/(?=([^\s/"'<>]*\bmobius\b[^\s"'<>]*))\1(?=(?:(?!Mobius url to contact)[^\n]){0,1200}?\b(Registration (?:successful|restored successfully))\b)/g;
 
-/** The registration's 2xx, answered by the cluster the URL names. */
-export function mobiusRegistered(): Hit {
-  return hit("http", 200, null, 0.9, MOBIUS_REGISTERED, true);
+/**
+ * The registration's 2xx, answered by the cluster the URL names: kept as one so the failover
+ * reading sees the client registered there, with the SDK's words as its reason, since the log
+ * printed no status.
+ */
+export function mobiusRegistered(m: RegExpExecArray): Hit {
+  return hit("http", 200, null, 0.9, MOBIUS_REGISTERED, true, { reason: m[2] });
+}
+
+/** What such a record is called: what the log says, never a 200 it did not print. */
+export function registeredLabel(f: { host?: string; reason?: string }): string {
+  const cluster = f.host ? ` on ${f.host.split(".")[0]}` : "";
+  return `registered${cluster} (the SDK logged ${f.reason ?? "Registration successful"})`;
 }
