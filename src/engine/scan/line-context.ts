@@ -2,6 +2,7 @@
 // message it starts, how many input lines they span), read lazily from the scanner's buffer; and
 // whether a stack's one-line summary of a response is followed by the response itself.
 import type { Catalog } from "../../catalog/indexes.js";
+import { dumpTime, isDumpLine } from "./channel-dumps.js";
 import { type Surroundings, sipHeaders } from "./context.js";
 import { openedMessageStart } from "./escaped.js";
 import { timeOf } from "./events.js";
@@ -74,6 +75,11 @@ export function lineContext(
  * headers are many lines below it, past where a plain trace's line looks for a stamp.
  */
 function ownTime(w: Where, opened: boolean): { text: string; ms: number } | undefined {
+  // A FreeSWITCH channel variable has its dump's time, not a date another variable holds.
+  if (isDumpLine(unquoted(w.line))) {
+    const dumped = dumpTime(w.buf, w.ls);
+    if (dumped) return dumped;
+  }
   const start = opened ? openedMessageStart(w.buf, w.ls) : undefined;
   if (start === undefined || start === w.ls) return timeOf(w.buf, w.line, w.ls);
   const le = w.buf.indexOf("\n", start);

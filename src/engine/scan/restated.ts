@@ -4,8 +4,10 @@
 // (originate-outcomes.ts), mod_sofia's named refusal of a gateway leg above FreeSWITCH's cause
 // line or after the gateway's failed ping (gateway-refusals.ts), FreeSWITCH's codec refusal and the
 // refused channel's hang-up or its bridge's summary (codec-refusals.ts), and a proxy's or stack's
-// several lines for one SIP reply (reply-restated.ts).
+// several lines for one SIP reply (reply-restated.ts), and the variables of one FreeSWITCH channel
+// dump that hold the same code (channel-dumps.ts).
 import { CHAN_UNAVAIL_REASON } from "./chan-unavail.js";
+import { ChannelDumps, isDumpLine } from "./channel-dumps.js";
 import { CodecRefusals, isCodecRefusal } from "./codec-refusals.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import type { Finding } from "./finding.js";
@@ -37,6 +39,7 @@ export class Restatements {
   private readonly originates = new OriginateOutcomes();
   private readonly replies = new RestatedReplies();
   private readonly codecs = new CodecRefusals();
+  private readonly dumps = new ChannelDumps();
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
   take(h: Hit, lineNo: number, quoted: Source): Hit | null {
@@ -45,6 +48,7 @@ export class Restatements {
     const src = quoted.line.charCodeAt(0) === 62 ? { ...quoted, line: unquoted(quoted.line) } : quoted;
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
+    if (isDumpLine(src.line) && this.dumps.repeats(t, lineNo, src.above)) return null;
     if (isCodecRefusal(t)) this.codecs.offered(src.line, src.above);
     else if (this.codecs.waiting && this.codec(t, src, lineNo)) return null;
     if (t.detector === DIAL_STATUS)
@@ -84,6 +88,7 @@ export class Restatements {
   finding(h: Hit, f: Finding): Finding {
     if (isCodecRefusal(h)) this.codecs.see(f, f.line);
     if (h.reason === CHAN_UNAVAIL_REASON) this.dials.see(f);
+    this.dumps.see(h, f);
     return h.detector === OWN_CAUSE ? (this.refusals.take(f) ?? f) : f;
   }
 }
