@@ -122,6 +122,7 @@ export function headerResult(
   }
   if (header === "Warning") return warningResult(c, query, parsed);
   if (header === "ms-diagnostics") return diagnosticsHeaderResult(query, parsed);
+  if (header === "packet") return packetResult(query, parsed);
   const about = HEADER_MEANING[header] ?? { says: "an SDP line; its numbers are not codes" };
   const sdp = header.endsWith("=");
   const line = echo(`${header}${sdp ? "" : header === "port" ? " " : ": "}${value}`, 60);
@@ -136,6 +137,19 @@ export function headerResult(
     .map((id) => c.byId.get(id))
     .filter((e): e is Entry => e !== undefined);
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+}
+
+/**
+ * A packet header line whose message the scanner found no code in ("<--- Received SIP response
+ * (482 bytes) from …"): the number is the size of the message, and the code is in the start line
+ * below it.
+ */
+function packetResult(query: string, parsed: ParsedQuery & { type: "header" }): ExplainResult {
+  const size = /(\d{1,6})\s+bytes/i.exec(parsed.value)?.[1];
+  const note =
+    `"${echo(parsed.value, 60)}" is a packet header line: ${size ? `${size} bytes is the size of the message` : "it gives the message's size"}, not a code. ` +
+    "A response's code is in the status line below it (SIP/2.0 …); paste that line, or the whole message.";
+  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions: [] };
 }
 
 /** RFC 3261 §20.43 warn-codes (380 and 381: RFC 5630); 3xx, never responses. */

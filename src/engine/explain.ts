@@ -98,7 +98,11 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
   if (secretOnly) return secretOnlyResult(echoed(shown));
   const q = asked.replace(/\s+/g, " ").trim().slice(0, 200);
   const parsed = parseQuery(asked);
-  let result = answer(catalog, q, parsed);
+  // A packet header line ("<--- Received SIP response (482 bytes) from …") is read as the scanner
+  // reads it: the code pjsip prints after "msg", else none, never the byte count.
+  const packet =
+    parsed.type === "header" && parsed.header === "packet" ? scannedCode(catalog, clean) : undefined;
+  let result = answer(catalog, q, packet ? { type: "id", id: packet } : parsed);
   // Words no title answers, or written like a log line ("sip_term_status=503",
   // "DIALSTATUS=CONGESTION"): the scanner reads them as `sipcode scan` would, so both give the
   // same code. A bare name (USER_BUSY) is the name's answer.

@@ -104,3 +104,16 @@ function distinctCodes(codes: number[]): number[] | null {
   const distinct = [...new Set(codes)];
   return distinct.length >= 2 ? distinct : null;
 }
+
+/**
+ * A packet header line, as SIP stacks print one above each message: Asterisk's `<--- Received SIP
+ * response (482 bytes) from UDP:… --->`, sofia-sip's `recv 486 bytes from udp/…`, pjsip's `TX 487
+ * bytes Response msg 200/INVITE/cseq=102 … to UDP …`. The number before "bytes" is the message's
+ * size; any code is in the start line below it, or (pjsip) after "msg".
+ */
+const PACKET_LINE_RE =
+  /\b(?:received|receiving|transmitting|sending|sent|recv|send|rx|tx)\b[^\n]{0,40}?\(?\b\d{1,6}\s+bytes\b\)?[^\n]*?\b(?:from|to)\b/i;
+
+export function packetLine(text: string): boolean {
+  return /bytes/i.test(text) && PACKET_LINE_RE.test(text);
+}

@@ -9,6 +9,7 @@ import {
   MS_DIAGNOSTICS_BARE_RE,
   MS_DIAGNOSTICS_RE,
   NEGATIVE_RE,
+  packetLine,
   portOrCseq,
   RESPONSE_STATUS_RE,
   severalCodes,
@@ -192,6 +193,7 @@ export function parseQuery(input: string): ParsedQuery {
   if (text === "") return { type: "empty" };
   const lower = text.toLowerCase();
   if (ID_RE.test(lower)) return { type: "id", id: lower };
+  if (packetLine(text)) return { type: "header", header: "packet", value: text };
   const diagnostics = MS_DIAGNOSTICS_RE.exec(text);
   if (diagnostics?.[1]) {
     return { type: "code", namespace: "acs", code: Number(diagnostics[1]), subcode: null, diagnostics: true };
