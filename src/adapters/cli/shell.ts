@@ -8,7 +8,10 @@
 // 486 card. On a pipe every line arrives at once, so there the lines themselves decide. Bare
 // codes pasted one per line are a list of questions, not a log, and a command typed ahead after
 // them (`488⏎quit⏎` in one chunk) still runs.
-import { createInterface } from "node:readline";
+//
+// Ctrl-C cancels what is being typed or pasted and keeps the session, as bash and python do; on
+// an empty prompt it says how to leave, and a second Ctrl-C in a row leaves.
+import { createInterface, type Interface } from "node:readline";
 import type { Catalog } from "../../catalog/indexes.js";
 import type { CliConfig } from "../../config.js";
 import { labelLinks } from "../../render/link-labels.js";
@@ -25,6 +28,7 @@ const PASTE_BURST_MS = 150;
 /** How long an empty line waits for more of a paste before the paste is answered. */
 const PASTE_SETTLE_MS = 400;
 const QUIT = /^(?:quit|exit|\\q)$/i;
+const LEAVE_HINT = "(To leave, press Ctrl-C again, Ctrl-D, or type quit.)";
 
 export async function runShell(
   catalog: Catalog,
@@ -44,7 +48,7 @@ export async function runShell(
   const say = (s: string) => io.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
   if (interactive) {
     say(
-      "sipcode shell: type a code (488, acs 410/3112, q850 16), a symptom, `timers`, or paste a log and end it with an empty line. `help`, `quit`.",
+      "sipcode shell: type a code (488, acs 410/3112, q850 16), a symptom, `timers`, or paste a log and end it with an empty line. `help`; Ctrl-C cancels a line or paste; `quit` or Ctrl-D leaves.",
     );
   }
   /** The lines of a paste being collected (null: none). */
@@ -132,6 +136,32 @@ export async function runShell(
       }, PASTE_SETTLE_MS);
   };
 
+  /** The previous key was a Ctrl-C on an empty prompt, so another one leaves. */
+  let leaving = false;
+  rl.on("SIGINT", () => {
+    const typed = rl.line !== "" || paste !== null;
+    // The cancelled paste is dropped whole: nothing of it is scanned.
+    clearTimeout(settle);
+    clearTimeout(alone);
+    alone = undefined;
+    paste = null;
+    explicit = false;
+    blankAt = 0;
+    if (!typed && leaving) {
+      rl.close();
+      return;
+    }
+    leaving = !typed;
+    endLine(rl);
+    if (leaving) say(LEAVE_HINT);
+    prompt();
+  });
+  // Any other key makes the next Ctrl-C a cancel again.
+  const onKey = (_s: string, key?: { name?: string; ctrl?: boolean }) => {
+    if (!(key?.ctrl && key.name === "c")) leaving = false;
+  };
+  io.stdin.on("keypress", onKey);
+
   prompt();
   for await (const raw of rl) {
     const line = raw.replace(/\r$/, "");
@@ -182,7 +212,15 @@ export async function runShell(
   await queue;
   if (paste) finishPaste();
   await queue;
+  io.stdin.off("keypress", onKey);
   rl.close();
+}
+
+/** Ends the line being edited where it is (`48^C`) and empties it, as the node REPL does. */
+function endLine(rl: Interface): void {
+  const withClear = rl as Interface & { clearLine?: () => void };
+  if (typeof withClear.clearLine === "function") withClear.clearLine();
+  else rl.write(null, { ctrl: true, name: "u" });
 }
 
 /** A line after pasted codes that is neither another code nor part of a log: typed on its own. */

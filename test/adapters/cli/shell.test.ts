@@ -224,3 +224,38 @@ describe("codes pasted one per line", () => {
     expect(r.out).toMatch(/First failure: SIP 503 Service Unavailable/);
   });
 });
+
+describe("Ctrl-C", () => {
+  const CTRL_C = "\u0003";
+
+  it("drops a paste not yet ended, scans nothing of it, and keeps the shell", async () => {
+    const r = await terminal([ngrep.join("\n"), CTRL_C, "486\n", "quit\n"]);
+    expect(r.out).not.toMatch(/First failure|Codes found/);
+    expect(r.out).toMatch(/^SIP 486 Busy Here$/m);
+  });
+
+  it("drops a half-typed line: the next line is asked alone", async () => {
+    const r = await terminal(["48", CTRL_C, "486\n", "quit\n"]);
+    expect(r.out).toMatch(/^SIP 486 Busy Here$/m);
+    expect(r.out).not.toMatch(/No entry for "?48"?|SIP 48486|^SIP 488/m);
+  });
+
+  it("on an empty prompt says how to leave; a second one in a row leaves", async () => {
+    const r = await terminal([CTRL_C, CTRL_C, "486\n"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("(To leave, press Ctrl-C again, Ctrl-D, or type quit.)");
+    expect(r.out).not.toMatch(/SIP 486/);
+  });
+
+  it("after other keys, a Ctrl-C on an empty prompt only warns again", async () => {
+    const r = await terminal([CTRL_C, "486\n", CTRL_C, "488\n", "quit\n"]);
+    expect(r.out.match(/To leave, press Ctrl-C again/g)).toHaveLength(2);
+    expect(r.out).toMatch(/^SIP 486 Busy Here$/m);
+    expect(r.out).toMatch(/^SIP 488 Not Acceptable Here$/m);
+  });
+
+  it("the greeting says what Ctrl-C and Ctrl-D do", async () => {
+    const r = await terminal(["quit\n"]);
+    expect(r.out).toMatch(/Ctrl-C cancels a line or paste; `quit` or Ctrl-D leaves/);
+  });
+});
