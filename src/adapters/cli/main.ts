@@ -18,6 +18,7 @@ import { commandText, parseArgs, type Subcommand, version } from "./args.js";
 import { fileHint, logFilesNamed } from "./file-args.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
 import { readsAsLog } from "./paste.js";
+import { endQuietlyOnClosedPipe } from "./pipe.js";
 import { scanFile } from "./read.js";
 
 export interface Io {
@@ -84,6 +85,11 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (flags.help || cmd === "help" || argv.length === 0) {
       write(io, USAGE);
       return 0;
+    }
+    // The server's output is its logs, not an answer someone pipes into `head`.
+    if (cmd !== "serve" && cmd !== "start") {
+      endQuietlyOnClosedPipe(io.stdout);
+      endQuietlyOnClosedPipe(io.stderr);
     }
     if (cmd === "shell" || cmd === "serve" || cmd === "start")
       return await runLong(cmd, io, config, flags.colour);
