@@ -23,11 +23,36 @@ function isFile(path: string): boolean {
   }
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The files when every word names an existing file written like a path; otherwise null. */
 export function logFilesNamed(words: readonly string[]): string[] | null {
   if (words.length === 0) return null;
   const paths = words.map(pathWritten);
   return paths.every((p): p is string => p !== undefined && isFile(p)) ? paths : null;
+}
+
+/**
+ * The paths when every word names an existing file or directory written like a path (`sipcode
+ * ./logs`, a shell glob that caught a folder): scanned, so a directory is reported as one rather
+ * than looked up as words. Otherwise null.
+ */
+export function logPathsNamed(words: readonly string[]): string[] | null {
+  if (words.length === 0) return null;
+  const paths = words.map(pathWritten);
+  return paths.every((p): p is string => p !== undefined && (isFile(p) || isDirectory(p))) ? paths : null;
+}
+
+/** What to do with a directory given where a file was expected; null for anything else. */
+export function directoryHint(path: string): string | null {
+  if (path === "-" || !isDirectory(path)) return null;
+  return `Scan the files in it: sipcode scan ${path.replace(/\/+$/, "")}/*.log`;
 }
 
 /**
@@ -38,7 +63,8 @@ export function fileHint(words: readonly string[]): string | null {
   if (words.length !== 1 || !words[0]) return null;
   const path = pathWritten(words[0]);
   if (path === undefined) return null;
-  return isFile(path)
-    ? `${words[0]} is a file: run \`sipcode scan ${words[0]}\` to find the codes in it.`
+  if (isFile(path)) return `${words[0]} is a file: run \`sipcode scan ${words[0]}\` to find the codes in it.`;
+  return isDirectory(path)
+    ? `${words[0]} is a directory, so it was looked up as words; \`sipcode scan ${words[0].replace(/\/+$/, "")}/*.log\` scans the logs in it.`
     : `there is no file ${words[0]} here, so it was looked up as words; \`sipcode scan FILE\` reads a log.`;
 }

@@ -15,7 +15,7 @@ import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
 import { commandText, parseArgs, type Subcommand, version } from "./args.js";
-import { fileHint, logFilesNamed } from "./file-args.js";
+import { directoryHint, fileHint, logPathsNamed } from "./file-args.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
 import { readsAsLog } from "./paste.js";
 import { endQuietlyOnClosedPipe } from "./pipe.js";
@@ -67,8 +67,9 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     let cmd: Subcommand = args.command ?? "explain";
     if (args.command === null && args.rest.join("").trim() !== "") {
       const intent = route(commandText(args.rest.join(" ")));
-      // `sipcode trace.log`: the files are scanned, as `sipcode scan trace.log` would.
-      const files = logFilesNamed(args.rest);
+      // `sipcode trace.log`: the files are scanned, as `sipcode scan trace.log` would; a directory
+      // among them is reported as `scan` reports it, not looked up as words.
+      const files = logPathsNamed(args.rest);
       if (files) {
         cmd = "scan";
         flags.rest = files;
@@ -154,15 +155,27 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         if (paths.includes("-") && io.stdin.isTTY) {
           io.stderr.write("sipcode scan: reading a log from the terminal; finish with Ctrl-D.\n");
         }
+        // A file that cannot be read is reported on stderr and the others are still scanned, as
+        // grep and cat do; the exit status says something was missed.
         const files = [];
+        let status = 0;
         for (const path of paths) {
-          const scan = await scanFile(io.stdin, catalog, path, config);
+          let scan: Awaited<ReturnType<typeof scanFile>>;
+          try {
+            scan = await scanFile(io.stdin, catalog, path, config);
+          } catch (err) {
+            if (!(err instanceof UsageError)) throw err;
+            const hint = directoryHint(path);
+            io.stderr.write(`sipcode: ${err.userMessage}${hint ? ` ${hint}` : ""}\n`);
+            status = 2;
+            continue;
+          }
           const analysis = analyze(catalog, scan);
           if (flags.json) files.push(scanFileJson(path, scan, analysis));
           else text([scanCard(analysis, { source: path === "-" ? "standard input" : path })]);
         }
-        if (flags.json) write(io, JSON.stringify({ files }, null, 2));
-        return 0;
+        if (flags.json && (files.length > 0 || status === 0)) write(io, JSON.stringify({ files }, null, 2));
+        return status;
       }
       case "timers": {
         const t = computeTimers(catalog, flags.rest);

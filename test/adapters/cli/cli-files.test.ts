@@ -1,6 +1,6 @@
 // `sipcode trace.log` with `scan` forgotten: a query that only names existing log files is scanned,
 // as a log pasted as the argument is; a lookup of something written like a file says what happened.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,5 +72,56 @@ describe("a file named without scan", () => {
     const r = await run(["--no-color", "shell"], `${trace}\nquit\n`);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/First failure: SIP 503 Service Unavailable/);
+  });
+});
+
+describe("files that cannot be read among several", () => {
+  const missing = join(dir, "rotated.log.1");
+
+  it("still scans the others, says which one failed on stderr, exit 2", async () => {
+    const j = await run(["--json", "scan", trace, missing, other]);
+    expect(j.code).toBe(2);
+    // One JSON document, holding the files that were read.
+    expect(JSON.parse(j.out).files.map((f: { path: string }) => f.path)).toEqual([trace, other]);
+    expect(j.err).toBe(`sipcode: Cannot read ${missing}: no such file.\n`);
+    const t = await run(["--no-color", "scan", missing, trace]);
+    expect(t.code).toBe(2);
+    expect(t.out).toMatch(/^First failure: SIP 503 Service Unavailable/);
+    expect(t.err).toContain(`Cannot read ${missing}: no such file.`);
+  });
+
+  it("prints no JSON when no file could be read", async () => {
+    const r = await run(["--json", "scan", missing]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+  });
+});
+
+describe("a directory where a log was expected", () => {
+  const logs = join(dir, "logs");
+  mkdirSync(logs, { recursive: true });
+
+  it("says it is a directory and how to scan the logs in it", async () => {
+    for (const args of [[logs], [`${logs}/`], ["scan", logs]]) {
+      const r = await run(["--no-color", ...args]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toBe(
+        `sipcode: Cannot read ${args.at(-1)}: it is a directory. Scan the files in it: sipcode scan ${logs}/*.log\n`,
+      );
+    }
+  });
+
+  it("scans the files beside it, as a shell glob that caught a folder would give them", async () => {
+    const r = await run(["--no-color", trace, logs]);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^First failure: SIP 503 Service Unavailable/);
+    expect(r.err).toContain("it is a directory");
+  });
+
+  it("names it as a directory when explain looks it up", async () => {
+    const r = await run(["--no-color", "explain", logs]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${logs} is a directory, so it was looked up as words`);
   });
 });
