@@ -45,6 +45,9 @@ Options (before or after the command): --json  machine-readable output   --no-co
          -h, --help   -v, --version
 `;
 
+const TIMERS_FORMS =
+  "Accepted: sipcode timers [t1=500ms] [t2=4s] [t4=5s] [expires=3600] [session-expires=1800] [min-se=90] [32s] [keepalive] [ims]";
+
 function write(io: Io, text: string): void {
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
@@ -179,8 +182,13 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       }
       case "timers": {
         const t = computeTimers(catalog, flags.rest);
+        // A value that could not be used is a usage error: said on stderr, with no card of default
+        // values that would read like an answer. --json still prints its result, `errors` included.
+        if (t.errors.length > 0) {
+          io.stderr.write(`${t.errors.map((e) => `sipcode timers: ${e}`).join("\n")}\n${TIMERS_FORMS}\n`);
+        }
         if (flags.json) write(io, JSON.stringify(timersJson(t), null, 2));
-        else text([timersCard(t)]);
+        else if (t.errors.length === 0) text([timersCard(t)]);
         return t.errors.length > 0 ? 2 : 0;
       }
     }

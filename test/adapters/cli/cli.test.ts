@@ -158,10 +158,24 @@ describe("sipcode timers", () => {
     expect(r.out).toMatch(/2700 s/);
   });
 
-  it("refuses bad values with a clear message and exit 2", async () => {
-    const r = await run(["timers", "t1=abc"]);
+  it("refuses bad values on stderr with exit 2, without a card of default values", async () => {
+    for (const arg of ["t1=abc", "t1=-1", "t1=99999999999", "foo=1"]) {
+      const r = await run(["timers", arg]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      // The first line names the setting; the next shows the forms that work.
+      const [complaint, forms] = r.err.split("\n");
+      expect(complaint).toMatch(/^sipcode timers: (?:T1: "|Unknown setting "foo")/);
+      expect(forms).toMatch(/^Accepted: sipcode timers .*t1=500ms.*expires=3600/);
+    }
+    expect((await run(["timers", "t1=abc"])).err).toMatch(/not a duration; write it like 500ms/);
+  });
+
+  it("keeps the --json result, errors included, for scripts", async () => {
+    const r = await run(["--json", "timers", "t1=abc"]);
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/not a duration/);
+    expect(JSON.parse(r.out).errors[0]).toMatch(/^T1: "abc" is not a duration/);
+    expect(r.err).toMatch(/^sipcode timers: T1/);
   });
 });
 
