@@ -7,10 +7,12 @@ import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import { codeResult, othersFor } from "./explain-codes.js";
 import { echo } from "./explain-common.js";
+import { durationResult } from "./explain-duration.js";
 import { headerResult } from "./explain-headers.js";
 import { question, SECRET_ONLY_NOTE } from "./explain-secrets.js";
 import { textResult } from "./explain-text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
+import { durationIn } from "./query-duration.js";
 import { scanText } from "./scan/scanner.js";
 
 export { namespaceLabel } from "./explain-common.js";
@@ -70,6 +72,7 @@ function answer(catalog: Catalog, q: string, parsed: ParsedQuery): ExplainResult
     case "header":
       return headerResult(catalog, q, parsed);
     case "text":
+      if (parsed.durationMs !== undefined) return durationResult(catalog, q, parsed, parsed.durationMs);
       return textResult(catalog, q, parsed);
   }
 }
@@ -103,6 +106,9 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
   const packet =
     parsed.type === "header" && parsed.header === "packet" ? scannedCode(catalog, clean) : undefined;
   let result = answer(catalog, q, packet ? { type: "id", id: packet } : parsed);
+  // Words nothing answers, around a duration ("INVITE retransmitted after 486 ms"): the duration.
+  const duration = parsed.type === "text" && result.kind === "unknown" ? durationIn(q) : null;
+  if (parsed.type === "text" && duration !== null) result = durationResult(catalog, q, parsed, duration);
   // Words no title answers, or written like a log line ("sip_term_status=503",
   // "DIALSTATUS=CONGESTION"): the scanner reads them as `sipcode scan` would, so both give the
   // same code. A bare name (USER_BUSY) is the name's answer.

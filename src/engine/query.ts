@@ -1,8 +1,9 @@
 // Turns what a person typed ("acs 410/3112", "cause 16", "404 Not Found") into a structured query.
 // Pure and total: any string yields a ParsedQuery, never an exception.
 import type { Namespace } from "../catalog/schema.js";
-import { FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
+import { foldDotted, normalizeText } from "../catalog/text.js";
 import { cleanQuery, stripEdges, withoutLogNoise } from "./query-clean.js";
+import { durationAlone, withoutQuantities } from "./query-duration.js";
 import {
   DIRECT_ROUTING_RE,
   MICROSOFT_TEAMS_RE,
@@ -17,6 +18,7 @@ import {
   timerNamed,
   timerQuestion,
 } from "./query-forms.js";
+import { namespaceInProse, numberInProse } from "./query-prose.js";
 import { subcodeInProse } from "./query-subcode.js";
 
 export { cleanQuery } from "./query-clean.js";
@@ -44,6 +46,8 @@ export type ParsedQuery =
       text: string;
       /** The timer the words name ("timer B expired on INVITE" → "timer/b"); it comes first. */
       timer?: string;
+      /** A duration asked on its own ("486 ms", "3 minutes"), in ms: a timer value, never a code. */
+      durationMs?: number;
     }
   /**
    * A pasted header or SDP line ("Expires: 600", "m=audio 49170 …", "User-Agent: FreeSWITCH"), or
@@ -130,42 +134,6 @@ function headerLine(text: string): ParsedQuery | null {
   return header && m ? { type: "header", header, value: (m[2] ?? "").trim() } : null;
 }
 
-/**
- * A namespace word right before a number inside a sentence: "what is sip 480", "what does http
- * 429 mean". "cause" is read so only for a Q.850-sized number: "what can cause 488" uses the verb.
- */
-const NS_NUMBER_RE =
-  /(?<![\w./-])(sip|https?|q\.?850|cause|isdn|mobius(?:-error)?|webex|acs|azure|exotel)\s*[:#-]?\s*(\d{1,7})(?![\w./@])/gi;
-
-function namespaceInProse(text: string): { namespace: Namespace; code: number; words: string } | null {
-  const pairs = [...text.matchAll(NS_NUMBER_RE)]
-    .map((m) => ({ ns: NAMESPACE_WORDS[(m[1] ?? "").toLowerCase()], code: Number(m[2]), m }))
-    .filter((p) => p.ns !== undefined && !(p.ns === "q850" && /^cause$/i.test(p.m[1] ?? "") && p.code > 127));
-  const first = pairs[0];
-  if (!first?.ns || pairs.some((p) => p.ns !== first.ns || p.code !== first.code)) return null;
-  const at = first.m.index ?? 0;
-  const rest = `${text.slice(0, at)} ${text.slice(at + first.m[0].length)}`;
-  // Question words around the code add nothing ("what is", "mean").
-  const said = tokenize(rest).some((w) => !FILLER_WORDS.has(w));
-  return { namespace: first.ns, code: first.code, words: said ? normalizeText(rest) : "" };
-}
-
-/**
- * Prose with exactly one SIP-range number in it ("got a 488 from the trunk"): that number and the
- * rest. A plural ("getting 503s", "488s everywhere") is a code for certain, never a count.
- */
-function numberInProse(text: string): { code: number; words: string; plural: boolean } | null {
-  const tokens = text.split(/\s+/);
-  const hits = tokens
-    .map((t) => ({ t: stripEdges(t), m: /^([1-6]\d\d)(['’]?s)?$/.exec(stripEdges(t)) }))
-    .filter((h): h is { t: string; m: RegExpExecArray } => h.m !== null);
-  const distinct = new Set(hits.map((h) => h.m[1]));
-  if (distinct.size !== 1 || !hits[0]) return null;
-  const found = new Set(hits.map((h) => h.t));
-  const words = normalizeText(tokens.filter((t) => !found.has(stripEdges(t))).join(" "));
-  return { code: Number(hits[0].m[1]), words, plural: hits.every((h) => h.m[2] !== undefined) };
-}
-
 /** The first MAX_QUERY_CHARS characters, cut before a word the limit would split. */
 function headOf(input: string): string {
   if (input.length <= MAX_QUERY_CHARS) return input;
@@ -243,6 +211,10 @@ export function parseQuery(input: string): ParsedQuery {
     return { type: "text", namespace: "timer", text: normalizeText(foldDotted(words)), timer: named };
   }
 
+  const duration = durationAlone(spaced);
+  if (duration !== null)
+    return { type: "text", namespace: "timer", text: normalizeText(spaced), durationMs: duration };
+
   // A leading namespace word ("acs 3112", "cause 16", "mobius-error: 118"), possibly followed by a
   // qualifier of the same family ("Q.850 cause=34", "webex mobius-error 118").
   let namespace: Namespace | null = null;
@@ -268,7 +240,9 @@ export function parseQuery(input: string): ParsedQuery {
   }
   // Teams Direct Routing is plain SIP between Microsoft and the SBC: its numbers are SIP codes.
   if (namespace === "acs" && DIRECT_ROUTING_RE.test(text)) namespace = "sip";
-  const compact = text.replace(/\s+/g, " ");
+  // Durations and stats counts ("after 486 ms", "packets lost 486") are read as no code.
+  const words = text.replace(/\s+/g, " ");
+  const compact = withoutQuantities(words);
   const several = severalCodes(compact);
   if (several && (namespace === null || namespace === "sip" || namespace === "q850")) {
     const [code, ...also] = several;
@@ -295,6 +269,6 @@ export function parseQuery(input: string): ParsedQuery {
   }
 
   // Words, not the digits of a pasted line's stamp, addresses or extensions, are searched for.
-  const normal = normalizeText(foldDotted(withoutLogNoise(compact)));
+  const normal = normalizeText(foldDotted(withoutLogNoise(words)));
   return { type: "text", namespace, text: normal };
 }
