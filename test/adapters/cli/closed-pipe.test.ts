@@ -16,12 +16,25 @@ describe("a closed pipe", () => {
     expect(exits).toEqual([0]);
   });
 
-  it("still fails loudly on other write errors", () => {
+  it("says why in one line and exits 1 on other write errors", () => {
     const stream = new PassThrough();
-    endQuietlyOnClosedPipe(stream, () => {});
-    expect(() => stream.emit("error", Object.assign(new Error("no space"), { code: "ENOSPC" }))).toThrow(
-      /no space/,
+    const exits: number[] = [];
+    const said: string[] = [];
+    endQuietlyOnClosedPipe(
+      stream,
+      (code) => exits.push(code),
+      (line) => said.push(line),
     );
+    stream.emit(
+      "error",
+      Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }),
+    );
+    stream.emit("error", Object.assign(new Error("EIO: i/o error, write"), { code: "EIO" }));
+    expect(exits).toEqual([1, 1]);
+    expect(said).toEqual([
+      "sipcode: cannot write the output: no space left on device\n",
+      "sipcode: cannot write the output: i/o error\n",
+    ]);
   });
 
   it("is how the command ends when its reader goes away mid-scan", async () => {
