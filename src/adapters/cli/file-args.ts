@@ -1,7 +1,7 @@
 // `sipcode trace.log` with the word `scan` forgotten: a query that is nothing but the paths of log
 // files that exist is scanned, as a log pasted as the argument is. Only words written like paths
 // count (./x, /x, ~/x, dir/x.log, x.log), so a file named 488 never hides the code.
-import { statSync } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { homedir } from "node:os";
 
 /** Written like a path: absolute, ./ ../ or ~/, a Windows drive, or a file name with a log's extension. */
@@ -39,20 +39,53 @@ export function logFilesNamed(words: readonly string[]): string[] | null {
 }
 
 /**
- * The paths when every word names an existing file or directory written like a path (`sipcode
- * ./logs`, a shell glob that caught a folder): scanned, so a directory is reported as one rather
- * than looked up as words. Otherwise null.
+ * A word that names an existing directory: written like a path, or any relative path with a slash
+ * (`logs/` as tab completion writes it, `in/logdir`). A word without a slash is never a directory
+ * here, so a folder named 488 never hides the code.
+ */
+function namesDirectory(word: string, path: string | undefined): string | undefined {
+  if (path !== undefined) return isDirectory(path) ? path : undefined;
+  const written = word.trim().replace(/^(["'])(.*)\1$/, "$2");
+  return /^\S+\/\S*$/.test(written) && isDirectory(written) ? written : undefined;
+}
+
+/**
+ * The paths when every word names an existing file or directory (`sipcode ./logs`, `sipcode logs/`,
+ * a shell glob that caught a folder): scanned, so a directory is reported as one rather than looked
+ * up as words. Otherwise null.
  */
 export function logPathsNamed(words: readonly string[]): string[] | null {
   if (words.length === 0) return null;
-  const paths = words.map(pathWritten);
-  return paths.every((p): p is string => p !== undefined && (isFile(p) || isDirectory(p))) ? paths : null;
+  const paths: string[] = [];
+  for (const word of words) {
+    const written = pathWritten(word);
+    const path = written !== undefined && isFile(written) ? written : namesDirectory(word, written);
+    if (path === undefined) return null;
+    paths.push(path);
+  }
+  return paths;
 }
 
-/** What to do with a directory given where a file was expected; null for anything else. */
-export function directoryHint(path: string): string | null {
+function canList(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What to do with a directory given where a file was expected; null for anything else. A glob into
+ * a directory the user may not open cannot expand either, so then the advice is about access.
+ */
+export function directoryHint(path: string, listable: (dir: string) => boolean = canList): string | null {
   if (path === "-" || !isDirectory(path)) return null;
-  return `Scan the files in it: sipcode scan ${path.replace(/\/+$/, "")}/*.log`;
+  const dir = path.replace(/\/+$/, "");
+  if (!listable(path)) {
+    return "It is a directory you are not allowed to open, so the logs in it cannot be read either: ask its owner for access, or copy the logs somewhere you can read.";
+  }
+  return `Scan the files in it: sipcode scan ${dir}/*.log`;
 }
 
 /**
