@@ -24,6 +24,7 @@ import { hostRole, lastSourceDirection, namedHost } from "./hosts.js";
 import { markUnregistered } from "./lookup-miss.js";
 import { MessageScope } from "./message-scope.js";
 import { MobiusEchoes, replyHost } from "./mobius-http.js";
+import { MobiusPairs } from "./mobius-pairs.js";
 import { RecentHits } from "./recent-hits.js";
 import { Restatements } from "./restated.js";
 
@@ -78,6 +79,7 @@ export class FindingStore {
   private readonly echoes = new StatusEchoes();
   private readonly axios = new AxiosDumps();
   private readonly replies = new MobiusEchoes();
+  private readonly pairs = new MobiusPairs();
   private readonly restated = new Restatements();
   /** The line of the client's Mobius reply being offered, or -1. */
   private replyLine = -1;
@@ -95,7 +97,8 @@ export class FindingStore {
    * that second sighting, which is neither kept nor counted.
    */
   isVendorPairRepeat(h: Hit, lineNo: number): boolean {
-    return this.recent.isVendorPairRepeat(h, lineNo);
+    // A Mobius pair is decided in offer(), where its line and the lines above it are known.
+    return h.detector !== "mobius-json" && this.recent.isVendorPairRepeat(h, lineNo);
   }
 
   /**
@@ -104,6 +107,9 @@ export class FindingStore {
    * events for the timer analysis.
    */
   offer(hit: Hit, lineNo: number, src: HitSource, timing: boolean): void {
+    // A Mobius pair read again on a line its first reading reached (mobius-pairs.ts).
+    if (hit.detector === "mobius-json" && this.pairs.repeats(hit, lineNo, src.line, (n) => src.above(n)))
+      return;
     // Lines that restate a code, or give it its meaning (restated.ts).
     const h = this.restated.take(hit, lineNo, src);
     if (h === null) return;

@@ -154,6 +154,10 @@ export class MobiusEchoes {
   private pending: number | null = null;
   /** Past the findings cap: a reply without its mobius-error yet, whose key waits for the echo. */
   private held: Finding | undefined;
+  /** The restatements the reply already had: the SDK restates an answer once in each form, so
+   *  a second error object or status below it is the next attempt's answer. */
+  private hadObject = false;
+  private hadStatus = false;
 
   /** Whether the client's status on `line` is a Mobius reply the SDK may restate below. */
   static isReply(detector: string, code: number, line: string): boolean {
@@ -176,6 +180,8 @@ export class MobiusEchoes {
   see(f: Finding): void {
     this.reply = f;
     this.replyError = this.pending;
+    this.hadObject = false;
+    this.hadStatus = false;
   }
 
   /**
@@ -208,8 +214,11 @@ export class MobiusEchoes {
     if (!r || r.code !== h.code || lineNo <= r.line || lineNo - r.line > ECHO_LINES) return false;
     const object = h.namespace !== "mobius";
     if (object && !isErrorObject(line)) return false;
+    if (object ? this.hadObject : this.hadStatus) return false;
     const sub = h.subcode ?? (object ? bodyError(line) : this.replyError);
     if (sub !== null && r.subcode !== null && sub !== r.subcode) return false;
+    if (object) this.hadObject = true;
+    else this.hadStatus = true;
     if (sub !== null && r.subcode === null) {
       const g = build({ ...h, namespace: "mobius", subcode: sub, entryId: undefined });
       if (g.id !== null) {
