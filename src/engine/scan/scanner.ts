@@ -17,6 +17,7 @@ import { ALL_DETECTORS, lineGates } from "./gates.js";
 import { isPacketLine, messageSource } from "./hosts.js";
 import { lineContext, responseFollows, statusLineFollows } from "./line-context.js";
 import { detectPairsAhead, mayPair } from "./pair.js";
+import { PasteFilter } from "./paste-prefix.js";
 import { PBX_REPLY } from "./pbx-refusals.js";
 import type { RedactOptions } from "./redact.js";
 import { markReinvites } from "./reinvite.js";
@@ -72,6 +73,8 @@ export class Scanner {
   private base = 0;
   private readonly cuts = new Cuts();
   private readonly colours = new ColourFilter();
+  /** A chat's or wiki's indent and quote markers before every pasted line. */
+  private readonly paste = new PasteFilter();
   private readonly escaped = new EscapedMessages();
   private readonly log: EventLog;
   /** Hits of short lines by their text after any leading timestamp, with their offsets there. */
@@ -134,7 +137,7 @@ export class Scanner {
       this.store.detachAll = true;
       this.log.detachAll = true;
     }
-    this.append(this.escaped.take(this.colours.take(input)));
+    this.append(this.escaped.take(this.paste.take(this.colours.take(input))));
     if (this.buf.length - this.buf.lastIndexOf("\n") - 1 > MAX_LINE) {
       this.cuts.add(this.base + this.buf.length);
       this.buf += "\n";
@@ -153,7 +156,8 @@ export class Scanner {
   }
 
   end(): ScanOutput {
-    this.append(this.escaped.take(this.colours.flush()));
+    this.append(this.escaped.take(this.paste.take(this.colours.flush())));
+    this.append(this.escaped.take(this.paste.flush()));
     this.append(this.escaped.flush());
     if (this.buf.length > 0 && !this.buf.endsWith("\n")) this.buf += "\n";
     this.drain(true);
