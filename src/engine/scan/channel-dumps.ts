@@ -14,8 +14,22 @@ const DUMP_LINES = 600;
 /** The lines above a dump's first code read first: its header is usually among them. */
 const OPENING_LINES = 40;
 
+/** A member of `uuid_dump UUID json` (cJSON's pretty print): `\t"variable_sip_term_status":\t"503",`. */
+const JSON_MEMBER = /^\s*"([A-Za-z][\w-]*)":\s*"([^"]*)",?\s*$/;
+
+/**
+ * `line` as the plain dump writes it ("Name: value"): a JSON member is turned into that form, so
+ * both forms of uuid_dump read alike. Other lines come back as they are.
+ */
+export function dumpField(line: string): string {
+  if (line.charCodeAt(0) !== 34 && line.charCodeAt(0) !== 9 && line.charCodeAt(0) !== 32) return line;
+  const m = JSON_MEMBER.exec(line);
+  return m ? `${m[1]}: ${m[2]}` : line;
+}
+
 /** A line of a dump that may carry a code: a channel variable, or the hang-up event's cause field. */
-export function isDumpLine(line: string): boolean {
+export function isDumpLine(raw: string): boolean {
+  const line = dumpField(raw);
   return line.startsWith("variable_") || line.startsWith("Hangup-Cause: ");
 }
 
@@ -88,7 +102,7 @@ export class ChannelDumps {
     }
     const lines = gap > 0 ? above(gap) : [];
     for (let i = lines.length - 1; i >= 0; i--) {
-      const l = lines[i] as string;
+      const l = dumpField(lines[i] as string);
       if (isHeader(l) || !inDump(l)) {
         this.restart();
         continue;
@@ -103,8 +117,8 @@ export class ChannelDumps {
 
   /** The ids a dump named above its first code, up to its header or the line before it. */
   private opening(above: (n: number) => string[]): void {
-    let lines = above(OPENING_LINES);
-    if (lines.length === OPENING_LINES && lines.every(inDump)) lines = above(DUMP_LINES);
+    let lines = above(OPENING_LINES).map(dumpField);
+    if (lines.length === OPENING_LINES && lines.every(inDump)) lines = above(DUMP_LINES).map(dumpField);
     for (const l of lines) {
       if (isHeader(l) || !inDump(l)) return;
       const named = idOf(l);
@@ -121,6 +135,8 @@ export class ChannelDumps {
   }
 }
 
+const DATE_LOCAL = "Event-Date-Local: ";
+
 /**
  * The time of the dump the line at text[ls] belongs to: its "CHANNEL_DATA:" header's stamp, or
  * uuid_dump's Event-Date-Local; undefined when the lines above end the dump before either. A
@@ -129,10 +145,24 @@ export class ChannelDumps {
 export function dumpTime(text: string, ls: number): { text: string; ms: number } | undefined {
   for (let k = 0, s = ls; k < DUMP_LINES && s > 0; k++) {
     const p = prevLineStart(text, s);
-    const line = lineAt(text, quoteEnd(text, p), s - 1);
+    const line = dumpField(lineAt(text, quoteEnd(text, p), s - 1));
     s = p;
-    if (line.startsWith("Event-Date-Local: ") || line.includes("CHANNEL_DATA")) return parseTimestamp(line);
+    if (line.startsWith(DATE_LOCAL)) return parseTimestamp(urlDecoded(line.slice(DATE_LOCAL.length)));
+    if (line.includes("CHANNEL_DATA")) return parseTimestamp(line);
     if (!inDump(line)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A value as an ESL event writes it: uuid_dump's plain form URL-encodes every value
+ * ("2024-03-05%2003%3A40%3A01"). A value that is no valid encoding is kept as it is.
+ */
+function urlDecoded(value: string): string {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

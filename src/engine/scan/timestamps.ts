@@ -47,11 +47,12 @@ const DATE_AFTER =
   /^ {1,2}[A-Z]{2,5} (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) ((?:19|20)\d\d)(?!\d)/;
 /**
  * The time field of a JSON log line, wherever it is: an ISO string ("timestamp":"2024-05-14T…",
- * "event_timestamp", Twilio's "date_created", Telnyx's "occurred_at"), or epoch milliseconds or seconds
+ * "event_timestamp", Twilio's "date_created", Telnyx's "occurred_at", the FreeSWITCH uuid_dump json form's
+ * "Event-Date-Local"), or epoch milliseconds or seconds
  * ("time":1715700000123 in pino and jambonz, Homer's "create_date", "ts":1715700000.123).
  */
 const JSON_TIME =
-  /"(?:@?timestamp|event_timestamp|time|ts|create_date|date_created|created_at|occurred_at)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
+  /"(?:@?timestamp|event_timestamp|time|ts|create_date|date_created|created_at|occurred_at|Event-Date-Local)"\s*:\s*(?:"([^"]{6,40})"|(\d{10}(?:\.\d{1,9})?|\d{13})(?![\d.]))/;
 /** sipdump's own line: "time: 1709310600.112233". */
 const SIPDUMP_TIME = /^time: (\d{10}(?:\.\d{1,9})?)\s*$/;
 const EPOCH = /^(?:\d{10}(?:\.\d{1,9})?|\d{13})$/;
