@@ -82,8 +82,8 @@ export function timeoutQuestion(lower: string): string | null {
 
 /**
  * Two or more codes joined by words: "486 and 487", "486, 487", "16 and 17" (Q.850 causes),
- * "difference between 486 and 600", "486 vs 603", and three or more SIP-range numbers with only
- * spaces or slashes ("486 487 488"). "486/487" and "486 487" may be a code and subcode ("403/118"),
+ * "difference between 486 and 600", "486 vs 603", and three or more numbers up to 699 with only
+ * spaces or slashes ("486 487 488", "16 17 18", "17 34 486"). "486/487" and "486 487" may be a code and subcode ("403/118"),
  * so the catalog decides those (explain-codes.ts).
  */
 export function severalCodes(compact: string): number[] | null {
@@ -91,10 +91,13 @@ export function severalCodes(compact: string): number[] | null {
     /^(?:(?:what(?:'s| is)?\s+(?:the\s+)?)?difference\s+between\s+|compare\s+)?([1-9]\d{0,2})((?:\s*(?:,|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*[1-9]\d{0,2})+)\s*\??$/i.exec(
       compact,
     );
-  // Three or more numbers with only spaces or slashes between them ("486 487 488") are no
-  // code/subcode pair either.
-  const run = m ? null : /^[1-6]\d\d(?:\s*[\s/]\s*[1-6]\d\d){2,}$/.exec(compact);
-  if (run) return distinctCodes([...run[0].matchAll(/[1-6]\d\d/g)].map((x) => Number(x[0])));
+  // Three or more numbers with only spaces or slashes between them ("486 487 488", the causes of
+  // several legs "34 38 41", or both "17 34 486") are no code/subcode pair either.
+  const run = m ? null : /^[1-9]\d{0,2}(?:\s*[\s/]\s*[1-9]\d{0,2}){2,}$/.exec(compact);
+  if (run) {
+    const codes = [...run[0].matchAll(/\d+/g)].map((x) => Number(x[0]));
+    return codes.every((n) => n <= 699) ? distinctCodes(codes) : null;
+  }
   if (!m?.[1] || !m[2]) return null;
   const codes = [Number(m[1]), ...[...m[2].matchAll(/\d+/g)].map((x) => Number(x[0]))];
   return codes.every((n) => n <= 699) ? distinctCodes(codes) : null;

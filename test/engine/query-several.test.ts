@@ -31,3 +31,22 @@ describe("two codes typed together are each answered when no entry pairs them", 
     expect(ids("410 3112")[0]).toBe("acs/410-3112");
   });
 });
+
+describe("three or more codes typed together are each answered, none dropped", () => {
+  it.each([
+    ["16 17 18", ["q850/16", "q850/17", "q850/18"]],
+    ["q850 34 38 41", ["q850/34", "q850/38", "q850/41"]],
+    ["cause 34/38/41", ["q850/34", "q850/38", "q850/41"]],
+    ["17 18 19 21", ["q850/17", "q850/18", "q850/19", "q850/21"]],
+    ["17 34 486", ["q850/17", "q850/34", "sip/486"]],
+    ["486 487 488", ["sip/486", "sip/487", "sip/488"]],
+  ])("%s", (q, want) => {
+    const r = explain(catalog(), q);
+    expect(r.results.map((e) => e.id)).toEqual(want);
+    expect(r.note).toMatch(new RegExp(`^${want.length} codes asked about together`));
+  });
+
+  it("keeps a run with a number no family reaches for its other readings", () => {
+    expect(explain(catalog(), "17 34 4860").note ?? "").not.toMatch(/codes asked about together/);
+  });
+});
