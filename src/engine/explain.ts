@@ -9,6 +9,7 @@ import { codeResult, othersFor } from "./explain-codes.js";
 import { echo } from "./explain-common.js";
 import { durationResult } from "./explain-duration.js";
 import { headerResult } from "./explain-headers.js";
+import { mediaMeasurement, mediaResult } from "./explain-media.js";
 import { question, SECRET_ONLY_NOTE } from "./explain-secrets.js";
 import { textResult } from "./explain-text.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
@@ -105,6 +106,10 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
   // reads it: the code pjsip prints after "msg", else none, never the byte count.
   const packet =
     parsed.type === "header" && parsed.header === "packet" ? scannedCode(catalog, clean) : undefined;
+  // A media measurement ("jitter 480 ms", "rtt 486 ms", "ptime 30ms"): its value is no timer.
+  const media = parsed.type === "text" ? mediaMeasurement(q) : null;
+  const measured = media ? mediaResult(catalog, q, parsed, media) : null;
+  if (measured) return { ...measured, query: echoed(shown) };
   let result = answer(catalog, q, packet ? { type: "id", id: packet } : parsed);
   // Words nothing answers, around a duration ("INVITE retransmitted after 486 ms"): the duration.
   const duration = parsed.type === "text" && result.kind === "unknown" ? durationIn(q) : null;
