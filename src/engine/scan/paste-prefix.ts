@@ -70,6 +70,24 @@ export function pastePrefix(lines: readonly string[]): Prefix | undefined {
   return { indent: indent ?? "", quoted, inner: quoted ? (inner ?? "") : "" };
 }
 
+/**
+ * The complete lines of the paste's start that decide its prefix (up to WINDOW_LINES with text,
+ * within WINDOW_CHARS), and whether they are enough to decide: only they are cut out of the text,
+ * so a paste with no prefix costs a few lines' work, not a split of the whole text.
+ */
+function startLines(text: string): { lines: string[]; enough: boolean } {
+  const lines: string[] = [];
+  let withText = 0;
+  let from = 0;
+  for (let e = text.indexOf("\n"); e >= 0 && from < WINDOW_CHARS; e = text.indexOf("\n", from)) {
+    const line = text.slice(from, e);
+    lines.push(line);
+    from = e + 1;
+    if (line.trim() !== "" && ++withText >= WINDOW_LINES) return { lines, enough: true };
+  }
+  return { lines, enough: text.length >= WINDOW_CHARS };
+}
+
 /** `line` (from its start) without the paste's prefix. */
 export function withoutPrefix(line: string, p: Prefix): string {
   let i = 0;
@@ -98,13 +116,12 @@ export class PasteFilter {
     const text = this.held + input;
     this.held = "";
     if (this.prefix === undefined) {
-      const last = text.lastIndexOf("\n");
-      const lines = last < 0 ? [] : text.slice(0, last).split("\n");
-      if (!this.enough(lines, text.length)) {
+      const start = startLines(text);
+      if (!start.enough) {
         this.held = text;
         return "";
       }
-      this.prefix = pastePrefix(lines) ?? null;
+      this.prefix = pastePrefix(start.lines) ?? null;
       if (this.prefix === null) return text;
     }
     return this.strip(text, false);
@@ -119,13 +136,6 @@ export class PasteFilter {
       if (this.prefix === null) return text;
     }
     return this.prefix === null ? text : this.strip(text, true);
-  }
-
-  private enough(lines: string[], chars: number): boolean {
-    if (chars >= WINDOW_CHARS) return true;
-    let n = 0;
-    for (const l of lines) if (l.trim() !== "" && ++n >= WINDOW_LINES) return true;
-    return false;
   }
 
   /** `text` with the prefix off each line that starts in it; a short cut last line waits. */
