@@ -66,11 +66,10 @@ export function mediaMeasurement(text: string): MediaMeasurement | null {
   return { measure, value: m[1], amount, unitless: time && unit === "" };
 }
 
-/**
- * The symptom every measurement is heard as. The catalog has no latency symptom yet, so delay and
- * round trip point to choppy audio too, whose checks read RTCP loss, jitter and round-trip time.
- */
-const SYMPTOM_ID = "symptom/choppy-audio";
+/** The symptom a measurement is heard as: delay as talk-over, the rest as choppy audio. */
+function symptomOf(m: Measure): string {
+  return m === "delay" || m === "rtt" ? "symptom/audio-delay" : "symptom/choppy-audio";
+}
 
 const ms = (v: number) => `${Math.round(v)} ms`;
 
@@ -110,7 +109,7 @@ export function mediaResult(
   parsed: ParsedQuery,
   m: MediaMeasurement,
 ): ExplainResult | null {
-  const entry = c.byId.get(SYMPTOM_ID);
+  const entry = c.byId.get(symptomOf(m.measure)) ?? c.byId.get("symptom/choppy-audio");
   if (!entry) return null;
   const unit = m.unitless ? ` ${m.value} is read as ms.` : "";
   const note = `"${echo(query, 60)}" is a media measurement, not a code or a SIP timer.${unit} ${meaning(m, query.toLowerCase())}`;
