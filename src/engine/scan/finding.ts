@@ -18,6 +18,8 @@ import { type RedactOptions, redact } from "./redact.js";
 import { stampLength } from "./repeats.js";
 import { SDK_HTTP_ERROR, sdkRequestHost } from "./sdk-http-errors.js";
 import { SCRIPT_REPLY_TAGGED } from "./stack-replies.js";
+import { TWILIO_WEBHOOK } from "./twilio-rest.js";
+import { WEBHOOK_AGENT, WEBHOOK_CHECKS, webhookHost } from "./twilio-webhook-host.js";
 
 export interface Finding {
   namespace: Namespace;
@@ -194,6 +196,14 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   if (cluster) {
     f.host = cluster;
     f.direction = "in";
+  }
+  // Twilio's alert of a failed webhook: the app's own server answered Twilio's request.
+  const webhook = h.detector === TWILIO_WEBHOOK && !f.host ? webhookHost(line, ctx.below) : undefined;
+  if (webhook) {
+    f.host = webhook;
+    f.direction = "in";
+    f.agent = WEBHOOK_AGENT;
+    f.method ??= WEBHOOK_CHECKS;
   }
   if (headers.agent) f.agent = redact(headers.agent, opts);
   else if (cluster) {

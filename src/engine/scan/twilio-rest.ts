@@ -109,16 +109,25 @@ export class TwilioBodies {
 /** The detector of the HTTP status a webhook answered Twilio with, as Twilio's alert records it. */
 export const TWILIO_WEBHOOK = "twilio-webhook";
 
+/** A quote as the record is logged: plain JSON, a JSON string inside a string (`\"`), or form-encoded (`%22`). */
+const Q = String.raw`(?:\\?"|%22)`;
+/** A member's colon, plain or form-encoded (`%3A`). */
+const COLON = String.raw`[ \t]*(?::|%3A)[ \t]*`;
+
 /**
  * The webhook's status in Twilio's alert records: the Alerts API's `alert_text`, a URL-encoded
  * query (`…&ErrorCode=11200&httpResponse=502&url=…`), the Debugger webhook payload's
  * `"more_info":{…"httpResponse":"502"…}` (group 1), and that payload's
  * `"webhook":{…"response":{"status_code":502,…}}` (group 2; null when the fetch got no answer).
+ * Twilio POSTs that payload form-encoded (`…&Payload=%7B%22resource_sid%22…`), and an app that logs
+ * its parsed body prints it as an escaped JSON string (`"Payload":"{\"resource_sid\":…}"`).
  */
-const WEBHOOK_STATUS =
-  /(?<!\w)httpResponse(?:=|"[ \t]*:[ \t]*"?)([1-5]\d\d)(?!\d)|"response"[ \t]*:[ \t]*\{[ \t]*"status_code"[ \t]*:[ \t]*([1-5]\d\d)(?!\d)/g;
+const WEBHOOK_STATUS = new RegExp(
+  String.raw`(?<!\w)httpResponse(?:=|${Q}${COLON}${Q}?)([1-5]\d\d)(?!\d)|${Q}response${Q}${COLON}(?:\{|%7B)[ \t]*${Q}status_code${Q}${COLON}([1-5]\d\d)(?!\d)`,
+  "g",
+);
 /** What marks the record as Twilio's alert: its error code (`ErrorCode=` in the text, `error_code`). */
-const ALERT_RECORD = /\bErrorCode\b|"error_code"/;
+const ALERT_RECORD = /\bErrorCode\b|error_code(?:\\?"|%22)/;
 
 /**
  * The webhook statuses of Twilio's alert records on `segment`, before `lineEnd`. A debugger payload
@@ -127,7 +136,7 @@ const ALERT_RECORD = /\bErrorCode\b|"error_code"/;
  */
 export function detectTwilioWebhook(segment: string, emit: Emit, lineEnd = Number.POSITIVE_INFINITY): void {
   // A literal first: the regexes never run on lines that name neither key.
-  if (!segment.includes("httpResponse") && !segment.includes('"status_code"')) return;
+  if (!segment.includes("httpResponse") && !segment.includes("status_code")) return;
   if (!ALERT_RECORD.test(segment)) return;
   let said = 0;
   let saidEnd = 0;

@@ -1,0 +1,56 @@
+// Twilio's 11200 alert is about the customer's own webhook: Twilio requested the app's URL (a
+// number's Voice URL, a status callback) and that server answered with the status the alert
+// records. The host that answered is the webhook's, named by the alert's `url=` (in alert_text),
+// its `request_url`, or the Debugger payload's `webhook.request.url`; never the alert resource's
+// own `url` (monitor.twilio.com), which only says where the alert was fetched from.
+import { urlHost } from "./client-url.js";
+
+/** What a webhook's failure is called: the side that answered Twilio, in words. */
+export const WEBHOOK_AGENT = "your webhook, which answered Twilio's request";
+/**
+ * The key of a webhook's checks in a catalog entry's methodChecks: Twilio's request to the app, not
+ * a request of the app's own to an API.
+ */
+export const WEBHOOK_CHECKS = "WEBHOOK";
+
+/** Where a record names the webhook URL, once decoded: alert_text's url=, request_url, webhook.request.url. */
+const WEBHOOK_URL = [
+  /(?:^|[?&"\s])url=(https?:\/\/[^&\s"\\]+)/,
+  /request_url\\?"[ \t]*:[ \t]*\\?"(https?:\/\/[^\s"\\]+)/,
+  /\\?"request\\?"[ \t]*:[ \t]*\{[ \t]*\\?"url\\?"[ \t]*:[ \t]*\\?"(https?:\/\/[^\s"\\]+)/,
+];
+/** How far below the alert's status line a pretty-printed alert's request_url can be. */
+const RECORD_LINES = 16;
+
+/** `text` URL-decoded once (the form-encoded payload, alert_text's url=), or as it is when it cannot be. */
+function decoded(text: string): string {
+  if (!text.includes("%")) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function urlIn(text: string): string | undefined {
+  const t = decoded(text);
+  for (const re of WEBHOOK_URL) {
+    const m = re.exec(t);
+    if (m) return urlHost(m[1] as string);
+  }
+  return undefined;
+}
+
+/**
+ * The webhook host of the alert whose status is on `line`; `below` gives the lines under it, where
+ * a pretty-printed alert (`curl … | jq .`) has its request_url, up to the record's end.
+ */
+export function webhookHost(line: string, below?: (n: number) => string[]): string | undefined {
+  const own = urlIn(line);
+  if (own || !below) return own;
+  for (const l of below(RECORD_LINES)) {
+    if (/^\s*[}\]]/.test(l)) break;
+    if (l.includes("request_url")) return urlIn(l);
+  }
+  return undefined;
+}
