@@ -3,11 +3,11 @@
 // error, although the keys spread over every master.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
-import { MessageState } from "../../src/store/message-state.js";
 import { RedisStore } from "../../src/store/redis.js";
 import type { Reminder } from "../../src/store/store.js";
 import { skipRedisTests } from "../helpers/redis.js";
 import { clusterUnavailable, type RedisCluster, startCluster } from "../helpers/redis-ha.js";
+import { expectBothTicksKept } from "../helpers/shared-ticks.js";
 
 const skip = skipRedisTests() ? "SIPCODE_SKIP_REDIS_TESTS=1" : clusterUnavailable();
 const logLines: string[] = [];
@@ -30,8 +30,6 @@ async function store(): Promise<RedisStore> {
 function reminder(id: string, dueAt: number, platform = "teams"): Reminder {
   return { id, platform, dueAt, payload: { label: `check ${id}` }, attempts: 0 };
 }
-
-const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
 
 describe.skipIf(skip !== undefined)(`Redis Cluster store${skip ? ` (skipped: ${skip})` : ""}`, () => {
   beforeAll(async () => {
@@ -59,20 +57,7 @@ describe.skipIf(skip !== undefined)(`Redis Cluster store${skip ? ` (skipped: ${s
   });
 
   it("keeps both replicas' checklist ticks", async () => {
-    const [a, b] = [await store(), await store()];
-    const ticks = (s: RedisStore) => new MessageState<string[]>(s, { ttlMs: 60_000, merge: union });
-    await ticks(a).change(
-      "C1:1700.1",
-      () => [],
-      (cur) => union(cur, ["check the trunk"]),
-    );
-    const after = await ticks(b).change(
-      "C1:1700.1",
-      () => [],
-      (cur) => union(cur, ["restart the SBC"]),
-    );
-    expect(after.state).toEqual(["check the trunk", "restart the SBC"]);
-    expect(await a.getJson("C1:1700.1")).toEqual(after);
+    await expectBothTicksKept(await store(), await store());
   });
 
   it("schedules, leases once, retries and completes Teams reminders", async () => {
