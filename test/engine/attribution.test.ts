@@ -88,6 +88,15 @@ Content-Length: 0
       expect(a.firstFailure?.method).toBe("INVITE");
     },
   );
+
+  it("reads a copy saved with CRLF line ends like the capture itself", () => {
+    const lf = run(packet("SIP: SIP/2.0 403 Forbidden"));
+    const crlf = run(packet("SIP: SIP/2.0 403 Forbidden").replace(/\n/g, "\r\n"));
+    expect(crlf.counts.findings).toBe(1);
+    expect(crlf.firstFailure?.line).toBe(lf.firstFailure?.line);
+    expect(crlf.firstFailure?.method).toBe("INVITE");
+    expect(crlf.failingComponent).toBe(lf.failingComponent);
+  });
 });
 
 describe("the reason phrase 408 Request Timeout", () => {

@@ -188,8 +188,9 @@ const SEPARATOR = /^\s*[-=]{8,}\s*$/;
 function isBlank(l: string): boolean {
   return l.length === 0 || l.trim() === "";
 }
-/** tcpdump -A prints the packet's IP and UDP headers as dots and stray characters before the payload. */
-export const HEADER_BYTES = /^\S*\.\.\S*$/;
+/** tcpdump -A prints the packet's IP and UDP headers as dots and stray characters before the payload.
+ *  Callers may pass the line with the "\r" of a CRLF copy (a capture saved on Windows) still on it. */
+export const HEADER_BYTES = /^\S*\.\.\S*\r?$/;
 
 /** Where a SIP message came from or went to: `host` when the log names it, and `direction` ("in":
  *  it came from host, or from the peer; "out": it was sent to host, or by the log's own system). */
