@@ -48,4 +48,44 @@ describe("a media measurement", () => {
     expect(ask("post dial delay 16 s").results[0]?.id).toBe("symptom/call-setup-slow");
     expect(ask("delay 5 s").results[0]?.id).toBe("symptom/call-setup-slow");
   });
+
+  it.each([
+    ["mos 4.4", /^MOS 4\.4 is good: .*very satisfied, no sign of a media fault\./],
+    ["mos 4.1", /^MOS 4\.1 is good: .*users satisfied/],
+    ["mos 3.8", /^MOS 3\.8 is fair: .*some users dissatisfied/],
+    ["mos 3.2", /^MOS 3\.2 is poor: .*many users dissatisfied/],
+    ["mos 2.0", /^MOS 2\.0 is bad/],
+    ["mos 45", /^MOS 45 is outside .*scale from 1 \(bad\) to 5/],
+  ])("judges %s on ITU-T G.107's user-satisfaction bands before anything else", (q, verdict) => {
+    expect(ask(q).note).toMatch(verdict);
+  });
+
+  it("says jitter under one packet interval and loss under 1 % are low, before the symptom's meaning", () => {
+    expect(ask("jitter 2 ms").note).toMatch(
+      /^Jitter of 2 ms is low: below one 20 ms packet interval.*no sign of a media fault/,
+    );
+    expect(ask("packet loss 0.1%").note).toMatch(
+      /^Packet loss of 0\.1 % is low: .*one 20 ms packet every 20 s/,
+    );
+    // The symptom card stays, as context.
+    expect(ask("jitter 2 ms").results[0]?.id).toBe("symptom/choppy-audio");
+  });
+
+  it("puts larger jitter and loss in packets instead of calling them healthy", () => {
+    const jitter = ask("jitter 45 ms").note ?? "";
+    expect(jitter).not.toMatch(/is low|no sign of a media fault/);
+    expect(jitter).toMatch(
+      /2\.3 packet intervals of 20 ms: the receiver's jitter buffer must hold at least that much/,
+    );
+    const loss = ask("packet loss 5 %").note ?? "";
+    expect(loss).not.toMatch(/is low|no sign of a media fault/);
+    expect(loss).toMatch(/one packet lost every 400 ms/);
+  });
+
+  it("reads a jitter buffer's size as a setting of the receiver, not as measured jitter", () => {
+    const r = ask("jitter buffer 60 ms");
+    expect(r.results[0]?.id).toBe("symptom/choppy-audio");
+    expect(r.note).toMatch(/A jitter buffer of 60 ms is the receiver's buffer size, not measured jitter/);
+    expect(r.note).not.toMatch(/Jitter of 60 ms/);
+  });
 });
