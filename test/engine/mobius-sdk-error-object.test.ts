@@ -52,6 +52,25 @@ describe("the Webex SDK's error object", () => {
     expect(failing).toEqual(["Mobius 403 · mobius-error 118 Not Acceptable"]);
   });
 
+  it("pasted on its own, with no prefix naming the SDK, is the Mobius answer its body gives", () => {
+    const { findings, failing } = scanned(OBJECT);
+    expect(findings).toEqual([[1, "mobius", 403, 118]]);
+    expect(failing).toEqual(["Mobius 403 · mobius-error 118 Not Acceptable"]);
+  });
+
+  it("logged twice is two attempts, each refused with its mobius-error", () => {
+    const scan = scanText(catalog(), `${OBJECT}\n${OBJECT}\n`);
+    expect(scan.findings.map((f) => [f.line, f.namespace, f.code, f.subcode])).toEqual([
+      [1, "mobius", 403, 118],
+      [2, "mobius", 403, 118],
+    ]);
+  });
+
+  it("stays an HTTP status when its body's errorCode is no mobius-error the catalog knows", () => {
+    const { findings } = scanned('{"statusCode":403,"body":{"errorCode":199,"message":"nope"}}');
+    expect(findings).toEqual([[1, "http", 403, null]]);
+  });
+
   it("keeps a body with another mobius-error as a second answer", () => {
     const { findings } = scanned(
       [

@@ -111,7 +111,7 @@ export class FindingStore {
     if (hit.detector === "mobius-json" && this.pairs.repeats(hit, lineNo, src.line, (n) => src.above(n)))
       return;
     // Lines that restate a code, or give it its meaning (restated.ts).
-    const h = this.restated.take(hit, lineNo, src);
+    let h = this.restated.take(hit, lineNo, src);
     if (h === null) return;
     const held = this.replies.release(lineNo);
     if (held) this.settle(held);
@@ -122,7 +122,7 @@ export class FindingStore {
     const echo = h.detector === "mobius-sdk" || (h.detector === "http-client" && h.namespace === "http");
     if (echo && this.replies.repeats(h, lineNo, src.line, (x) => src.build(x))) return;
     this.replyLine = MobiusEchoes.isReply(h.detector, h.code, src.line) ? lineNo : -1;
-    if (this.replyLine === lineNo) this.replies.expect(src.line);
+    if (this.replyLine === lineNo) h = this.replies.expect(h, src.line, (x) => src.build(x));
     this.recent.push(h, lineNo);
     // Hits of repeated lines are shared objects: a finding built for an earlier offer is stale.
     this.lastFinding = undefined;

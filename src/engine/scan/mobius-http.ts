@@ -133,6 +133,9 @@ function isErrorObject(line: string): boolean {
   return line.includes('"statusCode"') && line.includes('"errorCode"');
 }
 
+/** How the SDK's error object starts when it is the whole line. */
+const ERROR_OBJECT_START = '{"statusCode"';
+
 /** The mobius-error an error object's body gives: its mobius-error key, else a 1xx errorCode. */
 function bodyError(line: string): number | null {
   const m = MOBIUS_JSON.exec(line) ?? MOBIUS_BODY_ERROR.exec(line);
@@ -158,6 +161,8 @@ export class MobiusEchoes {
    *  a second error object or status below it is the next attempt's answer. */
   private hadObject = false;
   private hadStatus = false;
+  /** Whether the reply about to be kept is the SDK's error object alone, read as Mobius. */
+  private wasObject = false;
 
   /** Whether the client's status on `line` is a Mobius reply the SDK may restate below. */
   static isReply(detector: string, code: number, line: string): boolean {
@@ -171,16 +176,32 @@ export class MobiusEchoes {
     return isErrorObject(line) && bodyError(line) !== null;
   }
 
-  /** The line of the reply about to be kept or held: the mobius-error its body holds, if any. */
-  expect(line: string): void {
+  /**
+   * The reply `h` on `line`, about to be kept or held: notes the mobius-error its body holds, if
+   * any, and returns the reply as Mobius's answer when the line is the SDK's error object alone,
+   * pasted without the logger's prefix: the body's mobius-error ("errorCode":118, caller ID not
+   * allowed) is the diagnosis, whether or not the SDK restates the answer below. A prefix that
+   * names no Mobius (another SDK's logger) leaves it HTTP unless a restatement ties it to one.
+   * `build` checks the catalog knows the pair; an unknown one leaves the HTTP status.
+   */
+  expect(h: Hit, line: string, build: (x: Hit) => Finding): Hit {
+    this.wasObject = false;
     this.pending = isErrorObject(line) ? bodyError(line) : null;
+    if (this.pending === null || h.namespace !== "http" || h.subcode !== null) return h;
+    if (!line.trimStart().startsWith(ERROR_OBJECT_START)) return h;
+    const m: Hit = { ...h, namespace: "mobius", subcode: this.pending, entryId: undefined };
+    if (build(m).id === null) return h;
+    this.wasObject = true;
+    return m;
   }
 
   /** Remembers the kept finding of a client's Mobius reply. */
   see(f: Finding): void {
     this.reply = f;
     this.replyError = this.pending;
-    this.hadObject = false;
+    // The SDK logs its error object once per answer: a second one below is the next attempt's.
+    // (One under a prefixed object still gives that object its Mobius reading, as before.)
+    this.hadObject = this.wasObject;
     this.hadStatus = false;
   }
 
