@@ -2,8 +2,9 @@
 // sent the request, so the answering side comes from the packet's source, the Server/User-Agent
 // header, or the log's own system when it generated or sent the response itself.
 import type { Entry } from "../catalog/schema.js";
+import { headerName } from "./scan/header-lines.js";
 import { ownRequestEnded } from "./scan/host-words.js";
-import { headerName, hostRole, lineHost } from "./scan/hosts.js";
+import { hostRole, lineHost } from "./scan/hosts.js";
 import { REINVITE } from "./scan/reinvite.js";
 import type { Finding } from "./scan/scanner.js";
 import type { RequestNoted, TimerFinding } from "./timing.js";

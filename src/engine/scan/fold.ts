@@ -2,7 +2,6 @@
 // repeats fold into a count per timeline key, so a failure first seen on line 900,000 of a proxy
 // log is still kept (and named the first failure) while memory stays bounded.
 import { AxiosDumps, StatusEchoes } from "./claims.js";
-import { lineDirection } from "./context.js";
 import type { Hit } from "./detectors.js";
 import type { Finding } from "./finding.js";
 import { answers, isChallenge } from "./fold-answers.js";
@@ -17,13 +16,12 @@ import {
   MAX_CODES,
   MAX_KEYS,
   PLAIN,
-  roleOf,
   UNANSWERED,
 } from "./fold-keys.js";
-import { hostRole, lastSourceDirection, namedHost } from "./hosts.js";
+import { lineKeyHost } from "./line-key-host.js";
 import { markUnregistered } from "./lookup-miss.js";
 import { MessageScope } from "./message-scope.js";
-import { MobiusEchoes, replyHost } from "./mobius-http.js";
+import { MobiusEchoes } from "./mobius-http.js";
 import { MobiusPairs } from "./mobius-pairs.js";
 import { RecentHits } from "./recent-hits.js";
 import { Restatements } from "./restated.js";
@@ -139,7 +137,7 @@ export class FindingStore {
     }
     if (lineNo !== this.hostLine) {
       this.hostLine = lineNo;
-      this.host = this.lineKeyHost(h, lineNo, src);
+      this.host = lineKeyHost(h, lineNo, src, this.scope);
     }
     const state = this.keys.state(h.namespace, h.code, h.subcode, this.host);
     const kind = form(h.namespace, h.code, src.line);
@@ -195,32 +193,6 @@ export class FindingStore {
     this.scope.place(f, h, src.line);
     this.lastFinding = f;
     return f;
-  }
-
-  /**
-   * keyHost() of the finding `h` would become, without building it: the host and direction
-   * toFinding reads from the line itself or, for a status line, from the transport line above the
-   * message; a header line has its message's.
-   */
-  private lineKeyHost(h: Hit, lineNo: number, src: HitSource): string | undefined {
-    const line = src.line.slice(0, 600);
-    // The line's words say most; its direction words are read only when they are needed.
-    const named = namedHost(line);
-    if (named) {
-      const role = named.role ?? roleOf(lineDirection(line));
-      return role === "receiver" ? `>${named.host}` : named.host;
-    }
-    if (h.detector !== "sip-status") {
-      // A client's Mobius reply: the cluster its URL names, as the finding will say.
-      const cluster = replyHost(h.detector, line);
-      if (cluster) return cluster;
-      const status = this.scope.of(lineNo, line);
-      return status ? keyHost(status) || undefined : undefined;
-    }
-    const host = src.sourceHost();
-    if (!host) return undefined;
-    const from = lastSourceDirection(host);
-    return hostRole(line, host, lineDirection(line) ?? from) === "receiver" ? `>${host}` : host;
   }
 
   /** Challenges still unanswered at the end are failures: kept as such when not kept yet. */

@@ -14,7 +14,7 @@ import {
 import { isMemberMessage, memberSource } from "./json-source.js";
 import { refusedPeer } from "./pbx-refusals.js";
 import { registrarOf } from "./registrar.js";
-import { quoteEnd, unquoted } from "./text-lines.js";
+import { quoteEnd } from "./text-lines.js";
 import { isTsharkMessage, tsharkFrame } from "./tshark.js";
 
 /** IPv4, IPv6 (an IPv4-mapped one, "::ffff:10.1.2.3", in full) or a host name. */
@@ -289,21 +289,4 @@ function sipdumpSource(text: string, rule: number): MessageSource | undefined {
   if (!ip) return { direction: received ? "in" : "out" };
   const port = field.get(`${side}port`);
   return { host: joined(ip.includes(":") ? `[${ip}]` : ip, port), direction: received ? "in" : "out" };
-}
-
-/** "Name:" at the start of a line (past any chat quote marker); "Content-Length:0" has no space. */
-const HEADER_NAME = /^\s*([A-Za-z][\w-]*)\s*:(?!\/\/)/;
-const STATUS = /SIP\/2\.0 [1-6]\d\d/;
-
-/**
- * Whether `line` may be a header line of a SIP message ("CSeq: 7 INVITE", "> Reason: Q.850;cause=42"),
- * not a status line.
- */
-export function isHeaderLine(line: string): boolean {
-  return HEADER_NAME.test(unquoted(line)) && !STATUS.test(line);
-}
-
-/** The name of the header `line` may be ("Reason"), or undefined. */
-export function headerName(line: string): string | undefined {
-  return isHeaderLine(line) ? HEADER_NAME.exec(unquoted(line))?.[1] : undefined;
 }

@@ -4,8 +4,8 @@
 // after the status line (a CANCEL's record after a 183's on one line of a JSON export) ends it.
 import { requestLinesRead } from "./events.js";
 import { borrowMessage, type Finding, messageEnd } from "./finding.js";
+import { isHeaderLine } from "./header-lines.js";
 import type { Hit } from "./hit.js";
-import { isHeaderLine } from "./hosts.js";
 import { borrowRequest } from "./request-header.js";
 
 export class MessageScope {

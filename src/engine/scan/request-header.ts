@@ -3,7 +3,8 @@
 // a status line's header code is placed where its response came from.
 import { lastRequestRead } from "./events.js";
 import type { Finding } from "./finding.js";
-import { isHeaderLine, namedHost } from "./hosts.js";
+import { isHeaderLine } from "./header-lines.js";
+import { namedHost } from "./hosts.js";
 
 /**
  * Gives `f`, found on header line `line`, the sender of the request line read last when that
