@@ -63,15 +63,15 @@ describe("logs pasted indented", () => {
         expect(seen(prefixed(log, prefix))).toEqual(seen(log));
       });
 
-  it("keeps one failed Dial() one failure in a code block", () => {
-    const a = run(prefixed(ASTERISK_DIAL, "    "));
-    expect(a.firstFailure?.id).toBe("q850/3");
-    expect(a.firstFailure?.timestamp).toBe("Mar  5 03:50:12");
+  // What a reader checks first in a code block: the one failure of the Dial() (its cause, not a
+  // second "no cause logged" one) and a syslog stamp that keeps its date.
+  it.each([
+    ["a failed Dial() stays one failure", ASTERISK_DIAL, { id: "q850/3", timestamp: "Mar  5 03:50:12" }],
+    ["a syslog stamp keeps its date", KAMAILIO, { timestamp: "Mar  5 02:50:01" }],
+  ])("in a code block, %s", (_name, log, want) => {
+    const a = run(prefixed(log, "    "));
+    expect(a.firstFailure).toMatchObject(want);
     expect(a.summary).not.toMatch(/no cause logged/);
-  });
-
-  it("keeps an indented syslog stamp's date", () => {
-    expect(run(prefixed(KAMAILIO, "    ")).firstFailure?.timestamp).toBe("Mar  5 02:50:01");
   });
 
   it("keeps the indent of lines that are indented in the log itself", () => {

@@ -4,20 +4,13 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, PASTED_488, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
 const DM = "D0BOTDM1";
 const AUTO_CHANNEL = "C0AUTO";
-const LOG = [
-  "SIP/2.0 100 Trying",
-  "CSeq: 1 INVITE",
-  "",
-  "SIP/2.0 488 Not Acceptable Here",
-  "Call-ID: abc@10.0.0.5",
-  "CSeq: 1 INVITE",
-].join("\n");
+const LOG = PASTED_488;
 
 let server: RunningServer;
 serverPerFile(

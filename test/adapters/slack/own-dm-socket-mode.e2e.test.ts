@@ -6,7 +6,7 @@ import { createLogger } from "../../../src/log.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
 import { FakeSlack, socketModeEnv } from "./fake-slack-socket.js";
-import { eventEnvelope, until } from "./harness.js";
+import { eventEnvelope, PASTED_488, until } from "./harness.js";
 
 let slack: FakeSlack;
 let server: RunningServer;
@@ -25,8 +25,6 @@ afterAll(async () => {
   await slack.close();
 });
 
-const LOG = ["SIP/2.0 100 Trying", "CSeq: 1 INVITE", "", "SIP/2.0 488 Not Acceptable Here", "CSeq: 1 INVITE"];
-
 /** A message in sipcode's DM, delivered over the socket; resolves once Slack has its ack. */
 async function deliver(ts: string, fields: Record<string, unknown>): Promise<void> {
   const event = { type: "message", channel: "D0BOTDM2", channel_type: "im", ts, event_ts: ts, ...fields };
@@ -36,8 +34,8 @@ async function deliver(ts: string, fields: Record<string, unknown>): Promise<voi
 
 describe("sipcode's own DM over Socket Mode", () => {
   it("answers a person's pasted log in its thread and leaves a bot's message alone", async () => {
-    await deliver("1700004001.000100", { bot_id: "B0SIPCODE", user: "UBOT", text: LOG.join("\n") });
-    await deliver("1700004002.000100", { user: "U1", text: LOG.join("\n") });
+    await deliver("1700004001.000100", { bot_id: "B0SIPCODE", user: "UBOT", text: PASTED_488 });
+    await deliver("1700004002.000100", { user: "U1", text: PASTED_488 });
     await until(() => slack.callsTo("chat.postMessage").length >= 2);
     await new Promise((r) => setTimeout(r, 300));
     const posts = slack.callsTo("chat.postMessage");

@@ -5,17 +5,11 @@ import { gzipSync } from "node:zlib";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, PASTED_488, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
-const LOG = [
-  "SIP/2.0 100 Trying",
-  "CSeq: 1 INVITE",
-  "",
-  "SIP/2.0 488 Not Acceptable Here",
-  "CSeq: 1 INVITE",
-].join("\n");
+const LOG = PASTED_488;
 
 let server: RunningServer;
 serverPerFile(
