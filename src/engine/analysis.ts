@@ -18,7 +18,8 @@ export interface Analysis {
   summary: string;
   checklist: string[];
   /** `distinct` and `failures` count codes (namespace, code and subcode), not timeline rows. */
-  /** `symptoms` counts media symptoms among `findings` (RTP that stopped: no code of their own). */
+  /** `symptoms` counts media symptoms among `findings` (RTP that stopped: no code of their own), and
+   *  `registrations` the Webex client's registrations it logged in words (no status in the log). */
   counts: {
     findings: number;
     distinct: number;
@@ -26,6 +27,7 @@ export interface Analysis {
     omitted: number;
     lines: number;
     symptoms: number;
+    registrations: number;
   };
 }
 

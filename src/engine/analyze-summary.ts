@@ -24,6 +24,8 @@ export interface SummaryFacts {
   total: number;
   distinct: number;
   media: number;
+  /** Webex registrations logged in words: no code of their own. */
+  registered: number;
   first: Finding | null;
   firstLabel: string | null;
   /** The first failure as a hang-up reason. */
@@ -49,14 +51,25 @@ export interface SummaryFacts {
 
 /** The summary's sentences, in the order they are read. */
 export function summaryParts(scan: ScanOutput, facts: SummaryFacts): string[] {
-  const { total, distinct, media, first, firstLabel, hungUp, firstHangup, silence, dropped, voicemail } =
-    facts;
+  const {
+    total,
+    distinct,
+    media,
+    registered,
+    first,
+    firstLabel,
+    hungUp,
+    firstHangup,
+    silence,
+    dropped,
+    voicemail,
+  } = facts;
   const { failover, recovered, dominant, transfer, fork, failing, failingComponent, nat, correlations } =
     facts;
   const { timers, named } = facts;
   const { quiet, timedOut } = silence;
   const parts: string[] = [];
-  parts.push(foundSentence(total, distinct, media, scan.lines, scan.omitted));
+  parts.push(foundSentence(total, distinct, media, scan.lines, scan.omitted, registered));
   const headline = headlineSentence({
     hungUp: hungUp?.sentence,
     first,

@@ -29,6 +29,7 @@ import { otherDestinations } from "./other-destinations.js";
 import { pstnResult } from "./pstn.js";
 import { refusedCredentials } from "./refused-credentials.js";
 import { foldRows, normalLabels } from "./rows.js";
+import { MOBIUS_REGISTERED } from "./scan/mobius-registered.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
 import { sippScenario } from "./sipp.js";
 import { staleChallenges, staleComponent, staleLabel } from "./stale-nonce.js";
@@ -221,7 +222,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     { first, failover, staleFirst, transfer, nat },
   );
   // Codes, not rows: a code from several hosts is one code.
-  const distinct = new Set(rows.map((r) => r.code)).size;
+  // A registration the Webex SDK logged in words shows no status: counted apart from the codes.
+  const registered = scan.findings.filter((f) => f.detector === MOBIUS_REGISTERED).length;
+  const distinct = new Set(rows.map((r) => r.code)).size - (registered > 0 && !otherHttp200(scan) ? 1 : 0);
   const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
   const firstLabel = hungUp
     ? hungUp.label
@@ -242,6 +245,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     total,
     distinct,
     media,
+    registered,
     first,
     firstLabel,
     hungUp,
@@ -280,6 +284,15 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       omitted: scan.omitted,
       lines: scan.lines,
       symptoms: media,
+      registrations: registered,
     },
   };
+}
+
+/** Whether an HTTP 200 other than a logged registration is among the codes (then 200 stays a code). */
+function otherHttp200(scan: ScanOutput): boolean {
+  const http200 = (f: { namespace: string; code: number }) => f.namespace === "http" && f.code === 200;
+  return (
+    scan.findings.some((f) => http200(f) && f.detector !== MOBIUS_REGISTERED) || scan.folded.some(http200)
+  );
 }

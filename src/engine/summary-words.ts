@@ -13,16 +13,22 @@ export function foundSentence(
   media: number,
   lines: number,
   omitted: number,
+  registered = 0,
 ): string {
   const folded =
     omitted > 0
       ? `; ${omitted} repeat${omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
       : "";
-  const codes = total - media;
+  const codes = total - media - registered;
+  // Media symptoms and registrations a client logged in words carry no code: named apart.
+  const others = [
+    ...(media > 0 ? [`${media} media symptom${media === 1 ? "" : "s"}`] : []),
+    ...(registered > 0 ? [`${registered} Mobius registration${registered === 1 ? "" : "s"}`] : []),
+  ];
   const what =
-    media === 0
+    others.length === 0
       ? `${total} code${total === 1 ? "" : "s"} (${distinct} distinct)`
-      : `${codes === 0 ? "no codes" : `${codes} code${codes === 1 ? "" : "s"}`} and ${media} media symptom${media === 1 ? "" : "s"}`;
+      : `${codes === 0 ? "no codes" : `${codes} code${codes === 1 ? "" : "s"}`} and ${others.join(" and ")}`;
   return `Found ${what} in ${lines} line${lines === 1 ? "" : "s"}${folded}.`;
 }
 

@@ -79,18 +79,21 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
     links.push({ id: t.id, label: t.label });
     if (links.length === 5) break;
   }
-  const codes = counts.findings - counts.symptoms;
+  const codes = counts.findings - counts.symptoms - counts.registrations;
+  const apart = counts.symptoms + counts.registrations;
   const fields = [
     {
       label: "Codes found",
       value:
-        counts.symptoms === 0
+        apart === 0
           ? `${counts.findings} (${counts.distinct} distinct, ${counts.failures} failing)`
           : String(codes),
     },
   ];
   // RTP that stopped carries no code: its own field, so "Codes found" counts codes only.
   if (counts.symptoms > 0) fields.push({ label: "Media symptoms", value: String(counts.symptoms) });
+  if (counts.registrations > 0)
+    fields.push({ label: "Mobius registrations", value: String(counts.registrations) });
   if (a.failingComponent) fields.push({ label: "Likely failing component", value: a.failingComponent });
   return {
     title,
