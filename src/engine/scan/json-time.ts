@@ -1,6 +1,8 @@
 // The time of a member of a pretty-printed JSON object (a webhook as a portal or jq shows it): the
 // object's time field ("occurred_at", "date_created" …) sits lines above the code, in the object
-// itself or in one that holds it ({"data": {"occurred_at": …, "payload": {"sip_hangup_cause": …}}}).
+// itself or in one that holds it ({"data": {"occurred_at": …, "payload": {"sip_hangup_cause": …}}}),
+// or, when none is above, below it in the same record: Twilio's resources list their members in
+// alphabetical order, so an alert's "alert_text" comes before its "date_created".
 import { lineAt, prevLineStart } from "./text-lines.js";
 import { jsonFieldTime, parseTimestamp } from "./timestamps.js";
 
@@ -16,6 +18,20 @@ function isMember(line: string): boolean {
 type Stamp = { text: string; ms: number };
 
 /**
+ * Twilio's "date_updated" ("Tue, 21 Nov 2023 10:01:02 +0000" in its 2010 API, ISO 8601 in the
+ * others): the record's time when it has no "date_created" (which Twilio may send as null).
+ */
+const DATE_UPDATED = /"date_updated"\s*:\s*"([^"]{6,40})"/;
+
+/** The time field a member line holds: a known one, else Twilio's date_updated. */
+function fieldTime(line: string): Stamp | undefined {
+  const known = jsonFieldTime(line);
+  if (known || !line.includes("date_updated")) return known;
+  const m = DATE_UPDATED.exec(line);
+  return m ? parseTimestamp(m[1] as string) : undefined;
+}
+
+/**
  * The time field of the object (or an object holding it) that the member on text[ls…] belongs to,
  * its own first. Objects closed above it are siblings, skipped whole; the walk ends at the record's
  * opening line, an object or array with no key (the start of the record, or of an element of a
@@ -24,9 +40,11 @@ type Stamp = { text: string; ms: number };
  */
 export function jsonObjectTime(text: string, line: string, ls: number): Stamp | null | undefined {
   if (!isMember(line)) return undefined;
-  const own = jsonFieldTime(line);
+  const own = fieldTime(line);
   if (own) return own;
   let depth = 0;
+  // The objects the walk climbed out of: the member's own and each holder up to the record.
+  let levels = 1;
   for (let k = 0, start = ls; k < MAX_LINES && start > 0; k++) {
     const prev = prevLineStart(text, start);
     const t = lineAt(text, prev, start - 1).trim();
@@ -39,12 +57,47 @@ export function jsonObjectTime(text: string, line: string, ls: number): Stamp | 
     }
     if (last === 123 || last === 91) {
       if (depth > 0) depth--;
-      else if (t.charCodeAt(0) !== 34) return parseTimestamp(t) ?? null;
+      else if (t.charCodeAt(0) !== 34) return parseTimestamp(t) ?? timeBelow(text, ls, levels) ?? null;
+      else levels++;
       continue;
     }
     if (depth > 0) continue;
-    if (t.charCodeAt(0) !== 34) return parseTimestamp(t) ?? null;
-    const ts = jsonFieldTime(t);
+    if (t.charCodeAt(0) !== 34) return parseTimestamp(t) ?? timeBelow(text, ls, levels) ?? null;
+    const ts = fieldTime(t);
+    if (ts) return ts;
+  }
+  return undefined;
+}
+
+/**
+ * The time field below the member on the line starting at text[ls], in its own object or a holder
+ * (`levels` objects, the record's outermost last), before the record closes. Objects opened below
+ * it are other members' values, skipped whole.
+ */
+function timeBelow(text: string, ls: number, levels: number): Stamp | undefined {
+  let depth = 0;
+  let open = levels;
+  // Complete lines only, as the scanner reads them: a last line with no "\n" may still grow.
+  for (let k = 0, start = text.indexOf("\n", ls) + 1; k < MAX_LINES && start > 0; k++) {
+    const end = text.indexOf("\n", start);
+    if (end < 0) return undefined;
+    const t = lineAt(text, start, end).trim();
+    start = end + 1;
+    const first = t.charCodeAt(0);
+    const last = t.charCodeAt(t.length - 1) === 44 ? t.charCodeAt(t.length - 2) : t.charCodeAt(t.length - 1);
+    // "}" / "]": a value below closed, or the member's object (then its holder's members follow).
+    if (first === 125 || first === 93) {
+      if (depth > 0) depth--;
+      else if (--open === 0) return undefined;
+      continue;
+    }
+    if (first !== 34) return undefined;
+    if (last === 123 || last === 91) {
+      depth++;
+      continue;
+    }
+    if (depth > 0) continue;
+    const ts = fieldTime(t);
     if (ts) return ts;
   }
   return undefined;
