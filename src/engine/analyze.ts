@@ -7,6 +7,7 @@ import { acsDetails, acsLead, acsNotes, carriers } from "./acs-details.js";
 import { type Analysis, NO_CODES } from "./analysis.js";
 import { followUpChecklist } from "./analyze-checklist.js";
 import { summaryParts } from "./analyze-summary.js";
+import { bothLegsNotes } from "./bridge-legs.js";
 import { cancelIndex } from "./cancel-index.js";
 import { cancelNotes } from "./cancel-notes.js";
 import { type Cancelled, cancelledBy } from "./cancels.js";
@@ -195,6 +196,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     ...acsNotes(catalog, overruled, named, linked),
     ...relatedPairs(failed, linked),
     ...diagnosticsNotes(failing, named),
+    ...bothLegsNotes(failing, named),
   ].slice(0, 6);
   // Media that stopped on a call answered from behind NAT: its checks lead, its sentence is told.
   const nat = natMediaHint(first, scan.findings);

@@ -3,7 +3,10 @@
 // and last_bridge_proto_specific_hangup_cause all hold the 503 that refused the bridge, and
 // sip_term_cause, originate_disposition, DIALSTATUS and bridge_hangup_cause its cause 41. Each code
 // counts once per dump, at the time of the dump's header line. The variables are still read: in
-// the calling leg's dump they may be the only record of the failure.
+// the calling leg's dump they may be the only record of the failure. The two legs of one bridge
+// dumped one after the other (the A-leg's bridge_uuid, signal_bond, last_bridge_to or
+// Other-Leg-Unique-ID naming the B-leg's Unique-ID, or the B-leg's naming the A-leg's) are one call:
+// a code both legs ended with counts once, and its finding says both legs ended with it.
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
 import { lineAt, prevLineStart, quoteEnd } from "./text-lines.js";
@@ -38,6 +41,47 @@ const FIELD = /^(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*: |[a-z]=|\]|\s*$)/;
 /** The lines that name the dump's channel or call: another value starts another dump. */
 const IDS = ["Unique-ID: ", "variable_sip_call_id: "];
 
+/** The lines that name the dump's own channel. */
+const SELF = ["Unique-ID: ", "variable_uuid: "];
+/**
+ * The lines that name the other leg of its bridge: FreeSWITCH's bridge_uuid, signal_bond and
+ * last_bridge_to (on a bridged leg), originating_leg_uuid (on a B-leg), and the event's
+ * Other-Leg-Unique-ID.
+ */
+const LINKS = [
+  "Other-Leg-Unique-ID: ",
+  "variable_bridge_uuid: ",
+  "variable_signal_bond: ",
+  "variable_last_bridge_to: ",
+  "variable_originating_leg_uuid: ",
+];
+
+/** The value after the first of `fields` that starts `line`, without info's brackets. */
+function fieldValue(line: string, fields: readonly string[]): string | undefined {
+  for (const f of fields) {
+    if (!line.startsWith(f)) continue;
+    const v = line
+      .slice(f.length)
+      .trim()
+      .replace(/^\[(.*)\]$/, "$1");
+    return v === "" ? undefined : v;
+  }
+  return undefined;
+}
+
+/** The channels one dump names: its own, and the other leg of its bridge. */
+interface Legs {
+  self: Set<string>;
+  links: Set<string>;
+}
+
+/** Whether two dumps are the two legs of one bridge: either names the other's channel. */
+function bridged(a: Legs, b: Legs): boolean {
+  for (const id of a.links) if (b.self.has(id)) return true;
+  for (const id of b.links) if (a.self.has(id)) return true;
+  return false;
+}
+
 /** The id `line` names, as [field, value]. */
 function idOf(line: string): [string, string] | undefined {
   for (const id of IDS) if (line.startsWith(id)) return [id, line.slice(id.length).trim()];
@@ -60,11 +104,17 @@ interface Given {
   finding?: Finding;
 }
 
+/** What "both legs" says on a finding both legs of one bridge ended with. */
+export const BOTH_LEGS = "both legs of the bridge";
+
 /** The dump being read: the codes it gave and the ids it named. */
 export class ChannelDumps {
   private lineNo = -1;
-  private readonly given = new Map<string, Given>();
+  private given = new Map<string, Given>();
   private readonly ids = new Map<string, string>();
+  private legs: Legs = { self: new Set(), links: new Set() };
+  /** The last dump that gave a code, while the next may be the other leg of its bridge. */
+  private previous: { given: Map<string, Given>; legs: Legs } | undefined;
 
   /**
    * Whether the hit `h` on the dump line numbered lineNo restates a code its dump already
@@ -76,8 +126,13 @@ export class ChannelDumps {
     const key = `${h.namespace}:${h.code}:${h.subcode ?? ""}`;
     const first = this.given.get(key);
     if (!first) {
-      this.given.set(key, { lineNo });
-      return false;
+      // The other leg of the bridge the dump before ended with the same code: one call, once.
+      const leg =
+        this.previous && bridged(this.previous.legs, this.legs) ? this.previous.given.get(key) : undefined;
+      this.given.set(key, leg ?? { lineNo });
+      if (!leg) return false;
+      if (leg.finding) leg.finding.legs = BOTH_LEGS;
+      return true;
     }
     if (first.lineNo === lineNo) return false;
     // sip_invite_failure_status says which request the 503 answered: the first line said less.
@@ -108,10 +163,12 @@ export class ChannelDumps {
         continue;
       }
       const named = idOf(l);
-      if (!named) continue;
-      const was = this.ids.get(named[0]);
-      if (was !== undefined && was !== named[1]) this.restart();
-      this.ids.set(named[0], named[1]);
+      if (named) {
+        const was = this.ids.get(named[0]);
+        if (was !== undefined && was !== named[1]) this.restart();
+        this.ids.set(named[0], named[1]);
+      }
+      this.leg(l);
     }
   }
 
@@ -122,16 +179,31 @@ export class ChannelDumps {
     for (const l of lines) {
       if (isHeader(l) || !inDump(l)) return;
       const named = idOf(l);
-      if (!named) continue;
       // The same id further up with another value is the dump before this one.
-      if (this.ids.has(named[0]) && this.ids.get(named[0]) !== named[1]) return;
-      this.ids.set(named[0], named[1]);
+      if (named && this.ids.has(named[0]) && this.ids.get(named[0]) !== named[1]) return;
+      this.leg(l);
+      if (named) this.ids.set(named[0], named[1]);
     }
   }
 
+  /** Notes the channel `line` names, the dump's own or its bridge's other leg. */
+  private leg(line: string): void {
+    // Cheap first: most dump lines are variables naming neither.
+    if (!line.includes("-I") && !line.includes("uuid") && !line.includes("bridge") && !line.includes("bond"))
+      return;
+    const self = fieldValue(line, SELF);
+    if (self) this.legs.self.add(self);
+    const other = self ? undefined : fieldValue(line, LINKS);
+    if (other) this.legs.links.add(other);
+  }
+
   private restart(): void {
-    this.given.clear();
+    // A dump that gave codes stays, for the other leg of its bridge dumped next.
+    if (this.given.size > 0) this.previous = { given: this.given, legs: this.legs };
+    else if (this.legs.self.size === 0 && this.legs.links.size === 0 && this.ids.size === 0) return;
+    this.given = new Map();
     this.ids.clear();
+    this.legs = { self: new Set(), links: new Set() };
   }
 }
 

@@ -62,6 +62,8 @@ export interface Finding {
   /** For an Asterisk Dial() that ended CHANUNAVAIL: the trunks it dialled ("PJSIP/carrier-trunk"),
    *  joined with "&", then any phones dialled with them, each marked " (phone)". */
   trunk?: string;
+  /** For a code in FreeSWITCH channel dumps: set when the two legs of one bridge both ended with it. */
+  legs?: string;
   confidence: number;
   detector: string;
 }
