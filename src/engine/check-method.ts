@@ -6,7 +6,7 @@
 // its carrier refused. A plain INVITE's 401 is most often a normal challenge, and a REGISTER's 403
 // is most often a registrar refusing a phone: neither set of checks fits these two.
 import { AUTH_REFUSED } from "./scan/host-words.js";
-import { PBX_REPLY } from "./scan/pbx-refusals.js";
+import { refusedHere } from "./scan/pbx-refusals.js";
 import type { Finding } from "./scan/scanner.js";
 
 /**
@@ -29,7 +29,7 @@ const refusal = (f: Finding) => f.namespace === "sip" && (f.code === 401 || f.co
 export function checkMethod(f: Finding): string | undefined {
   if (refusal(f)) {
     if (OWN_REGISTRATION_DETECTORS.has(f.detector)) return OWN_REGISTRATION;
-    if (f.detector === PBX_REPLY && f.method !== undefined && f.method !== "REGISTER") return REFUSED_HERE;
+    if (refusedHere(f) && f.method !== undefined && f.method !== "REGISTER") return REFUSED_HERE;
   }
   if (f.method !== undefined) return f.method;
   if (!refusal(f) || f.direction === "in") return undefined;

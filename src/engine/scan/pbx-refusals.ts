@@ -3,7 +3,8 @@
 // FreeSWITCH's sofia_reg.c), and an offer it answered 488 because no codec was in common. These are
 // the only trace of the response when SIP logging is off, and the lines of a registration attack.
 import { CHAN_UNAVAIL_ANCHORS, detectChanUnavail } from "./chan-unavail.js";
-import { all, type Emit, hit, put } from "./hit.js";
+import { all, type Emit, type Hit, hit, put } from "./hit.js";
+import { responseFollows, statusLineFollows } from "./line-context.js";
 
 /**
  * chan_sip handle_request_register: "Registration from '<sip:1002@pbx>' failed for
@@ -122,4 +123,54 @@ export function refusedPeer(line: string): { host: string; role: "receiver" } | 
     if (m?.[1]) return { host: m[1], role: "receiver" };
   }
   return undefined;
+}
+
+/**
+ * The reasons Asterisk's refusal lines give (chan_sip's and the PJSIP distributor's), as a finding
+ * carries them: the response the pjsip logger shows right after such a line carries its reason.
+ */
+const REFUSAL_REASON =
+  /^(?:Wrong password|Username\/auth name mismatch|No matching peer found|Not a local domain|Peer is not supposed to register|Device does not match ACL|Failed to authenticate|No matching endpoint found|[^\r\n]{0,60}\bACL\b)/;
+
+/**
+ * Whether `f` is a request this PBX refused itself: its own refusal line, or the 401/403 its SIP
+ * logger showed going out right after that line (the same response), which gets the refusal's checks
+ * (identify, ACL, credentials, bans, scans) rather than a normal digest challenge's.
+ */
+export function refusedHere(f: { detector: string; reason?: string }): boolean {
+  return f.detector === PBX_REPLY || (f.reason !== undefined && REFUSAL_REASON.test(f.reason));
+}
+
+/** A refusal line whose response the SIP logger shows next: the response stands for both. */
+export interface PendingRefusal {
+  code: number;
+  reason: string | undefined;
+  line: number;
+}
+
+/**
+ * Whether the response a refusal line announces follows it: its status line, maybe under the pjsip
+ * logger's transport line, bare or, as Asterisk's full log writes it, after the log's own prefix
+ * ("[Mar  5 10:15:01] VERBOSE[2201] res_pjsip_logger.c: <--- Transmitting SIP response …").
+ */
+export function refusalAnswered(buf: string, le: number, code: number): boolean {
+  if (responseFollows(buf, le, code)) return true;
+  const next = buf.indexOf("\n", le + 1);
+  if (next < 0 || next - le > 400) return false;
+  const between = buf.slice(le + 1, next);
+  return between.includes("<--- Transmitting SIP response") && statusLineFollows(buf, next, code);
+}
+
+/** Lines from the refusal to its response's status line: a "<--- Transmitting …" line between. */
+const RESPONSE_WITHIN = 3;
+
+/**
+ * `h`, a status line's hit, as the response a refusal line just before it announced (same code, a
+ * line or two below): a copy carrying the refusal's reason, so the one finding of that response
+ * says why. Hits are shared between repeated lines, so `h` itself is never changed.
+ */
+export function withRefusal(h: Hit, line: number, p: PendingRefusal | undefined): Hit {
+  if (!p || p.reason === undefined || h.detector !== "sip-status" || h.code !== p.code) return h;
+  if (line <= p.line || line - p.line > RESPONSE_WITHIN) return h;
+  return { ...h, reason: p.reason };
 }

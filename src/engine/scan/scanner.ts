@@ -15,10 +15,10 @@ import { type Finding, type LineContext, toFinding } from "./finding.js";
 import { FindingStore, type FoldedCount } from "./fold.js";
 import { ALL_DETECTORS, lineGates } from "./gates.js";
 import { isPacketLine, messageSource } from "./hosts.js";
-import { lineContext, responseFollows, statusLineFollows } from "./line-context.js";
+import { lineContext, statusLineFollows } from "./line-context.js";
 import { detectPairsAhead, mayPair } from "./pair.js";
 import { PasteFilter } from "./paste-prefix.js";
-import { PBX_REPLY } from "./pbx-refusals.js";
+import { PBX_REPLY, type PendingRefusal, refusalAnswered, withRefusal } from "./pbx-refusals.js";
 import type { RedactOptions } from "./redact.js";
 import { markReinvites } from "./reinvite.js";
 import { RepeatCache } from "./repeats.js";
@@ -86,6 +86,8 @@ export class Scanner {
     this.found.push(h);
   };
   private readonly store = new FindingStore();
+  /** The last refusal line whose response follows it (pbx-refusals.ts). */
+  private refusal: PendingRefusal | undefined;
   private readonly csv: CsvReader;
   /** The line whose hits are offered to the store, and how to build their findings. */
   private readonly at = {
@@ -277,16 +279,21 @@ export class Scanner {
     at.lineNo = lineNo;
     at.ctx = undefined;
     const timing = !this.log.full;
-    for (const h of hits) {
-      if (h.namespace === "sip" && (h.code < 100 || h.code > 699)) continue;
+    for (const h0 of hits) {
+      if (h0.namespace === "sip" && (h0.code < 100 || h0.code > 699)) continue;
       // A stack's summary of a response and the response it logs right after are one response:
       // the status line, with its headers (Call-ID, CSeq, Via, agent), stands for both.
       if (
-        ((h.detector === SUMMARY || (h.detector === "sip-status" && isPacketLine(line))) &&
-          statusLineFollows(this.buf, le, h.code)) ||
-        (h.detector === PBX_REPLY && responseFollows(this.buf, le, h.code))
+        (h0.detector === SUMMARY || (h0.detector === "sip-status" && isPacketLine(line))) &&
+        statusLineFollows(this.buf, le, h0.code)
       )
         continue;
+      // A PBX's refusal line and the response its SIP logger shows next: the response keeps why.
+      if (h0.detector === PBX_REPLY && refusalAnswered(this.buf, le, h0.code)) {
+        this.refusal = { code: h0.code, reason: h0.reason, line: lineNo };
+        continue;
+      }
+      const h = this.refusal ? withRefusal(h0, lineNo, this.refusal) : h0;
       if (this.store.isVendorPairRepeat(h, lineNo)) continue;
       this.store.offer(h, lineNo, at, timing);
     }
