@@ -8,6 +8,7 @@
 import { pingLeftDown, pingStory, toldStory } from "./gateway-pings.js";
 import type { Row } from "./rows.js";
 import type { Finding } from "./scan/scanner.js";
+import { SILENT_WORDS } from "./timeline-rows.js";
 
 /** The label FreeSWITCH's own GATEWAY_DOWN refusal is shown with ("… (FreeSWITCH GATEWAY_DOWN)"). */
 const DOWN_LABEL = "GATEWAY_DOWN";
@@ -73,8 +74,16 @@ export function otherDestinations(
   if (mine === undefined) return "";
   const others = rows
     .filter((r) => r.code === code && r.item.failure && r.dest !== undefined && r.dest !== mine)
-    // The row's words lead with how the failure reached it ("to 10.0.0.22:5060", "via …").
-    .map((r) => (r.dest as string).replace(/^(?:to|via) /, ""));
+    // The row's words say how the failure reached the destination ("via …", "(generated locally:
+    // no answer from 10.0.0.22:5060)"): the destination alone is named here.
+    .map((r) => destinationOf(r.dest as string));
   const unique = [...new Set(others)];
   return unique.length > 0 ? `; the same failure also hit ${unique.join(", ")}` : "";
+}
+
+/** The destination a row's words name: "10.0.0.22:5060" for "(generated locally: no answer from
+ *  10.0.0.22:5060)", the gateway for "via FreeSWITCH gateway b". */
+function destinationOf(words: string): string {
+  if (words.startsWith(SILENT_WORDS)) return words.slice(SILENT_WORDS.length, -1);
+  return words.replace(/^(?:to|via) /, "");
 }

@@ -39,7 +39,8 @@ export interface Row {
   /** A Reason header of a BYE or CANCEL: that request's method (false for anything else). Why a
    *  call ended, never gathered with responses, nor a BYE's with a CANCEL's: the row names one. */
   hangup: string | false;
-  /** The destination that failed, in words ("to 10.0.0.22:5060", "via FreeSWITCH gateway b"),
+  /** The destination that failed, in words ("(generated locally: no answer from 10.0.0.22:5060)",
+   *  "via FreeSWITCH gateway b"),
    *  when the row's failure names one: a code of a few destinations keeps a row for each. */
   dest?: string;
 }

@@ -11,6 +11,11 @@ import { type Finding, groupKey } from "./scan/scanner.js";
 
 /** How a row names the FreeSWITCH gateway its failure went through. */
 const GATEWAY_WORDS = "via FreeSWITCH gateway ";
+/**
+ * How a row names the destination that never answered the log's own system, whose response (a
+ * dispatcher probe's 408) that system made up itself: the code did not come from the destination.
+ */
+export const SILENT_WORDS = "(generated locally: no answer from ";
 
 /** A finding placed in a row, kept to find the row again for the next finding of its code and host. */
 interface Placed {
@@ -26,7 +31,7 @@ interface Placed {
  */
 function destination(f: Finding): { key: string; words: string } | undefined {
   if (f.host && f.direction === "local" && hostRole(f.text, f.host, f.direction) === "upstream")
-    return { key: `>${f.host}`, words: `to ${f.host}` };
+    return { key: `>${f.host}`, words: `${SILENT_WORDS}${f.host})` };
   if (f.host) return undefined;
   const gw = gatewayLine(f.text);
   if (gw?.kind === "ping" && !gw.ok) return { key: `ping ${gw.gw}`, words: `${GATEWAY_WORDS}${gw.gw}` };
@@ -67,14 +72,16 @@ function gatherKey(r: Row): string {
 /**
  * A failure through a FreeSWITCH gateway (a leg's cause, a refusal) names the gateway in its row even
  * when it is the only one of its code: with one gateway down and calls through another failing with
- * their own cause, each row must say which gateway it was. Rows of one code through a few gateways
- * are named by rows.ts itself.
+ * their own cause, each row must say which gateway it was. So does a destination that never answered
+ * (a dispatcher probe's 408), lest the row read as that host's answer or name no host at all. Rows
+ * of one code through a few destinations are named by rows.ts itself.
  */
 function nameLoneGateways(rows: readonly Row[], named: WeakSet<Row>): void {
   const byKey = new Map<string, number>();
   for (const r of rows) if (r.dest) byKey.set(gatherKey(r), (byKey.get(gatherKey(r)) ?? 0) + 1);
   for (const r of rows) {
-    if (!r.dest?.startsWith(GATEWAY_WORDS) || named.has(r) || byKey.get(gatherKey(r)) !== 1) continue;
+    const lone = r.dest?.startsWith(GATEWAY_WORDS) || r.dest?.startsWith(SILENT_WORDS);
+    if (!lone || named.has(r) || byKey.get(gatherKey(r)) !== 1) continue;
     r.item.label = `${r.item.label} ${r.dest}`;
     named.add(r);
   }

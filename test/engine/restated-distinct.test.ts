@@ -115,8 +115,8 @@ describe("dispatcher probes to two destinations timing out", () => {
       `Mar  5 03:20:10 proxy1 /usr/sbin/kamailio[2371]: WARNING: dispatcher [dispatch.c:3389]: ds_options_callback(): OPTIONS-Request was finished with code 408 (to sip:${host}:5060, group 1)`;
     const rows = failures([probe("10.0.0.21"), probe("10.0.0.22")].join("\n"));
     expect(rows.map((r) => r.label)).toEqual([
-      "SIP 408 Request Timeout to 10.0.0.21:5060",
-      "SIP 408 Request Timeout to 10.0.0.22:5060",
+      "SIP 408 Request Timeout (generated locally: no answer from 10.0.0.21:5060)",
+      "SIP 408 Request Timeout (generated locally: no answer from 10.0.0.22:5060)",
     ]);
     const a = analysed([probe("10.0.0.21"), probe("10.0.0.22")].join("\n"));
     expect(a.failingComponent).toMatch(/^10\.0\.0\.21:5060, which never answered the OPTIONS/);
