@@ -2,8 +2,10 @@
 // by a compare-and-set script, and reminders sit in a sorted set by due time with their JSON in a
 // hash. Leasing runs as one Lua script, so two replicas polling together never both get the same
 // reminder.
+import { Cluster } from "ioredis";
 import type { Logger } from "../log.js";
 import { createRedisClient, type RedisClient } from "./redis-client.js";
+import { clusterCanServe } from "./redis-cluster-ready.js";
 import type { RedisTarget } from "./redis-target.js";
 import type { Reminder, Store } from "./store.js";
 
@@ -176,6 +178,8 @@ export class RedisStore implements Store {
   }
 
   async ping(): Promise<boolean> {
+    // One node answering says little of a cluster: every master holding slots must answer.
+    if (this.client instanceof Cluster) return clusterCanServe(this.client);
     try {
       return (await this.client.ping()) === "PONG";
     } catch {
