@@ -4,6 +4,7 @@ import { type Anchors, type LineSource, namedIn, wordsIn } from "./anchors.js";
 import { detectVendor } from "./detectors.js";
 import { ALL_DETECTORS, lineGates, VENDOR } from "./gates.js";
 import type { Emit } from "./hit.js";
+import { runBody } from "./reply-runs.js";
 import type { ScanIndex } from "./scan-index.js";
 import { endOfNext, nextLines } from "./text-lines.js";
 
@@ -50,7 +51,9 @@ export function detectPairsAhead(
   exhaustive: boolean,
   segment: number,
 ): void {
-  const joined = [line, ...ownLines(nextLines(buf, le, 4)).map((l) => l.trim())].join(" ").slice(0, segment);
+  // In a run of replies (two `<-- 403` lines, then their two bodies), a reply's body is its own.
+  const own = runBody(line, buf, le) ?? ownLines(nextLines(buf, le, 4)).map((l) => l.trim());
+  const joined = [line, ...own].join(" ").slice(0, segment);
   detectVendor(
     joined,
     index,
