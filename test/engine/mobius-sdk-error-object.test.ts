@@ -66,6 +66,21 @@ describe("the Webex SDK's error object", () => {
     ]);
   });
 
+  it("after the SDK's request failed behind another app's logger prefix, is the Mobius answer its body gives", () => {
+    const { findings, failing } = scanned(
+      '2024-05-01 10:00:01.123 [main] ERROR app.Calls - request failed {"statusCode":403,"headers":{"trackingid":"WEBCALLING_1"},"body":{"errorCode":118,"message":"Caller ID not allowed"}}',
+    );
+    expect(findings).toEqual([[1, "mobius", 403, 118]]);
+    expect(failing).toEqual(["Mobius 403 · mobius-error 118 Not Acceptable"]);
+  });
+
+  it("after request failed behind a prefix, stays HTTP when its errorCode is no mobius-error the catalog knows", () => {
+    const { findings } = scanned(
+      '2024-05-01 10:00:01.123 [main] ERROR app.Calls - request failed {"statusCode":403,"body":{"errorCode":199,"message":"nope"}}',
+    );
+    expect(findings).toEqual([[1, "http", 403, null]]);
+  });
+
   it("stays an HTTP status when its body's errorCode is no mobius-error the catalog knows", () => {
     const { findings } = scanned('{"statusCode":403,"body":{"errorCode":199,"message":"nope"}}');
     expect(findings).toEqual([[1, "http", 403, null]]);

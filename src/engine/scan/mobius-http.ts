@@ -135,6 +135,16 @@ function isErrorObject(line: string): boolean {
 
 /** How the SDK's error object starts when it is the whole line. */
 const ERROR_OBJECT_START = '{"statusCode"';
+/**
+ * The SDK's own words before its error object, `request failed {"statusCode":403,…,"body":{…}}`:
+ * whatever logger prefix an app puts before them, the object after them is the SDK's.
+ */
+const SDK_FAILED_OBJECT = /\brequest failed:?[ \t]*\{"statusCode"\s*:\s*\d{3}\b[^\n]*?"body"\s*:\s*\{/;
+
+/** Whether `line` holds the SDK's error object as the SDK logs it: alone, or after its words. */
+function isSdkObject(line: string): boolean {
+  return line.trimStart().startsWith(ERROR_OBJECT_START) || SDK_FAILED_OBJECT.test(line);
+}
 
 /** The mobius-error an error object's body gives: its mobius-error key, else a 1xx errorCode. */
 function bodyError(line: string): number | null {
@@ -179,16 +189,17 @@ export class MobiusEchoes {
   /**
    * The reply `h` on `line`, about to be kept or held: notes the mobius-error its body holds, if
    * any, and returns the reply as Mobius's answer when the line is the SDK's error object alone,
-   * pasted without the logger's prefix: the body's mobius-error ("errorCode":118, caller ID not
-   * allowed) is the diagnosis, whether or not the SDK restates the answer below. A prefix that
-   * names no Mobius (another SDK's logger) leaves it HTTP unless a restatement ties it to one.
+   * pasted without the logger's prefix, or after the SDK's own "request failed" behind any app's
+   * logger prefix: the body's mobius-error ("errorCode":118, caller ID not allowed) is the
+   * diagnosis, whether or not the SDK restates the answer below. Another prefix that names no
+   * Mobius (another SDK's logger) leaves it HTTP unless a restatement ties it to one.
    * `build` checks the catalog knows the pair; an unknown one leaves the HTTP status.
    */
   expect(h: Hit, line: string, build: (x: Hit) => Finding): Hit {
     this.wasObject = false;
     this.pending = isErrorObject(line) ? bodyError(line) : null;
     if (this.pending === null || h.namespace !== "http" || h.subcode !== null) return h;
-    if (!line.trimStart().startsWith(ERROR_OBJECT_START)) return h;
+    if (!isSdkObject(line)) return h;
     const m: Hit = { ...h, namespace: "mobius", subcode: this.pending, entryId: undefined };
     if (build(m).id === null) return h;
     this.wasObject = true;
