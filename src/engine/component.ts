@@ -7,6 +7,7 @@ import { ownRequestEnded } from "./scan/host-words.js";
 import { hostRole, lineHost } from "./scan/hosts.js";
 import { REINVITE } from "./scan/reinvite.js";
 import type { Finding } from "./scan/scanner.js";
+import { SDK_HTTP_ERROR } from "./scan/sdk-http-errors.js";
 import type { RequestNoted, TimerFinding } from "./timing.js";
 import { NO_ANSWER_TIMER, provisionalWords } from "./transaction-timers.js";
 import { refusedTransfer } from "./transfer.js";
@@ -98,7 +99,8 @@ function answeringSide(f: Finding): { text: string; placed: boolean; generated?:
  * came from reported it, which does not make that host the side that failed.
  */
 function carrier(f: Finding): string | null {
-  if (!f.host || lineHost(f.text) !== undefined) return null;
+  // The Webex SDK's "TooManyRequests: …" starts like a header line, but names its error's class.
+  if (!f.host || f.detector === SDK_HTTP_ERROR || lineHost(f.text) !== undefined) return null;
   const name = headerName(f.text);
   if (!name) return null;
   const what = `the message carrying ${f.namespace === "q850" ? "cause" : "the"} ${f.code} in its ${name} header`;

@@ -7,7 +7,7 @@ import { ASTERISK_SIP_ANCHORS } from "./asterisk-sip.js";
 import { EVENT_ANCHORS as EVENTS } from "./events.js";
 import { ALL_DETECTORS, D, W } from "./gates.js";
 import type { ScanIndex } from "./scan-index.js";
-import { SDK_HTTP_ERROR_ANCHOR } from "./sdk-http-errors.js";
+import { bareClassAnchors, SDK_HTTP_ERROR_ANCHOR } from "./sdk-http-errors.js";
 
 /** A [1-6]\d\d run that no detector could read as part of a longer number, an IP or a path. */
 const DIGITS = /(?<![\d./-])[1-6]\d\d(?!\d)/g;
@@ -79,6 +79,7 @@ export function anchorsFor(index: ScanIndex): Anchors {
   add("Client Error", D.PY_HTTP);
   // The Webex SDK's error classes named after the status (sdk-http-errors.ts) share that gate.
   add(SDK_HTTP_ERROR_ANCHOR, D.PY_HTTP);
+  for (const lit of bareClassAnchors(index.httpClassNames)) add(lit, D.PY_HTTP);
   add("Server Error", D.PY_HTTP);
   for (const s of ["s", "S"])
     for (const i of ["i", "I"]) for (const p of ["p", "P"]) add(`${s}${i}${p}-`, D.SIP_WORD);

@@ -26,12 +26,34 @@ export function httpClassNames(catalog: Catalog): Map<string, number> {
   return names;
 }
 
+/**
+ * The same error printed by its own name, as the SDK's errors print themselves (their `name` is the
+ * class's: `TooManyRequests: Too Many Requests`, then `POST https://…` below). Only names of two
+ * words or more (`TooManyRequests`, `ServiceUnavailable`), right before ": ", and not behind a
+ * dot (that form is CLASS's): a one-word `Forbidden: ` is as likely plain English.
+ */
+const BARE_CLASS = /(?<![\w.$])([A-Z][a-z]+(?:[A-Z][a-z]*)+): (?=\S)/g;
+/** A class name of two words or more. */
+const MULTI_WORD = /^[A-Z][a-z]+[A-Z]/;
+
+/** The literals that find lines with a bare class name ("TooManyRequests: "), for anchors.ts. */
+export function bareClassAnchors(names: ReadonlyMap<string, number>): string[] {
+  return [...names.keys()].filter((n) => MULTI_WORD.test(n)).map((n) => `${n}: `);
+}
+
 export function detectSdkHttpErrors(segment: string, names: ReadonlyMap<string, number>, emit: Emit): void {
-  if (!segment.includes(SDK_HTTP_ERROR_ANCHOR)) return;
-  all(CLASS, segment, (m) => {
-    const code = names.get(m[1] ?? "");
-    if (code !== undefined) put(emit, hit("http", code, null, 0.9, SDK_HTTP_ERROR, true), m);
-  });
+  if (segment.includes(SDK_HTTP_ERROR_ANCHOR))
+    all(CLASS, segment, (m) => {
+      const code = names.get(m[1] ?? "");
+      if (code !== undefined) put(emit, hit("http", code, null, 0.9, SDK_HTTP_ERROR, true), m);
+    });
+  // Cheap test first: a bare class name is always followed by ": ".
+  if (segment.includes(": "))
+    all(BARE_CLASS, segment, (m) => {
+      const name = m[1] ?? "";
+      const code = MULTI_WORD.test(name) ? names.get(name) : undefined;
+      if (code !== undefined) put(emit, hit("http", code, null, 0.9, SDK_HTTP_ERROR, true), m);
+    });
 }
 
 /** A request line of the error's message: "POST https://…" (alone on its line, or after an escaped newline). */
@@ -45,7 +67,7 @@ const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+https?:\/
  * after the class name's are read as its lines would be.
  */
 export function sdkRequestHost(line: string, below: readonly string[] | undefined): string | undefined {
-  const at = line.indexOf(SDK_HTTP_ERROR_ANCHOR);
+  const at = classAt(line);
   // Cheap test first: a plain line holds no escaped break after the class name.
   if (at >= 0 && line.includes("\\n", at)) {
     const parts = line.slice(at).split(/(?:\\r)?\\n/);
@@ -53,6 +75,14 @@ export function sdkRequestHost(line: string, below: readonly string[] | undefine
     return hostOf(parts);
   }
   return hostOf(below);
+}
+
+/** Where the error's class name is on `line`: prefixed ("WebexHttpError.…") or bare (-1: none). */
+function classAt(line: string): number {
+  const at = line.indexOf(SDK_HTTP_ERROR_ANCHOR);
+  if (at >= 0) return at;
+  BARE_CLASS.lastIndex = 0;
+  return BARE_CLASS.exec(line)?.index ?? -1;
 }
 
 function hostOf(lines: readonly string[] | undefined): string | undefined {
