@@ -88,11 +88,15 @@ export class AnsweredCalls {
   }
 }
 
+/** The ACS call-end code of a busy callee (486/560486 on the PSTN): a failed attempt whatever the
+ *  category ACS files it under, as a SIP 486 is. */
+const ACS_BUSY = 486;
+
 /** Normal traffic: provisional and success responses (SIP, HTTP, Mobius) other than one SIPp aborted its
  *  test call on, causes for normal clearing, a digest
  *  challenge or a 420/422/423/491 whose retry got through (see challenge.ts), a 487 to a call the caller cancelled,
  *  a losing branch's refusal after another branch answered and a 481 to a CANCEL that crossed the 200 OK
- *  (`cancelled`, see cancels.ts), ACS "Success" end reasons, and a Mobius refusal its log message calls by
+ *  (`cancelled`, see cancels.ts), ACS "Success" end reasons other than a busy callee, and a Mobius refusal its log message calls by
  *  design, Q.850 26 (answered elsewhere). `connected`: the finding's call was answered before it (see AnsweredCalls). */
 export function isNormal(
   catalog: Catalog,
@@ -113,8 +117,12 @@ export function isNormal(
   // queue leg): the call itself worked.
   if (f.namespace === "q850")
     return (f.code === 16 || f.code === 26 || (f.code === 31 && connected)) && !/fail|error/i.test(f.text);
-  // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes.
-  if (f.namespace === "acs") return e ? e.resultCategory === "Success" : f.code < 300;
+  // ACS success codes (0, 2xx) with subcodes the catalog does not list are still successes. A busy
+  // callee is not, although ACS files 486/560486 under "Success": the call never connected.
+  if (f.namespace === "acs") {
+    if (f.code === ACS_BUSY) return false;
+    return e ? e.resultCategory === "Success" : f.code < 300;
+  }
   // Mobius statuses are HTTP statuses: a 1xx/2xx without a mobius-error is a request that worked;
   // a refusal Mobius makes on purpose (unregister while calls exist) is no failure either.
   if (f.namespace === "mobius") return (f.code < 300 && f.subcode === null) || byDesign(f) !== undefined;
