@@ -61,7 +61,20 @@ function requestAt(s: string, e: number): boolean {
   return m < t && METHODS.at(s, m) !== 0;
 }
 
-/** HTTP_REQUEST: METHOD[ \t]+URL[ \t]+(?:->|=>|→|failed|failed with|returned)?…CODE at `q`. */
+/**
+ * requestAt, or a bracketed aside between the request and an arrow ending at or before `e`:
+ * "POST https://… (attempt 2) -> 401".
+ */
+function requestOrAsideAt(s: string, e: number): boolean {
+  if (requestAt(s, e)) return true;
+  const k = skipBlank(s, e);
+  const close = s.charCodeAt(k);
+  if (close !== 41 && close !== 93) return false;
+  const open = s.lastIndexOf(close === 41 ? "(" : "[", k);
+  return open >= 0 && k - open <= 61 && requestAt(s, open - 1);
+}
+
+/** HTTP_REQUEST: METHOD[ \t]+URL[ \t]+(?:(aside)?(?:->|=>|→)|failed|failed with|returned)?…CODE at `q`. */
 function requestBefore(s: string, q: number): boolean {
   if (requestAt(s, q - 1)) return true;
   // With a separator: "-> 401", "->401", "→ 401", "failed 403", "failed with 403", "returned 404".
@@ -69,9 +82,9 @@ function requestBefore(s: string, q: number): boolean {
   const c = s.charCodeAt(j);
   if (c === 62) {
     const d = s.charCodeAt(j - 1);
-    return (d === 45 || d === 61) && requestAt(s, j - 2);
+    return (d === 45 || d === 61) && requestOrAsideAt(s, j - 2);
   }
-  if (c === 0x2192) return requestAt(s, j - 1);
+  if (c === 0x2192) return requestOrAsideAt(s, j - 1);
   if (j === q - 1 || (c !== 100 && c !== 104)) return false;
   if (startsAt(s, "failed with", j - 10) && requestAt(s, j - 11)) return true;
   if (startsAt(s, "failed", j - 5) && requestAt(s, j - 6)) return true;

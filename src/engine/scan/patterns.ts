@@ -155,10 +155,13 @@ export const LOWER_CAUSE_NAME =
 export const HTTP_STATUS_LINE = /\bHTTP(?:\/\d(?:\.\d)?)?[ \t]+([1-5]\d\d)(?![\d.]|:\d)/g;
 /**
  * A request and its status on one line: `POST /v1/calls -> 401`, `GET https://… failed 403`,
- * `POST /api/callbacks 200 12ms` (Express/morgan). gates.ts reads it back from the status.
+ * `POST /api/callbacks 200 12ms` (Express/morgan). A retrying client may put an aside in brackets
+ * between the request and an arrow (`POST https://… (attempt 2) -> 401`): the status is still that
+ * request's. Without an arrow the aside's own numbers could be anything, so it needs one.
+ * gates.ts reads it back from the status.
  */
 export const HTTP_REQUEST =
-  /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\/)[^ \t\n]{0,500}[ \t]+(?:(?:->|=>|\u2192)[ \t]*|(?:failed(?: with)?|returned)[ \t]+)?([1-5]\d\d)(?![\d.]|:\d|[ \t]*(?:ms|msec|s\b|sec|seconds?|bytes?|B\b|kB|KB|MB|%))/g;
+  /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\/)[^ \t\n]{0,500}[ \t]+(?:(?:(?:\([^()\n]{0,60}\)|\[[^[\]\n]{0,60}\])[ \t]*)?(?:->|=>|\u2192)[ \t]*|(?:failed(?: with)?|returned)[ \t]+)?([1-5]\d\d)(?![\d.]|:\d|[ \t]*(?:ms|msec|s\b|sec|seconds?|bytes?|B\b|kB|KB|MB|%))/g;
 /** Access logs (nginx, Apache, ingress): `"GET /path HTTP/1.1" 429 162`. */
 export const ACCESS_LOG = /HTTP\/\d(?:\.\d)?" ([1-5]\d\d) (?:\d+|-)/g;
 export const AXIOS_OBJECT = /\bstatus\W{1,4}([1-5]\d\d)(?!\d)[^\n]{0,30}?statusText/g;
