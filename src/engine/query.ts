@@ -89,8 +89,13 @@ const NUM_RE = /^\d{1,7}$/;
 const PLURAL_RE = /^(\d{1,7})['’]?s$/;
 /** Named code and subcode anywhere: "code 410 subcode 3112", `"code": 410, "subCode": 3112`. */
 const CODE_SUBCODE_RE = /\bcode\W{0,4}(\d{1,3})\b\W{1,6}sub-?code\W{0,4}(\d{1,7})\b/i;
-/** Where a cause number is logged under another name: "hangup cause", "release cause", "hangup_cause". */
-const CAUSE_HEAD_RE = /^(?:hangup|release|disconnect|clearing)[\s_-]*cause\b/i;
+/**
+ * Where a cause number is logged under another name: "hangup cause", "release cause", "hangup_cause",
+ * FreeSWITCH's channel variable "hangup_cause_q850" (or "variable_hangup_cause_q850" in an event)
+ * and "q850_cause". All hold a Q.850 number, read as "cause N" is, never searched for as words.
+ */
+const CAUSE_HEAD_RE =
+  /^(?:(?:variable_)?(?:hangup|release|disconnect|clearing)[\s_-]*cause(?:[\s_-]*q\.?850)?|q\.?850[\s_-]+cause)\b/i;
 /** A number followed by words: "404 Not Found", "408 timeout". */
 const NUM_WORDS_RE = /^(\d{1,7})\s+(\D.*)$/s;
 /** The cause inside a SIP Reason header value: "Q.850;cause=16;text=…", "SIP;cause=480". */
