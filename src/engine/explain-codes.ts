@@ -6,6 +6,7 @@ import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./explain-common.js";
 import { diagnosticsResult } from "./explain-diagnostics.js";
+import { noCauseResult } from "./explain-no-cause.js";
 import { bySubcodeFor, familyOrdered } from "./explain-order.js";
 import { everydayFirst, severalCodes, twoCodes } from "./explain-several.js";
 import { codeIsSubject, isQuantity, unknownWithNamed, withNamedAfter } from "./explain-subject.js";
@@ -190,6 +191,9 @@ function namesEntry(query: string, e: Entry): boolean {
 export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { type: "code" }): ExplainResult {
   if (parsed.code < 0 || (parsed.subcode ?? 0) < 0) return unknownCode(c, query, parsed);
   if (parsed.diagnostics) return diagnosticsResult(c, query, parsed);
+  // "HANGUPCAUSE=0", "cause 0": no cause was recorded, which is not a Q.850 cause at all.
+  if (parsed.namespace === "q850" && parsed.code === 0 && parsed.subcode === null && !parsed.also?.length)
+    return noCauseResult({ query, parsed });
   if (parsed.also && parsed.also.length > 0)
     return severalCodes(c, query, parsed, [parsed.code, ...parsed.also]);
   const { entries: found, note: lookupNote } = lookupCode(c, parsed.namespace, parsed.code, parsed.subcode);

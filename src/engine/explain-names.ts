@@ -6,6 +6,7 @@ import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { labelOf } from "./explain-common.js";
 import { FREESWITCH_CAUSES, FREESWITCH_ONLY } from "./explain-freeswitch.js";
+import { isNoCauseName, noCauseResult } from "./explain-no-cause.js";
 
 /** A stack's cause name: USER_BUSY, NORMAL_CLEARING. */
 const CAUSE_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -64,7 +65,8 @@ export function causeNameOf(c: Catalog, query: string, text: string): string | n
     (index.exact.has(upper) ||
       index.mentioned.has(upper) ||
       upper in FREESWITCH_CAUSES ||
-      FREESWITCH_ONLY.has(upper));
+      FREESWITCH_ONLY.has(upper) ||
+      isNoCauseName(upper));
   const name = known ? upper : typed;
   return CAUSE_NAME_RE.test(name) || CAPS_WORD_RE.test(name) ? name : null;
 }
@@ -82,6 +84,8 @@ export function nameResult(
   base: Pick<ExplainResult, "query" | "parsed" | "classEntry">,
   name: string,
 ): ExplainResult | null {
+  // AST_CAUSE_NOTDEFINED is cause 0: no cause recorded, never an entry found by its words.
+  if (isNoCauseName(name)) return noCauseResult(base, name);
   const index = nameIndex(c);
   const snake = name.includes("_");
   const exact = index.exact.get(name) ?? [];

@@ -9,6 +9,7 @@ import { dialStatusResult } from "./explain-dialstatus.js";
 import { acsDrop, dropAfter } from "./explain-drops.js";
 import { familyHint } from "./explain-families.js";
 import { causeNameOf, nameResult } from "./explain-names.js";
+import { isNoneCause, noCauseResult } from "./explain-no-cause.js";
 import { ringTimeout } from "./explain-ringing.js";
 import { suggestionsFor } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
@@ -45,6 +46,8 @@ export function textResult(
   const base = { query, parsed, others: [], classEntry: null };
   const dial = dialStatusResult(c, base, query);
   if (dial) return dial;
+  // FreeSWITCH's "hangup_cause=NONE" is cause 0, no cause recorded; never a search for "none".
+  if (isNoneCause(parsed.namespace, parsed.text)) return noCauseResult(base, "NONE");
   const name = causeNameOf(c, query, parsed.text);
   const named = name ? nameResult(c, base, name) : null;
   if (named) return named;
