@@ -39,15 +39,34 @@ export function inNs(list: readonly Entry[] | undefined, ns: Namespace | null): 
   return ns ? list.filter((e) => e.namespace === ns) : [...list];
 }
 
-/** The entries that share a number with the results but were not asked for ("403 also means…"). */
+/**
+ * The entries that share a number with the results but were not asked for ("403 also means…").
+ * For one number typed alone in a family ("q850 102", "mobius 102"), that is the number typed, read
+ * as the bare number is (its codes, then the Mobius and ACS subcodes it names), so the list agrees
+ * with what `sipcode 102` answers; not the family code a subcode sits under (Mobius 403/102's 403).
+ */
 export function othersFor(c: Catalog, results: Entry[], parsed: ParsedQuery): Entry[] {
   if (parsed.type !== "code" && parsed.type !== "id") return [];
-  const codes = new Set(results.map((e) => e.code).filter((x): x is number => x !== null));
+  const typed = typedNumber(parsed);
   const out: Entry[] = [];
-  for (const code of codes) {
-    for (const e of c.byCode.get(code) ?? []) if (!results.includes(e) && !out.includes(e)) out.push(e);
+  const add = (list: readonly Entry[] | undefined) => {
+    for (const e of list ?? []) if (!results.includes(e) && !out.includes(e)) out.push(e);
+  };
+  if (typed !== null) {
+    add(c.byCode.get(typed));
+    add(c.bySubcode.get(typed));
+    return out;
   }
+  const codes = new Set(results.map((e) => e.code).filter((x): x is number => x !== null));
+  for (const code of codes) add(c.byCode.get(code));
   return out;
+}
+
+/** The one number a code query asks about, when it is typed alone (no subcode, no other codes). */
+function typedNumber(parsed: ParsedQuery): number | null {
+  if (parsed.type !== "code" || parsed.subcode !== null || parsed.diagnostics) return null;
+  if (parsed.also && parsed.also.length > 0) return null;
+  return parsed.code >= 0 ? parsed.code : null;
 }
 
 /** The answer that lists `results` for a code query, with the other meanings of their numbers. */
