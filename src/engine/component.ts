@@ -161,7 +161,19 @@ function senderOf(f: Finding): string {
  *  component, and the 408's sender generated it itself after the timer fired. */
 export function timedOutComponent(first: Finding, request: RequestNoted, timer: string): string {
   const silent = request.to ?? "the next hop (the log does not say where the request went)";
-  return `${silent}, which never answered the ${request.method} on line ${request.line} (${timer}); ${senderOf(first)} generated the ${first.code} itself after it`;
+  return `${silent}, which never answered the ${request.method} on line ${request.line} (${gaveUp(first, request, timer)}); ${senderOf(first)} generated the ${first.code} itself after it`;
+}
+
+/** Well short of 64×T1 (32 s): the sender's own timeout ended the wait, not Timer B/F. */
+const EARLY_MS = 16_000;
+
+/** The timer that ended the wait, or how soon the sender gave up when that was long before it (an
+ *  SBC's or proxy's transaction timeout set shorter for faster failover). */
+function gaveUp(first: Finding, request: RequestNoted, timer: string): string {
+  const waited =
+    first.tsMs !== undefined && request.tsMs !== undefined ? first.tsMs - request.tsMs : Number.NaN;
+  if (!(waited > 0 && waited < EARLY_MS)) return timer;
+  return `the ${first.code} came ${(waited / 1000).toFixed(1)} s after the first copy, before ${timer}'s 32 s: a transaction timeout set shorter than the default`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // with nothing answering it anywhere later in the log. No code is logged for that silence, so
 // this is the only place it shows; the transaction timer (B for INVITE, F otherwise) ends it.
 
+import { answersReceived, type PassedOnRequest, receivedFor } from "./b2bua-legs.js";
 import { fromOtherHop, sentBy } from "./hops.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
@@ -99,13 +100,16 @@ export function unansweredRequests(findings: Finding[], events: TimingEvent[]): 
     const end = moved
       ? `Its sender gave up on ${who} ${seconds(moved.next.tsMs - e.tsMs)} after the first copy, before ${title}'s ${t1 === undefined ? "32 s" : seconds(64 * t1)}, and sent the ${e.method} to ${moved.next.to} (line ${moved.next.line}), which answered ${moved.ok.code} (line ${moved.ok.line}): the call failed over and connected through that server, and ${who} is down or unreachable`
       : `Unless a response arrives, ${title} ends the transaction ${when} after the first copy and the sender's stack reports 408`;
+    const request: PassedOnRequest = requestNoted(e);
+    const passedFor = receivedFor(e, events);
+    if (passedFor) request.passedFor = passedFor;
     out.push({
       timer: invite ? "timer/b" : "timer/f",
       title,
       text: `${NO_RESPONSE} the ${e.method} on line ${e.line}${e.to ? ` to ${e.to}` : ""} was sent ${e.copies} times${over} and nothing answered it in the log, so ${who} did not answer. ${end}${t1 === undefined ? "" : `; ${observedT1Words(t1)}`}.`,
       intervalMs: Number.isNaN(span) ? 0 : span,
       evidence: [e.line],
-      request: requestNoted(e),
+      request,
     });
     if (out.length === MAX_NAMED) break;
   }
@@ -121,10 +125,12 @@ function sentT1(e: TimingEvent, invite: boolean): number | undefined {
 const TIMER_ENDS = new Set([18, 102]);
 
 /** Whether the 408 `f` ended the request a Timer B/F note names: the same Call-ID, the 408's own
- *  line in the note's evidence, or a log line without a Call-ID that names the silent host after it. */
+ *  line in the note's evidence, a log line without a Call-ID that names the silent host after it,
+ *  or the 408 a B2BUA sent for the request it received and passed on as that silent copy. */
 function ended(t: TimerFinding, f: Finding): boolean {
-  const r = t.request;
+  const r: PassedOnRequest | undefined = t.request;
   if (!r) return false;
+  if (answersReceived(r, f)) return true;
   if (f.callId !== undefined) return r.callId === f.callId || t.evidence.includes(f.line);
   if (t.evidence.includes(f.line)) return true;
   const host = r.to?.replace(/:\d+$/, "");
