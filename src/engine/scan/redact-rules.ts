@@ -41,6 +41,12 @@ export const RULES: RegExp[] = [
   // in escaped quotes (a message inside a JSON string) ends at its closing \".
   /\b((?:nonce|cnonce|response|opaque)\s*=\s*)(?:"[^"\r\n]*"|\\"[^"\r\n]*?\\"|(?!\d{1,6}\b)[^\s,;]+)/gi,
   /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g,
+  // An HTTP Basic credential (base64 of user:secret, Exotel's KEY:TOKEN) is one wherever it
+  // stands, not only after an Authorization header. Only a token shaped like base64 counts: 12
+  // characters or more in whole groups of four (padded, as RFC 7617 sends it), holding a digit,
+  // "+", "/" or "=", or upper case after lower case; so "Basic Call Flow", "Basic auth failed" and
+  // "Basic Registration" stay.
+  /(\b[Bb]asic[ \t]+)(?=[A-Za-z0-9+/]*[\d+/=]|[A-Za-z]*[a-z][A-Za-z]*[A-Z])(?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![\w+/=-])/g,
   /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g,
   /()\bxox[abprs]-[A-Za-z0-9-]+/g,
   /()\bxapp-[A-Za-z0-9-]+/g,
@@ -114,7 +120,7 @@ export const RULES: RegExp[] = [
 const HINT_WORDS =
   /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|signature|inline:|hook/i;
 const HINT_PREFIXES =
-  /eyJ|xox|xapp|(?:AC|SK)[0-9a-fA-F]{32}|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|_P[A-Z0-9]{3}_[0-9a-f]{8}-|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
+  /[Bb]asic[ \t]|eyJ|xox|xapp|(?:AC|SK)[0-9a-fA-F]{32}|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|_P[A-Z0-9]{3}_[0-9a-f]{8}-|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
 /** curl -u and --user: a literal test first, as "-u" in a pattern of words doubles its cost. */
 const CLI_USER = /(?<![\w-])(?:-[uU]|--(?:proxy-)?user)/;
 export const hinted = (text: string): boolean =>
