@@ -8,8 +8,11 @@
  * a sequence, serial, frame or port number is not a phone number.
  */
 const NUMBER_KEYS = [
-  "(?:dest|src|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)",
-  String.raw`caller|callee|caller[-_]?id|callerid\(\w+\)|cli|clip|cld|ani|dnis|rdnis|dnid|did|msisdn`,
+  "(?:dest|src|dst|orig(?:inal)?|effective|outbound)?[-_]?(?:caller|callee|called|calling|dialed|dialled|dest(?:ination)?|target|source|cid|caller[-_]?id|connected[-_]?line|redirecting|ani|cli|phone)[-_]?(?:number|num)",
+  String.raw`caller|callee|calling|called|caller[-_]?id|callerid\(\w+\)|cli|clip|cld|ani|dnis|rdnis|dnid|did|msisdn`,
+  // AudioCodes CDR fields: each party's number, also as it was before number manipulation
+  // (SrcPhoneNum, DstNum, SrcNumBeforeMap); SrcNumPlan and DstNumType are codes and stay.
+  "(?:src|dst|dest|orig)[-_]?(?:phone[-_]?)?num(?:ber)?(?:[-_]?(?:before|after)[-_]?map)?",
   "dest(?:ination)?|(?:dest)?exten(?:sion)?|o?user|user_?name|identity",
   // Kamailio/OpenSIPS pseudo-variables as xlog lines print them: the R-URI, original R-URI, From and
   // To user ("rU=4155550199", "$fU: 02079460958").
