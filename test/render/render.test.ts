@@ -127,9 +127,20 @@ describe("redaction", () => {
     "Hunter2Db",
     "sha2hashvalue99",
     "camelCaseSecret7",
+    // A Basic credential (base64 of an API KEY:TOKEN) logged by an app, not as a header.
+    "YTFiMmMzZDRlNWY2YTdiOGM5ZDA6ZjBlOWQ4YzdiNmE1ZjRlMw==",
   ];
   /** National numbers without `+`, each where the line says it is a number. */
-  const numbers = ["09810012345", "08045671234", "4155550123", "4155550188", "4155550177", "4155550166"];
+  const numbers = [
+    "09810012345",
+    "08045671234",
+    "4155550123",
+    "4155550188",
+    "4155550177",
+    "4155550166",
+    "4155550155",
+    "02079460958",
+  ];
   const log = [
     "2024-05-01T10:00:00.000Z SIP/2.0 401 Unauthorized",
     `WWW-Authenticate: Digest realm="sip.example.com", nonce="${secrets[0]}"`,
@@ -160,6 +171,8 @@ describe("redaction", () => {
     `[2024-05-14 02:31:18] VERBOSE[31337] pbx.c: Executing [${numbers[2]}@from-pstn:1] Dial("PJSIP/${numbers[3]}@trunk") HANGUPCAUSE=34`,
     `2024-05-14 02:31:19 INVITE tel:${numbers[4]} failed 404 Not Found`,
     `2024-05-14 02:31:20 call from ${numbers[5]} rejected: SIP/2.0 603 Decline CSeq: 1234567 INVITE Call-ID: 7654321098@10.0.0.1`,
+    `2024-05-14T02:31:21Z ERROR exotel auth failed: Basic ${secrets[26]} rejected with 401 by api.exotel.com`,
+    `Mar  5 03:20:03 10.1.1.5 local0.notice  [S=2345710] [SID=d4a2b8:12:98771] (N 71234610) CALL_RELEASED: Cause=17 SrcPhoneNum=${numbers[6]} DstPhoneNum=${numbers[7]}`,
   ].join("\n");
 
   it("never echoes a planted secret in any renderer's output", () => {
@@ -196,6 +209,8 @@ describe("redaction", () => {
       'Executing [415•••••23@from-pstn:1] Dial("PJSIP/415•••••88@trunk") HANGUPCAUSE=34',
       "INVITE tel:415•••••77 failed 404 Not Found",
       "call from 415•••••66 rejected: SIP/2.0 603 Decline CSeq: 1234567 INVITE Call-ID: 7654321098@10.0.0.1",
+      "auth failed: Basic [redacted] rejected with 401",
+      "SrcPhoneNum=415•••••55 DstPhoneNum=020••••••58",
     ])
       expect(excerpts).toContain(kept);
   });
