@@ -176,7 +176,7 @@ export class TimelineRows {
       this.note(placed, f, false);
       return;
     }
-    const key = groupKey({ ...f, host });
+    const key = groupKey({ namespace: f.namespace, code: f.code, subcode: f.subcode, host });
     // Shown as "from host": a host the response was sent to is not where it came from.
     const sent = host.startsWith(">");
     // A destination that failed is named in the row's words, never as where the code came from.
@@ -200,7 +200,10 @@ export class TimelineRows {
     this.all.push(row);
     // Folded repeats count in the responses' row, keyed as the scanner folds them (by keyHost),
     // whatever host the row is shown with.
-    const foldKey = host === foldHost ? key : groupKey({ ...f, host: foldHost });
+    const foldKey =
+      host === foldHost
+        ? key
+        : groupKey({ namespace: f.namespace, code: f.code, subcode: f.subcode, host: foldHost });
     if (!hangup && !this.groups.has(foldKey)) this.groups.set(foldKey, row);
     if (bucket) bucket.push({ f, row });
     else hosts.set(host, [{ f, row }]);

@@ -151,6 +151,8 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   const headers = status ? ctx.headers() : NO_HEADERS;
   const ts = ctx.time();
   const excerpt = excerptOf(line, h, opts);
+  // Every field is present from the start, so all findings share one shape (the analysis reads
+  // each of them many times); JSON leaves out the undefined ones.
   const f: Finding = {
     namespace: h.namespace,
     code: h.code,
@@ -158,6 +160,25 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     id: resolveId(ctx.catalog, h),
     line: ctx.lineNo,
     text: excerpt,
+    method: undefined,
+    cseq: undefined,
+    callId: undefined,
+    timestamp: undefined,
+    tsMs: undefined,
+    direction: undefined,
+    host: undefined,
+    agent: undefined,
+    via: undefined,
+    requestUri: undefined,
+    retryAfter: undefined,
+    privateSdp: undefined,
+    privateContact: undefined,
+    reason: undefined,
+    dependency: undefined,
+    unregistered: undefined,
+    channel: undefined,
+    trunk: undefined,
+    legs: undefined,
     confidence: h.confidence,
     detector: h.detector,
   };
