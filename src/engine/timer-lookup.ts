@@ -9,7 +9,8 @@ import type { TimerRow } from "./timers.js";
 const T1_STEPS = Array.from({ length: 16 }, (_, i) => (i + 1) * 250);
 /** Transaction timers worth T1 itself: what a duration of a second or two points at. */
 const EQUAL_T1 = new Set(["timer/t1", "timer/a", "timer/e", "timer/g"]);
-const ORDINAL = ["1st", "2nd", "3rd", "4th"];
+/** Timer A's intervals: T1 doubled five times, the last 32×T1 before Timer B fires at 64×T1. */
+const ORDINAL = ["1st", "2nd", "3rd", "4th", "5th", "6th"];
 
 /** Within 5 % of the target (at least 100 ms): 31–33 s is "about 32 s", 30 s and 35 s are not. */
 function near(v: number | null, targetMs: number): v is number {
@@ -49,15 +50,21 @@ export function around(
   for (const e of catalog.byNamespace.get("timer") ?? []) {
     if (!DERIVE[e.id] && e.timer?.defaultMs && near(e.timer.defaultMs, targetMs)) hits.push(e.title);
   }
-  if (hits.length > 0) return `At about ${seconds(targetMs)}: ${[...new Set(hits)].join(", ")}.`;
-  const here = `${profile === "ims" ? "IMS " : ""}T1 = ${seconds(base.t1)}`;
   const interval = retransmitInterval(base, targetMs);
+  if (hits.length > 0) {
+    // 4 s is T2 itself, and also where INVITE copies stand 4 s apart: say both.
+    const also = interval === "" ? "" : ` It is also ${interval}.`;
+    return `At about ${seconds(targetMs)}: ${[...new Set(hits)].join(", ")}.${also}`;
+  }
+  const here = `${profile === "ims" ? "IMS " : ""}T1 = ${seconds(base.t1)}`;
   const parts = [
     interval === ""
       ? `No standard timer fires at about ${seconds(targetMs)} with ${here}.`
       : `At about ${seconds(targetMs)} with ${here}: ${interval}.`,
   ];
   const other = profile === "ims" ? RFC3261 : IMS;
+  const otherSetting =
+    profile === "ims" ? "With the RFC 3261 defaults (T1 = 500 ms)" : "With IMS T1 = 2 s (timers ims)";
   const tried = new Set([base.t1]);
   const changed = (r: TimerRow, i: number) => r.udpMs !== rows[i]?.udpMs || r.tcpMs !== rows[i]?.tcpMs;
   const inOther = hitList(
@@ -65,11 +72,7 @@ export function around(
     targetMs,
   );
   if (inOther.text !== "") {
-    parts.push(
-      profile === "ims"
-        ? `With the RFC 3261 defaults (T1 = 500 ms): ${inOther.text}.`
-        : `With IMS T1 = 2 s (timers ims): ${inOther.text}.`,
-    );
+    parts.push(`${otherSetting}: ${inOther.text}.`);
     tried.add(other.t1);
   }
   let best: { t1: number; text: string; distance: number } | undefined;
@@ -89,6 +92,10 @@ export function around(
   }
   // T1 itself runs to 4 s and 64×T1 starts at 16 s, so a hit is one or the other.
   if (best) parts.push(`With T1 = ${seconds(best.t1)}: ${best.text}${targetMs > 8000 ? " (64×T1)" : ""}.`);
+  // The other profile's retransmission intervals count too, so "checked with the IMS profile" is
+  // true; they are named only when nothing else explains the value.
+  const otherInterval = parts.length === 1 && interval === "" ? retransmitInterval(other, targetMs) : "";
+  if (otherInterval !== "") parts.push(`${otherSetting}: ${otherInterval}.`);
   if (parts.length === 1 && interval === "") {
     parts[0] = `No standard timer fires at about ${seconds(targetMs)} (checked with ${here}, the ${profile === "ims" ? "RFC 3261 defaults" : "IMS profile"} and 64×T1 for T1 up to 4 s).`;
   }
@@ -96,18 +103,28 @@ export function around(
 }
 
 /**
- * "the 3rd retransmission interval of Timer A, Timer E and Timer G (0.5, 1, 2, 4 s…)" when the
- * target is one of the intervals the card itself lists for Timer A (T1 doubling: 0.5, 1, 2, 4 s),
- * or "". Timers E and G double the same way but stop at T2; an interval equal to T2 is T2's own
- * value and already answered, so they count only below it.
+ * Which retransmission interval the target is, or "". Timer A doubles from T1 with no cap until
+ * Timer B ends the INVITE transaction at 64×T1, so INVITE copies over UDP stand T1, 2×T1 … 32×T1
+ * apart (0.5, 1, 2, 4, 8, 16 s: RFC 3261 §17.1.1.2). Timers E and G double the same way but stop
+ * at T2 (§17.1.2.2, §17.2.1): an interval of T2 is their longest, and anything above it is Timer
+ * A's alone. An interval equal to T1 is T1's own value and already answered.
  */
 function retransmitInterval(base: Base, targetMs: number): string {
   for (let k = 1; k < ORDINAL.length; k++) {
     const ms = base.t1 * 2 ** k;
     if (!near(ms, targetMs)) continue;
-    const names = ms < base.t2 ? "Timer A, Timer E and Timer G" : "Timer A";
-    const list = [1, 2, 4, 8].map((f) => Number(((f * base.t1) / 1000).toFixed(3))).join(", ");
-    return `the ${ORDINAL[k]} retransmission interval of ${names} (${list} s…)`;
+    const ordinal = `the ${ORDINAL[k]} retransmission interval of`;
+    if (ms < base.t2 && !near(base.t2, targetMs))
+      return `${ordinal} Timer A, Timer E and Timer G (${intervals(base.t1, 4)} s…)`;
+    const invite = `${ordinal} Timer A (INVITE copies over UDP: ${intervals(base.t1, ORDINAL.length)} s apart, then Timer B)`;
+    return near(base.t2, targetMs)
+      ? `${invite}, and the longest of Timer E and Timer G, which stop doubling at T2`
+      : `${invite}; Timer E and Timer G stop doubling at T2 = ${seconds(base.t2)}`;
   }
   return "";
+}
+
+/** "0.5, 1, 2, 4": the first `n` intervals of a retransmission that starts at T1 and doubles. */
+function intervals(t1: number, n: number): string {
+  return Array.from({ length: n }, (_, k) => Number(((t1 * 2 ** k) / 1000).toFixed(3))).join(", ");
 }
