@@ -5,7 +5,7 @@ import { D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
 import { hasMobiusUrl, mobiusReply } from "./mobius-http.js";
-import { apiEnvelope, mediaCounter, responseBody } from "./not-codes.js";
+import { apiEnvelope, countedKeyword, mediaCounter, responseBody } from "./not-codes.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 
@@ -57,6 +57,7 @@ export function detectLoose(
       if (bare() === "http" && code >= 600) return;
       const ns = statusNamespace(bare(), code);
       if (!index.catalog.byId.has(`${ns}/${code}`)) return;
+      if (countedKeyword(segment, m)) return;
       const h = place(hit(ns, code, null, 0.6, "keyword", m[0]), segment, index);
       h.len = 3;
       emit(h, m.index + m[0].indexOf(m[1] ?? ""));
@@ -68,7 +69,7 @@ export function detectLoose(
       if (bare() === "http" && code >= 600) return;
       const ns = statusNamespace(bare(), code);
       if (ns === "sip" && apiEnvelope(segment, m)) return;
-      if (mediaCounter(segment, m)) return;
+      if (mediaCounter(segment, m) || countedKeyword(segment, m)) return;
       const h = place(hit(ns, code, null, 0.7, "keyword", m[0]), segment, index);
       h.len = 3;
       emit(h, m.index + m[0].length - 3);

@@ -1,5 +1,5 @@
 // Numbers a loose detector would read as a status although the line says what they are: a media
-// counter ("Packets sent=486"), an HTTP response body a log quotes ("<body>502 Bad Gateway"), an
+// counter ("Packets sent=486"), a byte or message count ("Bytes received: 486"), an HTTP response body a log quotes ("<body>502 Bad Gateway"), an
 // API's own "status" member.
 import { isHttpStatus } from "./http-status.js";
 import * as P from "./patterns.js";
@@ -28,6 +28,30 @@ export function responseBody(segment: string, at: number): boolean {
  */
 export function mediaCounter(segment: string, m: RegExpExecArray): boolean {
   return P.COUNT_KEY.test(m[0]) && P.COUNTER_CONTEXT.test(segment) && !P.SIP_CONTEXT.test(segment);
+}
+
+/** A counted noun right before "sent"/"received": "Bytes received: 486", "packets sent 503". */
+const COUNTED_NOUN = /\b(?:bytes|octets|packets|pkts|messages|msgs|frames|datagrams|sequence number)[ \t]*$/i;
+/** Counter words of a statistics run ("sent 503 received 486 lost 0", "rx=12, tx 503"). */
+const RUN_WORD = "(?:sen[dt]|receiv\\w*|lost|dropped|discarded|rx|tx)";
+const COUNTER_BEFORE = new RegExp(`\\b${RUN_WORD}["']?[ \\t]*[:=]?[ \\t]*\\d+[ \\t]*[,;]?[ \\t]*$`, "i");
+const COUNTER_AFTER = new RegExp(`^[ \\t]*[,;]?[ \\t]*${RUN_WORD}\\b["']?[ \\t]*[:=]?[ \\t]*\\d`, "i");
+const SEND_RECEIVE = /^(?:sen[dt]|receiv)/i;
+
+/**
+ * "Bytes received: 486", "messages received: 480", RTCP's "Extended highest sequence number
+ * received: 486", an RTP line's "packets sent 503 received 486 lost 0": a count of what was sent
+ * or received, never a status. The word before the keyword names what is counted; on a media line
+ * that names no SIP, a number next to another counter is part of the same statistics run. A
+ * received status ("received 503 from 10.0.0.9", "Received 486 response") has neither.
+ */
+export function countedKeyword(segment: string, m: RegExpExecArray): boolean {
+  if (!SEND_RECEIVE.test(m[0])) return false;
+  const before = segment.slice(Math.max(0, m.index - 40), m.index);
+  if (COUNTED_NOUN.test(before)) return true;
+  if (!P.COUNTER_CONTEXT.test(segment) || P.SIP_CONTEXT.test(segment)) return false;
+  const end = m.index + m[0].length;
+  return COUNTER_BEFORE.test(before) || COUNTER_AFTER.test(segment.slice(end, end + 40));
 }
 
 /**

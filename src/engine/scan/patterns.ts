@@ -177,9 +177,12 @@ export const PY_HTTP = /\b([45]\d\d) (?:Client|Server) Error\b/g;
  * arrow, which may touch the code: `|<--503 Service Una-|` (sngrep and Avaya-style call flows).
  */
 export const PHRASED = /(?:(?<![\w.:/=-])|(?<=<--))([1-6]\d\d)[ \t]+"?(?=[A-Za-z])/g;
-/** A code after a word of sending or getting, unless a unit or a counted noun ("packets") follows. */
+/**
+ * A code after a word of sending or getting, unless a unit or a counted noun ("packets",
+ * "messages": "received 480 messages") follows. A singular "message" may be the response itself.
+ */
 export const KEYWORD =
-  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies|ying)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b|packets?|pkts?\b|octets?|frames?))/gi;
+  /\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|return(?:s|ed|ing)?|respond(?:s|ed|ing)?(?: with)?|answer(?:s|ed)?(?: with)?|repl(?:y|ied|ies|ying)(?: with)?|send(?:s|ing)?|sent|reject(?:s|ed|ing)? with|fail(?:s|ed|ing)? with|response(?: code)?|reply code|status(?: code)?|sip[_ ]?(?:status|code|response)(?:[_ ]?code)?|resp(?:onse)?[_ ]?code|final response|(?:error|cause|result) code)\b["']?[ \t]*[:=]?[ \t]*(?:an?|the|back|a SIP|SIP|with)?[ \t]*"?([1-6]\d\d)(?![\d.:%/]|[ \t]*(?:ms|msec|milli|s\b|sec|seconds|bytes|byte|B\b|kb|KB|%|x\b|packets?|pkts?\b|octets?|frames?|messages|msgs\b|datagrams))/gi;
 /**
  * Media counters: RTP/RTCP statistics print "Packets sent=486, received=503" on every call. A
  * "sent=" or "received:" count on such a line is no status (SIP_CONTEXT still keeps a SIP line's).
