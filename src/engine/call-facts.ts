@@ -5,7 +5,7 @@
 // such a call, so the catalog's wording decides, not a list here.
 import type { Finding } from "./scan/scanner.js";
 
-export type Product = "FreeSWITCH" | "Asterisk" | "Kamailio" | "Webex Calling";
+export type Product = "FreeSWITCH" | "Asterisk" | "Kamailio" | "Webex Calling" | "SBC";
 
 export interface CallFacts {
   product?: Product;
@@ -56,8 +56,19 @@ export function callFacts(f: Finding | null | undefined): CallFacts {
     const own = f.direction === "out" || f.direction === "local";
     return own ? { product: "Kamailio", sip: true, own: true } : { product: "Kamailio", sip: true };
   }
+  // A bare status line: the software that sent it may name itself (Server, User-Agent).
+  const sender = f.agent === undefined ? undefined : AGENT_PRODUCT.exec(f.agent)?.[1]?.toLowerCase();
+  if (sender) return { product: AGENT_NAMES[sender] ?? "Kamailio", sip: true };
+  // An SBC's trace (Cisco, AudioCodes, Oracle) has no PBX of its own to look at.
+  if (f.sbc) return { product: "SBC", sip: true };
   return {};
 }
+
+/** The product a response's Server or User-Agent header names ("Asterisk PBX 20.5.0",
+ *  "FreeSWITCH-mod_sofia/1.10.11", "kamailio (5.7.4 (x86_64/linux))"). */
+const AGENT_PRODUCT = /^(Asterisk|FreeSWITCH|kamailio|OpenSIPS)\b/i;
+/** Kamailio's checks fit OpenSIPS too (one code base, the same script functions). */
+const AGENT_NAMES: Record<string, Product> = { asterisk: "Asterisk", freeswitch: "FreeSWITCH" };
 
 const PRODUCT_CHECK = /^(?:In|On|For) (FreeSWITCH|Asterisk|Kamailio)\b/;
 /**

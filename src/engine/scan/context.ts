@@ -31,6 +31,8 @@ export interface Surroundings {
   contact?: string;
   /** The first c= address of the message's SDP body (read only when asked for). */
   sdpAddress?: string;
+  /** The transport line above the message is an SBC's or voice gateway's. */
+  sbc?: true;
 }
 
 /**
@@ -76,6 +78,7 @@ export function emptySurroundings(): Surroundings {
     lines: undefined,
     contact: undefined,
     sdpAddress: undefined,
+    sbc: undefined,
   };
 }
 
@@ -144,6 +147,7 @@ export function sipHeaders(text: string, le: number, max: number, source = true,
     if (from) {
       if (from.host) out.host = from.host;
       out.direction = from.direction;
+      if (from.sbc) out.sbc = true;
     }
   }
   // `ngrep -W byline` prints each line's CR as "." (a status line "SIP/2.0 503 Busy.", a header

@@ -64,6 +64,9 @@ export interface Finding {
   trunk?: string;
   /** For a code in FreeSWITCH channel dumps: set when the two legs of one bridge both ended with it. */
   legs?: string;
+  /** The log's own system is an SBC or voice gateway: the transport line above the message is
+   *  Cisco's, AudioCodes' or Oracle's. */
+  sbc?: true;
   confidence: number;
   detector: string;
 }
@@ -179,6 +182,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     channel: undefined,
     trunk: undefined,
     legs: undefined,
+    sbc: undefined,
     confidence: h.confidence,
     detector: h.detector,
   };
@@ -235,6 +239,7 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     if (api) f.agent = api;
   }
   if (headers.via) f.via = headers.via;
+  if (headers.sbc) f.sbc = true;
   if (headers.retryAfter !== undefined) f.retryAfter = headers.retryAfter;
   if (headers.contact || headers.sdpAddress) noteNat(f, headers);
   if (h.reason) f.reason = redact(h.reason, opts);

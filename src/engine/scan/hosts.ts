@@ -197,6 +197,9 @@ export const HEADER_BYTES = /^\S*\.\.\S*\r?$/;
 export interface MessageSource {
   host?: string;
   direction: "in" | "out";
+  /** The transport line is an SBC's or voice gateway's (Cisco IOS, AudioCodes, Oracle): the log's
+   *  own system is that box, not a PBX. */
+  sbc?: true;
 }
 
 /**
@@ -231,6 +234,10 @@ export function lastSourceDirection(host: string): "in" | "out" | undefined {
   return lastSource?.host === host ? lastSource.direction : undefined;
 }
 
+/** An SBC's transport line: AudioCodes' "… SIP Message from 10.0.0.9:5060 to SIPInterface #0",
+ *  Oracle's "On [1:0]198.51.100.5:5060 received from 10.20.30.40:5060". */
+const SBC_TRANSPORT =
+  /\bSIP Message (?:from|to) \S+ (?:to|from) SIPInterface\b|\bOn \[\d+:\d+\]\S+ (?:received from|sent to)\b/;
 /** Cisco IOS "debug ccsip messages": "Received:" (a peer sent it) or "Sent:" (the gateway did). */
 const CISCO_MARKER = /^\s*(Received|Sent):\s*$/;
 /** The line between a Kamailio sipdump record's header and its message. */
@@ -247,7 +254,7 @@ function findSource(text: string, ls: number): MessageSource | undefined {
     if (isBlank(l)) continue;
     if (k === 0 && l.length < 24) {
       const cisco = CISCO_MARKER.exec(l);
-      if (cisco) return { direction: cisco[1] === "Received" ? "in" : "out" };
+      if (cisco) return { direction: cisco[1] === "Received" ? "in" : "out", sbc: true };
       if (SIPDUMP_RULE.test(l)) return sipdumpSource(text, start);
     }
     // A header of the message above (the common case) ends the search before the other tests.
@@ -259,7 +266,9 @@ function findSource(text: string, ls: number): MessageSource | undefined {
     if (l.includes("SIP/2.0") || HEADER_LINE.test(l) || !TRANSPORT_VERB.test(l)) return undefined;
     const named = namedHost(l.slice(0, 600), INBOUND_VERB.test(l) ? "in" : "out");
     if (!named?.role || named.role === "upstream") return undefined;
-    return { host: named.host, direction: named.role === "sender" ? "in" : "out" };
+    const source: MessageSource = { host: named.host, direction: named.role === "sender" ? "in" : "out" };
+    if (SBC_TRANSPORT.test(l)) source.sbc = true;
+    return source;
   }
   return undefined;
 }
