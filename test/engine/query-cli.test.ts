@@ -29,8 +29,17 @@ describe("sipcode search", () => {
     const r = await run(["search", "488"]);
     expect(r.code).toBe(0);
     expect(r.out.split("\n")[0]).toMatch(/^sip\/488 +SIP 488 Not Acceptable Here$/);
-    const json = JSON.parse((await run(["search", "488", "--json"])).out) as Array<{ id: string }>;
-    expect(json.map((x) => x.id)).toContain("sip/488");
+    const json = JSON.parse((await run(["search", "488", "--json"])).out) as {
+      query: string;
+      kind: string;
+      results: Array<{ id: string; namespace: string; code: number; subcode: number | null; score: number }>;
+    };
+    expect(json).toMatchObject({ query: "488", kind: "search" });
+    expect(json.results.map((x) => x.id)).toContain("sip/488");
+    const hit = json.results.find((x) => x.id === "sip/488");
+    expect(hit).toMatchObject({ namespace: "sip", code: 488, subcode: null });
+    // Scores are rounded for reading, not printed with every float digit.
+    for (const r of json.results) expect(String(r.score)).toMatch(/^\d+(?:\.\d{1,3})?$/);
   });
 });
 

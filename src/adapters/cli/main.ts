@@ -139,11 +139,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
           );
         }
         const ranked = searchText(catalog, words, null, 15);
-        if (flags.json)
-          write(
-            io,
-            JSON.stringify(ranked.map((r) => ({ id: r.entry.id, title: r.entry.title, score: r.score }))),
-          );
+        if (flags.json) write(io, JSON.stringify(searchJson(words, ranked), null, 2));
         else
           write(
             io,
@@ -259,4 +255,20 @@ async function runLong(cmd: string, io: Io, cli: CliConfig, colour: boolean): Pr
   const catalog = loadCatalog(cli.catalogDir);
   await runShell(catalog, io, cli, { colour });
   return 0;
+}
+
+/** `search --json`: the explain shape (query, kind, results), each result ranked with its score. */
+function searchJson(query: string, ranked: ReturnType<typeof searchText>) {
+  return {
+    query,
+    kind: "search",
+    results: ranked.map((r) => ({
+      id: r.entry.id,
+      namespace: r.entry.namespace,
+      code: r.entry.code,
+      subcode: r.entry.subcode,
+      title: r.entry.title,
+      score: Math.round(r.score * 1000) / 1000,
+    })),
+  };
 }
