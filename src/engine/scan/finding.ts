@@ -8,6 +8,7 @@ import { emptySurroundings, lineSurroundings, type Surroundings } from "./contex
 import { copy, detach } from "./detach.js";
 import type { Hit } from "./detectors.js";
 import { excerptOf } from "./excerpt.js";
+import { resolveId } from "./finding-id.js";
 import { hostRole, namedHost } from "./hosts.js";
 import { replyHost } from "./mobius-http.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
@@ -80,29 +81,6 @@ const REINVITE_WORD = /\bre-?INVITE\b/i;
  */
 const MADE_LOCALLY = new Set(["script-reply", PBX_REPLY, OWN_CAUSE]);
 const NO_HEADERS: Surroundings = emptySurroundings();
-
-/** The catalog entry a hit refers to; Mobius/ACS fall back from the exact pair to the family. */
-export function resolveId(catalog: Catalog, h: Hit): string | null {
-  if (h.entryId) return h.entryId;
-  switch (h.namespace) {
-    case "mobius": {
-      if (h.subcode !== null) return known(catalog, `mobius/${h.code}-${h.subcode}`);
-      const sameCode = (catalog.byCode.get(h.code) ?? []).filter(
-        (e) => e.namespace === "mobius" && e.subcode === null,
-      );
-      const byPhase = h.phase ? sameCode.find((e) => e.phase === h.phase) : undefined;
-      return (byPhase ?? sameCode[0])?.id ?? null;
-    }
-    case "acs":
-      return known(catalog, `acs/${h.code}-${h.subcode}`) ?? known(catalog, `acs/${h.code}`);
-    default:
-      return known(catalog, `${h.namespace}/${h.code}`);
-  }
-}
-
-function known(catalog: Catalog, id: string): string | null {
-  return catalog.byId.has(id) ? id : null;
-}
 
 /** What the scanner knows about the line beyond its text. */
 export interface LineContext {

@@ -32,7 +32,7 @@ import { treeBelow } from "./tshark-summary.js";
 
 export type { TimingEvent } from "./events.js";
 export type { Finding } from "./finding.js";
-export { resolveId } from "./finding.js";
+export { resolveId } from "./finding-id.js";
 export type { FoldedCount } from "./fold.js";
 export { FIRST_PER_KEY, groupKey, MAX_FINDINGS, MAX_STORED_FINDINGS } from "./fold.js";
 
