@@ -2,7 +2,9 @@
 // lines for one reply ("T_code=0, new_code=408", "t_pick_branch(): picked branch 0, code 408",
 // "_reply_light(): reply sent out … code 408", acc's "reply code 500" and its record), an xlog
 // onreply line and the failure_route's "$T_reply_code=486" after it, pjsua's "SIP registration
-// failed, status=401" under the 401 it received, and sipgo's "dialog response - 404".
+// failed, status=401" under the 401 it received, sipgo's "dialog response - 404", and LiveKit
+// SIP's error wrapped again by each layer it passes ("SIP invite failed", then "SIP call failed",
+// each with "sip status: 486: Busy Here").
 import type { Hit } from "./hit.js";
 import { lineCallId } from "./line-keys.js";
 
@@ -11,7 +13,7 @@ import { lineCallId } from "./line-keys.js";
  * Each starts with a literal the cheap test below looks for.
  */
 const RESTATING =
-  /new_code=|picked branch \d+, code|reply sent out|reply code \d|T_reply_code|ACC: |registration failed, status=|dialog response - /;
+  /new_code=|picked branch \d+, code|reply sent out|reply code \d|T_reply_code|ACC: |registration failed, status=|dialog response - |sip status: \d/;
 /**
  * Where each restating line stands in the logging of one reply: tm decides on it (new_code=),
  * picks the branch, runs the failure route, sends it out, then acc and the stacks sum it up. A
@@ -28,9 +30,13 @@ const STAGES: Array<[string, number]> = [
   ["ACC: ", 5],
   ["registration failed", 5],
   ["dialog response", 5],
+  ["sip status: ", 5],
 ];
+/** LiveKit's error text: every layer logs it again, at one stage, so its lines are told apart by
+ *  their call (callID) alone. */
+const WRAPPED = "sip status: ";
 /** The literals of RESTATING, tested before it. */
-const LITERALS = ["code", "reply sent", "ACC: ", "registration failed", "dialog response"];
+const LITERALS = ["code", "reply sent", "ACC: ", "registration failed", "dialog response", WRAPPED];
 /** The logging process: syslog's "kamailio[5131]:", Kamailio's own "85(3884) ". */
 const PROCESS = /^[^\]]{0,100}?\[(\d{1,8})\]:|^\s*\d{1,6}\((\d{1,8})\)\s/;
 /** The line's time to the second ("03:01:42" of "Mar  5 03:01:42" or "02:14:07.260"). */
@@ -48,6 +54,8 @@ interface Mention {
   callId: string | undefined;
   /** How far the reply's logging has got (STAGES); 0 for the line that gave the reply. */
   stage: number;
+  /** The line restates LiveKit's wrapped error ("sip status: 486"). */
+  wrapped: boolean;
 }
 
 function restating(line: string): boolean {
@@ -69,6 +77,7 @@ function read(h: Hit, line: string, lineNo: number, again: boolean): Mention {
     second: SECOND.exec(head.slice(0, 60))?.[1],
     callId: lineCallId(line),
     stage: again ? stageOf(line) : 0,
+    wrapped: again && line.includes(WRAPPED),
   };
 }
 
@@ -76,7 +85,9 @@ function read(h: Hit, line: string, lineNo: number, again: boolean): Mention {
  *  later stage of its logging. */
 function restates(p: Mention, d: Mention): boolean {
   if (p.code !== d.code || d.lineNo === p.lineNo || d.lineNo - p.lineNo > NEAR_LINES) return false;
-  if (d.stage <= p.stage) return false;
+  // The same wrapped error again is the same reply only when both lines name the same call.
+  const sameCall = d.wrapped && p.wrapped && p.callId !== undefined && p.callId === d.callId;
+  if (d.stage <= p.stage && !sameCall) return false;
   if (p.process !== undefined && d.process !== undefined && p.process !== d.process) return false;
   if (p.second !== undefined && d.second !== undefined && p.second !== d.second) return false;
   return p.callId === undefined || d.callId === undefined || p.callId === d.callId;
