@@ -5,10 +5,12 @@
 // line or after the gateway's failed ping (gateway-refusals.ts), FreeSWITCH's codec refusal and the
 // refused channel's hang-up or its bridge's summary (codec-refusals.ts), and a proxy's or stack's
 // several lines for one SIP reply (reply-restated.ts), and the variables of one FreeSWITCH channel
-// dump that hold the same code (channel-dumps.ts).
+// dump that hold the same code (channel-dumps.ts). A JSON dialler's failure record naming no host
+// is given the host its call dialled (dial-hosts.ts).
 import { CHAN_UNAVAIL_REASON } from "./chan-unavail.js";
 import { ChannelDumps, isDumpLine } from "./channel-dumps.js";
 import { CodecRefusals, isCodecRefusal } from "./codec-refusals.js";
+import { dialledHost } from "./dial-hosts.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals, isDownRefusal } from "./gateway-refusals.js";
@@ -40,6 +42,9 @@ export class Restatements {
   private readonly replies = new RestatedReplies();
   private readonly codecs = new CodecRefusals();
   private readonly dumps = new ChannelDumps();
+  /** The line of the last JSON failure with no host of its own, and the host its call dialled. */
+  private dialledLine = -1;
+  private dialled: string | undefined;
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
   take(h: Hit, lineNo: number, quoted: Source): Hit | null {
@@ -66,7 +71,14 @@ export class Restatements {
       this.refusals.hold(src.build(t));
       return null;
     }
-    if (t.namespace === "sip" && t.code >= 300 && this.replies.repeats(t, src.line, lineNo)) return null;
+    if (t.namespace === "sip" && t.code >= 300) {
+      if (this.replies.repeats(t, src.line, lineNo)) return null;
+      // A JSON dialler's failure record: the host its call dialled, given to the finding below.
+      if (src.line.charCodeAt(0) === 123) {
+        this.dialledLine = lineNo;
+        this.dialled = dialledHost(src.line, src.above);
+      }
+    }
     return t;
   }
 
@@ -89,6 +101,10 @@ export class Restatements {
     if (isCodecRefusal(h)) this.codecs.see(f, f.line);
     if (h.reason === CHAN_UNAVAIL_REASON) this.dials.see(f);
     this.dumps.see(h, f);
+    if (f.line === this.dialledLine && this.dialled && !f.host && h.namespace === "sip") {
+      f.host = this.dialled;
+      f.direction ??= "in";
+    }
     return h.detector === OWN_CAUSE ? (this.refusals.take(f) ?? f) : f;
   }
 }
