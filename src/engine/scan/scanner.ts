@@ -12,7 +12,7 @@ import { detect, detectLong, type Hit, isQuietLine, SUMMARY, withoutClaimed } fr
 import { EscapedMessages, type Opened } from "./escaped.js";
 import { EventLog, type TimingEvent } from "./events.js";
 import { type Finding, type LineContext, toFinding } from "./finding.js";
-import { FindingStore, type FoldedCount } from "./fold.js";
+import { FindingStore } from "./fold.js";
 import { ALL_DETECTORS, lineGates } from "./gates.js";
 import { isPacketLine, messageSource } from "./hosts.js";
 import { lineContext, statusLineFollows } from "./line-context.js";
@@ -25,30 +25,19 @@ import { RepeatCache } from "./repeats.js";
 import { nameRequestPeers } from "./request-peer.js";
 import { sameLineRules } from "./same-line.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
+import type { ScanOutput } from "./scan-output.js";
 import { isSpace } from "./tails.js";
 import { countLines, endOfNext, lineAt, prevLines } from "./text-lines.js";
 import { Trigger } from "./trigger.js";
 import { treeBelow } from "./tshark-summary.js";
 
 export type { TimingEvent } from "./events.js";
+export { MAX_EVENTS } from "./events.js";
 export type { Finding } from "./finding.js";
 export { resolveId } from "./finding-id.js";
 export type { FoldedCount } from "./fold.js";
 export { FIRST_PER_KEY, groupKey, MAX_FINDINGS, MAX_STORED_FINDINGS } from "./fold.js";
-
-export interface ScanOutput {
-  /** In line order: every finding up to a cap, then the first few of each timeline key. */
-  findings: Finding[];
-  events: TimingEvent[];
-  /** Findings counted but not kept: repeats past the cap. */
-  omitted: number;
-  /** The omitted repeats per timeline key (analyze adds them to the counts). */
-  folded: FoldedCount[];
-  lines: number;
-  bytes: number;
-}
-
-export { MAX_EVENTS } from "./events.js";
+export type { ScanOutput } from "./scan-output.js";
 
 /** Past this much input, everything kept from it is copied out of its block (see detach.ts). */
 const LARGE_INPUT = 1 << 20;
