@@ -5,6 +5,7 @@
 import { type Catalog, descriptionIndex, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { editDistance, FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
+import { FILLER_SHARE, groupListing, meaningfulWords, wordForms } from "./search-rank.js";
 
 export interface Scored {
   entry: Entry;
@@ -18,6 +19,8 @@ export interface Scored {
    * aliases or description; set when the description was searched and the query has such words.
    */
   specific?: number;
+  /** In a listing: the entry names the query's words or discusses its phrase (see search-rank.ts). */
+  about?: true;
 }
 
 export interface SearchOptions {
@@ -180,6 +183,12 @@ const NOTED_BOOST = 2;
  * Free-text ranking. Title and alias words (typos tolerated) decide; entries found only through
  * their descriptions (exact specific words, lower weight) follow after all of them. A namespace word
  * boosts its own entries rather than filtering the rest out.
+ *
+ * A listing (`sipcode search`, descriptions searched, common words kept) is grouped first (see
+ * search-rank.ts): the phrase named, every meaningful word named, the phrase discussed, and only
+ * then a word shared in passing; filler words weigh less and descriptions match other word forms.
+ * Answers (`specific`, or names only) keep the plain order, where a name match always leads and a
+ * word matches only as typed: "crash" must not answer with what "crashed".
  */
 export function searchText(
   catalog: Catalog,
@@ -190,35 +199,45 @@ export function searchText(
 ): Scored[] {
   const words = tokenize(text).slice(0, 12);
   if (words.length === 0) return [];
+  const listing = options.detail !== false && options.specific !== true;
   const total = catalog.entries.length;
-  const scores = new Map<Entry, { score: number; hits: number }>();
+  const scores = new Map<Entry, { score: number; hits: number; weighted: number; named: number }>();
   const details = new Map<Entry, { score: number; hits: number }>();
   const specific = options.detail === false ? [] : specificWords(catalog, words, options.specific !== true);
   const described = specific.length === 0 ? null : descriptionIndex(catalog);
   /** entry → how many specific words it carries, by name or description. */
   const carried = new Map<Entry, number>();
   const lone = loneUnits(text);
+  const meaningful = meaningfulWords(words);
+  // A filler word ("no", "here") in a name is weak evidence in a listing: "busy here" is about being busy.
+  const shareOf = (w: string) => (listing && FILLER_WORDS.has(w) ? FILLER_SHARE : 1);
+  const weights = words.reduce((sum, w) => sum + shareOf(w), 0);
   for (const word of words) {
     const seen = new Set<Entry>();
     // A unit with no number before it names no value alias ("ms teams" is no "500 ms").
     const values = lone.has(word) ? valueOnly(catalog, word) : null;
+    const share = shareOf(word);
     for (const { list: all, dist } of matchesOf(catalog, word)) {
       const list = values ? all.filter((e) => !values.has(e)) : all;
       if (list.length === 0) continue;
       const idf = Math.log(1 + total / (1 + list.length));
-      const weight = idf / (1 + dist);
+      const weight = (idf * share) / (1 + dist);
       for (const e of list) {
         if (seen.has(e)) continue;
         seen.add(e);
-        const s = scores.get(e) ?? { score: 0, hits: 0 };
+        const s = scores.get(e) ?? { score: 0, hits: 0, weighted: 0, named: 0 };
         s.score += weight;
         s.hits += 1;
+        s.weighted += share;
+        if (meaningful.includes(word)) s.named += 1;
         scores.set(e, s);
       }
     }
     if (described === null || !specific.includes(word)) continue;
-    // Descriptions match exact words only, a plural "s" aside ("ports" finds "port").
-    for (const form of [word, otherNumber(word)]) {
+    // Descriptions match exact words only, a plural "s" aside ("ports" finds "port"); a listing
+    // also takes the other forms ("failed" finds "fails", "drops" finds "dropped").
+    const forms = listing ? new Set([otherNumber(word), ...wordForms(word)]) : [word, otherNumber(word)];
+    for (const form of forms) {
       const hits = described.byToken.get(form);
       if (!hits) continue;
       const idf = Math.log(1 + total / (1 + hits.length));
@@ -239,8 +258,11 @@ export function searchText(
   const share = (e: Entry) => (carried.get(e) ?? 0) / specific.length;
   for (const [entry, s] of scores) {
     const coverage = s.hits / words.length;
-    // Short titles that the query covers well beat long alias lists that mention a word in passing.
-    const score = s.score * coverage * coverage * boost(entry);
+    const weighted = s.weighted / weights;
+    // Short titles that the query covers well beat long alias lists that mention a word in passing;
+    // in a listing, the words found only in the entry's description add a little.
+    const extra = listing ? (details.get(entry)?.score ?? 0) / 2 : 0;
+    const score = (s.score * weighted * weighted + extra) * boost(entry);
     ranked.push(
       specific.length > 0 ? { entry, score, coverage, specific: share(entry) } : { entry, score, coverage },
     );
@@ -257,6 +279,15 @@ export function searchText(
     b.score - a.score ||
     NAMESPACE_PRIORITY[a.entry.namespace] - NAMESPACE_PRIORITY[b.entry.namespace] ||
     a.entry.id.localeCompare(b.entry.id);
+  if (listing) {
+    const evidence = {
+      meaningful,
+      named: (e: Entry) => scores.get(e)?.named ?? 0,
+      carries: (e: Entry) => carried.get(e) ?? 0,
+      searched: described !== null,
+    };
+    return groupListing(catalog, text, namespace, evidence, ranked, order).slice(0, limit);
+  }
   const byName = ranked.slice(0, named).sort(order);
   if (byName.length >= limit) return byName.slice(0, limit);
   return [...byName, ...ranked.slice(named).sort(order)].slice(0, limit);
