@@ -15,10 +15,34 @@ import { suggestionsFor } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
 import { searchText, vendorNotes } from "./search.js";
 import { logMessageMatches } from "./search-logs.js";
+import { isVendorEntry } from "./search-rank.js";
 
 /** Words that say a timer went off ("timer fired"): a timer's timeout, in the catalog's words. */
 const FIRING_RE =
   /\b(?:fired|fires|firing|fire|expired|expires|expiring|expiry|popped|timed out|times out)\b/g;
+
+/** Standards' codes: what any platform may answer, as against one vendor's codes, symptoms and timers. */
+const STANDARD: ReadonlySet<Namespace> = new Set<Namespace>(["sip", "q850", "http"]);
+
+/** Standard codes that name or discuss the words, best first. */
+function standardMeanings(c: Catalog, text: string): Entry[] {
+  return searchText(c, text, null, 16)
+    .filter((r) => r.about && STANDARD.has(r.entry.namespace))
+    .map((r) => r.entry);
+}
+
+/** "the Webex Calling entry" / "the vendors' entries" after the standard codes. */
+function vendorWord(entries: readonly Entry[]): string {
+  const names = [...new Set(entries.map((e) => VENDOR_NAMES[e.namespace] ?? e.namespace))];
+  const one = entries.length === 1;
+  return `the ${names.join(" and ")} ${one ? "entry" : "entries"}`;
+}
+
+const VENDOR_NAMES: Partial<Record<Namespace, string>> = {
+  mobius: "Webex Calling",
+  acs: "Azure Communication Services",
+  exotel: "Exotel",
+};
 
 /** Entries of `ns` first, then those with a note for its vendor, then the rest; stable. */
 function preferNamespace<T>(
@@ -79,13 +103,25 @@ export function textResult(
     (e) => !ns || e.namespace === ns || preferred?.has(e),
   );
   const phrase = preferNamespace(
+    // With no vendor named, a standard code comes before a vendor's ("user busy": Q.850 17 first).
     (whole.length > 0 ? [...whole] : rest).sort(
-      (a, b) => NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace],
+      (a, b) =>
+        (ns === null ? Number(isVendorEntry(a)) - Number(isVendorEntry(b)) : 0) ||
+        NAMESPACE_PRIORITY[a.namespace] - NAMESPACE_PRIORITY[b.namespace],
     ),
     (e) => e,
     ns,
     c,
   );
+  const vendorOnly = ns === null && phrase.length > 0 && phrase.every(isVendorEntry);
+  const standard = vendorOnly ? standardMeanings(c, parsed.text) : [];
+  if (standard.length > 0) {
+    // "registration failed" is a Webex Calling alias, but any registrar's 401 fails a registration
+    // too: with no vendor named, one vendor's card would be a confident wrong answer elsewhere.
+    const results = [...standard.slice(0, 4), ...phrase];
+    const note = `"${echo(parsed.text)}" has several meanings: the standard codes first, then ${vendorWord(phrase)}.`;
+    return { ...base, kind: "ambiguous", results, note, suggestions: [] };
+  }
   if (phrase.length > 0) {
     const kind = phrase.length === 1 ? "found" : "ambiguous";
     const note = kind === "ambiguous" ? `"${echo(parsed.text)}" names ${phrase.length} entries.` : null;
