@@ -4,6 +4,7 @@
 // date and the stored one may be too.
 import { applyMarks, type Cleared, type Marks, mergeMarks } from "../store/tick-merge.js";
 import { type Block, clip, clipEscaped, esc, SLACK_LIMITS, type SlackMessage } from "./block-kit.js";
+import { joinItem, type SplitJoin, splitItem } from "./slack-item-split.js";
 
 export interface ChecklistItem {
   text: string;
@@ -24,35 +25,18 @@ function unesc(s: string): string {
   return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-/** The last space at or before `max`, unless that leaves too short a head (one long word: cut hard). */
-function wordCut(s: string, max: number): number {
-  const at = s.lastIndexOf(" ", max);
-  return at >= max / 2 ? at : -1;
-}
+/** The fourth field of an option's value: how its text and description rebuild the item. */
+const JOIN_FLAG: Record<SplitJoin, string> = { none: "", space: "|s", ellipsis: "|e" };
 
-/** Cut to `max` characters at a word boundary where there is one, marking the cut. */
-function clipWords(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const at = wordCut(s, max - 1);
-  return `${(at > 0 ? s.slice(0, at) : s.slice(0, max - 1)).trimEnd()}…`;
-}
-
-/**
- * Splits an item into the option text and its description (each at most 75 characters) at a word
- * boundary. `spaced` records that the space between them was dropped, so the item can be rebuilt.
- */
-export function splitItem(text: string): { head: string; rest?: string; spaced: boolean } {
-  if (text.length <= MAX) return { head: text, spaced: false };
-  const at = wordCut(text, MAX);
-  if (at < 0) return { head: text.slice(0, MAX), rest: clipWords(text.slice(MAX), MAX), spaced: false };
-  return { head: text.slice(0, at), rest: clipWords(text.slice(at + 1), MAX), spaced: true };
+function joinOf(flag: string | undefined): SplitJoin {
+  return flag === "s" ? "space" : flag === "e" ? "ellipsis" : "none";
 }
 
 function option(item: ChecklistItem, i: number) {
-  const { head, rest, spaced } = splitItem(item.text);
+  const { head, rest, join } = splitItem(item.text, MAX);
   const o: Record<string, unknown> = {
     text: { type: "plain_text", text: head },
-    value: `${i}|${item.by ?? ""}|${item.at ?? ""}${spaced ? "|s" : ""}`,
+    value: `${i}|${item.by ?? ""}|${item.at ?? ""}${rest ? JOIN_FLAG[join] : ""}`,
   };
   if (rest) o.description = { type: "plain_text", text: rest };
   return o;
@@ -137,9 +121,8 @@ export function readChecklist(messageBlocks: unknown[]): Checklist | null {
     (titleBlock.text?.text ?? "").replace(/^:clipboard: \*Follow-up checklist: /, "").replace(/\*$/, ""),
   );
   const items = options.map((o): ChecklistItem => {
-    const [, by, at, spaced] = (o.value ?? "").split("|");
-    const rest = o.description?.text;
-    const text = `${o.text?.text ?? ""}${rest ? `${spaced === "s" ? " " : ""}${rest}` : ""}`;
+    const [, by, at, flag] = (o.value ?? "").split("|");
+    const text = joinItem(o.text?.text ?? "", o.description?.text, joinOf(flag));
     return by ? { text, by, at: at ? Number(at) : undefined } : { text };
   });
   return { title, items };

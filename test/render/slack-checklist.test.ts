@@ -1,5 +1,5 @@
-// The Slack checklist as people see it: long items cut between words (option text, then the rest
-// as its description, each within Slack's 75 characters), and ticking rebuilds the same items.
+// The Slack checklist as people see it: long items split at a phrase boundary (option text, then the
+// rest as its description, each within Slack's 75 characters), and ticking rebuilds the same items.
 import { describe, expect, it } from "vitest";
 import { explain } from "../../src/engine/explain.js";
 import { explainCards } from "../../src/render/card.js";
@@ -18,10 +18,42 @@ const ITEM_488 =
   "Compare the offer's m= lines and codec payloads with what the far end accepts (see the 488 body or Warning)";
 
 describe("Slack checklist items", () => {
-  it("cuts a long item between words, the rest going into the description", () => {
+  it("splits a long item where a phrase ends, the rest going into the description", () => {
     const [o] = options(checklistMessage({ title: "SIP 488", items: [{ text: ITEM_488 }] }));
-    expect(o?.text.text).toBe("Compare the offer's m= lines and codec payloads with what the far end");
-    expect(o?.description?.text).toBe("accepts (see the 488 body or Warning)");
+    expect(o?.text.text).toBe("Compare the offer's m= lines and codec payloads");
+    expect(o?.description?.text).toBe("with what the far end accepts (see the 488 body or Warning)");
+  });
+
+  it("puts a closing parenthetical, or what follows a colon or a clause's comma, in the description", () => {
+    const items = [
+      "Find who sent it: far end or your own proxy/SBC (Server/User-Agent, Via, Reason)",
+      "Check Retry-After if present (404, 413, 480, 486, 500, 503, 600 and 603 may carry it)",
+      "Check the DTMF method: RFC 4733 telephone-event in RTP is usually safer than INFO",
+      "If it fails again, collect the call ID and client logs and open an ACS support request",
+      "Check Call Automation and Graph app logs for a remove, hang-up or terminate request at that time",
+    ];
+    const shown = options(checklistMessage({ title: "t", items: items.map((text) => ({ text })) })).map(
+      (o) => [o.text.text, o.description?.text],
+    );
+    expect(shown).toEqual([
+      ["Find who sent it: far end or your own proxy/SBC", "(Server/User-Agent, Via, Reason)"],
+      ["Check Retry-After if present", "(404, 413, 480, 486, 500, 503, 600 and 603 may carry it)"],
+      ["Check the DTMF method:", "RFC 4733 telephone-event in RTP is usually safer than INFO"],
+      ["If it fails again,", "collect the call ID and client logs and open an ACS support request"],
+      // A comma inside a list is no boundary.
+      ["Check Call Automation and Graph app logs for a remove, hang-up", "or terminate request at that time"],
+    ]);
+  });
+
+  it("marks a cut with … when no phrase boundary fits, and rebuilds the item whole", () => {
+    const text = "Check the client sends Content-Length (or a body framing the server accepts) on POST/PUT";
+    const msg = checklistMessage({ title: "t", items: [{ text }] });
+    const [o] = options(msg);
+    expect(o?.text.text).toBe("Check the client sends Content-Length (or a body framing the server…");
+    expect(o?.description?.text).toBe("accepts) on POST/PUT");
+    expect(msg.text).toContain(text);
+    const ticked = applyTick(msg.blocks, [o as never], "U7", 1_700_000_000);
+    expect(ticked?.items[0]).toEqual({ text, by: "U7", at: 1_700_000_000 });
   });
 
   it("keeps short items whole, and cuts a single very long word where it must", () => {
@@ -58,7 +90,7 @@ describe("Slack checklist items", () => {
     );
   });
 
-  it("keeps every catalog checklist within Slack's limits, with no option cut mid-word", () => {
+  it("keeps every catalog checklist within Slack's limits, cut only between words, rebuilt whole", () => {
     const cat = catalog();
     for (const e of cat.entries) {
       const checks = explainCards(explain(cat, e.id))[0]?.checklist ?? [];
@@ -68,10 +100,14 @@ describe("Slack checklist items", () => {
       for (const [i, o] of options(msg).entries()) {
         if (!o.description) continue;
         const item = checks[i] ?? "";
-        expect(item.startsWith(`${o.text.text} `) || o.text.text.length === 75, `${e.id}: ${item}`).toBe(
-          true,
-        );
+        const head = o.text.text.replace(/…$/, "");
+        expect(item.startsWith(`${head} `) || o.text.text.length === 75, `${e.id}: ${item}`).toBe(true);
       }
+      // Items that fit in text and description together come back whole when one is ticked.
+      const ticked = applyTick(msg.blocks, [], "U7", 1_700_000_000);
+      checks.forEach((item, i) => {
+        if (item.length <= 150) expect(ticked?.items[i]?.text, e.id).toBe(item);
+      });
     }
   });
 });

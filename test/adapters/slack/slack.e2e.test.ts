@@ -190,13 +190,13 @@ describe("incident threads", () => {
     const everything = JSON.stringify(posts);
     expect(everything).not.toMatch(/dcd98b7102dd2f0e|6629fae49393a05397450978507c4ef1/);
     expect(String(posts[1]?.blocks)).toMatch(/checklist_tick/);
-    // A long check is cut between words: the rest is the option's description.
+    // A long check is split where a phrase ends: the closing parenthetical is the option's description.
     const checklist = JSON.parse(String(posts[1]?.blocks)) as Array<{
       elements?: Array<{ options?: Body[] }>;
     }>;
     expect(checklist[1]?.elements?.[0]?.options?.[0]).toMatchObject({
-      text: { text: "Compare the offer's m= lines and codecs with what the far end accepts (see" },
-      description: { text: "the response body or Warning)" },
+      text: { text: "Compare the offer's m= lines and codecs with what the far end accepts" },
+      description: { text: "(see the response body or Warning)" },
     });
 
     // The same event retried, and the same message delivered again as a `message` event.
