@@ -1,9 +1,11 @@
 // POST /api/messages on Node's own http server: reads the activity (bounded), hands it to the adapter
-// and writes the adapter's answer (invoke results, expectReplies bodies, 401 for bad credentials).
+// and writes the adapter's answer (invoke results, expectReplies bodies, 401 for bad credentials, 403 for a
+// serviceUrl off this machine when there are no credentials to check).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activity, ActivityHandler } from "botbuilder";
 import type { Logger } from "../../log.js";
 import { type TeamsAdapter, UnauthorizedError } from "./adapter.js";
+import { isLoopbackServiceUrl, serviceHost } from "./dev-mode.js";
 import { stringifyReply } from "./serialized.js";
 
 /** Teams messages top out near 100 KB; anything far larger is not an activity worth parsing. */
@@ -73,7 +75,17 @@ function isActivity(x: unknown): x is Activity {
   return typeof x === "object" && x !== null && !Array.isArray(x) && typeof (x as Activity).type === "string";
 }
 
-export function messagesHandler(adapter: TeamsAdapter, bot: ActivityHandler, logger: Logger) {
+export interface MessagesOptions {
+  /** No credentials: activities are unauthenticated, so only a local Emulator or Playground is served. */
+  loopbackOnly?: boolean;
+}
+
+export function messagesHandler(
+  adapter: TeamsAdapter,
+  bot: ActivityHandler,
+  logger: Logger,
+  { loopbackOnly = false }: MessagesOptions = {},
+) {
   const logic = (context: Parameters<ActivityHandler["run"]>[0]) => bot.run(context);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let activity: unknown;
@@ -85,6 +97,16 @@ export function messagesHandler(adapter: TeamsAdapter, bot: ActivityHandler, log
       return send(res, err.status, { error: err.message }, err.close ? { connection: "close" } : {});
     }
     if (!isActivity(activity)) return send(res, 400, { error: "expected a Bot Framework activity" });
+    if (loopbackOnly && !isLoopbackServiceUrl(activity.serviceUrl)) {
+      logger.warn("refused an unauthenticated activity whose serviceUrl is not on this machine", {
+        serviceHost: serviceHost(activity.serviceUrl),
+        type: activity.type,
+      });
+      return send(res, 403, {
+        error:
+          "without MICROSOFT_APP_ID only a local Bot Framework Emulator or Agents Playground (serviceUrl on localhost) is served",
+      });
+    }
     const auth = req.headers.authorization ?? "";
     try {
       const result = await adapter.run(auth, activity, logic);

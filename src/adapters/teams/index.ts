@@ -48,7 +48,10 @@ export async function createTeamsPart({
       : {},
   );
   if (!teams) {
-    logger.warn("no MICROSOFT_APP_ID: /api/messages accepts unauthenticated activities (development only)");
+    logger.warn(
+      "no MICROSOFT_APP_ID: /api/messages is unauthenticated (development only) and serves only a local Emulator or Agents Playground (serviceUrl on localhost)",
+      { host: config.host },
+    );
   }
   const adapter = new TeamsAdapter(auth, logger, connector);
   adapter.onTurnError = turnErrorHandler(logger);
@@ -75,7 +78,7 @@ export async function createTeamsPart({
   });
   return {
     name: "teams",
-    route: { path: TEAMS_ROUTE, handle: messagesHandler(adapter, bot, logger) },
+    route: { path: TEAMS_ROUTE, handle: messagesHandler(adapter, bot, logger, { loopbackOnly: !teams }) },
     // Card updates still on their way after a click was answered finish first (bounded: the
     // connector gives up on a call after 10 s); other state is in the Store, closed after the parts.
     stop: async () => {

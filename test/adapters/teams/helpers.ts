@@ -7,7 +7,8 @@ import { createLogger, type Logger } from "../../../src/log.js";
 export const BOT = { id: "28:00000000-0000-0000-0000-00000000b07", name: "sipcode" };
 export const ALICE = { id: "29:alice", name: "Alice Example", aadObjectId: "aad-alice" };
 export const BOB = { id: "29:bob", name: "Bob Builder", aadObjectId: "aad-bob" };
-export const SERVICE_URL = "https://smba.example.test/amer/";
+// The Agents Playground's address: without credentials the bot serves only a serviceUrl on this machine.
+export const SERVICE_URL = "http://localhost:56150/amer/";
 export type Kind = "personal" | "groupChat" | "channel";
 
 export const CONVERSATIONS: Record<Kind, Activity["conversation"]> = {

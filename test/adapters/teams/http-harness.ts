@@ -7,7 +7,8 @@ import { loadConfig } from "../../../src/config.js";
 import { type RunningServer, startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
 
-export const CONNECTOR = "https://smba.example.test";
+/** Where the nock-faked Bot Connector answers: on localhost, like the Emulator or Agents Playground. */
+export const CONNECTOR = "http://localhost:56150";
 
 export const env = (extra: Record<string, string> = {}) =>
   loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...extra });
@@ -32,9 +33,18 @@ export async function post(port: number, body: unknown, headers: Record<string, 
 /** Installs the nock guard for the calling test file: loopback only, and nothing unmatched. */
 export function guardNetwork(): void {
   const stray: string[] = [];
-  const onNoMatch = (req: { method?: string; path?: string; host?: string; options?: { host?: string } }) => {
+  const faked = new URL(CONNECTOR);
+  const onNoMatch = (req: {
+    method?: string;
+    path?: string;
+    host?: string;
+    options?: { host?: string; port?: number | string };
+  }) => {
     const host = req.host ?? req.options?.host ?? "";
-    if (!/^(127\.0\.0\.1|localhost)/.test(host)) stray.push(`${req.method} ${host}${req.path ?? ""}`);
+    // The faked connector is on localhost too: a call to it that nothing expected is as stray.
+    const toFake = host.startsWith(faked.hostname) && String(req.options?.port ?? "") === faked.port;
+    if (toFake || !/^(127\.0\.0\.1|localhost)/.test(host))
+      stray.push(`${req.method} ${host}${req.path ?? ""}`);
   };
   beforeAll(() => {
     nock.disableNetConnect();

@@ -32,7 +32,7 @@ import {
 } from "./helpers.js";
 
 const NOW = new Date("2025-03-01T02:10:00.123Z");
-const CONNECTOR = "https://smba.example.test";
+const CONNECTOR = "http://localhost:56150";
 
 /** A bot wired like createTeamsPart: MemoryStore, ReminderLoop with a settable clock, a deliverer. */
 function setup(store: MemoryStore = new MemoryStore()) {

@@ -1,0 +1,32 @@
+// Without Teams credentials nothing proves who sent an activity, and the bot posts its reply to the
+// serviceUrl the activity names. So in that mode only a serviceUrl on this machine is accepted (the
+// Bot Framework Emulator and Microsoft 365 Agents Playground use http://localhost:<port>); otherwise
+// anyone who can reach the port could make the bot POST to any host, internal ones included.
+
+/** Hostnames that always mean this machine; "localhost" resolves to loopback by convention (RFC 6761). */
+const LOOPBACK_NAMES = new Set(["localhost", "[::1]"]);
+
+/** True when `serviceUrl` is an http(s) URL whose host is this machine. */
+export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
+  if (typeof serviceUrl !== "string") return false;
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  // The URL parser has already normalised 127.1, 0x7f.0.0.1 and the like to dotted decimal.
+  const host = url.hostname.toLowerCase();
+  return LOOPBACK_NAMES.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** The host an activity named, for a log line: never the whole URL, whose path or query may carry more. */
+export function serviceHost(serviceUrl: unknown): string {
+  if (typeof serviceUrl !== "string") return "(none)";
+  try {
+    return new URL(serviceUrl).host;
+  } catch {
+    return "(not a URL)";
+  }
+}
