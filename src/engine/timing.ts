@@ -3,6 +3,7 @@
 // got no ACK; keepalive gaps before an unregister, or missed keepalives the client logged; a missing
 // session refresh). Silent without the pattern.
 import type { Catalog } from "../catalog/indexes.js";
+import { answersReceived } from "./b2bua-legs.js";
 import { onLogClock } from "./chronology.js";
 import { missedKeepalives } from "./keepalives.js";
 import { wireMethod } from "./scan/reinvite.js";
@@ -117,13 +118,33 @@ function keepalives(catalog: Catalog, findings: Finding[], events: TimingEvent[]
   return gap.length > 0 ? gap : missedKeepalives(catalog, findings, events);
 }
 
+/**
+ * A B2BUA's 408 to its caller after the copy it passed on went unanswered: the 100 Trying on the
+ * caller's leg is the B2BUA's own hop-by-hop answer and says nothing about the copy, so the
+ * "no-answer timer, not Timer B" note measured on that leg is dropped; the copy's Timer B note says
+ * what happened.
+ */
+function withoutCallerLegNotes(
+  timeouts: TimerFinding[],
+  findings: Finding[],
+  unanswered: TimerFinding[],
+): TimerFinding[] {
+  if (unanswered.length === 0) return timeouts;
+  return timeouts.filter((t) => {
+    if (t.timer !== "timer/c" || t.provisional !== 100) return true;
+    const line = t.evidence[t.evidence.length - 1];
+    const f = findings.find((x) => x.line === line && x.namespace === "sip" && x.code === 408);
+    return !f || !unanswered.some((u) => u.request && answersReceived(u.request, f));
+  });
+}
+
 export function timerFindings(catalog: Catalog, found: Finding[], logged: TimingEvent[]): TimerFinding[] {
   const { findings, events } = onLogClock(
     found,
     logged.filter((e) => Number.isFinite(e.tsMs)),
   );
-  const timeouts = transactionTimeouts(findings, events);
   const unanswered = unansweredRequests(findings, events);
+  const timeouts = withoutCallerLegNotes(transactionTimeouts(findings, events), findings, unanswered);
   // A request a 408 or its copies already name is not named again from the stack's own words or
   // from its silence on a reliable transport.
   const named = new Set([...timeouts, ...unanswered].map((t) => t.request?.line));
