@@ -165,9 +165,25 @@ export function silences(
   const r = earliest?.request;
   // A session timer that already names the refresh nobody answered says it; a 408 that silence
   // came to is no second failure (the failing component says so).
-  if (r && hangupTimer?.request?.line !== r.line && out.timedOut?.request?.line !== r.line) {
+  if (
+    r &&
+    hangupTimer?.request?.line !== r.line &&
+    out.timedOut?.request?.line !== r.line &&
+    !ofAnotherCall(r, first)
+  ) {
     const byTime = r.tsMs !== undefined && first.tsMs !== undefined && r.tsMs < first.tsMs;
     if (r.line < first.line || byTime) out.before = earliest;
   }
   return out;
+}
+
+/**
+ * Whether silent request `r` demonstrably belongs to another call than failure `f`: their Call-IDs
+ * differ and the silent copy was passed on for a received request of yet another Call-ID (a B2BUA's
+ * other caller). That carrier's silence is a failure of its own call, not the cause of this one.
+ * Without the received leg in the log the two may still be one call through a B2BUA, so they stay tied.
+ */
+function ofAnotherCall(r: PassedOnRequest, f: Finding): boolean {
+  if (f.callId === undefined || r.callId === undefined || r.callId === f.callId) return false;
+  return r.passedFor !== undefined && r.passedFor.callId !== f.callId;
 }
