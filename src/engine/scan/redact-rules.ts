@@ -18,6 +18,12 @@ const TOKEN = String.raw`(?:\[redacted\]|[A-Za-z0-9][A-Za-z0-9._~+/-]*=*)`;
 const CREDENTIAL = String.raw`(?:[A-Za-z][\w-]{0,30}\s+${PARAM}(?:\s*,\s*${PARAM}){0,40}|[A-Za-z][\w-]{0,30}\s+(?![\w-]+[:=][^\s=,}"'])${TOKEN}|[^\s,;"'}&\\]+)`;
 /** A user:secret pair (a URI, a host:port, a clock time or a [file.c:line] is none). */
 const USER_SECRET = String.raw`(?!(?:sips?|tel|https?|wss?|urn|mailto):|\d{1,2}:\d{2}\b|[\w-]+(?:\.[\w-]+)+:\d{1,5}(?![^\s"',;&}]))[^\s:"',;&}[\](){}<>]+:[^\s"',;&}]+`;
+/**
+ * A token shaped like base64 (a Basic credential without its scheme word, as `basic_auth=` holds
+ * it): 12 characters or more in whole groups of four, holding a digit, "+", "/" or "=", or upper
+ * case after lower case, so words ("basic auth failed") stay.
+ */
+const BASE64 = String.raw`(?=[A-Za-z0-9+/]*[\d+/=]|[A-Za-z]*[a-z][A-Za-z]*[A-Z])(?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![\w+/=-])`;
 /** A cookie header's value: quoted (JSON), a list of quoted values (Node's set-cookie), or its pairs. */
 const COOKIE = String.raw`(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|\[[^\]\r\n]*\]|[^\s;,"'}\]\\]+(?:;\s*[^\s;,"'}\]\\]+)*)`;
 
@@ -47,6 +53,10 @@ export const RULES: RegExp[] = [
   // "+", "/" or "=", or upper case after lower case; so "Basic Call Flow", "Basic auth failed" and
   // "Basic Registration" stay.
   /(\b[Bb]asic[ \t]+)(?=[A-Za-z0-9+/]*[\d+/=]|[A-Za-z]*[a-z][A-Za-z]*[A-Z])(?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![\w+/=-])/g,
+  // The same credential URL- or form-encoded (`Basic%20YWRt…%3D`, `Basic+YWRt…`), as request logs
+  // print a query or body: "+", "/" and "=" are escaped there, so the groups of four cannot be
+  // counted; 12 characters or more holding a digit, or upper case after lower case, still count.
+  /(\b[Bb]asic(?:%20|\+))(?=(?:[A-Za-z]|%2[BbFf])*(?:\d|%2[BbFf]|%3[Dd])|[A-Za-z]*[a-z][A-Za-z]*[A-Z])(?:[A-Za-z0-9]|%2[BbFf]){12,}(?:%3[Dd]){0,2}(?![\w%+/=-])/g,
   /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g,
   /()\bxox[abprs]-[A-Za-z0-9-]+/g,
   /()\bxapp-[A-Za-z0-9-]+/g,
@@ -86,12 +96,13 @@ export const RULES: RegExp[] = [
   /((?<![\w-])(?:-[uU](?:\s+|=)?|--(?:proxy-)?user(?:\s+|=)))(?:"[^"\r\n:]*:[^"\r\n]*"|'[^'\r\n:]*:[^'\r\n]*'|[^\s"':]*:[^\s"']*)/g,
   /((?<![\w-])--(?:http-|proxy-|ftp-)?(?:password|passwd)\s+["']?)[^\s"']+/gi,
   // user:secret after a word that ends in "auth" (auth=, "basic auth", http_auth:, basicAuth),
-  // with or without `=`, as curl -u takes it; or a Basic token after one. Not a URI
+  // with or without `=`, as curl -u takes it; or a Basic token after one, with or without its
+  // scheme word (basic_auth=YWRt…, as a config or env dump prints it). Not a URI
   // (auth sip:alice@x), a host and port, a clock time, or a bracketed source location
   // (Kamailio's "auth [api.c:201]"). The match starts at "auth" itself, as a literal start is
   // three times cheaper to search than the whole key.
   new RegExp(
-    String.raw`(auth\b["']?(?:\s*[:=]\s*["']?|[ \t]+)(?:Basic[ \t]+)?)(?:${USER_SECRET}|(?<=Basic[ \t]+)[A-Za-z0-9._~+/-]{8,}=*)`,
+    String.raw`(auth\b["']?(?:\s*[:=]\s*["']?|[ \t]+)(?:Basic[ \t]+)?)(?:${USER_SECRET}|(?<=Basic[ \t]+)[A-Za-z0-9._~+/-]{8,}=*|(?<=auth["']?\s*[:=]\s*["']?|basic[ _-]?auth[ \t]+)${BASE64})`,
     "gi",
   ),
   // Signatures in URLs: Azure SAS, S3 and GCS presigned URLs, CloudFront signed URLs.
@@ -120,7 +131,7 @@ export const RULES: RegExp[] = [
 const HINT_WORDS =
   /auth|cookie|nonce|response|opaque|bearer|key|token|secret|pass|pwd|credential|ha1|sig=|signature|inline:|hook/i;
 const HINT_PREFIXES =
-  /[Bb]asic[ \t]|eyJ|xox|xapp|(?:AC|SK)[0-9a-fA-F]{32}|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|_P[A-Z0-9]{3}_[0-9a-f]{8}-|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
+  /[Bb]asic(?:[ \t]|%20|\+)|eyJ|xox|xapp|(?:AC|SK)[0-9a-fA-F]{32}|AKIA|ASIA|gh[pousr]_|github_pat|AIza|k_live_|_P[A-Z0-9]{3}_[0-9a-f]{8}-|:\/\/[^\s/@]*@|(?:sips?|SIPS?):[^\s:@;<>"]*:[^\s<>"]*@/;
 /** curl -u and --user: a literal test first, as "-u" in a pattern of words doubles its cost. */
 const CLI_USER = /(?<![\w-])(?:-[uU]|--(?:proxy-)?user)/;
 export const hinted = (text: string): boolean =>

@@ -1,0 +1,44 @@
+// A Basic credential as config dumps and request logs print it: after a basic_auth key with no
+// scheme word, or URL-encoded after "Basic%20"/"Basic+". The token goes; words stay.
+import { describe, expect, it } from "vitest";
+import { redact } from "../../src/engine/scan/redact.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { catalog } from "../helpers/catalog.js";
+
+const hidden = (text: string) => redact(text, { maskPhoneNumbers: false });
+const ADMIN = "YWRtaW46cGFzc3dvcmQ="; // admin:password
+
+describe("a Basic credential under an auth key or URL-encoded", () => {
+  it.each([
+    [`-> 401 basic_auth=${ADMIN}`, "-> 401 basic_auth=[redacted]"],
+    [`BASIC_AUTH="${ADMIN}" loaded`, 'BASIC_AUTH="[redacted]" loaded'],
+    [`basicAuth: ${ADMIN}, retries 3`, "basicAuth: [redacted], retries 3"],
+    [`http_auth=${ADMIN}`, "http_auth=[redacted]"],
+    ["-> 401 Basic%20YWRtaW46cGFzc3dvcmQ%3D", "-> 401 Basic%20[redacted]"],
+    ["hdr=Basic+YWRtaW46cGFzc3dvcmQ%3D&to=%2B15551234567", "hdr=Basic+[redacted]&to=%2B15551234567"],
+    ["q=Basic%20dXNlcjpQYXNzd29yZA%3D%3D", "q=Basic%20[redacted]"],
+  ])("%s", (text, want) => {
+    expect(hidden(text)).toBe(want);
+  });
+
+  it.each([
+    "Basic%20Call%20Flow",
+    "title=Basic+Rate+Interface",
+    "Basic%20Authentication%20required",
+    "basic_auth=disabled",
+    "basic auth failed for trunk pstn-1 (401)",
+    'WWW-Authenticate: Basic realm="api"',
+  ])("leaves %s alone", (text) => {
+    expect(hidden(text)).toBe(text);
+  });
+
+  it("keeps both forms out of scanned findings", () => {
+    const log = [
+      `2024-03-05T03:20:18Z ERROR POST https://api.exotel.com/v1/Accounts/acme/Calls/connect.json -> 401 basic_auth=${ADMIN}`,
+      "2024-03-05T03:20:20Z ERROR POST https://api.exotel.com/v1/Accounts/acme/Calls/connect.json -> 401 Basic%20YWRtaW46cGFzc3dvcmQ%3D",
+    ].join("\n");
+    const texts = scanText(catalog(), log).findings.map((f) => f.text);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).not.toContain("YWRtaW46cGFzc3dvcmQ");
+  });
+});
