@@ -1,5 +1,5 @@
 // Numbers a loose detector would read as a status although the line says what they are: a media
-// counter ("Packets sent=486"), a byte or message count ("Bytes received: 486"), an HTTP response body a log quotes ("<body>502 Bad Gateway"), an
+// counter ("Packets sent=486"), a count ("Bytes received: 486", "Calls received: 480", "sent 503 times"), an HTTP response body a log quotes ("<body>502 Bad Gateway"), an
 // API's own "status" member.
 import { isHttpStatus } from "./http-status.js";
 import * as P from "./patterns.js";
@@ -30,28 +30,57 @@ export function mediaCounter(segment: string, m: RegExpExecArray): boolean {
   return P.COUNT_KEY.test(m[0]) && P.COUNTER_CONTEXT.test(segment) && !P.SIP_CONTEXT.test(segment);
 }
 
-/** A counted noun right before "sent"/"received": "Bytes received: 486", "packets sent 503". */
-const COUNTED_NOUN = /\b(?:bytes|octets|packets|pkts|messages|msgs|frames|datagrams|sequence number)[ \t]*$/i;
+/** A unit or a total right before "sent"/"received": "Bytes received: 486", "packets sent 503". */
+const COUNTED_UNIT =
+  /\b(?:bytes|octets|packets|pkts|messages|msgs|frames|datagrams|sequence number|total|count)[ \t]*$/i;
+/**
+ * Any plural noun before a keyed "received:"/"sent="/"answered:" is what was counted ("Calls
+ * received: 480", "INVITEs received: 486", "calls answered: 403"). Without the colon or equals
+ * sign the noun may be who acted ("Teams sent 480", "clients received 403"), so it counts only
+ * keyed. A plural here ends in "s" after a letter other than s, u or i ("status", "address",
+ * "this" are none); OPTIONS is a method's name.
+ */
+const COUNTED_PLURAL =
+  /\b(?!(?:was|has|does|goes|its|yes|says|options)\b)[A-Za-z][\w-]*[a-hj-rtv-z]s["']?[ \t]*$/i;
+const KEYED = /^\w+["']?[ \t]*[:=]/;
+/** "sent 503 times", "received 486 calls": what follows the number says it is a count. */
+const COUNT_AFTER = /^[ \t]*(?:times|calls|requests|invites|attempts|retries|retransmissions)\b/i;
+/**
+ * "received 480 replies" alone may mean replies carrying 480; next to a count on the same line
+ * ("sent 503 times, received 480 replies") it is a count too.
+ */
+const REPLIES_AFTER = /^[ \t]*(?:replies|responses)\b/i;
+const OTHER_COUNT = /\d[ \t]*(?:times|calls|requests|invites|attempts|retries|retransmissions)\b/i;
 /** Counter words of a statistics run ("sent 503 received 486 lost 0", "rx=12, tx 503"). */
-const RUN_WORD = "(?:sen[dt]|receiv\\w*|lost|dropped|discarded|rx|tx)";
+const RUN_WORD = "(?:sen[dt]|receiv\\w*|answered|lost|dropped|discarded|rx|tx)";
 const COUNTER_BEFORE = new RegExp(`\\b${RUN_WORD}["']?[ \\t]*[:=]?[ \\t]*\\d+[ \\t]*[,;]?[ \\t]*$`, "i");
 const COUNTER_AFTER = new RegExp(`^[ \\t]*[,;]?[ \\t]*${RUN_WORD}\\b["']?[ \\t]*[:=]?[ \\t]*\\d`, "i");
-const SEND_RECEIVE = /^(?:sen[dt]|receiv)/i;
+/** The same runs written as keyed pairs on any line ("received=486 sent=503", "sent: 12, received: 486"). */
+const KEYED_BEFORE = new RegExp(`\\b${RUN_WORD}["']?[ \\t]*[:=][ \\t]*\\d+[ \\t]*[,;]?[ \\t]*$`, "i");
+const KEYED_AFTER = new RegExp(`^[ \\t]*[,;]?[ \\t]*${RUN_WORD}\\b["']?[ \\t]*[:=][ \\t]*\\d`, "i");
+const SEND_RECEIVE = /^(?:sen[dt]|receiv|answered(?![ \t]+with))/i;
 
 /**
- * "Bytes received: 486", "messages received: 480", RTCP's "Extended highest sequence number
- * received: 486", an RTP line's "packets sent 503 received 486 lost 0": a count of what was sent
- * or received, never a status. The word before the keyword names what is counted; on a media line
- * that names no SIP, a number next to another counter is part of the same statistics run. A
- * received status ("received 503 from 10.0.0.9", "Received 486 response") has neither.
+ * "Bytes received: 486", "Calls received: 480", RTCP's "Extended highest sequence number
+ * received: 486", "sent 503 times", an RTP line's "packets sent 503 received 486 lost 0", a stats
+ * line's "received=486 sent=503": a count of what was sent or received, never a status. The word
+ * before the keyword names what is counted, or the word after the number does; a number next to
+ * another counter is part of the same statistics run (keyed with `=` or `:` on any line that names
+ * no SIP; also bare on a media line). A received status ("received 503 from 10.0.0.9", "Received
+ * 486 response", "INVITE sent, received 486", "Response received: 486") has none of these.
  */
 export function countedKeyword(segment: string, m: RegExpExecArray): boolean {
   if (!SEND_RECEIVE.test(m[0])) return false;
   const before = segment.slice(Math.max(0, m.index - 40), m.index);
-  if (COUNTED_NOUN.test(before)) return true;
-  if (!P.COUNTER_CONTEXT.test(segment) || P.SIP_CONTEXT.test(segment)) return false;
+  if (COUNTED_UNIT.test(before) || (KEYED.test(m[0]) && COUNTED_PLURAL.test(before))) return true;
   const end = m.index + m[0].length;
-  return COUNTER_BEFORE.test(before) || COUNTER_AFTER.test(segment.slice(end, end + 40));
+  const after = segment.slice(end, end + 40);
+  if (COUNT_AFTER.test(after)) return true;
+  if (REPLIES_AFTER.test(after) && OTHER_COUNT.test(segment)) return true;
+  if (P.SIP_CONTEXT.test(segment)) return false;
+  if (P.COUNT_KEY.test(m[0]) && (KEYED_BEFORE.test(before) || KEYED_AFTER.test(after))) return true;
+  if (!P.COUNTER_CONTEXT.test(segment)) return false;
+  return COUNTER_BEFORE.test(before) || COUNTER_AFTER.test(after);
 }
 
 /**
