@@ -7,40 +7,17 @@ import { withoutClaimed as withoutGuesses } from "./claims.js";
 import { requestHost, urlHost } from "./client-url.js";
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
+import { MOBIUS_URL, urlEntry } from "./mobius-phase.js";
 import { MOBIUS_REGISTERED } from "./mobius-registered.js";
 import { MOBIUS_BODY_ERROR, MOBIUS_JSON } from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
+import { SDK_HTTP_ERROR, sdkMobiusReply } from "./sdk-http-errors.js";
 
-/** A URL on a Mobius host; group 1 is its path. */
-const MOBIUS_URL = /\bhttps?:\/\/[^\s/"'<>]*\bmobius\b[^\s/"'<>]*(\/[^\s"'<>?#]*)?/i;
-/**
- * The phase of a request by its path, as the Webex Calling client calls Mobius: POST
- * `…/calling/web/device` registers, DELETE `…/devices/{id}` unregisters, and everything under
- * `…/devices/{id}/call` or `…/calls/…` is about a call.
- */
-const CALL_PATH = /\/devices\/[^/]+\/calls?(?:\/|$)/;
-const DEVICE_PATH = /\/devices\/[^/]+\/?$/;
-const REGISTER_PATH = /\/device\/?$/;
-
-function pathPhase(path: string, segment: string): string | undefined {
-  if (CALL_PATH.test(path)) return "call";
-  if (REGISTER_PATH.test(path)) return "registration";
-  if (DEVICE_PATH.test(path) && /\bDELETE\b/.test(segment)) return "unregistration";
-  return undefined;
-}
-
-/**
- * The Mobius status entry (no mobius-error) for `code` in `phase`, when exactly one fits; else the
- * one ingress (platform) entry for it, which any path can get (nginx's 429, a 503 while not ready).
- */
-function statusEntry(index: ScanIndex, code: number, phase: string | undefined): Entry | undefined {
-  const family = (index.catalog.byCode.get(code) ?? []).filter(
+/** The Mobius status entries (no mobius-error) of `code`. */
+function statusFamily(index: ScanIndex, code: number): Entry[] {
+  return (index.catalog.byCode.get(code) ?? []).filter(
     (e) => e.namespace === index.mobius.namespace && e.subcode === null,
   );
-  const fits = phase === undefined ? family : family.filter((e) => e.phase === phase);
-  if (fits.length === 1) return fits[0];
-  const ingress = family.filter((e) => e.phase === "platform");
-  return ingress.length === 1 ? ingress[0] : undefined;
 }
 
 /**
@@ -49,8 +26,7 @@ function statusEntry(index: ScanIndex, code: number, phase: string | undefined):
  */
 export function replyEntry(index: ScanIndex, code: number, segment: string): Entry | undefined {
   if (!index.mobius.codes.has(code) || !/mobius/i.test(segment)) return undefined;
-  const url = MOBIUS_URL.exec(segment);
-  return url ? statusEntry(index, code, pathPhase(url[1] ?? "", segment)) : undefined;
+  return urlEntry(statusFamily(index, code), segment);
 }
 
 /**
@@ -177,6 +153,9 @@ export class MobiusEchoes {
   /** Whether the client's status on `line` is a Mobius reply the SDK may restate below. */
   static isReply(detector: string, code: number, line: string): boolean {
     if (code < 400) return false;
+    // The Webex SDK's error class (`WebexHttpError.ServiceUnavailable`): its request line below
+    // may name a Mobius URL (expect() reads it).
+    if (detector === SDK_HTTP_ERROR) return true;
     // The SDK's own error body (`request failed {"statusCode":403,…,"errorCode":119}`) is the
     // answer too; its "Status code: ->403" below is the same one.
     if (detector === MOBIUS_BODY) return true;
@@ -197,6 +176,10 @@ export class MobiusEchoes {
    */
   expect(h: Hit, line: string, build: (x: Hit) => Finding): Hit {
     this.wasObject = false;
+    if (h.detector === SDK_HTTP_ERROR) {
+      this.pending = null;
+      return sdkMobiusReply(h, line, build);
+    }
     this.pending = isErrorObject(line) ? bodyError(line) : null;
     if (this.pending === null || h.namespace !== "http" || h.subcode !== null) return h;
     if (!isSdkObject(line)) return h;
@@ -208,7 +191,8 @@ export class MobiusEchoes {
 
   /** Remembers the kept finding of a client's Mobius reply. */
   see(f: Finding): void {
-    this.reply = f;
+    // An SDK error from another API (webexapis.com) is no Mobius reply the SDK restates.
+    this.reply = f.detector === SDK_HTTP_ERROR && f.namespace === "http" ? undefined : f;
     this.replyError = this.pending;
     // The SDK logs its error object once per answer: a second one below is the next attempt's.
     // (One under a prefixed object still gives that object its Mobius reading, as before.)

@@ -3,8 +3,10 @@
 // phrase without spaces). The error's message then gives the method and URL and
 // `WEBEX_TRACKING_ID:` on the lines below, but no number: the class name is the code.
 import type { Catalog } from "../../catalog/indexes.js";
+import type { Entry } from "../../catalog/schema.js";
 import { requestHost } from "./client-url.js";
-import { all, type Emit, hit, put } from "./hit.js";
+import { all, type Emit, type Hit, hit, put } from "./hit.js";
+import { urlEntry } from "./mobius-phase.js";
 
 export const SDK_HTTP_ERROR = "sdk-http-error";
 
@@ -13,9 +15,23 @@ export const SDK_HTTP_ERROR_ANCHOR = "HttpError.";
 
 const CLASS = /\b(?:Webex|Spark)?HttpError\.([A-Z][A-Za-z]{2,40})\b/g;
 
+/**
+ * Class names and their statuses, with the catalog's Mobius statuses (no mobius-error) by code: an
+ * error whose request went to a Mobius URL is Mobius's answer (sdkMobiusReply).
+ */
+export class SdkClassNames extends Map<string, number> {
+  readonly mobius = new Map<number, Entry[]>();
+}
+
 /** "TooManyRequests" → 429, from the catalog's HTTP titles and aliases ("Payload Too Large"). */
 export function httpClassNames(catalog: Catalog): Map<string, number> {
-  const names = new Map<string, number>();
+  const names = new SdkClassNames();
+  for (const e of catalog.entries)
+    if (e.namespace === "mobius" && e.code !== null && e.subcode === null) {
+      const family = names.mobius.get(e.code) ?? [];
+      family.push(e);
+      names.mobius.set(e.code, family);
+    }
   for (const e of catalog.entries) {
     if (e.namespace !== "http" || e.code === null || e.code < 400) continue;
     for (const t of [e.title, ...e.aliases]) {
@@ -41,18 +57,26 @@ export function bareClassAnchors(names: ReadonlyMap<string, number>): string[] {
   return [...names.keys()].filter((n) => MULTI_WORD.test(n)).map((n) => `${n}: `);
 }
 
+/**
+ * The Mobius statuses an SDK error's hit may turn out to be, once its request line is read: the
+ * detector sees only the class name's line, the request's URL is on the line below.
+ */
+const mobiusFamilies = new WeakMap<Hit, readonly Entry[]>();
+
 export function detectSdkHttpErrors(segment: string, names: ReadonlyMap<string, number>, emit: Emit): void {
-  if (segment.includes(SDK_HTTP_ERROR_ANCHOR))
-    all(CLASS, segment, (m) => {
-      const code = names.get(m[1] ?? "");
-      if (code !== undefined) put(emit, hit("http", code, null, 0.9, SDK_HTTP_ERROR, true), m);
-    });
+  const found = (code: number | undefined, m: RegExpExecArray) => {
+    if (code === undefined) return;
+    const h = hit("http", code, null, 0.9, SDK_HTTP_ERROR, true);
+    const family = names instanceof SdkClassNames ? names.mobius.get(code) : undefined;
+    if (family) mobiusFamilies.set(h, family);
+    put(emit, h, m);
+  };
+  if (segment.includes(SDK_HTTP_ERROR_ANCHOR)) all(CLASS, segment, (m) => found(names.get(m[1] ?? ""), m));
   // Cheap test first: a bare class name is always followed by ": ".
   if (segment.includes(": "))
     all(BARE_CLASS, segment, (m) => {
       const name = m[1] ?? "";
-      const code = MULTI_WORD.test(name) ? names.get(name) : undefined;
-      if (code !== undefined) put(emit, hit("http", code, null, 0.9, SDK_HTTP_ERROR, true), m);
+      found(MULTI_WORD.test(name) ? names.get(name) : undefined, m);
     });
 }
 
@@ -67,14 +91,27 @@ const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+https?:\/
  * after the class name's are read as its lines would be.
  */
 export function sdkRequestHost(line: string, below: readonly string[] | undefined): string | undefined {
+  const request = sdkRequestLine(line, below);
+  lastRead.line = line;
+  lastRead.request = request;
+  return request === undefined ? undefined : requestHost(request);
+}
+
+/** The request line sdkRequestHost read last, and the class name's line it read it for. */
+const lastRead: { line: string | undefined; request: string | undefined } = {
+  line: undefined,
+  request: undefined,
+};
+
+function sdkRequestLine(line: string, below: readonly string[] | undefined): string | undefined {
   const at = classAt(line);
   // Cheap test first: a plain line holds no escaped break after the class name.
   if (at >= 0 && line.includes("\\n", at)) {
     const parts = line.slice(at).split(/(?:\\r)?\\n/);
     parts.shift();
-    return hostOf(parts);
+    return requestOf(parts);
   }
-  return hostOf(below);
+  return requestOf(below);
 }
 
 /** Where the error's class name is on `line`: prefixed ("WebexHttpError.…") or bare (-1: none). */
@@ -85,10 +122,27 @@ function classAt(line: string): number {
   return BARE_CLASS.exec(line)?.index ?? -1;
 }
 
-function hostOf(lines: readonly string[] | undefined): string | undefined {
+function requestOf(lines: readonly string[] | undefined): string | undefined {
   for (const l of lines ?? []) {
     if (l.trim() === "" || l.includes("WEBEX_TRACKING_ID")) return undefined;
-    if (REQUEST_LINE.test(l)) return requestHost(l);
+    if (REQUEST_LINE.test(l)) return l;
   }
   return undefined;
+}
+
+/**
+ * The SDK error `h` on `line` as Mobius's answer when its request went to a Mobius URL
+ * (`POST https://mobius-…/calling/web/device`): the Mobius status of the phase the path names, as
+ * a console's `POST https://mobius-…/calling/web/device 503` reads. A request to another host
+ * (webexapis.com), or a status Mobius has no entry for in that phase, leaves the HTTP status.
+ * `build` makes the hit's finding, which reads the request line below the class name's line.
+ */
+export function sdkMobiusReply(h: Hit, line: string, build: (x: Hit) => unknown): Hit {
+  const family = h.namespace === "http" ? mobiusFamilies.get(h) : undefined;
+  if (!family) return h;
+  lastRead.line = undefined;
+  build(h);
+  const request = lastRead.line === line ? lastRead.request : undefined;
+  const e = request === undefined || !/mobius/i.test(request) ? undefined : urlEntry(family, request);
+  return e ? { ...h, namespace: "mobius", phase: e.phase, entryId: e.id } : h;
 }
