@@ -19,7 +19,9 @@ export interface PlatformPart {
   name: string;
   route?: { path: string; handle: RouteHandler };
   start?(): Promise<void>;
-  stop(): Promise<void>;
+  /** Resolves false when work had to be abandoned (the final "stopped" line then says clean:false). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: parts that never abandon work return nothing.
+  stop(): Promise<void | boolean>;
   /** Why the part cannot do its job (a token the platform refused); /readyz reports it. */
   problem?(): string | undefined;
 }
@@ -188,9 +190,15 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       // Stop accepting; requests already on open connections are answered (with Connection: close).
       const drained = connections.drain(opts.shutdownMs ?? 10_000);
       await reminders.stop();
-      for (const p of parts)
-        await p.stop().catch((err: unknown) => logger.warn("stop failed", { part: p.name, err }));
-      const clean = await drained;
+      let partsClean = true;
+      for (const p of parts) {
+        const stopped = await p.stop().catch((err: unknown) => {
+          logger.warn("stop failed", { part: p.name, err });
+          return false;
+        });
+        if (stopped === false) partsClean = false;
+      }
+      const clean = (await drained) && partsClean;
       await store.close();
       logger.info("stopped", { clean });
     })();

@@ -7,6 +7,7 @@ import type { Logger } from "../../log.js";
 import type { Store } from "../../store/store.js";
 import type { EventDedupe } from "./dedupe.js";
 import type { ButtonRefs } from "./refs.js";
+import type { SlackRequestFields } from "./request-log.js";
 
 /**
  * The Slack settings; `apiTimeoutMs` (SLACK_API_TIMEOUT_MS, default SLACK_API_TIMEOUT_MS in
@@ -24,7 +25,7 @@ export interface SlackDeps {
   logger: Logger;
   dedupe: EventDedupe;
   /** Work still running after Slack got its ack; shutdown waits for it. */
-  work: InFlight;
+  work: InFlight<SlackRequestFields>;
   /** Bounds how many thread replies are being built at once. */
   replies: Limiter;
   /** What Share / Post checklist buttons carry (never the paste itself). */

@@ -11,7 +11,7 @@ import { buildSlackApp } from "./app.js";
 import { EventDedupe } from "./dedupe.js";
 import type { SlackConfig } from "./deps.js";
 import { ButtonRefs } from "./refs.js";
-import { describeSlackBody } from "./request-log.js";
+import { describeSlackBody, type SlackRequestFields } from "./request-log.js";
 import { screenRequest } from "./screen.js";
 import { appTokenProblem, TokenCheck } from "./token-check.js";
 
@@ -32,8 +32,11 @@ const REPLY_BACKLOG = 200;
 /** How long a shutdown waits for replies still being posted after their event was acked. */
 const DRAIN_MS = 8_000;
 
+/** Abandoned replies named one by one in the shutdown warning; a flood beyond is only counted. */
+const MAX_LISTED = 50;
+
 export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformPart> {
-  const work = new InFlight();
+  const work = new InFlight<SlackRequestFields>();
   const deps = {
     ...opts,
     dedupe: new EventDedupe(opts.store, opts.logger),
@@ -57,17 +60,24 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
   built.app.use(async ({ body, next }) => {
     if ((body as { command?: unknown }).command !== undefined) return next();
     const started = performance.now();
-    await work.track(next());
+    const request = describeSlackBody(body);
+    await work.track(next(), request);
     if (opts.logger.enabled("info")) {
-      opts.logger.info("slack request handled", {
-        ...describeSlackBody(body),
-        ms: Math.round(performance.now() - started),
-      });
+      opts.logger.info("slack request handled", { ...request, ms: Math.round(performance.now() - started) });
     }
   });
-  const drain = async () => {
-    if (!(await work.drain(DRAIN_MS)))
-      opts.logger.warn("stopped with Slack replies unfinished", { left: work.size });
+  // Slack already has its ack for each of these and will not retry: name every abandoned reply
+  // (channel, event id, message and thread) so an operator can tell the people who got nothing.
+  // False tells the server the stop was not clean.
+  const drain = async (): Promise<boolean> => {
+    if (await work.drain(DRAIN_MS)) return true;
+    const abandoned = work.labels();
+    opts.logger.warn("stopped with Slack replies unfinished", {
+      left: work.size,
+      abandoned: abandoned.slice(0, MAX_LISTED),
+      ...(abandoned.length > MAX_LISTED ? { unlisted: abandoned.length - MAX_LISTED } : {}),
+    });
+    return false;
   };
   const socket = built.socket;
   if (socket) {
@@ -94,7 +104,7 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
       stop: async () => {
         socket.stop();
         await built.app.stop();
-        await drain();
+        return drain();
       },
     };
   }
