@@ -10,7 +10,8 @@ import { crc32 } from "./teams-icons.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SRC = join(ROOT, "manifests", "teams");
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The same pattern as src/config-teams.ts, which the server checks with (a test keeps them equal). */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ICONS = { "color.png": 192, "outline.png": 32 };
 
 function fail(message) {

@@ -1,5 +1,6 @@
 // The only place that reads process.env: parses it once with zod into a typed, validated config.
 import { z } from "zod";
+import { appIdProblem } from "./config-teams.js";
 import { ConfigError } from "./errors.js";
 import { authFromUrl, parseHostPorts, type RedisTarget } from "./store/redis-target.js";
 
@@ -39,7 +40,8 @@ const Env = z.object({
   SLACK_SOCKET_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
   /** The longest pause between Socket Mode's tries to reconnect through an outage (1 s–5 min; default 30 s). */
   SLACK_SOCKET_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(300_000).optional(),
-  MICROSOFT_APP_ID: z.string().optional(),
+  /** Trimmed: a GUID pasted with a trailing newline or space is still that GUID. */
+  MICROSOFT_APP_ID: z.string().trim().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
@@ -113,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     problems.push("SLACK_APP_TOKEN must start with xapp-");
   const teamsAny = Boolean(e.MICROSOFT_APP_ID || e.MICROSOFT_APP_PASSWORD);
   if (teamsAny && !e.MICROSOFT_APP_ID) problems.push("MICROSOFT_APP_ID is required when Teams is configured");
+  const appIdBad = e.MICROSOFT_APP_ID ? appIdProblem(e.MICROSOFT_APP_ID) : undefined;
+  if (appIdBad) problems.push(appIdBad);
   if (teamsAny && e.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) {
     problems.push("MICROSOFT_APP_PASSWORD is required unless MICROSOFT_APP_TYPE=UserAssignedMSI");
   }

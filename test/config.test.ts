@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { loadCliConfig, loadConfig } from "../src/config.js";
 import { ConfigError } from "../src/errors.js";
 
+const APP_ID = "0a1b2c3d-0000-4000-8000-00000000abcd";
+
 const problems = (env: Record<string, string>) => {
   try {
     loadConfig(env);
@@ -44,10 +46,10 @@ describe("loadConfig", () => {
     expect(problems({ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "s" }).join(" ")).toMatch(
       /must start with xoxb-/,
     );
-    expect(problems({ MICROSOFT_APP_ID: "id" }).join(" ")).toMatch(/MICROSOFT_APP_PASSWORD/);
+    expect(problems({ MICROSOFT_APP_ID: APP_ID }).join(" ")).toMatch(/MICROSOFT_APP_PASSWORD/);
     expect(
       problems({
-        MICROSOFT_APP_ID: "id",
+        MICROSOFT_APP_ID: APP_ID,
         MICROSOFT_APP_PASSWORD: "p",
         MICROSOFT_APP_TYPE: "SingleTenant",
       }).join(" "),
@@ -118,7 +120,11 @@ describe("loadConfig", () => {
         /SLACK_SOCKET_RETRY_MAX_MS/,
       );
     expect(problems({ TEAMS_CHECKLIST_SECRET: "short" }).join(" ")).toMatch(/TEAMS_CHECKLIST_SECRET/);
-    const teams = loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "" });
+    const teams = loadConfig({
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: "p",
+      MICROSOFT_APP_TYPE: "",
+    });
     expect(teams.teams?.appType).toBe("MultiTenant");
     // A port written out is still used as written, 0 included.
     expect(loadConfig({ PORT: "0" }).port).toBe(0);
