@@ -1,7 +1,9 @@
 // Without Teams credentials nothing proves who sent an activity, and the bot posts its reply to the
 // serviceUrl the activity names. So in that mode only a serviceUrl on this machine is accepted (the
 // Bot Framework Emulator and Microsoft 365 Agents Playground use http://localhost:<port>); otherwise
-// anyone who can reach the port could make the bot POST to any host, internal ones included.
+// anyone who can reach the port could make the bot POST to any host, internal ones included. The
+// request itself must come from this machine too, or a remote caller could still name a local
+// service as the serviceUrl.
 
 /** Hostnames that always mean this machine; "localhost" resolves to loopback by convention (RFC 6761). */
 const LOOPBACK_NAMES = new Set(["localhost", "[::1]"]);
@@ -29,4 +31,11 @@ export function serviceHost(serviceUrl: unknown): string {
   } catch {
     return "(not a URL)";
   }
+}
+
+/** True when a request's peer address is this machine (IPv4, IPv6 or IPv4-mapped loopback). */
+export function isLoopbackPeer(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return v4 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }

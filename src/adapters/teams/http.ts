@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activity, ActivityHandler } from "botbuilder";
 import type { Logger } from "../../log.js";
 import { type TeamsAdapter, UnauthorizedError } from "./adapter.js";
-import { isLoopbackServiceUrl, serviceHost } from "./dev-mode.js";
+import { isLoopbackPeer, isLoopbackServiceUrl, serviceHost } from "./dev-mode.js";
 import { stringifyReply } from "./serialized.js";
 
 /** Teams messages top out near 100 KB; anything far larger is not an activity worth parsing. */
@@ -97,14 +97,17 @@ export function messagesHandler(
       return send(res, err.status, { error: err.message }, err.close ? { connection: "close" } : {});
     }
     if (!isActivity(activity)) return send(res, 400, { error: "expected a Bot Framework activity" });
-    if (loopbackOnly && !isLoopbackServiceUrl(activity.serviceUrl)) {
-      logger.warn("refused an unauthenticated activity whose serviceUrl is not on this machine", {
+    if (
+      loopbackOnly &&
+      (!isLoopbackPeer(req.socket.remoteAddress) || !isLoopbackServiceUrl(activity.serviceUrl))
+    ) {
+      logger.warn("refused an unauthenticated activity not from and for this machine", {
         serviceHost: serviceHost(activity.serviceUrl),
         type: activity.type,
       });
       return send(res, 403, {
         error:
-          "without MICROSOFT_APP_ID only a local Bot Framework Emulator or Agents Playground (serviceUrl on localhost) is served",
+          "without MICROSOFT_APP_ID only a Bot Framework Emulator or Agents Playground on this machine (connecting from it, serviceUrl on localhost) is served",
       });
     }
     const auth = req.headers.authorization ?? "";

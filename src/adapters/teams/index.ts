@@ -81,9 +81,11 @@ export async function createTeamsPart({
     route: { path: TEAMS_ROUTE, handle: messagesHandler(adapter, bot, logger, { loopbackOnly: !teams }) },
     // Card updates still on their way after a click was answered finish first (bounded: the
     // connector gives up on a call after 10 s); other state is in the Store, closed after the parts.
+    // False when some were given up: the server's last log line then says the stop was not clean.
     stop: async () => {
-      if (!(await adapter.work.drain(DRAIN_MS)))
-        logger.warn("stopped with Teams card updates unfinished", { left: adapter.work.size });
+      if (await adapter.work.drain(DRAIN_MS)) return true;
+      logger.warn("stopped with Teams card updates unfinished", { left: adapter.work.size });
+      return false;
     },
   };
 }

@@ -92,3 +92,13 @@ describe("Teams with credentials", () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe("who counts as this machine without credentials", () => {
+  it("is a peer on a loopback address, never one elsewhere", async () => {
+    const { isLoopbackPeer } = await import("../../../src/adapters/teams/dev-mode.js");
+    for (const a of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "127.5.6.7"])
+      expect(isLoopbackPeer(a)).toBe(true);
+    for (const a of ["10.0.0.5", "::ffff:10.0.0.5", "192.168.1.20", "2001:db8::1", "", undefined])
+      expect(isLoopbackPeer(a)).toBe(false);
+  });
+});
