@@ -183,7 +183,9 @@ export function teamsActivity(text, id) {
     type: "message",
     id,
     channelId: "msteams",
-    serviceUrl: "https://smba.example.test/amer/",
+    // Replies come back in the HTTP response (expectReplies); without credentials only a local
+    // serviceUrl is accepted, as a Bot Framework Emulator on this machine sends.
+    serviceUrl: "http://localhost:3978/",
     deliveryMode: "expectReplies",
     from: { id: "29:bench", name: "On-call" },
     recipient: { id: "28:bot", name: "sipcode" },
