@@ -223,7 +223,8 @@ export async function drive({ port, connections, seconds, next, onResult }) {
   const loop = async () => {
     while (performance.now() < end) {
       const r = next();
-      onResult(r, await send(agent, port, r));
+      // A request may name its own server (the soak's Teams messages go to a Teams-only one).
+      onResult(r, await send(agent, r.port ?? port, r));
     }
   };
   await Promise.all(Array.from({ length: connections }, loop));
