@@ -4,6 +4,25 @@
 import { isHttpStatus } from "./http-status.js";
 import * as P from "./patterns.js";
 
+/**
+ * A syslog line's head: its stamp (BSD "Mar  5 03:20:01", or RFC 5424's / rsyslog's ISO stamp),
+ * the host that logged it and the program's tag ("rtpstats[812]:"). Voice boxes are often named
+ * sbc, proxy, pbx or sip, and their programs too: those words name the box, not the message.
+ */
+const SYSLOG_HEAD =
+  /^[ \t]*(?:<\d{1,3}>(?:1[ \t]+)?)?(?:[A-Z][a-z]{2}[ \t]+\d{1,2}[ \t]+\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:[ \t]+\d{4})?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}))[ \t]+[\w.-]{1,64}[ \t]+(?:[\w./-]{1,48}(?:\[\d{1,10}\])?:[ \t]+)?/;
+
+/**
+ * The line names SIP in its message: the words of a syslog head (its host and tag) do not count,
+ * so "sbc rtpstats[812]: Packets sent=486, received=503" stays a counter. The head is only looked
+ * for once a SIP word is there, which is rare on the lines these checks see.
+ */
+export function namesSip(segment: string): boolean {
+  if (!P.SIP_CONTEXT.test(segment)) return false;
+  const head = SYSLOG_HEAD.exec(segment);
+  return head === null || P.SIP_CONTEXT.test(segment.slice(head[0].length));
+}
+
 /** An HTML element's start tag right before a number: `<body>502 Bad Gateway`. */
 const HTML_TAG = /<[A-Za-z][\w-]{0,20}(?:[ \t][^<>\n]{0,200})?>$/;
 
@@ -27,7 +46,7 @@ export function responseBody(segment: string, at: number): boolean {
  * sent or received, unless the line names SIP.
  */
 export function mediaCounter(segment: string, m: RegExpExecArray): boolean {
-  return P.COUNT_KEY.test(m[0]) && P.COUNTER_CONTEXT.test(segment) && !P.SIP_CONTEXT.test(segment);
+  return P.COUNT_KEY.test(m[0]) && P.COUNTER_CONTEXT.test(segment) && !namesSip(segment);
 }
 
 /** A unit or a total right before "sent"/"received": "Bytes received: 486", "packets sent 503". */
@@ -77,7 +96,7 @@ export function countedKeyword(segment: string, m: RegExpExecArray): boolean {
   const after = segment.slice(end, end + 40);
   if (COUNT_AFTER.test(after)) return true;
   if (REPLIES_AFTER.test(after) && OTHER_COUNT.test(segment)) return true;
-  if (P.SIP_CONTEXT.test(segment)) return false;
+  if (namesSip(segment)) return false;
   if (P.COUNT_KEY.test(m[0]) && (KEYED_BEFORE.test(before) || KEYED_AFTER.test(after))) return true;
   if (!P.COUNTER_CONTEXT.test(segment)) return false;
   return COUNTER_BEFORE.test(before) || COUNTER_AFTER.test(after);
@@ -98,7 +117,7 @@ const SIP_RECORD = /respon|"(?:cseq|call[-_]?id|remote_ip|src|dst|peer)"/i;
  */
 export function apiEnvelope(segment: string, m: RegExpExecArray): boolean {
   if (segment.charCodeAt(m.index - 1) !== 34 || m[0].slice(0, 6).toLowerCase() !== "status") return false;
-  if (P.SIP_CONTEXT.test(segment)) return false;
+  if (namesSip(segment)) return false;
   if (P.API_ENVELOPE.test(segment)) return true;
   // The member sits inside an object opened and closed on this line.
   if (segment.lastIndexOf("{", m.index) < 0 || segment.indexOf("}", m.index) < 0) return false;
