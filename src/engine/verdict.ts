@@ -2,6 +2,7 @@
 // whether it is normal traffic rather than a failure.
 
 import type { Catalog } from "../catalog/indexes.js";
+import { AnsweredLegs } from "./answered-legs.js";
 import type { ChallengeOutcome } from "./challenge.js";
 import { entryLabel } from "./labels.js";
 import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
@@ -74,15 +75,21 @@ export function label(
  */
 export class AnsweredCalls {
   private readonly ids = new Set<string>();
+  /** FreeSWITCH's own answers, by channel: its lines carry no Call-ID (see answered-legs.ts). */
+  private readonly legs = new AnsweredLegs();
 
   /** Notes `f` when it answers a call; findings are seen in time order. */
   see(f: Finding): void {
     if (f.namespace !== "sip" || f.code < 200 || f.code >= 300) return;
     if (f.method === "INVITE" || f.method === "re-INVITE") this.ids.add(f.callId ?? "");
+    else if (f.method === undefined) this.legs.see(f);
   }
 
-  /** Whether the call `f` belongs to was answered before it (a finding with no Call-ID: any call). */
+  /** Whether the call `f` belongs to was answered before it (a finding with no Call-ID: any call,
+   *  or, on a FreeSWITCH line, its own leg). */
   answered(f: Finding): boolean {
+    const leg = f.callId === undefined ? this.legs.answered(f) : undefined;
+    if (leg) return true;
     if (this.ids.size === 0) return false;
     return f.callId === undefined || this.ids.has(f.callId) || this.ids.has("");
   }

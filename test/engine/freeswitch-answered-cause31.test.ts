@@ -1,0 +1,62 @@
+// Cause 31 "Normal, unspecified" on a FreeSWITCH leg: normal clearing once that leg was answered,
+// a failed call before an answer (gateways give 31 to a call they fail with no better cause).
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/engine/analyze.js";
+import { scanText } from "../../src/engine/scan/scanner.js";
+import { catalog } from "../helpers/catalog.js";
+
+const run = (...lines: string[]) => analyze(catalog(), scanText(catalog(), lines.join("\n")));
+
+const CHANNEL = "sofia/gateway/carrier_a/+14155550123";
+const state200 = (t: string, channel = CHANNEL) =>
+  `2024-03-05 ${t} [DEBUG] sofia.c:7084 Channel ${channel} entering state [completed][200]`;
+const answeredLine = (t: string) =>
+  `2024-03-05 ${t} [NOTICE] switch_channel.c:3989 Channel [${CHANNEL}] has been answered`;
+const hangup = (t: string, state: string, channel = CHANNEL) =>
+  `2024-03-05 ${t} [NOTICE] switch_channel.c:1142 Hangup ${channel} [${state}] [NORMAL_UNSPECIFIED]`;
+
+describe("cause 31 on a FreeSWITCH leg", () => {
+  it("is normal when mod_sofia logged the leg's 200 before the hang-up", () => {
+    const a = run(
+      state200("03:20:01.103456"),
+      answeredLine("03:20:01.123456"),
+      hangup("03:20:41.123456", "CS_EXCHANGE_MEDIA"),
+    );
+    expect(a.firstFailure).toBeNull();
+    expect(a.failingComponent ?? "").not.toMatch(/carrier_a/);
+  });
+
+  it("is normal on a leg hung up while exchanging media with the other leg (bridged after its answer)", () => {
+    const a = run(answeredLine("03:20:01.123456"), hangup("03:20:41.123456", "CS_EXCHANGE_MEDIA"));
+    expect(a.firstFailure).toBeNull();
+  });
+
+  it("is normal on an answered leg whatever state it hung up in", () => {
+    const a = run(state200("03:20:01.103456"), hangup("03:20:41.123456", "CS_EXECUTE"));
+    expect(a.firstFailure).toBeNull();
+  });
+
+  it("stays the failure on a leg that was never answered", () => {
+    const a = run(
+      `2024-03-05 03:20:01.103456 [DEBUG] sofia.c:7084 Channel ${CHANNEL} entering state [proceeding][180]`,
+      hangup("03:20:21.123456", "CS_CONSUME_MEDIA"),
+    );
+    expect(a.firstFailure?.code).toBe(31);
+    expect(a.failingComponent).toMatch(/gateway carrier_a/);
+  });
+
+  it("is not excused by another channel's answer", () => {
+    const other = "sofia/gateway/carrier_b/+442079460958";
+    const a = run(state200("03:20:01.103456", other), hangup("03:20:21.123456", "CS_CONSUME_MEDIA"));
+    expect(a.firstFailure?.code).toBe(31);
+  });
+
+  it("needs a new answer for a later call on the same channel name", () => {
+    const a = run(
+      state200("03:20:01.103456"),
+      hangup("03:20:41.123456", "CS_EXCHANGE_MEDIA"),
+      hangup("03:21:10.123456", "CS_CONSUME_MEDIA"),
+    );
+    expect(a.firstFailure?.line).toBe(3);
+  });
+});
