@@ -12,7 +12,7 @@ import { mobiusFailover, mobiusFailoverSentence } from "./mobius-failover.js";
 import type { NatHint } from "./nat-media.js";
 import { retryAfterSentence } from "./retry-after.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
-import { foundSentence, headlineSentence } from "./summary-words.js";
+import { type FoundCounts, foundSentence, headlineSentence } from "./summary-words.js";
 import { survivedSentence } from "./survived.js";
 import type { TimerFinding } from "./timing.js";
 import { type TransferReport, transferSentence } from "./transfer.js";
@@ -20,12 +20,9 @@ import { type Voicemail, withVoicemail } from "./voicemail.js";
 
 /** What analyze() found that the summary paragraph tells. */
 export interface SummaryFacts {
-  /** Findings counted once (a retransmitted hang-up's copies are not), codes, media symptoms. */
-  total: number;
-  distinct: number;
-  media: number;
-  /** Webex registrations logged in words: no code of their own. */
-  registered: number;
+  /** Findings counted once (a retransmitted hang-up's copies are not), codes, media symptoms and
+   *  Webex registrations logged in words. */
+  found: FoundCounts;
   first: Finding | null;
   firstLabel: string | null;
   /** The first failure as a hang-up reason. */
@@ -51,25 +48,13 @@ export interface SummaryFacts {
 
 /** The summary's sentences, in the order they are read. */
 export function summaryParts(scan: ScanOutput, facts: SummaryFacts): string[] {
-  const {
-    total,
-    distinct,
-    media,
-    registered,
-    first,
-    firstLabel,
-    hungUp,
-    firstHangup,
-    silence,
-    dropped,
-    voicemail,
-  } = facts;
+  const { found, first, firstLabel, hungUp, firstHangup, silence, dropped, voicemail } = facts;
   const { failover, recovered, dominant, transfer, fork, failing, failingComponent, nat, correlations } =
     facts;
   const { timers, named } = facts;
   const { quiet, timedOut } = silence;
   const parts: string[] = [];
-  parts.push(foundSentence(total, distinct, media, scan.lines, scan.omitted, registered));
+  parts.push(foundSentence(found, scan.lines, scan.omitted));
   const headline = headlineSentence({
     hungUp: hungUp?.sentence,
     first,

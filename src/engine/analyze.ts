@@ -244,10 +244,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     scan.findings.filter((f) => f.namespace === "symptom").length +
     scan.folded.reduce((n, c) => n + (c.namespace === "symptom" ? c.count : 0), 0);
   const parts = summaryParts(scan, {
-    total,
-    distinct,
-    media,
-    registered,
+    found: { total, distinct, media, registered },
     first,
     firstLabel,
     hungUp,

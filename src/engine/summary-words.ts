@@ -7,14 +7,16 @@ import type { RequestNoted } from "./timing.js";
 /** For a problem no code shows (audio): where to look instead. */
 export const AUDIO_HINT = "If the problem is audio with no code, try a symptom such as `one way audio`.";
 
-export function foundSentence(
-  total: number,
-  distinct: number,
-  media: number,
-  lines: number,
-  omitted: number,
-  registered = 0,
-): string {
+/** What a scan counted: findings counted once, distinct codes, media symptoms, registrations. */
+export interface FoundCounts {
+  total: number;
+  distinct: number;
+  media: number;
+  registered: number;
+}
+
+export function foundSentence(found: FoundCounts, lines: number, omitted: number): string {
+  const { total, distinct, media, registered } = found;
   const folded =
     omitted > 0
       ? `; ${omitted} repeat${omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
