@@ -5,6 +5,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
 import { inNs, labelOf, listedAnswer } from "./explain-common.js";
+import { unknownAnswer } from "./explain-no-entry.js";
 import { pstnSubcode } from "./pstn.js";
 import type { ParsedQuery } from "./query.js";
 
@@ -23,7 +24,7 @@ export function diagnosticsResult(
   let note = `No entry for Microsoft subcode ${n}: a Teams ms-diagnostics number is a subcode, not a SIP code, and is read with the SIP response that carried it.`;
   const { text, suggestions } = pstnNote(c, n);
   note += text;
-  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+  return unknownAnswer({ query, parsed }, note, suggestions);
 }
 
 /**
@@ -50,5 +51,5 @@ export function diagnosticsHeaderResult(query: string, parsed: ParsedQuery): Exp
     "Business) to the SIP responses and BYEs it sends; its number is a Microsoft subcode, read with " +
     "the SIP response that carried it. Paste the header with its number (e.g. `ms-diagnostics: " +
     "560403;reason=…`) or the SIP response line.";
-  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions: [] };
+  return unknownAnswer({ query, parsed }, note);
 }

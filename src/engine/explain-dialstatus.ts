@@ -4,6 +4,7 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
+import { unknownAnswer } from "./explain-no-entry.js";
 
 /** Asterisk's channel variable, written as a dialplan reads it. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the dialplan's own syntax, not a template.
@@ -63,5 +64,5 @@ export function dialStatusResult(
   const related = (status.related ?? []).map((id) => c.byId.get(id)).filter((e): e is Entry => !!e);
   const suggestions = [...new Set([...noted, ...related])];
   const note = `${m[1] ? "DIALSTATUS=" : ""}${name} ${status.says}`;
-  return { ...base, kind: "unknown", results: [], others: [], classEntry: null, note, suggestions };
+  return unknownAnswer(base, note, suggestions);
 }

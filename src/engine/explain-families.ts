@@ -5,6 +5,7 @@ import type { Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { namespaceLabel } from "./explain-common.js";
+import { unknownAnswer } from "./explain-no-entry.js";
 import { NAMESPACE_WORDS, type ParsedQuery } from "./query.js";
 import { MICROSOFT_TEAMS_RE } from "./query-forms.js";
 
@@ -32,14 +33,5 @@ export function familyHint(
   const ns = NAMESPACE_WORDS[word] ?? NAMESPACE_WORDS[typed.toLowerCase()];
   if (!ns || parsed.namespace !== ns) return null;
   const note = `"${query.trim()}" names a family (${namespaceLabel(ns)}), not one code: ${HOW_TO_ASK[ns]}.`;
-  return {
-    query,
-    parsed,
-    kind: "unknown",
-    results: [],
-    others: [],
-    classEntry: null,
-    note,
-    suggestions: [],
-  };
+  return unknownAnswer({ query, parsed }, note);
 }

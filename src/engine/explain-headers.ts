@@ -6,6 +6,7 @@ import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
 import { diagnosticsHeaderResult } from "./explain-diagnostics.js";
+import { unknownAnswer } from "./explain-no-entry.js";
 import type { ParsedQuery } from "./query.js";
 
 /** Plain words for the numbers of SIP headers and SDP lines that people paste as if they were codes. */
@@ -109,16 +110,7 @@ export function headerResult(
   const { header, value } = parsed;
   if (parsed.request) {
     const note = `"${echo(`${header} ${value}`, 60)}" is a SIP ${header} request line, not a code — paste the response to it, or the whole trace.`;
-    return {
-      query,
-      kind: "unknown",
-      parsed,
-      results: [],
-      others: [],
-      classEntry: null,
-      note,
-      suggestions: [],
-    };
+    return unknownAnswer({ query, parsed }, note);
   }
   if (header === "Warning") return warningResult(c, query, parsed);
   if (header === "ms-diagnostics") return diagnosticsHeaderResult(query, parsed);
@@ -136,7 +128,7 @@ export function headerResult(
   const suggestions = (about.related ?? [])
     .map((id) => c.byId.get(id))
     .filter((e): e is Entry => e !== undefined);
-  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+  return unknownAnswer({ query, parsed }, note, suggestions);
 }
 
 /**
@@ -149,7 +141,7 @@ function packetResult(query: string, parsed: ParsedQuery & { type: "header" }): 
   const note =
     `"${echo(parsed.value, 60)}" is a packet header line: ${size ? `${size} bytes is the size of the message` : "it gives the message's size"}, not a code. ` +
     "A response's code is in the status line below it (SIP/2.0 …); paste that line, or the whole message.";
-  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions: [] };
+  return unknownAnswer({ query, parsed }, note);
 }
 
 /** RFC 3261 §20.43 warn-codes (380 and 381: RFC 5630); 3xx, never responses. */
@@ -199,5 +191,5 @@ function warningResult(c: Catalog, query: string, parsed: ParsedQuery & { type: 
   const suggestions = (media ? ["sip/488", "sip/606"] : [])
     .map((id) => c.byId.get(id))
     .filter((e): e is Entry => e !== undefined);
-  return { query, kind: "unknown", parsed, results: [], others: [], classEntry: null, note, suggestions };
+  return unknownAnswer({ query, parsed }, note, suggestions);
 }

@@ -2,6 +2,7 @@
 // (SWITCH_CAUSE_NONE, printed NONE, switch_types.h) hold while no hangup cause has been set. It says
 // nothing about why a call ended, so the answer says so and where the reason is logged instead.
 import type { ExplainResult } from "./explain.js";
+import { unknownAnswer } from "./explain-no-entry.js";
 
 /** Names stacks give cause 0, as typed in any case after `causeNameOf` has upper-cased them. */
 const ZERO_NAMES: ReadonlySet<string> = new Set(["AST_CAUSE_NOTDEFINED", "SWITCH_CAUSE_NONE"]);
@@ -32,13 +33,5 @@ export function noCauseResult(
     "without anything setting a cause. " +
     "Look instead at the call's DIALSTATUS, the SIP final response or Reason header it received or " +
     "sent, and in FreeSWITCH sip_term_status or the other leg's hangup_cause.";
-  return {
-    ...base,
-    kind: "unknown",
-    results: [],
-    others: [],
-    classEntry: null,
-    note,
-    suggestions: [],
-  };
+  return unknownAnswer(base, note);
 }
