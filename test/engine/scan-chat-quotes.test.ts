@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
+import { CUBE_403 as CARRIER_403 } from "../helpers/cube-trace.js";
 
 const run = (log: string) => analyze(catalog(), scanText(catalog(), log));
 
@@ -58,16 +59,7 @@ Call-ID: 4B3C2D1E-DA1B11EE-8F1A9C2B-7D6E5F4A@198.51.100.10
 CSeq: 101 INVITE
 Content-Length: 0
 
-Mar  5 03:01:13.880: //164/4B3C2D1E8F1A/SIP/Msg/ccsipDisplayMsg:
-Received:
-SIP/2.0 403 Forbidden
-Via: SIP/2.0/UDP 198.51.100.10:5060;branch=z9hG4bK1A2B3C
-From: <sip:+14155550123@198.51.100.10>;tag=9F8E7D-1C2B
-To: <sip:+442079460958@sip.telnyx.com>;tag=as7d8e9f
-Call-ID: 4B3C2D1E-DA1B11EE-8F1A9C2B-7D6E5F4A@198.51.100.10
-CSeq: 101 INVITE
-Content-Length: 0
-`;
+${CARRIER_403}`;
 
 const KAMAILIO_SYSLOG = `Mar  5 02:50:01 proxy1 /usr/sbin/kamailio[4121]: INFO: <script>: [ci=5a2b3c4d@192.0.2.15] INVITE from sip:1001@example.com (IP:192.0.2.15:5060) to sip:1002@example.com
 Mar  5 02:50:01 proxy1 /usr/sbin/kamailio[4121]: INFO: <script>: [ci=5a2b3c4d@192.0.2.15] sending 404 Not Found to 192.0.2.15:5060
