@@ -14,14 +14,7 @@ export const into = (list: Body[]) => (b: Body) => list.push(b) > 0;
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const SLACK_API = "http://slack.test";
-/** A short pasted trace whose first failure is a 488 after a 100 Trying: what the log tests paste. */
-export const PASTED_488 = [
-  "SIP/2.0 100 Trying",
-  "CSeq: 1 INVITE",
-  "",
-  "SIP/2.0 488 Not Acceptable Here",
-  "CSeq: 1 INVITE",
-].join("\n");
+export { PASTED_488 } from "../../helpers/pasted.js";
 
 export interface SlackServerOptions {
   /** Slack settings to set directly, past the environment's bounds (a 200 ms apiTimeoutMs). */

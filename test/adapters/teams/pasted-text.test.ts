@@ -3,6 +3,7 @@
 // or searched.
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
+import { PASTED_488 } from "../../helpers/pasted.js";
 import { cardOf, cardText, message } from "./helpers.js";
 import { guardNetwork, post, teamsServerPerFile } from "./http-harness.js";
 
@@ -13,11 +14,7 @@ const TRACE = [
   "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK1",
   "CSeq: 1 INVITE",
   "",
-  "SIP/2.0 100 Trying",
-  "CSeq: 1 INVITE",
-  "",
-  "SIP/2.0 488 Not Acceptable Here",
-  "CSeq: 1 INVITE",
+  PASTED_488,
 ].join("\n");
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
