@@ -119,6 +119,10 @@ describe("while Slack rate-limits one channel", () => {
       .reply(200, { ok: true, ts: "1700000400.000900" });
     await postSigned(server, eventBody(mention("CPAIR", "1700000401.000100", "486", thread)), JSON_TYPE);
     await until(() => limited.isDone());
+    // nock answering the 429 is not the server having read it: a card posted before it knows the
+    // channel is paused is on its way already and may land first. Give it that moment (the pause
+    // lasts 2 s), then mention again.
+    await new Promise((r) => setTimeout(r, 300));
     await postSigned(server, eventBody(mention("CPAIR", "1700000402.000100", "488", thread)), JSON_TYPE);
     await postSigned(server, eventBody(mention("CPAIR", "1700000403.000100", "503", thread)), JSON_TYPE);
     await until(() => scope.isDone(), 6000);
