@@ -21,14 +21,39 @@ import { isVendorEntry } from "./search-rank.js";
 const FIRING_RE =
   /\b(?:fired|fires|firing|fire|expired|expires|expiring|expiry|popped|timed out|times out)\b/g;
 
-/** Standards' codes: what any platform may answer, as against one vendor's codes, symptoms and timers. */
-const STANDARD: ReadonlySet<Namespace> = new Set<Namespace>(["sip", "q850", "http"]);
+/**
+ * What any platform may answer: standards' codes and the symptoms they show as, as against one
+ * vendor's codes (and timers, which are answered by name).
+ */
+const STANDARD: ReadonlySet<Namespace> = new Set<Namespace>(["sip", "q850", "http", "symptom"]);
 
-/** Standard codes that name or discuss the words, best first. */
+/** Standard codes and symptoms that name or discuss the words, best first. */
 function standardMeanings(c: Catalog, text: string): Entry[] {
   return searchText(c, text, null, 16)
     .filter((r) => r.about && STANDARD.has(r.entry.namespace))
     .map((r) => r.entry);
+}
+
+/**
+ * Generic words ("registration failed", "call dropped") that only a vendor's entry names: with no
+ * vendor named, the standard meanings that name or discuss them come first, then the vendor's, as
+ * one vendor's card would be a confident wrong answer on any other platform. Null when no standard
+ * entry is about the words.
+ */
+function beforeVendors(
+  c: Catalog,
+  base: Pick<ExplainResult, "query" | "parsed" | "others" | "classEntry">,
+  text: string,
+  vendors: readonly Entry[],
+  /** Standard entries the words name outright; they lead, and the others that discuss it follow. */
+  named: readonly Entry[] = [],
+): ExplainResult | null {
+  const discussed = standardMeanings(c, text).filter((e) => !named.includes(e));
+  if (discussed.length === 0) return null;
+  const standard = [...named, ...discussed].slice(0, Math.max(4, named.length + 2));
+  const results = [...standard, ...vendors];
+  const note = `"${echo(text)}" has several meanings: the standard ones first, then ${vendorWord(vendors)}.`;
+  return { ...base, kind: "ambiguous", results, note, suggestions: [] };
 }
 
 /** "the Webex Calling entry" / "the vendors' entries" after the standard codes. */
@@ -113,15 +138,12 @@ export function textResult(
     ns,
     c,
   );
-  const vendorOnly = ns === null && phrase.length > 0 && phrase.every(isVendorEntry);
-  const standard = vendorOnly ? standardMeanings(c, parsed.text) : [];
-  if (standard.length > 0) {
-    // "registration failed" is a Webex Calling alias, but any registrar's 401 fails a registration
-    // too: with no vendor named, one vendor's card would be a confident wrong answer elsewhere.
-    const results = [...standard.slice(0, 4), ...phrase];
-    const note = `"${echo(parsed.text)}" has several meanings: the standard codes first, then ${vendorWord(phrase)}.`;
-    return { ...base, kind: "ambiguous", results, note, suggestions: [] };
-  }
+  // "registration failed" is a Webex Calling alias, but any registrar's 401 fails a registration
+  // too: the standard entries named lead, then the other standard ones that discuss the words.
+  const vendors = ns === null ? phrase.filter(isVendorEntry) : [];
+  const standardNamed = phrase.filter((e) => !vendors.includes(e));
+  const listed = vendors.length > 0 ? beforeVendors(c, base, parsed.text, vendors, standardNamed) : null;
+  if (listed) return listed;
   if (phrase.length > 0) {
     const kind = phrase.length === 1 ? "found" : "ambiguous";
     const note = kind === "ambiguous" ? `"${echo(parsed.text)}" names ${phrase.length} entries.` : null;
@@ -160,6 +182,10 @@ export function textResult(
   }
   const [top, second] = byName;
   if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
+    // "call dropped" is in ACS 410/3101's title, yet calls drop on every platform.
+    const generic = ns === null && isVendorEntry(top.entry);
+    const listed = generic ? beforeVendors(c, base, parsed.text, [top.entry]) : null;
+    if (listed) return listed;
     return { ...base, kind: "found", results: [top.entry], note: null, suggestions: [] };
   }
   // Words of any chat message ("trunk", "down") match an alias in passing ("trunk not found"); when

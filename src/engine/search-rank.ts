@@ -47,18 +47,19 @@ export function queryPhrase(text: string): string | null {
   return words.length >= 2 ? words.join(" ") : null;
 }
 
-/** Whether the entry's title or an alias says the phrase, word for word. */
+/**
+ * Whether the entry's title or an alias says the phrase word for word, each word in any of its
+ * forms: "call dropped" is named by "Call drops after 32 seconds" as much as by "Call dropped".
+ */
 export function namesPhrase(catalog: Catalog, e: Entry, phrase: string): boolean {
-  return textOf(catalog, e).names.some((n) => n.includes(` ${phrase} `));
+  const re = phraseRe(phrase);
+  return textOf(catalog, e).names.some((n) => n.includes(` ${phrase} `) || re.test(n));
 }
 
 const phraseRes = new Map<string, RegExp>();
 
-/**
- * Whether the entry's meaning, impact, causes or notes say the phrase word for word, each word in
- * any of its forms ("registration fails" for "registration failed").
- */
-export function discussesPhrase(catalog: Catalog, e: Entry, phrase: string): boolean {
+/** The phrase as a whole-word pattern, each word in any of its forms (see wordForms). */
+function phraseRe(phrase: string): RegExp {
   let re = phraseRes.get(phrase);
   if (!re) {
     const words = phrase.split(" ").map((w) => `(?:${wordForms(w).join("|")})`);
@@ -66,7 +67,15 @@ export function discussesPhrase(catalog: Catalog, e: Entry, phrase: string): boo
     if (phraseRes.size > 200) phraseRes.clear();
     phraseRes.set(phrase, re);
   }
-  return re.test(textOf(catalog, e).description);
+  return re;
+}
+
+/**
+ * Whether the entry's meaning, impact, causes or notes say the phrase word for word, each word in
+ * any of its forms ("registration fails" for "registration failed").
+ */
+export function discussesPhrase(catalog: Catalog, e: Entry, phrase: string): boolean {
+  return phraseRe(phrase).test(textOf(catalog, e).description);
 }
 
 /**
@@ -156,7 +165,10 @@ export function groupListing<T extends { entry: Entry; score: number; about?: tr
     const e = r.entry;
     const tier = tierOf(catalog, e, phrase, meaningful.length, named(e), carries(e), searched);
     const about = tier <= ABOUT;
-    const key = about && vendor(e) ? ABOUT + 0.5 : tier;
+    // Of the entries that discuss the phrase, those whose names also carry part of it lead
+    // ("registration failed": SIP 408, whose names say "registration timeout", before SIP 439).
+    const partly = tier === ABOUT && named(e) > 0 ? ABOUT - 0.25 : tier;
+    const key = about && vendor(e) ? ABOUT + 0.5 : partly;
     return { r: about ? { ...r, about: true as const } : r, key };
   });
   const vendorLast = (e: Entry) => (vendor(e) ? 1 : 0);
