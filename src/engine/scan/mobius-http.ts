@@ -65,6 +65,10 @@ const GUESSED = new Set(["stack-statement", "keyword", "phrase", "failed-code"])
 export function withoutClaimed(hits: Hit[]): Hit[] {
   let rest = withoutGuesses(hits);
   if (rest.some(successWithError)) rest = rest.filter((h) => !successWithError(h));
+  // The SDK's error class on the line of the client's own status (`POST https://… 503 (Service
+  // Unavailable) WebexHttpError.ServiceUnavailable`) names that same answer once more.
+  if (rest.length > 1 && rest.some((h) => h.detector === SDK_HTTP_ERROR))
+    rest = rest.filter((h) => h.detector !== SDK_HTTP_ERROR || !rest.some((o) => restates(h, o)));
   if (rest.length < 2 || !rest.some((h) => h.namespace === "mobius")) return rest;
   /** Where the Mobius replies start, with their status: "403@12". */
   const replies = new Set<string>();
@@ -74,6 +78,11 @@ export function withoutClaimed(hits: Hit[]): Hit[] {
   return rest.filter(
     (h) => !(h.namespace === "http" && CLIENT.has(h.detector) && replies.has(`${h.code}@${h.at}`)),
   );
+}
+
+/** Whether the SDK class hit `sdk` restates `o`, the status a client or Mobius body gave. */
+function restates(sdk: Hit, o: Hit): boolean {
+  return o !== sdk && o.code === sdk.code && (CLIENT.has(o.detector) || o.detector === MOBIUS_BODY);
 }
 
 /**

@@ -4,9 +4,9 @@
 // `WEBEX_TRACKING_ID:` on the lines below, but no number: the class name is the code.
 import type { Catalog } from "../../catalog/indexes.js";
 import type { Entry } from "../../catalog/schema.js";
-import { requestHost } from "./client-url.js";
+import { requestHost, urlHost } from "./client-url.js";
 import { all, type Emit, type Hit, hit, put } from "./hit.js";
-import { urlEntry } from "./mobius-phase.js";
+import { MOBIUS_URL, urlEntry } from "./mobius-phase.js";
 
 export const SDK_HTTP_ERROR = "sdk-http-error";
 
@@ -94,7 +94,9 @@ export function sdkRequestHost(line: string, below: readonly string[] | undefine
   const request = sdkRequestLine(line, below);
   lastRead.line = line;
   lastRead.request = request;
-  return request === undefined ? undefined : requestHost(request);
+  if (request === undefined) return undefined;
+  // A URL the class line names without a method (`(https://…)`) is the request all the same.
+  return requestHost(request) ?? urlHost(request.slice(request.search(/https?:\/\//i)));
 }
 
 /** The request line sdkRequestHost read last, and the class name's line it read it for. */
@@ -111,7 +113,32 @@ function sdkRequestLine(line: string, below: readonly string[] | undefined): str
     parts.shift();
     return requestOf(parts);
   }
-  return requestOf(below);
+  // A class line naming its request itself is the whole error on one line: the next line is
+  // another log message, not the error's request.
+  const own = at >= 0 && line.includes("://") ? ownRequest(line, at) : undefined;
+  return own ?? requestOf(below);
+}
+
+/** A URL, with the HTTP method before it when there is one. */
+const URL_ON_LINE = /(?:\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+)?(https?:\/\/[^\s"'<>()[\]]+)/g;
+
+/**
+ * The request the class line names itself: after the class name, up to the tracking id (stack
+ * frames follow it), the first URL with its method (a logger that joined the message's lines with
+ * spaces, `… Service Unavailable POST https://…`) or a Mobius URL (`(https://mobius-…/device)`);
+ * else a request the app's words name with its method before it (`POST https://… failed:
+ * WebexHttpError…`). A script's URL (a stack frame) is no request.
+ */
+function ownRequest(line: string, at: number): string | undefined {
+  const end = line.indexOf("WEBEX_TRACKING_ID", at);
+  let before: string | undefined;
+  URL_ON_LINE.lastIndex = 0;
+  for (let m = URL_ON_LINE.exec(line); m; m = URL_ON_LINE.exec(line)) {
+    if (end >= 0 && m.index > end) break;
+    if (m.index >= at && (m[1] || MOBIUS_URL.test(m[2] as string))) return m[0];
+    if (m.index < at && m[1]) before = m[0];
+  }
+  return before;
 }
 
 /** Where the error's class name is on `line`: prefixed ("WebexHttpError.…") or bare (-1: none). */
@@ -142,7 +169,9 @@ export function sdkMobiusReply(h: Hit, line: string, build: (x: Hit) => unknown)
   if (!family) return h;
   lastRead.line = undefined;
   build(h);
-  const request = lastRead.line === line ? lastRead.request : undefined;
+  // The finding reads the request only when the line named no host of its own; the class line's
+  // own URL is then the request.
+  const request = lastRead.line === line ? lastRead.request : sdkRequestLine(line, undefined);
   const e = request === undefined || !/mobius/i.test(request) ? undefined : urlEntry(family, request);
   return e ? { ...h, namespace: "mobius", phase: e.phase, entryId: e.id } : h;
 }
