@@ -1,7 +1,9 @@
 // A Twilio record pasted as the API returns it (an alert from the Monitor API, a resource of the 2010
 // API) carries its own time in "date_created" (RFC 2822 in the 2010 API: "Tue, 21 Nov 2023 10:01:02
 // +0000"). A line with no stamp of its own takes that time, also when the record is pretty-printed
-// and the field comes below the failing member (Twilio lists members alphabetically).
+// and the field comes below the failing member (Twilio lists members alphabetically). A record whose
+// date_created is null takes its other time member: when the alert was generated, else updated.
+// The Debugger webhook's event has its time in the Timestamp parameter it posts.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/engine/analyze.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
@@ -60,5 +62,73 @@ describe("a Twilio record's own time", () => {
     expect(first).toBeDefined();
     expect(a.firstFailure).toMatchObject({ code: 502 });
     expect(a.firstFailure?.timestamp).toBeUndefined();
+  });
+
+  it("dates a one-line alert whose date_created is null by its date_generated, not by the record above", () => {
+    const undated = {
+      ...alert(404, "status", null, "Tue, 21 Nov 2023 10:03:00 +0000"),
+      date_generated: "2023-11-21T09:59:40Z",
+    };
+    const a = analysed(`${JSON.stringify(later)}\n${JSON.stringify(undated)}\n`);
+    expect(a.firstFailure).toMatchObject({ code: 404, line: 2, timestamp: "2023-11-21T09:59:40Z" });
+  });
+
+  it("dates a one-line alert with only date_updated by it", () => {
+    const a = analysed(
+      `${JSON.stringify(later)}\n${JSON.stringify(alert(404, "status", null, "Tue, 21 Nov 2023 09:58:00 +0000"))}\n`,
+    );
+    expect(a.firstFailure).toMatchObject({ code: 404, timestamp: "Tue, 21 Nov 2023 09:58:00 +0000" });
+  });
+
+  it("keeps the stamp of a one-line record's own log line", () => {
+    const a = analysed(
+      `2023-11-21T10:07:00.000Z alert: ${JSON.stringify(alert(503, "voice", null, "Tue, 21 Nov 2023 10:05:00 +0000"))}\n`,
+    );
+    expect(a.firstFailure?.timestamp).toBe("2023-11-21T10:07:00.000Z");
+  });
+});
+
+/** The parameters Twilio's Debugger webhook posts for one event, its payload a JSON string. */
+const debuggerEvent = (status: number, timestamp: string) => ({
+  AccountSid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  Level: "Error",
+  Payload: JSON.stringify({
+    resource_sid: "CA1b2c3d4e5f60718293a4b5c6d7e8f901",
+    service_sid: null,
+    error_code: "11200",
+    more_info: {
+      Msg: "Bad Gateway",
+      sourceComponent: "14100",
+      ErrorCode: "11200",
+      httpResponse: String(status),
+    },
+    webhook: {
+      type: "application/json",
+      request: { url: "https://hooks.example.com/voice", method: "POST", headers: {}, parameters: {} },
+      response: { status_code: status, headers: {}, body: "" },
+    },
+  }),
+  PayloadType: "application/json",
+  Sid: "NO0123456789abcdef0123456789abcdef",
+  Timestamp: timestamp,
+});
+
+describe("a Debugger webhook event's time", () => {
+  it("is its Timestamp in the parsed body an app logs", () => {
+    const a = analysed(
+      `debugger event: ${JSON.stringify(debuggerEvent(502, "2023-11-21T10:01:02.345Z"))}\ndebugger event: ${JSON.stringify(debuggerEvent(404, "2023-11-21T09:59:40.000Z"))}\n`,
+    );
+    expect(a.firstFailure).toMatchObject({ code: 404, line: 2, timestamp: "2023-11-21T09:59:40.000Z" });
+  });
+
+  it("is its Timestamp in the form body Twilio posts", () => {
+    const body = new URLSearchParams(debuggerEvent(502, "2023-11-21T10:01:02.345Z")).toString();
+    const a = analysed(`${body}\n`);
+    expect(a.firstFailure).toMatchObject({ code: 502, timestamp: "2023-11-21T10:01:02.345Z" });
+  });
+
+  it("is its Timestamp below the payload in a pretty-printed body", () => {
+    const a = analysed(`${JSON.stringify(debuggerEvent(503, "2023-11-21T10:01:02.345Z"), null, 2)}\n`);
+    expect(a.firstFailure).toMatchObject({ code: 503, timestamp: "2023-11-21T10:01:02.345Z" });
   });
 });

@@ -17,18 +17,59 @@ function isMember(line: string): boolean {
 
 type Stamp = { text: string; ms: number };
 
-/**
- * Twilio's "date_updated" ("Tue, 21 Nov 2023 10:01:02 +0000" in its 2010 API, ISO 8601 in the
- * others): the record's time when it has no "date_created" (which Twilio may send as null).
- */
-const DATE_UPDATED = /"date_updated"\s*:\s*"([^"]{6,40})"/;
+/** A member's value as a string, plain or escaped inside a JSON string (`\"key\":\"value\"`). */
+const member = (key: string) => new RegExp(String.raw`\\?"${key}\\?"\s*:\s*\\?"([^"\\]{6,40})`);
 
-/** The time field a member line holds: a known one, else Twilio's date_updated. */
+/**
+ * Twilio's other time members, for a record whose "date_created" is null or missing, the event's
+ * own time first: an Alert's "date_generated" (when the alert was generated, which buffering may
+ * set apart from date_created) and a 2010 Notification's "message_date"; the Debugger webhook's
+ * "Timestamp" (when the event occurred; "TimeStamp" in older docs), as JSON or as the posted form
+ * (`…&Timestamp=2023-11-21T10%3A01%3A02Z`); last "date_updated" (RFC 2822 in the 2010 API:
+ * "Tue, 21 Nov 2023 10:01:02 +0000", ISO 8601 in the others).
+ */
+const TWILIO_TIMES: readonly (readonly [string, RegExp])[] = [
+  ["date_generated", member("date_generated")],
+  ["message_date", member("message_date")],
+  ["imestamp", /\\?"Time[Ss]tamp\\?"\s*:\s*\\?"([^"\\]{6,40})|(?:^|[&?\s{,])Time[Ss]tamp=([^&\s"\\]{6,60})/],
+  ["date_updated", member("date_updated")],
+];
+
+/** The time of Twilio's other time members on `line`, in the order above. */
+function twilioTime(line: string): Stamp | undefined {
+  for (const [literal, re] of TWILIO_TIMES) {
+    // A literal first: most lines name none of these members.
+    if (!line.includes(literal)) continue;
+    const m = re.exec(line);
+    const value = m?.[1] ?? (m?.[2] === undefined ? undefined : decoded(m[2]));
+    const ts = value === undefined ? undefined : parseTimestamp(value);
+    if (ts) return ts;
+  }
+  return undefined;
+}
+
+/** A form-encoded value once decoded ("10%3A01%3A02" → "10:01:02"), or as it is when it cannot be. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    return value;
+  }
+}
+
+/** The time field a member line holds: a known one, else one of Twilio's other time members. */
 function fieldTime(line: string): Stamp | undefined {
-  const known = jsonFieldTime(line);
-  if (known || !line.includes("date_updated")) return known;
-  const m = DATE_UPDATED.exec(line);
-  return m ? parseTimestamp(m[1] as string) : undefined;
+  return jsonFieldTime(line) ?? twilioTime(line);
+}
+
+/**
+ * The time of a record on one line (compact JSON, a posted form) that holds no time of its own
+ * (its "date_created" null): Twilio's other time member, so the line neither goes undated nor
+ * borrows the stamp of the record above it. Undefined when the line has its own time or none.
+ */
+function recordTime(line: string): Stamp | undefined {
+  const other = twilioTime(line);
+  return other && !parseTimestamp(line) ? other : undefined;
 }
 
 /**
@@ -36,10 +77,11 @@ function fieldTime(line: string): Stamp | undefined {
  * its own first. Objects closed above it are siblings, skipped whole; the walk ends at the record's
  * opening line, an object or array with no key (the start of the record, or of an element of a
  * list), whose own stamp counts ("08:01:05 INFO webhook: {"). Null when that record has no time:
- * a record before it is another event. Undefined for a line that is no member, or a walk cut short.
+ * a record before it is another event. A line that is no member has the time of the one-line
+ * record it holds (recordTime). Undefined for a line with no such time, or a walk cut short.
  */
 export function jsonObjectTime(text: string, line: string, ls: number): Stamp | null | undefined {
-  if (!isMember(line)) return undefined;
+  if (!isMember(line)) return recordTime(line);
   const own = fieldTime(line);
   if (own) return own;
   let depth = 0;
