@@ -6,7 +6,8 @@
 // the calling leg's dump they may be the only record of the failure. The two legs of one bridge
 // dumped one after the other (the A-leg's bridge_uuid, signal_bond, last_bridge_to or
 // Other-Leg-Unique-ID naming the B-leg's Unique-ID, or the B-leg's naming the A-leg's) are one call:
-// a code both legs ended with counts once, and its finding says both legs ended with it.
+// a code both legs ended with counts once, and its finding says both legs ended with it. The link
+// counts wherever either dump holds it: given the lines below, the second dump is read to its end.
 import type { Finding } from "./finding.js";
 import type { Hit } from "./hit.js";
 import { lineAt, prevLineStart, quoteEnd } from "./text-lines.js";
@@ -104,6 +105,12 @@ interface Given {
   finding?: Finding;
 }
 
+/** A dump read before the one being read: its codes and channels. */
+interface Dumped {
+  given: Map<string, Given>;
+  legs: Legs;
+}
+
 /** What "both legs" says on a finding both legs of one bridge ended with. */
 export const BOTH_LEGS = "both legs of the bridge";
 
@@ -114,21 +121,26 @@ export class ChannelDumps {
   private readonly ids = new Map<string, string>();
   private legs: Legs = { self: new Set(), links: new Set() };
   /** The last dump that gave a code, while the next may be the other leg of its bridge. */
-  private previous: { given: Map<string, Given>; legs: Legs } | undefined;
+  private previous: Dumped | undefined;
+  /** Whether the rest of this dump, below the line being read, was read for its channels. */
+  private aheadRead = false;
 
   /**
    * Whether the hit `h` on the dump line numbered lineNo restates a code its dump already
-   * gave. `above(n)` gives the n lines above, nearest first, which tell whether the dump goes on.
+   * gave. `above(n)` gives the n lines above, nearest first, which tell whether the dump goes on;
+   * `below(n)`, when given, the n lines below, where the rest of the dump may name the other leg.
    */
-  repeats(h: Hit, lineNo: number, above: (n: number) => string[]): boolean {
+  repeats(h: Hit, lineNo: number, above: (n: number) => string[], below?: (n: number) => string[]): boolean {
     if (lineNo !== this.lineNo) this.follow(lineNo, above);
     this.lineNo = lineNo;
     const key = `${h.namespace}:${h.code}:${h.subcode ?? ""}`;
     const first = this.given.get(key);
     if (!first) {
       // The other leg of the bridge the dump before ended with the same code: one call, once.
-      const leg =
-        this.previous && bridged(this.previous.legs, this.legs) ? this.previous.given.get(key) : undefined;
+      const prev = this.previous;
+      const shared = prev?.given.get(key);
+      if (prev && shared && below && !this.aheadRead && !bridged(prev.legs, this.legs)) this.ahead(below);
+      const leg = prev && shared && bridged(prev.legs, this.legs) ? shared : undefined;
       this.given.set(key, leg ?? { lineNo });
       if (!leg) return false;
       if (leg.finding) leg.finding.legs = BOTH_LEGS;
@@ -186,6 +198,29 @@ export class ChannelDumps {
     }
   }
 
+  /**
+   * The channels the rest of the dump names, below its first code that the dump before also gave:
+   * FreeSWITCH writes a hung-up B-leg's Hangup-Cause among the event's first fields and its
+   * Other-Leg-Unique-ID after the caller profile, and a link variable may come after every code.
+   * Read once per dump, up to its end (a header, another id or another kind of line), so the next
+   * call's dump lends it nothing.
+   */
+  private ahead(below: (n: number) => string[]): void {
+    this.aheadRead = true;
+    const seen = new Map(this.ids);
+    for (const raw of below(DUMP_LINES)) {
+      const l = dumpField(raw);
+      if (isHeader(l) || !inDump(l)) return;
+      const named = idOf(l);
+      if (named) {
+        const was = seen.get(named[0]);
+        if (was !== undefined && was !== named[1]) return;
+        seen.set(named[0], named[1]);
+      }
+      this.leg(l);
+    }
+  }
+
   /** Notes the channel `line` names, the dump's own or its bridge's other leg. */
   private leg(line: string): void {
     // Cheap first: most dump lines are variables naming neither.
@@ -202,6 +237,7 @@ export class ChannelDumps {
     if (this.given.size > 0) this.previous = { given: this.given, legs: this.legs };
     else if (this.legs.self.size === 0 && this.legs.links.size === 0 && this.ids.size === 0) return;
     this.given = new Map();
+    this.aheadRead = false;
     this.ids.clear();
     this.legs = { self: new Set(), links: new Set() };
   }
