@@ -59,4 +59,18 @@ describe("FreeSWITCH dumps of both legs of one bridge", () => {
     const a = run([...dump("01.100000", A, [`variable_bridge_uuid: [${B}]`]), ...b]);
     expect(codes(a)).toEqual(["q850/102×1", "q850/41×1"]);
   });
+  it("link the legs when the second dump names the first only below its causes", () => {
+    // uuid_dump of a hung-up B-leg: its Hangup-Cause and variables come before Other-Leg-Unique-ID.
+    const b = [
+      "2024-03-05 03:40:01.200000 [INFO] mod_dptools.c:1743 CHANNEL_DATA:",
+      "Channel-State: [CS_HANGUP]",
+      `Unique-ID: [${B}]`,
+      "Hangup-Cause: [RECOVERY_ON_TIMER_EXPIRE]",
+      "variable_sip_term_cause: [102]",
+      `Other-Leg-Unique-ID: [${A}]`,
+    ];
+    const a = run([...dump("01.100000", A, []), ...b]);
+    expect(codes(a)).toEqual(["q850/102×1"]);
+    expect(a.firstFailure).toMatchObject({ code: 102, legs: "both legs of the bridge" });
+  });
 });

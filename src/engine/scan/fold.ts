@@ -50,6 +50,8 @@ export interface HitSource {
   sourceHost(): string | undefined;
   /** The `n` lines above the line (fewer at the start of what is kept), nearest first. */
   above(n: number): string[];
+  /** The `n` lines below the line (fewer at the end of what has been read). */
+  below(n: number): string[];
 }
 
 /** A 401/407 past the cap, waiting to see whether a success answers it. */

@@ -26,6 +26,7 @@ interface Source {
   line: string;
   build(h: Hit): Finding;
   above(n: number): string[];
+  below(n: number): string[];
 }
 
 /** A cause FreeSWITCH ends a failed bridge with: a Q.850 cause other than normal clearing (16), or
@@ -53,7 +54,7 @@ export class Restatements {
     const src = quoted.line.charCodeAt(0) === 62 ? { ...quoted, line: unquoted(quoted.line) } : quoted;
     const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
     if (t === null) return null;
-    if (isDumpLine(src.line) && this.dumps.repeats(t, lineNo, src.above)) return null;
+    if (isDumpLine(src.line) && this.dumps.repeats(t, lineNo, src.above, src.below)) return null;
     if (isCodecRefusal(t)) this.codecs.offered(src.line, src.above);
     else if (this.codecs.waiting && this.codec(t, src, lineNo)) return null;
     if (t.detector === DIAL_STATUS)

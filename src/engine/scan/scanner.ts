@@ -27,7 +27,7 @@ import { sameLineRules } from "./same-line.js";
 import { type ScanIndex, scanIndexFor } from "./scan-index.js";
 import type { ScanOutput } from "./scan-output.js";
 import { isSpace } from "./tails.js";
-import { countLines, endOfNext, lineAt, prevLines } from "./text-lines.js";
+import { countLines, endOfNext, lineAt, nextLines, prevLines } from "./text-lines.js";
 import { Trigger } from "./trigger.js";
 import { treeBelow } from "./tshark-summary.js";
 
@@ -101,6 +101,7 @@ export class Scanner {
       return at.ctx ? at.ctx.headers().host : messageSource(this.buf, at.ls)?.host;
     },
     above: (n: number): string[] => prevLines(this.buf, this.at.ls, n),
+    below: (n: number): string[] => nextLines(this.buf, this.at.le, n),
   };
   get events(): TimingEvent[] {
     return this.log.events;
