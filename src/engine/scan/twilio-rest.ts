@@ -3,9 +3,11 @@
 // the API's own JSON error body, `{"code": 21211, "message": …, "more_info": …, "status": 400}`. The
 // status is the HTTP answer of Twilio's REST API to the app's request, not a SIP response, and
 // Twilio's own error code is no code we explain. Also the HTTP status Twilio recorded for a webhook
-// it fetched (error 11200 and its kin), in its alerts and debugger events.
+// it fetched (error 11200 and its kin), in its alerts and debugger events, and the alerts of a
+// webhook it could not connect to at all (11205, twilio-unreachable.ts).
 import { all, type Emit, type Hit, hit } from "./hit.js";
 import { isHttpStatus } from "./http-status.js";
+import { detectTwilioUnreachable } from "./twilio-unreachable.js";
 
 /** The detector of a status Twilio's REST API answered with. */
 export const TWILIO_REST = "twilio-rest";
@@ -135,6 +137,8 @@ const ALERT_RECORD = /\bErrorCode\b|error_code(?:\\?"|%22)/;
  * the status_code after an httpResponse of the same record with the same number is that answer again.
  */
 export function detectTwilioWebhook(segment: string, emit: Emit, lineEnd = Number.POSITIVE_INFINITY): void {
+  // Error 11205: Twilio never connected, so the record holds no status; it names the host instead.
+  if (segment.includes("11205")) detectTwilioUnreachable(segment, emit, lineEnd);
   // A literal first: the regexes never run on lines that name neither key.
   if (!segment.includes("httpResponse") && !segment.includes("status_code")) return;
   if (!ALERT_RECORD.test(segment)) return;
