@@ -7,6 +7,7 @@ import { acsDetails, acsLead, acsNotes, carriers } from "./acs-details.js";
 import { type Analysis, NO_CODES } from "./analysis.js";
 import { followUpChecklist } from "./analyze-checklist.js";
 import { summaryParts } from "./analyze-summary.js";
+import { relayedLegs } from "./b2bua-relay.js";
 import { bothLegsNotes } from "./bridge-legs.js";
 import { cancelIndex } from "./cancel-index.js";
 import { cancelNotes } from "./cancel-notes.js";
@@ -136,8 +137,10 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // A registration the client got past (it placed a call after it) gives way to the call's failure.
   const past = afterRecoveredRegistration(failing, firstFailure, entryOf);
   const recovered = past ? (firstFailure as Finding | null) : null;
-  const first = past ?? (firstFailure as Finding | null);
-  const dominant = dominantFailure(failing, first);
+  // A B2BUA's failure toward its caller that relays its outbound leg's: one failure, the first leads.
+  const relayed = relayedLegs(failing, past ?? (firstFailure as Finding | null));
+  const first = relayed.first;
+  const dominant = dominantFailure(relayed.own, first);
   const fork = forkedBranch(forwarded, first);
   // The caller got the 408 the proxy made up for a branch that never answered: that branch failed.
   const silentFork = fork?.[1].best === first ? fork?.[1] : undefined;
@@ -193,6 +196,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const failover = first ? failedOver.get(first) : undefined;
   const linked = new Set<string>();
   const correlations = [
+    ...relayed.notes(named),
     ...acsNotes(catalog, overruled, named, linked),
     ...relatedPairs(failed, linked),
     ...diagnosticsNotes(failing, named),
@@ -206,7 +210,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // result's before the SIP code it carries).
   const checklist = followUpChecklist(
     {
-      entries: failureEntries,
+      entries: relayed.entries(failureEntries, entryOf),
       leading: [
         dominant && entryOf(dominant.finding),
         ...(lead?.entries ?? []),
