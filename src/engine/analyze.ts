@@ -80,7 +80,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const crossed = scan.findings.some((f) => f.code === 491) ? glares(ordered) : undefined;
   // Reasons repeated in a retransmitted BYE/CANCEL: one hang-up, counted once.
   let copies = 0;
-  const answered = new AnsweredCalls();
+  const answered = new AnsweredCalls(scan.events);
   ordered.forEach((f, i) => {
     const hangup = hangups.size > 0 ? hangups.get(f) : undefined;
     if (hangup?.copy) {

@@ -9,6 +9,7 @@ import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
 import { MOBIUS_REGISTERED, registeredLabel } from "./scan/mobius-registered.js";
 import { OWN_CAUSE } from "./scan/own-causes.js";
 import type { Finding } from "./scan/scanner.js";
+import type { TimingEvent } from "./scan/timing-event.js";
 
 /**
  * Mobius refusals that are correct behaviour, by the words of their log message, with why: the
@@ -76,7 +77,15 @@ export function label(
 export class AnsweredCalls {
   private readonly ids = new Set<string>();
   /** FreeSWITCH's own answers, by channel: its lines carry no Call-ID (see answered-legs.ts). */
-  private readonly legs = new AnsweredLegs();
+  private readonly legs: AnsweredLegs;
+
+  /** `events`: the scan's timing events, whose "answer" lines mark FreeSWITCH legs answered. */
+  constructor(events: readonly TimingEvent[] = []) {
+    const answers = events
+      .filter((e) => e.kind === "answer")
+      .map((e) => ({ line: e.line, text: e.note ?? "" }));
+    this.legs = new AnsweredLegs(answers.sort((a, b) => a.line - b.line));
+  }
 
   /** Notes `f` when it answers a call; findings are seen in time order. */
   see(f: Finding): void {

@@ -36,6 +36,17 @@ describe("cause 31 on a FreeSWITCH leg", () => {
     expect(a.firstFailure).toBeNull();
   });
 
+  it("is normal on a leg the core logged as answered, whatever state it hung up in", () => {
+    const a = run(answeredLine("03:20:01.123456"), hangup("03:20:41.123456", "CS_EXECUTE"));
+    expect(a.firstFailure).toBeNull();
+  });
+
+  it("is not excused by the answer line of another channel", () => {
+    const other = `2024-03-05 03:20:01.123456 [NOTICE] switch_channel.c:3989 Channel [sofia/gateway/carrier_b/+442079460958] has been answered`;
+    const a = run(other, hangup("03:20:41.123456", "CS_EXECUTE"));
+    expect(a.firstFailure?.code).toBe(31);
+  });
+
   it("stays the failure on a leg that was never answered", () => {
     const a = run(
       `2024-03-05 03:20:01.103456 [DEBUG] sofia.c:7084 Channel ${CHANNEL} entering state [proceeding][180]`,

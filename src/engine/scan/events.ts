@@ -5,6 +5,7 @@ import { timingEvent } from "./event-kinds.js";
 import { lineHost } from "./hosts.js";
 import { jsonObjectTime } from "./json-time.js";
 import { LOOKUP_MISS, noteLookupMiss, resetLookupMiss } from "./lookup-miss.js";
+import { redact } from "./redact.js";
 import { referToOf } from "./refer-to.js";
 import { RELAY_ANCHOR } from "./relay-lines.js";
 import { closedConnection, type StatedTimeout, statedTimeout, TIMEOUT_ANCHORS } from "./stated-timeouts.js";
@@ -28,6 +29,10 @@ export function timeOf(text: string, line: string, ls: number): { text: string; 
 }
 export type { TimingEvent } from "./timing-event.js";
 
+/** FreeSWITCH's core marking a channel answered: "Channel [sofia/internal/1000@10.0.0.5] has been
+ *  answered" (NOTICE level, so also in logs without mod_sofia's DEBUG states). */
+const ANSWERED = "] has been answered";
+
 /**
  * The literals a line needs for EventLog.record to look at it ("SIP/2.0" of a request line,
  * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #", a stack saying a request
@@ -36,7 +41,7 @@ export type { TimingEvent } from "./timing-event.js";
  * the scanner finds them with one search over a whole block (anchors.ts).
  */
 export const EVENT_ANCHORS = new RegExp(
-  `SIP/2\\.0|eep|Request msg |ransmitting #|${LOOKUP_MISS}|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}|${RELAY_ANCHOR}`,
+  `SIP/2\\.0|eep|Request msg |ransmitting #|${ANSWERED}|${LOOKUP_MISS}|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}|${RELAY_ANCHOR}`,
   "g",
 );
 
@@ -90,6 +95,12 @@ export class EventLog {
   record(text: string, line: string, ls: number, le: number, lineNo: number): void {
     if (line.includes(LOOKUP_MISS)) {
       noteLookupMiss(line, lineNo);
+      return;
+    }
+    if (line.includes(ANSWERED)) {
+      // Kept as the findings' texts are (numbers masked alike): the channel names are compared.
+      const note = redact(line.slice(0, 400), { maskPhoneNumbers: this.maskNumbers });
+      if (!this.full) this.events.push({ kind: "answer", line: lineNo, tsMs: Number.NaN, note });
       return;
     }
     if (line.includes("ransmitting #") && this.retransmitted(text, line, ls, le)) return;

@@ -7,9 +7,18 @@ import type { ReferTarget } from "./refer-to.js";
  * "timeout" is a stack's own statement that a request got no response; a "close" a TCP connection
  * closed (FIN) by the side named in `from`, toward `to`. A "voicemail" is a PBX handing the call to
  * voicemail (`note` names the step). A "stale-challenge" is a 401/407 whose challenge says stale=true.
+ * An "answer" is FreeSWITCH's core marking a channel answered (`note`: the line, redacted).
  */
 export interface TimingEvent {
-  kind: "request" | "keepalive" | "keepalive-miss" | "timeout" | "close" | "voicemail" | "stale-challenge";
+  kind:
+    | "request"
+    | "keepalive"
+    | "keepalive-miss"
+    | "timeout"
+    | "close"
+    | "voicemail"
+    | "stale-challenge"
+    | "answer";
   method?: string;
   line: number;
   /** NaN for a CANCEL or BYE on a line without a time: they still pair with what follows by line. */
