@@ -18,7 +18,7 @@ export interface Analysis {
   summary: string;
   checklist: string[];
   /** `distinct` and `failures` count codes (namespace, code and subcode), not timeline rows. */
-  /** `symptoms` counts media symptoms among `findings` (RTP that stopped: no code of their own), and
+  /** `symptoms` counts symptoms among `findings` (RTP that stopped, an unreachable webhook: no code), and
    *  `registrations` the Webex client's registrations it logged in words (no status in the log). */
   counts: {
     findings: number;

@@ -243,7 +243,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
         : (dropped?.label ?? null);
   const total = scan.findings.length + scan.omitted - copies;
-  // A media symptom (RTP that stopped) is no code: named apart, so the count stays the codes'.
+  // A symptom (RTP that stopped, a webhook Twilio could not reach) is no code: named apart, so the
+  // count stays the codes'.
   const media =
     scan.findings.filter((f) => f.namespace === "symptom").length +
     scan.folded.reduce((n, c) => n + (c.namespace === "symptom" ? c.count : 0), 0);

@@ -1,4 +1,4 @@
-// The summary's opening sentences: how many codes (and media symptoms) a scan found, in how many
+// The summary's opening sentences: how many codes (and symptoms) a scan found, in how many
 // lines, and how many repeats were folded into the counts; then what failed first.
 import { hostRole } from "./scan/hosts.js";
 import type { Finding } from "./scan/scanner.js";
@@ -7,7 +7,7 @@ import type { RequestNoted } from "./timing.js";
 /** For a problem no code shows (audio): where to look instead. */
 export const AUDIO_HINT = "If the problem is audio with no code, try a symptom such as `one way audio`.";
 
-/** What a scan counted: findings counted once, distinct codes, media symptoms, registrations. */
+/** What a scan counted: findings counted once, distinct codes, symptoms, registrations. */
 export interface FoundCounts {
   total: number;
   distinct: number;
@@ -22,9 +22,10 @@ export function foundSentence(found: FoundCounts, lines: number, omitted: number
       ? `; ${omitted} repeat${omitted === 1 ? " is" : "s are"} folded into the counts, the first of each kept`
       : "";
   const codes = total - media - registered;
-  // Media symptoms and registrations a client logged in words carry no code: named apart.
+  // Symptoms (RTP that stopped, a webhook Twilio could not reach) and registrations a client logged
+  // in words carry no code: named apart.
   const others = [
-    ...(media > 0 ? [`${media} media symptom${media === 1 ? "" : "s"}`] : []),
+    ...(media > 0 ? [`${media} symptom${media === 1 ? "" : "s"}`] : []),
     ...(registered > 0 ? [`${registered} Mobius registration${registered === 1 ? "" : "s"}`] : []),
   ];
   const what =

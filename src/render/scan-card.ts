@@ -91,7 +91,7 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
     },
   ];
   // RTP that stopped carries no code: its own field, so "Codes found" counts codes only.
-  if (counts.symptoms > 0) fields.push({ label: "Media symptoms", value: String(counts.symptoms) });
+  if (counts.symptoms > 0) fields.push({ label: "Symptoms", value: String(counts.symptoms) });
   if (counts.registrations > 0)
     fields.push({ label: "Mobius registrations", value: String(counts.registrations) });
   if (a.failingComponent) fields.push({ label: "Likely failing component", value: a.failingComponent });

@@ -46,7 +46,7 @@ describe("media that stopped", () => {
     expect(a.failingComponent).toContain("RTP media path");
     expect(a.checklist.join("\n")).toMatch(/UDP idle timeout/);
     expect(a.summary).not.toMatch(/found no SIP/);
-    expect(a.summary).toMatch(/^Found no codes and 1 media symptom in \d+ lines\./);
+    expect(a.summary).toMatch(/^Found no codes and 1 symptom in \d+ lines\./);
   });
 
   it("shows on the card as a failure, not as a clean log", () => {
@@ -55,7 +55,7 @@ describe("media that stopped", () => {
     expect(text).toContain("First failure: Symptom: Audio drops after answer");
     expect(text).not.toContain("No error codes found");
     expect(text).toMatch(/Codes found\s+0\b/);
-    expect(text).toMatch(/Media symptoms\s+1\b/);
+    expect(text).toMatch(/Symptoms\s+1\b/);
     // The caller's number on the hangup line stays masked.
     expect(text).not.toContain("14155550123");
   });
