@@ -25,13 +25,18 @@ const member = (key: string) => new RegExp(String.raw`\\?"${key}\\?"\s*:\s*\\?"(
  * own time first: an Alert's "date_generated" (when the alert was generated, which buffering may
  * set apart from date_created) and a 2010 Notification's "message_date"; the Debugger webhook's
  * "Timestamp" (when the event occurred; "TimeStamp" in older docs), as JSON or as the posted form
- * (`…&Timestamp=2023-11-21T10%3A01%3A02Z`); last "date_updated" (RFC 2822 in the 2010 API:
+ * (`…&Timestamp=2023-11-21T10%3A01%3A02Z`) or as a web framework prints that form (Express's
+ * `req.body`, `Timestamp: '2023-…'`; Flask's `ImmutableMultiDict([…('Timestamp', '2023-…')])`);
+ * last "date_updated" (RFC 2822 in the 2010 API:
  * "Tue, 21 Nov 2023 10:01:02 +0000", ISO 8601 in the others).
  */
 const TWILIO_TIMES: readonly (readonly [string, RegExp])[] = [
   ["date_generated", member("date_generated")],
   ["message_date", member("message_date")],
-  ["imestamp", /\\?"Time[Ss]tamp\\?"\s*:\s*\\?"([^"\\]{6,40})|(?:^|[&?\s{,])Time[Ss]tamp=([^&\s"\\]{6,60})/],
+  [
+    "imestamp",
+    /\\?"Time[Ss]tamp\\?"\s*:\s*\\?"([^"\\]{6,40})|(?:^|[&?\s{,])Time[Ss]tamp=([^&\s"\\]{6,60})|(?:^|[\s{,(])'?Time[Ss]tamp'?(?::|',)\s*'([^'\\]{6,40})'/,
+  ],
   ["date_updated", member("date_updated")],
 ];
 
@@ -41,7 +46,7 @@ function twilioTime(line: string): Stamp | undefined {
     // A literal first: most lines name none of these members.
     if (!line.includes(literal)) continue;
     const m = re.exec(line);
-    const value = m?.[1] ?? (m?.[2] === undefined ? undefined : decoded(m[2]));
+    const value = m?.[1] ?? m?.[3] ?? (m?.[2] === undefined ? undefined : decoded(m[2]));
     const ts = value === undefined ? undefined : parseTimestamp(value);
     if (ts) return ts;
   }
@@ -69,7 +74,10 @@ function fieldTime(line: string): Stamp | undefined {
  */
 function recordTime(line: string): Stamp | undefined {
   const other = twilioTime(line);
-  return other && !parseTimestamp(line) ? other : undefined;
+  if (!other) return undefined;
+  // A framework's print of the form shows the Timestamp plain: then the first stamp on the line is it.
+  const own = parseTimestamp(line);
+  return !own || own.text === other.text ? other : undefined;
 }
 
 /**
@@ -81,7 +89,7 @@ function recordTime(line: string): Stamp | undefined {
  * record it holds (recordTime). Undefined for a line with no such time, or a walk cut short.
  */
 export function jsonObjectTime(text: string, line: string, ls: number): Stamp | null | undefined {
-  if (!isMember(line)) return recordTime(line);
+  if (!isMember(line)) return recordTime(line) ?? inspectedTime(text, line, ls);
   const own = fieldTime(line);
   if (own) return own;
   let depth = 0;
@@ -140,6 +148,43 @@ function timeBelow(text: string, ls: number, levels: number): Stamp | undefined 
     }
     if (depth > 0) continue;
     const ts = fieldTime(t);
+    if (ts) return ts;
+  }
+  return undefined;
+}
+
+/** How far a Debugger event's Timestamp can be from its Payload in a printed object. */
+const INSPECT_LINES = 12;
+
+/**
+ * The time of the Debugger event whose Payload is on `line`, as Node prints a parsed form one
+ * parameter a line (Express's `console.log(req.body)`: `  Payload: '{"resource_sid":…}',` with
+ * `  Timestamp: '2023-…'` above or below it). The stamp of the object's opening line wins, as it
+ * does for a JSON record. Undefined for any other line.
+ */
+function inspectedTime(text: string, line: string, ls: number): Stamp | undefined {
+  // A literal first: only a payload's line is worth the walk.
+  if (!line.includes("error_code") || !/^\s+Payload: '/.test(line)) return undefined;
+  let member: Stamp | undefined;
+  for (let k = 0, start = ls; k < INSPECT_LINES && start > 0; k++) {
+    const prev = prevLineStart(text, start);
+    const t = lineAt(text, prev, start - 1);
+    start = prev;
+    if (t.trimEnd().endsWith("{")) return parseTimestamp(t) ?? member ?? timeUnder(text, ls);
+    member ??= twilioTime(t);
+  }
+  return member ?? timeUnder(text, ls);
+}
+
+/** The Timestamp member below the line starting at text[ls], before its object closes. */
+function timeUnder(text: string, ls: number): Stamp | undefined {
+  for (let k = 0, start = text.indexOf("\n", ls) + 1; k < INSPECT_LINES && start > 0; k++) {
+    const end = text.indexOf("\n", start);
+    if (end < 0) return undefined;
+    const t = lineAt(text, start, end);
+    start = end + 1;
+    if (t.trimStart().startsWith("}")) return undefined;
+    const ts = twilioTime(t);
     if (ts) return ts;
   }
   return undefined;
