@@ -122,10 +122,11 @@ const COLON = String.raw`[ \t]*(?::|%3A)[ \t]*`;
  * `"more_info":{…"httpResponse":"502"…}` (group 1), and that payload's
  * `"webhook":{…"response":{"status_code":502,…}}` (group 2; null when the fetch got no answer).
  * Twilio POSTs that payload form-encoded (`…&Payload=%7B%22resource_sid%22…`), and an app that logs
- * its parsed body prints it as an escaped JSON string (`"Payload":"{\"resource_sid\":…}"`).
+ * its parsed body prints it as an escaped JSON string (`"Payload":"{\"resource_sid\":…}"`). Form-encoded,
+ * a member's name follows the `%22` of its quote, whose last digit must not count as a word before it.
  */
 const WEBHOOK_STATUS = new RegExp(
-  String.raw`(?<!\w)httpResponse(?:=|${Q}${COLON}${Q}?)([1-5]\d\d)(?!\d)|${Q}response${Q}${COLON}(?:\{|%7B)[ \t]*${Q}status_code${Q}${COLON}([1-5]\d\d)(?!\d)`,
+  String.raw`(?:(?<=%22)|(?<!\w))httpResponse(?:=|${Q}${COLON}${Q}?)([1-5]\d\d)(?!\d)|${Q}response${Q}${COLON}(?:\{|%7B)[ \t]*${Q}status_code${Q}${COLON}([1-5]\d\d)(?!\d)`,
   "g",
 );
 /** What marks the record as Twilio's alert: its error code (`ErrorCode=` in the text, `error_code`). */

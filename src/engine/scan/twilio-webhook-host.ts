@@ -13,11 +13,16 @@ export const WEBHOOK_AGENT = "your webhook, which answered Twilio's request";
  */
 export const WEBHOOK_CHECKS = "WEBHOOK";
 
-/** Where a record names the webhook URL, once decoded: alert_text's url=, request_url, webhook.request.url. */
+/**
+ * Where a record names the webhook URL, once decoded: alert_text's url=, request_url,
+ * webhook.request.url, else the Debugger payload's more_info.url.
+ */
 const WEBHOOK_URL = [
   /(?:^|[?&"\s])url=(https?:\/\/[^&\s"\\]+)/,
   /request_url\\?"[ \t]*:[ \t]*\\?"(https?:\/\/[^\s"\\]+)/,
   /\\?"request\\?"[ \t]*:[ \t]*\{[ \t]*\\?"url\\?"[ \t]*:[ \t]*\\?"(https?:\/\/[^\s"\\]+)/,
+  // A Debugger payload with no webhook member: more_info's own "url" is the webhook's.
+  /more_info\\?"[ \t]*:[ \t]*\{[^{}]*?\\?"url\\?"[ \t]*:[ \t]*\\?"(https?:\/\/[^\s"\\]+)/,
 ];
 /** How far below the alert's status line a pretty-printed alert's request_url can be. */
 const RECORD_LINES = 16;
