@@ -17,13 +17,15 @@ export interface Analysis {
   timers: TimerFinding[];
   summary: string;
   checklist: string[];
-  /** `distinct` and `failures` count codes (namespace, code and subcode), not timeline rows. */
+  /** `distinct` and `failures` count codes (namespace, code and subcode), not timeline rows;
+   *  `relayed` counts the codes that only a B2BUA's relay of another failure brought (not in `failures`). */
   /** `symptoms` counts symptoms among `findings` (RTP that stopped, an unreachable webhook: no code), and
    *  `registrations` the Webex client's registrations it logged in words (no status in the log). */
   counts: {
     findings: number;
     distinct: number;
     failures: number;
+    relayed: number;
     omitted: number;
     lines: number;
     symptoms: number;

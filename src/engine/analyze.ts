@@ -6,6 +6,7 @@ import type { Entry } from "../catalog/schema.js";
 import { acsDetails, acsLead, acsNotes, carriers } from "./acs-details.js";
 import { type Analysis, NO_CODES } from "./analysis.js";
 import { followUpChecklist } from "./analyze-checklist.js";
+import { scanCounts } from "./analyze-counts.js";
 import { summaryParts } from "./analyze-summary.js";
 import { relayedLegs } from "./b2bua-relay.js";
 import { bothLegsNotes } from "./bridge-legs.js";
@@ -31,7 +32,6 @@ import { otherDestinations } from "./other-destinations.js";
 import { pstnResult } from "./pstn.js";
 import { refusedCredentials } from "./refused-credentials.js";
 import { foldRows, normalLabels } from "./rows.js";
-import { MOBIUS_REGISTERED } from "./scan/mobius-registered.js";
 import type { Finding, ScanOutput } from "./scan/scanner.js";
 import { sippScenario } from "./sipp.js";
 import { staleChallenges, staleComponent, staleLabel } from "./stale-nonce.js";
@@ -81,6 +81,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   // Reasons repeated in a retransmitted BYE/CANCEL: one hang-up, counted once.
   let copies = 0;
   const answered = new AnsweredCalls(scan.events);
+  // Rows are placed once the relays are known: a B2BUA's relayed failure is marked in its row.
+  const placed: Parameters<TimelineRows["add"]>[] = [];
   ordered.forEach((f, i) => {
     const hangup = hangups.size > 0 ? hangups.get(f) : undefined;
     if (hangup?.copy) {
@@ -124,21 +126,27 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       if (method) failedMethod.set(e, method);
     }
     const hangupMethod = hangup?.request.method ?? false;
-    timelineRows.add(f, !normal, hangupMethod, () =>
-      hangup
-        ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}`
-        : (transfers.get(f)?.label ?? label(catalog, f)),
-    );
+    placed.push([
+      f,
+      !normal,
+      hangupMethod,
+      () =>
+        hangup
+          ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}`
+          : (transfers.get(f)?.label ?? label(catalog, f)),
+    ]);
   });
-  timelineRows.addFolded(scan.folded ?? []);
-  const rows = timelineRows.rows;
-  const timeline = foldRows(rows);
   const entryOf = (f: Finding) => (f.id ? catalog.byId.get(f.id) : undefined);
   // A registration the client got past (it placed a call after it) gives way to the call's failure.
   const past = afterRecoveredRegistration(failing, firstFailure, entryOf);
   const recovered = past ? (firstFailure as Finding | null) : null;
   // A B2BUA's failure toward its caller that relays its outbound leg's: one failure, the first leads.
   const relayed = relayedLegs(failing, past ?? (firstFailure as Finding | null));
+  for (const [f, failure, hangup, words] of placed)
+    timelineRows.add(f, failure, hangup, words, failure ? relayed.relayOf(f)?.line : undefined);
+  timelineRows.addFolded(scan.folded ?? []);
+  const rows = timelineRows.rows;
+  const timeline = foldRows(rows);
   const first = relayed.first;
   const dominant = dominantFailure(relayed.own, first);
   const fork = forkedBranch(forwarded, first);
@@ -227,11 +235,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     },
     { first, failover, staleFirst, transfer, nat },
   );
-  // Codes, not rows: a code from several hosts is one code.
-  // A registration the Webex SDK logged in words shows no status: counted apart from the codes.
-  const registered = scan.findings.filter((f) => f.detector === MOBIUS_REGISTERED).length;
-  const distinct = new Set(rows.map((r) => r.code)).size - (registered > 0 && !otherHttp200(scan) ? 1 : 0);
-  const failures = new Set(rows.filter((r) => r.item.failure).map((r) => r.code)).size;
+  const counts = scanCounts(scan, rows, copies);
   const firstLabel = hungUp
     ? hungUp.label
     : first
@@ -242,12 +246,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       : quiet?.request
         ? `No answer: ${quiet.request.method} to ${quiet.request.to ?? "the next hop"} (${quiet.title})`
         : (dropped?.label ?? null);
-  const total = scan.findings.length + scan.omitted - copies;
-  // A symptom (RTP that stopped, a webhook Twilio could not reach) is no code: named apart, so the
-  // count stays the codes'.
-  const media =
-    scan.findings.filter((f) => f.namespace === "symptom").length +
-    scan.folded.reduce((n, c) => n + (c.namespace === "symptom" ? c.count : 0), 0);
+  const { findings: total, distinct, symptoms: media, registrations: registered } = counts;
   const parts = summaryParts(scan, {
     found: { total, distinct, media, registered },
     first,
@@ -281,22 +280,6 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
     timers,
     summary: nothing ? NO_CODES : parts.join(" "),
     checklist,
-    counts: {
-      findings: total,
-      distinct,
-      failures,
-      omitted: scan.omitted,
-      lines: scan.lines,
-      symptoms: media,
-      registrations: registered,
-    },
+    counts,
   };
-}
-
-/** Whether an HTTP 200 other than a logged registration is among the codes (then 200 stays a code). */
-function otherHttp200(scan: ScanOutput): boolean {
-  const http200 = (f: { namespace: string; code: number }) => f.namespace === "http" && f.code === 200;
-  return (
-    scan.findings.some((f) => http200(f) && f.detector !== MOBIUS_REGISTERED) || scan.folded.some(http200)
-  );
 }

@@ -107,6 +107,8 @@ export interface RelayedLegs {
   first: Finding | null;
   /** The failures less the relayed responses and their Reasons (the list itself when none). */
   own: Finding[];
+  /** For a relayed response or its Reason, the outbound leg's failure it passes on. */
+  relayOf(f: Finding): Finding | undefined;
   /** The entries whose checks still apply (see unrelayed). */
   entries<E>(entries: E[], entryOf: (f: Finding) => E | undefined): E[];
   notes(named: (f: Finding) => string): string[];
@@ -118,15 +120,16 @@ const MAX_NOTES = 2;
 export function relayedLegs(failing: Finding[], first: Finding | null): RelayedLegs {
   const rs = relays(failing);
   // Responses that only pass another failure on, with their Reasons.
-  const restated = new Set<Finding>();
+  const restated = new Map<Finding, Finding>();
   for (const r of rs) {
-    restated.add(r.to);
-    if (r.reason) restated.add(r.reason);
+    restated.set(r.to, r.from);
+    if (r.reason) restated.set(r.reason, r.from);
   }
   const own = restated.size > 0 ? failing.filter((f) => !restated.has(f)) : failing;
   return {
     first: (first && rs.find((r) => r.to === first || r.reason === first)?.from) ?? first,
     own,
+    relayOf: (f) => restated.get(f),
     entries: (entries, entryOf) => unrelayed(entries, own, restated, entryOf),
     notes: (named) => rs.slice(0, MAX_NOTES).map((r) => relaySentence(r, named)),
   };
@@ -139,11 +142,11 @@ export function relayedLegs(failing: Finding[], first: Finding | null): RelayedL
 function unrelayed<E>(
   entries: E[],
   own: readonly Finding[],
-  restated: ReadonlySet<Finding>,
+  restated: ReadonlyMap<Finding, Finding>,
   entryOf: (f: Finding) => E | undefined,
 ): E[] {
   if (restated.size === 0) return entries;
   const kept = new Set(own.map(entryOf));
-  const relayedOnly = new Set([...restated].map(entryOf).filter((e) => !kept.has(e)));
+  const relayedOnly = new Set([...restated.keys()].map(entryOf).filter((e) => !kept.has(e)));
   return entries.filter((e) => !relayedOnly.has(e));
 }

@@ -23,6 +23,10 @@ export interface TimelineItem {
   /** How many distinct hosts sent the code in this row (more than `hosts` lists when large). */
   hostTotal: number;
   failure: boolean;
+  /** A failure a B2BUA only passed on to its caller (its response on the inbound leg, or that
+   *  response's Reason): the line of the outbound leg's failure it relays. Not a failure of its own,
+   *  so not counted as failing; absent for every other row. */
+  relays?: number;
 }
 
 /** A code from more hosts than this is one timeline row. */
@@ -72,6 +76,14 @@ export function gather(rows: Row[], key: string): TimelineItem {
   };
 }
 
+/** What rows of one code gather under: one catalog entry, one hang-up request, one verdict, and a
+ *  relayed copy of a failure never with a failure of its own. */
+export function rowKind(r: Row): string {
+  const { item } = r;
+  const verdict = item.failure ? (item.relays === undefined ? ":failure" : ":relayed") : "";
+  return `${r.code}:${item.id}${r.hangup ? `:reason:${r.hangup}` : ""}${verdict}`;
+}
+
 /**
  * Rows per code and host → the timeline: a code's rows that name no sending host become one, and
  * join the code's row when it has exactly one host; a code from more than MAX_HOST_ROWS hosts is
@@ -85,7 +97,7 @@ export function foldRows(rows: Row[]): TimelineItem[] {
   for (const r of rows) {
     // One catalog entry per row: a Mobius 503 in registration and one in unregistration share
     // their code but not their meaning.
-    const k = `${r.code}:${r.item.id}${r.hangup ? `:reason:${r.hangup}` : ""}${r.item.failure ? ":failure" : ""}`;
+    const k = rowKind(r);
     const list = byCode.get(k);
     if (list) list.push(r);
     else byCode.set(k, [r]);

@@ -3,7 +3,7 @@
 // of a code from many hosts.
 
 import { gatewayLine } from "./gateway-lines.js";
-import type { Row, TimelineItem } from "./rows.js";
+import { type Row, rowKind, type TimelineItem } from "./rows.js";
 import type { FoldedCount } from "./scan/fold.js";
 import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
@@ -65,9 +65,7 @@ function differ(bare: Row, a: Origin, host: Row, b: Origin): boolean {
 }
 
 /** The key rows.ts gathers a code's rows under: a row names its gateway there when it is one of a few. */
-function gatherKey(r: Row): string {
-  return `${r.code}:${r.item.id}${r.hangup ? `:reason:${r.hangup}` : ""}${r.item.failure ? ":failure" : ""}`;
-}
+const gatherKey = rowKind;
 
 /**
  * A failure through a FreeSWITCH gateway (a leg's cause, a refusal) names the gateway in its row even
@@ -146,8 +144,10 @@ export class TimelineRows {
    * Counts `f` in its row, or opens one. `failure`: the verdict on `f` (a normal occurrence and a
    * failing one of a code keep apart: a row is one verdict). `hangup`: the method of the BYE or
    * CANCEL whose Reason `f` is, or false. `label` is asked for only when a row is opened.
+   * `relays`: for a failure a B2BUA only relayed to its caller, the line of the failure it passes
+   * on (such a row keeps apart from the code's own failures).
    */
-  add(f: Finding, failure: boolean, hangup: string | false, label: () => string): void {
+  add(f: Finding, failure: boolean, hangup: string | false, label: () => string, relays?: number): void {
     let hosts = this.byCode.get(f.code);
     if (!hosts) {
       hosts = new Map();
@@ -156,7 +156,7 @@ export class TimelineRows {
     // A response sent to f.host (">host") keeps apart from the ones f.host sent; one the log's
     // own system generated ("flood from X - sl_send_reply(503)") went to X too.
     const foldHost = keyHost(f);
-    const dest = failure && !hangup ? destination(f) : undefined;
+    const dest = failure && !hangup && relays === undefined ? destination(f) : undefined;
     const host = dest ? dest.key : f.direction === "local" && f.host ? `>${f.host}` : foldHost;
     const bucket = hosts.get(host);
     // A hang-up reason gets its own row: it is no response.
@@ -166,7 +166,8 @@ export class TimelineRows {
         b.f.subcode === f.subcode &&
         b.f.id === f.id &&
         b.row.hangup === hangup &&
-        b.row.item.failure === failure,
+        b.row.item.failure === failure &&
+        (b.row.item.relays === undefined) === (relays === undefined),
     )?.row;
     if (placed) {
       const g = placed.item;
@@ -194,6 +195,7 @@ export class TimelineRows {
       failure,
     };
     if (f.timestamp) item.timestamp = f.timestamp;
+    if (relays !== undefined) item.relays = relays;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup };
     if (dest) row.dest = dest.words;
     this.note(row, f, true);

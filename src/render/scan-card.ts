@@ -34,6 +34,9 @@ function moreRows(shown: TimelineItem[], hidden: TimelineItem[]): string {
   return `… and ${plural(hidden.length, "row")}${also}`;
 }
 
+/** ", 2 relayed": codes that only passed another failure on to the caller, when there are any. */
+const relayedWords = (n: number) => (n > 0 ? `, ${n} relayed` : "");
+
 export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   const { counts } = a;
   // A request nobody answered leaves no code, only the timer analysis.
@@ -63,6 +66,9 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
       const when = t.timestamp ? `${t.timestamp} ` : "";
       const times = t.count > 1 ? ` ×${t.count}` : "";
       const methods = t.methods.length > 0 ? ` (${t.methods.join(", ")})` : "";
+      // A B2BUA's relay of another failure to its caller is that failure told again, not a second ✗.
+      if (t.relays !== undefined)
+        return `${when}↳ ${t.label}${times}${methods} — line ${t.firstLine}, relayed to the caller from line ${t.relays}`;
       return `${when}${t.failure ? "✗" : "✓"} ${t.label}${times}${methods}${fromHosts(t)} — line ${t.firstLine}`;
     });
     const hidden = a.timeline.slice(MAX_TIMELINE_ITEMS);
@@ -86,7 +92,7 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
       label: "Codes found",
       value:
         apart === 0
-          ? `${counts.findings} (${counts.distinct} distinct, ${counts.failures} failing)`
+          ? `${counts.findings} (${counts.distinct} distinct, ${counts.failures} failing${relayedWords(counts.relayed)})`
           : String(codes),
     },
   ];
