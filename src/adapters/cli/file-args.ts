@@ -31,6 +31,20 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/**
+ * A path that may be there but cannot be looked at: a directory on the way refuses us (a log in a
+ * folder only its owner may enter). It is reported as unreadable, never as missing.
+ */
+function isBarred(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM";
+  }
+}
+
 /** The files when every word names an existing file written like a path; otherwise null. */
 export function logFilesNamed(words: readonly string[]): string[] | null {
   if (words.length === 0) return null;
@@ -50,7 +64,7 @@ function namesDirectory(word: string, path: string | undefined): string | undefi
 }
 
 /**
- * The paths when every word names an existing file or directory (`sipcode ./logs`, `sipcode logs/`,
+ * The paths when every word names an existing file or directory, or one we may not look at (`sipcode ./logs`, `sipcode logs/`,
  * a shell glob that caught a folder): scanned, so a directory is reported as one rather than looked
  * up as words. Otherwise null.
  */
@@ -59,7 +73,10 @@ export function logPathsNamed(words: readonly string[]): string[] | null {
   const paths: string[] = [];
   for (const word of words) {
     const written = pathWritten(word);
-    const path = written !== undefined && isFile(written) ? written : namesDirectory(word, written);
+    const path =
+      written !== undefined && (isFile(written) || isBarred(written))
+        ? written
+        : namesDirectory(word, written);
     if (path === undefined) return null;
     paths.push(path);
   }
@@ -97,7 +114,9 @@ export function fileHint(words: readonly string[]): string | null {
   const path = pathWritten(words[0]);
   if (path === undefined) return null;
   if (isFile(path)) return `${words[0]} is a file: run \`sipcode scan ${words[0]}\` to find the codes in it.`;
-  return isDirectory(path)
-    ? `${words[0]} is a directory, so it was looked up as words; \`sipcode scan ${words[0].replace(/\/+$/, "")}/*.log\` scans the logs in it.`
+  if (isDirectory(path))
+    return `${words[0]} is a directory, so it was looked up as words; \`sipcode scan ${words[0].replace(/\/+$/, "")}/*.log\` scans the logs in it.`;
+  return isBarred(path)
+    ? `${words[0]} cannot be read (permission denied on the way to it), so it was looked up as words.`
     : `there is no file ${words[0]} here, so it was looked up as words; \`sipcode scan FILE\` reads a log.`;
 }
