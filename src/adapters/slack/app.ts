@@ -3,6 +3,7 @@
 // listener folder (grouped by kind, listener-groups.ts) with acks that can be serialised once.
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "../../log.js";
+import { ShutdownDeadline } from "../../shutdown-deadline.js";
 import type { SlackDeps } from "./deps.js";
 import { carryResponse, responseExtractor } from "./json-ack.js";
 import { withListeners } from "./listener-groups.js";
@@ -26,18 +27,26 @@ export const SLACK_RETRY_POLICY = {
  */
 export const SLACK_API_TIMEOUT_MS = 10_000;
 
-function clientOptions(deps: SlackDeps) {
+/** The longest wait SLACK_RETRY_POLICY puts before a retry (500 ms × 2 × a random 1–2). */
+const LONGEST_RETRY_WAIT_MS = 2_000;
+
+function clientOptions(deps: SlackDeps, shutdown: ShutdownDeadline) {
   const timeout = deps.slack.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;
   const retryConfig = {
     ...SLACK_RETRY_POLICY,
-    // p-retry (under the WebClient) stops retrying when this throws.
+    // p-retry (under the WebClient) stops retrying when this throws. Once a shutdown has begun,
+    // a retry whose wait could outlast its deadline is not tried: the failure is reported instead.
     onFailedAttempt: (err: unknown) => {
-      if (isTimeout(err)) throw err;
+      if (isTimeout(err) || shutdown.leftMs() < LONGEST_RETRY_WAIT_MS) throw err;
     },
   };
-  // Bolt's respond() (response_url) uses this fetch and sets no deadline of its own.
+  // Bolt's respond() (response_url) uses this fetch and sets no deadline of its own. Every call,
+  // including one already waiting when the shutdown begins, also ends at the shutdown's deadline.
   const fetchWithDeadline: typeof fetch = (input, init) =>
-    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeout) });
+    fetch(input, {
+      ...init,
+      signal: AbortSignal.any([init?.signal ?? AbortSignal.timeout(timeout), shutdown.signal]),
+    });
   // A 429 rejects at once instead of pausing the client's shared queue for the whole Retry-After:
   // one rate-limited call must not hold up replies in other channels (send.ts retries it briefly).
   return {
@@ -74,7 +83,8 @@ export interface BuiltSlackApp {
   socketMode: boolean;
 }
 
-export function buildSlackApp(deps: SlackDeps): BuiltSlackApp {
+/** `shutdown`: when the Web API calls must end once the server is stopping (index.ts arms it). */
+export function buildSlackApp(deps: SlackDeps, shutdown = new ShutdownDeadline()): BuiltSlackApp {
   const { slack } = deps;
   const logger = boltLogger(deps.logger);
   const common = {
@@ -82,7 +92,7 @@ export function buildSlackApp(deps: SlackDeps): BuiltSlackApp {
     // command is answered with no network access. Our own messages are filtered by bot_id.
     authorize: async () => ({ botToken: slack.botToken }),
     logger,
-    clientOptions: clientOptions(deps),
+    clientOptions: clientOptions(deps, shutdown),
     ignoreSelf: false,
     // sipcode keeps no conversation state in process (checklists carry theirs in the message).
     convoStore: false as const,

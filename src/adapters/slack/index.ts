@@ -10,6 +10,7 @@ import type { Store } from "../../store/index.js";
 import { buildSlackApp } from "./app.js";
 import { EventDedupe } from "./dedupe.js";
 import type { SlackConfig } from "./deps.js";
+import { SlackDrain } from "./drain.js";
 import { ButtonRefs } from "./refs.js";
 import { describeSlackBody, type SlackRequestFields } from "./request-log.js";
 import { screenRequest } from "./screen.js";
@@ -29,12 +30,6 @@ const REPLY_CONCURRENCY = 8;
 /** Replies running or waiting beyond which new events wait before they are read. */
 const REPLY_BACKLOG = 200;
 
-/** How long a shutdown waits for replies still being posted after their event was acked. */
-const DRAIN_MS = 8_000;
-
-/** Abandoned replies named one by one in the shutdown warning; a flood beyond is only counted. */
-const MAX_LISTED = 50;
-
 export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformPart> {
   const work = new InFlight<SlackRequestFields>();
   const deps = {
@@ -49,7 +44,8 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
       { maskPhoneNumbers: opts.config.maskPhoneNumbers },
     ),
   };
-  const built = buildSlackApp(deps);
+  const drain = new SlackDrain(work, opts.logger);
+  const built = buildSlackApp(deps, drain.deadline);
   const token = new TokenCheck(built.app.client, opts.slack.botToken, opts.logger);
   if (opts.slack.appToken && opts.slack.signingSecret)
     opts.logger.warn(
@@ -66,19 +62,6 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
       opts.logger.info("slack request handled", { ...request, ms: Math.round(performance.now() - started) });
     }
   });
-  // Slack already has its ack for each of these and will not retry: name every abandoned reply
-  // (channel, event id, message and thread) so an operator can tell the people who got nothing.
-  // False tells the server the stop was not clean.
-  const drain = async (): Promise<boolean> => {
-    if (await work.drain(DRAIN_MS)) return true;
-    const abandoned = work.labels();
-    opts.logger.warn("stopped with Slack replies unfinished", {
-      left: work.size,
-      abandoned: abandoned.slice(0, MAX_LISTED),
-      ...(abandoned.length > MAX_LISTED ? { unlisted: abandoned.length - MAX_LISTED } : {}),
-    });
-    return false;
-  };
   const socket = built.socket;
   if (socket) {
     return {
@@ -101,10 +84,13 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
         void token.run();
       },
       problem: () => token.problem ?? socket.problem(),
+      // Replies still being posted get the drain window (drain.ts) from the moment the stop began.
+      // False tells the server the stop was not clean (a reply was abandoned).
       stop: async () => {
+        drain.begin();
         socket.stop();
         await built.app.stop();
-        return drain();
+        return drain.finish();
       },
     };
   }
@@ -128,6 +114,6 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
           receiver.requestListener(req, res);
       },
     },
-    stop: drain,
+    stop: () => drain.finish(),
   };
 }
