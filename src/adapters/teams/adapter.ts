@@ -12,6 +12,7 @@ import {
 import { InFlight } from "../../inflight.js";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
+import { ShutdownDeadline } from "../../shutdown-deadline.js";
 import {
   CONNECTOR_TIMEOUT_MS,
   ConnectorTimeoutError,
@@ -76,6 +77,8 @@ export class TeamsAdapter extends CloudAdapter {
   private readonly timeoutMs: number;
   /** Turns still running after their invoke was answered: a shutdown waits for them. */
   readonly work = new InFlight();
+  /** Armed by a shutdown (index.ts): connector calls still open then end inside its drain window. */
+  readonly shutdown = new ShutdownDeadline();
 
   constructor(
     auth: Auth,
@@ -180,14 +183,21 @@ export class TeamsAdapter extends CloudAdapter {
           this.logger.warn("connector call retried", { op, ...info });
         },
       });
+    // The connector's own deadline (10 s) outlasts a shutdown's wait: the shutdown's ends the call
+    // first, through the same timeout path, so the turn still tells the user and finishes in time.
+    const bounded = () => this.shutdown.race(retried(), () => new ConnectorTimeoutError(op, this.timeoutMs));
     try {
-      return await withDeadline(retried, this.timeoutMs, op);
+      return await withDeadline(bounded, this.timeoutMs, op);
     } catch (err) {
       // The pipeline's own timeout (set below) may fire first: the same stall, said the same way.
       const timedOut = err instanceof ConnectorTimeoutError || (err as Error | null)?.name === "AbortError";
       if (timedOut) {
         metrics.apiErrors.inc({ platform: "teams", code: "timeout" });
-        this.logger.warn("connector call timed out", { op, timeoutMs: this.timeoutMs });
+        this.logger.warn("connector call timed out", {
+          op,
+          timeoutMs: this.timeoutMs,
+          ...(this.shutdown.passed ? { cutByShutdown: true } : {}),
+        });
         throw err instanceof ConnectorTimeoutError ? err : new ConnectorTimeoutError(op, this.timeoutMs);
       }
       // No status: the connector was not reached (DNS, TLS, refused, token acquisition).

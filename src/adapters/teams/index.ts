@@ -4,6 +4,7 @@
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { ConfigError } from "../../errors.js";
 import type { PartContext, PlatformPart } from "../../server.js";
+import { DEADLINE_MARGIN_MS } from "../../shutdown-deadline.js";
 import { type ConnectorOptions, TeamsAdapter, turnErrorHandler } from "./adapter.js";
 import { SipcodeTeamsBot } from "./bot.js";
 import { ConversationRefs } from "./conversations.js";
@@ -79,11 +80,20 @@ export async function createTeamsPart({
   return {
     name: "teams",
     route: { path: TEAMS_ROUTE, handle: messagesHandler(adapter, bot, logger, { loopbackOnly: !teams }) },
-    // Card updates still on their way after a click was answered finish first (bounded: the
-    // connector gives up on a call after 10 s); other state is in the Store, closed after the parts.
-    // False when some were given up: the server's last log line then says the stop was not clean.
+    // Card updates still on their way after a click was answered finish first. The connector's
+    // 10 s deadline is longer than the wait, so calls still open 2 s before it ends fail as timeouts
+    // (logged, the turn ends normally); other state is in the Store, closed after the parts.
+    // False when some were cut or given up: the server's last log line then says the stop was not clean.
     stop: async () => {
-      if (await adapter.work.drain(DRAIN_MS)) return true;
+      let cut = false;
+      adapter.shutdown.arm(DRAIN_MS - DEADLINE_MARGIN_MS, () => {
+        if (adapter.work.size === 0) return;
+        cut = true;
+        logger.warn("shutdown deadline: Teams connector calls still open are given up", {
+          left: adapter.work.size,
+        });
+      });
+      if (await adapter.work.drain(DRAIN_MS)) return !cut;
       logger.warn("stopped with Teams card updates unfinished", { left: adapter.work.size });
       return false;
     },

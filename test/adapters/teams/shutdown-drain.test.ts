@@ -1,6 +1,8 @@
 // A checklist tick is answered before the card is updated for everyone: a shutdown that starts in
-// between waits for that update instead of cutting it off.
+// between waits for that update instead of cutting it off. An update the connector never takes
+// fails as a timeout inside the shutdown's wait (its 10 s deadline is longer than the wait).
 import { describe, expect, it } from "vitest";
+import { createLogger } from "../../../src/log.js";
 import { startServer } from "../../../src/server.js";
 import { catalog } from "../../helpers/catalog.js";
 import { startFakeHttp } from "../../helpers/fake-http.js";
@@ -37,4 +39,40 @@ describe("a shutdown right after a checklist tick was answered", () => {
       await connector.close();
     }
   });
+
+  it("fails an update the connector never takes as a timeout, and stops within the wait", async () => {
+    const hold = new Set<() => void>();
+    const connector = await startFakeHttp(async (r) => {
+      if (r.method === "PUT") await new Promise<void>((done) => hold.add(done));
+      return { body: { id: "card-9" } };
+    });
+    const logs: string[] = [];
+    const logger = createLogger("info", {}, (line) => logs.push(line));
+    const server = await startServer(env(), { catalog: catalog(), logger });
+    try {
+      const tick = { verb: "tick", ref: "q:488", ticks: {}, "check-0": "true" };
+      const activity = {
+        ...executeInvoke("channel", "tick", tick, { replyToId: "card-9" }),
+        serviceUrl: `${connector.url}/amer/`,
+      };
+      await post(server.port, activity);
+      await connector.waitFor((r) => r.method === "PUT");
+
+      const began = performance.now();
+      await server.close();
+
+      // The update is cut 2 s before the 8 s wait ends, through the connector's timeout path.
+      expect(performance.now() - began).toBeLessThan(8_000);
+      const lines = logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.find((l) => l.msg === "connector call timed out")).toMatchObject({
+        op: "update",
+        cutByShutdown: true,
+      });
+      expect(lines.some((l) => l.msg === "stopped with Teams card updates unfinished")).toBe(false);
+      expect(lines.at(-1)).toMatchObject({ msg: "stopped", clean: false });
+    } finally {
+      for (const done of hold) done();
+      await connector.close();
+    }
+  }, 20_000);
 });
