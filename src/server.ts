@@ -189,15 +189,21 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ready = false;
       // Stop accepting; requests already on open connections are answered (with Connection: close).
       const drained = connections.drain(opts.shutdownMs ?? 10_000);
-      await reminders.stop();
-      let partsClean = true;
-      for (const p of parts) {
-        const stopped = await p.stop().catch((err: unknown) => {
-          logger.warn("stop failed", { part: p.name, err });
-          return false;
-        });
-        if (stopped === false) partsClean = false;
-      }
+      // All side by side, so each part's drain window (8 s) bounds the whole stop, Slack and Teams
+      // both configured included. Stopping a part arms its API deadline, which also ends a
+      // reminder delivery still waiting on that platform, so the reminder loop stops in time too.
+      const [stopped] = await Promise.all([
+        Promise.all(
+          parts.map((p) =>
+            p.stop().catch((err: unknown) => {
+              logger.warn("stop failed", { part: p.name, err });
+              return false;
+            }),
+          ),
+        ),
+        reminders.stop(),
+      ]);
+      const partsClean = !stopped.includes(false);
       const clean = (await drained) && partsClean;
       await store.close();
       logger.info("stopped", { clean });
