@@ -15,11 +15,11 @@ import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
 import { timersCard } from "../../render/timers-card.js";
 import { commandText, parseArgs, type Subcommand, version } from "./args.js";
-import { directoryHint, fileHint, logPathsNamed } from "./file-args.js";
+import { fileHint, logPathsNamed } from "./file-args.js";
 import { explainJson, scanFileJson, timersJson } from "./json.js";
 import { readsAsLog } from "./paste.js";
 import { endQuietlyOnClosedPipe } from "./pipe.js";
-import { scanFile } from "./read.js";
+import { runScan } from "./scan-command.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -149,33 +149,11 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
           );
         return 0;
       }
-      case "scan": {
-        const paths = flags.rest.length > 0 ? flags.rest : ["-"];
-        if (paths.includes("-") && io.stdin.isTTY) {
-          io.stderr.write("sipcode scan: reading a log from the terminal; finish with Ctrl-D.\n");
-        }
-        // A file that cannot be read is reported on stderr and the others are still scanned, as
-        // grep and cat do; the exit status says something was missed.
-        const files = [];
-        let status = 0;
-        for (const path of paths) {
-          let scan: Awaited<ReturnType<typeof scanFile>>;
-          try {
-            scan = await scanFile(io.stdin, catalog, path, config);
-          } catch (err) {
-            if (!(err instanceof UsageError)) throw err;
-            const hint = directoryHint(path);
-            io.stderr.write(`sipcode: ${err.userMessage}${hint ? ` ${hint}` : ""}\n`);
-            status = 2;
-            continue;
-          }
-          const analysis = analyze(catalog, scan);
-          if (flags.json) files.push(scanFileJson(path, scan, analysis));
-          else text([scanCard(analysis, { source: path === "-" ? "standard input" : path })]);
-        }
-        if (flags.json && (files.length > 0 || status === 0)) write(io, JSON.stringify({ files }, null, 2));
-        return status;
-      }
+      case "scan":
+        return await runScan(io, catalog, config, flags.rest.length > 0 ? flags.rest : ["-"], flags.json, {
+          line: (t) => write(io, t),
+          cards: text,
+        });
       case "timers": {
         const t = computeTimers(catalog, flags.rest);
         // A value that could not be used is a usage error: said on stderr, with no card of default

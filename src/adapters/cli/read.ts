@@ -6,7 +6,9 @@ import type { CliConfig } from "../../config.js";
 import { decodeText } from "../../decode.js";
 import { Scanner } from "../../engine/scan/scanner.js";
 import { UsageError } from "../../errors.js";
+import { InputSample } from "./input-kind.js";
 
+/** The scan of a file (or of standard input for `-`), and whether it held text, nothing, or binary. */
 export async function scanFile(
   stdin: NodeJS.ReadableStream,
   catalog: Catalog,
@@ -14,9 +16,13 @@ export async function scanFile(
   config: CliConfig,
 ) {
   const scanner = new Scanner(catalog, { maskPhoneNumbers: config.maskPhoneNumbers });
+  const sample = new InputSample();
   const stream = path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 18 });
   try {
-    for await (const text of decodeText(stream as AsyncIterable<Buffer | string>)) scanner.push(text);
+    for await (const text of decodeText(stream as AsyncIterable<Buffer | string>)) {
+      sample.observe(text);
+      scanner.push(text);
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -29,5 +35,5 @@ export async function scanFile(
             : (err as Error).message;
     throw new UsageError(`Cannot read ${path}: ${why}.`);
   }
-  return scanner.end();
+  return { scan: scanner.end(), input: sample.kind() };
 }

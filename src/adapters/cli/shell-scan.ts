@@ -9,6 +9,7 @@ import { analyze } from "../../engine/analyze.js";
 import { UsageError } from "../../errors.js";
 import { scanCard } from "../../render/scan-card.js";
 import { cardsToText } from "../../render/text.js";
+import { binaryInputNote, emptyInputText } from "./input-kind.js";
 import type { Io } from "./main.js";
 import { scanFile } from "./read.js";
 
@@ -33,7 +34,9 @@ export async function scanPathReply(
   colour: boolean,
 ): Promise<string> {
   try {
-    const scan = await scanFile(io.stdin, catalog, path, config);
+    const { scan, input } = await scanFile(io.stdin, catalog, path, config);
+    if (input === "empty") return emptyInputText(path);
+    if (input === "binary" && scan.findings.length === 0) return binaryInputNote(path, false);
     return cardsToText([scanCard(analyze(catalog, scan), { source: path })], { colour });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

@@ -90,10 +90,14 @@ describe("files that cannot be read among several", () => {
     expect(t.err).toContain(`Cannot read ${missing}: no such file.`);
   });
 
-  it("prints no JSON when no file could be read", async () => {
+  it("still prints the JSON document when no file could be read, naming the unreadable ones", async () => {
     const r = await run(["--json", "scan", missing]);
     expect(r.code).toBe(2);
-    expect(r.out).toBe("");
+    expect(JSON.parse(r.out)).toEqual({
+      files: [],
+      errors: [{ path: missing, message: `Cannot read ${missing}: no such file.` }],
+    });
+    expect(r.err).toBe(`sipcode: Cannot read ${missing}: no such file.\n`);
   });
 });
 
