@@ -110,8 +110,14 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     switch (cmd) {
       case "explain": {
         const query = flags.rest.join(" ");
-        // A log pasted as the argument (`sipcode "$(cat trace.txt)"`) is scanned, not looked up.
-        if (args.command === null && query.trim().includes("\n") && readsAsLog(query)) {
+        // A log pasted as the argument (`sipcode "$(cat trace.txt)"`) is scanned, not looked up,
+        // with or without the word explain: looked up as words, its header values (a
+        // Content-Length of 300) would be taken for codes. `sipcode 488` ≡ `sipcode explain 488`.
+        if (query.trim().includes("\n") && readsAsLog(query)) {
+          if (args.command === "explain")
+            io.stderr.write(
+              "sipcode: the text given is a log of several lines, so it was scanned as `sipcode scan` would.\n",
+            );
           const scan = scanText(catalog, query, { maskPhoneNumbers: config.maskPhoneNumbers });
           const analysis = analyze(catalog, scan);
           if (flags.json) write(io, JSON.stringify({ files: [scanFileJson(null, scan, analysis)] }, null, 2));
