@@ -1,10 +1,12 @@
 // A B2BUA (Cisco CUBE, an SBC, a PBX) that gets a final failure on its outbound leg answers its
 // caller on the inbound leg with a failure of its own, often another code (CUBE turns a carrier's
 // 488 into a 503 with Reason: Q.850;cause=65). The legs have different Call-IDs, so only the box,
-// the order and a short gap tie them: then the two responses are one failure, relayed.
+// the order and a short gap tie them: then the two responses are one failure, relayed. The log's
+// requests, when it shows them, must agree: the caller's request came in before the outbound leg's.
 
+import { type LegOrder, legOrder } from "./relay-order.js";
 import { wireMethod } from "./scan/reinvite.js";
-import type { Finding } from "./scan/scanner.js";
+import type { Finding, TimingEvent } from "./scan/scanner.js";
 
 /** A B2BUA relays a final response at once; a failure sent later than this is its own. */
 const RELAY_MS = 1000;
@@ -25,22 +27,25 @@ const received = (f: Finding) => f.namespace === "sip" && f.code >= 300 && f.dir
 const sent = (f: Finding) => f.namespace === "sip" && f.code >= 300 && f.direction === "out";
 
 /** Whether `to` can be the box's answer on another leg to the failure `from` it received. */
-function otherLeg(from: Finding, to: Finding): boolean {
+function otherLeg(from: Finding, to: Finding, inOrder: LegOrder): boolean {
   if (!from.callId || !to.callId || from.callId === to.callId || to.line <= from.line) return false;
   const gap = (to.tsMs as number) - (from.tsMs as number);
   if (!(gap >= 0 && gap <= RELAY_MS)) return false;
   if (from.method && to.method && wireMethod(from.method) !== wireMethod(to.method)) return false;
   // The failure came from one host and went back to another: the same host is one leg, two calls.
-  return !(from.host && to.host && from.host === to.host);
+  if (from.host && to.host && from.host === to.host) return false;
+  return inOrder(from, to);
 }
 
 /**
  * The relays the failures show, in log order: each response the box sent that has exactly one
  * other call whose failure it received just before (two candidate calls: no telling which, no link).
+ * `events`, the scan's requests, rule out calls whose requests came in the wrong order.
  */
-export function relays(failing: readonly Finding[]): Relay[] {
+export function relays(failing: readonly Finding[], events?: readonly TimingEvent[]): Relay[] {
   const froms = failing.filter((f) => received(f) && f.callId && Number.isFinite(f.tsMs));
   if (froms.length === 0) return [];
+  const inOrder = legOrder(events);
   const pairs: Relay[] = [];
   // Failures come in time order: only those within RELAY_MS before a response are looked at.
   let lo = 0;
@@ -54,7 +59,7 @@ export function relays(failing: readonly Finding[]): Relay[] {
     const candidates: Finding[] = [];
     for (let i = lo; i < froms.length && (froms[i]?.tsMs as number) <= at; i++) {
       const f = froms[i] as Finding;
-      if (otherLeg(f, to)) candidates.push(f);
+      if (otherLeg(f, to, inOrder)) candidates.push(f);
     }
     if (new Set(candidates.map((f) => f.callId)).size !== 1) continue;
     const relay: Relay = { from: candidates[candidates.length - 1] as Finding, to };
@@ -117,8 +122,12 @@ export interface RelayedLegs {
 /** Notes told about relays: two are plenty. */
 const MAX_NOTES = 2;
 
-export function relayedLegs(failing: Finding[], first: Finding | null): RelayedLegs {
-  const rs = relays(failing);
+export function relayedLegs(
+  failing: Finding[],
+  first: Finding | null,
+  events?: readonly TimingEvent[],
+): RelayedLegs {
+  const rs = relays(failing, events);
   // Responses that only pass another failure on, with their Reasons.
   const restated = new Map<Finding, Finding>();
   for (const r of rs) {

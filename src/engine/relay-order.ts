@@ -1,0 +1,65 @@
+// Two legs are one call through a B2BUA only in one order: the caller's request reaches the box, the
+// box sends its own request on the outbound leg, and that leg fails. A caller whose request arrived
+// after the outbound leg had failed, or after the box had already sent the outbound request, is
+// another call that happened to fail in the same second: the log's requests say so when they show.
+
+import type { Finding } from "./scan/finding.js";
+import { wireMethod } from "./scan/reinvite.js";
+import type { TimingEvent } from "./scan/timing-event.js";
+
+/** Whether the outbound leg's failure `from` and the caller's response `to` can be one call. */
+export type LegOrder = (from: Finding, to: Finding) => boolean;
+
+/** Without the log's requests there is nothing to contradict the link. */
+const ANY_ORDER: LegOrder = () => true;
+
+/** The log's requests, by Call-ID. */
+function requestsByCall(events: readonly TimingEvent[]): Map<string, TimingEvent[]> {
+  const calls = new Map<string, TimingEvent[]>();
+  for (const e of events) {
+    if (e.kind !== "request" || !e.callId) continue;
+    const list = calls.get(e.callId);
+    if (list) list.push(e);
+    else calls.set(e.callId, [e]);
+  }
+  return calls;
+}
+
+/** The request response `f` answers: the last one of its call, method and CSeq above it. */
+function requestOf(f: Finding, calls: ReadonlyMap<string, TimingEvent[]>): TimingEvent | undefined {
+  const method = wireMethod(f.method) ?? "INVITE";
+  let found: TimingEvent | undefined;
+  for (const e of calls.get(f.callId as string) ?? []) {
+    if (e.line >= f.line) break;
+    if (wireMethod(e.method) !== method) continue;
+    if (f.cseq !== undefined && e.cseq !== undefined && e.cseq !== f.cseq) continue;
+    found = e;
+  }
+  return found;
+}
+
+/** `a` happened before `b`: above it in the log, and not stamped later when both have a time. */
+function before(a: { line: number; tsMs?: number }, b: { line: number; tsMs?: number }): boolean {
+  if (a.line >= b.line) return false;
+  const at = a.tsMs as number;
+  const bt = b.tsMs as number;
+  return !(Number.isFinite(at) && Number.isFinite(bt) && at > bt);
+}
+
+/**
+ * The order check the log's requests allow: the caller's request came before the box's outbound
+ * request, and both before the outbound failure. A request the log does not show checks nothing.
+ */
+export function legOrder(events: readonly TimingEvent[] | undefined): LegOrder {
+  if (!events || events.length === 0) return ANY_ORDER;
+  const calls = requestsByCall(events);
+  if (calls.size === 0) return ANY_ORDER;
+  return (from, to) => {
+    const outbound = requestOf(from, calls);
+    const inbound = requestOf(to, calls);
+    if (outbound && !before(outbound, from)) return false;
+    if (!inbound) return true;
+    if (!before(inbound, from)) return false;
+    return !outbound || before(inbound, outbound);
+  };
+}
