@@ -1,13 +1,20 @@
 // OkHttp logs each response as it arrives: requests answered close together give `<-- 403 …` lines
 // in a row, then (from the interceptor or the app) their bodies in the same order. Each reply's
 // body is then the one at its own place in the run, not simply the next body: the first reply
-// takes the first body, the second the second, so each attempt keeps its mobius-error. A body may
-// be pretty-printed over several lines: OkHttp's Android logger writes each line of a message as
-// its own log line.
+// takes the first body, the second the second, so each attempt keeps its mobius-error. Every reply
+// of the run takes its place, a 200 as much as a 403: the app logs the call a 200 set up as a body
+// too, and skipping it would hand the next 403 the body of the reply before it. When the bodies are
+// not as many as the replies, one was not logged and which is whose is a guess: no reply takes one.
+// One shape is told apart: successes logged above the run's first failure (polls, a register
+// refresh) whose bodies the app never logs, then the failures and exactly their bodies.
+// A body may be pretty-printed over several lines: OkHttp's Android logger writes each line of a
+// message as its own log line.
 import { nextLines, prevLines } from "./text-lines.js";
 
 /** An HTTP client's error reply line: OkHttp's `<-- 403 Forbidden https://…`. */
 const ERROR_REPLY = /<--[ \t]+[45]\d\d(?!\d)/;
+/** Any reply line, whatever its status (`<-- 200 OK …` too); not OkHttp's `<-- END HTTP`. */
+const REPLY = /<--[ \t]+\d\d\d(?!\d)/;
 /** A line that starts another exchange (a request, any reply, a console's `POST https://…`). */
 const EXCHANGE = /<--|-->|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\/)/;
 /**
@@ -21,35 +28,53 @@ const MAX_BELOW = 39;
 /** The most lines one pretty-printed body may take. */
 const MAX_BODY_LINES = 24;
 
-/** How many of `lines` (in order) are error replies, before the first that is not one. */
+/** How many of `lines` (in order) are replies, before the first that is not one. */
 function leadingReplies(lines: readonly string[]): number {
   let n = 0;
-  while (n < lines.length && ERROR_REPLY.test(lines[n] as string)) n++;
+  while (n < lines.length && REPLY.test(lines[n] as string)) n++;
   return n;
+}
+
+/** The index of the last error reply among the first `n` of `lines`; -1 when all are successes. */
+function lastError(lines: readonly string[], n: number): number {
+  let k = n - 1;
+  while (k >= 0 && !ERROR_REPLY.test(lines[k] as string)) k--;
+  return k;
 }
 
 /**
  * The body lines of the error reply `line` (which ends at buf[le]) when it is one of a run of
- * error replies followed by as many bodies; an empty list when the run is too long to tell which
- * body is whose; undefined when it is not in such a run (the plain look-ahead then reads the lines
- * below it).
+ * replies followed by as many bodies; an empty list when which body is whose cannot be told (the
+ * run is too long, its bodies go on past the look-ahead, or they are fewer or more than its
+ * replies); undefined when it is not in a run (the plain look-ahead then reads the lines below it).
  */
 export function runBody(line: string, buf: string, le: number): string[] | undefined {
   // Cheap test first: almost no line is an HTTP client's reply.
   if (!line.includes("<--") || !ERROR_REPLY.test(line)) return undefined;
   const after = nextLines(buf, le, MAX_BELOW);
   const below = leadingReplies(after);
-  const above = leadingReplies(prevLines(buf, buf.lastIndexOf("\n", le - 1) + 1, MAX_RUN));
+  const before = prevLines(buf, buf.lastIndexOf("\n", le - 1) + 1, MAX_RUN);
+  const above = leadingReplies(before);
   const run = above + 1 + below;
   if (run === 1) return undefined;
+  // The run from its first failure on (the successes above that left out), and this reply's place
+  // in it.
+  const place = lastError(before, above) + 1;
+  const fromFailure = place + 1 + below;
   // Longer than can be counted: when bodies follow, any one picked would be a guess.
-  if (run > MAX_RUN) return isBodyStart(after[below]) ? [] : undefined;
-  const bodies = bodiesOf(after, below, run);
+  if (fromFailure > MAX_RUN) return isBodyStart(after[below]) ? [] : undefined;
+  // One body more than the replies tells the counts apart as well as one fewer does.
+  const bodies = bodiesOf(after, below, Math.min(run, MAX_RUN) + 1);
   // The bodies go on past what the scanner holds: which is whose cannot be told for sure.
   if (bodies === undefined) return [];
-  // A run counts only when each reply has its body: else which body is whose is a guess.
-  if (bodies.length < run) return undefined;
-  return bodies[above];
+  // No body at all: nothing to misplace, so the plain look-ahead reads on as for a lone reply.
+  if (bodies.length === 0) return undefined;
+  // Each reply of the run has its body, successes included.
+  if (run <= MAX_RUN && bodies.length === run) return bodies[above];
+  // Successes above the first failure logged no body, and each failure from there on has its own.
+  if (bodies.length === fromFailure) return bodies[place];
+  // Else a body was not logged, and which is whose is a guess.
+  return [];
 }
 
 /**
