@@ -141,7 +141,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const past = afterRecoveredRegistration(failing, firstFailure, entryOf);
   const recovered = past ? (firstFailure as Finding | null) : null;
   // A B2BUA's failure toward its caller that relays its outbound leg's: one failure, the first leads.
-  const relayed = relayedLegs(failing, past ?? (firstFailure as Finding | null));
+  const relayed = relayedLegs(failing, past ?? (firstFailure as Finding | null), scan.events);
   for (const [f, failure, hangup, words] of placed)
     timelineRows.add(f, failure, hangup, words, failure ? relayed.relayOf(f)?.line : undefined);
   timelineRows.addFolded(scan.folded ?? []);

@@ -47,10 +47,26 @@ describe("a carrier's 488 that CUBE relays to CUCM as a 503 with cause 65", () =
     expect(run(log).correlations.join(" ")).not.toContain("relayed across");
   });
 
-  it("does not guess when two outbound calls failed just before the 503", () => {
+  it("does not guess when two outbound calls failed after the caller's INVITE, just before the 503", () => {
+    // The other call's 486 lands between CUBE's outbound INVITE and the carrier's 488.
+    const parts = CUBE_488_RELAYED.split("\n");
+    const at = parts.findIndex((l) => l.includes("SIP/2.0 488"));
+    const cut = parts.lastIndexOf("", at) > 0 ? parts.lastIndexOf("", at) : at - 3;
+    const other = cubeMessage(
+      "13.860",
+      "Received:",
+      "SIP/2.0 486 Busy Here",
+      "OTHER-CALL@198.51.100.10",
+      "198.51.100.10",
+    );
+    const log = [...parts.slice(0, cut), other, ...parts.slice(cut)].join("\n");
+    expect(run(log).correlations.join(" ")).not.toContain("relayed across");
+  });
+
+  it("links the carrier's 488 when the other call failed before this caller's INVITE arrived", () => {
     const log = [
       cubeMessage(
-        "13.860",
+        "13.600",
         "Received:",
         "SIP/2.0 486 Busy Here",
         "OTHER-CALL@198.51.100.10",
@@ -58,7 +74,7 @@ describe("a carrier's 488 that CUBE relays to CUCM as a 503 with cause 65", () =
       ),
       CUBE_488_RELAYED,
     ].join("\n");
-    expect(run(log).correlations.join(" ")).not.toContain("relayed across");
+    expect(run(log).correlations.join(" ")).toContain("relayed across");
   });
 });
 
