@@ -1,6 +1,7 @@
-// Which component most likely failed, in order of how directly the log shows it: a dependency a
-// log message names, the side a hang-up or a timer points at, the host that never answered, the
-// failure most calls share, and only then the catalog's usual sender of the first failure.
+// Which component most likely failed, in order of how directly the log shows it: a dependency the
+// first failure's log message (or its call's) names, the side a hang-up or a timer points at, the
+// host that never answered, the failure most calls share, and only then the catalog's usual sender
+// of the first failure.
 
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
@@ -11,6 +12,7 @@ import {
   passedOn,
   timedOutComponent,
 } from "./component.js";
+import { firstFailureDependencies } from "./dependency-scope.js";
 import { dialplanComponent } from "./dialplan.js";
 import type { Dominant } from "./dominant.js";
 import type { DroppedCall } from "./dropped.js";
@@ -34,7 +36,8 @@ export interface ComponentClues {
   /** Every finding, in time order. */
   ordered: Finding[];
   timers: TimerFinding[];
-  /** Dependencies the failures' log messages name, in words. */
+  /** Dependencies the failures' log messages name, in words; only those that explain the first
+   *  failure name the component (see dependency-scope.ts). */
   dependency: string | null;
   /** The first failure as a hang-up reason, with its own component. */
   hungUp: { component: string | null } | undefined;
@@ -70,7 +73,8 @@ export function chooseComponent(c: ComponentClues): string | null {
             (byTimeout && t.request?.callId === firstHangup?.request.callId)),
       )
     : undefined;
-  if (c.dependency) return c.dependency;
+  const dependency = firstFailureDependencies(c.catalog, first, c.ordered, c.dependency);
+  if (dependency) return dependency;
   if (c.hungUp) return first && noAnswer ? noAnswerComponent(first, noAnswer) : c.hungUp.component;
   // Nobody took the call and voicemail did: no component failed.
   if (c.voicemail?.routine) return voicemailComponent(c.voicemail);
