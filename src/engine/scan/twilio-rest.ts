@@ -7,7 +7,8 @@
 // webhook it could not connect to at all (11205, twilio-unreachable.ts).
 import { all, type Emit, type Hit, hit } from "./hit.js";
 import { isHttpStatus } from "./http-status.js";
-import { detectTwilioUnreachable } from "./twilio-unreachable.js";
+import { PrettyAlerts } from "./twilio-alerts.js";
+import { detectTwilioUnreachable, TWILIO_UNREACHABLE } from "./twilio-unreachable.js";
 
 /** The detector of a status Twilio's REST API answered with. */
 export const TWILIO_REST = "twilio-rest";
@@ -74,13 +75,21 @@ export class TwilioBodies {
   private httpCode = 0;
   private httpLine = -1;
 
-  /** Whether `take` has anything to do with a hit that is not an HTTP status. */
+  /** The alerts of error 11205 seen on pretty-printed member lines (twilio-alerts.ts). */
+  private readonly alerts = new PrettyAlerts();
+
+  /**
+   * Whether `take` has anything to do with a hit that is not an HTTP status: always, as an 11205
+   * alert (a symptom) may come on any line; `take` lets other hits through at once.
+   */
   get waiting(): boolean {
-    return this.line >= 0;
+    return true;
   }
 
   /** The hit to offer instead of `h` on `line` (number lineNo): `h`, Twilio's status, or null. */
   take(h: Hit, line: string, lineNo: number): Hit | null {
+    if (h.detector === TWILIO_UNREACHABLE) return this.alerts.repeats(line, lineNo) ? null : h;
+    if (h.namespace !== "http" && this.line < 0) return h;
     if (h.detector === TWILIO_BODY) {
       this.code = h.code;
       this.line = lineNo;

@@ -36,8 +36,9 @@ export function detectTwilioUnreachable(segment: string, emit: Emit, lineEnd: nu
     // The record around this code: from the code before it to the code after it.
     const record = segment.slice(i > 0 ? (found[i - 1] as number) + 5 : 0, found[i + 1] ?? segment.length);
     const host = webhookHost(record);
+    // No host named: no dependency either, rather than a made-up host in the failing component.
     const h = hit("symptom", 0, null, 0.9, TWILIO_UNREACHABLE, true, {
-      dependency: `${host ?? "Your webhook's host"} (your webhook, which Twilio could not connect to)`,
+      dependency: host ? `${host} (your webhook, which Twilio could not connect to)` : undefined,
       entryId: UNREACHABLE_ENTRY,
     });
     h.len = 5;
