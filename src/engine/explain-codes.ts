@@ -4,6 +4,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
+import { acsSubcodeZero, acsUnknownPair } from "./explain-acs-pair.js";
 import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./explain-common.js";
 import { diagnosticsResult } from "./explain-diagnostics.js";
 import { noCauseResult } from "./explain-no-cause.js";
@@ -28,6 +29,8 @@ function lookupCode(
   if (subcode !== null) {
     const exact = inNs(c.byCode.get(code), ns).filter((e) => e.subcode === subcode);
     if (exact.length > 0) return { entries: exact, note: null };
+    const zero = ns === "acs" ? acsSubcodeZero(c, code, subcode) : null;
+    if (zero) return zero;
     // "497/540487": the subcode is specific enough to find the row even under another code, but
     // the answer must say that the code part was not the one typed. Within Mobius, whose
     // mobius-error numbers are small, so is any subcode ("mobius 403 117" is 503 · 117).
@@ -210,6 +213,8 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
     // about something else ("pstn 560503" is not a normal PSTN end).
     if (microsoftSubcode(parsed.subcode ?? parsed.code, parsed.namespace))
       return unknownCode(c, query, parsed);
+    const acsPair = acsUnknownPair(c, query, parsed);
+    if (acsPair) return acsPair;
     const vendor = vendorValueResult(c, query, parsed);
     if (vendor) return vendor;
     const text = parsed.words ? asText() : null;
