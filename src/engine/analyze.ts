@@ -19,6 +19,7 @@ import { chronological } from "./chronology.js";
 import { chooseComponent } from "./component-choice.js";
 import { MAX_PAIRED, relatedPairs } from "./correlate.js";
 import { namedDependencies } from "./dependencies.js";
+import { leadingDependencies } from "./dependency-scope.js";
 import { diagnosticsNotes } from "./diagnostics-notes.js";
 import { afterRecoveredRegistration, dominantFailure } from "./dominant.js";
 import { droppedCall } from "./dropped.js";
@@ -229,7 +230,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       methods: failedMethod,
       extra: leadCheck,
       replaced: replacedChecks,
-      dependencies: [...new Set(failing.flatMap((f) => (f.dependency ? [f.dependency] : [])))],
+      dependencies: leadingDependencies(first, failing),
       first,
       scenario: sippScenario(catalog, first),
     },

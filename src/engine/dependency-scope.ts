@@ -40,3 +40,10 @@ export function firstFailureDependencies(
   const related = ordered.filter((f) => f.dependency !== undefined && explains(f, first));
   return namedDependencies(related, (f) => !isNormal(catalog, f, undefined, false));
 }
+
+/** The dependencies (each once, in log order) that failures explaining `first` name: the checks that
+ *  name one of them lead the checklist. All failures' when there is no first failure. */
+export function leadingDependencies(first: Finding | null, failing: readonly Finding[]): string[] {
+  const named = failing.filter((f) => f.dependency !== undefined && (!first || explains(f, first)));
+  return [...new Set(named.map((f) => f.dependency as string))];
+}
