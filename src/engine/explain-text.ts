@@ -14,6 +14,7 @@ import { ringTimeout } from "./explain-ringing.js";
 import { suggestionsFor } from "./explain-unknown.js";
 import type { ParsedQuery } from "./query.js";
 import { searchText, vendorNotes } from "./search.js";
+import { catalogWording } from "./search-forms.js";
 import { logMessageMatches } from "./search-logs.js";
 import { isVendorEntry } from "./search-rank.js";
 
@@ -50,7 +51,8 @@ function beforeVendors(
 ): ExplainResult | null {
   const discussed = standardMeanings(c, text).filter((e) => !named.includes(e));
   if (discussed.length === 0) return null;
-  const standard = [...named, ...discussed].slice(0, Math.max(4, named.length + 2));
+  // "registration failed": 401, 403 and 407 named, then 404, 408 and 503, which fail one too.
+  const standard = [...named, ...discussed].slice(0, Math.max(4, named.length + 3));
   const results = [...standard, ...vendors];
   const note = `"${echo(text)}" has several meanings: the standard ones first, then ${vendorWord(vendors)}.`;
   return { ...base, kind: "ambiguous", results, note, suggestions: [] };
@@ -88,11 +90,14 @@ function preferNamespace<T>(
 export function textResult(
   c: Catalog,
   query: string,
-  parsed: ParsedQuery & { type: "text" },
+  typed: ParsedQuery & { type: "text" },
   /** Fall back to words of meanings, causes, checks and notes when no title or alias matches. */
   detail = true,
 ): ExplainResult {
-  const base = { query, parsed, others: [], classEntry: null };
+  const base = { query, parsed: typed, others: [], classEntry: null };
+  // "calls dropped", "register failed": the catalog's wording of the same words answers them.
+  const worded = catalogWording(c, typed.text);
+  const parsed = worded ? { ...typed, text: worded } : typed;
   const dial = dialStatusResult(c, base, query);
   if (dial) return dial;
   // FreeSWITCH's "hangup_cause=NONE" is cause 0, no cause recorded; never a search for "none".
@@ -192,18 +197,20 @@ export function textResult(
   // they are all the query says, only a full match counts ("sip trunk down" is no Exotel 404).
   const said = tokenize(parsed.text).filter((w) => !FILLER_WORDS.has(w));
   const chatOnly = said.length > 0 && said.every((w) => CHAT_WORDS.has(w));
-  const good = byName.filter((r) => r.coverage >= (chatOnly ? 1 : 0.5)).slice(0, 5);
+  // Entries that match every word leave out those that share one ("call" in SIP 181's title).
+  const full = byName.some((r) => r.coverage === 1);
+  const good = byName.filter((r) => r.coverage >= (chatOnly || full ? 1 : 0.5)).slice(0, 5);
   if (good.length > 0) {
     // One entry is "found" only when it matches every word; a partial match stays a suggestion.
-    const full = good.length === 1 && good[0]?.coverage === 1;
-    const note = full
+    const one = good.length === 1 && good[0]?.coverage === 1;
+    const note = one
       ? null
       : good.length === 1
         ? `The closest match for "${echo(parsed.text)}"; not every word matched.`
         : `Several entries match "${echo(parsed.text)}"; the closest come first.`;
     return {
       ...base,
-      kind: full ? "found" : "ambiguous",
+      kind: one ? "found" : "ambiguous",
       results: good.map((r) => r.entry),
       note,
       suggestions: [],

@@ -6,6 +6,7 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, normalizeText, tokenize } from "../catalog/text.js";
+import { stemOf } from "./search-forms.js";
 
 /** A filler word ("no", "here") in a name counts this much of a meaningful one. */
 export const FILLER_SHARE = 0.25;
@@ -129,6 +130,14 @@ export function tierOf(
   return 5;
 }
 
+/** Stems of words that say how something ended rather than what: "failed", "dropped", "rejected". */
+const OUTCOMES: ReadonlySet<string> = new Set(["fail", "drop", "reject", "error", "lost"]);
+
+/** Whether a query word says only how something ended ("failure", "dropped"). */
+export function isOutcomeWord(word: string): boolean {
+  return OUTCOMES.has(stemOf(word));
+}
+
 /** Vendors' own namespaces, as against standards (SIP, HTTP, Q.850), symptoms and timers. */
 const VENDORS: ReadonlySet<Namespace> = new Set<Namespace>(["mobius", "acs", "exotel"]);
 
@@ -138,6 +147,8 @@ export interface Evidence {
   meaningful: readonly string[];
   /** How many meaningful words the entry's title or aliases carry. */
   named: (e: Entry) => number;
+  /** How many meaningful words other than an outcome word ("failed") its title or aliases carry. */
+  subject: (e: Entry) => number;
   /** How many specific words its names or description carry. */
   carries: (e: Entry) => number;
   /** Whether descriptions were searched. */
@@ -159,15 +170,17 @@ export function groupListing<T extends { entry: Entry; score: number; about?: tr
   order: (a: T, b: T) => number,
 ): T[] {
   const phrase = queryPhrase(text);
-  const { meaningful, named, carries, searched } = evidence;
-  const vendor = (e: Entry) => namespace === null && VENDORS.has(e.namespace);
+  const { meaningful, named, subject, carries, searched } = evidence;
+  // A standard's word ("sip registration failed") names no vendor either.
+  const vendor = (e: Entry) => VENDORS.has(e.namespace) && e.namespace !== namespace;
   const keyed = ranked.map((r) => {
     const e = r.entry;
     const tier = tierOf(catalog, e, phrase, meaningful.length, named(e), carries(e), searched);
     const about = tier <= ABOUT;
-    // Of the entries that discuss the phrase, those whose names also carry part of it lead
-    // ("registration failed": SIP 408, whose names say "registration timeout", before SIP 439).
-    const partly = tier === ABOUT && named(e) > 0 ? ABOUT - 0.25 : tier;
+    // Of the entries that discuss the phrase, those whose names also carry what it is about lead
+    // ("registration failed": SIP 408, whose names say "registration timeout", before SIP 439);
+    // the outcome word alone does not count (SIP 477 "send failed").
+    const partly = tier === ABOUT && subject(e) > 0 ? ABOUT - 0.25 : tier;
     const key = about && vendor(e) ? ABOUT + 0.5 : partly;
     return { r: about ? { ...r, about: true as const } : r, key };
   });

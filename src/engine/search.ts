@@ -5,7 +5,8 @@
 import { type Catalog, descriptionIndex, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { editDistance, FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
-import { FILLER_SHARE, groupListing, meaningfulWords, wordForms } from "./search-rank.js";
+import { catalogWording, namespacedWording } from "./search-forms.js";
+import { FILLER_SHARE, groupListing, isOutcomeWord, meaningfulWords, wordForms } from "./search-rank.js";
 
 export interface Scored {
   entry: Entry;
@@ -192,16 +193,23 @@ const NOTED_BOOST = 2;
  */
 export function searchText(
   catalog: Catalog,
-  text: string,
-  namespace: Namespace | null,
+  typed: string,
+  typedNamespace: Namespace | null,
   limit = 8,
   options: SearchOptions = {},
 ): Scored[] {
+  // "calls dropping", "sip registration failure": searched as the catalog words them.
+  const scoped = typedNamespace === null ? namespacedWording(catalog, typed) : null;
+  const namespace = scoped?.namespace ?? typedNamespace;
+  const text = scoped?.text ?? catalogWording(catalog, typed) ?? typed;
   const words = tokenize(text).slice(0, 12);
   if (words.length === 0) return [];
   const listing = options.detail !== false && options.specific !== true;
   const total = catalog.entries.length;
-  const scores = new Map<Entry, { score: number; hits: number; weighted: number; named: number }>();
+  const scores = new Map<
+    Entry,
+    { score: number; hits: number; weighted: number; named: number; subject: number }
+  >();
   const details = new Map<Entry, { score: number; hits: number }>();
   const specific = options.detail === false ? [] : specificWords(catalog, words, options.specific !== true);
   const described = specific.length === 0 ? null : descriptionIndex(catalog);
@@ -225,11 +233,12 @@ export function searchText(
       for (const e of list) {
         if (seen.has(e)) continue;
         seen.add(e);
-        const s = scores.get(e) ?? { score: 0, hits: 0, weighted: 0, named: 0 };
+        const s = scores.get(e) ?? { score: 0, hits: 0, weighted: 0, named: 0, subject: 0 };
         s.score += weight;
         s.hits += 1;
         s.weighted += share;
         if (meaningful.includes(word)) s.named += 1;
+        if (meaningful.includes(word) && !isOutcomeWord(word)) s.subject += 1;
         scores.set(e, s);
       }
     }
@@ -283,6 +292,7 @@ export function searchText(
     const evidence = {
       meaningful,
       named: (e: Entry) => scores.get(e)?.named ?? 0,
+      subject: (e: Entry) => scores.get(e)?.subject ?? 0,
       carries: (e: Entry) => carried.get(e) ?? 0,
       searched: described !== null,
     };

@@ -129,7 +129,8 @@ describe("a cloud call that drops", () => {
   it("is the client's network for ACS and Teams", () => {
     expect(ids("azure call drops network")).toEqual(["acs/410-3101", "acs/410-301005"]);
     expect(ids("teams call disconnects randomly")[0]).toBe("acs/410-3101");
-    expect(ids("call drops")[0]).toBe("symptom/audio-drops-after-answer");
+    // With no vendor named, a dropped call is first one of the drop symptoms seen on any platform.
+    expect(ids("call drops")[0]).toMatch(/^symptom\/call-drops/);
   });
 
   it("names the Mobius call keepalive first for a Webex call lost after 15 minutes", () => {
