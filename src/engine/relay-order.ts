@@ -2,6 +2,9 @@
 // box sends its own request on the outbound leg, and that leg fails. A caller whose request arrived
 // after the outbound leg had failed, or after the box had already sent the outbound request, is
 // another call that happened to fail in the same second: the log's requests say so when they show.
+// So do the calls' marks: Cisco CUBE logs one GUID for both legs of a call, and both legs dial the
+// same number (CUBE may rewrite +44… to 0044…, so only the last 7 digits are compared, and only when
+// the legs show no GUIDs to compare: a GUID both legs share outweighs a number rewritten past recognition).
 
 import type { Finding } from "./scan/finding.js";
 import { wireMethod } from "./scan/reinvite.js";
@@ -57,9 +60,18 @@ export function legOrder(events: readonly TimingEvent[] | undefined): LegOrder {
   return (from, to) => {
     const outbound = requestOf(from, calls);
     const inbound = requestOf(to, calls);
+    if (outbound && inbound && !sameCall(outbound, inbound)) return false;
     if (outbound && !before(outbound, from)) return false;
     if (!inbound) return true;
     if (!before(inbound, from)) return false;
     return !outbound || before(inbound, outbound);
   };
+}
+
+/** Whether the calls' marks allow the two requests to be one call's legs (nothing shown: they do). */
+function sameCall(outbound: TimingEvent, inbound: TimingEvent): boolean {
+  if (outbound.guid && inbound.guid && outbound.guid.slice(0, 4) === inbound.guid.slice(0, 4))
+    return outbound.guid === inbound.guid;
+  // Without GUIDs to compare, the numbers dialled tell; a number a leg did not show says nothing.
+  return !outbound.dialled || !inbound.dialled || outbound.dialled === inbound.dialled;
 }

@@ -27,8 +27,9 @@ const outLeg = (ms: string, marker: string, first: string) =>
     `Call-ID: ${OUT}`,
     `CSeq: 101 ${first.startsWith("ACK") ? "ACK" : "INVITE"}`,
   ]);
+// The caller's leg shows the outbound leg's GUID and number: only the order of the requests tells.
 const inLeg = (ms: string, marker: string, first: string, extra: string[] = []) =>
-  msg(ms, "7C7C7C7C0002", marker, first, [
+  msg(ms, "5A1B2C3D0001", marker, first, [
     "Via: SIP/2.0/UDP 10.1.1.20:5060;branch=z9hG4bK-pbx-0002",
     'From: "Alice" <sip:2001@10.1.1.20>;tag=pbx-tag-2',
     "To: <sip:+16505550123@10.1.1.5>",
@@ -42,7 +43,7 @@ const CARRIER_488 = [
   outLeg("400", "Received:", "SIP/2.0 488 Not Acceptable Media"),
   outLeg("420", "Sent:", "ACK sip:+14155550199@sip.carrier.example.net:5060 SIP/2.0"),
 ];
-const CALLER_INVITE = (ms: string) => inLeg(ms, "Received:", "INVITE sip:+16505550123@10.1.1.5:5060 SIP/2.0");
+const CALLER_INVITE = (ms: string) => inLeg(ms, "Received:", "INVITE sip:+14155550199@10.1.1.5:5060 SIP/2.0");
 const CALLER_503 = inLeg("450", "Sent:", "SIP/2.0 503 Service Unavailable", ["Reason: Q.850;cause=34"]);
 
 const notes = (log: string) => {

@@ -1,6 +1,7 @@
 // What kind of timing event one log line is (a SIP request with its destination, a stale digest
 // challenge, a voicemail step, a keepalive or a missed one): read apart from how EventLog keeps
 // them, so the per-line recording stays small.
+import { cubeGuid, dialledTail, requestHeaders } from "./call-marks.js";
 import { sipHeaders } from "./context.js";
 import { copy } from "./detach.js";
 import { referTarget } from "./refer-to.js";
@@ -133,6 +134,14 @@ export function timingEvent(
       if (uri) ev.uri = uri;
     }
     if (reliable(text, trimmed, le)) ev.reliable = true;
+    if (m[1] === "INVITE") {
+      // What tells two calls through a B2BUA apart (b2bua-relay.ts): CUBE's GUID, the number dialled.
+      const below = requestHeaders(text, le);
+      const guid = cubeGuid(text, ls, below);
+      if (guid) ev.guid = guid;
+      const dialled = dialledTail(trimmed, below);
+      if (dialled) ev.dialled = dialled;
+    }
     // A REFER names its transfer target: a failed transfer says whom it was meant to reach.
     if (m[1] === "REFER") {
       const target = referTarget(text, le, maskNumbers);
