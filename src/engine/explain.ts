@@ -10,10 +10,13 @@ import { echo } from "./explain-common.js";
 import { durationResult } from "./explain-duration.js";
 import { headerResult } from "./explain-headers.js";
 import { mediaMeasurement, mediaResult } from "./explain-media.js";
+import { unknownAnswer } from "./explain-no-entry.js";
 import { question, SECRET_ONLY_NOTE } from "./explain-secrets.js";
 import { textResult } from "./explain-text.js";
+import { providerCodeAnswer } from "./explain-vendor.js";
 import { cleanQuery, type ParsedQuery, parseQuery } from "./query.js";
 import { durationIn } from "./query-duration.js";
+import { SHAPE_NOTES, shapeOf, withoutShapes } from "./query-shape.js";
 import { scanText } from "./scan/scanner.js";
 
 export { namespaceLabel } from "./explain-common.js";
@@ -100,8 +103,22 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
   // neither words nor codes, and the notes that quote the words show "•••" in its place.
   const { shown, asked, secretOnly } = question(clean);
   if (secretOnly) return secretOnlyResult(echoed(shown));
-  const q = asked.replace(/\s+/g, " ").trim().slice(0, 200);
-  const parsed = parseQuery(asked);
+  // A phone number, timestamp, SIP URI, version or ticket number alone is said to be one; in a
+  // sentence it is taken out before a number is read ("call from 415-555-0486 failed").
+  const shape = shapeOf(clean);
+  if (shape) return unknownAnswer({ query: echoed(shown), parsed: { type: "empty" } }, SHAPE_NOTES[shape]);
+  let words = asked;
+  let parsed = parseQuery(asked);
+  if (parsed.type === "code" || parsed.type === "text") {
+    const bare = withoutShapes(clean);
+    if (bare !== clean) {
+      words = question(bare).asked;
+      parsed = parseQuery(words);
+    }
+  }
+  const q = words.replace(/\s+/g, " ").trim().slice(0, 200);
+  const provider = providerCodeAnswer(catalog, { query: echoed(shown), parsed }, q);
+  if (provider) return provider;
   // A packet header line ("<--- Received SIP response (482 bytes) from …") is read as the scanner
   // reads it: the code pjsip prints after "msg", else none, never the byte count.
   const packet =
@@ -133,7 +150,16 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
     if (read && read.code === parsed.code && result.results[0]?.id !== read.id)
       result = answer(catalog, q, { type: "id", id: read.id });
   }
+  if (parsed.type === "code" && parsed.hex && result.kind === "found")
+    result = { ...result, note: hexNote(parsed.hex) };
   return { ...result, query: echoed(shown) };
+}
+
+/** How Cisco's hex cause element was read: the coding/location octet, then the cause without its top bit. */
+function hexNote(hex: string): string {
+  const octets = hex.match(/../g) ?? [];
+  const cause = octets[Number.parseInt(octets[0] ?? "0", 16) & 0x80 ? 1 : 2] ?? "";
+  return `0x${hex} is a Q.931 cause element: 0x${octets[0]} is the coding standard and location, and 0x${cause} without its top bit is cause ${Number.parseInt(cause, 16) & 0x7f}`;
 }
 
 function secretOnlyResult(query: string): ExplainResult {

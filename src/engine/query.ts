@@ -20,6 +20,7 @@ import {
 } from "./query-forms.js";
 import { namespaceInProse, numberInProse } from "./query-prose.js";
 import { subcodeInProse } from "./query-subcode.js";
+import { q931Cause } from "./scan/causes.js";
 
 export { cleanQuery } from "./query-clean.js";
 
@@ -39,6 +40,8 @@ export type ParsedQuery =
       also?: number[];
       /** The number is a Microsoft subcode from a Teams ms-diagnostics header, not a SIP code. */
       diagnostics?: true;
+      /** The cause was typed as Q.931 cause octets in hex, as Cisco prints them ("0x8291"). */
+      hex?: string;
     }
   | {
       type: "text";
@@ -236,6 +239,11 @@ export function parseQuery(input: string): ParsedQuery {
     namespace ??= ns;
     text = rest;
   }
+
+  // "isdn cause 0x8291": Cisco's cause element in hex; the cause is the octet after coding/location.
+  const octets = namespace === "q850" ? /^0x((?:[0-9a-f]{2}){2,3})$/i.exec(text.trim()) : null;
+  if (octets?.[1])
+    return { type: "code", namespace, code: q931Cause(octets[1]), subcode: null, hex: octets[1] };
 
   // A Microsoft subcode among words ("direct routing 560486", "Teams shows 503/560503") is the
   // subject: it is read as the number alone would be, whatever else the words name.

@@ -1,0 +1,100 @@
+// Tokens whose shape says they are no code, read before any number is: phone numbers in the grouped
+// forms people write them in ("+44 20 7946 0958", "(415) 555-0123"), ISO timestamps, SIP URIs,
+// dotted version numbers ("asterisk 18.20.1") and ticket numbers ("case 00486123"). A query that is
+// only such a token gets an answer saying what it is; in a sentence the token is taken out, so
+// its digits are never read as a code while the words around it still are.
+
+export type Shape = "phone" | "timestamp" | "uri" | "version" | "ticket";
+
+/** E.164 with its groups ("+44 20 7946 0958", "0044 20 7946 0958", "+1 (415) 555-0123"). */
+const E164_RE = /(?<![\w+])(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,5}(?![\w.]|-\d)/g;
+/** North American and similar national groupings: "415-555-0486", "(415) 555-0486", "415.555.0486". */
+const NATIONAL_RE = /(?<![\w.+-])(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w.-])/g;
+/** An ISO 8601 date, with or without its time, fraction and zone ("2024-03-05T14:22:31.480Z"). */
+const ISO_RE =
+  /(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w.:])/gi;
+/** A time of day alone ("14:22:31.486", "14:22:31Z"). */
+const TIME_RE = /(?<![\w.:])\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?![\w.:])/gi;
+/** A sip:, sips: or tel: URI, in angle brackets or not. */
+const URI_RE = /<?\b(?:sips?|tel):[^\s<>]+>?/gi;
+/**
+ * A dotted version of three parts or more ("18.20.1", "v1.10.9-release"), never an IPv4 address,
+ * or one of two parts after the word "version" ("version 4.4").
+ */
+const VERSION_RE =
+  /(?<![\w.])v?(?:\d{1,4}\.\d{1,4}\.\d{1,5}(?:\.\d+)?(?:[-+][\w.]+)?|(?<=\bversion\s+|\bver\.?\s+|\brelease\s+)\d{1,4}\.\d{1,4})(?![\w.])/gi;
+/** An IPv4 address: four dotted parts; a version of four parts keeps its place as an address. */
+const IPV4_RE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** A case or ticket number: "case 00486123", "ticket #1234567", "INC0012345", "SR 12345678". */
+const TICKET_RE =
+  /\b(?:(?:support\s+)?case|ticket|incident|service\s+request|sr|req|jira)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*#?\d{5,}\b|\b(?:INC|RITM|CHG|CS|TKT)\d{5,}\b/gi;
+/** Words that may stand beside such a token without making it a question about a code. */
+const FILLER_RE =
+  /\b(?:version|ver|release|build|running|on|is|was|the|a|at|from|to|number|no|uri|address|time|timestamp|phone|called|calling|caller|callee|call|ext|extension|asterisk|freeswitch|kamailio|opensips|sbc|pbx|firmware|we|are|our|my)\b/gi;
+
+const PHONE_DIGITS = { min: 7, max: 15 };
+
+function isPhone(match: string): boolean {
+  const digits = match.replace(/\D/g, "").length;
+  return digits >= PHONE_DIGITS.min && digits <= PHONE_DIGITS.max;
+}
+
+/** Each shape's matches, phone numbers only where the digit count fits one. */
+function replaceShapes(text: string, put: (shape: Shape) => string, seen?: Set<Shape>): string {
+  const swap = (shape: Shape) => () => {
+    seen?.add(shape);
+    return put(shape);
+  };
+  let out = text.replace(URI_RE, swap("uri"));
+  out = out.replace(ISO_RE, swap("timestamp")).replace(TIME_RE, swap("timestamp"));
+  out = out.replace(TICKET_RE, swap("ticket"));
+  out = out.replace(VERSION_RE, (m) => (IPV4_RE.test(m) ? m : swap("version")()));
+  const phone = (m: string) => (isPhone(m) ? swap("phone")() : m);
+  return out.replace(E164_RE, phone).replace(NATIONAL_RE, phone);
+}
+
+/** Cheap check before any regex: shapes need a colon, dot, dash, parenthesis, plus or long digits. */
+function mayHoldShape(text: string): boolean {
+  return /[:.\-(+]|\d{5}/.test(text);
+}
+
+/** The shape a whole query has when it is nothing but such a token (and a few plain words). */
+export function shapeOf(text: string): Shape | null {
+  const t = text.trim();
+  if (!/\d/.test(t) || !mayHoldShape(t)) return null;
+  const seen = new Set<Shape>();
+  const rest = replaceShapes(t, () => " ", seen).replace(FILLER_RE, " ");
+  // A header name's colon ("From: <sip:…>") or a key's "=" makes it a pasted line, read by its rules.
+  if (seen.size !== 1 || /[\p{L}\p{N}:=]/u.test(rest)) return null;
+  return [...seen][0] ?? null;
+}
+
+/**
+ * The query with such tokens taken out of a sentence: a phone number becomes "•••" (as a masked one
+ * reads), the others a space. A URI is left in place: pasted headers and request lines hold them
+ * and are read by their own rules.
+ */
+export function withoutShapes(text: string): string {
+  if (!/\d/.test(text) || !mayHoldShape(text)) return text;
+  const uris: string[] = [];
+  const kept = text.replace(URI_RE, (m) => {
+    uris.push(m);
+    return `\u0000${uris.length - 1}\u0000`;
+  });
+  const out = replaceShapes(kept, (shape) => (shape === "phone" ? "•••" : " "));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the placeholder is a NUL on purpose.
+  return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => uris[Number(i)] ?? "");
+}
+
+/** What the answer says about each shape. */
+export const SHAPE_NOTES: Readonly<Record<Shape, string>> = {
+  phone:
+    "That looks like a phone number, not a code, so none was read from it. Ask about the code the call failed with, e.g. `404` or `cause 1`.",
+  timestamp:
+    "That looks like a timestamp, not a code, so none was read from it. Paste the log line with the code, or `scan` the log.",
+  uri: "That is a SIP URI (user@host), not a code: its user part is an extension or a number and its host an address. Ask about the code the request got, e.g. `408`.",
+  version:
+    "That looks like a version number, not a code, so none was read from it. Ask about the code or error you see, e.g. `503`.",
+  ticket:
+    "That looks like a case or ticket number, not a code, so none was read from it. Ask about the code or error in the case, e.g. `486`.",
+};
