@@ -43,7 +43,7 @@ export function dropAfter(
     const entry = c.byId.get("symptom/call-drops-after-32-seconds");
     return entry ? { entries: [entry], note: null } : null;
   }
-  if (seconds < MIN_SE) return null;
+  if (seconds < MIN_SE) return mediaTimeout(c, seconds);
   const entry = c.byId.get("symptom/call-drops-at-session-refresh");
   const minutes = seconds % 60 === 0 ? ` (${seconds / 60} min)` : "";
   const note =
@@ -51,6 +51,23 @@ export function dropAfter(
     "(RFC 4028): its refresh failed or never came, so one side ended the call as the session expired. " +
     "1800 s (30 min) is the recommended Session-Expires.";
   return entry ? { entries: [entry], note } : null;
+}
+
+/**
+ * A call that ends after a time below any session timer and far from 64*T1 (20 s, 60 s): the ACK
+ * case is fixed at 32 s by RFC 3261, so the usual cause is a media (no-RTP) timeout, which PBXs
+ * and SBCs commonly set to 30-60 s (Asterisk rtptimeout, FreeSWITCH media_timeout).
+ */
+function mediaTimeout(c: Catalog, seconds: number): { entries: Entry[]; note: string } | null {
+  const entry = c.byId.get("symptom/audio-drops-after-answer");
+  if (!entry) return null;
+  const note =
+    `A call that ends ${seconds} s after answer does not fit the missing ACK, which ends it at ` +
+    "64*T1 = 32 s, nor a session timer, which never fires before 90 s (Min-SE). It is most often a " +
+    "media timeout: a PBX or SBC that receives no RTP for its timeout (Asterisk rtptimeout, " +
+    "FreeSWITCH media_timeout, an SBC's no-media timer, often 60 s) ends the call, usually because " +
+    "NAT or a firewall keeps the RTP from reaching it (one-way audio).";
+  return { entries: [entry], note };
 }
 
 /** How long one Mobius call keepalive keeps a Webex Calling call valid (timer/mobius-call-keepalive). */
