@@ -3,6 +3,7 @@
 import { type Catalog, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
 import { CHAT_WORDS, FILLER_WORDS, normalizeText, tokenize } from "../catalog/text.js";
+import { everydayStart } from "./everyday.js";
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
 import { dialStatusResult } from "./explain-dialstatus.js";
@@ -17,6 +18,7 @@ import { searchText, vendorNotes } from "./search.js";
 import { catalogWording } from "./search-forms.js";
 import { logMessageMatches } from "./search-logs.js";
 import { isVendorEntry } from "./search-rank.js";
+import { respelled } from "./search-spelling.js";
 
 /** Words that say a timer went off ("timer fired"): a timer's timeout, in the catalog's words. */
 const FIRING_RE =
@@ -96,7 +98,11 @@ export function textResult(
 ): ExplainResult {
   const base = { query, parsed: typed, others: [], classEntry: null };
   // "calls dropped", "register failed": the catalog's wording of the same words answers them.
-  const worded = catalogWording(c, typed.text);
+  // "unauthorised": the catalog's names are spelled "unauthorized".
+  const spelled = respelled(typed.text);
+  const worded =
+    catalogWording(c, typed.text) ??
+    (spelled && c.byPhrase.has(spelled) ? spelled : spelled && catalogWording(c, spelled));
   const parsed = worded ? { ...typed, text: worded } : typed;
   const dial = dialStatusResult(c, base, query);
   if (dial) return dial;
@@ -123,12 +129,22 @@ export function textResult(
     const kind = dropped.entries.length === 1 ? "found" : "ambiguous";
     return { ...base, kind, results: dropped.entries, note: dropped.note, suggestions: [] };
   }
+  // "phones not registering", "calls failing", "fax not working": no code, no vendor, so where to
+  // start, never the vendor's card whose words they share in passing.
+  const everyday =
+    parsed.namespace === null || parsed.namespace === "sip" ? everydayStart(c, normalizeText(query)) : null;
+  if (everyday) {
+    return { ...base, kind: "ambiguous", results: everyday.entries, note: everyday.note, suggestions: [] };
+  }
   const ns = parsed.namespace;
   const preferred = ns ? vendorNotes(c, ns) : null;
   // "timer b" or "busy here": the whole query may itself be a title or alias. After a namespace
   // word, only a title or alias of that namespace (or with a note for its vendor) counts, and
   // those come first ("exotel not found": Exotel's own "Not found", then SIP 404).
-  const whole = c.byPhrase.get(normalizeText(query)) ?? [];
+  // The other spelling names the same entries ("unauthorised" is HTTP's alias, "unauthorized" SIP's).
+  const asked = normalizeText(query);
+  const other = respelled(asked);
+  const whole = [...new Set([...(c.byPhrase.get(asked) ?? []), ...((other && c.byPhrase.get(other)) || [])])];
   const rest = (c.byPhrase.get(parsed.text) ?? []).filter(
     (e) => !ns || e.namespace === ns || preferred?.has(e),
   );

@@ -4,9 +4,12 @@
 // search-logs.ts, words typed with a number in search-meanings.ts.
 import { type Catalog, descriptionIndex, NAMESPACE_PRIORITY } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
-import { editDistance, FILLER_WORDS, foldDotted, normalizeText, tokenize } from "../catalog/text.js";
+import { editDistance, FILLER_WORDS, tokenize } from "../catalog/text.js";
+import { withEverydayStart } from "./search-everyday.js";
 import { catalogWording, namespacedWording } from "./search-forms.js";
 import { FILLER_SHARE, groupListing, isOutcomeWord, meaningfulWords, wordForms } from "./search-rank.js";
+import { spellingVariant } from "./search-spelling.js";
+import { loneUnits, valueOnly } from "./search-units.js";
 
 export interface Scored {
   entry: Entry;
@@ -81,54 +84,6 @@ export function specificWords(catalog: Catalog, words: readonly string[], common
   );
 }
 
-/** Words that are units when they follow a number ("500 ms", "32 second drop"). */
-const UNIT_WORDS: ReadonlySet<string> = new Set(
-  "ms msec msecs millisecond milliseconds sec secs second seconds min mins minute minutes hr hrs hour hours".split(
-    " ",
-  ),
-);
-
-const valueOnlyIndex = new WeakMap<Catalog, Map<string, Set<Entry>>>();
-
-/**
- * Per unit word, the entries whose names use it only after a number (T1's "500 ms", T2's "4
- * seconds"): a value, which the unit alone does not name. "ms teams" or "ms-diagnostics" is
- * Microsoft, not milliseconds.
- */
-function valueOnly(catalog: Catalog, unit: string): ReadonlySet<Entry> {
-  let index = valueOnlyIndex.get(catalog);
-  if (!index) {
-    index = new Map();
-    for (const e of catalog.entries) {
-      const names = [e.title, ...e.aliases].map((n) => normalizeText(n).split(" "));
-      const units = new Set(names.flat().filter((w) => UNIT_WORDS.has(w)));
-      for (const u of units) {
-        const afterNumber = names.every((ws) => ws.every((w, i) => w !== u || /^\d+$/.test(ws[i - 1] ?? "")));
-        if (!afterNumber) continue;
-        const set = index.get(u) ?? new Set();
-        set.add(e);
-        index.set(u, set);
-      }
-    }
-    valueOnlyIndex.set(catalog, index);
-  }
-  return index.get(unit) ?? new Set();
-}
-
-/** The query's unit words that follow no number: "ms" in "ms teams", not in "500 ms". */
-function loneUnits(text: string): Set<string> {
-  const ws = normalizeText(foldDotted(text)).split(" ");
-  const lone = new Set<string>();
-  const counted = new Set<string>();
-  for (const [i, w] of ws.entries()) {
-    if (!UNIT_WORDS.has(w)) continue;
-    if (/^\d+$/.test(ws[i - 1] ?? "")) counted.add(w);
-    else lone.add(w);
-  }
-  for (const w of counted) lone.delete(w);
-  return lone;
-}
-
 /** Entries a query word points at, each group with its typo distance. Numbers never allow typos. */
 function matchesOf(catalog: Catalog, word: string): Array<{ list: readonly Entry[]; dist: number }> {
   if (/^\d{1,7}$/.test(word)) {
@@ -140,7 +95,14 @@ function matchesOf(catalog: Catalog, word: string): Array<{ list: readonly Entry
     ];
     return list.length > 0 ? [{ list: [...new Set(list)], dist: 0 }] : [];
   }
-  return similarWords(catalog, word).map(([v, dist]) => ({ list: catalog.byToken.get(v) ?? [], dist }));
+  const similar = similarWords(catalog, word).map(([v, dist]) => ({
+    list: catalog.byToken.get(v) ?? [],
+    dist,
+  }));
+  // "unauthorised" is the catalog's "unauthorized": another spelling, not a typo.
+  const variant = spellingVariant(word);
+  const spelled = variant ? catalog.byToken.get(variant) : undefined;
+  return spelled ? [{ list: spelled, dist: 0 }, ...similar] : similar;
 }
 
 /** How a namespace word names a vendor in the notes of other namespaces' entries ("exotel 403"). */
@@ -296,7 +258,8 @@ export function searchText(
       carries: (e: Entry) => carried.get(e) ?? 0,
       searched: described !== null,
     };
-    return groupListing(catalog, text, namespace, evidence, ranked, order).slice(0, limit);
+    const listed = groupListing(catalog, text, namespace, evidence, ranked, order);
+    return withEverydayStart(catalog, typed, typedNamespace, listed).slice(0, limit);
   }
   const byName = ranked.slice(0, named).sort(order);
   if (byName.length >= limit) return byName.slice(0, limit);
