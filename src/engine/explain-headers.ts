@@ -115,6 +115,7 @@ export function headerResult(
   if (header === "Warning") return warningResult(c, query, parsed);
   if (header === "ms-diagnostics") return diagnosticsHeaderResult(query, parsed);
   if (header === "packet") return packetResult(query, parsed);
+  if (header === "Reason") return answeredElsewhere(c, query, parsed);
   const about = HEADER_MEANING[header] ?? { says: "an SDP line; its numbers are not codes" };
   const sdp = header.endsWith("=");
   const line = echo(`${header}${sdp ? "" : header === "port" ? " " : ": "}${value}`, 60);
@@ -192,4 +193,32 @@ function warningResult(c: Catalog, query: string, parsed: ParsedQuery & { type: 
     .map((id) => c.byId.get(id))
     .filter((e): e is Entry => e !== undefined);
   return unknownAnswer({ query, parsed }, note, suggestions);
+}
+
+/**
+ * "Reason: SIP;cause=200;text=\"Call completed elsewhere\"" (RFC 3326): a CANCEL (or BYE) telling
+ * the phones still ringing that another device or branch answered. Nothing failed; the Q.850 cause
+ * the same event carries on the PSTN side, 26 (non-selected user clearing), is the card to show.
+ */
+function answeredElsewhere(
+  c: Catalog,
+  query: string,
+  parsed: ParsedQuery & { type: "header" },
+): ExplainResult {
+  const note =
+    "A Reason header with SIP;cause=200 (RFC 3326) comes on the CANCEL " +
+    "that stops the phones still ringing because the call was answered on another device or branch " +
+    '("Call completed elsewhere"). Nothing failed; those phones should not count it as a missed call.';
+  const entry = c.byId.get("q850/26");
+  if (!entry) return unknownAnswer({ query, parsed }, note);
+  return {
+    query,
+    parsed,
+    kind: "found",
+    results: [entry],
+    others: [],
+    classEntry: null,
+    note,
+    suggestions: [],
+  };
 }

@@ -178,6 +178,9 @@ export function parseQuery(input: string): ParsedQuery {
 
   const reason = REASON_RE.exec(text);
   if (reason?.[1] && reason[2]) {
+    // "SIP;cause=200": the call was answered elsewhere (RFC 3326), which no 200 OK card explains.
+    if (reason[1].toLowerCase() === "sip" && reason[2] === "200")
+      return { type: "header", header: "Reason", value: text };
     return codeQuery(reason[1].toLowerCase() === "sip" ? "sip" : "q850", Number(reason[2]), null);
   }
   const pairNamed = CODE_SUBCODE_RE.exec(text);
