@@ -22,8 +22,7 @@ interface Start {
 const NOT_REGISTERED_RE =
   /\b(?:not|never|wont|won t|cant|can t|cannot|unable to|doesnt|doesn t|dont|don t|isnt|isn t|arent|aren t|stopped|no longer|fails? to|failing to)\s+(?:\w+\s+)?regist\w*|\b(?:un|de)registered\b/;
 /** "registration issue", "registering problem": the registration itself named as failing. */
-const REGISTRATION_TROUBLE_RE =
-  /\bregist\w*\s+(?:not working|issues?|problems?|down|broken|lost)\b/;
+const REGISTRATION_TROUBLE_RE = /\bregist\w*\s+(?:not working|issues?|problems?|down|broken|lost)\b/;
 /** Registration that comes and goes is the flapping symptom's, which its own aliases answer. */
 const FLAPPING_RE = /\b(?:keeps?|flap\w*|random\w*|intermittent\w*|sometimes|every)\b/;
 const CALLER_ID_RE = /\b(?:caller ?ids?|cli|clid|calling (?:number|party)|cid|presentation)\b/;
