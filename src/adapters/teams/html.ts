@@ -1,6 +1,6 @@
 // Teams message HTML → the plain text a person pasted, so a trace pasted into Teams scans exactly like
-// the same trace on the CLI: block tags and <br> become line breaks, <pre>/<code> keep their lines,
-// other source newlines are spaces, entities are decoded, and the bot's own @mention and the markers
+// the same trace on the CLI: block tags and <br> become line breaks, <pre>/<code> keep their lines
+// (a <br> and the newline after it are one break there), other source newlines are spaces, entities are decoded, and the bot's own @mention and the markers
 // of attached files are dropped.
 
 export interface HtmlTextOptions {
@@ -113,6 +113,9 @@ export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): stri
   let out = "";
   let pre = 0;
   let preStart = false;
+  // Inside <pre>, a line ended "<br>" plus a newline (as some editors write each line) is one break,
+  // not two: the newline straight after a <br> is dropped, as a newline straight after <pre> is.
+  let afterBr = false;
   // A source newline outside <pre> in HTML ("a<br>\nb", as editors write it): one space, dropped
   // at the start or end of a line, so it never adds a line break of its own.
   let space = false;
@@ -138,8 +141,11 @@ export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): stri
     // Outside <pre>, whitespace that only separates tags ("</at>\n<at>") is source formatting.
     if (pre === 0 && raw.includes("\n") && raw.trim() === "") return;
     // As in HTML, a line break straight after <pre> belongs to the markup, not the content.
-    const text = preStart ? raw.replace(/^\n/, "") : raw;
-    if (raw !== "") preStart = false;
+    const text = preStart || afterBr ? raw.replace(/^\n/, "") : raw;
+    if (raw !== "") {
+      preStart = false;
+      afterBr = false;
+    }
     out += decodeEntities(text).replace(/\u00a0/g, " ");
   };
   let last = 0;
@@ -151,6 +157,7 @@ export function teamsHtmlToText(input: string, opts: HtmlTextOptions = {}): stri
     last = m.index + whole.length;
     if (name === "br") {
       space = false;
+      afterBr = pre > 0;
       out += "\n";
     } else if (BLOCK.has(name)) {
       newline();
