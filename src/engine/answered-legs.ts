@@ -17,10 +17,10 @@ const ANSWERED_WORDS = "] has been answered";
 const HANGUP = /\bHangup sofia\/\S+ \[(CS_[A-Z_]+)\]/;
 
 /** The channel a line names and the UUID it starts with, if any. */
-function legOf(text: string): { channel: string; uuid: string } | undefined {
+function legOf(text: string, uuid?: string): { channel: string; uuid: string } | undefined {
   if (!text.includes("sofia/")) return undefined;
   const channel = CHANNEL.exec(text)?.[0];
-  return channel ? { channel, uuid: callKey(text).uuid ?? "" } : undefined;
+  return channel ? { channel, uuid: uuid ?? callKey(text).uuid ?? "" } : undefined;
 }
 
 /** A log line the caller hands over in line order: its number and its text, redacted as a
@@ -48,10 +48,10 @@ export class AnsweredLegs {
   }
 
   /** Notes a FreeSWITCH finding that answers its leg (mod_sofia's "[completed][200]" state). */
-  see(f: { text: string; detector?: string; code: number }): void {
+  see(f: { text: string; detector?: string; code: number; uuid?: string | undefined }): void {
     if (f.detector !== "sofia-state" || f.code < 200 || f.code >= 300) return;
     if (!ANSWER_STATE.test(f.text)) return;
-    const leg = legOf(f.text);
+    const leg = legOf(f.text, f.uuid);
     if (leg) this.legs.set(leg.channel, leg.uuid);
   }
 
@@ -79,9 +79,10 @@ export class AnsweredLegs {
    * when told to, with bridge_early_media). A hang-up ends the leg: a later call on the same channel
    * name needs its own answer.
    */
-  answered(f: { text: string; line: number }): boolean | undefined {
+  answered(f: { text: string; line: number; uuid?: string | undefined }): boolean | undefined {
     if (this.nextAnswer < this.answers.length) this.catchUp(f.line);
-    const leg = legOf(f.text);
+    // The finding's UUID: its excerpt may have cut the one the line starts with.
+    const leg = legOf(f.text, f.uuid);
     if (!leg) return undefined;
     const last = this.ended;
     if (last && last.line === f.line && last.channel === leg.channel) return last.answered;

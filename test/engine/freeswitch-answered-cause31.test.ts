@@ -70,4 +70,17 @@ describe("cause 31 on a FreeSWITCH leg", () => {
     );
     expect(a.firstFailure?.line).toBe(3);
   });
+
+  it("keeps apart two legs on one channel name by the UUIDs their lines start with", () => {
+    // Lines long enough that the hang-up's excerpt cuts the UUID it starts with.
+    const first = "2f0c3a52-7d1e-4b8a-9c11-0a1b2c3d4e01";
+    const second = "9a8b7c6d-e5f4-4a3b-8c2d-1e0f9a8b7c6d";
+    const ch = "sofia/internal/1001@10.10.10.1";
+    const a = run(
+      `${first} 2024-03-04 02:14:03.910000 [NOTICE] switch_channel.c:3993 Channel [${ch}] has been answered`,
+      `${second} 2024-03-04 02:14:05.300000 [NOTICE] sofia.c:1094 Hangup ${ch} [CS_CONSUME_MEDIA] [NORMAL_UNSPECIFIED]`,
+      `${first} 2024-03-04 02:14:40.000000 [NOTICE] sofia.c:1094 Hangup ${ch} [CS_EXCHANGE_MEDIA] [NORMAL_CLEARING]`,
+    );
+    expect(a.firstFailure).toMatchObject({ code: 31, line: 2 });
+  });
 });

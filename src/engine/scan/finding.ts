@@ -21,6 +21,7 @@ import { SDK_HTTP_ERROR, sdkRequestHost } from "./sdk-http-errors.js";
 import { SCRIPT_REPLY_TAGGED } from "./stack-replies.js";
 import { TWILIO_WEBHOOK } from "./twilio-rest.js";
 import { WEBHOOK_AGENT, WEBHOOK_CHECKS, webhookHost } from "./twilio-webhook-host.js";
+import { UUID_LEAD } from "./voicemail.js";
 
 export interface Finding {
   namespace: Namespace;
@@ -68,6 +69,8 @@ export interface Finding {
   /** The log's own system is an SBC or voice gateway: the transport line above the message is
    *  Cisco's, AudioCodes' or Oracle's. */
   sbc?: true;
+  /** For a FreeSWITCH line that starts with its session's UUID: that UUID (the excerpt may cut it). */
+  uuid?: string;
   confidence: number;
   detector: string;
 }
@@ -161,9 +164,15 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     trunk: undefined,
     legs: undefined,
     sbc: undefined,
+    uuid: undefined,
     confidence: h.confidence,
     detector: h.detector,
   };
+  // A FreeSWITCH line starts with its session's UUID: kept whole, since a long line's excerpt cuts it.
+  if (line.charCodeAt(8) === 45 || line.charCodeAt(9) === 45) {
+    const uuid = UUID_LEAD.exec(line)?.[1];
+    if (uuid) f.uuid = uuid.toLowerCase();
+  }
   const method =
     h.method ?? headers.method ?? around.method ?? (REINVITE_WORD.test(line) ? "re-INVITE" : undefined);
   if (method) f.method = method;

@@ -41,7 +41,7 @@ export interface CallKey {
 
 const ASTERISK_CALL = /\[(C-[0-9a-f]{8})\]/;
 const ASTERISK_THREAD = /\b(?:VERBOSE|NOTICE|WARNING|DEBUG|ERROR|DTMF)\[(\d+)\]/;
-const UUID_LEAD = /^\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s/i;
+export const UUID_LEAD = /^\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s/i;
 
 /** The call `line` belongs to, as far as the line says. */
 export function callKey(line: string): CallKey {
