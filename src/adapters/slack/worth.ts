@@ -11,8 +11,10 @@ import type { Reply } from "../../respond.js";
 
 /**
  * Worth posting: the scanner found a code or an unanswered request, or the text, read as a
- * question, names one catalog entry (`488`, `busy here`, `one way audio`) or a code with several
- * meanings (`503`). Entries that merely share a word with the text are a guess, not an answer.
+ * question, names one catalog entry (`488`, `busy here`, `one way audio`), a code with several
+ * meanings (`503`), or words the engine built a list for (`register failed`, `calls dropped`,
+ * `phones not registering`). Entries that merely share a word with the text are a guess, not an
+ * answer.
  */
 export function worthPosting(reply: Reply): boolean {
   switch (reply.kind) {
@@ -22,7 +24,9 @@ export function worthPosting(reply: Reply): boolean {
       return (
         reply.result.kind === "found" ||
         (reply.result.kind === "ambiguous" &&
-          (reply.result.parsed.type !== "text" || namesTopEntry(reply.result)))
+          (reply.result.parsed.type !== "text" ||
+            namesTopEntry(reply.result) ||
+            builtForTheWords(reply.result)))
       );
     case "timers":
       return true;
@@ -56,6 +60,32 @@ function namesTopEntry(r: ExplainResult): boolean {
     if (n.includes(" ")) return words.includes(` ${n} `);
     return asked.length === 1 && asked[0] === n;
   });
+}
+
+/**
+ * The notes of the engine's last resorts for words (explain-text.ts, explain-duration.ts):
+ * entries that share some of the words with the question ("who is on call" shares "call" with
+ * SIP 181), or the timers at a duration the words hold ("back in 15 min"). That is how chatter
+ * reads, so such a list is a guess.
+ */
+const GUESSES = [
+  /^Several entries match ".*"; the closest come first\.$/s,
+  /^The closest match for ".*"; not every word matched\.$/s,
+  /^No entry is named ".*"; (?:this entry discusses|these entries discuss) it/s,
+  /^".*" is a duration \([^)]*\), not a code\./s,
+];
+
+/**
+ * A list the engine made for these words rather than a word match: a name several entries share
+ * in any of its forms ("register failed" is "registration failed", the standard meanings first),
+ * or an everyday phrase's place to start ("phones not registering", "calls failing"), each with
+ * its own note.
+ * A duration alone ("15 min") is a timer lookup, which a thread's chatter holds too.
+ */
+function builtForTheWords(r: ExplainResult): boolean {
+  if (r.note === null || r.parsed.type !== "text" || r.parsed.durationMs !== undefined) return false;
+  const note = r.note;
+  return !GUESSES.some((re) => re.test(note));
 }
 
 /**
