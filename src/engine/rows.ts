@@ -27,6 +27,18 @@ export interface TimelineItem {
    *  response's Reason): the line of the outbound leg's failure it relays. Not a failure of its own,
    *  so not counted as failing; absent for every other row. */
   relays?: number;
+  /** A relayed row passing on several outbound failures of one row (a carrier's 486 to each of
+   *  three calls): each of their lines, in log order, at most MAX_RELAY_LINES. Absent for one. */
+  relayLines?: number[];
+}
+
+/** Lines a relayed row remembers of the failures it passes on. */
+export const MAX_RELAY_LINES = 8;
+
+/** `lines` with `more` added, in log order, without repeats, at most MAX_RELAY_LINES. */
+export function addRelayLines(lines: readonly number[], more: readonly number[]): number[] {
+  const all = [...new Set([...lines, ...more])].sort((a, b) => a - b);
+  return all.slice(0, MAX_RELAY_LINES);
 }
 
 /** A code from more hosts than this is one timeline row. */
@@ -47,6 +59,9 @@ export interface Row {
    *  "via FreeSWITCH gateway b"),
    *  when the row's failure names one: a code of a few destinations keeps a row for each. */
   dest?: string;
+  /** For a relayed row, the row of the outbound failures it passes on (or, when that row is not
+   *  known, the failure's line): relays of different failures never share a row. */
+  relayKey?: string;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -56,15 +71,18 @@ export function gather(rows: Row[], key: string): TimelineItem {
   const methods: string[] = [];
   let count = 0;
   let failure = false;
+  let relayLines: number[] = [];
   for (const r of rows) {
     count += r.item.count;
+    if (r.item.relays !== undefined)
+      relayLines = addRelayLines(relayLines, r.item.relayLines ?? [r.item.relays]);
     failure ||= r.item.failure;
     for (const m of r.item.methods) if (!methods.includes(m)) methods.push(m);
     if (r.shown) perHost.set(r.shown, (perHost.get(r.shown) ?? 0) + r.item.count);
   }
   // Busiest first; equal counts keep the order the hosts were first seen in.
   const top = [...perHost].sort((a, b) => b[1] - a[1]).slice(0, MAX_LISTED_HOSTS);
-  return {
+  const item: TimelineItem = {
     ...first.item,
     key,
     count,
@@ -74,13 +92,16 @@ export function gather(rows: Row[], key: string): TimelineItem {
     hostTotal: perHost.size,
     failure,
   };
+  if (relayLines.length > 1) item.relayLines = relayLines;
+  return item;
 }
 
 /** What rows of one code gather under: one catalog entry, one hang-up request, one verdict, and a
- *  relayed copy of a failure never with a failure of its own. */
+ *  relayed copy of a failure never with a failure of its own, nor with the relays of another
+ *  failure (a 503 relaying a call's 488 and one relaying another call's 486 are two rows). */
 export function rowKind(r: Row): string {
   const { item } = r;
-  const verdict = item.failure ? (item.relays === undefined ? ":failure" : ":relayed") : "";
+  const verdict = item.failure ? (item.relays === undefined ? ":failure" : `:relayed:${r.relayKey}`) : "";
   return `${r.code}:${item.id}${r.hangup ? `:reason:${r.hangup}` : ""}${verdict}`;
 }
 

@@ -3,7 +3,7 @@
 // of a code from many hosts.
 
 import { gatewayLine } from "./gateway-lines.js";
-import { type Row, rowKind, type TimelineItem } from "./rows.js";
+import { addRelayLines, type Row, rowKind, type TimelineItem } from "./rows.js";
 import type { FoldedCount } from "./scan/fold.js";
 import { keyHost } from "./scan/fold.js";
 import { hostRole } from "./scan/hosts.js";
@@ -139,6 +139,25 @@ export class TimelineRows {
   private readonly groups = new Map<string, Row>();
   /** The same rows by code and host, so a repeat finds its row without building the key string. */
   private readonly byCode = new Map<number, Map<string, Placed[]>>();
+  /** The row each failing SIP response of its own went to, by line, and each such row's number:
+   *  a relayed response's row is keyed by the row of the failure it passes on. */
+  private readonly failureRows = new Map<number, Row>();
+  private readonly rowIds = new WeakMap<Row, number>();
+
+  /** Remembers `row` as where the failure on `f`'s line went, when `f` is a failure of its own. */
+  private noteFailure(f: Finding, row: Row, failure: boolean, hangup: string | false, relays?: number): void {
+    if (!failure || hangup || relays !== undefined || f.namespace !== "sip" || this.failureRows.has(f.line))
+      return;
+    this.failureRows.set(f.line, row);
+  }
+
+  /** The key of the failure row a relay of the failure on line `from` passes on. */
+  private relayKey(from: number): string {
+    const row = this.failureRows.get(from);
+    const id = row && this.rowIds.get(row);
+    // Not found (its row was never placed): the line itself, so relays of other failures keep apart.
+    return id === undefined ? `line ${from}` : `row ${id}`;
+  }
 
   /**
    * Counts `f` in its row, or opens one. `failure`: the verdict on `f` (a normal occurrence and a
@@ -156,6 +175,7 @@ export class TimelineRows {
     // A response sent to f.host (">host") keeps apart from the ones f.host sent; one the log's
     // own system generated ("flood from X - sl_send_reply(503)") went to X too.
     const foldHost = keyHost(f);
+    const relayKey = relays === undefined ? undefined : this.relayKey(relays);
     const dest = failure && !hangup && relays === undefined ? destination(f) : undefined;
     const host = dest ? dest.key : f.direction === "local" && f.host ? `>${f.host}` : foldHost;
     const bucket = hosts.get(host);
@@ -167,11 +187,15 @@ export class TimelineRows {
         b.f.id === f.id &&
         b.row.hangup === hangup &&
         b.row.item.failure === failure &&
-        (b.row.item.relays === undefined) === (relays === undefined),
+        b.row.relayKey === relayKey,
     )?.row;
     if (placed) {
       const g = placed.item;
       g.count++;
+      // Another call's failure of the same row, relayed too: the row names each line it passes on.
+      if (relays !== undefined && g.relays !== undefined && relays !== g.relays)
+        g.relayLines = addRelayLines(g.relayLines ?? [g.relays], [relays]);
+      this.noteFailure(f, placed, failure, hangup, relays);
       if (f.method && !g.methods.includes(f.method)) g.methods.push(f.method);
       if (g.hosts.length > 0) g.hostCounts[0] = g.count;
       this.note(placed, f, false);
@@ -198,8 +222,11 @@ export class TimelineRows {
     if (relays !== undefined) item.relays = relays;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup };
     if (dest) row.dest = dest.words;
+    if (relayKey !== undefined) row.relayKey = relayKey;
     this.note(row, f, true);
+    this.rowIds.set(row, this.all.length);
     this.all.push(row);
+    this.noteFailure(f, row, failure, hangup, relays);
     // Folded repeats count in the responses' row, keyed as the scanner folds them (by keyHost),
     // whatever host the row is shown with.
     const foldKey =

@@ -37,6 +37,18 @@ function moreRows(shown: TimelineItem[], hidden: TimelineItem[]): string {
 /** ", 2 relayed": codes that only passed another failure on to the caller, when there are any. */
 const relayedWords = (n: number) => (n > 0 ? `, ${n} relayed` : "");
 
+/** Lines a relayed row names of the failures it passes on; more end in "…". */
+const SHOWN_RELAY_LINES = 3;
+
+/** "relayed to the caller from line 23", or, for a row passing on several calls' failures,
+ *  "relayed to the callers from lines 23, 64, 105, …". */
+function relayedFrom(t: TimelineItem): string {
+  const lines = t.relayLines ?? [];
+  if (lines.length < 2) return `relayed to the caller from line ${t.relays}`;
+  const more = lines.length > SHOWN_RELAY_LINES ? ", …" : "";
+  return `relayed to the callers from lines ${lines.slice(0, SHOWN_RELAY_LINES).join(", ")}${more}`;
+}
+
 export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
   const { counts } = a;
   // A request nobody answered leaves no code, only the timer analysis.
@@ -68,7 +80,7 @@ export function scanCard(a: Analysis, opts: { source?: string } = {}): Card {
       const methods = t.methods.length > 0 ? ` (${t.methods.join(", ")})` : "";
       // A B2BUA's relay of another failure to its caller is that failure told again, not a second ✗.
       if (t.relays !== undefined)
-        return `${when}↳ ${t.label}${times}${methods} — line ${t.firstLine}, relayed to the caller from line ${t.relays}`;
+        return `${when}↳ ${t.label}${times}${methods} — line ${t.firstLine}, ${relayedFrom(t)}`;
       return `${when}${t.failure ? "✗" : "✓"} ${t.label}${times}${methods}${fromHosts(t)} — line ${t.firstLine}`;
     });
     const hidden = a.timeline.slice(MAX_TIMELINE_ITEMS);
