@@ -71,17 +71,64 @@ function namesByKey(catalog: Catalog): Map<string, string> {
 }
 
 /**
+ * Words of a sentence that name nothing: "our calls are dropped", "my calls keep getting dropped"
+ * ask what "call dropped" does. They are left out when the rest is a name, so they never decide
+ * the answer; words the names themselves use ("not", "no", "after") are kept.
+ */
+const SENTENCE_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the our my your their his her its we i they you is are was were be been being am do does " +
+    "did get gets getting got just all some why"
+  ).split(" "),
+);
+/**
+ * Words that say how often: for calls they add nothing ("calls drop randomly" is "call dropped"),
+ * but registration that comes and goes is flapping, which the flapping symptom's aliases answer.
+ */
+const REPEAT_WORDS: ReadonlySet<string> = new Set(
+  (
+    "keep keeps kept keeping randomly random constantly continually always often sometimes " +
+    "occasionally intermittently frequently repeatedly suddenly again still"
+  ).split(" "),
+);
+/** A drop is after the call connected, so saying so names nothing more: "call dropped after answer". */
+const CONNECTED_RE =
+  /\b(?:after (?:being )?(?:answer|answered|answering|connect|connected|connecting)|mid call|midcall|during (?:the )?calls?)\b/g;
+
+/** A call ending, the only thing "after answer" adds nothing to ("no audio after answer" keeps it). */
+const DROP_RE = /\b(?:drop\w*|disconnect\w*)\b/;
+
+/** The words with the sentence's own words left out, or null when none were. */
+function withoutSentenceWords(words: readonly string[]): string[] | null {
+  const registration = words.some((w) => /regist/.test(w));
+  const kept = words.filter((w) => !SENTENCE_WORDS.has(w) && (registration || !REPEAT_WORDS.has(w)));
+  return kept.length < words.length ? kept : null;
+}
+
+/**
  * The catalog's name for words typed in another form ("calls dropping" → "call dropped"), or null
- * when the words are a name as typed, or no name has their words.
+ * when the words are a name as typed, or no name has their words. Sentence words around a name
+ * ("our calls are dropped") are left out when what remains is one.
  */
 export function catalogWording(catalog: Catalog, text: string): string | null {
   const typed = normalizeText(text);
   if (catalog.byPhrase.has(typed)) return null;
   const words = typed.split(" ").filter((w) => w.length > 0);
-  if (words.length < 2 || words.length > 4) return null;
   // A namespace word or a number is read as typed: "mobius register" asks for Webex Calling's
   // entries, not for one name that starts with those words.
   if (words.some((w) => NAMESPACE_WORDS[w] || /\d/.test(w))) return null;
+  const named = wordingOf(catalog, words);
+  if (named || words.length > 8) return named;
+  const bare = DROP_RE.test(typed) ? typed.replace(CONNECTED_RE, " ").split(" ").filter(Boolean) : words;
+  const kept = withoutSentenceWords(bare) ?? (bare.length < words.length ? bare : null);
+  if (!kept) return null;
+  const said = kept.join(" ");
+  return catalog.byPhrase.has(said) ? said : wordingOf(catalog, kept);
+}
+
+/** The name whose words these are, in any form and order, for two to four words. */
+function wordingOf(catalog: Catalog, words: readonly string[]): string | null {
+  if (words.length < 2 || words.length > 4) return null;
   return namesByKey(catalog).get(keyOf(words)) ?? null;
 }
 
