@@ -86,7 +86,6 @@ describe("a word only descriptions use lists the entries that discuss it", () =>
 
 describe("a partial match is offered, not found", () => {
   it.each([
-    ["calls keep dropping", "symptom/registration-flapping"],
     ["callers hear fast busy", "symptom/one-way-audio"],
     ["no dial tone", "symptom/no-ringback"],
     ["recording not working", "symptom/dtmf-not-detected"],
