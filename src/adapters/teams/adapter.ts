@@ -9,10 +9,9 @@ import {
   type ResourceResponse,
   type TurnContext,
 } from "botbuilder";
-import { InFlight } from "../../inflight.js";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
-import { ShutdownDeadline } from "../../shutdown-deadline.js";
+import { type ConnectorCall, TeamsDrain } from "./drain.js";
 import {
   CONNECTOR_TIMEOUT_MS,
   ConnectorTimeoutError,
@@ -71,14 +70,30 @@ interface PipelineHolder {
   };
 }
 
+/** Turns botbuilder starts itself for a proactive post (a reminder). */
+const PROACTIVE = new Set(["ContinueConversation", "CreateConversation"]);
+
+/** Names one outgoing call for a shutdown warning: which chat, which message, what it was. */
+function callLabel(context: TurnContext, op: "send" | "update", activity: Partial<Activity>): ConnectorCall {
+  const conversation = activity.conversation?.id ?? context.activity.conversation?.id ?? "";
+  if (op === "update") return { what: "card update", conversation, activityId: activity.id ?? "" };
+  const inbound = context.activity;
+  if (inbound.type === "event" && PROACTIVE.has(inbound.name ?? ""))
+    return { what: "reminder", conversation };
+  return activity.replyToId
+    ? { what: "reply", conversation, replyToId: activity.replyToId }
+    : { what: "message", conversation };
+}
+
 export class TeamsAdapter extends CloudAdapter {
   private readonly trimmed = new WeakSet<object>();
   private readonly connectors = new Map<string, ReturnType<ConnectorFactory["create"]>>();
   private readonly timeoutMs: number;
-  /** Turns still running after their invoke was answered: a shutdown waits for them. */
-  readonly work = new InFlight();
-  /** Armed by a shutdown (index.ts): connector calls still open then end inside its drain window. */
-  readonly shutdown = new ShutdownDeadline();
+  /**
+   * What a shutdown waits for (index.ts starts it): turns still running after their invoke was
+   * answered, and every connector call, which ends inside its window.
+   */
+  readonly drain: TeamsDrain;
 
   constructor(
     auth: Auth,
@@ -86,6 +101,7 @@ export class TeamsAdapter extends CloudAdapter {
     private readonly retry: ConnectorOptions = {},
   ) {
     super(auth);
+    this.drain = new TeamsDrain(logger);
     this.timeoutMs = retry.timeoutMs ?? CONNECTOR_TIMEOUT_MS;
   }
 
@@ -117,7 +133,7 @@ export class TeamsAdapter extends CloudAdapter {
         context.turnState.set(EARLY_ANSWER, early);
         await logic(context);
       });
-      this.work.track(turn).then(resolve, (err: unknown) => {
+      this.drain.turns.track(turn).then(resolve, (err: unknown) => {
         if (!answered) return reject(err);
         this.logger.error("turn failed after its invoke was answered", { err, name: activity.name });
       });
@@ -155,7 +171,14 @@ export class TeamsAdapter extends CloudAdapter {
     const out: ResourceResponse[] = [];
     // One at a time: retrying a batch would resend the activities that already went through.
     for (const activity of activities) {
-      const [r] = await this.call(context, "send", () => super.sendActivities(context, [activity]));
+      const send = () => super.sendActivities(context, [activity]);
+      // An invoke's answer, or a reply the caller asked to get back (expectReplies), travels in the
+      // HTTP response: no connector call, so nothing to retry or for a shutdown to give up.
+      const inResponse =
+        activity.type === "invokeResponse" || context.activity.deliveryMode === "expectReplies";
+      const [r] = inResponse
+        ? await send()
+        : await this.call(context, callLabel(context, "send", activity), send);
       out.push(r ?? { id: "" });
       if (activity.type === "invokeResponse")
         (context.turnState.get(EARLY_ANSWER) as EarlyAnswer | undefined)?.(activity.value as InvokeResponse);
@@ -168,12 +191,15 @@ export class TeamsAdapter extends CloudAdapter {
     activity: Partial<Activity>,
   ): Promise<ResourceResponse | undefined> {
     this.ownRetries(context);
-    const r = await this.call(context, "update", () => super.updateActivity(context, activity));
+    const label = callLabel(context, "update", activity);
+    const r = await this.call(context, label, () => super.updateActivity(context, activity));
     return r || undefined;
   }
 
   /** One connector call with our retries, under the deadline; every failed attempt is counted. */
-  private async call<T>(context: TurnContext, op: string, fn: () => Promise<T>): Promise<T> {
+  private async call<T>(context: TurnContext, label: ConnectorCall, fn: () => Promise<T>): Promise<T> {
+    const op = label.what === "card update" ? "update" : "send";
+    const started = performance.now();
     const retried = () =>
       withRetry(fn, {
         ...this.retry,
@@ -184,8 +210,10 @@ export class TeamsAdapter extends CloudAdapter {
         },
       });
     // The connector's own deadline (10 s) outlasts a shutdown's wait: the shutdown's ends the call
-    // first, through the same timeout path, so the turn still tells the user and finishes in time.
-    const bounded = () => this.shutdown.race(retried(), () => new ConnectorTimeoutError(op, this.timeoutMs));
+    // first, through the same timeout path, so the turn still finishes in time. The shutdown also
+    // tracks the call, and names it if it has to give it up.
+    const bounded = () =>
+      this.drain.call(label, retried, () => new ConnectorTimeoutError(op, this.timeoutMs));
     try {
       return await withDeadline(bounded, this.timeoutMs, op);
     } catch (err) {
@@ -193,10 +221,12 @@ export class TeamsAdapter extends CloudAdapter {
       const timedOut = err instanceof ConnectorTimeoutError || (err as Error | null)?.name === "AbortError";
       if (timedOut) {
         metrics.apiErrors.inc({ platform: "teams", code: "timeout" });
+        const cut = this.drain.deadline.passed;
         this.logger.warn("connector call timed out", {
           op,
+          ...label,
           timeoutMs: this.timeoutMs,
-          ...(this.shutdown.passed ? { cutByShutdown: true } : {}),
+          ...(cut ? { cutByShutdown: true, afterMs: Math.round(performance.now() - started) } : {}),
         });
         throw err instanceof ConnectorTimeoutError ? err : new ConnectorTimeoutError(op, this.timeoutMs);
       }

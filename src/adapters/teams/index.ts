@@ -4,7 +4,6 @@
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { ConfigError } from "../../errors.js";
 import type { PartContext, PlatformPart } from "../../server.js";
-import { DEADLINE_MARGIN_MS } from "../../shutdown-deadline.js";
 import { type ConnectorOptions, TeamsAdapter, turnErrorHandler } from "./adapter.js";
 import { SipcodeTeamsBot } from "./bot.js";
 import { ConversationRefs } from "./conversations.js";
@@ -18,9 +17,6 @@ export type TeamsPartDeps = PartContext & {
   /** Connector retries and deadline; the defaults suit production, tests shorten them. */
   connector?: ConnectorOptions;
 };
-
-/** How long a shutdown waits for turns that outlived their invoke's answer. */
-const DRAIN_MS = 8_000;
 
 export async function createTeamsPart({
   config,
@@ -80,22 +76,9 @@ export async function createTeamsPart({
   return {
     name: "teams",
     route: { path: TEAMS_ROUTE, handle: messagesHandler(adapter, bot, logger, { loopbackOnly: !teams }) },
-    // Card updates still on their way after a click was answered finish first. The connector's
-    // 10 s deadline is longer than the wait, so calls still open 2 s before it ends fail as timeouts
-    // (logged, the turn ends normally); other state is in the Store, closed after the parts.
-    // False when some were cut or given up: the server's last log line then says the stop was not clean.
-    stop: async () => {
-      let cut = false;
-      adapter.shutdown.arm(DRAIN_MS - DEADLINE_MARGIN_MS, () => {
-        if (adapter.work.size === 0) return;
-        cut = true;
-        logger.warn("shutdown deadline: Teams connector calls still open are given up", {
-          left: adapter.work.size,
-        });
-      });
-      if (await adapter.work.drain(DRAIN_MS)) return !cut;
-      logger.warn("stopped with Teams card updates unfinished", { left: adapter.work.size });
-      return false;
-    },
+    // Replies and card updates still on their way finish first (drain.ts); other state is in the
+    // Store, closed after the parts. False when some call was given up: the server's last log line
+    // then says the stop was not clean.
+    stop: () => adapter.drain.finish(),
   };
 }
