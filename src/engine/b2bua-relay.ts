@@ -26,12 +26,35 @@ export interface Relay {
 const received = (f: Finding) => f.namespace === "sip" && f.code >= 300 && f.direction === "in";
 const sent = (f: Finding) => f.namespace === "sip" && f.code >= 300 && f.direction === "out";
 
+/**
+ * Responses a box makes for a step of its own with that caller: a digest challenge (401/407), an
+ * interval too small or brief (422/423), a re-INVITE glare (491), the 487 that answers its caller's
+ * CANCEL. They relay nothing the outbound leg got, so such a response answered within the same
+ * second (a busy PBX challenges INVITEs all the time) is neither a relay nor a rival to one. Only
+ * the same step received on the outbound leg can pass through (an SBC relaying a carrier's challenge).
+ */
+const OWN_STEP = new Map([
+  [401, "challenge"],
+  [407, "challenge"],
+  [422, "422"],
+  [423, "423"],
+  [491, "491"],
+  [487, "487"],
+]);
+
+/** Whether the box's response `to` can pass on `from`: its own steps pass on only the same step. */
+function relayable(from: Finding, to: Finding): boolean {
+  const own = OWN_STEP.get(to.code);
+  return own === undefined || own === OWN_STEP.get(from.code);
+}
+
 /** Whether `to` can be the box's answer on another leg to the failure `from` it received. */
 function otherLeg(from: Finding, to: Finding, inOrder: LegOrder): boolean {
   if (!from.callId || !to.callId || from.callId === to.callId || to.line <= from.line) return false;
   const gap = (to.tsMs as number) - (from.tsMs as number);
   if (!(gap >= 0 && gap <= RELAY_MS)) return false;
   if (from.method && to.method && wireMethod(from.method) !== wireMethod(to.method)) return false;
+  if (!relayable(from, to)) return false;
   // The failure came from one host and went back to another: the same host is one leg, two calls.
   if (from.host && to.host && from.host === to.host) return false;
   return inOrder(from, to);
