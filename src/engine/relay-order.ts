@@ -70,8 +70,16 @@ export function legOrder(events: readonly TimingEvent[] | undefined): LegOrder {
 
 /** Whether the calls' marks allow the two requests to be one call's legs (nothing shown: they do). */
 function sameCall(outbound: TimingEvent, inbound: TimingEvent): boolean {
-  if (outbound.guid && inbound.guid && outbound.guid.slice(0, 4) === inbound.guid.slice(0, 4))
-    return outbound.guid === inbound.guid;
+  // Each GUID form both legs show must agree: CUBE keeps the caller's Cisco-Guid on the outbound leg.
+  let compared = false;
+  for (const g of outbound.guids ?? []) {
+    const kind = g.slice(0, 4);
+    const other = inbound.guids?.find((h) => h.startsWith(kind));
+    if (other === undefined) continue;
+    if (other !== g) return false;
+    compared = true;
+  }
+  if (compared) return true;
   // Without GUIDs to compare, the numbers dialled tell; a number a leg did not show says nothing.
   return !outbound.dialled || !inbound.dialled || outbound.dialled === inbound.dialled;
 }

@@ -107,6 +107,37 @@ describe("CUBE's GUID and the dialled number in the relay of a failure across it
     expect(said).not.toContain("relayed across");
   });
 
+  it("parts two calls to one number whose Cisco-Guid headers differ though only the outbound leg shows a debug GUID", () => {
+    // CUBE prints a received first INVITE as "//-1/xxxxxxxxxxxx/": the caller's leg has only its header.
+    const { said, own } = read(
+      calls({
+        inGuid: "x",
+        outGuid: "423A4F018001",
+        inNumber: "+18005550199",
+        outNumber: "+18005550199",
+        inExtra: ["Cisco-Guid: 2222222222-0000065536-0000000102-0168430092"],
+        outExtra: ["Cisco-Guid: 1111111111-0000065536-0000000101-0168430091"],
+      }),
+    );
+    expect(said).not.toContain("relayed across");
+    expect(own).toEqual(["sip 488", "sip 503", "q850 65"]);
+  });
+
+  it("links one call whose outbound leg shows a debug GUID and the caller's Cisco-Guid header", () => {
+    const guid = ["Cisco-Guid: 1111111111-0000065536-0000000101-0168430091"];
+    const { said } = read(
+      calls({
+        inGuid: "x",
+        outGuid: "423A4F018001",
+        inNumber: "+18005550199",
+        outNumber: "+18005550199",
+        inExtra: guid,
+        outExtra: guid,
+      }),
+    );
+    expect(said).toContain("relayed across its legs");
+  });
+
   it("links one call whose GUID both legs share though CUBE rewrote the number dialled", () => {
     const { said, own } = read(
       calls({

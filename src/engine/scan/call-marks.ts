@@ -11,7 +11,9 @@ const HEADER_SPAN = 240;
 const DEBUG_GUID = /\/\/-?\d+\/([0-9A-F]{8,32})\/SIP\/Msg\/ccsipDisplayMsg\b/i;
 /** How far below a request line its headers may reach. */
 const HEADERS_SPAN = 2000;
-const CISCO_GUID = /\nCisco-Guid\s*:\s*([\d-]{8,60})/i;
+/** A Cisco-Guid header: four 32-bit words in decimal, as CUCM and IOS write it
+ *  ("3659524871-1844515286-2148452871-566800187"), or in hex as some other boxes do. */
+const CISCO_GUID = /\nCisco-Guid\s*:\s*([\dA-F-]{8,60})/i;
 
 /** The headers of the request whose line ends at text[le]: up to the blank line that ends them. */
 export function requestHeaders(text: string, le: number): string {
@@ -21,11 +23,15 @@ export function requestHeaders(text: string, le: number): string {
 }
 
 /**
- * The call's GUID for the request whose line is text[ls, le): from CUBE's debug header just above
- * it ("dbg:5A1B2C3D0001"), else from its Cisco-Guid header ("hdr:3659524871-…"). The two forms are
- * kept apart: they are only compared with their own kind.
+ * The call's GUIDs for the request whose line is text[ls, le): the one in CUBE's debug header just
+ * above it ("dbg:5A1B2C3D0001") and the one in its Cisco-Guid header ("hdr:3659524871-…"), each
+ * when shown. Both are kept: CUBE prints a received first INVITE as "//-1/xxxxxxxxxxxx/" (no GUID
+ * yet), so the caller's leg often shows only the header. The two forms are only compared with their
+ * own kind: the debug header prints 12 hex digits of the GUID, which no documented rule maps to the
+ * header's decimal words.
  */
-export function cubeGuid(text: string, ls: number, headers: string): string | undefined {
+export function cubeGuids(text: string, ls: number, headers: string): string[] | undefined {
+  const guids: string[] = [];
   // Cheap literal checks first: a log not from CUBE pays one short search per request line.
   const above = text.slice(Math.max(0, ls - HEADER_SPAN), ls);
   const at = above.lastIndexOf("ccsipDisplayMsg");
@@ -33,12 +39,13 @@ export function cubeGuid(text: string, ls: number, headers: string): string | un
   if (at >= 0 && countBreaks(above, at) <= 2) {
     const start = above.lastIndexOf("//", at);
     const m = start >= 0 ? DEBUG_GUID.exec(above.slice(start, at + 15)) : null;
-    if (m?.[1]) return `dbg:${m[1].toUpperCase()}`;
+    if (m?.[1]) guids.push(`dbg:${m[1].toUpperCase()}`);
   }
-  if (!headers.includes("isco-Guid") && !headers.includes("isco-guid") && !headers.includes("ISCO-GUID"))
-    return undefined;
-  const h = CISCO_GUID.exec(headers);
-  return h?.[1] ? `hdr:${h[1]}` : undefined;
+  if (headers.includes("isco-Guid") || headers.includes("isco-guid") || headers.includes("ISCO-GUID")) {
+    const h = CISCO_GUID.exec(headers);
+    if (h?.[1]) guids.push(`hdr:${h[1].toUpperCase()}`);
+  }
+  return guids.length > 0 ? guids : undefined;
 }
 
 function countBreaks(s: string, from: number): number {

@@ -1,7 +1,7 @@
 // What kind of timing event one log line is (a SIP request with its destination, a stale digest
 // challenge, a voicemail step, a keepalive or a missed one): read apart from how EventLog keeps
 // them, so the per-line recording stays small.
-import { cubeGuid, dialledTail, requestHeaders } from "./call-marks.js";
+import { cubeGuids, dialledTail, requestHeaders } from "./call-marks.js";
 import { sipHeaders } from "./context.js";
 import { copy } from "./detach.js";
 import { referTarget } from "./refer-to.js";
@@ -137,8 +137,8 @@ export function timingEvent(
     if (m[1] === "INVITE") {
       // What tells two calls through a B2BUA apart (b2bua-relay.ts): CUBE's GUID, the number dialled.
       const below = requestHeaders(text, le);
-      const guid = cubeGuid(text, ls, below);
-      if (guid) ev.guid = guid;
+      const guids = cubeGuids(text, ls, below);
+      if (guids) ev.guids = guids;
       const dialled = dialledTail(trimmed, below);
       if (dialled) ev.dialled = dialled;
     }

@@ -59,9 +59,9 @@ export interface TimingEvent {
   call?: { call?: string; thread?: string; uuid?: string };
   /** A FreeSWITCH voicemail step: the UUIDs of the B-legs whose failed bridge preceded it. */
   legs?: string[];
-  /** An INVITE: the call's GUID as Cisco CUBE logs it ("dbg:5A1B2C3D0001" from its debug header,
-   *  "hdr:…" from a Cisco-Guid header), the same on both legs of one call. */
-  guid?: string;
+  /** An INVITE: the call's GUIDs as Cisco CUBE logs them ("dbg:5A1B2C3D0001" from its debug
+   *  header, "hdr:…" from a Cisco-Guid header), each form the same on both legs of one call. */
+  guids?: string[];
   /** An INVITE: the last 7 digits of the number its Request-URI dialled. Internal, never shown. */
   dialled?: string;
   /** A REFER: the transfer target its Refer-To names. */
