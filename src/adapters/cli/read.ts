@@ -6,7 +6,7 @@ import type { CliConfig } from "../../config.js";
 import { decodeText } from "../../decode.js";
 import { Scanner } from "../../engine/scan/scanner.js";
 import { UsageError } from "../../errors.js";
-import { InputSample } from "./input-kind.js";
+import { InputSample } from "../../input-kind.js";
 
 /** The scan of a file (or of standard input for `-`), and whether it held text, nothing, or binary. */
 export async function scanFile(

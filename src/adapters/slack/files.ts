@@ -1,10 +1,11 @@
 // Text log files shared with a mention (or on a shortcut's message): looked up when Slack sent only
-// a stub, downloaded with the bot token, size-capped, text only. Anything else gets a clear
-// sentence instead of a silent skip.
+// a stub, downloaded with the bot token, size-capped, text only (by its type, then by its bytes).
+// Anything else gets a clear sentence instead of a silent skip.
 import { Readable } from "node:stream";
 import type { WebClient } from "@slack/web-api";
 import { decodeText, sniff } from "../../decode.js";
 import { MAX_PASTE_CHARS } from "../../respond.js";
+import { judgeFile } from "./binary-file.js";
 import type { SlackDeps } from "./deps.js";
 import { completeFile, isPartial } from "./file-info.js";
 
@@ -130,6 +131,11 @@ export async function readFiles(
       }
       const { buf, cut } = await readCapped(res, maxBytes);
       const text = await textOf(buf, cut);
+      const judged = judgeFile(deps.catalog, name, text);
+      if (judged.binary) {
+        out.notes.push(judged.note);
+        if (!judged.keep) continue;
+      }
       out.text += `\n${text}`;
       out.read++;
       if (cut || (f.size ?? 0) > maxBytes) out.notes.push(cutNote(name, maxBytes, sniff(buf).gzip, text));

@@ -4,8 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputSample } from "../../../src/adapters/cli/input-kind.js";
 import { main } from "../../../src/adapters/cli/main.js";
+import { InputSample } from "../../../src/input-kind.js";
 import { memoryIo } from "../../helpers/io.js";
 
 async function run(args: string[], stdin = "") {

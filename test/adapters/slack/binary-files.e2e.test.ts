@@ -1,0 +1,126 @@
+// A binary file Slack calls text (sbc-trace.log, text/plain), shared with a mention or in sipcode's
+// own DM, end to end: the real server downloads it from the file host faked with nock. It must not
+// get a public "No error codes found" card, which would tell the channel the log is clean.
+import { randomBytes } from "node:crypto";
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server.js";
+import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
+import { serverPerFile } from "./server-per-file.js";
+
+const JSON_TYPE = "application/json";
+const THREAD = "1700000700.000100";
+
+let server: RunningServer;
+serverPerFile((s) => {
+  server = s;
+});
+
+/** An ELF header and random bytes: what a core dump or a binary renamed .log starts with. */
+const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), randomBytes(1200)]);
+/** Random bytes with a SIP status line in the middle, as a capture holds its messages. */
+const WITH_503 = Buffer.concat([
+  randomBytes(600),
+  Buffer.from("\nSIP/2.0 503 Service Unavailable\r\nCSeq: 1 INVITE\r\n\n"),
+  randomBytes(600),
+]);
+
+let n = 0;
+/** A file Slack labels text, served at /files/<id>. */
+function textLabelled(name: string, bytes: Buffer): Body {
+  n++;
+  const path = `/files/bin${n}`;
+  nock(SLACK_API).get(path).reply(200, bytes, { "content-type": "application/octet-stream" });
+  return {
+    id: `FBIN${n}`,
+    name,
+    title: name,
+    mimetype: "text/plain",
+    filetype: "text",
+    size: bytes.length,
+    url_private_download: `${SLACK_API}${path}`,
+  };
+}
+
+function mention(files: Body[], text = "<@UBOT>"): Body {
+  const ts = `1700000700.00${100 + n}`;
+  return { type: "app_mention", user: "U1", channel: "C1", ts, thread_ts: THREAD, text, files };
+}
+
+function ownDm(files: Body[]): Body {
+  const ts = `1700000800.00${100 + n}`;
+  return {
+    type: "message",
+    subtype: "file_share",
+    channel: "D0BOTDM1",
+    channel_type: "im",
+    user: "U1",
+    ts,
+    event_ts: ts,
+    text: "",
+    files,
+  };
+}
+
+/** Sends the event; resolves once the thread, the DM or the user heard back. */
+async function send(event: Body): Promise<{ posts: Body[]; privately: Body[] }> {
+  const posts: Body[] = [];
+  const privately: Body[] = [];
+  nock(SLACK_API)
+    .post("/api/chat.postMessage", into(posts))
+    .times(2)
+    .reply(200, { ok: true, ts: "1700000700.000900" });
+  const note = nock(SLACK_API).post("/api/chat.postEphemeral", into(privately)).reply(200, { ok: true });
+  await postSigned(server, eventBody(event), JSON_TYPE);
+  await until(() => posts.length > 0 || note.isDone());
+  await new Promise((r) => setTimeout(r, 150)); // a checklist, or a stray post, comes after
+  return { posts, privately };
+}
+
+/** The context notes of a posted message. */
+function notesOf(post: Body | undefined): string {
+  const blocks = JSON.parse(String(post?.blocks ?? "[]")) as Array<{
+    type: string;
+    elements?: Array<{ text?: string }>;
+  }>;
+  return blocks
+    .filter((b) => b.type === "context")
+    .flatMap((b) => b.elements?.map((e) => e.text) ?? [])
+    .join("\n");
+}
+
+describe("a binary file named and labelled as a text log", () => {
+  it("gets no public card in the thread; the asker is told privately it is no text log", async () => {
+    const { posts, privately } = await send(mention([textLabelled("sbc-trace.log", ELF)]));
+    expect(posts).toEqual([]);
+    expect(privately[0]).toMatchObject({ channel: "C1", user: "U1", thread_ts: THREAD });
+    const text = String(privately[0]?.text);
+    expect(text).toContain("sbc-trace.log: it looks like a binary file, not a text log");
+    expect(text).toContain("the text inside it holds no error codes");
+    expect(text).not.toMatch(/I read the text/);
+  });
+
+  it("in sipcode's own DM gets the same reason as a reply, not a card", async () => {
+    const { posts } = await send(ownDm([textLabelled("sbc-trace.txt", ELF)]));
+    expect(posts).toHaveLength(1);
+    const text = String(posts[0]?.text);
+    expect(text).toContain("sbc-trace.txt: it looks like a binary file, not a text log");
+    expect(text).not.toMatch(/No error codes found/);
+  });
+
+  it("still shows the codes in the text inside it, with a note saying what the file is", async () => {
+    const { posts, privately } = await send(mention([textLabelled("capture.log", WITH_503)]));
+    expect(privately).toEqual([]);
+    expect(posts[0]).toMatchObject({ channel: "C1", thread_ts: THREAD });
+    expect(String(posts[0]?.text)).toMatch(/SIP 503 Service Unavailable/);
+    expect(notesOf(posts[0])).toContain(
+      "capture.log looks like a binary file, not a text log: I read only the text inside it",
+    );
+  });
+
+  it("leaves the words of the mention answered in the thread, with the reason as a note", async () => {
+    const { posts } = await send(mention([textLabelled("core.log", ELF)], "<@UBOT> 488 again"));
+    expect(String(posts[0]?.text)).toMatch(/SIP 488 Not Acceptable Here/);
+    expect(notesOf(posts[0])).toContain("I skipped core.log: it looks like a binary file");
+  });
+});
