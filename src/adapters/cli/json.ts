@@ -30,12 +30,13 @@ export function explainJson(r: ExplainResult) {
 /** A media symptom carries no code: null, as in explain results. */
 const jsonFinding = (f: Finding) => (f.namespace === "symptom" ? { ...f, code: null } : f);
 
-export function scanFileJson(path: string | null, scan: ScanOutput, a: Analysis) {
+/** `summary`: the summary's text when the CLI says something truer than the analysis (an empty input). */
+export function scanFileJson(path: string | null, scan: ScanOutput, a: Analysis, summary?: string) {
   return {
     path,
     findings: scan.findings.map(jsonFinding),
     summary: {
-      text: a.summary,
+      text: summary ?? a.summary,
       firstFailure: a.firstFailure && jsonFinding(a.firstFailure),
       failingComponent: a.failingComponent,
       timeline: a.timeline,

@@ -52,7 +52,9 @@ export async function runScan(
     if (input === "empty" && json) io.stderr.write(`sipcode: ${emptyInputText(path, true)}\n`);
     if (input === "binary" && (json || found))
       io.stderr.write(`sipcode: ${binaryInputNote(path, found, true)}\n`);
-    if (json) files.push(scanFileJson(path, scan, analysis));
+    // An empty input's summary says so, not that its text held no codes.
+    if (json)
+      files.push(scanFileJson(path, scan, analysis, input === "empty" ? emptyInputText(path) : undefined));
     else if (input === "empty") out.line(emptyInputText(path));
     else if (input === "binary" && !found) out.line(binaryInputNote(path, false));
     else out.cards([scanCard(analysis, { source: path === "-" ? "standard input" : path })]);

@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { binaryInputNote, emptyInputText } from "../../../src/adapters/cli/input-kind.js";
 import { main } from "../../../src/adapters/cli/main.js";
 import { InputSample } from "../../../src/input-kind.js";
 import { memoryIo } from "../../helpers/io.js";
@@ -60,7 +61,13 @@ describe("empty and binary input", () => {
     const r = await run(["--json", "scan", empty]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).files[0].summary.counts.lines).toBe(0);
+    expect(JSON.parse(r.out).files[0].summary.text).toBe(`${empty} was empty: there was no log to scan.`);
     expect(r.err).toBe(`sipcode: ${empty} was empty: there was no log to scan.\n`);
+  });
+
+  it("names a relative path as typed, never capitalised", () => {
+    expect(emptyInputText("empty.log")).toBe("empty.log was empty: there was no log to scan.");
+    expect(binaryInputNote("sub/bin.dat", false)).toMatch(/^sub\/bin\.dat looks like a binary file/);
   });
 
   it("says a binary file is not a text log", async () => {
