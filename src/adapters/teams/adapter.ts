@@ -213,7 +213,9 @@ export class TeamsAdapter extends CloudAdapter {
     // first, through the same timeout path, so the turn still finishes in time. The shutdown also
     // tracks the call, and names it if it has to give it up.
     const bounded = () =>
-      this.drain.call(label, retried, () => new ConnectorTimeoutError(op, this.timeoutMs));
+      this.drain.call(label, retried, () =>
+        ConnectorTimeoutError.cutByShutdown(op, Math.round(performance.now() - started)),
+      );
     try {
       return await withDeadline(bounded, this.timeoutMs, op);
     } catch (err) {
@@ -221,7 +223,7 @@ export class TeamsAdapter extends CloudAdapter {
       const timedOut = err instanceof ConnectorTimeoutError || (err as Error | null)?.name === "AbortError";
       if (timedOut) {
         metrics.apiErrors.inc({ platform: "teams", code: "timeout" });
-        const cut = this.drain.deadline.passed;
+        const cut = (err as ConnectorTimeoutError).cutByShutdown === true || this.drain.deadline.passed;
         this.logger.warn("connector call timed out", {
           op,
           ...label,

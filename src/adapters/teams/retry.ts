@@ -106,16 +106,27 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}
 export const CONNECTOR_TIMEOUT_MS = 10_000;
 
 export class ConnectorTimeoutError extends SipcodeError {
+  /** True when a shutdown gave the call up before its own deadline. */
+  cutByShutdown = false;
+
   constructor(
     readonly op: string,
     readonly timeoutMs: number,
+    detail = `Bot Connector ${op} did not answer within ${timeoutMs} ms`,
   ) {
-    super(
-      "PLATFORM_API",
-      "Teams didn't take my reply in time. Please try again in a minute.",
-      `Bot Connector ${op} did not answer within ${timeoutMs} ms`,
-    );
+    super("PLATFORM_API", "Teams didn't take my reply in time. Please try again in a minute.", detail);
     this.name = "ConnectorTimeoutError";
+  }
+
+  /** A call the shutdown gave up `afterMs` into it: said as such, not as the 10 s deadline. */
+  static cutByShutdown(op: string, afterMs: number): ConnectorTimeoutError {
+    const err = new ConnectorTimeoutError(
+      op,
+      afterMs,
+      `Bot Connector ${op} was given up by the shutdown after ${afterMs} ms without an answer`,
+    );
+    err.cutByShutdown = true;
+    return err;
   }
 }
 

@@ -65,6 +65,10 @@ describe("a shutdown while the answer to a message is still being posted", () =>
         op: "send",
         cutByShutdown: true,
       });
+      // The detail says the shutdown cut it, not that the 10 s connector deadline ran out.
+      const failed = JSON.stringify(log.find((l) => l.msg === "turn failed"));
+      expect(failed).toContain("given up by the shutdown");
+      expect(failed).not.toContain("10000 ms");
       expect(log.at(-1)).toMatchObject({ msg: "stopped", clean: false });
     } finally {
       await end();
@@ -106,6 +110,9 @@ describe("a shutdown while a ticked card is still being updated", () => {
       });
       const calls = log.find((l) => String(l.msg).startsWith("shutdown deadline"))?.calls as Line[];
       expect(String(calls[0]?.conversation)).toContain("19:incident-channel@thread.tacv2");
+      const notUpdated = JSON.stringify(log.find((l) => l.msg === "could not update the checklist message"));
+      expect(notUpdated).toContain("given up by the shutdown");
+      expect(notUpdated).not.toContain("10000 ms");
       expect(log.at(-1)).toMatchObject({ msg: "stopped", clean: false });
     } finally {
       await end();
