@@ -1,6 +1,7 @@
 // "The call drops after N": the time a call lasts before it ends says which timer ended it. About
 // 32 s is Timer H/64*T1 (the ACK never arrived); a fixed time of minutes is the session timer, and
-// for Webex Calling about 15 minutes is first the Mobius call keepalive.
+// for Webex Calling about 15 minutes is first the Mobius call keepalive. A few seconds is no timer
+// at all but a BYE sent right after answer.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 
@@ -43,6 +44,7 @@ export function dropAfter(
     const entry = c.byId.get("symptom/call-drops-after-32-seconds");
     return entry ? { entries: [entry], note: null } : null;
   }
+  if (seconds <= EARLY_DROP) return earlyDrop(c, seconds);
   if (seconds < MIN_SE) return mediaTimeout(c, seconds);
   const entry = c.byId.get("symptom/call-drops-at-session-refresh");
   const minutes = seconds % 60 === 0 ? ` (${seconds / 60} min)` : "";
@@ -51,6 +53,34 @@ export function dropAfter(
     "(RFC 4028): its refresh failed or never came, so one side ended the call as the session expired. " +
     "1800 s (30 min) is the recommended Session-Expires.";
   return entry ? { entries: [entry], note } : null;
+}
+
+/**
+ * The longest drop, in seconds after answer, read as a BYE sent straight after the 200 OK: no
+ * RTP inactivity timer is set that short (they run tens of seconds), so no timer explains it.
+ */
+const EARLY_DROP = 5;
+
+/**
+ * A call that ends within a few seconds of answer: no timer fires that soon, so one side sent a
+ * BYE right away. RFC 3261 §13.2.2.4 has a caller that cannot use the SDP answer send the ACK and
+ * then a BYE; an answering side that sees no ACK (or a mis-routed one) may give up early too.
+ */
+function earlyDrop(c: Catalog, seconds: number): { entries: Entry[]; note: string } | null {
+  const entries = ["symptom/codec-mismatch", "symptom/call-drops-after-32-seconds"]
+    .map((id) => c.byId.get(id))
+    .filter((e): e is Entry => e !== undefined);
+  if (entries.length === 0) return null;
+  const note =
+    `A call that ends ${seconds} s after answer was ended by a BYE, not a timer: no RTP timeout ` +
+    "(tens of seconds), missing-ACK drop (64*T1 = 32 s) or session timer (90 s or more) fires that " +
+    "soon. The usual causes: the caller could not use the SDP answer in the 200 OK (no common " +
+    "codec, an unusable media address) and sent ACK then BYE; a re-INVITE or UPDATE right after " +
+    "answer was refused; the ACK or the 200 OK did not reach the other side (a private IP in " +
+    "Contact or Record-Route, a SIP ALG), so it gave up early; or the application or dial plan " +
+    "hung up. Capture the BYE (who sent it and its Reason header, RFC 3326, with the SIP or Q.850 " +
+    "cause), the 200 OK's SDP answer against the offer, and whether the ACK arrived.";
+  return { entries, note };
 }
 
 /**
