@@ -49,4 +49,13 @@ describe("a dependency's failure behind a Mobius error", () => {
       scan("2025-03-12 09:12:48.124 INFO CXAPI responded 200 OK for hold request").findings[0]?.dependency,
     ).toBe(undefined);
   });
+
+  it("reads the dependency after 'from' as well as before it", () => {
+    const line = (due: string) =>
+      `2025-03-12 02:11:30.500 ERROR 1 --- [sip-app-1] c.c.w.m.call.CallHandler : [callId=9d8c] Call: Error code: 503 :SERVICE UNAVAILABLE, mobius-error: 120, due to ${due}`;
+    expect(summary(line("error response from SSE")).failingComponent).toMatch(/^SSE/);
+    expect(summary(line("SSE error response")).failingComponent).toMatch(/^SSE/);
+    expect(summary(line("error response from CXAPI")).failingComponent).toMatch(/^CXAPI/);
+    expect(summary(line("an exception from the CPAPI")).failingComponent).toMatch(/^CPAPI/);
+  });
 });

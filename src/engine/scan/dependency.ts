@@ -22,11 +22,26 @@ const ANSWERED = new RegExp(
   "g",
 );
 /**
- * Mobius's "due to …" opening with the dependency: "due to CXAPI error response", "due to CI token
- * validation failure". Not "due to error response from SSE" after a call error: the SSE relays the
- * SIP answer of a hop behind it, and that SIP code (488, 603…) tells more than the relay.
+ * Mobius's "due to …" naming the dependency, in either word order: first ("due to CXAPI error
+ * response", "due to CI token validation failure") or after "from" ("due to error response from
+ * SSE", the seed's own wording). Group 1 or group 2 is the name.
  */
-const DUE_TO = new RegExp(`\\bdue to[ \\t]+(?:an?[ \\t]+|the[ \\t]+)?(${ALT})\\b`);
+const DUE_TO = new RegExp(
+  `\\bdue to[ \\t]+(?:an?[ \\t]+|the[ \\t]+)?(?:(${ALT})\\b|[\\w \\t-]{0,40}?\\bfrom[ \\t]+(?:the[ \\t]+)?(${ALT})\\b)`,
+);
+
+/**
+ * Whether a Mobius error's "due to" dependency is the side that failed. A 4xx call error "from SSE"
+ * (403/118, 403/119) is the SIP refusal of a hop behind the SSE that it only relayed, and that SIP
+ * code (488, 603…) tells more than the relay; a 5xx (120 "SSE rejected the request") is the SSE's own.
+ */
+function failedDependency(h: Hit, m: RegExpExecArray): string | undefined {
+  const first = m[1];
+  if (first) return first;
+  const after = m[2];
+  if (after === "SSE" && h.code < 500) return undefined;
+  return after;
+}
 
 /**
  * Sets `dependency` on the failures in `hits` (found in `segment`) whose line names the service
@@ -39,7 +54,8 @@ export function nameDependencies(segment: string, hits: readonly Hit[]): void {
   for (const h of hits) {
     if (h.dependency) continue;
     if (h.namespace === "mobius") {
-      const d = DUE_TO.exec(segment)?.[1];
+      const m = DUE_TO.exec(segment);
+      const d = m ? failedDependency(h, m) : undefined;
       if (d) h.dependency = d;
       continue;
     }
