@@ -10,6 +10,14 @@ export type Shape = "phone" | "timestamp" | "uri" | "version" | "ticket";
 const E164_RE = /(?<![\w+])(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,5}(?![\w.]|-\d)/g;
 /** North American and similar national groupings: "415-555-0486", "(415) 555-0486", "415.555.0486". */
 const NATIONAL_RE = /(?<![\w.+-])(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w.-])/g;
+/**
+ * A national number dialled with its trunk prefix 0, in groups: "020 7946 0958", "0207 946 0486",
+ * "07700 900123", "030 901820", "02 9876 5432", "01 23 45 67 89". Groups after the first hold 3–6
+ * digits, or exactly 2 in the French five-pair form; the digit count is checked by trunkPhone.
+ */
+const TRUNK_RE = /(?<![\w.+-])0\d{1,4}(?:(?:[ -]\d{3,6}){1,3}|(?:[ -]\d{2}){4})(?![\w.]|-\d)/g;
+/** A national number has at most this many digits with its 0; a longer match ends in a code ("… 0958 486"). */
+const TRUNK_DIGITS = { min: 9, max: 11 };
 /** An ISO 8601 date, with or without its time, fraction and zone ("2024-03-05T14:22:31.480Z"). */
 const ISO_RE =
   /(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w.:])/gi;
@@ -39,6 +47,33 @@ function isPhone(match: string): boolean {
   return digits >= PHONE_DIGITS.min && digits <= PHONE_DIGITS.max;
 }
 
+/**
+ * A dotted triple that is a phone number, not a version: North American 3-3-4 ("415.555.0486") or
+ * a number with its trunk 0 ("020.7946.0958"); versions neither start with 0 nor run that long.
+ */
+function dottedPhone(match: string): boolean {
+  if (/^\d{3}\.\d{3}\.\d{4}$/.test(match)) return true;
+  return /^0\d+(?:\.\d+){2}$/.test(match) && match.replace(/\D/g, "").length >= TRUNK_DIGITS.min;
+}
+
+/**
+ * A grouped national number with its trunk 0, as the phone mark, then any trailing groups that
+ * make it too long to be one (a code typed right after it), kept to be read. A two-digit first
+ * group ("02 9876 5432") needs ten digits, so a date's day and year ("05 2024 486") stay apart.
+ */
+function trunkPhone(match: string, mark: () => string): string {
+  const groups = match.split(/[ -]/);
+  for (let n = groups.length; n >= 2; n--) {
+    const digits = groups.slice(0, n).join("").length;
+    const min = (groups[0] ?? "").length === 2 ? 10 : TRUNK_DIGITS.min;
+    if (digits >= min && digits <= TRUNK_DIGITS.max) {
+      const rest = groups.slice(n).join(" ");
+      return rest === "" ? mark() : `${mark()} ${rest}`;
+    }
+  }
+  return match;
+}
+
 /** Each shape's matches, phone numbers only where the digit count fits one. */
 function replaceShapes(text: string, put: (shape: Shape) => string, seen?: Set<Shape>): string {
   const swap = (shape: Shape) => () => {
@@ -48,14 +83,20 @@ function replaceShapes(text: string, put: (shape: Shape) => string, seen?: Set<S
   let out = text.replace(URI_RE, swap("uri"));
   out = out.replace(ISO_RE, swap("timestamp")).replace(TIME_RE, swap("timestamp"));
   out = out.replace(TICKET_RE, swap("ticket"));
-  out = out.replace(VERSION_RE, (m) => (IPV4_RE.test(m) ? m : swap("version")()));
+  out = out.replace(VERSION_RE, (m) =>
+    IPV4_RE.test(m) ? m : dottedPhone(m) ? swap("phone")() : swap("version")(),
+  );
   const phone = (m: string) => (isPhone(m) ? swap("phone")() : m);
-  return out.replace(E164_RE, phone).replace(NATIONAL_RE, phone);
+  out = out.replace(E164_RE, phone).replace(NATIONAL_RE, phone);
+  return out.replace(TRUNK_RE, (m) => trunkPhone(m, swap("phone")));
 }
 
-/** Cheap check before any regex: shapes need a colon, dot, dash, parenthesis, plus or long digits. */
+/**
+ * Cheap check before any regex: shapes need a colon, dot, dash, parenthesis, plus, long digits,
+ * or a group starting with 0 followed by another group ("020 7946 0958", "0044 20 …").
+ */
 function mayHoldShape(text: string): boolean {
-  return /[:.\-(+]|\d{5}/.test(text);
+  return /[:.\-(+]|\d{5}|\b0\d* \d/.test(text);
 }
 
 /** The shape a whole query has when it is nothing but such a token (and a few plain words). */
@@ -81,7 +122,12 @@ export function withoutShapes(text: string): string {
     uris.push(m);
     return `\u0000${uris.length - 1}\u0000`;
   });
-  const out = replaceShapes(kept, (shape) => (shape === "phone" ? "•••" : " "));
+  // "calling 0207 946 0486 gives busy": the verb only says the number was dialled, and left alone
+  // it is searched as "calling" (a calling-party cause), so it is read as the noun "call".
+  const out = replaceShapes(kept, (shape) => (shape === "phone" ? "•••" : " ")).replace(
+    /\b(?:calling|dialling|dialing|dialled|dialed)(?=\s+•••)/gi,
+    "call",
+  );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the placeholder is a NUL on purpose.
   return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => uris[Number(i)] ?? "");
 }
