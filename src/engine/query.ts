@@ -164,6 +164,25 @@ function codeQuery(
     : { type: "code", namespace, code, subcode, words };
 }
 
+/** Q.931 cause octets in hex: two or three octets, as Cisco prints the cause element. */
+const CAUSE_OCTETS_RE = /(?<![\w.])0x((?:[0-9a-f]{2}){2,3})(?![\w.])/i;
+/** A word that says the hex is a cause element ("q931 cause 0x8291", "q.931 0x8291"). */
+const CAUSE_WORD_RE = /\b(?:isdn|q\.?931|q\.?850|cause)\b/i;
+
+/**
+ * The cause element's hex after a cause word, or leading the query when its first octet is 0x8x
+ * (extension bit set, ITU-T coding: "0x8291 on trunk"), else null. Other hex ("0x1f40", an
+ * HRESULT) is no cause.
+ */
+function causeOctets(text: string, causeNamed: boolean): string | null {
+  if (!/0x/i.test(text)) return null;
+  const m = CAUSE_OCTETS_RE.exec(text);
+  const hex = m?.[1];
+  if (!m || !hex) return null;
+  if (causeNamed || CAUSE_WORD_RE.test(text.slice(0, m.index))) return hex;
+  return /^8[0-9a-f]/i.test(hex) && text.trimStart().startsWith(m[0]) ? hex : null;
+}
+
 export function parseQuery(input: string): ParsedQuery {
   let text = cleanQuery(headOf(input)).trim();
   if (text === "") return { type: "empty" };
@@ -243,10 +262,10 @@ export function parseQuery(input: string): ParsedQuery {
     text = rest;
   }
 
-  // "isdn cause 0x8291": Cisco's cause element in hex; the cause is the octet after coding/location.
-  const octets = namespace === "q850" ? /^0x((?:[0-9a-f]{2}){2,3})$/i.exec(text.trim()) : null;
-  if (octets?.[1])
-    return { type: "code", namespace, code: q931Cause(octets[1]), subcode: null, hex: octets[1] };
+  // "isdn cause 0x8291 on trunk": Cisco's cause element in hex; the cause is the octet after
+  // coding/location, and it is the subject whatever words follow ("trunk" names cause 5).
+  const hex = causeOctets(text, namespace === "q850");
+  if (hex) return { type: "code", namespace: "q850", code: q931Cause(hex), subcode: null, hex };
 
   // A Microsoft subcode among words ("direct routing 560486", "Teams shows 503/560503") is the
   // subject: it is read as the number alone would be, whatever else the words name.
