@@ -59,10 +59,30 @@ export function providerCodeAnswer(
         "Ask about the SIP code or Q.850 cause the call ended with, e.g. `sip 503` or `cause 34`.",
     );
   }
+  // Only entries of the same thousand are suggested: providers number their errors by area
+  // (Twilio's 11xxx are webhook fetches, 31xxx the Voice SDK), so another area's entry would send
+  // the engineer to the wrong checks.
+  const near = entries.filter((e) =>
+    numbersIn(e).some((n) => Math.floor(n / 1000) === Math.floor(code / 1000)),
+  );
+  if (near.length === 0) {
+    return unknownAnswer(
+      base,
+      `The catalog has no ${name} error ${m[2]}, nor any other ${name} error of that range, so nothing is suggested. ` +
+        "Check the provider's error reference, or ask about the SIP code or Q.850 cause the call ended with.",
+    );
+  }
   return unknownAnswer(
     base,
-    `The catalog has no ${name} error ${m[2]}. The ${name} entries it has are suggested below; ` +
+    `The catalog has no ${name} error ${m[2]}. The ${name} entries of the same range are suggested below; ` +
       "or ask about the SIP code or Q.850 cause the call ended with.",
-    entries.slice(0, 3),
+    near.slice(0, 3),
+  );
+}
+
+/** The provider error numbers (four digits or more) an entry's title and aliases name. */
+function numbersIn(e: Entry): number[] {
+  return [e.title, ...(e.aliases ?? [])].flatMap((s) =>
+    [...s.matchAll(/\b\d{4,7}\b/g)].map((x) => Number(x[0])),
   );
 }
