@@ -8,15 +8,15 @@
 // One shape is told apart: successes logged above the run's first failure (polls, a register
 // refresh) whose bodies the app never logs, then the failures and exactly their bodies.
 // A body may be pretty-printed over several lines: OkHttp's Android logger writes each line of a
-// message as its own log line.
+// message as its own log line. OkHttp's `<-- END HTTP (48-byte body)` after each body closes it: it
+// is no reply and no body line (okhttp-body.ts).
+import { isBodyStart, isEmptyMessage, isResponseEnd, loneBody, readBody } from "./okhttp-body.js";
 import { nextLines, prevLines } from "./text-lines.js";
 
 /** An HTTP client's error reply line: OkHttp's `<-- 403 Forbidden https://…`. */
 const ERROR_REPLY = /<--[ \t]+[45]\d\d(?!\d)/;
 /** Any reply line, whatever its status (`<-- 200 OK …` too); not OkHttp's `<-- END HTTP`. */
 const REPLY = /<--[ \t]+\d\d\d(?!\d)/;
-/** A line that starts another exchange (a request, any reply, a console's `POST https://…`). */
-const EXCHANGE = /<--|-->|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\/)/;
 /**
  * The longest run read this way. The scanner always keeps 12 lines above the line it reads and
  * 40 below (block-window.ts): the count above and the bodies below are then the same wherever a
@@ -25,8 +25,6 @@ const EXCHANGE = /<--|-->|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:h
 const MAX_RUN = 12;
 /** Lines read below a reply: the look-ahead the scanner always holds, less the line itself. */
 const MAX_BELOW = 39;
-/** The most lines one pretty-printed body may take. */
-const MAX_BODY_LINES = 24;
 
 /** How many of `lines` (in order) are replies, before the first that is not one. */
 function leadingReplies(lines: readonly string[]): number {
@@ -56,7 +54,8 @@ export function runBody(line: string, buf: string, le: number): string[] | undef
   const before = prevLines(buf, buf.lastIndexOf("\n", le - 1) + 1, MAX_RUN);
   const above = leadingReplies(before);
   const run = above + 1 + below;
-  if (run === 1) return undefined;
+  // A reply on its own: OkHttp's headers may stand between it and its body, closed by END HTTP.
+  if (run === 1) return loneBody(after);
   // The run from its first failure on (the successes above that left out), and this reply's place
   // in it.
   const place = lastError(before, above) + 1;
@@ -68,7 +67,7 @@ export function runBody(line: string, buf: string, le: number): string[] | undef
   // The bodies go on past what the scanner holds: which is whose cannot be told for sure.
   if (bodies === undefined) return [];
   // No body at all: nothing to misplace, so the plain look-ahead reads on as for a lone reply.
-  if (bodies.length === 0) return undefined;
+  if (bodies.every((b) => b.length === 0)) return undefined;
   // Each reply of the run has its body, successes included.
   if (run <= MAX_RUN && bodies.length === run) return bodies[above];
   // Successes above the first failure logged no body, and each failure from there on has its own.
@@ -80,51 +79,39 @@ export function runBody(line: string, buf: string, le: number): string[] | undef
 /**
  * Up to `n` bodies that follow one another in `after` from index `from`, each as its trimmed
  * lines; fewer when a line that is no body's comes first; undefined when the lines read end inside
- * them and more lines follow in the log (the window, not the log, ended).
+ * them and more lines follow in the log (the window, not the log, ended). OkHttp's `<-- END HTTP`
+ * closes the body above it; one with no body of its own above it is a reply that logged none, which
+ * keeps its place as an empty body. Its empty message lines before each body are skipped.
  */
 function bodiesOf(after: readonly string[], from: number, n: number): string[][] | undefined {
   const bodies: string[][] = [];
+  /** Whether the last body still waits for its END line; whether the one before was closed by one. */
+  let open = false;
+  let ended = true;
   let i = from;
   while (bodies.length < n) {
     if (i >= after.length) return after.length < MAX_BELOW ? bodies : undefined;
-    const first = after[i] as string;
-    if (!isBodyStart(first)) return bodies;
-    let depth = braceDepth(first, first.indexOf("{"), 0);
-    const body = [first.trim()];
-    for (i++; depth > 0; i++) {
-      if (i >= after.length) return after.length < MAX_BELOW ? bodies : undefined;
-      const l = after[i] as string;
-      // A new exchange, or a body longer than any error reply's, ends the run's bodies here.
-      if (EXCHANGE.test(l) || body.length >= MAX_BODY_LINES) return bodies;
-      depth = braceDepth(l, 0, depth);
-      body.push(l.trim());
+    const l = after[i] as string;
+    if (isResponseEnd(l)) {
+      if (!open && ended) bodies.push([]);
+      open = false;
+      ended = true;
+      i++;
+      continue;
     }
-    bodies.push(body);
+    if (isEmptyMessage(l)) {
+      i++;
+      continue;
+    }
+    if (!isBodyStart(l)) return bodies;
+    const read = readBody(after, i);
+    if (read === "cut") return after.length < MAX_BELOW ? bodies : undefined;
+    // A new exchange, or a body longer than any error reply's, ends the run's bodies here.
+    if (read === null) return bodies;
+    bodies.push(read.body);
+    open = true;
+    ended = false;
+    i = read.next;
   }
   return bodies;
-}
-
-/** Whether `l` opens a response body logged on its own line(s): a JSON object, and no new exchange. */
-function isBodyStart(l: string | undefined): boolean {
-  if (l === undefined) return false;
-  return l.includes("{") && !EXCHANGE.test(l);
-}
-
-/**
- * The brace depth after `l` from index `from`, starting at `depth`: braces inside JSON strings do
- * not count (a string never spans lines in JSON).
- */
-function braceDepth(l: string, from: number, depth: number): number {
-  let inString = false;
-  for (let k = from; k < l.length; k++) {
-    const c = l.charCodeAt(k);
-    if (inString) {
-      if (c === 92)
-        k++; // backslash: the next character is escaped
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123) depth++;
-    else if (c === 125 && depth > 0 && --depth === 0) return 0;
-  }
-  return depth;
 }
