@@ -4,6 +4,7 @@ import type { Entry } from "../catalog/schema.js";
 import { requestMethod } from "./challenge.js";
 import { comparableTimes } from "./chronology.js";
 import { entryLabel } from "./labels.js";
+import { otherDevices, unregisteredCallNotes } from "./mobius-device.js";
 import type { Finding } from "./scan/scanner.js";
 
 /** Findings this close in time, or on lines this close when a time is missing, are one call. */
@@ -124,7 +125,7 @@ function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefi
   ]) {
     for (const a of xs as Finding[])
       for (const b of ys as Finding[])
-        if (sameService(a, b) && !otherLegs(a, b) && sameCall(a, b)) return [a, b];
+        if (sameService(a, b) && !otherLegs(a, b) && !otherDevices(a, b) && sameCall(a, b)) return [a, b];
   }
   return undefined;
 }
@@ -132,7 +133,8 @@ function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefi
 /** Failures the catalog links (a mapping or a related entry) that the log shows in one call;
  *  `linked` lists pairs of entry ids already explained together. */
 export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
-  const out = dependencyPairs(failed, linked);
+  // A call refused as unregistered after the device's registration failed: the cause leads.
+  const out = [...unregisteredCallNotes(failed, linked), ...dependencyPairs(failed, linked)];
   const entries = [...failed.keys()];
   for (const a of entries) {
     for (const b of entries) {

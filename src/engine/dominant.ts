@@ -2,6 +2,7 @@
 // more calls (503 ×3 from one carrier after a lone 404) is named too, and a registration failure the
 // client got past (it went on to place a call) gives way to the call's own failure as the headline.
 import type { Entry } from "../catalog/schema.js";
+import { NOT_REGISTERED, sameDevice } from "./mobius-device.js";
 import { mobiusFailoverSentence } from "./mobius-failover.js";
 import { keyHost } from "./scan/fold.js";
 import type { Finding } from "./scan/scanner.js";
@@ -48,8 +49,10 @@ export function dominantSentence(d: Dominant, named: (f: Finding) => string): st
 }
 
 /**
- * A Mobius registration failure followed by a failing call: the device placed the call, so it was
- * registered again by then. The call's failure is what the incident is about.
+ * A Mobius registration failure followed by a failing call of the same device: the device placed
+ * the call, so it was registered again by then, and the call's failure is what the incident is
+ * about. Not when that call was refused because the device is not registered (112): then the
+ * registration failure is the cause, and it stays first.
  */
 export function afterRecoveredRegistration(
   failures: readonly Finding[],
@@ -57,9 +60,11 @@ export function afterRecoveredRegistration(
   entryOf: (f: Finding) => Entry | undefined,
 ): Finding | undefined {
   if (first?.namespace !== "mobius" || entryOf(first)?.phase !== "registration") return undefined;
-  return failures.find(
-    (f) => f.line > first.line && f.namespace === "mobius" && entryOf(f)?.phase === "call",
+  const call = failures.find(
+    (f) =>
+      f.line > first.line && f.namespace === "mobius" && entryOf(f)?.phase === "call" && sameDevice(first, f),
   );
+  return call && call.subcode !== NOT_REGISTERED ? call : undefined;
 }
 
 /** The registration failure a later call shows the client got past; `failedOver`: the other Mobius
