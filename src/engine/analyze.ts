@@ -28,6 +28,7 @@ import { forkedBranch, forwardedResponses, silentBranchCheck, silentBranchCompon
 import { gatewayChecks } from "./gateway-checks.js";
 import { glareNotes, glares } from "./glare.js";
 import { hangupFailure, hangupsOf, reasonLabel } from "./hangups.js";
+import { acsRowLabel } from "./labels.js";
 import { natMediaHint } from "./nat-media.js";
 import { otherDestinations } from "./other-destinations.js";
 import { pstnResult } from "./pstn.js";
@@ -134,7 +135,9 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       () =>
         hangup
           ? `${hangup.request.method} Reason: ${reasonLabel(catalog, f)}`
-          : (transfers.get(f)?.label ?? label(catalog, f)),
+          : (transfers.get(f)?.label ??
+            acsRowLabel(f.id ? catalog.byId.get(f.id) : undefined, f) ??
+            label(catalog, f)),
     ]);
   });
   const entryOf = (f: Finding) => (f.id ? catalog.byId.get(f.id) : undefined);

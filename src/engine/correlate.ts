@@ -3,7 +3,7 @@
 import type { Entry } from "../catalog/schema.js";
 import { requestMethod } from "./challenge.js";
 import { comparableTimes } from "./chronology.js";
-import { entryLabel } from "./labels.js";
+import { entryLabel, findingEntryLabel } from "./labels.js";
 import { otherDevices, unregisteredCallNotes } from "./mobius-device.js";
 import type { Finding } from "./scan/scanner.js";
 
@@ -130,6 +130,15 @@ function sameCallPair(as: Finding[], bs: Finding[]): [Finding, Finding] | undefi
   return undefined;
 }
 
+/** "SIP 503 Service Unavailable (line 2)"; "ACS 503/560503 (the outbound SBC or carrier answered
+ *  503; line 3)": an ACS pair is named as logged, one pair of brackets, not two in a row. */
+function atLine(e: Entry, f: Finding): string {
+  const name = findingEntryLabel(e, f);
+  return name.endsWith(")") && name !== entryLabel(e)
+    ? `${name.slice(0, -1)}; line ${f.line})`
+    : `${name} (line ${f.line})`;
+}
+
 /** Failures the catalog links (a mapping or a related entry) that the log shows in one call;
  *  `linked` lists pairs of entry ids already explained together. */
 export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
@@ -148,9 +157,7 @@ export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>)
       // In log order: the earlier line first.
       const [x, y] = pair[0].line <= pair[1].line ? [a, b] : [b, a];
       const [fx, fy] = pair[0].line <= pair[1].line ? pair : [pair[1], pair[0]];
-      out.push(
-        `${entryLabel(x)} (line ${fx.line}) and ${entryLabel(y)} (line ${fy.line}) point at the same failure (${why}).`,
-      );
+      out.push(`${atLine(x, fx)} and ${atLine(y, fy)} point at the same failure (${why}).`);
     }
   }
   return out;
