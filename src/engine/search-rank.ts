@@ -22,6 +22,9 @@ interface EntryText {
   names: string[];
   /** Meaning, impact, causes and notes, normalised and padded. */
   description: string;
+  /** The words of the names and of the description: a phrase's words are looked up here first. */
+  nameWords: Set<string>;
+  descriptionWords: Set<string>;
 }
 
 const texts = new WeakMap<Catalog, Map<Entry, EntryText>>();
@@ -36,7 +39,9 @@ function textOf(catalog: Catalog, e: Entry): EntryText {
   if (!t) {
     const names = [e.title, ...e.aliases].map((n) => ` ${normalizeText(n)} `);
     const about = [e.meaning, e.impact ?? "", ...e.causes, ...e.notes.map((n) => n.text)];
-    t = { names, description: ` ${normalizeText(about.join(" "))} ` };
+    const description = ` ${normalizeText(about.join(" "))} `;
+    const wordsOf = (s: string) => new Set(s.split(" ").filter((w) => w !== ""));
+    t = { names, description, nameWords: wordsOf(names.join(" ")), descriptionWords: wordsOf(description) };
     perCatalog.set(e, t);
   }
   return t;
@@ -53,22 +58,35 @@ export function queryPhrase(text: string): string | null {
  * forms: "call dropped" is named by "Call drops after 32 seconds" as much as by "Call dropped".
  */
 export function namesPhrase(catalog: Catalog, e: Entry, phrase: string): boolean {
-  const re = phraseRe(phrase);
-  return textOf(catalog, e).names.some((n) => n.includes(` ${phrase} `) || re.test(n));
+  const p = phraseOf(phrase);
+  const t = textOf(catalog, e);
+  if (!mayHold(t.nameWords, p)) return false;
+  return t.names.some((n) => n.includes(` ${phrase} `) || p.re.test(n));
 }
 
-const phraseRes = new Map<string, RegExp>();
+/** A phrase's whole-word pattern, and each word's forms for a cheap look before the pattern runs. */
+interface PhraseForms {
+  re: RegExp;
+  forms: string[][];
+}
+const phraseRes = new Map<string, PhraseForms>();
 
 /** The phrase as a whole-word pattern, each word in any of its forms (see wordForms). */
-function phraseRe(phrase: string): RegExp {
-  let re = phraseRes.get(phrase);
-  if (!re) {
-    const words = phrase.split(" ").map((w) => `(?:${wordForms(w).join("|")})`);
-    re = new RegExp(` ${words.join(" ")} `);
+function phraseOf(phrase: string): PhraseForms {
+  let p = phraseRes.get(phrase);
+  if (!p) {
+    const forms = phrase.split(" ").map((w) => wordForms(w));
+    p = { re: new RegExp(` ${forms.map((f) => `(?:${f.join("|")})`).join(" ")} `), forms };
     if (phraseRes.size > 200) phraseRes.clear();
-    phraseRes.set(phrase, re);
+    phraseRes.set(phrase, p);
   }
-  return re;
+  return p;
+}
+
+/** Whether `words` hold some form of every word of the phrase: most entries fail this, so the
+ *  pattern seldom runs. */
+function mayHold(words: ReadonlySet<string>, p: PhraseForms): boolean {
+  return p.forms.every((forms) => forms.some((f) => words.has(f)));
 }
 
 /**
@@ -76,7 +94,9 @@ function phraseRe(phrase: string): RegExp {
  * any of its forms ("registration fails" for "registration failed").
  */
 export function discussesPhrase(catalog: Catalog, e: Entry, phrase: string): boolean {
-  return phraseRe(phrase).test(textOf(catalog, e).description);
+  const p = phraseOf(phrase);
+  const t = textOf(catalog, e);
+  return mayHold(t.descriptionWords, p) && p.re.test(t.description);
 }
 
 /**
