@@ -30,6 +30,30 @@ export const SLACK_API_TIMEOUT_MS = 10_000;
 /** The longest wait SLACK_RETRY_POLICY puts before a retry (500 ms × 2 × a random 1–2). */
 const LONGEST_RETRY_WAIT_MS = 2_000;
 
+/**
+ * Runs `call` with a signal that aborts when `own` or the long-lived `shutdown` does, and stops
+ * listening to `shutdown` once the call settles. (AbortSignal.any with a signal that lives as long
+ * as the process keeps every call's combined signal reachable: the server's memory grew by about
+ * 100 MB over 350,000 Web API calls.)
+ */
+function withSignals<T>(
+  own: AbortSignal,
+  shutdown: AbortSignal,
+  call: (s: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onOwn = () => controller.abort(own.reason);
+  const onShutdown = () => controller.abort(shutdown.reason);
+  if (own.aborted) onOwn();
+  else if (shutdown.aborted) onShutdown();
+  own.addEventListener("abort", onOwn, { once: true });
+  shutdown.addEventListener("abort", onShutdown, { once: true });
+  return call(controller.signal).finally(() => {
+    own.removeEventListener("abort", onOwn);
+    shutdown.removeEventListener("abort", onShutdown);
+  });
+}
+
 function clientOptions(deps: SlackDeps, shutdown: ShutdownDeadline) {
   const timeout = deps.slack.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;
   const retryConfig = {
@@ -43,10 +67,9 @@ function clientOptions(deps: SlackDeps, shutdown: ShutdownDeadline) {
   // Bolt's respond() (response_url) uses this fetch and sets no deadline of its own. Every call,
   // including one already waiting when the shutdown begins, also ends at the shutdown's deadline.
   const fetchWithDeadline: typeof fetch = (input, init) =>
-    fetch(input, {
-      ...init,
-      signal: AbortSignal.any([init?.signal ?? AbortSignal.timeout(timeout), shutdown.signal]),
-    });
+    withSignals(init?.signal ?? AbortSignal.timeout(timeout), shutdown.signal, (signal) =>
+      fetch(input, { ...init, signal }),
+    );
   // A 429 rejects at once instead of pausing the client's shared queue for the whole Retry-After:
   // one rate-limited call must not hold up replies in other channels (send.ts retries it briefly).
   return {
