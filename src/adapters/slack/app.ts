@@ -36,7 +36,7 @@ const LONGEST_RETRY_WAIT_MS = 2_000;
  * as the process keeps every call's combined signal reachable: the server's memory grew by about
  * 100 MB over 350,000 Web API calls.)
  */
-function withSignals<T>(
+export function withSignals<T>(
   own: AbortSignal,
   shutdown: AbortSignal,
   call: (s: AbortSignal) => Promise<T>,
