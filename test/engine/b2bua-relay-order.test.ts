@@ -5,18 +5,9 @@ import { describe, expect, it } from "vitest";
 import { relayedLegs } from "../../src/engine/b2bua-relay.js";
 import { scanText } from "../../src/engine/scan/scanner.js";
 import { catalog } from "../helpers/catalog.js";
-import { CUBE_488_RELAYED } from "../helpers/cube-trace.js";
+import { CUBE_488_RELAYED, cubeAt } from "../helpers/cube-trace.js";
 
-/** One "debug ccsip messages" message of CUBE, stamped at 03:20:01.`ms`. */
-const msg = (ms: string, guid: string, marker: string, first: string, headers: string[]) =>
-  [
-    `*Mar  5 03:20:01.${ms}: //1002/${guid}/SIP/Msg/ccsipDisplayMsg:`,
-    marker,
-    first,
-    ...headers,
-    "Content-Length: 0",
-    "",
-  ].join("\n");
+const msg = cubeAt;
 
 const OUT = "9F1E2D3C-11EE-0001@198.51.100.5";
 const outLeg = (ms: string, marker: string, first: string) =>

@@ -60,3 +60,15 @@ export const CUBE_488_RELAYED = [
     "Reason: Q.850;cause=65",
   ]),
 ].join("\n");
+
+/** One "debug ccsip messages" message of CUBE at 03:20:01.`ms`, under call GUID `guid` ("x":
+ *  CUBE's "no GUID yet", as it prints a received first INVITE). */
+export const cubeAt = (ms: string, guid: string, marker: string, first: string, headers: string[]) =>
+  [
+    `*Mar  5 03:20:01.${ms}: //${guid === "x" ? "-1/xxxxxxxxxxxx" : `1002/${guid}`}/SIP/Msg/ccsipDisplayMsg:`,
+    marker,
+    first,
+    ...headers,
+    "Content-Length: 0",
+    "",
+  ].join("\n");

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { type Body, eventBody, into, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, notesOf, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
@@ -75,18 +75,6 @@ async function send(event: Body): Promise<{ posts: Body[]; privately: Body[] }> 
   await until(() => posts.length > 0 || note.isDone());
   await new Promise((r) => setTimeout(r, 150)); // a checklist, or a stray post, comes after
   return { posts, privately };
-}
-
-/** The context notes of a posted message. */
-function notesOf(post: Body | undefined): string {
-  const blocks = JSON.parse(String(post?.blocks ?? "[]")) as Array<{
-    type: string;
-    elements?: Array<{ text?: string }>;
-  }>;
-  return blocks
-    .filter((b) => b.type === "context")
-    .flatMap((b) => b.elements?.map((e) => e.text) ?? [])
-    .join("\n");
 }
 
 describe("a binary file named and labelled as a text log", () => {

@@ -210,3 +210,15 @@ export function ephemeralClick(
     actions: [{ type: "button", block_id: "b", action_ts: "1", ...button }],
   });
 }
+
+/** The context notes of a posted message. */
+export function notesOf(post: Body | undefined): string {
+  const blocks = JSON.parse(String(post?.blocks ?? "[]")) as Array<{
+    type: string;
+    elements?: Array<{ text?: string }>;
+  }>;
+  return blocks
+    .filter((b) => b.type === "context")
+    .flatMap((b) => b.elements?.map((e) => e.text) ?? [])
+    .join("\n");
+}

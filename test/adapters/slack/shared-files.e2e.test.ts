@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { type Body, eventBody, into, PASTED_488, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, eventBody, into, notesOf, PASTED_488, postSigned, SLACK_API, until } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
 
 const JSON_TYPE = "application/json";
@@ -32,18 +32,6 @@ function mentionWith(files: Body[], text = "<@UBOT>"): string {
     text,
     files,
   });
-}
-
-/** The context notes of a posted message. */
-function notesOf(post: Body | undefined): string {
-  const blocks = JSON.parse(String(post?.blocks ?? "[]")) as Array<{
-    type: string;
-    elements?: Array<{ text?: string }>;
-  }>;
-  return blocks
-    .filter((b) => b.type === "context")
-    .flatMap((b) => b.elements?.map((e) => e.text) ?? [])
-    .join("\n");
 }
 
 describe("a gzip log larger (compressed) than SLACK_MAX_FILE_BYTES", () => {

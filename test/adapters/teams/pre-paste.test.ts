@@ -2,21 +2,14 @@
 // (<pre>) scans like the same text on the CLI, however the editor ended its lines.
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { PASTED_488 } from "../../helpers/pasted.js";
+import { htmlEscaped, PASTED_INVITE_488 } from "../../helpers/pasted.js";
 import { cardOf, cardText, message } from "./helpers.js";
 import { guardNetwork, post, teamsServerPerFile } from "./http-harness.js";
 
 guardNetwork();
 
-const TRACE = [
-  "INVITE sip:bob@pbx.example.com SIP/2.0",
-  "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK1",
-  "CSeq: 1 INVITE",
-  "",
-  PASTED_488,
-].join("\n");
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const TRACE = PASTED_INVITE_488;
+const esc = htmlEscaped;
 
 let server: RunningServer;
 teamsServerPerFile((s) => {
