@@ -131,6 +131,12 @@ export async function readFiles(
       }
       const { buf, cut } = await readCapped(res, maxBytes);
       const text = await textOf(buf, cut);
+      // An empty log would get a public "No error codes found" card, as if it had been read and
+      // were clean: it counts as a file that could not be read, so only the asker hears why.
+      if (text.trim() === "") {
+        out.notes.push(`I skipped ${name}: it is empty, so there is nothing in it to scan.`);
+        continue;
+      }
       const judged = judgeFile(deps.catalog, name, text);
       if (judged.binary) {
         out.notes.push(judged.note);
