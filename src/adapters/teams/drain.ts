@@ -74,8 +74,10 @@ export class TeamsDrain {
     const left = Math.max(0, this.drainMs - (Date.now() - (this.started ?? Date.now())));
     const [turns, calls] = await Promise.all([this.turns.drain(left), this.calls.drain(left)]);
     if (turns && calls) return !this.cut;
-    this.logger.warn("stopped with Teams card updates unfinished", {
+    // Replies, card updates and reminders all go through the connector: the warning names that.
+    this.logger.warn("stopped with Teams connector calls unfinished", {
       left: this.turns.size + this.calls.size,
+      turns: this.turns.size,
       ...named(this.calls.labels()),
     });
     return false;
