@@ -63,3 +63,30 @@ export class ShutdownDeadline {
     });
   }
 }
+
+/** The parts of an abort signal withSignals uses (the Azure SDK's own signals have just these). */
+type SignalLike = Pick<AbortSignal, "aborted" | "reason" | "addEventListener" | "removeEventListener">;
+
+/**
+ * Runs `call` with a signal that aborts when `own` (if any) or the long-lived `shutdown` does, and
+ * stops listening to both once the call settles. (AbortSignal.any with a signal that lives as long
+ * as the process keeps every call's combined signal reachable: the server's memory grew by about
+ * 100 MB over 350,000 Slack Web API calls.)
+ */
+export function withSignals<T>(
+  own: SignalLike | undefined,
+  shutdown: AbortSignal,
+  call: (s: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onOwn = () => controller.abort(own?.reason);
+  const onShutdown = () => controller.abort(shutdown.reason);
+  if (own?.aborted) onOwn();
+  else if (shutdown.aborted) onShutdown();
+  own?.addEventListener("abort", onOwn, { once: true });
+  shutdown.addEventListener("abort", onShutdown, { once: true });
+  return call(controller.signal).finally(() => {
+    own?.removeEventListener("abort", onOwn);
+    shutdown.removeEventListener("abort", onShutdown);
+  });
+}

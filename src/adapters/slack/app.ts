@@ -3,13 +3,15 @@
 // listener folder (grouped by kind, listener-groups.ts) with acks that can be serialised once.
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "../../log.js";
-import { ShutdownDeadline } from "../../shutdown-deadline.js";
+import { ShutdownDeadline, withSignals } from "../../shutdown-deadline.js";
 import type { SlackDeps } from "./deps.js";
 import { carryResponse, responseExtractor } from "./json-ack.js";
 import { withListeners } from "./listener-groups.js";
 import { isTimeout } from "./send.js";
 import { SOCKET_RETRY_MAX_MS } from "./socket-retry.js";
 import { SOCKET_GRACE_MS, SocketState } from "./socket-state.js";
+
+export { withSignals };
 
 /** The WebClient default retries for about 30 minutes; an incident bot must answer or give up fast. */
 export const SLACK_RETRY_POLICY = {
@@ -29,30 +31,6 @@ export const SLACK_API_TIMEOUT_MS = 10_000;
 
 /** The longest wait SLACK_RETRY_POLICY puts before a retry (500 ms × 2 × a random 1–2). */
 const LONGEST_RETRY_WAIT_MS = 2_000;
-
-/**
- * Runs `call` with a signal that aborts when `own` or the long-lived `shutdown` does, and stops
- * listening to `shutdown` once the call settles. (AbortSignal.any with a signal that lives as long
- * as the process keeps every call's combined signal reachable: the server's memory grew by about
- * 100 MB over 350,000 Web API calls.)
- */
-export function withSignals<T>(
-  own: AbortSignal,
-  shutdown: AbortSignal,
-  call: (s: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  const onOwn = () => controller.abort(own.reason);
-  const onShutdown = () => controller.abort(shutdown.reason);
-  if (own.aborted) onOwn();
-  else if (shutdown.aborted) onShutdown();
-  own.addEventListener("abort", onOwn, { once: true });
-  shutdown.addEventListener("abort", onShutdown, { once: true });
-  return call(controller.signal).finally(() => {
-    own.removeEventListener("abort", onOwn);
-    shutdown.removeEventListener("abort", onShutdown);
-  });
-}
 
 function clientOptions(deps: SlackDeps, shutdown: ShutdownDeadline) {
   const timeout = deps.slack.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;

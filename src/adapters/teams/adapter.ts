@@ -11,6 +11,7 @@ import {
 } from "botbuilder";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
+import { withSignals } from "../../shutdown-deadline.js";
 import { type ConnectorCall, TeamsDrain } from "./drain.js";
 import {
   CONNECTOR_TIMEOUT_MS,
@@ -56,12 +57,15 @@ export interface ConnectorOptions extends RetryOptions {
   timeoutMs?: number;
 }
 
+/** The fields of an outgoing connector request (core-rest-pipeline's PipelineRequest) set here. */
+interface ConnectorRequest {
+  timeout: number;
+  abortSignal?: AbortSignal;
+}
+
 interface PipelinePolicy {
   name: string;
-  sendRequest(
-    request: { timeout: number },
-    next: (r: { timeout: number }) => Promise<unknown>,
-  ): Promise<unknown>;
+  sendRequest(request: ConnectorRequest, next: (r: ConnectorRequest) => Promise<unknown>): Promise<unknown>;
 }
 
 interface PipelineHolder {
@@ -241,8 +245,8 @@ export class TeamsAdapter extends CloudAdapter {
   /**
    * The connector's HTTP pipeline has its own retry policy (up to 3 retries, delays of seconds), which
    * stacked under ours would break the time bound; ours is the single retry layer. Each request also
-   * gets the deadline as its socket timeout, so an abandoned call does not keep its connection open.
-   * Done once per (reused) client, so it costs nothing per turn.
+   * gets the deadline as its socket timeout, and is aborted when the shutdown's deadline gives it up,
+   * so an abandoned call does not keep its connection open. Done once per (reused) client.
    */
   private ownRetries(context: TurnContext): void {
     const holder = context.turnState.get(this.ConnectorClientKey) as PipelineHolder | undefined;
@@ -250,11 +254,17 @@ export class TeamsAdapter extends CloudAdapter {
     if (!pipeline || this.trimmed.has(pipeline)) return;
     pipeline.removePolicy?.({ phase: "Retry" });
     const timeout = this.timeoutMs;
+    const shutdown = this.drain.deadline.signal;
     pipeline.addPolicy?.({
       name: "sipcodeConnectorTimeout",
       sendRequest: (request, next) => {
         request.timeout = timeout;
-        return next(request);
+        // Without this a call given up at the deadline kept its socket open until its own timeout
+        // (10 s) or the process exit, holding the stop past the shutdown's window.
+        return withSignals(request.abortSignal, shutdown, (signal) => {
+          request.abortSignal = signal;
+          return next(request);
+        });
       },
     });
     this.trimmed.add(pipeline);
