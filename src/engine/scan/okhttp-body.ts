@@ -70,11 +70,29 @@ export function loneBody(after: readonly string[]): string[] | undefined {
     if (!l.includes("{")) continue; // a header or the empty line before the body
     const read = readBody(after, i);
     if (read === null || read === "cut") return undefined;
-    // The body's own END line must follow it: else it may be anyone's.
+    // The body's own END line follows it; with none (the log cut there, or the app's own logger
+    // left it out), the body is still this reply's when it is the one OkHttp logs: right after the
+    // empty message that ends the reply's headers.
     const end = after[read.next];
-    return end !== undefined && isResponseEnd(end) ? read.body : undefined;
+    if (end !== undefined && isResponseEnd(end)) return read.body;
+    return i > 0 && isEmptyMessage(after[i - 1] as string) && headersOnly(after, i - 1)
+      ? read.body
+      : undefined;
   }
   return undefined;
+}
+
+/** An OkHttp header line: `content-type: application/json`, after the logger's own prefix. */
+const HEADER = /[\w-]+: \S/;
+
+/**
+ * Whether the first `n` of `after` are all header lines: then the empty message after them is the
+ * one OkHttp logs between a reply's headers and its body, not a gap before another message.
+ */
+function headersOnly(after: readonly string[], n: number): boolean {
+  for (let k = 0; k < n; k++)
+    if (!HEADER.test(after[k] as string) || isEmptyMessage(after[k] as string)) return false;
+  return true;
 }
 
 /**
