@@ -33,6 +33,19 @@ function leadingReplies(lines: readonly string[]): number {
   return n;
 }
 
+/**
+ * A reply that never carries a body (RFC 9110: 204 No Content, 304 Not Modified): OkHttp logs its
+ * `<-- END HTTP` with no body, and an app that logs bodies itself logs none for it.
+ */
+const BODILESS = /<--[ \t]+(?:204|304)(?!\d)/;
+
+/** How many of the first `n` of `lines` are replies that may carry a body. */
+function bodied(lines: readonly string[], n: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (!BODILESS.test(lines[i] as string)) k++;
+  return k;
+}
+
 /** The index of the last error reply among the first `n` of `lines`; -1 when all are successes. */
 function lastError(lines: readonly string[], n: number): number {
   let k = n - 1;
@@ -72,6 +85,16 @@ export function runBody(line: string, buf: string, le: number): string[] | undef
   if (run <= MAX_RUN && bodies.length === run) return bodies[above];
   // Successes above the first failure logged no body, and each failure from there on has its own.
   if (bodies.length === fromFailure) return bodies[place];
+  // A 204 or 304 in the run logged no body of its own: the others are paired without it, the same
+  // two ways (OkHttp's bare END line, when it logged one, already kept its place above).
+  // (`before` runs upwards from the line above this one.)
+  const aboveBodied = bodied(before, above);
+  const belowBodied = bodied(after, below);
+  if (aboveBodied + belowBodied < above + below) {
+    const placeBodied = bodied(before, place);
+    if (run <= MAX_RUN && bodies.length === aboveBodied + 1 + belowBodied) return bodies[aboveBodied];
+    if (bodies.length === placeBodied + 1 + belowBodied) return bodies[placeBodied];
+  }
   // Else a body was not logged, and which is whose is a guess.
   return [];
 }
