@@ -1,8 +1,12 @@
 // The same-line rules: the hits of one line that become findings, one per code, the
 // better-supported meaning winning where a number could be read two ways.
 import type { Hit } from "./hit.js";
+import { TWILIO_WEBHOOK } from "./twilio-rest.js";
+import { TWILIO_UNREACHABLE } from "./twilio-unreachable.js";
 
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
+/** Detectors that read one record each (Twilio's alerts): two records on one line are two failures. */
+const RECORDS = new Set([TWILIO_UNREACHABLE, TWILIO_WEBHOOK]);
 
 /**
  * The hits of one line that become findings: one per code, the better-supported meaning wins.
@@ -15,7 +19,11 @@ export function sameLineRules(hits: Hit[]): Hit[] {
   const best: Hit[] = [];
   for (const h of hits) {
     const i = best.findIndex(
-      (b) => b.namespace === h.namespace && b.code === h.code && b.subcode === h.subcode,
+      (b) =>
+        b.namespace === h.namespace &&
+        b.code === h.code &&
+        b.subcode === h.subcode &&
+        !(b.at !== h.at && b.detector === h.detector && RECORDS.has(h.detector)),
     );
     if (i < 0) best.push(h);
     else if (h.confidence > (best[i] as Hit).confidence) best[i] = h;
