@@ -4,6 +4,9 @@
 import { type Emit, hit } from "./hit.js";
 import { webhookHost } from "./twilio-webhook-host.js";
 
+/** What the symptom's dependency says of the webhook's host. */
+export const UNREACHABLE_AGENT = "your webhook, which Twilio could not connect to";
+
 /** The detector of Twilio's record of a webhook it could not connect to. */
 export const TWILIO_UNREACHABLE = "twilio-unreachable";
 /** The catalog's entry for it. */
@@ -38,7 +41,7 @@ export function detectTwilioUnreachable(segment: string, emit: Emit, lineEnd: nu
     const host = webhookHost(record);
     // No host named: no dependency either, rather than a made-up host in the failing component.
     const h = hit("symptom", 0, null, 0.9, TWILIO_UNREACHABLE, true, {
-      dependency: host ? `${host} (your webhook, which Twilio could not connect to)` : undefined,
+      dependency: host ? `${host} (${UNREACHABLE_AGENT})` : undefined,
       entryId: UNREACHABLE_ENTRY,
     });
     h.len = 5;

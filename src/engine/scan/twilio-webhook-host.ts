@@ -24,8 +24,12 @@ const WEBHOOK_URL = [
   // A Debugger payload with no webhook member: more_info's own "url" is the webhook's.
   /more_info\\?"[ \t]*:[ \t]*\{[^{}]*?\\?"url\\?"[ \t]*:[ \t]*\\?"(https?:\/\/[^\s"\\]+)/,
 ];
-/** How far below the alert's status line a pretty-printed alert's request_url can be. */
-const RECORD_LINES = 16;
+/**
+ * How far below the alert's status line a pretty-printed record can name its webhook: a Debugger
+ * payload's more_info or webhook member may come many lines after its error_code. The scanner
+ * holds 40 lines below the line it reads.
+ */
+const RECORD_LINES = 39;
 
 /** `text` URL-decoded once (the form-encoded payload, alert_text's url=), or as it is when it cannot be. */
 function decoded(text: string): string {
@@ -48,14 +52,49 @@ function urlIn(text: string): string | undefined {
 
 /**
  * The webhook host of the alert whose status is on `line`; `below` gives the lines under it, where
- * a pretty-printed alert (`curl … | jq .`) has its request_url, up to the record's end.
+ * a pretty-printed alert (`curl … | jq .`) names its webhook, up to the record's end.
  */
 export function webhookHost(line: string, below?: (n: number) => string[]): string | undefined {
   const own = urlIn(line);
   if (own || !below) return own;
-  for (const l of below(RECORD_LINES)) {
-    if (/^\s*[}\]]/.test(l)) break;
-    if (l.includes("request_url")) return urlIn(l);
+  return prettyHost(below(RECORD_LINES));
+}
+
+/** A pretty-printed member that opens an object: `"more_info": {`. */
+const OPENS = /^\s*"(\w+)"\s*:\s*\{\s*$/;
+/** A pretty-printed `"url": "https://…"` member. */
+const URL_MEMBER = /^\s*"url"\s*:\s*"(https?:\/\/[^\s"\\]+)"/;
+
+/**
+ * The webhook host named in `lines`, the rest of one pretty-printed record below its status line:
+ * its request_url or alert_text's url=, or a `"url"` member of more_info or webhook.request (never
+ * the record's own `url`, the alert's address at monitor.twilio.com). Read up to the close of the
+ * record's object, entering its nested objects on the way.
+ */
+export function prettyHost(lines: readonly string[]): string | undefined {
+  /** The names of the nested objects open at this line, inside the record's own object. */
+  const path: string[] = [];
+  for (const l of lines) {
+    const open = OPENS.exec(l);
+    if (open) {
+      path.push(open[1] as string);
+      continue;
+    }
+    if (/^\s*[}\]]/.test(l)) {
+      // The record's own object (or the list holding it) closes: its members end here.
+      if (path.length === 0) return undefined;
+      path.pop();
+      continue;
+    }
+    if (l.includes("request_url") || l.includes("url=")) {
+      const h = urlIn(l);
+      if (h) return h;
+    }
+    const where = path.join(".");
+    if (where === "more_info" || where === "webhook.request") {
+      const m = URL_MEMBER.exec(l);
+      if (m) return urlHost(m[1] as string);
+    }
   }
   return undefined;
 }
