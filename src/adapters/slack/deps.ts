@@ -4,6 +4,7 @@ import type { Config } from "../../config.js";
 import type { InFlight } from "../../inflight.js";
 import type { Limiter } from "../../limiter.js";
 import type { Logger } from "../../log.js";
+import type { ShutdownDeadline } from "../../shutdown-deadline.js";
 import type { Store } from "../../store/store.js";
 import type { EventDedupe } from "./dedupe.js";
 import type { ButtonRefs } from "./refs.js";
@@ -32,4 +33,6 @@ export interface SlackDeps {
   refs: ButtonRefs;
   /** Shared state: each checklist's latest ticks, so near-simultaneous ticks all stay. */
   store?: Store;
+  /** When a stopping server gives up what is still running: downloads and rate-limit waits end by then. */
+  shutdown?: ShutdownDeadline;
 }

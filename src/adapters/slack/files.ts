@@ -5,9 +5,13 @@ import { Readable } from "node:stream";
 import type { WebClient } from "@slack/web-api";
 import { decodeText, sniff } from "../../decode.js";
 import { MAX_PASTE_CHARS } from "../../respond.js";
+import { withSignals } from "../../shutdown-deadline.js";
 import { judgeFile } from "./binary-file.js";
 import type { SlackDeps } from "./deps.js";
 import { completeFile, isPartial } from "./file-info.js";
+
+/** One file's download, body included, may take this long. */
+const DOWNLOAD_TIMEOUT_MS = 15_000;
 
 export interface SlackFile {
   id?: string;
@@ -95,6 +99,8 @@ export async function readFiles(
 ): Promise<FileText> {
   const out: FileText = { text: "", notes: [], attached: 0, read: 0 };
   const { botToken: token, maxFileBytes: maxBytes } = deps.slack;
+  // Without a server (a test building deps by hand) no shutdown ever ends a download.
+  const shutdown = deps.shutdown?.signal ?? new AbortController().signal;
   for (const stub of (files ?? []).slice(0, 5)) {
     out.attached++;
     let f = stub;
@@ -118,18 +124,11 @@ export async function readFiles(
     const url = f.url_private_download ?? f.url_private;
     if (!url) continue; // isPartial() made sure there is one
     try {
-      const res = await fetch(url, {
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(15_000),
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      if (isWebPage(res, f)) {
-        await res.body?.cancel();
-        throw new Error(
-          "Slack answered with a web page, not the file: I may lack the files:read permission, or the link has expired",
-        );
-      }
-      const { buf, cut } = await readCapped(res, maxBytes);
+      // A download still running at a shutdown's deadline ends then, as a timeout, like the
+      // Web API calls: the reply fails through its normal path instead of holding up the stop.
+      const { buf, cut } = await withSignals(AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), shutdown, (signal) =>
+        download(url, token, f, maxBytes, signal),
+      );
       const text = await textOf(buf, cut);
       // An empty log would get a public "No error codes found" card, as if it had been read and
       // were clean: it counts as a file that could not be read, so only the asker hears why.
@@ -146,13 +145,39 @@ export async function readFiles(
       out.read++;
       if (cut || (f.size ?? 0) > maxBytes) out.notes.push(cutNote(name, maxBytes, sniff(buf).gzip, text));
     } catch (err) {
-      deps.logger.warn("file download failed", { file: f.id, err });
+      const timedOut = (err as Error | null)?.name === "TimeoutError";
+      deps.logger.warn("file download failed", {
+        file: f.id,
+        name,
+        ...(timedOut ? { code: "timeout" } : {}),
+        ...(timedOut && deps.shutdown?.passed ? { cutByShutdown: true } : {}),
+        err,
+      });
       out.notes.push(
         `I couldn't download ${name} (${(err as Error).message}). Check that I can see the file, or paste the log.`,
       );
     }
   }
   return out;
+}
+
+/** The file's bytes, at most `max` of them, from Slack's file host with the bot token. */
+async function download(
+  url: string,
+  token: string,
+  f: SlackFile,
+  max: number,
+  signal: AbortSignal,
+): Promise<{ buf: Buffer; cut: boolean }> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  if (isWebPage(res, f)) {
+    await res.body?.cancel();
+    throw new Error(
+      "Slack answered with a web page, not the file: I may lack the files:read permission, or the link has expired",
+    );
+  }
+  return readCapped(res, max);
 }
 
 /** Reads at most `max` bytes of a response body and cancels the rest of the download. */

@@ -32,6 +32,7 @@ const REPLY_BACKLOG = 200;
 
 export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformPart> {
   const work = new InFlight<SlackRequestFields>();
+  const drain = new SlackDrain(work, opts.logger);
   const deps = {
     ...opts,
     dedupe: new EventDedupe(opts.store, opts.logger),
@@ -43,8 +44,8 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
       opts.catalog,
       { maskPhoneNumbers: opts.config.maskPhoneNumbers },
     ),
+    shutdown: drain.deadline,
   };
-  const drain = new SlackDrain(work, opts.logger);
   const built = buildSlackApp(deps, drain.deadline);
   const token = new TokenCheck(built.app.client, opts.slack.botToken, opts.logger);
   if (opts.slack.appToken && opts.slack.signingSecret)
