@@ -2,6 +2,7 @@
 // echo has them marked or masked, the search sees neither, and a question that was only a secret
 // gets an honest answer instead of whatever the mark's own word resembles ("redacted" ~ "Rejected").
 import { FILLER_WORDS, tokenize } from "../catalog/text.js";
+import { maskShapedPhones } from "./query-shape.js";
 import { REDACTION_MARK, redact } from "./scan/redact.js";
 
 /** A phone number as redact() masks it: "+141•••••••23", "%2B141•••••••23". */
@@ -30,7 +31,9 @@ export interface Question {
 
 /** The searchable and showable forms of a typed question (already free of control characters). */
 export function question(clean: string): Question {
-  const shown = redact(clean);
+  // The log masker needs context for a short national number; a question needs none, so what it
+  // leaves of a number the question's shapes recognise ("030 901820") is masked here.
+  const shown = maskShapedPhones(redact(clean));
   if (shown === clean && !clean.includes(REDACTION_MARK)) return { shown, asked: clean, secretOnly: false };
   const asked = shown.replace(MARK_RE, " ").replace(MASKED_RE, "•••");
   const rest = shown.replace(KEYED_MARK_RE, " ");

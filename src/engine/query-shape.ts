@@ -61,32 +61,37 @@ function dottedPhone(match: string): boolean {
  * make it too long to be one (a code typed right after it), kept to be read. A two-digit first
  * group ("02 9876 5432") needs ten digits, so a date's day and year ("05 2024 486") stay apart.
  */
-function trunkPhone(match: string, mark: () => string): string {
+function trunkPhone(match: string, mark: (phone: string) => string): string {
   const groups = match.split(/[ -]/);
   for (let n = groups.length; n >= 2; n--) {
     const digits = groups.slice(0, n).join("").length;
     const min = (groups[0] ?? "").length === 2 ? 10 : TRUNK_DIGITS.min;
     if (digits >= min && digits <= TRUNK_DIGITS.max) {
       const rest = groups.slice(n).join(" ");
-      return rest === "" ? mark() : `${mark()} ${rest}`;
+      const phone = match.slice(0, digits + n - 1);
+      return rest === "" ? mark(phone) : `${mark(phone)} ${rest}`;
     }
   }
   return match;
 }
 
 /** Each shape's matches, phone numbers only where the digit count fits one. */
-function replaceShapes(text: string, put: (shape: Shape) => string, seen?: Set<Shape>): string {
-  const swap = (shape: Shape) => () => {
+function replaceShapes(
+  text: string,
+  put: (shape: Shape, match: string) => string,
+  seen?: Set<Shape>,
+): string {
+  const swap = (shape: Shape) => (match: string) => {
     seen?.add(shape);
-    return put(shape);
+    return put(shape, match);
   };
   let out = text.replace(URI_RE, swap("uri"));
   out = out.replace(ISO_RE, swap("timestamp")).replace(TIME_RE, swap("timestamp"));
   out = out.replace(TICKET_RE, swap("ticket"));
   out = out.replace(VERSION_RE, (m) =>
-    IPV4_RE.test(m) ? m : dottedPhone(m) ? swap("phone")() : swap("version")(),
+    IPV4_RE.test(m) ? m : dottedPhone(m) ? swap("phone")(m) : swap("version")(m),
   );
-  const phone = (m: string) => (isPhone(m) ? swap("phone")() : m);
+  const phone = (m: string) => (isPhone(m) ? swap("phone")(m) : m);
   out = out.replace(E164_RE, phone).replace(NATIONAL_RE, phone);
   return out.replace(TRUNK_RE, (m) => trunkPhone(m, swap("phone")));
 }
@@ -130,6 +135,31 @@ export function withoutShapes(text: string): string {
   );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the placeholder is a NUL on purpose.
   return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => uris[Number(i)] ?? "");
+}
+
+/**
+ * The text with every phone number these shapes find masked as the echo masks one (scan/phone.ts):
+ * the first three digits and the last two stay ("00" and a country code show as after "+"), the
+ * separators and the length stay. It catches the forms the log masker leaves for want of context
+ * ("030 901820", "01 23 45 67 89"); other shapes are put back as they were.
+ */
+export function maskShapedPhones(text: string): string {
+  if (!/\d/.test(text) || !mayHoldShape(text)) return text;
+  const kept: string[] = [];
+  const out = replaceShapes(text, (shape, m) => {
+    if (shape === "phone") return maskDigits(m);
+    kept.push(m);
+    return `\u0000${kept.length - 1}\u0000`;
+  });
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the placeholder is a NUL on purpose.
+  return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)] ?? "");
+}
+
+function maskDigits(num: string): string {
+  const digits = num.replace(/\D/g, "").length;
+  const shown = num.startsWith("00") ? 5 : 3;
+  let d = 0;
+  return num.replace(/\d/g, (c) => (d++ < shown || d > digits - 2 ? c : "•"));
 }
 
 /** What the answer says about each shape. */
