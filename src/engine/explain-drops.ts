@@ -45,6 +45,7 @@ export function dropAfter(
     return entry ? { entries: [entry], note: null } : null;
   }
   if (seconds <= EARLY_DROP) return earlyDrop(c, seconds);
+  if (seconds < MEDIA_TIMEOUT_LOW) return unclearDrop(c, seconds);
   if (seconds < MIN_SE) return mediaTimeout(c, seconds);
   const entry = c.byId.get("symptom/call-drops-at-session-refresh");
   const minutes = seconds % 60 === 0 ? ` (${seconds / 60} min)` : "";
@@ -84,7 +85,43 @@ function earlyDrop(c: Catalog, seconds: number): { entries: Entry[]; note: strin
 }
 
 /**
- * A call that ends after a time below any session timer and far from 64*T1 (20 s, 60 s): the ACK
+ * Below this many seconds after answer (and past EARLY_DROP) no usual timer explains a drop:
+ * RTP/media timeouts are set at 20-60 s, the missing ACK ends a call at 32 s.
+ */
+const MEDIA_TIMEOUT_LOW = 28;
+
+/**
+ * A call that ends 6-27 s after answer: too late for the usual BYE right after answer, too early
+ * for the missing ACK (32 s) and short of most media timeouts, so the answer names each candidate,
+ * the likelier first, with the one thing that tells it apart. From 20 s a media timeout at the low
+ * end of its usual range leads; below that a BYE someone sent does.
+ */
+function unclearDrop(c: Catalog, seconds: number): { entries: Entry[]; note: string } | null {
+  const entries = ["symptom/audio-drops-after-answer", "symptom/call-drops-after-32-seconds"]
+    .map((id) => c.byId.get(id))
+    .filter((e): e is Entry => e !== undefined);
+  if (entries.length === 0) return null;
+  const bye =
+    "a BYE one side sent (the application or dial plan hanging up, an SBC policy, a refused " +
+    "re-INVITE or UPDATE): find the BYE, who sent it and its Reason header";
+  const media =
+    "a media (no-RTP) timeout set short: they are usually 20-60 s (Asterisk rtptimeout, FreeSWITCH " +
+    "media_timeout, an SBC's no-media timer), so check that setting on each PBX and SBC and whether " +
+    "RTP reached it";
+  const ack =
+    "the missing ACK, which ends a call at 64*T1 = 32 s (sooner only if T1 or the 200 OK retransmit " +
+    "limit was lowered): check whether the ACK for the 200 OK arrived, or the 200 OK was resent";
+  const order = seconds >= 20 ? [media, bye, ack] : [bye, media, ack];
+  const note =
+    `A call that ends ${seconds} s after answer fits no usual timer clearly: it does not fit the ` +
+    "missing ACK, which ends it at 64*T1 = 32 s, nor a session timer, which never fires before 90 s " +
+    "(Min-SE), and it comes later than a BYE sent right after answer and sooner than most media " +
+    `timeouts. In order of likelihood: 1) ${order[0]}; 2) ${order[1]}; 3) ${order[2]}.`;
+  return { entries, note };
+}
+
+/**
+ * A call that ends after a time below any session timer and far from 64*T1 (60 s): the ACK
  * case is fixed at 32 s by RFC 3261, so the usual cause is a media (no-RTP) timeout, which PBXs
  * and SBCs commonly set to 30-60 s (Asterisk rtptimeout, FreeSWITCH media_timeout).
  */
@@ -118,6 +155,19 @@ function webexKeepalive(c: Catalog): { entries: Entry[]; note: string } | null {
     "sending them (a suspended browser tab, a lost connection) loses the call then. If the " +
     "keepalives kept coming, check the session timer (RFC 4028) on the SIP side next.";
   return { entries, note };
+}
+
+/**
+ * "call dropped", "dropped calls": with no time, vendor or media word, the standard meanings the
+ * words find (the session-refresh and missing-ACK drops) are joined by the media timeout, whose
+ * symptom is named for the audio but which ends many calls too: a PBX or SBC that stops receiving
+ * RTP hangs up. Unchanged for other words.
+ */
+export function withMediaTimeout(c: Catalog, text: string, standard: readonly Entry[]): Entry[] {
+  if (!CALL_ENDS_RE.test(text) || MEDIA_RE.test(text) || spokenSeconds(text) !== null) return [...standard];
+  const media = c.byId.get("symptom/audio-drops-after-answer");
+  const drops = standard.some((e) => e.class === "Call drops");
+  return media && drops && !standard.includes(media) ? [...standard, media] : [...standard];
 }
 
 /** Words of call setup: a call that never connected failed, it did not drop. */

@@ -7,7 +7,7 @@ import { everydayStart } from "./everyday.js";
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
 import { dialStatusResult } from "./explain-dialstatus.js";
-import { acsDrop, dropAfter } from "./explain-drops.js";
+import { acsDrop, dropAfter, withMediaTimeout } from "./explain-drops.js";
 import { familyHint } from "./explain-families.js";
 import { causeNameOf, nameResult } from "./explain-names.js";
 import { isNoneCause, noCauseResult } from "./explain-no-cause.js";
@@ -55,7 +55,7 @@ function beforeVendors(
   if (discussed.length === 0) return null;
   // "registration failed": 401, 403 and 407 named, then 404, 408 and 503, which fail one too.
   const standard = [...named, ...discussed].slice(0, Math.max(4, named.length + 3));
-  const results = [...standard, ...vendors];
+  const results = [...withMediaTimeout(c, normalizeText(text), standard), ...vendors];
   const note = `"${echo(text)}" has several meanings: the standard ones first, then ${vendorWord(vendors)}.`;
   return { ...base, kind: "ambiguous", results, note, suggestions: [] };
 }
