@@ -28,8 +28,14 @@ function lookupCode(
 ): { entries: Entry[]; note: string | null } {
   if (subcode !== null) {
     const exact = inNs(c.byCode.get(code), ns).filter((e) => e.subcode === subcode);
-    if (exact.length > 0) return { entries: exact, note: null };
-    const zero = ns === "acs" ? acsSubcodeZero(c, code, subcode) : null;
+    // A pair with subcode 0 and no family named ("500/0") is written as ACS's callEndReason writes
+    // it, so ACS's general entry leads; another family's own entry for the pair follows it.
+    const zero = ns === "acs" || ns === null ? acsSubcodeZero(c, code, subcode) : null;
+    if (exact.length > 0) {
+      const acsFirst =
+        zero && !exact.some((e) => e.namespace === "acs") ? [...zero.entries, ...exact] : exact;
+      return { entries: acsFirst, note: null };
+    }
     if (zero) return zero;
     // "497/540487": the subcode is specific enough to find the row even under another code, but
     // the answer must say that the code part was not the one typed. Within Mobius, whose
