@@ -4,7 +4,8 @@
 // the order and a short gap tie them: then the two responses are one failure, relayed. The log's
 // requests, when it shows them, must agree: the caller's request came in before the outbound leg's.
 
-import { type LegOrder, legOrder } from "./relay-order.js";
+import { isChallenge } from "./challenge.js";
+import { challengeAnswered, type LegOrder, legOrder } from "./relay-order.js";
 import { wireMethod } from "./scan/reinvite.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 
@@ -31,11 +32,14 @@ const sent = (f: Finding) => f.namespace === "sip" && f.code >= 300 && f.directi
  * interval too small or brief (422/423), a re-INVITE glare (491), the 487 that answers its caller's
  * CANCEL. They relay nothing the outbound leg got, so such a response answered within the same
  * second (a busy PBX challenges INVITEs all the time) is neither a relay nor a rival to one. Only
- * the same step received on the outbound leg can pass through (an SBC relaying a carrier's challenge).
+ * the same step received on the outbound leg can pass through (an SBC relaying a carrier's challenge),
+ * and a challenge only when the box did not answer it itself.
  */
 const OWN_STEP = new Map([
-  [401, "challenge"],
-  [407, "challenge"],
+  // A challenge passed through keeps its code: the caller answers the header it carries
+  // (WWW-Authenticate or Proxy-Authenticate), so a carrier's 407 never comes back as the box's 401.
+  [401, "401"],
+  [407, "407"],
   [422, "422"],
   [423, "423"],
   [491, "491"],
@@ -66,7 +70,11 @@ function otherLeg(from: Finding, to: Finding, inOrder: LegOrder): boolean {
  * `events`, the scan's requests, rule out calls whose requests came in the wrong order.
  */
 export function relays(failing: readonly Finding[], events?: readonly TimingEvent[]): Relay[] {
-  const froms = failing.filter((f) => received(f) && f.callId && Number.isFinite(f.tsMs));
+  const answeredByBox = challengeAnswered(events);
+  // A challenge the box answered itself (it resent the request with credentials) passes nothing on.
+  const froms = failing.filter(
+    (f) => received(f) && f.callId && Number.isFinite(f.tsMs) && !(isChallenge(f) && answeredByBox(f)),
+  );
   if (froms.length === 0) return [];
   const inOrder = legOrder(events);
   const pairs: Relay[] = [];

@@ -41,6 +41,30 @@ function requestOf(f: Finding, calls: ReadonlyMap<string, TimingEvent[]>): Timin
   return found;
 }
 
+/**
+ * Whether the box answered challenge `f` itself: its call's request of the same method was sent again
+ * below it with a higher CSeq (a resend with credentials takes the next CSeq, RFC 3261 §22.2). Such a
+ * challenge is normal traffic on the outbound leg, whatever came of the resend, and relays nothing.
+ * A second challenge to the resend is only answered when the box resent once more.
+ */
+export function challengeAnswered(events: readonly TimingEvent[] | undefined): (f: Finding) => boolean {
+  if (!events || events.length === 0) return () => false;
+  // Built on the first challenge asked about: most logs have none on an outbound leg.
+  let calls: Map<string, TimingEvent[]> | undefined;
+  return (f) => {
+    if (f.cseq === undefined || !f.callId) return false;
+    const method = wireMethod(f.method) ?? "INVITE";
+    calls ??= requestsByCall(events);
+    return (calls.get(f.callId) ?? []).some(
+      (e) =>
+        e.line > f.line &&
+        e.cseq !== undefined &&
+        e.cseq > (f.cseq as number) &&
+        wireMethod(e.method) === method,
+    );
+  };
+}
+
 /** `a` happened before `b`: above it in the log, and not stamped later when both have a time. */
 function before(a: { line: number; tsMs?: number }, b: { line: number; tsMs?: number }): boolean {
   if (a.line >= b.line) return false;
