@@ -6,7 +6,14 @@ import { ErrorCode as BoltErrorCode } from "@slack/bolt";
 import { type ChatPostMessageArguments, ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "../../log.js";
 import { metrics } from "../../metrics/index.js";
+import type { ShutdownDeadline } from "../../shutdown-deadline.js";
 import { ChannelPauses, type Place } from "./channel-pause.js";
+
+/** Where a post logs, and the shutdown (if any) whose deadline a rate-limit wait must not outlast. */
+export interface Sender {
+  logger: Logger;
+  shutdown?: ShutdownDeadline;
+}
 
 export interface SendOutcome {
   ok: boolean;
@@ -128,12 +135,12 @@ let replies = 0;
  */
 export async function postTogether<T>(
   client: WebClient,
-  logger: Logger,
+  sender: Sender,
   run: (post: (args: ChatPostMessageArguments) => Promise<SendOutcome>) => Promise<T>,
 ): Promise<T> {
   const turn: Turn = { seq: replies++ };
   try {
-    return await run((args) => postInTurn(client, args, logger, turn));
+    return await run((args) => postInTurn(client, args, sender, turn));
   } finally {
     turn.place?.leave();
   }
@@ -143,20 +150,46 @@ export async function postTogether<T>(
 export function postMessage(
   client: WebClient,
   args: ChatPostMessageArguments,
-  logger: Logger,
+  sender: Sender,
 ): Promise<SendOutcome> {
-  return postTogether(client, logger, (post) => post(args));
+  return postTogether(client, sender, (post) => post(args));
+}
+
+/** Whether a rate-limit wait that ends at `until` (epoch ms) would outlast the shutdown's deadline. */
+function pastShutdown(until: number, shutdown: ShutdownDeadline | undefined): boolean {
+  return shutdown !== undefined && until > Date.now() + shutdown.leftMs();
+}
+
+/**
+ * A post whose rate-limit wait would end after the shutdown's deadline: its retry could never be
+ * sent. It is held until the deadline rather than dropped at once, so the shutdown names its reply
+ * with the others given up there (drain.ts) and reports the stop as not clean; then it fails as a
+ * timeout, as any call the shutdown cuts does.
+ */
+async function cutByShutdown(
+  channel: string,
+  waitMs: number,
+  logger: Logger,
+  shutdown: ShutdownDeadline,
+): Promise<SendOutcome> {
+  const { signal } = shutdown;
+  if (!signal.aborted) await new Promise((r) => signal.addEventListener("abort", r, { once: true }));
+  metrics.apiErrors.inc({ platform: "slack", code: "timeout" });
+  logger.warn("chat.postMessage failed", { code: "timeout", channel, cutByShutdown: true, waitMs });
+  return { ok: false, code: "timeout", problem: problemSentence("timeout") };
 }
 
 async function postInTurn(
   client: WebClient,
   args: ChatPostMessageArguments,
-  logger: Logger,
+  { logger, shutdown }: Sender,
   turn: Turn,
 ): Promise<SendOutcome> {
   let attempt = args;
   // Behind a reply Slack is making wait in this channel: queue after it rather than overtake it.
   turn.place ??= pauses.join(args.channel, turn.seq);
+  if (turn.place && shutdown && pastShutdown(turn.place.pauseEnds, shutdown))
+    return cutByShutdown(args.channel, turn.place.pauseEnds - Date.now(), logger, shutdown);
   if (turn.place) {
     // A pause still running is the one this reply waits out. A line whose pause is over is only
     // order (a reply ahead is finishing its posts): it leaves the reply its own Retry-After.
@@ -178,6 +211,8 @@ async function postInTurn(
       if (wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_MS) {
         pauses.pause(args.channel, wait);
         if (turn.deadline === undefined) {
+          if (shutdown && pastShutdown(Date.now() + wait, shutdown))
+            return cutByShutdown(args.channel, wait, logger, shutdown);
           turn.deadline = Date.now() + wait + LINE_LEEWAY_MS;
           logger.info("chat.postMessage rate-limited; retrying", { channel: args.channel, waitMs: wait });
           turn.place ??= pauses.join(args.channel, turn.seq);

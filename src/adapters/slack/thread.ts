@@ -73,7 +73,7 @@ async function answer(client: WebClient, deps: SlackDeps, req: ThreadRequest): P
   const findings = reply.kind === "scan" ? reply.analysis.counts.findings : 0;
   const checklist = checklistFor(reply, req.text);
   // The card and its checklist keep one place in a rate-limited channel's line (send.ts).
-  return postTogether(client, deps.logger, async (post) => {
+  return postTogether(client, deps, async (post) => {
     const first = await post({
       channel: req.channel,
       thread_ts: req.threadTs,

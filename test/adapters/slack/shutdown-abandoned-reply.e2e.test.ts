@@ -1,8 +1,8 @@
 // A shutdown with a thread reply still being posted (Slack acked the event and will not retry it).
 // A post whose Web API call stalls fails as a timeout inside the drain window, however long the
 // operator lets calls take: the failed post and the reply it belonged to are logged, the stop ends
-// within the window and is reported as not clean. A reply that still runs when the window ends (waiting out a rate limit)
-// is named as abandoned and the stop is not clean; one that finishes in time gives a clean stop.
+// within the window and is reported as not clean. A reply whose rate-limit wait would end past the
+// deadline is given up there and named the same way; one that finishes in time gives a clean stop.
 // Nothing pasted reaches the log.
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,9 +11,6 @@ import type { RunningServer } from "../../../src/server.js";
 import { eventBody, sign, startSlackServer } from "./harness.js";
 
 const PASTE = "<@UBOT> SIP/2.0 503 Service Unavailable\nCSeq: 1 INVITE\nCall-ID: secret-call-42@10.0.0.5";
-
-/** The drain window (8 s) plus a little for the store to close and the last line to be written. */
-const STOP_BOUND_MS = 9_000;
 
 let api: Server | undefined;
 let server: RunningServer | undefined;
@@ -143,19 +140,26 @@ describe("shutting down with a Slack reply still being posted", () => {
     expectNothingPastedLogged(logs);
   }, 20_000);
 
-  it("names a reply still waiting out a rate limit when the window ends, and reports an unclean stop", async () => {
-    // Slack answers the post 3.5 s into the shutdown with a 5 s Retry-After: the reply waits past 8 s.
+  it("gives up a reply whose rate-limit wait would outlast the deadline, names it, and reports an unclean stop", async () => {
+    // Slack answers the post 3.5 s into the shutdown with a 5 s Retry-After: the wait would end
+    // past the 6 s deadline, so the reply is given up there instead of running past the 8 s window.
     const { logs, url, firstPost } = await start(3_500, { status: 429, headers: { "retry-after": "5" } });
     await mention(url, "EvStalled1", firstPost);
 
     const took = await timedClose();
 
-    expect(took).toBeLessThan(STOP_BOUND_MS);
+    expect(took).toBeLessThan(8_000);
     const lines = parsed(logs);
-    expect(lines.find((l) => l.msg === "stopped with Slack replies unfinished")).toMatchObject({
-      left: 1,
-      abandoned: [REPLY],
+    expect(
+      lines.find((l) => l.msg === "shutdown deadline: Slack calls still open are given up"),
+    ).toMatchObject({ left: 1, replies: [REPLY] });
+    expect(lines.find((l) => l.msg === "chat.postMessage failed")).toMatchObject({
+      code: "timeout",
+      channel: "C7",
+      cutByShutdown: true,
+      waitMs: 5_000,
     });
+    expect(lines.some((l) => l.msg === "stopped with Slack replies unfinished")).toBe(false);
     expect(lines.at(-1)).toMatchObject({ msg: "stopped", clean: false });
     expectNothingPastedLogged(logs);
   }, 20_000);

@@ -64,7 +64,7 @@ export function postChecklist(deps: SlackDeps) {
     }
     const list = checklistMessage({ title, items: checks.map((text) => ({ text })) });
     // The thread's opening message and its checklist keep one place in a rate-limited channel.
-    const posted = await postTogether(client, deps.logger, async (post) => {
+    const posted = await postTogether(client, deps, async (post) => {
       const root = await post({
         channel,
         text: `:clipboard: Follow-up for *${esc(title)}*, started by <@${body.user.id}>. Tick the checks in the thread.`,

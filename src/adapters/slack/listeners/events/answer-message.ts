@@ -48,7 +48,7 @@ export async function answerMessage(client: WebClient, deps: SlackDeps, m: Askin
           unfurl_links: false,
           ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
         },
-        deps.logger,
+        deps,
       );
     } else if (asker) await tellPrivately(asker, deps.logger, note);
   };
