@@ -16,6 +16,8 @@ const NATIONAL_RE = /(?<![\w.+-])(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w
  * digits, or exactly 2 in the French five-pair form; the digit count is checked by trunkPhone.
  */
 const TRUNK_RE = /(?<![\w.+-])0\d{1,4}(?:(?:[ -]\d{3,6}){1,3}|(?:[ -]\d{2}){4})(?![\w.]|-\d)/g;
+/** The start of TRUNK_RE's match: a trunk 0 group, then a separator and a digit. */
+const TRUNK_START = /(?<![\w.+-])0\d{1,4}[ -]\d/;
 /** A national number has at most this many digits with its 0; a longer match ends in a code ("… 0958 486"). */
 const TRUNK_DIGITS = { min: 9, max: 11 };
 /** An ISO 8601 date, with or without its time, fraction and zone ("2024-03-05T14:22:31.480Z"). */
@@ -144,7 +146,8 @@ export function withoutShapes(text: string): string {
  * ("030 901820", "01 23 45 67 89"); other shapes are put back as they were.
  */
 export function maskShapedPhones(text: string): string {
-  if (!/\d/.test(text) || !mayHoldShape(text)) return text;
+  // Only a number with its trunk 0 in groups can be left unmasked, so nothing else pays for this.
+  if (!TRUNK_START.test(text)) return text;
   const kept: string[] = [];
   const out = replaceShapes(text, (shape, m) => {
     if (shape === "phone") return maskDigits(m);
