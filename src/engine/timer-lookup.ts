@@ -3,7 +3,25 @@
 import type { Catalog } from "../catalog/indexes.js";
 import { type Base, IMS, type Profile, RFC3261, seconds } from "./timer-base.js";
 import { DERIVE, rowsFor, SIXTY_FOUR_T1 } from "./timer-rows.js";
+import { DEFAULT_SE, floorHits, MIN_SE_FLOOR, type SessionValues, sessionHits } from "./timer-session.js";
 import type { TimerRow } from "./timers.js";
+
+/** The session and registration values in use, so a duration is checked against them. */
+export interface InUse {
+  session: SessionValues;
+  /** The Expires given, if any (no Expires has a default worth matching). */
+  expiresMs: number | undefined;
+  /** Whether a Session-Expires was given: else a session at the 90 s floor is worth naming too. */
+  seGiven: boolean;
+}
+/** Nothing given: RFC 4028's recommended interval and floor, and no Expires. */
+const DEFAULTS: InUse = {
+  session: { sessionExpiresMs: DEFAULT_SE, minSeMs: MIN_SE_FLOOR, given: false },
+  expiresMs: undefined,
+  seGiven: false,
+};
+/** RFC 4028 entries: their moments come from the values in use (sessionHits), never the catalog's defaults. */
+const SESSION = new Set(["timer/session-expires", "timer/min-se", "timer/session-refresh"]);
 
 /** T1 values tried when a duration matches no timer with the chosen ones: 250 ms to 4 s. */
 const T1_STEPS = Array.from({ length: 16 }, (_, i) => (i + 1) * 250);
@@ -43,13 +61,16 @@ export function around(
   targetMs: number,
   profile: Profile,
   base: Base,
+  inUse: InUse = DEFAULTS,
 ): string {
   const hits = rows
     .filter((r) => near(r.udpMs, targetMs) || near(r.tcpMs, targetMs))
     .map((r) => r.entry.title);
   for (const e of catalog.byNamespace.get("timer") ?? []) {
-    if (!DERIVE[e.id] && e.timer?.defaultMs && near(e.timer.defaultMs, targetMs)) hits.push(e.title);
+    if (DERIVE[e.id] || SESSION.has(e.id)) continue;
+    if (e.timer?.defaultMs && near(e.timer.defaultMs, targetMs)) hits.push(e.title);
   }
+  hits.push(...sessionHits(inUse.session, inUse.expiresMs, (ms) => near(ms, targetMs)));
   const interval = retransmitInterval(base, targetMs);
   if (hits.length > 0) {
     // 4 s is T2 itself, and also where INVITE copies stand 4 s apart: say both.
@@ -92,6 +113,10 @@ export function around(
   }
   // T1 itself runs to 4 s and 64×T1 starts at 16 s, so a hit is one or the other.
   if (best) parts.push(`With T1 = ${seconds(best.t1)}: ${best.text}${targetMs > 8000 ? " (64×T1)" : ""}.`);
+  // A session can sit at the 90 s floor only when no Session-Expires and no higher Min-SE was given.
+  const atFloor = !inUse.seGiven && inUse.session.minSeMs === MIN_SE_FLOOR;
+  const floor = atFloor ? floorHits((ms) => near(ms, targetMs)) : "";
+  if (floor !== "") parts.push(floor);
   // The other profile's retransmission intervals count too, so "checked with the IMS profile" is
   // true; they are named only when nothing else explains the value.
   const otherInterval = parts.length === 1 && interval === "" ? retransmitInterval(other, targetMs) : "";

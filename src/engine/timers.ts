@@ -7,6 +7,7 @@ import { baseTimer, isZeroDuration, LABEL, parseDuration, parseTimerArgs } from 
 import { type Base, IMS, RFC3261, seconds } from "./timer-base.js";
 import { around } from "./timer-lookup.js";
 import { rowsFor } from "./timer-rows.js";
+import { byeAt, DEFAULT_SE, MIN_SE_FLOOR, type SessionValues, sessionEntries } from "./timer-session.js";
 
 export { parseDuration } from "./timer-args.js";
 export { IMS, RFC3261 } from "./timer-base.js";
@@ -28,7 +29,9 @@ export interface TimersResult {
   profile: "rfc3261" | "ims";
   base: { t1: number; t2: number; t4: number };
   transaction: TimerRow[];
+  /** The RFC 4028 entries, with their values for the Session-Expires and Min-SE in use. */
   session: Entry[];
+  sessionValues: SessionValues;
   webex: Entry[];
   calculations: string[];
   /** Moments worth a reminder, in seconds from now (a registration refresh, a session refresh). */
@@ -42,8 +45,6 @@ const EXPIRES_ZERO = [
   "Expires 0 is a de-registration: a REGISTER with Expires 0 removes that Contact's binding at once, or every binding of the address of record with Contact: * (RFC 3261 §10.2.2, §10.3). The registrar's 200 OK no longer lists that Contact, and calls to the user stop reaching that device.",
   "Normal when a phone logs out or shuts down; if it should still be registered, find which device or proxy sent it. In a SUBSCRIBE, Expires 0 ends the subscription (RFC 6665 §4.1.2.3).",
 ];
-/** RFC 4028's lowest session interval, and so the lowest Min-SE. */
-const MIN_SE_FLOOR = 90_000;
 
 export function computeTimers(catalog: Catalog, args: readonly string[]): TimersResult {
   const { profile, settings, lookups, named, keepalive, errors, notes } = parseTimerArgs(args);
@@ -52,6 +53,9 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
   const base: Base = { ...RFC3261 };
   const set: Partial<Base> = {};
   let minSe: number | undefined;
+  /** The Session-Expires given and accepted (not answered with a 422), and the Expires given. */
+  let sessionExpires: number | undefined;
+  let expires: number | undefined;
   const minSeValue = settings.get("min-se");
   if (minSeValue !== undefined) {
     const d = parseDuration(minSeValue.split(";")[0] ?? "", "s");
@@ -74,6 +78,7 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
       if (isZeroDuration(interval)) calculations.push(...EXPIRES_ZERO);
       else if (typeof d === "string") errors.push(`Expires: ${d}`);
       else {
+        expires = d;
         // 3/4 of Expires is Webex Calling's refresh point (Mobius's SIP app toward the SSE), not
         // a SIP rule: RFC 3261 §10.2.4 only asks for a refresh before the granted Expires runs out.
         // The reminder keeps that point, and the sentence says whose it is.
@@ -103,7 +108,8 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
           `Session-Expires ${seconds(d)} is below the 90 s Min-SE floor; expect 422 Session Interval Too Small with Min-SE: 90 or more, after which the request may be retried with a Session-Expires at least that large.`,
         );
       else {
-        const bye = d - Math.min(32_000, d / 3);
+        sessionExpires = d;
+        const bye = byeAt(d);
         due.push({ label: "session refresh", afterSeconds: Math.round(d / 2 / 1000) });
         const [who, other] =
           refresher === "uac"
@@ -151,7 +157,14 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
       `${r.entry.title}: UDP ${v(r.udpMs)}, TCP ${v(r.tcpMs)}${formula} — ${r.firesWhen ?? r.entry.meaning}`,
     );
   }
-  for (const ms of lookups) calculations.push(around(catalog, transaction, ms, profile, base));
+  // A session is negotiated at Min-SE at least, so a Min-SE above the default raises the interval.
+  const sessionValues: SessionValues = {
+    sessionExpiresMs: sessionExpires ?? Math.max(DEFAULT_SE, minSe ?? 0),
+    minSeMs: minSe ?? MIN_SE_FLOOR,
+    given: sessionExpires !== undefined || minSe !== undefined,
+  };
+  const near = { session: sessionValues, expiresMs: expires, seGiven: sessionExpires !== undefined };
+  for (const ms of lookups) calculations.push(around(catalog, transaction, ms, profile, base, near));
   const pick = (ids: string[]) => ids.map((id) => catalog.byId.get(id)).filter((e): e is Entry => Boolean(e));
   const webex = (catalog.byNamespace.get("timer") ?? []).filter(
     (e) => e.id.startsWith("timer/mobius-") || e.id.startsWith("timer/sip-"),
@@ -160,7 +173,8 @@ export function computeTimers(catalog: Catalog, args: readonly string[]): Timers
     profile,
     base,
     transaction,
-    session: pick(SESSION_IDS),
+    session: sessionEntries(pick(SESSION_IDS), sessionValues),
+    sessionValues,
     webex,
     calculations: [...asked, ...notes, ...calculations],
     due,

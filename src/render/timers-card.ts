@@ -35,8 +35,12 @@ export function timersCard(t: TimersResult): Card {
       return `${r.entry.title}: UDP ${value(r.udpMs)}, TCP ${value(r.tcpMs)}${formula}${fires}`;
     }),
   });
+  // Labelled like the transaction section, so a recomputed value is never read as the default.
+  const session = t.sessionValues.given
+    ? `RFC 4028, with your values: Session-Expires ${value(t.sessionValues.sessionExpiresMs)}, Min-SE ${value(t.sessionValues.minSeMs)}`
+    : "RFC 4028 defaults";
   sections.push({
-    heading: "Session timers (RFC 4028)",
+    heading: `Session timers (${session})`,
     items: t.session.map(
       (e) => `${e.title}: ${value(e.timer?.defaultMs ?? null)} — ${e.timer?.firesWhen ?? e.meaning}`,
     ),
