@@ -12,6 +12,40 @@ const HELP_WORDS = new Set(["help", "?", "-h", "--help", "usage"]);
 /** The calculator's arguments: a setting (t1=2s, Expires: 600), a duration (32s) or a keyword. */
 const CALCULATOR_ARG = /^(?:[\w-]+\s*[=:]\s*\S|\d+(?:\.\d+)?\s*m?s\b|keepalive\b|ims\b)/i;
 
+/**
+ * English words one edit away from "timers" that are not a mistyped command: "times out" and
+ * "tiers" are questions, never the calculator.
+ */
+const NOT_TIMERS = new Set(["times", "tiers", "tigers", "timbers", "tilers", "tamers", "miters", "timer"]);
+
+/**
+ * "timrs", "timres", "timerz", "timmers", "tmers": one letter dropped, added, changed or two
+ * swapped (Damerau distance 1). A tired engineer who mistypes the command wants the calculator,
+ * not a catalog card that happens to match the typo.
+ */
+export function isTimersTypo(word: string): boolean {
+  if (word.length < 5 || word.length > 7 || NOT_TIMERS.has(word) || word[0] !== "t") return false;
+  return editDistance(word, "timers") === 1;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
 /** Text that looks like a pasted log rather than a question. */
 export function looksLikeLog(text: string): boolean {
   const lines = text.split("\n", 4).filter((l) => l.trim() !== "");
@@ -27,7 +61,8 @@ export function route(input: string): Intent {
   const first = lower.split(/\s+/, 1)[0] ?? "";
   const rest = text.slice(first.length).trim();
   // "timer t1=2s" and "timer 32s" are the calculator; "timer b", "timer B fired" ask about a timer.
-  if (first === "timers" || (first === "timer" && (rest === "" || CALCULATOR_ARG.test(rest)))) {
+  const calculator = rest === "" || CALCULATOR_ARG.test(rest);
+  if (first === "timers" || ((first === "timer" || isTimersTypo(first)) && calculator)) {
     return { type: "timers", args: rest === "" ? [] : rest.split(/\s+/) };
   }
   if (first === "scan") return { type: "scan", text: rest, asked: true };
