@@ -4,6 +4,14 @@
 import { seconds } from "./timer-base.js";
 
 const MAX_MS = 7 * 24 * 3600 * 1000;
+/** The largest T1, T2 or T4 taken: 64×T1 is then already an hour. */
+const MAX_BASE_MS = 60_000;
+/** What each base timer stands for (RFC 3261 §17.1.1.1, Table 4), for the sentence refusing one too large. */
+const ROLE = {
+  t1: "is the round-trip time estimate (500 ms by default, 2 s in IMS)",
+  t2: "caps the retransmit interval of non-INVITE requests and INVITE responses (4 s by default, 16 s in IMS)",
+  t4: "is how long a message may stay in the network (5 s by default, 17 s in IMS)",
+} as const;
 
 /**
  * A bare T1 below this is seconds (t1=2 is IMS's 2 s); from it on, milliseconds (t1=500), as
@@ -95,6 +103,15 @@ export function parseDuration(value: string, bareUnit: "ms" | "s"): number | str
  * 2 s; see BARE_MS_FROM). The note says how a bare number was read when another reading is plausible.
  */
 export function baseTimer(key: "t1" | "t2" | "t4", value: string): { ms: number; note?: string } | string {
+  const read = baseValue(key, value);
+  // A week's bound is for Expires; T1/T2/T4 estimate round trips and message lifetimes (500 ms,
+  // 4 s, 5 s by default; 2 s, 16 s, 17 s in IMS), so a minute is already far past any stack's.
+  if (typeof read !== "string" && read.ms > MAX_BASE_MS)
+    return `"${value.trim()}" is more than a minute; ${key.toUpperCase()} ${ROLE[key]}, and no stack sets it that high.`;
+  return read;
+}
+
+function baseValue(key: "t1" | "t2" | "t4", value: string): { ms: number; note?: string } | string {
   const text = value.trim();
   const bare = /^\d+(?:\.\d+)?$/.test(text);
   if (bare && Number(text) < BARE_MS_FROM[key]) {
@@ -131,6 +148,9 @@ function words(args: readonly string[]): string[] {
       .replace(/([a-z][a-z0-9-]*)\s*[:=]\s*(?=\S)/gi, "$1=")
       .replace(SPACED_UNIT, "$1$2")
       .replace(/(^|\s)timers?\s+([a-m]|t[124])(?=$|\s)/gi, "$1timer-$2")
+      // "expires 3600", "session-expires 1800": a header name and its value with only a space
+      // between, as people write them; T1/T2/T4 stay timer names ("t1 2s" asks about T1 and 2 s).
+      .replace(/(^|\s)(expires|session-expires|min-se)\s+(?=\d)/gi, "$1$2=")
       .split(/\s+/)
       .filter((w) => w !== "")
   );
@@ -146,6 +166,7 @@ export function parseTimerArgs(args: readonly string[]): TimerArgs {
   const named = new Set<string>();
   const unknown: string[] = [];
   let keepalive = false;
+  let refresher: "uac" | "uas" | undefined;
   for (const raw of words(args)) {
     const arg = raw.toLowerCase();
     if (arg === "ims" || arg === "profile=ims") {
@@ -170,14 +191,30 @@ export function parseTimerArgs(args: readonly string[]): TimerArgs {
       continue;
     }
     const [, word = "", value = ""] = kv;
+    if (word === "refresher") {
+      // Session-Expires's own parameter written as a setting: attached to it below.
+      if (value === "uac" || value === "uas") refresher = value;
+      else errors.push(`refresher=${value}: the refresher is uac (the caller) or uas (the callee).`);
+      continue;
+    }
     const key = KEYS[word];
     if (!key) {
-      errors.push(`Unknown setting "${word}". Known: t1, t2, t4, expires, session-expires, min-se.`);
+      errors.push(
+        `Unknown setting "${word}". Known: t1, t2, t4, expires, session-expires (with refresher=uac or uas), min-se.`,
+      );
       continue;
     }
     if (settings.has(key))
       notes.push(`${LABEL[key]} given more than once; using the last, ${word}=${value}.`);
     settings.set(key, value);
+  }
+  if (refresher) {
+    const se = settings.get("session-expires");
+    if (se === undefined)
+      errors.push(
+        `refresher=${refresher} goes with a Session-Expires; try session-expires=1800 refresher=${refresher}.`,
+      );
+    else if (!/;\s*refresher=/i.test(se)) settings.set("session-expires", `${se};refresher=${refresher}`);
   }
   // "timer B fired": the words around a timer's name are not settings.
   for (const raw of unknown) {

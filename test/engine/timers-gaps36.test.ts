@@ -94,3 +94,51 @@ describe("the session timers section follows the values given", () => {
     expect(timers("min-se=3600").sessionValues.sessionExpiresMs).toBe(3_600_000);
   });
 });
+
+describe("forms close to the documented ones", () => {
+  it("takes refresher=uac or uas as Session-Expires's parameter, before or after it", () => {
+    expect(timers("session-expires=1800 refresher=uas").calculations[0]).toMatch(
+      /^Session-Expires 1800 s: the callee \(refresher=uas\) sends a re-INVITE or UPDATE at 900 s; if none arrives, the caller sends BYE/,
+    );
+    expect(timers("refresher=uac session-expires=1800").calculations[0]).toMatch(
+      /the caller \(refresher=uac\)/,
+    );
+    expect(timers("session-expires=1800 refresher=uas").errors).toEqual([]);
+  });
+
+  it("says what refresher needs or takes when it cannot be used", () => {
+    expect(timers("refresher=uas").errors[0]).toBe(
+      "refresher=uas goes with a Session-Expires; try session-expires=1800 refresher=uas.",
+    );
+    expect(timers("session-expires=90 refresher=both").errors[0]).toMatch(
+      /uac \(the caller\) or uas \(the callee\)/,
+    );
+  });
+
+  it("reads a header name and its value with only a space between", () => {
+    expect(timers("expires 3600").calculations[0]).toMatch(
+      /^Expires 3600 s: Webex Calling .* 2700 s after the REGISTER/,
+    );
+    expect(timers("session-expires 90").calculations[0]).toMatch(
+      /^Session-Expires 90 s: .*BYE at about 60 s/,
+    );
+    expect(timers("expires 3600").errors).toEqual([]);
+  });
+});
+
+describe("implausible base timers", () => {
+  it("refuses a T1, T2 or T4 above a minute instead of working out a 74-day Timer B", () => {
+    const t = timers("t1=99999999");
+    expect(t.errors[0]).toMatch(/^T1: "99999999" is more than a minute; T1 is the round-trip time estimate/);
+    expect(t.calculations.join(" ")).not.toMatch(/6399999/);
+    expect(timers("t4=2m").errors[0]).toMatch(/^T4: "2m" is more than a minute/);
+  });
+
+  it("still takes a large T1 up to a minute", () => {
+    const t = timers("t1=60s");
+    expect(t.errors).toEqual([]);
+    expect(t.calculations).toContain(
+      "With T1 = 60 s: Timer B, F, H, J, L and M = 64×T1 = 3840 s; Timer A, E and G start at 60 s.",
+    );
+  });
+});
