@@ -21,9 +21,16 @@ export type ChallengeOutcome = { of: Finding } & (
   /** The request sent again with credentials was challenged again with stale=true: the credentials
    *  were accepted, only the nonce had expired (`final`, the stale challenge, is judged on its own). */
   | { kind: "stale"; final: Finding }
+  /** No response to it followed, but the log shows its request resent (the same call, a higher CSeq):
+   *  challenged, and the request was resent with credentials; the paste ends before the answer. */
+  | { kind: "resent" }
   /** The same refusal followed, or nothing did: the credentials were refused or never sent. */
   | { kind: "unanswered" }
 );
+
+/** What the scan says of challenges beyond their responses: the stale=true ones (the set), and
+ *  whether the log shows a challenge's request resent with credentials (see challenge-resend.ts). */
+export type ChallengeSigns = ReadonlySet<Finding> & { resent?: (f: Finding) => boolean };
 
 export function isChallenge(f: Pick<Finding, "namespace" | "code">): boolean {
   return (f.namespace === "sip" || f.namespace === "http") && (f.code === 401 || f.code === 407);
@@ -174,11 +181,7 @@ function retriedWithCredentials(f: Finding, g: Finding): boolean {
 /** What the responses after `f` (a challenge or another retried response; in time order) say
  *  about it. Another kind of retried response on the way (a 401 after the 422's retry) is judged
  *  on its own, so the chain goes on past it. */
-export function challengeOutcome(
-  f: Finding,
-  later: Finding[],
-  stale?: ReadonlySet<Finding>,
-): ChallengeOutcome {
+export function challengeOutcome(f: Finding, later: Finding[], stale?: ChallengeSigns): ChallengeOutcome {
   let provisional: Finding | undefined;
   const target = f.namespace === "http" ? requestTarget(f) : undefined;
   const challenge = isChallenge(f);
@@ -197,7 +200,9 @@ export function challengeOutcome(
     if (isRetried(g)) continue;
     return { of: f, kind: "failed-after", final: g };
   }
-  return provisional ? { of: f, kind: "pending", provisional } : { of: f, kind: "unanswered" };
+  if (provisional) return { of: f, kind: "pending", provisional };
+  // Nothing answered the resend in the paste, but the resend itself shows the challenge was met.
+  return challenge && stale?.resent?.(f) ? { of: f, kind: "resent" } : { of: f, kind: "unanswered" };
 }
 
 /** What the client changed when it sent the request again after a 420, 422, 423 or 491. */
@@ -265,6 +270,14 @@ export function challengeNotes(all: ChallengeOutcome[], label: (f: Finding) => s
     notes.push(
       `The 401/407 challenge on line ${renewed.of.line} was answered with credentials, and the request sent with them was challenged again on line ${renewed.final.line} with stale=true: the server accepted the credentials, only the nonce had expired, so the client is expected to send the request again with the new nonce without asking for the password (RFC 3261 §22.4).`,
     );
+  const resent = outcomes.find((o) => o.kind === "resent");
+  if (resent) {
+    const more = outcomes.filter((o) => o.kind === "resent").length - 1;
+    const others = more > 0 ? ` (${more} more challenge${more > 1 ? "s" : ""} went the same way)` : "";
+    notes.push(
+      `The ${label(resent.of)} on line ${resent.of.line}${resent.of.method ? ` (${resent.of.method})` : ""} challenged the request, and the request was resent with credentials (the same call, a higher CSeq)${others}: normal digest authentication. The log shows no answer to the resend, so it does not show whether the request then succeeded.`,
+    );
+  }
   const pending = outcomes.find((o) => o.kind === "pending");
   if (pending?.kind === "pending")
     notes.push(

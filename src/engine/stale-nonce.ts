@@ -2,17 +2,25 @@
 // credentials, but the nonce they were computed with had expired. It is no refusal of the password:
 // the client should simply resend with the new nonce. The scanner records such a status line as a
 // "stale-challenge" event; this ties the event to the 401/407 found on that line.
+// The set also carries what the same events say of every challenge: whether its request was resent
+// (challenge-resend.ts), so a challenge is judged with both (challenge.ts's ChallengeSigns).
+import type { ChallengeSigns } from "./challenge.js";
+import { resentChallenges } from "./challenge-resend.js";
 import type { Finding, TimingEvent } from "./scan/scanner.js";
 
-/** The 401/407 findings whose challenge carried stale=true. */
-export function staleChallenges(findings: readonly Finding[], events: readonly TimingEvent[]): Set<Finding> {
+/** The 401/407 findings whose challenge carried stale=true, and which challenges were resent. */
+export function staleChallenges(
+  findings: readonly Finding[],
+  events: readonly TimingEvent[],
+): Set<Finding> & ChallengeSigns {
   const stale = new Set<Finding>();
+  const signs = Object.assign(stale, { resent: resentChallenges(findings, events, stale) });
   const lines = new Set<number>();
   for (const e of events) if (e.kind === "stale-challenge") lines.add(e.line);
-  if (lines.size === 0) return stale;
+  if (lines.size === 0) return signs;
   for (const f of findings)
     if (f.namespace === "sip" && (f.code === 401 || f.code === 407) && lines.has(f.line)) stale.add(f);
-  return stale;
+  return signs;
 }
 
 /** The headline label of a stale challenge that no retry settled. */
