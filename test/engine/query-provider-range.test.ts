@@ -14,6 +14,6 @@ describe("a provider's code in an area the catalog lacks", () => {
   });
 
   it("suggests an entry of the same area", () => {
-    expect(ask("twilio 11200").suggestions.map((e) => e.id)).toContain("symptom/twilio-webhook-unreachable");
+    expect(ask("twilio 11210").suggestions.map((e) => e.id)).toContain("symptom/twilio-webhook-unreachable");
   });
 });

@@ -20,6 +20,7 @@ import { stampLength } from "./repeats.js";
 import { SDK_HTTP_ERROR, sdkRequestHost } from "./sdk-http-errors.js";
 import { SCRIPT_REPLY_TAGGED } from "./stack-replies.js";
 import { TWILIO_WEBHOOK } from "./twilio-rest.js";
+import { RETRIEVAL_AGENT, TWILIO_RETRIEVAL } from "./twilio-retrieval.js";
 import { TWILIO_UNREACHABLE, UNREACHABLE_AGENT } from "./twilio-unreachable.js";
 import { WEBHOOK_AGENT, WEBHOOK_CHECKS, webhookHost } from "./twilio-webhook-host.js";
 import { UUID_LEAD } from "./voicemail.js";
@@ -236,10 +237,11 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     if (trunk) f.trunk = trunk;
   }
   if (h.dependency) f.dependency = h.dependency;
-  // A pretty-printed 11205 record may name its webhook further below than the detector reads.
-  else if (h.detector === TWILIO_UNREACHABLE && ctx.below) {
+  // A pretty-printed 11205 or 11200 record may name its webhook further below than the detector reads.
+  else if ((h.detector === TWILIO_UNREACHABLE || h.detector === TWILIO_RETRIEVAL) && ctx.below) {
     const host = webhookHost(line, ctx.below);
-    if (host) f.dependency = `${host} (${UNREACHABLE_AGENT})`;
+    const agent = h.detector === TWILIO_RETRIEVAL ? RETRIEVAL_AGENT : UNREACHABLE_AGENT;
+    if (host) f.dependency = `${host} (${agent})`;
   }
   // Teams Direct Routing: Microsoft's subcode in the response's own ms-diagnostics header.
   const diagnostics = headers.diagnostics ? parseDiagnostics(headers.diagnostics) : undefined;

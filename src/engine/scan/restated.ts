@@ -52,7 +52,8 @@ export class Restatements {
     // A log pasted as a chat quote ("> [2024-03-05 03:50:12] WARNING[4411]…") is read as it is plain:
     // these lines are told apart by their stamp, thread and call id at the line's start.
     const src = quoted.line.charCodeAt(0) === 62 ? { ...quoted, line: unquoted(quoted.line) } : quoted;
-    const t = h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo) : h;
+    const t =
+      h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo, src.below) : h;
     if (t === null) return null;
     if (isDumpLine(src.line) && this.dumps.repeats(t, lineNo, src.above, src.below)) return null;
     if (isCodecRefusal(t)) this.codecs.offered(src.line, src.above);

@@ -2,11 +2,12 @@
 // better-supported meaning winning where a number could be read two ways.
 import type { Hit } from "./hit.js";
 import { TWILIO_WEBHOOK } from "./twilio-rest.js";
+import { TWILIO_RETRIEVAL } from "./twilio-retrieval.js";
 import { TWILIO_UNREACHABLE } from "./twilio-unreachable.js";
 
 const LOOSE = new Set(["phrase", "keyword", "ami-cause"]);
 /** Detectors that read one record each (Twilio's alerts): two records on one line are two failures. */
-const RECORDS = new Set([TWILIO_UNREACHABLE, TWILIO_WEBHOOK]);
+const RECORDS = new Set([TWILIO_UNREACHABLE, TWILIO_RETRIEVAL, TWILIO_WEBHOOK]);
 
 /**
  * The hits of one line that become findings: one per code, the better-supported meaning wins.

@@ -8,6 +8,7 @@
 import { all, type Emit, type Hit, hit } from "./hit.js";
 import { isHttpStatus } from "./http-status.js";
 import { PrettyAlerts } from "./twilio-alerts.js";
+import { PrettyRetrievals, TWILIO_RETRIEVAL } from "./twilio-retrieval.js";
 import { detectTwilioUnreachable, TWILIO_UNREACHABLE } from "./twilio-unreachable.js";
 
 /** The detector of a status Twilio's REST API answered with. */
@@ -77,6 +78,8 @@ export class TwilioBodies {
 
   /** The alerts of error 11205 seen on pretty-printed member lines (twilio-alerts.ts). */
   private readonly alerts = new PrettyAlerts();
+  /** The alerts of error 11200 seen on pretty-printed member lines (twilio-retrieval.ts). */
+  private readonly retrievals = new PrettyRetrievals(TWILIO_WEBHOOK);
 
   /**
    * Whether `take` has anything to do with a hit that is not an HTTP status: always, as an 11205
@@ -86,9 +89,17 @@ export class TwilioBodies {
     return true;
   }
 
-  /** The hit to offer instead of `h` on `line` (number lineNo): `h`, Twilio's status, or null. */
-  take(h: Hit, line: string, lineNo: number): Hit | null {
-    if (h.detector === TWILIO_UNREACHABLE) return this.alerts.repeats(line, lineNo) ? null : h;
+  /**
+   * The hit to offer instead of `h` on `line` (number lineNo): `h`, Twilio's status, or null.
+   * `below` gives the lines under it, where a pretty-printed 11200 alert may give its status.
+   */
+  take(h0: Hit, line: string, lineNo: number, below?: (n: number) => string[]): Hit | null {
+    if (h0.detector === TWILIO_UNREACHABLE) return this.alerts.repeats(line, lineNo) ? null : h0;
+    const h =
+      h0.detector === TWILIO_RETRIEVAL || h0.detector === TWILIO_WEBHOOK
+        ? this.retrievals.take(h0, line, lineNo, below)
+        : h0;
+    if (h === null || h.detector === TWILIO_RETRIEVAL) return h;
     if (h.namespace !== "http" && this.line < 0) return h;
     if (h.detector === TWILIO_BODY) {
       this.code = h.code;
@@ -148,7 +159,8 @@ const ALERT_RECORD = /\bErrorCode\b|error_code(?:\\?"|%22)/;
  */
 export function detectTwilioWebhook(segment: string, emit: Emit, lineEnd = Number.POSITIVE_INFINITY): void {
   // Error 11205: Twilio never connected, so the record holds no status; it names the host instead.
-  if (segment.includes("11205")) detectTwilioUnreachable(segment, emit, lineEnd);
+  // So does an 11200 whose record gives no status (twilio-retrieval.ts).
+  if (segment.includes("1120")) detectTwilioUnreachable(segment, emit, lineEnd);
   // A literal first: the regexes never run on lines that name neither key.
   if (!segment.includes("httpResponse") && !segment.includes("status_code")) return;
   if (!ALERT_RECORD.test(segment)) return;
