@@ -29,6 +29,13 @@ const PASTE_BURST_MS = 150;
 const PASTE_SETTLE_MS = 400;
 const QUIT = /^(?:quit|exit|\\q)$/i;
 const LEAVE_HINT = "(To leave, press Ctrl-C again, Ctrl-D, or type quit.)";
+/**
+ * On a terminal the line editor echoes a paste as it arrives, and sipcode cannot take that back,
+ * so the scan card's "redacted before anything is shown" would be false comfort on a shared
+ * screen: the shell says what is redacted and what is not.
+ */
+const PASTE_FOOTER =
+  "Secrets (credentials, tokens, digest values) and phone numbers are redacted in sipcode's answer; the terminal still shows your paste above as you pasted it.";
 
 export async function runShell(
   catalog: Catalog,
@@ -48,7 +55,7 @@ export async function runShell(
   const say = (s: string) => io.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
   if (interactive) {
     say(
-      "sipcode shell: type a code (488, acs 410/3112, q850 16), a symptom, `timers`, or paste a log and end it with an empty line. `help`; Ctrl-C cancels a line or paste; `quit` or Ctrl-D leaves.",
+      "sipcode shell: type a code (488, acs 410/3112, q850 16), a symptom, `timers`, or paste a log and end it with an empty line. `help`; Ctrl-C cancels a line or paste; `quit` or Ctrl-D leaves. Answers redact secrets and phone numbers; what you paste stays on screen as pasted.",
     );
   }
   /** The lines of a paste being collected (null: none). */
@@ -70,9 +77,14 @@ export async function runShell(
 
   const answer = (text: string) => {
     const reply = respond(catalog, text, "shell", { maskPhoneNumbers: config.maskPhoneNumbers });
+    const cards = interactive
+      ? reply.cards.map((c) =>
+          c.footer && /\bredacted\b/.test(c.footer) ? { ...c, footer: PASTE_FOOTER } : c,
+        )
+      : reply.cards;
     say(
       cardsToText(
-        labelLinks(reply.cards, (id) => catalog.byId.get(id)),
+        labelLinks(cards, (id) => catalog.byId.get(id)),
         { colour },
       ),
     );
