@@ -8,6 +8,7 @@ import { refusalNextLeg } from "./gateway-failover.js";
 import { gatewayLine } from "./gateway-lines.js";
 import { failedPing, pingStory } from "./gateway-pings.js";
 import type { Finding } from "./scan/scanner.js";
+import { silentProbes, silentProbesChecks } from "./silent-probes.js";
 
 /** How the catalog names a check for FreeSWITCH's GATEWAY_DOWN on the 503 entry it stands for. */
 const DOWN_PREFIX = "For FreeSWITCH's own GATEWAY_DOWN, ";
@@ -25,6 +26,9 @@ export function gatewayChecks(
   const ping = failedPing(f);
   if (ping) return pingChecks(catalog, e, f, findings);
   if (f.direction === "local" && f.reason === "GATEWAY_DOWN") return refusalChecks(catalog, f, findings);
+  // A proxy's own timeout naming no host, and its probes of a destination timed out too.
+  const probes = f.host || f.code !== 408 ? undefined : silentProbes(f, findings);
+  if (probes) return [...silentProbesChecks(probes, e.methodChecks?.OPTIONS ?? []), ...e.checks];
   return undefined;
 }
 

@@ -8,6 +8,7 @@
 import { pingLeftDown, pingStory, toldStory } from "./gateway-pings.js";
 import type { Row } from "./rows.js";
 import type { Finding } from "./scan/scanner.js";
+import { silentProbes, silentProbesWords } from "./silent-probes.js";
 import { SILENT_WORDS } from "./timeline-rows.js";
 
 /** The label FreeSWITCH's own GATEWAY_DOWN refusal is shown with ("… (FreeSWITCH GATEWAY_DOWN)"). */
@@ -71,7 +72,11 @@ export function otherDestinations(
   if (pingLeftDown(first)) return otherGateways(first, findings, rows);
   const code = `${first.namespace}:${first.code}:${first.subcode}`;
   const mine = rows.find((r) => r.code === code && r.item.firstLine === first.line)?.dest;
-  if (mine === undefined) return "";
+  if (mine === undefined) {
+    // A timeout naming no host, with this system's probes silent too: they name the destination.
+    const probes = first.host ? undefined : silentProbes(first, findings);
+    return probes ? silentProbesWords(probes) : "";
+  }
   const others = rows
     .filter((r) => r.code === code && r.item.failure && r.dest !== undefined && r.dest !== mine)
     // The row's words say how the failure reached the destination ("via …", "(generated locally:

@@ -140,9 +140,11 @@ export function foldRows(rows: Row[]): TimelineItem[] {
     }
     // A few destinations that each failed keep their own rows, each named: one dead dispatcher
     // node and a whole dead set are different incidents.
+    // A lone one keeps apart too (timeline-rows.ts names it): a host-less line of the code (tm's
+    // 408 of a call) is not the destination's failure, so neither row may take the other's words.
     const apart = rs.filter((r) => r.dest);
-    if (apart.length > 1 && apart.length <= MAX_HOST_ROWS) {
-      for (const r of apart) r.item.label = `${r.item.label} ${r.dest}`;
+    if (apart.length > 0 && apart.length <= MAX_HOST_ROWS) {
+      if (apart.length > 1) for (const r of apart) r.item.label = `${r.item.label} ${r.dest}`;
       groups = groups.map((g) => g.filter((r) => !r.dest)).filter((g) => g.length > 1);
     }
     for (const g of groups) {
