@@ -5,6 +5,8 @@
 // So do the calls' marks: Cisco CUBE logs one GUID for both legs of a call, and both legs dial the
 // same number (CUBE may rewrite +44… to 0044…, so only the last 7 digits are compared, and only when
 // the legs show no GUIDs to compare: a GUID both legs share outweighs a number rewritten past recognition).
+// A PBX that forwarded the call in between (Asterisk's "Now forwarding … to 'Local/+44…'") dials the
+// forward target on the outbound leg: that number counts as the caller's too.
 
 import type { Finding } from "./scan/finding.js";
 import { wireMethod } from "./scan/reinvite.js";
@@ -81,10 +83,11 @@ export function legOrder(events: readonly TimingEvent[] | undefined): LegOrder {
   if (!events || events.length === 0) return ANY_ORDER;
   const calls = requestsByCall(events);
   if (calls.size === 0) return ANY_ORDER;
+  const forwards = events.filter((e) => e.kind === "forward");
   return (from, to) => {
     const outbound = requestOf(from, calls);
     const inbound = requestOf(to, calls);
-    if (outbound && inbound && !sameCall(outbound, inbound)) return false;
+    if (outbound && inbound && !sameCall(outbound, inbound, forwards)) return false;
     if (outbound && !before(outbound, from)) return false;
     if (!inbound) return true;
     if (!before(inbound, from)) return false;
@@ -92,8 +95,9 @@ export function legOrder(events: readonly TimingEvent[] | undefined): LegOrder {
   };
 }
 
-/** Whether the calls' marks allow the two requests to be one call's legs (nothing shown: they do). */
-function sameCall(outbound: TimingEvent, inbound: TimingEvent): boolean {
+/** Whether the calls' marks allow the two requests to be one call's legs (nothing shown: they do).
+ *  `forwards`: the log's forwards to a new number. */
+function sameCall(outbound: TimingEvent, inbound: TimingEvent, forwards: readonly TimingEvent[]): boolean {
   // Each GUID form both legs show must agree: CUBE keeps the caller's Cisco-Guid on the outbound leg.
   let compared = false;
   for (const g of outbound.guids ?? []) {
@@ -105,5 +109,16 @@ function sameCall(outbound: TimingEvent, inbound: TimingEvent): boolean {
   }
   if (compared) return true;
   // Without GUIDs to compare, the numbers dialled tell; a number a leg did not show says nothing.
-  return !outbound.dialled || !inbound.dialled || outbound.dialled === inbound.dialled;
+  if (!outbound.dialled || !inbound.dialled || outbound.dialled === inbound.dialled) return true;
+  return forwardedBetween(outbound, inbound, forwards);
+}
+
+/** Whether a forward logged after the caller's request and before the outbound one names the number
+ *  the outbound leg dialled: the box forwarded that call there. */
+function forwardedBetween(
+  outbound: TimingEvent,
+  inbound: TimingEvent,
+  forwards: readonly TimingEvent[],
+): boolean {
+  return forwards.some((e) => e.dialled === outbound.dialled && before(inbound, e) && before(e, outbound));
 }

@@ -5,6 +5,7 @@ import { cubeGuids, dialledTail, requestHeaders } from "./call-marks.js";
 import { sipHeaders } from "./context.js";
 import { copy } from "./detach.js";
 import { referTarget } from "./refer-to.js";
+import { FORWARD_LITERAL, forwardEvent } from "./relay-forward.js";
 import { relayedRequest } from "./relay-lines.js";
 import { uriHost } from "./stated-timeouts.js";
 import { lineAt, nextLines, prevLineStart } from "./text-lines.js";
@@ -113,6 +114,8 @@ export function timingEvent(
     const step = voicemailLine(line);
     if (step) return voicemailStep(text, line, ls, step);
   }
+  // Asterisk forwarding a call: the number the outbound leg dials from now on (relay-order.ts).
+  if (line.includes(FORWARD_LITERAL)) return forwardEvent(line);
   // A digest challenge that says only the nonce expired (stale=true): the credentials were right.
   if (line.includes("SIP/2.0 40") && STALE_STATUS.test(line) && staleChallenge(text, le))
     return { kind: "stale-challenge" };

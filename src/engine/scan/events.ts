@@ -7,6 +7,7 @@ import { jsonObjectTime } from "./json-time.js";
 import { LOOKUP_MISS, noteLookupMiss, resetLookupMiss } from "./lookup-miss.js";
 import { redact } from "./redact.js";
 import { referToOf } from "./refer-to.js";
+import { FORWARD_LITERAL } from "./relay-forward.js";
 import { RELAY_ANCHOR } from "./relay-lines.js";
 import { closedConnection, type StatedTimeout, statedTimeout, TIMEOUT_ANCHORS } from "./stated-timeouts.js";
 import { timeOf as nearTime } from "./time-of.js";
@@ -37,11 +38,12 @@ const ANSWERED = "] has been answered";
  * The literals a line needs for EventLog.record to look at it ("SIP/2.0" of a request line,
  * keep-alives, pjsip's "Request msg", chan_sip's "Retransmitting #", a stack saying a request
  * timed out, a TCP FIN, a PBX handing the call to voicemail, a registrar's "Not found in usrloc",
- * which lookup-miss.ts notes for the reply after it, a proxy script's "relaying INVITE sip:…");
+ * which lookup-miss.ts notes for the reply after it, a proxy script's "relaying INVITE sip:…",
+ * Asterisk forwarding a call to a new number);
  * the scanner finds them with one search over a whole block (anchors.ts).
  */
 export const EVENT_ANCHORS = new RegExp(
-  `SIP/2\\.0|eep|Request msg |ransmitting #|${ANSWERED}|${LOOKUP_MISS}|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}|${RELAY_ANCHOR}`,
+  `SIP/2\\.0|eep|Request msg |ransmitting #|${ANSWERED}|${LOOKUP_MISS}|${TIMEOUT_ANCHORS}|${VOICEMAIL_ANCHORS}|${RELAY_ANCHOR}|${FORWARD_LITERAL}`,
   "g",
 );
 
@@ -118,6 +120,8 @@ export class EventLog {
       ev.method !== "BYE" &&
       ev.kind !== "voicemail" &&
       ev.kind !== "stale-challenge" &&
+      // A forward is placed between the legs it joins by its line alone.
+      ev.kind !== "forward" &&
       // A REFER's Refer-To names the target a failed transfer's report gives.
       !(ev.method === "REFER" && referToOf(ev as TimingEvent))
     )

@@ -8,6 +8,7 @@ import type { ReferTarget } from "./refer-to.js";
  * closed (FIN) by the side named in `from`, toward `to`. A "voicemail" is a PBX handing the call to
  * voicemail (`note` names the step). A "stale-challenge" is a 401/407 whose challenge says stale=true.
  * An "answer" is FreeSWITCH's core marking a channel answered (`note`: the line, redacted).
+ * A "forward" is Asterisk forwarding a call to a new number (`dialled`: its last 7 digits).
  */
 export interface TimingEvent {
   kind:
@@ -18,7 +19,8 @@ export interface TimingEvent {
     | "close"
     | "voicemail"
     | "stale-challenge"
-    | "answer";
+    | "answer"
+    | "forward";
   method?: string;
   line: number;
   /** NaN for a CANCEL or BYE on a line without a time: they still pair with what follows by line. */
@@ -62,7 +64,8 @@ export interface TimingEvent {
   /** An INVITE: the call's GUIDs as Cisco CUBE logs them ("dbg:5A1B2C3D0001" from its debug
    *  header, "hdr:…" from a Cisco-Guid header), each form the same on both legs of one call. */
   guids?: string[];
-  /** An INVITE: the last 7 digits of the number its Request-URI dialled. Internal, never shown. */
+  /** An INVITE: the last 7 digits of the number its Request-URI dialled; a forward: of the number
+   *  the call was forwarded to. Internal, never shown. */
   dialled?: string;
   /** A REFER: the transfer target its Refer-To names. */
   referTo?: ReferTarget;
