@@ -9,6 +9,7 @@ import { echo, inNs, labelOf, listedAnswer, namespaceLabel, othersFor } from "./
 import { diagnosticsResult } from "./explain-diagnostics.js";
 import { noCauseResult } from "./explain-no-cause.js";
 import { bySubcodeFor, familyOrdered } from "./explain-order.js";
+import { unknownPair } from "./explain-pair-unknown.js";
 import { everydayFirst, severalCodes, twoCodes } from "./explain-several.js";
 import { codeIsSubject, isQuantity, unknownWithNamed, withNamedAfter } from "./explain-subject.js";
 import { textResult } from "./explain-text.js";
@@ -221,6 +222,8 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
       return unknownCode(c, query, parsed);
     const acsPair = acsUnknownPair(c, query, parsed);
     if (acsPair) return acsPair;
+    const pair = unknownPair(c, query, parsed, (alone) => codeResult(c, query, alone));
+    if (pair) return pair;
     const vendor = vendorValueResult(c, query, parsed);
     if (vendor) return vendor;
     const text = parsed.words ? asText() : null;

@@ -1,5 +1,5 @@
-// Codes inside a sentence: a namespace word right before a number ("what is sip 480"), or one
-// SIP-range number among words ("got a 488 from the trunk").
+// Codes inside a sentence: a namespace word right before a number ("what is sip 480"), one
+// SIP-range number among words ("got a 488 from the trunk"), or a vendor's pair ("403/118 mobius").
 import type { Namespace } from "../catalog/schema.js";
 import { FILLER_WORDS, normalizeText, tokenize } from "../catalog/text.js";
 import { NAMESPACE_WORDS } from "./query.js";
@@ -39,4 +39,31 @@ export function numberInProse(text: string): { code: number; words: string; plur
   const found = new Set(hits.map((h) => h.t));
   const words = normalizeText(tokens.filter((t) => !found.has(stripEdges(t))).join(" "));
   return { code: Number(hits[0].m[1]), words, plural: hits.every((h) => h.m[2] !== undefined) };
+}
+
+/** An Exotel API error with a second number after it: "1001/5" (Exotel's errors have four digits). */
+const EXOTEL_PAIR_RE = /^(\d{4})\s*[/:-]\s*(\d{1,7})$/;
+/** A status/mobius-error pair inside words: "403/118", never a date (2024/05/01) or a ratio's tail. */
+const MOBIUS_PAIR_RE = /(?<![\w./:-])([1-5]\d\d)\s*\/\s*(\d{1,3})(?![\w./:-])/g;
+const MOBIUS_WORD_RE = /\b(?:mobius(?:-error)?|webex|wxc)\b/i;
+
+/**
+ * A pair written as one vendor writes it, beyond the plain "410/3112": "exotel 1001/5", and one
+ * status/mobius-error pair among words that name Mobius ("403/118 mobius", "got 499/3 from
+ * webex"), read as "mobius 403/118" is. Read as pairs so the answer can say what the pair is.
+ */
+export function vendorPair(
+  text: string,
+  ns: Namespace | null,
+): { namespace: Namespace; code: number; subcode: number } | null {
+  if (!text.includes("/") && ns !== "exotel") return null;
+  if (ns === "exotel") {
+    const m = EXOTEL_PAIR_RE.exec(text);
+    return m ? { namespace: ns, code: Number(m[1]), subcode: Number(m[2]) } : null;
+  }
+  if (!(ns === "mobius" || (ns === null && MOBIUS_WORD_RE.test(text)))) return null;
+  const pairs = new Set([...text.matchAll(MOBIUS_PAIR_RE)].map((m) => `${Number(m[1])}/${Number(m[2])}`));
+  if (pairs.size !== 1) return null;
+  const [code, subcode] = ([...pairs][0] as string).split("/").map(Number);
+  return code === undefined || subcode === undefined ? null : { namespace: "mobius", code, subcode };
 }

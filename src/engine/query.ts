@@ -18,7 +18,7 @@ import {
   timerNamed,
   timerQuestion,
 } from "./query-forms.js";
-import { namespaceInProse, numberInProse } from "./query-prose.js";
+import { namespaceInProse, numberInProse, vendorPair } from "./query-prose.js";
 import { subcodeInProse } from "./query-subcode.js";
 import { q931Cause } from "./scan/causes.js";
 
@@ -285,6 +285,8 @@ export function parseQuery(input: string): ParsedQuery {
   }
   const pair = PAIR_RE.exec(compact) ?? /^(\d{1,3}) (\d{1,7})$/.exec(compact);
   if (pair?.[1] && pair[2]) return codeQuery(namespace, Number(pair[1]), Number(pair[2]));
+  const vendor = vendorPair(compact, namespace);
+  if (vendor) return codeQuery(vendor.namespace, vendor.code, vendor.subcode);
   if (NUM_RE.test(compact)) return codeQuery(namespace, Number(compact), null);
   const plural = PLURAL_RE.exec(compact);
   if (plural?.[1]) return codeQuery(namespace, Number(plural[1]), null);
