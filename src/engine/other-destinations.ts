@@ -6,7 +6,7 @@
 // FreeSWITCH refused calls through because it was DOWN too: two trunks down at once point at a
 // shared cause (this host's network, firewall or DNS), not at one carrier.
 import { pingLeftDown, pingStory, toldStory } from "./gateway-pings.js";
-import type { Row } from "./rows.js";
+import { type Row, TO_WORDS } from "./rows.js";
 import type { Finding } from "./scan/scanner.js";
 import { silentProbes, silentProbesWords } from "./silent-probes.js";
 import { SILENT_WORDS } from "./timeline-rows.js";
@@ -71,7 +71,9 @@ export function otherDestinations(
   if (!first) return "";
   if (pingLeftDown(first)) return otherGateways(first, findings, rows);
   const code = `${first.namespace}:${first.code}:${first.subcode}`;
-  const mine = rows.find((r) => r.code === code && r.item.firstLine === first.line)?.dest;
+  const row = rows.find((r) => r.code === code && r.item.firstLine === first.line);
+  if (row?.to !== undefined) return otherReceivers(first, row, rows);
+  const mine = row?.dest;
   if (mine === undefined) {
     // A timeout naming no host, with this system's probes silent too: they name the destination.
     const probes = first.host ? undefined : silentProbes(first, findings);
@@ -91,4 +93,22 @@ export function otherDestinations(
 function destinationOf(words: string): string {
   if (words.startsWith(SILENT_WORDS)) return words.slice(SILENT_WORDS.length, -1);
   return words.replace(/^(?:to|via) /, "");
+}
+
+/**
+ * "; the same 401 went to 2 addresses in all: 198.51.100.99:5071 (INVITE, line 1), 198.51.100.77:5062
+ * (REGISTER ×2, line 2)" when the log's system refused a few hosts with the code of `first` and each
+ * kept a row of its own (rows.ts): a scanner and a phone with a wrong password are both named,
+ * whichever one the component leads with.
+ */
+function otherReceivers(first: Finding, mine: Row, rows: readonly Row[]): string {
+  const parts: string[] = [];
+  for (const r of rows) {
+    if (r.code !== mine.code || !r.to || !r.item.failure || !r.item.label.includes(TO_WORDS)) continue;
+    const n = r.item.count > 1 ? ` ×${r.item.count}` : "";
+    const how = r.item.methods.length > 0 ? `${r.item.methods.join(", ")}${n}, ` : n ? `${n.slice(1)}, ` : "";
+    parts.push(`${r.to} (${how}line ${r.item.firstLine})`);
+  }
+  if (parts.length < 2) return "";
+  return `; the same ${first.code} went to ${parts.length} addresses in all: ${parts.join(", ")}`;
 }

@@ -62,6 +62,9 @@ export interface Row {
   /** For a relayed row, the row of the outbound failures it passes on (or, when that row is not
    *  known, the failure's line): relays of different failures never share a row. */
   relayKey?: string;
+  /** The host this log's system sent its own failure to (a PBX's refusal of a request from it):
+   *  a code refused to a few hosts keeps a row for each, named, as a code from a few hosts does. */
+  to?: string;
 }
 
 /** Rows of one code gathered into one: the earliest's place and time, every host with its count. */
@@ -147,6 +150,7 @@ export function foldRows(rows: Row[]): TimelineItem[] {
       if (apart.length > 1) for (const r of apart) r.item.label = `${r.item.label} ${r.dest}`;
       groups = groups.map((g) => g.filter((r) => !r.dest)).filter((g) => g.length > 1);
     }
+    groups = keepReceiversApart(rs, groups);
     for (const g of groups) {
       const named = g.filter((r) => r.shown);
       // One sending host keeps its key; a row of several hosts (or of several receivers) is `*`.
@@ -162,6 +166,24 @@ export function foldRows(rows: Row[]): TimelineItem[] {
     out.push(item ?? r.item);
   }
   return out;
+}
+
+/** The words a row sent to `to` is named with. */
+export const TO_WORDS = "(sent to ";
+
+/**
+ * A failure this log's system sent itself to a few hosts (Asterisk refusing an unknown carrier's
+ * INVITE and a phone's REGISTER with a wrong password) keeps a row per host, each named: they are
+ * different peers with different fixes. Past MAX_HOST_ROWS hosts (a scan from many addresses)
+ * they stay one row.
+ */
+function keepReceiversApart(rs: readonly Row[], groups: Row[][]): Row[][] {
+  const to = new Set<string>();
+  for (const r of rs) if (r.to && r.item.failure && r.item.relays === undefined) to.add(r.to);
+  if (to.size < 2 || to.size > MAX_HOST_ROWS) return groups;
+  const apart = (r: Row) => r.to !== undefined && to.has(r.to);
+  for (const r of rs) if (apart(r)) r.item.label = `${r.item.label} ${TO_WORDS}${r.to})`;
+  return groups.map((g) => g.filter((r) => !apart(r))).filter((g) => g.length > 1);
 }
 
 /** The labels of normal rows, in log order: none that also names a failing row, and no Q.850

@@ -222,6 +222,7 @@ export class TimelineRows {
     if (relays !== undefined) item.relays = relays;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup };
     if (dest) row.dest = dest.words;
+    else if (sent && f.direction === "local" && f.host) row.to = f.host;
     if (relayKey !== undefined) row.relayKey = relayKey;
     this.note(row, f, true);
     this.rowIds.set(row, this.all.length);
