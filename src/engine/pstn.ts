@@ -27,7 +27,10 @@ export function pstnSubcode(n: number | null | undefined): PstnSubcode | undefin
     prefix,
     leg,
     sip: Number(digits.slice(3)),
-    meaning: `a ${prefix} prefix means the final answer came from the operator or your own SBC on an ${leg} call, not from Microsoft`,
+    meaning:
+      prefix === "560"
+        ? "a 560 prefix means the final answer came from the operator or your own SBC on an outbound call, not from Microsoft (Teams Direct Routing documents the same)"
+        : "a 540 prefix marks an answer from the operator or your own SBC on an inbound call; Teams Direct Routing's own documentation ties only 560 to the SBC, so on a Direct Routing call a 540xxx code comes from Microsoft",
   };
 }
 

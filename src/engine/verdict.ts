@@ -4,7 +4,7 @@
 import type { Catalog } from "../catalog/indexes.js";
 import { AnsweredLegs } from "./answered-legs.js";
 import type { ChallengeOutcome } from "./challenge.js";
-import { entryLabel } from "./labels.js";
+import { entryLabel, findingEntryLabel } from "./labels.js";
 import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
 import { MOBIUS_REGISTERED, registeredLabel } from "./scan/mobius-registered.js";
 import { OWN_CAUSE } from "./scan/own-causes.js";
@@ -57,6 +57,9 @@ export function label(
   if (e && sippAborted(f))
     return `${entryLabel(e)}, which the SIPp scenario did not expect, so SIPp aborted the call`;
   if (e && (e.subcode === f.subcode || f.namespace !== "acs")) return entryLabel(e);
+  // An ACS result with subcode 0 that opens its code's general entry (408/0) is named with that
+  // entry's title, as its timeline row is: "ACS 408/0" alone would say nothing.
+  if (e && f.subcode === 0) return findingEntryLabel(e, f);
   const ns = {
     sip: "SIP",
     q850: "Q.850 cause",

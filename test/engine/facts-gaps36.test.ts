@@ -48,3 +48,18 @@ describe("FreeSWITCH and Asterisk call barring (52, 54)", () => {
     expect(e?.causes[0]).toMatch(/call barring/i);
   });
 });
+
+describe("an ACS result with subcode 0 is named by its code's general entry", () => {
+  it("heads the scan with the entry's title, not the bare pair", () => {
+    const a = analyze(catalog(), scanText(catalog(), callEnd(408, 0)));
+    expect(a.firstFailureLabel).toBe("ACS 408/0 ACS call controller timed out");
+  });
+});
+
+describe("an unknown 540xxx subcode names both readings of the prefix", () => {
+  it("says Teams Direct Routing ties only 560 to the SBC", () => {
+    const text = cardsToText(explainCards(explain(catalog(), "acs 540499")));
+    expect(text).toMatch(/540 prefix marks an answer from the operator or your own SBC/);
+    expect(text).toMatch(/Direct Routing call a 540xxx code comes from Microsoft/);
+  });
+});
