@@ -4,6 +4,7 @@
 // call that went out through another gateway (confirm that leg carried the same destination).
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
+import { missBehind, missChecks } from "./dialplan.js";
 import { refusalNextLeg } from "./gateway-failover.js";
 import { gatewayLine } from "./gateway-lines.js";
 import { failedPing, pingStory } from "./gateway-pings.js";
@@ -26,6 +27,10 @@ export function gatewayChecks(
   const ping = failedPing(f);
   if (ping) return pingChecks(catalog, e, f, findings);
   if (f.direction === "local" && f.reason === "GATEWAY_DOWN") return refusalChecks(catalog, f, findings);
+  // A 404 Asterisk's dialplan gave (its own line, or a trace's 404 from it with that line): its
+  // context and the number's format lead, before the 404's usual checks.
+  const miss = f.code === 404 ? missBehind(f, findings) : undefined;
+  if (miss) return [...missChecks(miss), ...e.checks];
   // A proxy's own timeout naming no host, and its probes of a destination timed out too.
   const probes = f.host || f.code !== 408 ? undefined : silentProbes(f, findings);
   if (probes) return [...silentProbesChecks(probes, e.methodChecks?.OPTIONS ?? []), ...e.checks];

@@ -5,6 +5,7 @@
 // A gateway's failed OPTIONS ping that left it DOWN is the same failure as another gateway
 // FreeSWITCH refused calls through because it was DOWN too: two trunks down at once point at a
 // shared cause (this host's network, firewall or DNS), not at one carrier.
+import { missBehind, missWords } from "./dialplan.js";
 import { pingLeftDown, pingStory, toldStory } from "./gateway-pings.js";
 import { type Row, TO_WORDS } from "./rows.js";
 import type { Finding } from "./scan/scanner.js";
@@ -69,6 +70,10 @@ export function otherDestinations(
   findings: readonly Finding[] = [],
 ): string {
   if (!first) return "";
+  // A 404 a trace shows Asterisk sending, with Asterisk's own line saying why (dialplan.ts).
+  const miss =
+    first.code === 404 && !first.reason?.startsWith("extension") ? missBehind(first, findings) : undefined;
+  if (miss) return missWords(miss, first);
   if (pingLeftDown(first)) return otherGateways(first, findings, rows);
   const code = `${first.namespace}:${first.code}:${first.subcode}`;
   const row = rows.find((r) => r.code === code && r.item.firstLine === first.line);

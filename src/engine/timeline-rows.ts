@@ -2,6 +2,7 @@
 // host and verdict, so repeats of a code from one host count in one row; rows.ts then gathers rows
 // of a code from many hosts.
 
+import { dialplanMiss, explainsAnswer } from "./dialplan.js";
 import { gatewayLine } from "./gateway-lines.js";
 import { addRelayLines, type Row, rowKind, type TimelineItem } from "./rows.js";
 import type { FoldedCount } from "./scan/fold.js";
@@ -47,6 +48,8 @@ const MAX_ROW_CALLS = 8;
 interface Origin {
   /** Every finding was the log's own system's reply or decision (a proxy's failure_route 408). */
   local: boolean;
+  /** The row's first finding. */
+  first: Finding;
   calls: Set<string>;
   /** More calls than MAX_ROW_CALLS: the row's calls are not all known. */
   many: boolean;
@@ -62,6 +65,17 @@ function differ(bare: Row, a: Origin, host: Row, b: Origin): boolean {
   if (a.many || b.many || a.calls.size === 0 || b.calls.size === 0) return false;
   for (const c of a.calls) if (b.calls.has(c)) return false;
   return true;
+}
+
+/**
+ * Asterisk's own line about the 404 it answered ("rejected because extension not found in context
+ * 'from-pstn'") and a trace's 404 from it (Server: Asterisk …), pasted together: one failure told
+ * by each system, so one row, though the line reads as the log's own reply.
+ */
+function toldByPbx(a: Origin, b: Origin): boolean {
+  if (a.first.code !== 404 || !a.local) return false;
+  const miss = dialplanMiss(a.first);
+  return miss !== undefined && explainsAnswer(miss, b.first);
 }
 
 /** The key rows.ts gathers a code's rows under: a row names its gateway there when it is one of a few. */
@@ -117,7 +131,7 @@ export class TimelineRows {
       const b = this.origins.get(host);
       for (const r of rs) {
         const a = this.origins.get(r);
-        if (!r.shown && !r.sent && a && b && differ(r, a, host, b)) r.sent = true;
+        if (!r.shown && !r.sent && a && b && differ(r, a, host, b) && !toldByPbx(a, b)) r.sent = true;
       }
     }
   }
@@ -127,7 +141,7 @@ export class TimelineRows {
     const local = f.direction === "local";
     const o = this.origins.get(row);
     if (!o || opened) {
-      this.origins.set(row, { local, calls: new Set(f.callId ? [f.callId] : []), many: false });
+      this.origins.set(row, { local, first: f, calls: new Set(f.callId ? [f.callId] : []), many: false });
       return;
     }
     o.local &&= local;
