@@ -6,6 +6,7 @@ import { FILLER_WORDS, tokenize } from "../catalog/text.js";
 import type { ExplainResult } from "./explain.js";
 import { inNs, labelOf, namespaceLabel } from "./explain-common.js";
 import { pstnNote } from "./explain-diagnostics.js";
+import { q850ClassAnswer, q850ClassOf } from "./explain-q850-class.js";
 import type { ParsedQuery } from "./query.js";
 import { searchText } from "./search.js";
 
@@ -32,7 +33,7 @@ function sortedByNumber(c: Catalog, ns: Namespace, bySubcode: boolean): Array<{ 
 
 /**
  * The `count` entries numerically closest to `n`: a binary search, then a walk outwards. SIP and
- * HTTP stay within the class of `n` (499 → 4xx); Mobius numbers below 400 are mobius-error codes
+ * HTTP stay within the class of `n` (499 → 4xx), Q.850 causes within their cause class; Mobius numbers below 400 are mobius-error codes
  * and are compared with those; `within` keeps only one code's entries (ACS 410's subcodes).
  */
 function nearestByNumber(
@@ -48,6 +49,8 @@ function nearestByNumber(
     const cls = Math.floor(n / 100);
     list = list.filter((x) => Math.floor(x.v / 100) === cls);
   }
+  const causeClass = ns === "q850" && !bySubcode ? q850ClassOf(n) : undefined;
+  if (causeClass) list = list.filter((x) => x.v >= causeClass.lo && x.v <= causeClass.hi);
   if (within !== null) list = list.filter((x) => x.e.code === within);
   let lo = 0;
   let hi = list.length;
@@ -85,11 +88,13 @@ const LOOK_ALSO: Partial<Record<Namespace, Namespace[]>> = {
 
 /**
  * Whether a suggested number is close enough to `n` to be called one of the closest codes: the
- * same class for SIP and HTTP, else within 10 or 5 % (subcodes and API codes run in the thousands).
+ * same class for SIP, HTTP and Q.850, else within 10 or 5 % (subcodes and API codes run in the thousands).
  */
 function isClose(ns: Namespace, n: number, v: number): boolean {
   if ((ns === "sip" || ns === "http") && n >= 100 && n <= 699)
     return Math.floor(v / 100) === Math.floor(n / 100);
+  const cls = ns === "q850" ? q850ClassOf(n) : undefined;
+  if (cls) return v >= cls.lo && v <= cls.hi;
   return Math.abs(v - n) <= Math.max(10, n * 0.05);
 }
 
@@ -159,6 +164,12 @@ export function unknownCode(
   } else {
     note = `${shown} is not a code I know in any namespace (SIP codes run 100–699; Q.850 causes 1–127).`;
   }
+  // An unassigned Q.850 cause (35, 112) is answered by its class and the class's unspecified cause.
+  const causeClass = ns === "q850" && subcode === null ? q850ClassAnswer(c, code) : undefined;
+  if (causeClass) {
+    note += ` ${causeClass.text}`;
+    classEntry = causeClass.entry;
+  }
   // A PSTN subcode (560487 alone, or acs 487/560487) the catalog lacks: its prefix still says who answered.
   const pstn = ns === "acs" || ns === null ? pstnNote(c, subcode ?? code) : undefined;
   if (pstn?.text) {
@@ -189,12 +200,15 @@ export function unknownCode(
     const target = subcode ?? code;
     const bySubcode = (ns === "acs" && target >= 1000) || (ns === "mobius" && target < 400);
     // Only codes near the one typed: "exotel 407" is not near Exotel's 1000s.
-    const near = nearestByNumber(c, ns, target, 5).filter((e) => {
+    let near = nearestByNumber(c, ns, target, 5).filter((e) => {
       const v = bySubcode ? e.subcode : e.code;
       return v !== null && isClose(ns, target, v);
     });
+    if (causeClass) near = near.filter((e) => e !== causeClass.entry);
     if (closest && near.length > 0)
-      note += ` The closest ${bareCause ? "Q.850 causes are" : "known codes are"} listed below.`;
+      note += causeClass
+        ? " Other causes of that class are listed below."
+        : ` The closest ${bareCause ? "Q.850 causes are" : "known codes are"} listed below.`;
     suggestions = [...new Set([...suggestions, ...near])].slice(0, Math.max(5, suggestions.length));
   }
   return { query, kind: "unknown", parsed, results: [], others: [], classEntry, note, suggestions };

@@ -165,7 +165,7 @@ describe("a namespace word prefers its own entries", () => {
 });
 
 describe("a bare small number is a Q.850 cause question", () => {
-  it.each(["10", "11", "12", "13", "15", "48"])("%s suggests nearby Q.850 causes", (q) => {
+  it.each(["10", "11", "12", "13", "15", "48"])("%s suggests nearby Q.850 causes of its class", (q) => {
     const r = ask(q);
     expect(r.kind).toBe("unknown");
     expect(r.suggestions.length).toBeGreaterThan(0);
@@ -174,7 +174,7 @@ describe("a bare small number is a Q.850 cause question", () => {
       expect(Math.abs((e.code ?? 0) - Number(q))).toBeLessThanOrEqual(10);
     }
     expect(r.note).toContain(`Q.850 has no cause ${q}`);
-    expect(r.note).toMatch(/The closest Q\.850 causes are listed below/);
+    expect(r.note).toMatch(/Other causes of that class are listed below/);
   });
 
   it("claims closest codes only when they are close", () => {
