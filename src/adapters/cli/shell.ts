@@ -5,7 +5,10 @@
 // On a terminal a paste arrives all at once while typed lines arrive one at a time, so a line
 // followed within a moment by more lines starts a paste whatever it says (a packet line, a header),
 // and a line that arrives alone is answered alone: `SIP/2.0 486 Busy Here` typed by hand gets the
-// 486 card. On a pipe every line arrives at once, so there the lines themselves decide. Bare
+// 486 card. The same holds for empty lines: lines that arrive in one burst are one paste whatever
+// empty lines they hold (Asterisk's `pjsip set logger on` and `sip set debug on` print two of them
+// after every message without a body), while an empty line followed by a pause, or two typed by
+// hand, ends it. On a pipe every line arrives at once, so there the lines themselves decide. Bare
 // codes pasted one per line are a list of questions, not a log, and a command typed ahead after
 // them (`488⏎quit⏎` in one chunk) still runs.
 //
@@ -64,6 +67,10 @@ export async function runShell(
   let explicit = false;
   /** Inside a paste: when an empty line arrived (0 when the last line was not empty). */
   let blankAt = 0;
+  /** Inside a paste: how many empty lines in a row came last, kept so line numbers match the paste. */
+  let blanks = 0;
+  /** When the previous line arrived: a line right after it is part of the same burst. */
+  let lastAt = 0;
   let settle: NodeJS.Timeout | undefined;
   /** On a terminal: a first line waiting to see whether more of a paste follows it. */
   let alone: NodeJS.Timeout | undefined;
@@ -112,6 +119,7 @@ export async function runShell(
     paste = null;
     explicit = false;
     blankAt = 0;
+    blanks = 0;
     const filled = lines.filter((l) => l.trim() !== "");
     if (filled.length === 0) return;
     // One line that arrived on its own is a question or a one-line log, answered as typed; codes
@@ -141,6 +149,8 @@ export async function runShell(
   /** Blank line inside a paste: on a terminal the answer comes once the paste stops arriving. */
   const blank = () => {
     blankAt = Date.now();
+    blanks++;
+    clearTimeout(settle);
     if (interactive)
       settle = setTimeout(() => {
         finishPaste();
@@ -159,6 +169,7 @@ export async function runShell(
     paste = null;
     explicit = false;
     blankAt = 0;
+    blanks = 0;
     if (!typed && leaving) {
       rl.close();
       return;
@@ -177,6 +188,10 @@ export async function runShell(
   prompt();
   for await (const raw of rl) {
     const line = raw.replace(/\r$/, "");
+    const now = Date.now();
+    // On a terminal, a line this close behind the previous one was pasted with it, not typed.
+    const burst = interactive && now - lastAt < PASTE_BURST_MS;
+    lastAt = now;
     if (paste && !explicit) clearTimeout(settle);
     if (paste && !explicit && onlyCodes(paste) && typedAhead(line)) {
       // Codes then a command or a question in one chunk (`488⏎quit⏎` typed ahead): answer the
@@ -192,10 +207,11 @@ export async function runShell(
     } else if (paste && blankAt > 0) {
       // The line after an empty one: more of the same log, or the paste is over.
       clearTimeout(settle);
-      const burst = interactive && Date.now() - blankAt < PASTE_BURST_MS;
-      if (line.trim() !== "" && (burst || continuesLog(line))) {
-        paste.push("", line);
+      if (line.trim() === "" && burst) blank();
+      else if (line.trim() !== "" && (burst || continuesLog(line))) {
+        paste.push(...Array<string>(blanks).fill(""), line);
         blankAt = 0;
+        blanks = 0;
       } else {
         finishPaste();
         if (line.trim() !== "" && !command(line)) break;
