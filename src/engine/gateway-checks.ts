@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { missBehind, missChecks } from "./dialplan.js";
+import { openSipsProbeChecks } from "./dispatcher-set.js";
 import { refusalNextLeg } from "./gateway-failover.js";
 import { gatewayLine } from "./gateway-lines.js";
 import { failedPing, pingStory } from "./gateway-pings.js";
@@ -27,6 +28,9 @@ export function gatewayChecks(
   const ping = failedPing(f);
   if (ping) return pingChecks(catalog, e, f, findings);
   if (f.direction === "local" && f.reason === "GATEWAY_DOWN") return refusalChecks(catalog, f, findings);
+  // OpenSIPS's dispatcher probe: its own MI command, not Kamailio's kamcmd.
+  const openSips = f.method === "OPTIONS" ? openSipsProbeChecks(e, f) : undefined;
+  if (openSips) return openSips;
   // A 404 Asterisk's dialplan gave (its own line, or a trace's 404 from it with that line): its
   // context and the number's format lead, before the 404's usual checks.
   const miss = f.code === 404 ? missBehind(f, findings) : undefined;

@@ -6,6 +6,7 @@
 // FreeSWITCH refused calls through because it was DOWN too: two trunks down at once point at a
 // shared cause (this host's network, firewall or DNS), not at one carrier.
 import { missBehind, missWords } from "./dialplan.js";
+import { deadSetWords } from "./dispatcher-set.js";
 import { pingLeftDown, pingStory, toldStory } from "./gateway-pings.js";
 import { type Row, TO_WORDS } from "./rows.js";
 import type { Finding } from "./scan/scanner.js";
@@ -90,7 +91,9 @@ export function otherDestinations(
     // no answer from 10.0.0.22:5060)"): the destination alone is named here.
     .map((r) => destinationOf(r.dest as string));
   const unique = [...new Set(others)];
-  return unique.length > 0 ? `; the same failure also hit ${unique.join(", ")}` : "";
+  const also = unique.length > 0 ? `; the same failure also hit ${unique.join(", ")}` : "";
+  // A dispatcher probe: when its set then had nothing left, the calls' 503 follows from it.
+  return also + deadSetWords(first, findings);
 }
 
 /** The destination a row's words name: "10.0.0.22:5060" for "(generated locally: no answer from
