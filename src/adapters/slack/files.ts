@@ -75,6 +75,18 @@ function cutNote(name: string, maxBytes: number, gzip: boolean, text: string): s
   return `${name} is larger than ${kB(maxBytes)} kB: I read only the first ${kB(maxBytes)} kB${read}.`;
 }
 
+/** Whitespace, or a format character (zero-width space, word joiner, BOM, soft hyphen, bidi mark). */
+const VISIBLE = /[^\s\p{Cf}]/u;
+
+/**
+ * Why a file's text counts as empty, or undefined when something in it can be read. Some exports
+ * and copy-pastes leave only zero-width characters behind: trim() keeps them, yet nothing is there.
+ */
+function blankness(text: string): string | undefined {
+  if (VISIBLE.test(text)) return undefined;
+  return text.trim() === "" ? "it is empty" : "it is empty (it holds only invisible characters)";
+}
+
 export interface FileText {
   text: string;
   notes: string[];
@@ -132,8 +144,9 @@ export async function readFiles(
       const text = await textOf(buf, cut);
       // An empty log would get a public "No error codes found" card, as if it had been read and
       // were clean: it counts as a file that could not be read, so only the asker hears why.
-      if (text.trim() === "") {
-        out.notes.push(`I skipped ${name}: it is empty, so there is nothing in it to scan.`);
+      const blank = blankness(text);
+      if (blank) {
+        out.notes.push(`I skipped ${name}: ${blank}, so there is nothing in it to scan.`);
         continue;
       }
       const judged = judgeFile(deps.catalog, name, text);
