@@ -47,6 +47,10 @@ const NATIONAL_CONTEXTS = [
   // space only one that starts with the trunk prefix 0 or has 10 digits or more.
   String.raw`(?<=(?<![A-Za-z0-9])(?:from|to)["']?\s*[:=]\s*["'<(]?)`,
   String.raw`(?<=(?<!\b(?:up|set|changed|increased|decreased|raised|reduced|grew|rose|fell|dropped|limited|reset)\s+)(?<![A-Za-z0-9])(?:from|to)\s+["'<(]?)(?=0|\d{10})`,
+  // A whole segment of a URL path (`/Numbers/09876543210.json`, `/lookup/14155550123?x`): REST APIs
+  // take the number in the path (Exotel's number metadata, lookup services). Only digits count, so
+  // hex ids, UUIDs and SIDs stay; a segment that goes on with digits (`/1234567.89`) is no number.
+  String.raw`(?<=\/[^\s/"'<>]+\/)(?=\d+(?!\d|[.\-]\d))`,
   // A display name's number: "Alice" <4155550123>.
   String.raw`(?<="\s*<)`,
   // After a channel technology: PJSIP/4155550123@trunk, SIP/trunk/4155550123, sofia/gateway/gw/….
