@@ -24,6 +24,8 @@ const USER_SECRET = String.raw`(?!(?:sips?|tel|https?|wss?|urn|mailto):|\d{1,2}:
  * case after lower case, so words ("basic auth failed") stay.
  */
 const BASE64 = String.raw`(?=[A-Za-z0-9+/]*[\d+/=]|[A-Za-z]*[a-z][A-Za-z]*[A-Z])(?:[A-Za-z0-9+/]{4}){3,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![\w+/=-])`;
+/** Keys whose value is a secret, as an encoded query names them (the plain form has its own rule). */
+const SECRET_KEYS = `(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sig|signature|credentials?|[A-Za-z]*(?:Password|Secret|Token|ApiKey|AccessKey))`;
 /** A cookie header's value: quoted (JSON), a list of quoted values (Node's set-cookie), or its pairs. */
 const COOKIE = String.raw`(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|\[[^\]\r\n]*\]|[^\s;,"'}\]\\]+(?:;\s*[^\s;,"'}\]\\]+)*)`;
 
@@ -91,6 +93,13 @@ export const RULES: RegExp[] = [
   // not its end.
   /(["']?(?<![A-Za-z0-9])(?:api[_-]?key|api[_-]?token|access[_-]?key|accesskey|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|secret|md5secret|client[_-]?secret|password|passwd|passphrase|pass|pwd|sip[_-]?secret|credentials?|ha1(?:b|_sha256|_sha512t256)?)\b["']?\s*[:=]\s*)(?!(?:YES|NO)\))(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/gi,
   /((?<=[a-z0-9])(?:Password|Passwd|Passphrase|Pass|Pwd|Secret|Token|ApiKey|AccessKey|PrivateKey|SecretKey|Credentials?|Ha1b?)\b["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|(?:&(?:amp|lt|gt|quot|apos|#39|#x27);|&(?![\w.-]+=)|[^\s,;&}])+)/g,
+  // The same keys in a URL that is itself URL-encoded, as Twilio's alert_text and a URL passed as
+  // a query parameter carry it (`%3Ftoken%3Dsk_…`, `%26password%3D…`, twice encoded `%253D`): the
+  // key follows an encoded "?" or "&" (or a plain one) and the value ends at the next encoded "&".
+  new RegExp(
+    String.raw`((?:(?<![A-Za-z0-9])|(?<=%(?:25)?(?:3[Ff]|26)))${SECRET_KEYS}(?:%(?:25)?3[Dd]))(?:(?!%(?:25)?(?:26|23|22|20))[^\s&"'<>,;}\\])+`,
+    "gi",
+  ),
   // Command-line credentials: curl -u SID:TOKEN (Twilio's own examples), --user user:password,
   // --proxy-user; wget --password PASS and --http-password PASS (the `=` forms are keys above).
   /((?<![\w-])(?:-[uU](?:\s+|=)?|--(?:proxy-)?user(?:\s+|=)))(?:"[^"\r\n:]*:[^"\r\n]*"|'[^'\r\n:]*:[^'\r\n]*'|[^\s"':]*:[^\s"']*)/g,
