@@ -83,7 +83,7 @@ export function loneBody(after: readonly string[]): string[] | undefined {
 }
 
 /** An OkHttp header line: `content-type: application/json`, after the logger's own prefix. */
-const HEADER = /[\w-]+: \S/;
+export const HEADER = /[\w-]+: \S/;
 
 /**
  * Whether the first `n` of `after` are all header lines: then the empty message after them is the

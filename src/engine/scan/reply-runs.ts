@@ -10,7 +10,16 @@
 // A body may be pretty-printed over several lines: OkHttp's Android logger writes each line of a
 // message as its own log line. OkHttp's `<-- END HTTP (48-byte body)` after each body closes it: it
 // is no reply and no body line (okhttp-body.ts).
-import { isBodyStart, isEmptyMessage, isResponseEnd, loneBody, readBody } from "./okhttp-body.js";
+import {
+  EXCHANGE,
+  HEADER,
+  isBodyStart,
+  isEmptyMessage,
+  isResponseEnd,
+  loneBody,
+  readBody,
+} from "./okhttp-body.js";
+import { sameThread, threadOf } from "./okhttp-threads.js";
 import { nextLines, prevLines } from "./text-lines.js";
 
 /** An HTTP client's error reply line: OkHttp's `<-- 403 Forbidden https://…`. */
@@ -63,8 +72,24 @@ export function runBody(line: string, buf: string, le: number): string[] | undef
   // Cheap test first: almost no line is an HTTP client's reply.
   if (!line.includes("<--") || !ERROR_REPLY.test(line)) return undefined;
   const after = nextLines(buf, le, MAX_BELOW);
-  const below = leadingReplies(after);
   const before = prevLines(buf, buf.lastIndexOf("\n", le - 1) + 1, MAX_RUN);
+  const tid = threadOf(line);
+  if (tid === undefined) return bodyIn(after, before, after.length < MAX_BELOW);
+  // Logcat names each line's thread: this reply's lines are its own thread's, whatever other
+  // calls logged between them, and the plain look-ahead reads only those too.
+  const mine = sameThread(after, tid);
+  const body = bodyIn(mine, sameThread(before, tid), after.length < MAX_BELOW);
+  if (body !== undefined) return body;
+  const k = mine.slice(0, 4).findIndex((l) => EXCHANGE.test(l));
+  return (k < 0 ? mine.slice(0, 4) : mine.slice(0, k)).map((l) => l.trim());
+}
+
+/**
+ * runBody for the lines below (`after`) and above (`before`, nearest first) one reply; `complete`
+ * when `after` reaches the end of the log.
+ */
+function bodyIn(after: string[], before: string[], complete: boolean): string[] | undefined {
+  const below = leadingReplies(after);
   const above = leadingReplies(before);
   const run = above + 1 + below;
   // A reply on its own: OkHttp's headers may stand between it and its body, closed by END HTTP.
@@ -76,9 +101,11 @@ export function runBody(line: string, buf: string, le: number): string[] | undef
   // Longer than can be counted: when bodies follow, any one picked would be a guess.
   if (fromFailure > MAX_RUN) return isBodyStart(after[below]) ? [] : undefined;
   // One body more than the replies tells the counts apart as well as one fewer does.
-  const bodies = bodiesOf(after, below, Math.min(run, MAX_RUN) + 1);
+  const bodies = bodiesOf(after, below, Math.min(run, MAX_RUN) + 1, complete);
   // The bodies go on past what the scanner holds: which is whose cannot be told for sure.
   if (bodies === undefined) return [];
+  // The replies' headers, then their bodies, interleaved: no order says which body is whose.
+  if (bodies.length === 0 && interleaved(after, below)) return [];
   // No body at all: nothing to misplace, so the plain look-ahead reads on as for a lone reply.
   if (bodies.every((b) => b.length === 0)) return undefined;
   // Each reply of the run has its body, successes included.
@@ -106,14 +133,19 @@ export function runBody(line: string, buf: string, le: number): string[] | undef
  * closes the body above it; one with no body of its own above it is a reply that logged none, which
  * keeps its place as an empty body. Its empty message lines before each body are skipped.
  */
-function bodiesOf(after: readonly string[], from: number, n: number): string[][] | undefined {
+function bodiesOf(
+  after: readonly string[],
+  from: number,
+  n: number,
+  complete: boolean,
+): string[][] | undefined {
   const bodies: string[][] = [];
   /** Whether the last body still waits for its END line; whether the one before was closed by one. */
   let open = false;
   let ended = true;
   let i = from;
   while (bodies.length < n) {
-    if (i >= after.length) return after.length < MAX_BELOW ? bodies : undefined;
+    if (i >= after.length) return complete ? bodies : undefined;
     const l = after[i] as string;
     if (isResponseEnd(l)) {
       if (!open && ended) bodies.push([]);
@@ -128,7 +160,7 @@ function bodiesOf(after: readonly string[], from: number, n: number): string[][]
     }
     if (!isBodyStart(l)) return bodies;
     const read = readBody(after, i);
-    if (read === "cut") return after.length < MAX_BELOW ? bodies : undefined;
+    if (read === "cut") return complete ? bodies : undefined;
     // A new exchange, or a body longer than any error reply's, ends the run's bodies here.
     if (read === null) return bodies;
     bodies.push(read.body);
@@ -137,4 +169,26 @@ function bodiesOf(after: readonly string[], from: number, n: number): string[][]
     i = read.next;
   }
   return bodies;
+}
+
+/**
+ * Whether the lines below a run of replies (from `from`) hold their headers and then more than one
+ * body or END line before the next exchange: several replies logged their headers and bodies
+ * interleaved (two calls in flight), so none of them can take the next body as its own.
+ */
+function interleaved(after: readonly string[], from: number): boolean {
+  let bodies = 0;
+  let ends = 0;
+  for (let i = from; i < after.length; i++) {
+    const l = after[i] as string;
+    if (isResponseEnd(l)) ends++;
+    else if (EXCHANGE.test(l)) break;
+    else if (isBodyStart(l)) {
+      const read = readBody(after, i);
+      if (read === null || read === "cut") break;
+      bodies++;
+      i = read.next - 1;
+    } else if (bodies > 0 || ends > 0 || !(isEmptyMessage(l) || HEADER.test(l))) break;
+  }
+  return bodies > 1 || ends > 1;
 }
