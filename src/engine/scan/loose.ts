@@ -5,7 +5,7 @@ import { D } from "./gates.js";
 import { all, type Emit, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
 import { hasMobiusUrl, mobiusReply } from "./mobius-http.js";
-import { apiEnvelope, countedKeyword, mediaCounter, responseBody } from "./not-codes.js";
+import { apiEnvelope, apiStatusMember, countedKeyword, mediaCounter, responseBody } from "./not-codes.js";
 import * as P from "./patterns.js";
 import { firstWords, phaseIn, phraseConfirms, phraseWords, type ScanIndex } from "./scan-index.js";
 
@@ -67,7 +67,7 @@ export function detectLoose(
     all(P.KEYWORD, segment, (m) => {
       const code = Number(m[1]);
       if (bare() === "http" && code >= 600) return;
-      const ns = statusNamespace(bare(), code);
+      const ns = apiStatusMember(segment, m) ? "http" : statusNamespace(bare(), code);
       if (ns === "sip" && apiEnvelope(segment, m)) return;
       if (mediaCounter(segment, m) || countedKeyword(segment, m)) return;
       const h = place(hit(ns, code, null, 0.7, "keyword", m[0]), segment, index);

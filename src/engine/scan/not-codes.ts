@@ -123,3 +123,16 @@ export function apiEnvelope(segment: string, m: RegExpExecArray): boolean {
   if (segment.lastIndexOf("{", m.index) < 0 || segment.indexOf("}", m.index) < 0) return false;
   return isHttpStatus(Number(m[1])) && !SIP_RECORD.test(segment);
 }
+
+/**
+ * A member of a pretty-printed JSON object alone on its line, `"Status": 429,` (Exotel v1's
+ * RestException piped through `jq .`, Python's `json.dumps(indent=4)`, an API's
+ * `{"error": {…, "status": 403}}`): an API's answer, so an HTTP status, not a SIP response. A SIP
+ * record names SIP elsewhere on the line, or keys its status otherwise (`"sip_status"`), and a
+ * number no HTTP server sends (486) stays SIP.
+ */
+const STATUS_MEMBER = /^[ \t]*"status"[ \t]*:[ \t]*([1-5]\d\d)[ \t]*,?[ \t]*$/i;
+export function apiStatusMember(segment: string, m: RegExpExecArray): boolean {
+  if (segment.charCodeAt(m.index - 1) !== 34 || !STATUS_MEMBER.test(segment)) return false;
+  return isHttpStatus(Number(m[1]));
+}
