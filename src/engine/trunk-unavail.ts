@@ -7,6 +7,7 @@
 // named: trunks failing together point at this Asterisk's own network. A phone dialled together
 // with a trunk failed as well: it is named beside the trunk, and its registration checks follow
 // the trunk's.
+import { missingEndpointChecks, missingEndpointComponent } from "./missing-endpoint.js";
 import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
 import { PHONE_MARK } from "./scan/dial-targets.js";
 import type { Finding } from "./scan/scanner.js";
@@ -66,6 +67,9 @@ function listed(names: readonly string[]): string {
 }
 
 export function trunkUnavailComponent(f: Finding): string | null {
+  // A Dial() to an endpoint that is not configured failed the same way, with a cause of its own.
+  const missing = missingEndpointComponent(f);
+  if (missing) return missing;
   const trunks = unavailableTrunks(f);
   const [first] = trunks;
   if (!first) return null;
@@ -107,6 +111,8 @@ function withPhonesComponent(trunks: readonly Trunk[], phones: readonly Trunk[])
 
 /** The checks for unavailable trunks, in the words of the channel driver each uses, then the phones'. */
 export function trunkUnavailChecks(f: Finding): string[] | undefined {
+  const missing = missingEndpointChecks(f);
+  if (missing) return missing;
   const trunks = unavailableTrunks(f);
   if (trunks.length === 0) return undefined;
   const phones = unavailablePhones(f);

@@ -12,7 +12,7 @@ import { all, type Emit, hit, put } from "./hit.js";
 import { unquoted } from "./text-lines.js";
 
 /** The literals these lines are found by (anchors.ts, through pbx-refusals.ts's anchors). */
-export const CHAN_UNAVAIL_ANCHORS = ["CHANUNAVAIL", "Everyone is busy"];
+export const CHAN_UNAVAIL_ANCHORS = ["CHANUNAVAIL", "Everyone is busy", "Unable to create PJSIP channel"];
 
 /** What a CHANUNAVAIL hit says, and how dial-outcomes.ts tells it from a real cause. */
 export const CHAN_UNAVAIL_REASON =
@@ -26,6 +26,17 @@ const STATUS = /\b(?:DIALSTATUS|DialStatus)\s*[=:]\s*["']?CHANUNAVAIL\b/g;
 const FALLTHROUGH = /\bAuto fallthrough, channel '[^'\n]{1,200}' status is 'CHANUNAVAIL'/g;
 /** Legs dialled : busy / congested / unavailable, with only the last counted. */
 const EVERYONE = /\bEveryone is busy\/congested at this time \(\d{1,5}:0\/0\/[1-9]\d{0,4}\)/g;
+
+/**
+ * chan_pjsip.c request(): "Unable to create PJSIP channel - endpoint 'carrier-trunk' was not found".
+ * Dial() named a PJSIP endpoint this Asterisk has no configuration for, and chan_pjsip failed the
+ * leg with AST_CAUSE_NO_ROUTE_DESTINATION (3) before anything was sent: app_dial's "(cause 3 - No
+ * route to destination)" below restates it. The endpoint's name is what the component names.
+ */
+const NO_ENDPOINT = /\bUnable to create PJSIP channel - endpoint '([^'\n]{1,80})' was not found/g;
+const NO_ROUTE = 3;
+/** How a missing endpoint's reason starts (trunk-unavail.ts reads the name back). */
+export const MISSING_ENDPOINT = "PJSIP endpoint ";
 
 /** A cause the dialplan printed beside the status ("HANGUPCAUSE=18 DIALSTATUS=CHANUNAVAIL"). */
 const HANGUPCAUSE = /\bHANGUPCAUSE\s*[=:]\s*["']?[1-9]/;
@@ -44,6 +55,11 @@ export function detectChanUnavail(segment: string, emit: Emit): void {
     else all(STATUS, segment, found);
   }
   if (segment.includes("Everyone is busy")) all(EVERYONE, segment, found);
+  if (segment.includes("Unable to create PJSIP channel"))
+    all(NO_ENDPOINT, segment, (m) => {
+      const extra = { reason: `${MISSING_ENDPOINT}'${m[1]}' was not found` };
+      put(emit, hit("q850", NO_ROUTE, null, 0.8, DIAL_STATUS, true, extra), m);
+    });
 }
 
 /** How far above a CHANUNAVAIL line its call's Dial() is looked for. */
