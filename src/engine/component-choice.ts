@@ -21,6 +21,7 @@ import type { Hangup } from "./hangups.js";
 import { refusedOfferComponent } from "./offer-refused.js";
 import { pstnResult } from "./pstn.js";
 import type { Finding } from "./scan/scanner.js";
+import { silentProbes, silentProbesComponent } from "./silent-probes.js";
 import { sippComponent } from "./sipp.js";
 import type { TimerFinding } from "./timing.js";
 import { type TransferReport, transferComponent } from "./transfer.js";
@@ -99,10 +100,17 @@ export function chooseComponent(c: ComponentClues): string | null {
       gatewayComponent(first, c.ordered, c.firstEntry?.failingSide ?? c.firstEntry?.generatedBy) ??
       trunkUnavailComponent(first) ??
       pstnResult(c.catalog, first)?.component ??
+      silentProbed(first, c.ordered) ??
       failingComponentOf(first, c.firstEntry) ??
       apiBehindStatus(first, c.ordered, c.entryOf)
     );
   if (quiet?.request)
     return `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`;
   return c.dropped?.component ?? null;
+}
+
+/** A proxy's host-less timeout of a call, blamed on the destinations its own probes found silent. */
+function silentProbed(first: Finding, ordered: readonly Finding[]): string | null {
+  const p = silentProbes(first, ordered);
+  return p ? silentProbesComponent(p) : null;
 }

@@ -10,7 +10,6 @@ import { deadSetWords } from "./dispatcher-set.js";
 import { pingLeftDown, pingStory, toldStory } from "./gateway-pings.js";
 import { type Row, TO_WORDS } from "./rows.js";
 import type { Finding } from "./scan/scanner.js";
-import { silentProbes, silentProbesWords } from "./silent-probes.js";
 import { SILENT_WORDS } from "./timeline-rows.js";
 
 /** The label FreeSWITCH's own GATEWAY_DOWN refusal is shown with ("… (FreeSWITCH GATEWAY_DOWN)"). */
@@ -80,11 +79,9 @@ export function otherDestinations(
   const row = rows.find((r) => r.code === code && r.item.firstLine === first.line);
   if (row?.to !== undefined) return otherReceivers(first, row, rows);
   const mine = row?.dest;
-  if (mine === undefined) {
-    // A timeout naming no host, with this system's probes silent too: they name the destination.
-    const probes = first.host ? undefined : silentProbes(first, findings);
-    return probes ? silentProbesWords(probes) : "";
-  }
+  // A timeout naming no host whose proxy's probes found a destination silent names it as the
+  // component itself (component-choice.ts): nothing to add.
+  if (mine === undefined) return "";
   const others = rows
     .filter((r) => r.code === code && r.item.failure && r.dest !== undefined && r.dest !== mine)
     // The row's words say how the failure reached the destination ("via …", "(generated locally:

@@ -47,9 +47,13 @@ export function silentProbes(first: Finding | null, findings: readonly Finding[]
   return hosts.length > 0 ? { hosts, line } : undefined;
 }
 
-/** "; 10.0.0.21:5060 never answered …" for the failing component of a host-less timeout. */
-export function silentProbesWords(p: SilentProbes): string {
-  return `; ${p.hosts.join(", ")} never answered this system's OPTIONS probes either (line ${p.line}): a destination that is down is the likely reason the request timed out`;
+/**
+ * The failing component of a host-less timeout whose proxy's probes found destinations silent: the
+ * destination is what failed, and the 408 is only the proxy's own way of ending the call's request.
+ */
+export function silentProbesComponent(p: SilentProbes): string {
+  const many = p.hosts.length > 1;
+  return `${p.hosts.join(", ")}, which never answered this system's OPTIONS probes (line ${p.line}): ${many ? "destinations" : "a destination"} that ${many ? "are" : "is"} down, so the call's request routed there got no answer and the proxy ended it with the 408 itself`;
 }
 
 /** The checks of a host-less timeout whose proxy's probes found destinations silent: those first. */

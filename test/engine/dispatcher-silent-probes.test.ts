@@ -35,7 +35,10 @@ describe("a call's timeout and the dispatcher's probe timeouts", () => {
   it("names the probed destination in the failing component and leads the checks with it", () => {
     const a = run([TM, probe("41", "10.0.0.21")]);
     expect(a.firstFailure).toMatchObject({ code: 408, line: 1 });
-    expect(a.failingComponent).toContain("10.0.0.21:5060 never answered this system's OPTIONS probes");
+    expect(a.failingComponent).toMatch(
+      /^10\.0\.0\.21:5060, which never answered this system's OPTIONS probes \(line 2\)/,
+    );
+    expect(a.failingComponent).not.toContain("A downstream proxy");
     expect(a.checklist[0]).toMatch(
       /^Check 10\.0\.0\.21:5060: this system's OPTIONS probes to it timed out too/,
     );
