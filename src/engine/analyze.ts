@@ -14,7 +14,7 @@ import { cancelIndex } from "./cancel-index.js";
 import { cancelNotes } from "./cancel-notes.js";
 import { type Cancelled, cancelledBy } from "./cancels.js";
 import { type ChallengeOutcome, challengeNotes, challengeOutcome, isRetried } from "./challenge.js";
-import { checkMethod } from "./check-method.js";
+import { FailedMethods } from "./check-method.js";
 import { chronological } from "./chronology.js";
 import { chooseComponent } from "./component-choice.js";
 import { MAX_PAIRED, relatedPairs } from "./correlate.js";
@@ -56,8 +56,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   let firstFailure: Finding | null = null;
   const failureEntries: Entry[] = [];
   const failing: Finding[] = [];
-  // The request each failure entry first failed: a REGISTER's 403 has checks of its own.
-  const failedMethod = new Map<Entry, string>();
+  // The requests each failure entry failed: a REGISTER's 403 has checks of its own.
+  const failedMethods = new FailedMethods();
   const leadCheck = new Map<Entry, string>();
   const replacedChecks = new Map<Entry, readonly string[]>();
   const failed = new Map<Entry, Finding[]>();
@@ -124,9 +124,8 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
       // A Dial() through a trunk that ended CHANUNAVAIL: the trunk's checks, not the callee's.
       const trunk = trunkUnavailChecks(f) ?? gatewayChecks(catalog, e, f, scan.findings);
       if (trunk) replacedChecks.set(e, trunk);
-      const method = checkMethod(f);
-      if (method) failedMethod.set(e, method);
     }
+    if (!normal && e) failedMethods.see(e, f);
     const hangupMethod = hangup?.request.method ?? false;
     placed.push([
       f,
@@ -210,7 +209,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
   const correlations = [
     ...relayed.notes(named),
     ...acsNotes(catalog, overruled, named, linked),
-    ...relatedPairs(failed, linked),
+    ...relatedPairs(failed, linked, scan.findings),
     ...diagnosticsNotes(failing, named),
     ...bothLegsNotes(failing, named),
   ].slice(0, 6);
@@ -230,7 +229,7 @@ export function analyze(catalog: Catalog, scan: ScanOutput): Analysis {
         fork && entryOf(fork[1].best),
       ],
       timers: timers.map((t) => catalog.byId.get(t.timer)).filter((e): e is Entry => e !== undefined),
-      methods: failedMethod,
+      methods: failedMethods.merged(replacedChecks, firstFailure),
       extra: leadCheck,
       replaced: replacedChecks,
       dependencies: leadingDependencies(first, failing),
