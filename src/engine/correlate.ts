@@ -141,9 +141,13 @@ function atLine(e: Entry, f: Finding): string {
 
 /** Failures the catalog links (a mapping or a related entry) that the log shows in one call;
  *  `linked` lists pairs of entry ids already explained together. */
-export function relatedPairs(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
+export function relatedPairs(
+  failed: Map<Entry, Finding[]>,
+  linked: Set<string>,
+  findings: readonly Finding[] = [],
+): string[] {
   // A call refused as unregistered after the device's registration failed: the cause leads.
-  const out = [...unregisteredCallNotes(failed, linked), ...dependencyPairs(failed, linked)];
+  const out = [...unregisteredCallNotes(failed, linked, findings), ...dependencyPairs(failed, linked)];
   const entries = [...failed.keys()];
   for (const a of entries) {
     for (const b of entries) {

@@ -3,6 +3,8 @@
 // two of its lines belong together only when they share a trackingId or a device id.
 import type { Entry } from "../catalog/schema.js";
 import { entryLabel } from "./labels.js";
+import { mobiusCluster, REGISTER_PATH } from "./mobius-failover.js";
+import { MOBIUS_REGISTERED } from "./scan/mobius-registered.js";
 import type { Finding } from "./scan/scanner.js";
 
 /** "trackingId=WEBCLIENT_1b2c…_7": the client session, without the per-request counter "_7". */
@@ -53,11 +55,43 @@ export function otherDevices(a: Finding, b: Finding): boolean {
 export const NOT_REGISTERED = 112;
 
 /**
- * A call Mobius refused because the device is not registered (112), after a registration failure
- * of the same device (`failed`: the failing findings by entry): the registration failure is the
- * cause. Marks the pair in `linked`, so the catalog's plain link between them is not said twice.
+ * How long after a registration failure a device's refused call can still be put down to it. The
+ * SDK retries registration within seconds and re-registers every few minutes; a 112 much later
+ * means the registration was lost since (missed keepalives, an unregister, a rehome), which is
+ * where to look, not the old failure.
  */
-export function unregisteredCallNotes(failed: Map<Entry, Finding[]>, linked: Set<string>): string[] {
+const STILL_UNREGISTERED_MS = 5 * 60_000;
+
+/**
+ * Whether the device registered again between the registration failure `reg` and the call `call`:
+ * a 2xx to its registration (OkHttp's `<-- 200 …/device`, the web SDK's "Registration successful")
+ * in between, or a time gap longer than a failed registration stays the state of the device.
+ */
+function registeredSince(reg: Finding, call: Finding, findings: readonly Finding[]): boolean {
+  if (reg.tsMs !== undefined && call.tsMs !== undefined && call.tsMs - reg.tsMs > STILL_UNREGISTERED_MS)
+    return true;
+  return findings.some(
+    (g) =>
+      g.line > reg.line &&
+      g.line < call.line &&
+      g.code >= 200 &&
+      g.code < 300 &&
+      (g.detector === MOBIUS_REGISTERED || (mobiusCluster(g) !== undefined && REGISTER_PATH.test(g.text))) &&
+      sameDevice(reg, g),
+  );
+}
+
+/**
+ * A call Mobius refused because the device is not registered (112), after a registration failure
+ * of the same device (`failed`: the failing findings by entry) that it never recovered from (no
+ * successful registration in between, in `findings`, and not long before): the registration failure
+ * is the cause. Marks the pair in `linked`, so the catalog's plain link between them is not said twice.
+ */
+export function unregisteredCallNotes(
+  failed: Map<Entry, Finding[]>,
+  linked: Set<string>,
+  findings: readonly Finding[] = [],
+): string[] {
   const regs: Array<[Entry, Finding]> = [];
   const calls: Array<[Entry, Finding]> = [];
   for (const [e, fs] of failed) {
@@ -68,9 +102,15 @@ export function unregisteredCallNotes(failed: Map<Entry, Finding[]>, linked: Set
     }
   }
   for (const [ce, call] of calls) {
-    const reg = regs.find(([, r]) => r.line < call.line && sameDevice(r, call));
+    // The latest failure before the call is the state the device was left in.
+    const reg = regs.filter(([, r]) => r.line < call.line && sameDevice(r, call)).pop();
     if (!reg) continue;
     const [re, r] = reg;
+    if (registeredSince(r, call, findings)) {
+      // The catalog's plain link would send the reader back to a failure that was over too.
+      linked.add(`${re.id}|${ce.id}`).add(`${ce.id}|${re.id}`);
+      continue;
+    }
     linked.add(`${re.id}|${ce.id}`).add(`${ce.id}|${re.id}`);
     return [
       `${entryLabel(ce)} (line ${call.line}) follows from ${entryLabel(re)} (line ${r.line}): the device was still not registered, so Mobius refused its call.`,

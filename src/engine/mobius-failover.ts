@@ -5,9 +5,10 @@ import { MOBIUS_REGISTERED } from "./scan/mobius-registered.js";
 import type { Finding } from "./scan/scanner.js";
 
 /** The registration path of a Mobius URL (POST …/calling/web/device). */
-const REGISTER_PATH = /\bmobius\b[^\s"'<>]*\/device\/?(?:[\s"'<>?)]|$)/i;
+export const REGISTER_PATH = /\bmobius\b[^\s"'<>]*\/device\/?(?:[\s"'<>?)]|$)/i;
 
-function mobiusCluster(f: Finding): string | undefined {
+/** The Mobius cluster a finding's host names, if any. */
+export function mobiusCluster(f: Finding): string | undefined {
   return f.host && /\bmobius\b/i.test(f.host) ? f.host : undefined;
 }
 
