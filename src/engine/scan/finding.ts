@@ -10,6 +10,7 @@ import type { Hit } from "./detectors.js";
 import { excerptOf } from "./excerpt.js";
 import { resolveId } from "./finding-id.js";
 import { hostRole, namedHost } from "./hosts.js";
+import { recordAt, recordTimeAt } from "./json-time.js";
 import { replyHost } from "./mobius-http.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
 import { noteNat } from "./nat.js";
@@ -135,7 +136,8 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
   const around = surroundingsOf(line);
   const status = h.detector === "sip-status";
   const headers = status ? ctx.headers() : NO_HEADERS;
-  const ts = ctx.time();
+  // Several records on one line (a JSON list of alerts): each is dated by its own time member.
+  const ts = recordTimeAt(line, h.at) ?? ctx.time();
   const excerpt = excerptOf(line, h, opts);
   // Every field is present from the start, so all findings share one shape (the analysis reads
   // each of them many times); JSON leaves out the undefined ones.
@@ -214,7 +216,10 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     f.direction = "in";
   }
   // Twilio's alert of a failed webhook: the app's own server answered Twilio's request.
-  const webhook = h.detector === TWILIO_WEBHOOK && !f.host ? webhookHost(line, ctx.below) : undefined;
+  const webhook =
+    h.detector === TWILIO_WEBHOOK && !f.host
+      ? webhookHost(recordAt(line, h.at) ?? line, ctx.below)
+      : undefined;
   if (webhook) {
     f.host = webhook;
     f.direction = "in";

@@ -189,3 +189,56 @@ function timeUnder(text: string, ls: number): Stamp | undefined {
   }
   return undefined;
 }
+
+/** Twilio's record time member, as a one-line record carries it. */
+const DATE_CREATED = '"date_created"';
+const CREATED = member("date_created");
+
+/**
+ * The record that holds offset `at` of `line`, when the line holds several records that each carry
+ * their own "date_created" (the Alerts API's `{"alerts":[{…},{…}]}` on one line): its own members
+ * (time, webhook URL) are its, not those of the first record on the line. Undefined for a line with
+ * one record or none.
+ */
+export function recordAt(line: string, at: number): string | undefined {
+  // A literal first: only a line that lists several records is worth the walk.
+  const first = line.indexOf(DATE_CREATED);
+  if (first < 0 || line.indexOf(DATE_CREATED, first + 1) < 0) return undefined;
+  const objects = objectSpans(line);
+  for (let i = first; i >= 0; i = line.indexOf(DATE_CREATED, i + 1)) {
+    // The record is the innermost object around its date_created member.
+    let rec: [number, number] | undefined;
+    for (const o of objects) if (o[0] < i && i < o[1] && (!rec || o[0] > rec[0])) rec = o;
+    if (rec && at >= rec[0] && at <= rec[1]) return line.slice(rec[0], rec[1] + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The time of the record that holds offset `at` of a line listing several records (recordAt): each
+ * alert happened when its own record says, not when the first one on the line did. With its
+ * date_created null, the record's other time member.
+ */
+export function recordTimeAt(line: string, at: number): Stamp | undefined {
+  const record = recordAt(line, at);
+  if (record === undefined) return undefined;
+  const m = CREATED.exec(record);
+  return (m ? parseTimestamp(m[1] as string) : undefined) ?? twilioTime(record);
+}
+
+/** The [open, close] offsets of each complete JSON object on `line`; braces in strings do not count. */
+function objectSpans(line: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const open: number[] = [];
+  let inString = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (inString) {
+      if (c === 92) k++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123) open.push(k);
+    else if (c === 125 && open.length > 0) spans.push([open.pop() as number, k]);
+  }
+  return spans;
+}

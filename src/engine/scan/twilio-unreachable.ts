@@ -4,6 +4,7 @@
 // Error 11200 (HTTP retrieval failure) with no status recorded takes the same path as its own
 // symptom (twilio-retrieval.ts).
 import { type Emit, hit } from "./hit.js";
+import { recordAt } from "./json-time.js";
 import { givesStatus, RETRIEVAL_AGENT, RETRIEVAL_ENTRY, TWILIO_RETRIEVAL } from "./twilio-retrieval.js";
 import { webhookHost } from "./twilio-webhook-host.js";
 
@@ -44,10 +45,13 @@ export function detectTwilioUnreachable(segment: string, emit: Emit, lineEnd: nu
     // The record around this code: from the code before it to the code after it.
     const start = i > 0 ? (found[i - 1] as number) + 5 : 0;
     const end = found[i + 1] ?? segment.length;
-    const record = segment.slice(start, end);
+    // On a line that lists several alerts, the record is the alert's own object: the text between
+    // two codes would hold the next alert's members (its httpResponse, its url) too.
+    const own = recordAt(segment, at);
+    const record = own ?? segment.slice(start, end);
     const unreachable = segment.startsWith("11205", at);
     // An 11200 that gives the webhook's status on this line is that status (detectTwilioWebhook).
-    if (!unreachable && givesStatus(segment.slice(start, Math.min(end, lineEnd)))) continue;
+    if (!unreachable && givesStatus(own ?? segment.slice(start, Math.min(end, lineEnd)))) continue;
     const host = webhookHost(record);
     // No host named: no dependency either, rather than a made-up host in the failing component.
     const agent = unreachable ? UNREACHABLE_AGENT : RETRIEVAL_AGENT;
