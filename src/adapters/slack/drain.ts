@@ -2,7 +2,8 @@
 // their Web API calls a deadline inside it, so a stalled call fails through its normal path (the
 // failed post logged with its reason) instead of being cut with the process. Slack will not retry
 // an acked event, so every reply that fails or is abandoned this way is named for the operator.
-import type { InFlight } from "../../inflight.js";
+import type { ServerResponse } from "node:http";
+import { InFlight } from "../../inflight.js";
 import type { Logger } from "../../log.js";
 import { DEADLINE_MARGIN_MS, ShutdownDeadline } from "../../shutdown-deadline.js";
 import type { SlackRequestFields } from "./request-log.js";
@@ -23,6 +24,8 @@ function named(labels: SlackRequestFields[]) {
 export class SlackDrain {
   /** Handed to the Web API client (app.ts): its calls end when this deadline passes. */
   readonly deadline = new ShutdownDeadline();
+  /** HTTP requests not yet answered (their body may still be arriving); see answered(). */
+  private readonly arriving = new InFlight();
   private started: number | undefined;
   /** Some reply was still running when the deadline passed: its remaining calls were failed. */
   private cut = false;
@@ -38,14 +41,21 @@ export class SlackDrain {
     if (this.started !== undefined) return;
     this.started = Date.now();
     this.deadline.arm(this.drainMs - DEADLINE_MARGIN_MS, () => {
-      if (this.work.size === 0) return;
-      this.cut = true;
-      // These replies' remaining Web API calls fail now; their own lines follow (chat.postMessage failed).
-      this.logger.warn("shutdown deadline: Slack calls still open are given up", {
-        left: this.work.size,
-        ...named(this.work.labels()),
-      });
+      if (this.work.size > 0) this.givenUp(this.work.labels());
     });
+  }
+
+  /** Counts an HTTP request until its response is closed, so a stop waits to learn what it was. */
+  answered(res: ServerResponse): void {
+    this.arriving.track(new Promise<void>((done) => res.once("close", done)));
+  }
+
+  /** Runs one request's work (the reply after its ack), tracked so the shutdown waits for it. */
+  track<T>(label: SlackRequestFields, work: () => Promise<T>): Promise<T> {
+    // Begun after the deadline (a click, or a request that finished arriving late): every Web API
+    // call it makes fails at once, so it is named like the replies still open then.
+    if (this.deadline.passed) this.givenUp([label]);
+    return this.work.track(work(), label);
   }
 
   /**
@@ -54,8 +64,12 @@ export class SlackDrain {
    */
   async finish(): Promise<boolean> {
     this.begin();
-    const left = Math.max(0, this.drainMs - (Date.now() - (this.started ?? Date.now())));
-    if (await this.work.drain(left)) return !this.cut;
+    const end = (this.started ?? Date.now()) + this.drainMs;
+    const left = () => Math.max(0, end - Date.now());
+    // A request still arriving becomes a reply once read (or is given up, past the deadline): wait
+    // for it so it is counted. One that never finishes arriving loses nothing: Slack sends it again.
+    await this.arriving.drain(left());
+    if (await this.work.drain(left())) return !this.cut;
     const abandoned = this.work.labels();
     this.logger.warn("stopped with Slack replies unfinished", {
       left: this.work.size,
@@ -63,5 +77,14 @@ export class SlackDrain {
       ...(abandoned.length > MAX_LISTED ? { unlisted: abandoned.length - MAX_LISTED } : {}),
     });
     return false;
+  }
+
+  private givenUp(labels: SlackRequestFields[]): void {
+    this.cut = true;
+    // These replies' remaining Web API calls fail now; their own lines follow (chat.postMessage failed).
+    this.logger.warn("shutdown deadline: Slack calls still open are given up", {
+      left: labels.length,
+      ...named(labels),
+    });
   }
 }

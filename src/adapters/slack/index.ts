@@ -11,6 +11,7 @@ import { buildSlackApp } from "./app.js";
 import { EventDedupe } from "./dedupe.js";
 import type { SlackConfig } from "./deps.js";
 import { SlackDrain } from "./drain.js";
+import { refuseLateEvent } from "./late-event.js";
 import { ButtonRefs } from "./refs.js";
 import { describeSlackBody, type SlackRequestFields } from "./request-log.js";
 import { screenRequest } from "./screen.js";
@@ -58,7 +59,7 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     if ((body as { command?: unknown }).command !== undefined) return next();
     const started = performance.now();
     const request = describeSlackBody(body);
-    await work.track(next(), request);
+    await drain.track(request, next);
     if (opts.logger.enabled("info")) {
       opts.logger.info("slack request handled", { ...request, ms: Math.round(performance.now() - started) });
     }
@@ -106,13 +107,16 @@ export async function createSlackPart(opts: SlackPartOptions): Promise<PlatformP
     route: {
       path: "/slack/events",
       handle: async (req, res) => {
+        drain.answered(res);
         // Events (JSON) are acked before their reply is built: under a flood, hold new ones back
         // until the reply queue has room instead of queueing without bound. Commands and clicks
         // (form-encoded) answer in the ack and never wait here.
         if ((req.headers["content-type"] ?? "").startsWith("application/json"))
           await deps.replies.room(REPLY_BACKLOG);
-        if (await screenRequest(req, res, opts.slack.signingSecret ?? "", opts.logger))
-          receiver.requestListener(req, res);
+        const secret = opts.slack.signingSecret ?? "";
+        if (!(await screenRequest(req, res, secret, opts.logger))) return;
+        if (drain.deadline.passed && refuseLateEvent(req, res, secret, opts.logger)) return;
+        receiver.requestListener(req, res);
       },
     },
     stop: () => drain.finish(),
