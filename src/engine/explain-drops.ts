@@ -4,25 +4,17 @@
 // at all but a BYE sent right after answer.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
+import { spokenSeconds } from "./explain-spoken-time.js";
+
+export { spokenSeconds } from "./explain-spoken-time.js";
 
 /** A call ending: "call drops", "calls drop every", "call disconnects after", "call is cut at". */
 const CALL_ENDS_RE =
   /\bcalls?\b.*\b(?:drops?|dropped|dropping|disconnects?|disconnected|disconnecting|ends?|ended|cut|cuts|terminates?|terminated|hangs?\s+up|hung\s+up)\b/;
 /** Words that say the media, not the call, stops: those are the media symptoms' to answer. */
 const MEDIA_RE = /\b(?:audio|media|rtp|voice|sound|silent|silence)\b/;
-/** "30 min", "1800 seconds", "2 hours", "15m". */
-const DURATION_RE = /\b(\d{1,5}(?:\.\d+)?)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/;
-const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600 };
-
-/** The duration the words name, in seconds, else null. */
-export function spokenSeconds(text: string): number | null {
-  if (/\bhalf\s+(?:an\s+)?hour\b/.test(text)) return 1800;
-  if (/\bquarter\s+(?:of\s+)?(?:an\s+)?hour\b/.test(text)) return 900;
-  if (/\b(?:an|one)\s+hour\b/.test(text)) return 3600;
-  const m = DURATION_RE.exec(text);
-  if (!m?.[1] || !m[2]) return null;
-  return Number(m[1]) * (UNIT_SECONDS[m[2][0] ?? "s"] ?? 1);
-}
+/** Words that say the codec is in question: only then is a codec mismatch a drop's first card. */
+const CODEC_RE = /\bcodecs?\b/;
 
 /** RFC 4028's smallest session interval (Min-SE): no session timer fires sooner. */
 const MIN_SE = 90;
@@ -42,9 +34,12 @@ export function dropAfter(
   if (webex && Math.abs(seconds - MOBIUS_CALL_KEEPALIVE) <= 60) return webexKeepalive(c);
   if (seconds >= 28 && seconds <= 40) {
     const entry = c.byId.get("symptom/call-drops-after-32-seconds");
-    return entry ? { entries: [entry], note: null } : null;
+    const note =
+      `A call that ends ${seconds} s after answer fits the missing ACK: a UAS whose 200 OK is never ` +
+      "acknowledged stops resending it and ends the call at 64*T1 = 32 s (RFC 3261 §13.3.1.4).";
+    return entry ? { entries: [entry], note } : null;
   }
-  if (seconds <= EARLY_DROP) return earlyDrop(c, seconds);
+  if (seconds <= EARLY_DROP) return earlyDrop(c, seconds, CODEC_RE.test(text));
   if (seconds < MEDIA_TIMEOUT_LOW) return unclearDrop(c, seconds);
   if (seconds < MIN_SE) return mediaTimeout(c, seconds);
   const entry = c.byId.get("symptom/call-drops-at-session-refresh");
@@ -62,15 +57,21 @@ export function dropAfter(
  */
 const EARLY_DROP = 5;
 
+/** What a BYE that ends a call on purpose carries in its Reason header: Q.850 16, normal call clearing. */
+const BYE_ENTRY = "q850/16";
+
 /**
  * A call that ends within a few seconds of answer: no timer fires that soon, so one side sent a
  * BYE right away. RFC 3261 §13.2.2.4 has a caller that cannot use the SDP answer send the ACK and
  * then a BYE; an answering side that sees no ACK (or a mis-routed one) may give up early too.
  */
-function earlyDrop(c: Catalog, seconds: number): { entries: Entry[]; note: string } | null {
-  const entries = ["symptom/codec-mismatch", "symptom/call-drops-after-32-seconds"]
-    .map((id) => c.byId.get(id))
-    .filter((e): e is Entry => e !== undefined);
+function earlyDrop(c: Catalog, seconds: number, codec: boolean): { entries: Entry[]; note: string } | null {
+  // The BYE leads, as in the note: Q.850 16 is the cause such a BYE most often carries. A codec
+  // mismatch is only one reason for it, shown first when the words name the codec.
+  const ids = codec
+    ? ["symptom/codec-mismatch", BYE_ENTRY, "symptom/call-drops-after-32-seconds"]
+    : [BYE_ENTRY, "symptom/call-drops-after-32-seconds"];
+  const entries = ids.map((id) => c.byId.get(id)).filter((e): e is Entry => e !== undefined);
   if (entries.length === 0) return null;
   const note =
     `A call that ends ${seconds} s after answer was ended by a BYE, not a timer: no RTP timeout ` +
@@ -80,7 +81,8 @@ function earlyDrop(c: Catalog, seconds: number): { entries: Entry[]; note: strin
     "answer was refused; the ACK or the 200 OK did not reach the other side (a private IP in " +
     "Contact or Record-Route, a SIP ALG), so it gave up early; or the application or dial plan " +
     "hung up. Capture the BYE (who sent it and its Reason header, RFC 3326, with the SIP or Q.850 " +
-    "cause), the 200 OK's SDP answer against the offer, and whether the ACK arrived.";
+    "cause; Q.850 16, normal call clearing, says only that a side hung up on purpose), the 200 OK's " +
+    "SDP answer against the offer, and whether the ACK arrived.";
   return { entries, note };
 }
 
@@ -97,7 +99,11 @@ const MEDIA_TIMEOUT_LOW = 28;
  * end of its usual range leads; below that a BYE someone sent does.
  */
 function unclearDrop(c: Catalog, seconds: number): { entries: Entry[]; note: string } | null {
-  const entries = ["symptom/audio-drops-after-answer", "symptom/call-drops-after-32-seconds"]
+  // The cards follow the note's order of likelihood: the BYE (its usual cause, Q.850 16) or the
+  // short media timeout first, then the missing ACK.
+  const mediaId = "symptom/audio-drops-after-answer";
+  const ids = seconds >= 20 ? [mediaId, BYE_ENTRY] : [BYE_ENTRY, mediaId];
+  const entries = [...ids, "symptom/call-drops-after-32-seconds"]
     .map((id) => c.byId.get(id))
     .filter((e): e is Entry => e !== undefined);
   if (entries.length === 0) return null;

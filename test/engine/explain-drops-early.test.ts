@@ -19,10 +19,19 @@ describe("a call that drops within a few seconds of answer", () => {
       expect(
         r.results.map((e) => e.id),
         q,
-      ).toEqual(["symptom/codec-mismatch", "symptom/call-drops-after-32-seconds"]);
+      ).toEqual(["q850/16", "symptom/call-drops-after-32-seconds"]);
       expect(r.note, q).not.toMatch(/media timeout/);
       expect(r.note, q).toMatch(/BYE, not a timer/);
     }
+  });
+
+  it("puts a codec mismatch first only when the words name the codec", () => {
+    const ids = explain(catalog(), "call drops after 2 seconds codec").results.map((e) => e.id);
+    expect(ids[0]).toBe("symptom/codec-mismatch");
+    expect(ids).toContain("q850/16");
+    const plain = explain(catalog(), "call drops after 1.5 seconds");
+    expect(plain.results.map((e) => e.id)).not.toContain("symptom/codec-mismatch");
+    expect(plain.note).toMatch(/ends 1\.5 s after answer/);
   });
 
   it("says what to capture: the BYE's Reason header, the SDP answer and the ACK", () => {
@@ -34,7 +43,7 @@ describe("a call that drops within a few seconds of answer", () => {
 
   it("keeps later times on their timers", () => {
     const first = (q: string) => explain(catalog(), q).results[0]?.id;
-    expect(first("call drops after 6 seconds")).toBe("symptom/audio-drops-after-answer");
+    expect(first("call drops after 6 seconds")).toBe("q850/16");
     expect(first("call drops after 20 seconds")).toBe("symptom/audio-drops-after-answer");
     expect(first("call drops after 32 seconds")).toBe("symptom/call-drops-after-32-seconds");
     expect(first("call drops after 60 seconds")).toBe("symptom/audio-drops-after-answer");

@@ -61,7 +61,9 @@ describe("a call that drops 6-27 s after answer", () => {
     expect(note).toMatch(/whether the ACK for the 200 OK arrived/);
     expect(note).toMatch(/20-60 s/);
     expect(note.indexOf("the missing ACK")).toBeGreaterThan(-1);
+    // The cards follow the same order: Q.850 16, what such a BYE carries, first.
     expect(r.results.map((e) => e.id)).toEqual([
+      "q850/16",
       "symptom/audio-drops-after-answer",
       "symptom/call-drops-after-32-seconds",
     ]);
