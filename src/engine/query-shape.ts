@@ -4,10 +4,12 @@
 // only such a token gets an answer saying what it is; in a sentence the token is taken out, so
 // its digits are never read as a code while the words around it still are.
 
+import { mayHoldNationalPhone, nationalPhones } from "./query-phone-forms.js";
+
 export type Shape = "phone" | "timestamp" | "uri" | "version" | "ticket";
 
-/** E.164 with its groups ("+44 20 7946 0958", "0044 20 7946 0958", "+1 (415) 555-0123"). */
-const E164_RE = /(?<![\w+])(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,5}(?![\w.]|-\d)/g;
+/** E.164 with its groups ("+44 20 7946 0958", "0044 20 7946 0958", "00 44 20 7946 0958"). */
+const E164_RE = /(?<![\w+])(?:\+|00 ?)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,5}(?![\w.]|-\d)/g;
 /** North American and similar national groupings: "415-555-0486", "(415) 555-0486", "415.555.0486". */
 const NATIONAL_RE = /(?<![\w.+-])(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w.-])/g;
 /**
@@ -94,7 +96,7 @@ function replaceShapes(
     IPV4_RE.test(m) ? m : dottedPhone(m) ? swap("phone")(m) : swap("version")(m),
   );
   const phone = (m: string) => (isPhone(m) ? swap("phone")(m) : m);
-  out = out.replace(E164_RE, phone).replace(NATIONAL_RE, phone);
+  out = nationalPhones(out.replace(E164_RE, phone), phone).replace(NATIONAL_RE, phone);
   return out.replace(TRUNK_RE, (m) => trunkPhone(m, swap("phone")));
 }
 
@@ -103,7 +105,7 @@ function replaceShapes(
  * or a group starting with 0 followed by another group ("020 7946 0958", "0044 20 …").
  */
 function mayHoldShape(text: string): boolean {
-  return /[:.\-(+]|\d{5}|\b0\d* \d/.test(text);
+  return /[:.\-(+]|\d{5}|\b0\d* \d/.test(text) || mayHoldNationalPhone(text);
 }
 
 /** The shape a whole query has when it is nothing but such a token (and a few plain words). */
@@ -146,8 +148,9 @@ export function withoutShapes(text: string): string {
  * ("030 901820", "01 23 45 67 89"); other shapes are put back as they were.
  */
 export function maskShapedPhones(text: string): string {
-  // Only a number with its trunk 0 in groups can be left unmasked, so nothing else pays for this.
-  if (!TRUNK_START.test(text)) return text;
+  // Only a number with its trunk 0 in groups, or of a national form the log masker does not know
+  // (query-phone-forms.ts), can be left unmasked, so nothing else pays for this.
+  if (!TRUNK_START.test(text) && !mayHoldNationalPhone(text)) return text;
   const kept: string[] = [];
   const out = replaceShapes(text, (shape, m) => {
     if (shape === "phone") return maskDigits(m);
