@@ -67,7 +67,22 @@ function actionSets(links: CardLink[], max: number, more: (n: number) => string)
   return out;
 }
 
-function primaryBody(card: Card, opts: AdaptiveCardOptions, b: Budget): Json[] {
+/**
+ * Entries already offered on this card. An entry can be both another meaning of the number and a
+ * related code, or a related code and one of the other meanings below: one button each, as on Slack.
+ */
+type Offered = Set<string>;
+
+/** The links not offered yet, each once; the first `max` become buttons and count as offered. */
+function fresh(offered: Offered, links: CardLink[], max: number): CardLink[] {
+  const seen = new Set<string>();
+  const out = links.filter((l) => !offered.has(l.id) && !seen.has(l.id) && Boolean(seen.add(l.id)));
+  // One left out for room ("… and 3 more") is not offered: a meaning below may still open it.
+  for (const l of out.slice(0, max)) offered.add(l.id);
+  return out;
+}
+
+function primaryBody(card: Card, opts: AdaptiveCardOptions, b: Budget, offered: Offered): Json[] {
   const header: Json[] = [
     text(md(clip(card.title, L.titleChars)), { size: "Large", weight: "Bolder", style: "heading" }),
   ];
@@ -93,45 +108,47 @@ function primaryBody(card: Card, opts: AdaptiveCardOptions, b: Budget): Json[] {
   if (timers) body.push(timers);
   const list = checklist(card, opts, b);
   if (list) body.push(list);
-  if (card.others.length > 0) {
+  const others = fresh(offered, card.others, b.actions);
+  if (others.length > 0) {
     body.push(heading("The same number also means"));
     body.push(
       ...actionSets(
-        card.others,
+        others,
         b.actions,
         (n) => `… and ${n} more meanings: ask with a namespace, e.g. "mobius 403".`,
       ),
     );
   }
-  if (card.links.length > 0) {
+  const maxRelated = Math.min(b.actions, L.relatedActions);
+  const links = fresh(offered, card.links, maxRelated);
+  if (links.length > 0) {
     body.push(heading("Related"));
-    body.push(
-      ...actionSets(
-        card.links,
-        Math.min(b.actions, L.relatedActions),
-        (n) => `… and ${n} more related codes`,
-      ),
-    );
+    body.push(...actionSets(links, maxRelated, (n) => `… and ${n} more related codes`));
   }
   return body;
 }
 
-function compactBody(card: Card, b: Budget): Json {
+function compactBody(card: Card, b: Budget, offered: Offered): Json {
   const items: Json[] = [text(md(clip(card.title, L.titleChars)), { weight: "Bolder" })];
   if (card.subtitle) items.push(text(md(clip(card.subtitle, b.item)), { isSubtle: true, spacing: "None" }));
   const first = card.sections[0]?.text;
   if (first) items.push(text(md(clip(first, b.text)), { spacing: "Small" }));
-  if (card.entryId)
+  // Already a button above (a related code): a bare "Open" would only repeat it.
+  if (card.entryId && !offered.has(card.entryId)) {
+    offered.add(card.entryId);
     items.push({ type: "ActionSet", actions: [openAction({ id: card.entryId, label: "Open" })] });
+  }
   return { type: "Container", style: "emphasis", separator: true, spacing: "Medium", items };
 }
 
 function build(cards: Card[], opts: AdaptiveCardOptions, b: Budget): Json {
   const [first, ...rest] = cards;
-  const body: Json[] = first ? primaryBody(first, opts, b) : [text("Nothing to show.")];
+  // The card's own entry is what it shows: no button opens it again.
+  const offered: Offered = new Set(first?.entryId ? [first.entryId] : []);
+  const body: Json[] = first ? primaryBody(first, opts, b, offered) : [text("Nothing to show.")];
   if (rest.length > 0) {
     body.push(heading("Other meanings"));
-    for (const c of rest.slice(0, b.compact)) body.push(compactBody(c, b));
+    for (const c of rest.slice(0, b.compact)) body.push(compactBody(c, b, offered));
     if (rest.length > b.compact)
       body.push(text(md(moreLine(rest.slice(b.compact).map((c) => c.title))), { isSubtle: true }));
   }
