@@ -23,6 +23,8 @@ export interface ReminderLoopOptions {
 export class ReminderLoop {
   private readonly deliverers = new Map<string, Deliver>();
   private timer: NodeJS.Timeout | null = null;
+  /** Set once stop() is called: a retry kept only in this process's memory will never run. */
+  private stopping = false;
   private running: Promise<void> | null = null;
   private readonly intervalMs: number;
   private readonly leaseMs: number;
@@ -58,6 +60,7 @@ export class ReminderLoop {
 
   /** Stops polling and waits for a delivery in progress. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -98,9 +101,25 @@ export class ReminderLoop {
         return;
       }
       // 30 s, 1 min, 2 min…: long enough for a throttled or briefly unreachable API to recover.
-      await this.store.retry(r, this.now() + 30_000 * 2 ** r.attempts);
+      const at = this.now() + 30_000 * 2 ** r.attempts;
+      await this.store.retry(r, at);
       metrics.reminders.inc({ platform: r.platform, outcome: "retried" });
-      this.logger.warn("reminder delivery failed; will retry", { id: r.id, err });
+      // The in-process store ends with the process: a retry planned while stopping never runs.
+      if (this.stopping && this.store.kind === "memory")
+        this.logger.warn(
+          "reminder lost: delivery failed while stopping, and the in-process store keeps nothing",
+          {
+            id: r.id,
+            err,
+          },
+        );
+      else
+        this.logger.warn("reminder delivery failed; will retry", {
+          id: r.id,
+          retryAt: new Date(at).toISOString(),
+          ...(this.store.kind === "redis" ? { by: "this or another replica" } : {}),
+          err,
+        });
     }
   }
 }

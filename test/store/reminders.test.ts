@@ -57,6 +57,45 @@ describe("ReminderLoop", () => {
     expect(metrics.reminders.value({ platform: "teams", outcome: "failed" })).toBe(failedBefore + 1);
   });
 
+  it("says a failed delivery is lost, not retried, when the in-process store stops with the process", async () => {
+    const lines: Array<{ msg: string; retryAt?: string }> = [];
+    const store = new MemoryStore();
+    const l = new ReminderLoop(
+      store,
+      createLogger("info", {}, (line) => void lines.push(JSON.parse(line))),
+      { now: () => 0, maxAttempts: 3 },
+    );
+    let fail: () => void = () => {};
+    l.register("teams", () => new Promise<void>((_, reject) => (fail = () => reject(new Error("cut")))));
+    await l.schedule({ id: "c", platform: "teams", dueAt: 0, payload: {} });
+    const pass = l.poll();
+    await new Promise((r) => setTimeout(r, 10));
+    const stopped = l.stop();
+    fail();
+    await pass;
+    await stopped;
+    expect(lines.map((x) => x.msg)).toContain(
+      "reminder lost: delivery failed while stopping, and the in-process store keeps nothing",
+    );
+    expect(lines.map((x) => x.msg)).not.toContain("reminder delivery failed; will retry");
+  });
+
+  it("names when a failed delivery is tried again while running", async () => {
+    const lines: Array<{ msg: string; retryAt?: string }> = [];
+    const l = new ReminderLoop(
+      new MemoryStore(),
+      createLogger("info", {}, (line) => void lines.push(JSON.parse(line))),
+      { now: () => 0, maxAttempts: 3 },
+    );
+    l.register("teams", async () => {
+      throw new Error("connector said 502");
+    });
+    await l.schedule({ id: "d", platform: "teams", dueAt: 0, payload: {} });
+    await l.poll();
+    const retry = lines.find((x) => x.msg === "reminder delivery failed; will retry");
+    expect(retry?.retryAt).toBe(new Date(30_000).toISOString());
+  });
+
   it("keeps polling after the store fails", async () => {
     const store = new MemoryStore();
     store.lease = async () => {
