@@ -11,6 +11,8 @@ const DIAL_STATUS = "dial-status";
 /** A dated stamp without a year that jumps back this far has moved into the next year. */
 const HALF_YEAR = 183 * DAY_MS;
 const YEAR = 366 * DAY_MS;
+/** A stamp's fraction of a second ("10:00:01.250", "10:00:01,250"). */
+const SUB_SECONDS = /[.,]\d/;
 
 /**
  * One running timeline for stamps read in line order: a time of day is placed on the day of the
@@ -146,7 +148,7 @@ export function chronological(findings: Finding[]): Finding[] {
       // than a millisecond stamp of that second, so it keeps its place in the log. A PBX's dial
       // status (Asterisk's "is circuit-busy", DIALSTATUS) reports the answer its dialed leg got:
       // within its second it goes after that answer in an SBC trace pasted below it.
-      const whole = !/[.,]\d/.test(f.timestamp ?? "");
+      const whole = !SUB_SECONDS.test(f.timestamp ?? "");
       const key = whole && f.detector === DIAL_STATUS ? t + 999 : t;
       last = key < last && last - key < (whole ? 1000 : 1) ? last : key;
     }

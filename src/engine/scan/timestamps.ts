@@ -275,5 +275,10 @@ function jsonTime(line: string): { text: string; ms: number } | undefined {
 
 /** Whether a stamp's text names a date but no year ("May  2 02:00:00"). */
 export function isYearless(text: string | undefined): boolean {
-  return text !== undefined && /^(?:[A-Z][a-z]{2} )?[A-Z][a-z]{2} {1,2}\d/.test(text) && !/\d{4}/.test(text);
+  if (text === undefined) return false;
+  // Every analysed finding asks: an ISO or clock stamp starts with a digit and is ruled out at once.
+  const c = text.charCodeAt(0);
+  return c >= 65 && c <= 90 && YEARLESS.test(text) && !FOUR_DIGITS.test(text);
 }
+const YEARLESS = /^(?:[A-Z][a-z]{2} )?[A-Z][a-z]{2} {1,2}\d/;
+const FOUR_DIGITS = /\d{4}/;
