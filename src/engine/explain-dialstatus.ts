@@ -1,6 +1,6 @@
 // Asterisk Dial() outcomes that carry no cause ("DIALSTATUS=CHANUNAVAIL", "DIALSTATUS=ANSWER"):
 // what the status says and where the real cause is logged. BUSY, CONGESTION and NOANSWER stand for
-// one cause each and are read by the scanner (scan/causes.ts), so they are not answered here.
+// one cause each: the cause the scanner reads them as (scan/causes.ts), however they are written.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
@@ -43,6 +43,17 @@ const STATUS: Readonly<Record<string, { says: string; related?: string[]; bare?:
   },
 };
 
+/**
+ * The cause Dial() ended with for the statuses that stand for one (app_dial sets BUSY for
+ * AST_CAUSE_BUSY, CONGESTION for AST_CAUSE_CONGESTION, NOANSWER for AST_CAUSE_NOANSWER). The
+ * scanner reads the upper-case log form; chat users type "dialstatus=busy", which means the same.
+ */
+const ONE_CAUSE: Readonly<Record<string, string>> = {
+  BUSY: "q850/17",
+  CONGESTION: "q850/34",
+  NOANSWER: "q850/19",
+};
+
 /** "DIALSTATUS=CHANUNAVAIL", "${DIALSTATUS}: ANSWER", "dialstatus cancel", or CHANUNAVAIL alone. */
 const DIALSTATUS_RE = /^(\$\{?dialstatus\}?\s*[=:]?\s*|dialstatus\s*[=:]?\s*)?["']?([a-z]{4,12})["']?$/i;
 
@@ -53,6 +64,18 @@ export function dialStatusResult(
 ): ExplainResult | null {
   const m = DIALSTATUS_RE.exec(query.trim());
   const name = m?.[2]?.toUpperCase() ?? "";
+  const cause = m?.[1] ? ONE_CAUSE[name] : undefined;
+  const entry = cause ? c.byId.get(cause) : undefined;
+  if (entry)
+    return {
+      ...base,
+      kind: "found",
+      results: [entry],
+      others: [],
+      classEntry: null,
+      note: null,
+      suggestions: [],
+    };
   const status = STATUS[name];
   if (!m || !status || (!m[1] && !status.bare)) return null;
   // Entries whose notes speak of this dial status (Q.850 20's Asterisk note on CHANUNAVAIL) first;
