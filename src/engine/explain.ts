@@ -10,7 +10,7 @@ import { echo } from "./explain-common.js";
 import { durationResult } from "./explain-duration.js";
 import { headerResult } from "./explain-headers.js";
 import { mediaMeasurement, mediaResult } from "./explain-media.js";
-import { unknownAnswer } from "./explain-no-entry.js";
+import { scanTypoAnswer, unknownAnswer } from "./explain-no-entry.js";
 import { question, SECRET_ONLY_NOTE } from "./explain-secrets.js";
 import { textResult } from "./explain-text.js";
 import { providerCodeAnswer } from "./explain-vendor.js";
@@ -103,6 +103,9 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
   // neither words nor codes, and the notes that quote the words show "•••" in its place.
   const { shown, asked, secretOnly } = question(clean);
   if (secretOnly) return secretOnlyResult(echoed(shown));
+  // "scna trace.log": a mistyped command, not words to look up.
+  const typo = scanTypoAnswer({ query: echoed(shown), parsed: { type: "empty" } }, shown);
+  if (typo) return typo;
   // A phone number, timestamp, SIP URI, version or ticket number alone is said to be one; in a
   // sentence it is taken out before a number is read ("call from 415-555-0486 failed").
   const shape = shapeOf(clean);

@@ -28,6 +28,42 @@ export function isTimersTypo(word: string): boolean {
   return editDistance(word, "timers") === 1;
 }
 
+/**
+ * English words one edit away from "help" or "scan": questions or words, never a mistyped command
+ * ("scam calls", "span 100", "hell").
+ */
+const NOT_COMMANDS = new Set([
+  "held",
+  "helm",
+  "hell",
+  "hemp",
+  "heap",
+  "help",
+  "scab",
+  "scam",
+  "scar",
+  "scat",
+  "span",
+  "swan",
+  "sean",
+  "stan",
+  "scant",
+  "scan",
+  "san",
+  "can",
+]);
+
+/**
+ * "hepl", "hlep", "scna", "sacn", "scann": one edit from the command, with its first letter kept
+ * (or the first two swapped), as for timers. Only a word alone is help; a scan typo takes the rest
+ * of the message as the log or files, as "scan" does.
+ */
+export function isCommandTypo(word: string, command: "help" | "scan"): boolean {
+  if (word.length < 3 || word.length > 5 || NOT_COMMANDS.has(word)) return false;
+  if (word[0] !== command[0] && !(word[1] === command[0] && word[0] === command[1])) return false;
+  return editDistance(word, command) === 1;
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>
@@ -57,7 +93,7 @@ export function looksLikeLog(text: string): boolean {
 export function route(input: string): Intent {
   const text = input.replace(/\r\n?/g, "\n").trim();
   const lower = text.toLowerCase();
-  if (text === "" || HELP_WORDS.has(lower)) return { type: "help" };
+  if (text === "" || HELP_WORDS.has(lower) || isCommandTypo(lower, "help")) return { type: "help" };
   const first = lower.split(/\s+/, 1)[0] ?? "";
   const rest = text.slice(first.length).trim();
   // "timer t1=2s" and "timer 32s" are the calculator; "timer b", "timer B fired" ask about a timer.
@@ -65,7 +101,7 @@ export function route(input: string): Intent {
   if (first === "timers" || ((first === "timer" || isTimersTypo(first)) && calculator)) {
     return { type: "timers", args: rest === "" ? [] : rest.split(/\s+/) };
   }
-  if (first === "scan") return { type: "scan", text: rest, asked: true };
+  if (first === "scan" || isCommandTypo(first, "scan")) return { type: "scan", text: rest, asked: true };
   if (first === "explain" || first === "search") return { type: "explain", query: rest };
   if (looksLikeLog(text)) return { type: "scan", text };
   return { type: "explain", query: text };
