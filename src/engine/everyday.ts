@@ -42,7 +42,67 @@ const GENERIC_CALL_WORDS: ReadonlySet<string> = new Set(
 const FAILING_RE =
   /\b(?:fail\w*|not working|reject\w*|refus\w*|not going through|not connecting|cant make|can t make|cannot make)\b/;
 
+/** "trunk down", "sip trunk is down", "gateway offline": the carrier leg as a whole unreachable. */
+const TRUNK_DOWN_RE =
+  /\b(?:trunks?|gateways?)\s+(?:is\s+|are\s+|went\s+|goes\s+)?(?:down|offline|unreachable|not responding|dead)\b/;
+/** "calls go to voicemail", "call goes straight to voicemail": the callee's forwarding took it. */
+const VOICEMAIL_RE =
+  /\b(?:go|goes|going|went|gone|sent|sends|sending|straight|directly|direct|forwarded|diverted|rolls?|rolling)\s+(?:\w+\s+)?(?:to\s+)?(?:vm|voicemail|voice mail)\b/;
+/** "calls ring forever", "phone keeps ringing": nothing ended the ringing. */
+const RINGING_ON_RE =
+  /\bring\w*\s+(?:forever|endlessly|indefinitely|nonstop|non stop|and ring\w*|for ever)\b|\b(?:keeps?|never stops?|wont stop|won t stop|doesnt stop|doesn t stop)\s+ringing\b/;
+/** "tls handshake failed", "certificate expired on the trunk": SIP over TLS that never starts. */
+const TLS_RE = /\b(?:tls|ssl|sips|certificate|cert|certs)\b/;
+/** "emergency calls failing", "911 not working": calls to emergency numbers. */
+const EMERGENCY_RE = /\b(?:emergency|e911|911|999)\b/;
+
 const STARTS: readonly Start[] = [
+  {
+    test: (t) => TRUNK_DOWN_RE.test(t),
+    ids: ["sip/503", "sip/408", "q850/38", "q850/27"],
+    note:
+      "A trunk is down when the carrier stops answering: the PBX's OPTIONS pings go unanswered (Asterisk " +
+      "qualify UNREACHABLE, FreeSWITCH gateway DOWN, a Kamailio dispatcher destination inactive), calls get " +
+      "no response and time out with 408 (Timer B, Q.850 cause 38 or 27), or the carrier or your own PBX " +
+      "answers 503 (FreeSWITCH's GATEWAY_DOWN). Check the route to the carrier's address and port, DNS, the " +
+      "firewall, and the carrier's status page; `sipcode scan` on the log says which.",
+  },
+  {
+    test: (t) => VOICEMAIL_RE.test(t),
+    ids: ["sip/480", "q850/20", "sip/486", "q850/17", "q850/19"],
+    note:
+      "The callee's forwarding sends a call to voicemail: at once when the callee is not registered (480, " +
+      "Q.850 cause 20) or busy or on do-not-disturb (486, cause 17), after ringing when no one answers (cause " +
+      "19, the no-answer timer). Check the callee's registration first, then its DND and forward settings and " +
+      "the ring timeout before the forward.",
+  },
+  {
+    test: (t) => RINGING_ON_RE.test(t),
+    ids: ["q850/19", "sip/408", "timer/c", "sip/487"],
+    note:
+      "Ringing ends only when someone answers, the caller hangs up (CANCEL, answered 487) or a no-answer timer " +
+      "fires: the PBX's dial timeout (Asterisk Dial()'s timeout, FreeSWITCH call_timeout) gives Q.850 cause 19, a " +
+      "proxy's Timer C (over 3 minutes) gives 408. If it rings on after the caller hung up, the CANCEL was lost " +
+      "or not matched to the INVITE: look for it and its 487.",
+  },
+  {
+    test: (t) => TLS_RE.test(t) && !t.includes("stls"),
+    ids: ["sip/503", "sip/408", "q850/38"],
+    note:
+      "A TLS handshake that fails never carries SIP, so no SIP response explains it: the sender's transaction " +
+      "times out (408, Timer B) or its stack reports 503, with the TLS error in the SIP stack's own log. Check " +
+      "the certificate chain and expiry, that the name in it matches the host dialled (SNI), the TLS versions " +
+      "and ciphers both sides allow, port 5061, and the clock.",
+  },
+  {
+    test: (t) => EMERGENCY_RE.test(t),
+    ids: ["sip/380", "sip/403", "sip/404", "sip/488"],
+    note:
+      "Emergency calls fail most often in routing: the dial plan or trunk must send 911/112/999 unchanged " +
+      "(no prefix, no outbound caller-ID check that refuses it), and the carrier must have the site's " +
+      "emergency address. A 403 or 404 from the carrier points at that; 380 Alternative Service (RFC 5031) " +
+      "means the network wants the call made another way. Test with your carrier's test number, never a live call.",
+  },
   {
     // "fax" alone is a word search, which finds the same entries.
     test: (t) => FAX_RE.test(t) && t.includes(" "),

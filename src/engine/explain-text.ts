@@ -13,8 +13,9 @@ import { causeNameOf, nameResult } from "./explain-names.js";
 import { isNoneCause, noCauseResult } from "./explain-no-cause.js";
 import { ringTimeout } from "./explain-ringing.js";
 import { suggestionsFor } from "./explain-unknown.js";
+import { forNamedVendor } from "./explain-vendor-named.js";
 import type { ParsedQuery } from "./query.js";
-import { searchText, vendorNotes } from "./search.js";
+import { type Scored, searchText, vendorNotes } from "./search.js";
 import { catalogWording } from "./search-forms.js";
 import { logMessageMatches } from "./search-logs.js";
 import { isVendorEntry } from "./search-rank.js";
@@ -89,12 +90,37 @@ function preferNamespace<T>(
     .map(({ x }) => x);
 }
 
+/** Name matches carrying a meaningful word of `words` when it has any ("voicemail", not "not working"). */
+function meaningfulMatches(list: readonly Scored[], words: readonly string[]): Scored[] {
+  const meaningful = words.some((w) => !FILLER_WORDS.has(w));
+  return meaningful ? list.filter((r) => r.named === undefined || r.named > 0) : [...list];
+}
+
+/** With no vendor named, standard entries before vendors' (stable otherwise). */
+function vendorsLast(list: readonly Scored[], ns: Namespace | null): Scored[] {
+  if (ns !== null) return [...list];
+  return [...list.filter((r) => !isVendorEntry(r.entry)), ...list.filter((r) => isVendorEntry(r.entry))];
+}
+
 export function textResult(
   c: Catalog,
   query: string,
   typed: ParsedQuery & { type: "text" },
   /** Fall back to words of meanings, causes, checks and notes when no title or alias matches. */
   detail = true,
+): ExplainResult {
+  // "webex calls drop", "exotel calls fail": that vendor's entries, never another's.
+  const result = textAnswer(c, query, typed, detail);
+  return forNamedVendor(c, result, typed.namespace, typed.text, () =>
+    textAnswer(c, typed.text, { ...typed, namespace: null }, detail),
+  );
+}
+
+function textAnswer(
+  c: Catalog,
+  query: string,
+  typed: ParsedQuery & { type: "text" },
+  detail: boolean,
 ): ExplainResult {
   const base = { query, parsed: typed, others: [], classEntry: null };
   // "calls dropped", "register failed": the catalog's wording of the same words answers them.
@@ -201,6 +227,9 @@ export function textResult(
     }
     byName = preferNamespace(byName, (r) => r.entry, ns, c);
   }
+  // A name that shares only filler with the words ("not working" in "DTMF not working") is no
+  // answer to "voicemail not working"; and with no vendor named, a standard entry leads.
+  byName = meaningfulMatches(byName, tokenize(parsed.text));
   const [top, second] = byName;
   if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
     // "call dropped" is in ACS 410/3101's title, yet calls drop on every platform.
@@ -215,7 +244,10 @@ export function textResult(
   const chatOnly = said.length > 0 && said.every((w) => CHAT_WORDS.has(w));
   // Entries that match every word leave out those that share one ("call" in SIP 181's title).
   const full = byName.some((r) => r.coverage === 1);
-  const good = byName.filter((r) => r.coverage >= (chatOnly || full ? 1 : 0.5)).slice(0, 5);
+  const good = vendorsLast(
+    byName.filter((r) => r.coverage >= (chatOnly || full ? 1 : 0.5)),
+    ns,
+  ).slice(0, 5);
   if (good.length > 0) {
     // One entry is "found" only when it matches every word; a partial match stays a suggestion.
     const one = good.length === 1 && good[0]?.coverage === 1;
@@ -236,7 +268,10 @@ export function textResult(
   // their names, meaning, causes or notes ("all circuits busy": "circuits"), those named first.
   // Never one confident answer: a list of the entries that discuss it.
   const ranked = detail && !alone ? searchText(c, parsed.text, ns, 16, { specific: true }) : byName;
-  const described = ranked.filter((r) => r.specific === 1).slice(0, 5);
+  const described = vendorsLast(
+    ranked.filter((r) => r.specific === 1),
+    ns,
+  ).slice(0, 5);
   if (described.length > 0) {
     const which =
       described.length === 1 ? "this entry discusses it" : "these entries discuss it, the closest first";

@@ -25,6 +25,8 @@ export interface Scored {
   specific?: number;
   /** In a listing: the entry names the query's words or discusses its phrase (see search-rank.ts). */
   about?: true;
+  /** How many of the query's meaningful (non-filler) words the entry's title or aliases carry. */
+  named?: number;
 }
 
 export interface SearchOptions {
@@ -234,8 +236,11 @@ export function searchText(
     // in a listing, the words found only in the entry's description add a little.
     const extra = listing ? (details.get(entry)?.score ?? 0) / 2 : 0;
     const score = (s.score * weighted * weighted + extra) * boost(entry);
+    const named = s.named;
     ranked.push(
-      specific.length > 0 ? { entry, score, coverage, specific: share(entry) } : { entry, score, coverage },
+      specific.length > 0
+        ? { entry, score, coverage, specific: share(entry), named }
+        : { entry, score, coverage, named },
     );
   }
   const named = ranked.length;

@@ -88,7 +88,6 @@ describe("a partial match is offered, not found", () => {
   it.each([
     ["callers hear fast busy", "symptom/one-way-audio"],
     ["no dial tone", "symptom/no-ringback"],
-    ["recording not working", "symptom/dtmf-not-detected"],
     ["rtp not flowing", "symptom/ivr-audio-but-no-agent-audio"],
     ["sbc down", "acs/403-510403"],
     ["dial plan", "symptom/call-setup-slow"],
