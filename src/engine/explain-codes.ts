@@ -183,6 +183,11 @@ function vendorValueResult(
   };
 }
 
+/** A code and subcode written with a slash ("486/1"), as pairs are, not two codes side by side. */
+function isSlashPair(query: string): boolean {
+  return /\d\s*\/\s*\d/.test(query);
+}
+
 /** Whether the words hold a whole title or alias of `e` of two words or more ("one way audio"). */
 function namesEntry(query: string, e: Entry): boolean {
   const said = ` ${normalizeText(query)} `;
@@ -210,7 +215,10 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
   // "486 487", "16 17", "486 17": no entry pairs them, and each is a code of its own (a SIP code,
   // a Q.850 cause), so they are two codes.
   const { code, subcode } = parsed;
-  if (found.length === 0 && subcode !== null && twoCodes(c, parsed.namespace, code, subcode))
+  // "sip 486/1", "q850 16/0": written as a pair in a family that has none, it is the code and a
+  // stray number (explain-pair-unknown.ts), not two codes.
+  const strayPair = isSlashPair(query) && (parsed.namespace === "sip" || parsed.namespace === "q850");
+  if (found.length === 0 && subcode !== null && !strayPair && twoCodes(c, parsed.namespace, code, subcode))
     return severalCodes(c, query, parsed, [code, subcode]);
   const entries = parsed.namespace === null && !parsed.words ? everydayFirst(found) : found;
   const asText = () =>

@@ -17,6 +17,8 @@ const SUGGESTED = 6;
 const NO_SUBCODES: Partial<Record<Namespace, string>> = {
   exotel: "Exotel API errors",
   http: "HTTP statuses",
+  sip: "SIP response codes",
+  q850: "Q.850 causes",
 };
 
 type CodeQuery = ParsedQuery & { type: "code" };
@@ -32,7 +34,8 @@ export function unknownPair(
   codeAlone: (p: CodeQuery) => ExplainResult,
 ): ExplainResult | null {
   const { namespace: ns, subcode } = parsed;
-  if (ns === null || subcode === null) return null;
+  if (subcode === null) return null;
+  if (ns === null) return subcode === 0 ? zeroWithoutGeneral(c, query, parsed, codeAlone) : null;
   const family = NO_SUBCODES[ns];
   if (family) return withoutSubcode(query, parsed, family, codeAlone);
   if (ns === "mobius") return mobiusPair(c, query, parsed, subcode);
@@ -52,6 +55,26 @@ function withoutSubcode(
   const { code, subcode } = parsed;
   const alone = codeAlone({ ...parsed, subcode: null });
   const said = `${family} have no subcodes, so the ${subcode} in ${code}/${subcode} is not part of the code; ${code} is answered on its own.`;
+  return { ...alone, query, parsed, note: alone.note ? `${said} ${alone.note}` : said };
+}
+
+/**
+ * "486/0", "200/0": no family named, and ACS, whose callEndReason writes a 0 subcode, has no
+ * general entry for the code (which explain-acs-pair.ts would answer). A 0 adds nothing, and SIP
+ * codes have no subcodes, so the code is answered on its own (SIP 486 first); ACS's own pairs
+ * with that code stay among its other meanings. Null when the code has no entry of its own.
+ */
+function zeroWithoutGeneral(
+  c: Catalog,
+  query: string,
+  parsed: CodeQuery,
+  codeAlone: (p: CodeQuery) => ExplainResult,
+): ExplainResult | null {
+  const { code } = parsed;
+  if (!(c.byCode.get(code) ?? []).some((e) => e.subcode === null)) return null;
+  const alone = codeAlone({ ...parsed, subcode: null });
+  if (alone.results.length === 0) return null;
+  const said = `No entry pairs ${code} with subcode 0, which adds nothing: SIP codes have no subcodes, so ${code} is answered on its own.`;
   return { ...alone, query, parsed, note: alone.note ? `${said} ${alone.note}` : said };
 }
 

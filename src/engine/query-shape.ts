@@ -5,6 +5,7 @@
 // its digits are never read as a code while the words around it still are.
 
 import { mayHoldNationalPhone, nationalPhones } from "./query-phone-forms.js";
+import { withoutWhen } from "./query-when.js";
 
 export type Shape = "phone" | "timestamp" | "uri" | "version" | "ticket";
 
@@ -25,6 +26,19 @@ const TRUNK_DIGITS = { min: 9, max: 11 };
 /** An ISO 8601 date, with or without its time, fraction and zone ("2024-03-05T14:22:31.480Z"). */
 const ISO_RE =
   /(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w.:])/gi;
+/** A date written with slashes: "2024/05/01", "01/05/2024", "5/1/24"; never a code pair. */
+const SLASH_DATE_RE =
+  /(?<![\w./])(?:\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2}))(?![\w/]|\.\d)/g;
+/**
+ * Whether a slashed triple can be a date: a year first, or a day and a month (either order) that
+ * exist. "34/38/41" are three causes, not a date.
+ */
+function slashDate(m: string): boolean {
+  const [a = 0, b = 0] = m.split("/").map(Number);
+  if (m.indexOf("/") === 4) return b >= 1 && b <= 12;
+  return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+}
+
 /** A time of day alone ("14:22:31.486", "14:22:31Z"). */
 const TIME_RE = /(?<![\w.:])\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?![\w.:])/gi;
 /** A sip:, sips: or tel: URI, in angle brackets or not. */
@@ -91,6 +105,7 @@ function replaceShapes(
   };
   let out = text.replace(URI_RE, swap("uri"));
   out = out.replace(ISO_RE, swap("timestamp")).replace(TIME_RE, swap("timestamp"));
+  out = out.replace(SLASH_DATE_RE, (m) => (slashDate(m) ? swap("timestamp")(m) : m));
   out = out.replace(TICKET_RE, swap("ticket"));
   out = out.replace(VERSION_RE, (m) =>
     IPV4_RE.test(m) ? m : dottedPhone(m) ? swap("phone")(m) : swap("version")(m),
@@ -105,7 +120,7 @@ function replaceShapes(
  * or a group starting with 0 followed by another group ("020 7946 0958", "0044 20 …").
  */
 function mayHoldShape(text: string): boolean {
-  return /[:.\-(+]|\d{5}|\b0\d* \d/.test(text) || mayHoldNationalPhone(text);
+  return /[:.\-(+]|\d{5}|\b0\d* \d|\d\/\d{1,2}\/\d/.test(text) || mayHoldNationalPhone(text);
 }
 
 /** The shape a whole query has when it is nothing but such a token (and a few plain words). */
@@ -124,7 +139,9 @@ export function shapeOf(text: string): Shape | null {
  * reads), the others a space. A URI is left in place: pasted headers and request lines hold them
  * and are read by their own rules.
  */
-export function withoutShapes(text: string): string {
+export function withoutShapes(typed: string): string {
+  // When it happened ("yesterday", "since 14:00") and how many calls ("3/4 of calls") go first.
+  const text = withoutWhen(typed);
   if (!/\d/.test(text) || !mayHoldShape(text)) return text;
   const uris: string[] = [];
   const kept = text.replace(URI_RE, (m) => {
