@@ -3,9 +3,11 @@
 // `gates` (see gates.ts) skips the ones that cannot match; the default runs them all.
 import type { Namespace } from "../../catalog/schema.js";
 import { normalizeText } from "../../catalog/text.js";
+import { actionResultWords, isActionSubcode } from "./acs-records.js";
 import { detectAsteriskSip } from "./asterisk-sip.js";
 import { detectCauses } from "./causes.js";
 import { nameDependencies } from "./dependency.js";
+import { detectApiXml } from "./exotel-xml.js";
 import { ALL_DETECTORS, D, VENDOR } from "./gates.js";
 import { all, type Emit, type Extra, type Hit, hit, put, reasonPhrase } from "./hit.js";
 import { statusNamespace } from "./http-status.js";
@@ -102,6 +104,9 @@ export function detect(segment: string, index: ScanIndex, sink: Emit, gates = AL
   /** Failures found, for the dependency the line may name as the side that answered. */
   let failures: Hit[] | undefined;
   const emit: Emit = (h, at) => {
+    // A Call Automation action's result is named by its event and message (acs-records.ts).
+    if (h.namespace === "acs" && isActionSubcode(h.subcode))
+      h.reason = actionResultWords(segment, at, h.len, h.code, h.subcode as number);
     if (h.code >= 400 || h.namespace === "mobius") {
       failures ??= [];
       failures.push(h);
@@ -177,6 +182,8 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
       put(emit, ns === "http" ? mobiusReply(h, segment, index) : h, m);
     });
   }
+  // An API's XML error body (Exotel v1, Twilio 2010): `<Status>401</Status>` shares HTTP_LINE's gate.
+  if (gates & D.HTTP_LINE) detectApiXml(segment, index, emit);
   if (gates & (D.CAUSE_NUM | D.CAUSE_NAME)) detectCauses(segment, index, emit, gates);
   // "WebexHttpError.TooManyRequests": the status is the error class's name.
   if (gates & D.PY_HTTP) detectSdkHttpErrors(segment, index.httpClassNames, emit);

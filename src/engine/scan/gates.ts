@@ -279,6 +279,7 @@ export function lineGates(
     if (s.includes("status=170")) g |= D.PJSIP;
     if (s.includes("Status")) g |= D.MOBIUS_SDK;
     if (s.includes("statusText")) g |= D.AXIOS;
+    if (s.includes("<Status>")) g |= D.HTTP_LINE; // An API's XML error body (exotel-xml.ts).
     if (nDigits > 0) g |= D.HTTP_CLIENT;
   }
   if (words & W.MOBIUS) {

@@ -6,12 +6,14 @@
 // refused channel's hang-up or its bridge's summary (codec-refusals.ts), and a proxy's or stack's
 // several lines for one SIP reply (reply-restated.ts), and the variables of one FreeSWITCH channel
 // dump that hold the same code (channel-dumps.ts). A JSON dialler's failure record naming no host
-// is given the host its call dialled (dial-hosts.ts).
+// is given the host its call dialled (dial-hosts.ts). An API's XML error body restates the HTTP
+// status line printed just above it (`curl -i`).
 import { CHAN_UNAVAIL_REASON } from "./chan-unavail.js";
 import { ChannelDumps, isDumpLine } from "./channel-dumps.js";
 import { CodecRefusals, isCodecRefusal } from "./codec-refusals.js";
 import { dialledHost } from "./dial-hosts.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
+import { API_XML_STATUS } from "./exotel-xml.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals, isDownRefusal } from "./gateway-refusals.js";
 import type { Hit } from "./hit.js";
@@ -35,6 +37,9 @@ function isBridgeFailure(h: Hit): boolean {
   return (h.namespace === "q850" && h.code !== 16) || (h.namespace === "sip" && h.code >= 300);
 }
 
+/** How far below its status line a response's body may restate it: the headers in between. */
+const BODY_LOOKBACK = 30;
+
 export class Restatements {
   private readonly twilio = new TwilioBodies();
   private readonly dials = new DialOutcomes();
@@ -46,6 +51,9 @@ export class Restatements {
   /** The line of the last JSON failure with no host of its own, and the host its call dialled. */
   private dialledLine = -1;
   private dialled: string | undefined;
+  /** The last HTTP status line (`curl -i`'s "HTTP/1.1 401 Unauthorized") and its code. */
+  private httpLine = -1;
+  private httpCode = 0;
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
   take(h: Hit, lineNo: number, quoted: Source): Hit | null {
@@ -55,6 +63,7 @@ export class Restatements {
     const t =
       h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo, src.below) : h;
     if (t === null) return null;
+    if (t.namespace === "http" && this.apiBodyRestates(t, lineNo)) return null;
     if (isDumpLine(src.line) && this.dumps.repeats(t, lineNo, src.above, src.below)) return null;
     if (isCodecRefusal(t)) this.codecs.offered(src.line, src.above);
     else if (this.codecs.waiting && this.codec(t, src, lineNo)) return null;
@@ -82,6 +91,21 @@ export class Restatements {
       }
     }
     return t;
+  }
+
+  /**
+   * Whether `t`, an API's XML error body's <Status>, restates the HTTP status line of the same
+   * response just above it (`curl -i` prints the status line, headers, then the body): one answer.
+   */
+  private apiBodyRestates(t: Hit, lineNo: number): boolean {
+    if (t.detector === "http-status") {
+      this.httpLine = lineNo;
+      this.httpCode = t.code;
+      return false;
+    }
+    return (
+      t.detector === API_XML_STATUS && t.code === this.httpCode && lineNo - this.httpLine <= BODY_LOOKBACK
+    );
   }
 
   /**
