@@ -103,6 +103,24 @@ function printsHangupCause(line: string): boolean {
   return line.includes("HANGUPCAUSE");
 }
 
+/**
+ * app_dial's "Unable to create channel of type 'PJSIP' (cause 3 - No route to destination)": the
+ * cause the channel driver set when it failed the leg. Right under chan_pjsip's "Unable to create
+ * PJSIP channel - endpoint '…' was not found" (a leg result of cause 3) it restates that failure.
+ */
+const CREATE_FAILED = "Unable to create channel of type";
+
+/** Whether the leg result `p` of the same call, with the same cause, is a few lines above `d`. */
+function legJustAbove(p: DialLine, d: DialLine): boolean {
+  return (
+    p.kind === LEG &&
+    p.code === d.code &&
+    d.lineNo > p.lineNo &&
+    d.lineNo - p.lineNo <= NEAR_LINES &&
+    sameCall(p, d)
+  );
+}
+
 /** The last dial lines of the last few calls, to tell a restated dial result from a new one. */
 export class DialOutcomes {
   private readonly calls = new CallLines<DialLine>(restates);
@@ -167,10 +185,12 @@ export class DialOutcomes {
       return true;
     // The HANGUPCAUSE of a Dial() whose leg or summary just gave that cause restates it.
     if (printsHangupCause(line) && this.calls.some((p) => this.gave(p, d))) return true;
-    if (d.callId === undefined && d.thread === undefined) return false;
+    const restated = line.includes(CREATE_FAILED) && this.calls.some((p) => legJustAbove(p, d));
+    if (d.callId === undefined && d.thread === undefined) return restated;
+    // Kept even when restated: it is still the cause a CHANUNAVAIL summary of the call restates.
     this.causes.push(d);
     if (this.causes.length > CAUSE_CALLS) this.causes.shift();
-    return false;
+    return restated;
   }
 
   /** Whether the dial line `p` gave the cause `d` prints, for the same call a few lines above. */
