@@ -13,6 +13,7 @@ import { ChannelDumps, isDumpLine } from "./channel-dumps.js";
 import { CodecRefusals, isCodecRefusal } from "./codec-refusals.js";
 import { dialledHost } from "./dial-hosts.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
+import { isLoneStatus, type RequestHost, requestHostAbove } from "./exotel-request-host.js";
 import { API_XML_STATUS } from "./exotel-xml.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals, isDownRefusal } from "./gateway-refusals.js";
@@ -54,6 +55,9 @@ export class Restatements {
   /** The last HTTP status line (`curl -i`'s "HTTP/1.1 401 Unauthorized") and its code. */
   private httpLine = -1;
   private httpCode = 0;
+  /** The line of the last lone HTTP status, and the host of the request printed above it. */
+  private requestLine = -1;
+  private request: RequestHost | undefined;
 
   /** The hit to offer instead of `h`, found on line lineNo: `h`, what it means, or null to drop it. */
   take(h: Hit, lineNo: number, quoted: Source): Hit | null {
@@ -63,7 +67,14 @@ export class Restatements {
     const t =
       h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo, src.below) : h;
     if (t === null) return null;
-    if (t.namespace === "http" && this.apiBodyRestates(t, lineNo)) return null;
+    if (t.namespace === "http") {
+      if (this.apiBodyRestates(t, lineNo)) return null;
+      // A status alone on its line answered the request printed above it (exotel-request-host.ts).
+      if (lineNo !== this.requestLine && isLoneStatus(src.line)) {
+        this.requestLine = lineNo;
+        this.request = requestHostAbove(src.above);
+      }
+    }
     if (isDumpLine(src.line) && this.dumps.repeats(t, lineNo, src.above, src.below)) return null;
     if (isCodecRefusal(t)) this.codecs.offered(src.line, src.above);
     else if (this.codecs.waiting && this.codec(t, src, lineNo)) return null;
@@ -127,6 +138,11 @@ export class Restatements {
     if (isCodecRefusal(h)) this.codecs.see(f, f.line);
     if (h.reason === CHAN_UNAVAIL_REASON) this.dials.see(f);
     this.dumps.see(h, f);
+    if (f.line === this.requestLine && this.request && !f.host && h.namespace === "http") {
+      f.host = this.request.host;
+      f.direction ??= "in";
+      if (this.request.api) f.agent ??= this.request.api;
+    }
     if (f.line === this.dialledLine && this.dialled && !f.host && h.namespace === "sip") {
       f.host = this.dialled;
       f.direction ??= "in";
