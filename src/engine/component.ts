@@ -2,6 +2,7 @@
 // sent the request, so the answering side comes from the packet's source, the Server/User-Agent
 // header, or the log's own system when it generated or sent the response itself.
 import type { Entry } from "../catalog/schema.js";
+import { isActionSubcode } from "./scan/acs-records.js";
 import { headerName } from "./scan/header-lines.js";
 import { ownRequestEnded } from "./scan/host-words.js";
 import { hostRole, lineHost } from "./scan/hosts.js";
@@ -122,6 +123,7 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
   // The side usually at fault, where the catalog names one apart from who produced the code
   // (ACS ends a call its callee never answered).
   const generic = inDialog(entry?.failingSide ?? entry?.generatedBy, first);
+  if (!entry && first.namespace === "acs" && isActionSubcode(first.subcode)) return actionComponent(first);
   const carried = carrier(first);
   if (carried) return [carried, generic].filter(Boolean).join(" — ");
   if (!isResponse(first)) {
@@ -143,6 +145,16 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
     return `${parts.join(" — ")} (${toward})`;
   }
   return parts.join(" — ") || null;
+}
+
+/**
+ * A Call Automation action that failed (RecognizeFailed 400/8510): the action the app asked for,
+ * with what it acted on (the caller's input, the prompt's media), not ACS's infrastructure.
+ */
+function actionComponent(f: Finding): string {
+  const event = f.reason?.split(" ", 1)[0];
+  const which = event && event !== "ACS" ? ` (${event})` : "";
+  return `The app's Call Automation action${which}: the caller's input or the media the app asked for (prompt file, text-to-speech), not the ACS infrastructure`;
 }
 
 /** Who sent response `f`, in a few words, for a sentence that goes on about it. */

@@ -5,6 +5,7 @@ import type { Catalog } from "../catalog/indexes.js";
 import { AnsweredLegs } from "./answered-legs.js";
 import type { ChallengeOutcome } from "./challenge.js";
 import { entryLabel, findingEntryLabel } from "./labels.js";
+import { isActionSubcode } from "./scan/acs-records.js";
 import { CHAN_UNAVAIL_REASON } from "./scan/chan-unavail.js";
 import { MOBIUS_REGISTERED, registeredLabel } from "./scan/mobius-registered.js";
 import { OWN_CAUSE } from "./scan/own-causes.js";
@@ -60,6 +61,9 @@ export function label(
   // An ACS result with subcode 0 that opens its code's general entry (408/0) is named with that
   // entry's title, as its timeline row is: "ACS 408/0" alone would say nothing.
   if (e && f.subcode === 0) return findingEntryLabel(e, f);
+  // A Call Automation action's result: its event and Microsoft's message say what went wrong.
+  if (!e && f.namespace === "acs" && isActionSubcode(f.subcode))
+    return f.reason ?? `ACS ${f.code}/${f.subcode} (a Call Automation action's result)`;
   const ns = {
     sip: "SIP",
     q850: "Q.850 cause",

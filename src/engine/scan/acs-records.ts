@@ -1,6 +1,7 @@
 // ACS records that carry a call-end pair under names the generic ACS detector does not read:
 // ACSCallSummary exported as JSON (ParticipantEndReason with ParticipantEndSubCode) and a
-// code/subcode pair written in prose ("Teams shows 503/560503").
+// code/subcode pair written in prose ("Teams shows 503/560503"); and the words of a Call
+// Automation action's result (RecognizeFailed 400/8510), which is no call-end reason.
 import type { Catalog } from "../../catalog/indexes.js";
 import { type Hit, hit } from "./hit.js";
 import type { ScanIndex } from "./scan-index.js";
@@ -72,4 +73,43 @@ export function acsPairAnchors(c: Catalog): string[] {
   for (const e of c.byNamespace.get("acs") ?? [])
     if (e.code !== null && e.subcode !== null && e.subcode >= 1000) lits.add(`/${e.subcode}`);
   return [...lits];
+}
+
+/**
+ * Whether an ACS subcode is a Call Automation media action's result (8500–8599: play, recognize,
+ * continuous DTMF, as Microsoft's MediaEventReasonCode lists them: 8510 no input before the initial
+ * silence timeout, 8511 the prompt could not be played, 8535 a prompt file in a wrong format). It
+ * says how the app's action went, not why the call ended, nor a failure of ACS itself.
+ */
+export function isActionSubcode(sub: number | null): boolean {
+  return sub !== null && sub >= 8500 && sub < 8600;
+}
+
+/** A Call Automation event's type on its line ("Microsoft.Communication.RecognizeFailed"). */
+const EVENT_TYPE = /Microsoft\.Communication\.(\w{3,40})/g;
+/** The resultInformation's message after the pair (`"message":"Action failed, …"`). */
+const MESSAGE = /^[^{}]{0,40}?"message"\s*:\s*"([^"\\]{1,160})"/;
+
+/**
+ * The words of a Call Automation action result at `at` on `segment`: its event type and
+ * Microsoft's message from the record, as `RecognizeFailed 400/8510: Action failed, …`. Undefined
+ * when the line names neither (a pretty-printed event, whose type is lines away).
+ */
+export function actionResultWords(
+  segment: string,
+  at: number,
+  len: number,
+  code: number,
+  sub: number,
+): string | undefined {
+  if (!segment.includes("essage") && !segment.includes("Microsoft.Communication.")) return undefined;
+  let type: string | undefined;
+  EVENT_TYPE.lastIndex = 0;
+  // The nearest type before the pair: a line of several events names each before its result.
+  for (let m = EVENT_TYPE.exec(segment); m !== null && m.index < at; m = EVENT_TYPE.exec(segment))
+    type = m[1];
+  const message = MESSAGE.exec(segment.slice(at + len, at + len + 240))?.[1]?.trim();
+  if (type === undefined && message === undefined) return undefined;
+  const pair = `${type ?? "ACS"} ${code}/${sub}`;
+  return message ? `${pair}: ${message}` : pair;
 }
