@@ -52,6 +52,12 @@ function write(io: Io, text: string): void {
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
+/** The words after a mistyped command word ("scna trace.log"), given as one argument or several. */
+function typoFiles(rest: readonly string[]): string[] {
+  const [first = "", ...others] = rest;
+  return others.length > 0 ? [...others] : first.trim().split(/\s+/).slice(1);
+}
+
 export async function main(argv: string[], io: Io = process): Promise<number> {
   let config: CliConfig;
   try {
@@ -77,7 +83,11 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         cmd = "scan";
         flags.rest = files;
       } else if (intent.type === "help") cmd = "help";
-      else if (intent.type === "timers") {
+      else if (intent.type === "scan" && intent.asked && typoFiles(args.rest).length > 0) {
+        // `sipcode scna trace.log`: a typo of scan scans the files named after it, as chat does.
+        cmd = "scan";
+        flags.rest = typoFiles(args.rest);
+      } else if (intent.type === "timers") {
         cmd = "timers";
         flags.rest = intent.args;
       }
