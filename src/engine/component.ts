@@ -6,6 +6,7 @@ import { isActionSubcode } from "./scan/acs-records.js";
 import { headerName } from "./scan/header-lines.js";
 import { ownRequestEnded } from "./scan/host-words.js";
 import { hostRole, lineHost } from "./scan/hosts.js";
+import { isMobiusHost, OKHTTP_FAILED } from "./scan/okhttp-failed.js";
 import { REINVITE } from "./scan/reinvite.js";
 import type { Finding } from "./scan/scanner.js";
 import { SDK_HTTP_ERROR } from "./scan/sdk-http-errors.js";
@@ -124,6 +125,7 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
   // (ACS ends a call its callee never answered).
   const generic = inDialog(entry?.failingSide ?? entry?.generatedBy, first);
   if (!entry && first.namespace === "acs" && isActionSubcode(first.subcode)) return actionComponent(first);
+  if (first.detector === OKHTTP_FAILED) return unansweredRequest(first, generic);
   const carried = carrier(first);
   if (carried) return [carried, generic].filter(Boolean).join(" — ");
   if (!isResponse(first)) {
@@ -145,6 +147,17 @@ export function failingComponentOf(first: Finding, entry: Entry | undefined): st
     return `${parts.join(" — ")} (${toward})`;
   }
   return parts.join(" — ") || null;
+}
+
+/**
+ * OkHttp's request that got no response: the host its request line named did not answer, for the
+ * reason the exception gives. A Mobius cluster is named as Webex Calling's, with the path to check.
+ */
+function unansweredRequest(f: Finding, generic: string | undefined): string {
+  const why = f.reason ? `: ${f.reason}` : "";
+  if (!f.host) return `${generic ?? "The host the request was sent to"}${why}`;
+  if (!isMobiusHost(f.host)) return `${f.host}, which gave the app's request no HTTP response${why}`;
+  return `Mobius (${f.host}, Webex Calling) did not answer the app's request${why}; check the device's network path to it on TCP 443, that its name resolves (DNS), and that no proxy or firewall intercepts its TLS`;
 }
 
 /**

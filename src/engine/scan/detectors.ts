@@ -13,6 +13,7 @@ import { all, type Emit, type Extra, type Hit, hit, put, reasonPhrase } from "./
 import { statusNamespace } from "./http-status.js";
 import { detectLoose, place } from "./loose.js";
 import { mobiusReply } from "./mobius-http.js";
+import { detectOkHttpFailed } from "./okhttp-failed.js";
 import { endsCall, OWN_CAUSE } from "./own-causes.js";
 import * as P from "./patterns.js";
 import type { ScanIndex } from "./scan-index.js";
@@ -185,6 +186,8 @@ function detectAll(segment: string, index: ScanIndex, emit: Emit, gates: number)
   // An API's XML error body (Exotel v1, Twilio 2010): `<Status>401</Status>` shares HTTP_LINE's gate.
   if (gates & D.HTTP_LINE) detectApiXml(segment, index, emit);
   if (gates & (D.CAUSE_NUM | D.CAUSE_NAME)) detectCauses(segment, index, emit, gates);
+  // OkHttp's `<-- HTTP FAILED: …`: the request got no response at all.
+  if (gates & D.OKHTTP) detectOkHttpFailed(segment, emit);
   // "WebexHttpError.TooManyRequests": the status is the error class's name.
   if (gates & D.PY_HTTP) detectSdkHttpErrors(segment, index.httpClassNames, emit);
   if (gates & D.SOFIA) {

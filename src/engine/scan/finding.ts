@@ -14,6 +14,7 @@ import { recordAt, recordTimeAt } from "./json-time.js";
 import { replyHost } from "./mobius-http.js";
 import { pairDiagnostics, parseDiagnostics } from "./ms-diagnostics.js";
 import { noteNat } from "./nat.js";
+import { failedRequestHost, OKHTTP_FAILED, REQUEST_LOOKBACK } from "./okhttp-failed.js";
 import { OWN_CAUSE } from "./own-causes.js";
 import { PBX_REPLY } from "./pbx-refusals.js";
 import { type RedactOptions, redact } from "./redact.js";
@@ -241,6 +242,9 @@ export function toFinding(ctx: LineContext, h: Hit, opts: RedactOptions): Findin
     const trunk = dialledTrunk(line, ctx.above?.(DIAL_LOOKBACK) ?? []);
     if (trunk) f.trunk = trunk;
   }
+  // OkHttp's `<-- HTTP FAILED` names no host: the request line logged above it does.
+  if (h.detector === OKHTTP_FAILED)
+    f.host = failedRequestHost(line, ctx.above?.(REQUEST_LOOKBACK) ?? []) ?? f.host;
   if (h.dependency) f.dependency = h.dependency;
   // A pretty-printed 11205 or 11200 record may name its webhook further below than the detector reads.
   else if ((h.detector === TWILIO_UNREACHABLE || h.detector === TWILIO_RETRIEVAL) && ctx.below) {

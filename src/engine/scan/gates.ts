@@ -2,6 +2,7 @@
 // (a literal the regex cannot match without, or the characters around a three-digit number), so
 // skipping a detector whose gate is closed never loses a match; it only saves the regex run.
 import { D, W } from "./gate-bits.js";
+import { FAILED_LITERAL } from "./okhttp-failed.js";
 import { KNOWN_CODE, PHRASED_CODE, type ScanIndex } from "./scan-index.js";
 import {
   isSpace,
@@ -293,6 +294,8 @@ export function lineGates(
   // A ladder's arrow touching its code (`|<--503 Service Una-|`), which the digit anchors skip as
   // joined to the dash: PHRASED reads it.
   if (words & W.ARROW && !(g & D.PHRASED) && arrowCode(s)) g |= D.PHRASED;
+  // OkHttp's `<-- HTTP FAILED: …`, a request with no response (okhttp-failed.ts), shares OKHTTP's gate.
+  if (words & W.ARROW && s.includes(FAILED_LITERAL)) g |= D.OKHTTP;
   if (nDigits === 0) return g;
   // HTTP_CLIENT's other forms: "<--[ \t]+CODE" here, "Exception$Name: CODE" in digitGates.
   if (words & W.ARROW) g |= D.HTTP_CLIENT;
