@@ -236,7 +236,9 @@ export class TimelineRows {
     if (relays !== undefined) item.relays = relays;
     const row: Row = { item, code: `${f.namespace}:${f.code}:${f.subcode}`, shown, sent, hangup };
     if (dest) row.dest = dest.words;
-    else if (sent && f.direction === "local" && f.host) row.to = f.host;
+    // A response this system sent to f.host: its own refusal logged in words ("local") or the
+    // response its SIP logger shows going out ("out", pjsip's "Transmitting SIP response … to").
+    else if (sent && !hangup && f.host && (f.direction === "local" || f.direction === "out")) row.to = f.host;
     if (relayKey !== undefined) row.relayKey = relayKey;
     this.note(row, f, true);
     this.rowIds.set(row, this.all.length);

@@ -53,3 +53,59 @@ describe("refusals a PBX sent to a few addresses", () => {
     expect(rows[0]?.count).toBe(5);
   });
 });
+
+// The same refusals as Asterisk's pjsip logger shows them (`pjsip set logger on`): each response
+// under its "<--- Transmitting SIP response … to UDP:host --->" line, with no NOTICE line at all.
+const received = (s: number, method: string, from: string, branch: string) => [
+  `[Nov 22 13:00:0${s}] VERBOSE[2001] res_pjsip_logger.c: <--- Received SIP request (600 bytes) from UDP:${from} --->`,
+  `${method} sip:1001@198.51.100.5 SIP/2.0`,
+  `Via: SIP/2.0/UDP ${from};branch=${branch}`,
+  `Call-ID: ${branch}@example`,
+  `CSeq: 1 ${method}`,
+  "",
+];
+const transmitted = (s: number, code: string, method: string, to: string, branch: string) => [
+  `[Nov 22 13:00:0${s}] VERBOSE[2001] res_pjsip_logger.c: <--- Transmitting SIP response (520 bytes) to UDP:${to} --->`,
+  `SIP/2.0 ${code}`,
+  `Via: SIP/2.0/UDP ${to};branch=${branch}`,
+  `Call-ID: ${branch}@example`,
+  `CSeq: 1 ${method}`,
+  "",
+];
+const exchange = (s: number, code: string, method: string, peer: string, branch: string) => [
+  ...received(s, method, peer, branch),
+  ...transmitted(s, code, method, peer, branch),
+];
+
+describe("refusals a PBX's SIP logger shows going to a few addresses", () => {
+  const trace = (code: string) => [
+    ...exchange(1, code, "INVITE", "198.51.100.77:5062", "z9hG4bK-1"),
+    ...exchange(3, code, "REGISTER", "192.0.2.44:5060", "z9hG4bK-2"),
+  ];
+
+  it("keeps a row per address, each named", () => {
+    const rows = run(trace("401 Unauthorized")).timeline.filter((r) => r.id === "sip/401");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ count: 1, methods: ["INVITE"] });
+    expect(rows[0]?.label).toContain("sent to 198.51.100.77:5062");
+    expect(rows[1]).toMatchObject({ count: 1, methods: ["REGISTER"] });
+    expect(rows[1]?.label).toContain("sent to 192.0.2.44:5060");
+  });
+
+  it("names every refused address in the failing component, for a 403 too", () => {
+    const a = run(trace("403 Forbidden"));
+    expect(a.failingComponent).toContain("the same 403 went to 2 addresses in all");
+    expect(a.failingComponent).toContain("198.51.100.77:5062 (INVITE, line 8)");
+    expect(a.failingComponent).toContain("192.0.2.44:5060 (REGISTER, line 20)");
+  });
+
+  it("keeps one address's refusals in one row", () => {
+    const a = run([
+      ...exchange(1, "403 Forbidden", "REGISTER", "192.0.2.44:5060", "z9hG4bK-1"),
+      ...exchange(3, "403 Forbidden", "REGISTER", "192.0.2.44:5060", "z9hG4bK-2"),
+    ]);
+    const rows = a.timeline.filter((r) => r.id === "sip/403");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ count: 2, methods: ["REGISTER"] });
+  });
+});
