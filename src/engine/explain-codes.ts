@@ -224,6 +224,10 @@ export function codeResult(c: Catalog, query: string, parsed: ParsedQuery & { ty
   const asText = () =>
     textResult(c, query, { type: "text", namespace: parsed.namespace, text: normalizeText(query) }, false);
   if (entries.length === 0) {
+    // "sip 503/560503": SIP codes have no subcodes, so the SIP code is answered on its own, and
+    // the Microsoft subcode after it is pointed at its ACS pair (explain-pair-unknown.ts).
+    const stray = strayPair ? unknownPair(c, query, parsed, (alone) => codeResult(c, query, alone)) : null;
+    if (stray) return stray;
     // A Microsoft subcode the catalog lacks stays the subject: words never trade it for an entry
     // about something else ("pstn 560503" is not a normal PSTN end).
     if (microsoftSubcode(parsed.subcode ?? parsed.code, parsed.namespace))

@@ -6,9 +6,11 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Namespace } from "../catalog/schema.js";
 import type { ExplainResult } from "./explain.js";
-import { inNs, namespaceLabel } from "./explain-common.js";
+import { inNs, labelOf, namespaceLabel } from "./explain-common.js";
 import { unknownAnswer } from "./explain-no-entry.js";
 import type { ParsedQuery } from "./query.js";
+import { microsoftSubcode } from "./query-subcode.js";
+import { isActionSubcode } from "./scan/acs-records.js";
 
 /** At most this many of the asked code's entries are suggested. */
 const SUGGESTED = 6;
@@ -37,7 +39,10 @@ export function unknownPair(
   if (subcode === null) return null;
   if (ns === null) return subcode === 0 ? zeroWithoutGeneral(c, query, parsed, codeAlone) : null;
   const family = NO_SUBCODES[ns];
-  if (family) return withoutSubcode(query, parsed, family, codeAlone);
+  if (family) {
+    const alone = withoutSubcode(query, parsed, family, codeAlone);
+    return ns === "sip" ? withMicrosoftPair(c, alone, parsed.code, subcode) : alone;
+  }
   if (ns === "mobius") return mobiusPair(c, query, parsed, subcode);
   return null;
 }
@@ -59,6 +64,24 @@ function withoutSubcode(
 }
 
 /**
+ * "sip 503/560503", "sip 400/8510": the number after the SIP code is a Microsoft subcode (Teams
+ * call analytics and ACS callEndReason show "503 / 560503"), so the note says so and points at
+ * the ACS pair, whose entry, when the catalog has one, leads the other meanings.
+ */
+function withMicrosoftPair(c: Catalog, alone: ExplainResult, code: number, subcode: number): ExplainResult {
+  const action = isActionSubcode(subcode);
+  if (!action && !microsoftSubcode(subcode, "acs")) return alone;
+  const what = action
+    ? `an ACS Call Automation action's result (85xx), not part of any call-end code`
+    : "a Microsoft subcode (ACS or Teams Direct Routing), which comes paired with the SIP code";
+  const entry = c.byId.get(`acs/${code}-${subcode}`);
+  const see = entry ? `${labelOf(entry)}, listed below` : `ask \`acs ${code}/${subcode}\``;
+  const said = `${subcode} reads as ${what}: for the pair, ${see}.`;
+  const others = entry ? [entry, ...alone.others.filter((e) => e !== entry)] : alone.others;
+  return { ...alone, others, note: alone.note ? `${alone.note} ${said}` : said };
+}
+
+/**
  * "486/0", "200/0": no family named, and ACS, whose callEndReason writes a 0 subcode, has no
  * general entry for the code (which explain-acs-pair.ts would answer). A 0 adds nothing, and SIP
  * codes have no subcodes, so the code is answered on its own (SIP 486 first); ACS's own pairs
@@ -74,7 +97,9 @@ function zeroWithoutGeneral(
   if (!(c.byCode.get(code) ?? []).some((e) => e.subcode === null)) return null;
   const alone = codeAlone({ ...parsed, subcode: null });
   if (alone.results.length === 0) return null;
-  const said = `No entry pairs ${code} with subcode 0, which adds nothing: SIP codes have no subcodes, so ${code} is answered on its own.`;
+  // The family is the one answered ("16/0" is Q.850 cause 16), so the note names that family.
+  const family = NO_SUBCODES[alone.results[0]?.namespace ?? "sip"] ?? "SIP response codes";
+  const said = `No entry pairs ${code} with subcode 0, which adds nothing: ${family} have no subcodes, so ${code} is answered on its own.`;
   return { ...alone, query, parsed, note: alone.note ? `${said} ${alone.note}` : said };
 }
 

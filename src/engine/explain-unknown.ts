@@ -135,6 +135,21 @@ export function unknownCode(
   const mapped = elsewhere
     .flatMap((e) => e.mappings.map((m) => c.byId.get(m.to)))
     .filter((e): e is Entry => e !== undefined && e.namespace === ns);
+  // "400/1234": a registered SIP code with a number after it, which no family pairs with it.
+  const registered = ns === "sip" && subcode !== null ? c.byId.get(`sip/${code}`) : undefined;
+  if (registered) {
+    note = `No entry pairs ${code} with subcode ${subcode}: SIP response codes have no subcodes, and ${labelOf(registered)} is listed below.`;
+    return {
+      query,
+      kind: "unknown",
+      parsed,
+      results: [],
+      others: [],
+      classEntry,
+      note,
+      suggestions: [registered],
+    };
+  }
   if (ns === "sip" && inRange) {
     const cls = Math.floor(code / 100);
     classEntry = c.byId.get(`sip/${cls}xx`) ?? null;

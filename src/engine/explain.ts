@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
 import { normalizeText } from "../catalog/text.js";
+import { callAutomationAnswer } from "./explain-call-automation.js";
 import { codeResult, othersFor } from "./explain-codes.js";
 import { echo } from "./explain-common.js";
 import { durationResult } from "./explain-duration.js";
@@ -122,6 +123,9 @@ export function explain(catalog: Catalog, query: string): ExplainResult {
   const q = words.replace(/\s+/g, " ").trim().slice(0, 200);
   const provider = providerCodeAnswer(catalog, { query: echoed(shown), parsed }, q);
   if (provider) return provider;
+  // A Call Automation action's result ("RecognizeFailed 400/8510") is no call-end code.
+  const action = callAutomationAnswer({ query: echoed(shown), parsed }, q);
+  if (action) return action;
   // A packet header line ("<--- Received SIP response (482 bytes) from …") is read as the scanner
   // reads it: the code pjsip prints after "msg", else none, never the byte count.
   const packet =
