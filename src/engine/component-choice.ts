@@ -101,8 +101,10 @@ export function chooseComponent(c: ComponentClues): string | null {
       trunkUnavailComponent(first) ??
       pstnResult(c.catalog, first)?.component ??
       silentProbed(first, c.ordered) ??
-      failingComponentOf(first, c.firstEntry) ??
-      apiBehindStatus(first, c.ordered, c.entryOf)
+      // An API error body the catalog links to the status names the API more closely than the
+      // status's host and generic entry do (curl -v's 415 with Exotel's error 1011 below it).
+      apiBehindStatus(first, c.ordered, c.entryOf) ??
+      failingComponentOf(first, c.firstEntry)
     );
   if (quiet?.request)
     return `${quiet.request.to ?? "the next hop (the log does not say where the request went)"}, which did not answer the ${quiet.request.method} on line ${quiet.request.line}`;

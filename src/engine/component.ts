@@ -252,8 +252,9 @@ export function apiBehindStatus(
     const e = entryOf(f);
     const linked = e && (e.related.includes(first.id ?? "") || (status?.related.includes(e.id) ?? false));
     if (!linked || !e.generatedBy) continue;
-    const host = first.host ? `${first.host} — ` : "";
-    return `${host}${e.generatedBy} (its error body on line ${f.line} gives the reason for the ${first.code})`;
+    // The body's API leads: it says which service refused, the host only where it answered.
+    const from = first.host ? ` from ${first.host}` : "";
+    return `${e.generatedBy} (its error body on line ${f.line} gives the reason for the ${first.code}${from})`;
   }
   return null;
 }

@@ -1,5 +1,6 @@
 // The server that answered an HTTP status printed on its own in a pretty-printed error body
-// (`"Status": 429,`, `<Status>401</Status>`) is the host of the request printed just above it:
+// (`"Status": 429,`, `<Status>401</Status>`), in an API's one-line XML error body, or on the status
+// line `curl -i`/`curl -v` prints above the body, is the host of the request printed just above it:
 // `curl -v https://api.exotel.com/v1/…`, `POST https://…`, or curl -v's Host header.
 // Exotel's v1 API and Twilio's are most often tried this way, by hand, when a call will not start.
 import { knownApi, urlHost } from "./client-url.js";
@@ -7,11 +8,10 @@ import { knownApi, urlHost } from "./client-url.js";
 /** How many lines above the status its request is looked for (curl -v's headers come between). */
 export const REQUEST_LOOKBACK = 40;
 
-/**
- * A status alone on its line in a body: a member or an element. (An HTTP status line above the
- * body is left to what the body itself names: an Exotel trunking error names that API.)
- */
+/** A status alone on its line in a body: a member or an element. */
 const LONE_STATUS = /^[ \t]*(?:"status"[ \t]*:[ \t]*\d|<Status>\d)/i;
+/** The status line `curl -i` prints (`HTTP/1.1 401 Unauthorized`), or `curl -v` (`< HTTP/2 429`). */
+const STATUS_LINE = /^[ \t]*(?:<[ \t]*)?HTTP\/\d(?:\.\d)?[ \t]+[1-5]\d\d\b/;
 /** A request: a curl command, or a method before a URL (a console's, curl -v's `> GET /…`). */
 const CURL_URL = /\bcurl\b[^\n]*?(https?:\/\/[^\s"'<>]+)/;
 const METHOD_URL = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(https?:\/\/[^\s"'<>]+)/;
@@ -29,6 +29,11 @@ export interface RequestHost {
 /** Whether `line` is a body's HTTP status alone on its line, which a request above it answers. */
 export function isLoneStatus(line: string): boolean {
   return LONE_STATUS.test(line);
+}
+
+/** Whether `line` is the response's status line a curl command or request above it got. */
+export function isStatusLine(line: string): boolean {
+  return line.includes("HTTP/") && STATUS_LINE.test(line);
 }
 
 /**

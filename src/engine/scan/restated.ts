@@ -6,14 +6,14 @@
 // refused channel's hang-up or its bridge's summary (codec-refusals.ts), and a proxy's or stack's
 // several lines for one SIP reply (reply-restated.ts), and the variables of one FreeSWITCH channel
 // dump that hold the same code (channel-dumps.ts). A JSON dialler's failure record naming no host
-// is given the host its call dialled (dial-hosts.ts). An API's XML error body restates the HTTP
-// status line printed just above it (`curl -i`).
+// is given the host its call dialled (dial-hosts.ts). An API's XML or pretty-printed JSON error body
+// restates the HTTP status line printed just above it (`curl -i`, `curl -v`).
 import { CHAN_UNAVAIL_REASON } from "./chan-unavail.js";
 import { ChannelDumps, isDumpLine } from "./channel-dumps.js";
 import { CodecRefusals, isCodecRefusal } from "./codec-refusals.js";
 import { dialledHost } from "./dial-hosts.js";
 import { DIAL_STATUS, DialOutcomes } from "./dial-outcomes.js";
-import { isLoneStatus, type RequestHost, requestHostAbove } from "./exotel-request-host.js";
+import { isLoneStatus, isStatusLine, type RequestHost, requestHostAbove } from "./exotel-request-host.js";
 import { API_XML_STATUS } from "./exotel-xml.js";
 import type { Finding } from "./finding.js";
 import { GATEWAY_REFUSAL, GatewayRefusals, isDownRefusal } from "./gateway-refusals.js";
@@ -36,6 +36,15 @@ interface Source {
  *  the SIP failure one of its own causes stands for. */
 function isBridgeFailure(h: Hit): boolean {
   return (h.namespace === "q850" && h.code !== 16) || (h.namespace === "sip" && h.code >= 300);
+}
+
+/** Whether `t`, an HTTP status, is one a request printed above its line got as its answer. */
+function answersRequest(t: Hit, line: string): boolean {
+  return (
+    t.detector === API_XML_STATUS ||
+    isLoneStatus(line) ||
+    (t.detector === "http-status" && isStatusLine(line))
+  );
 }
 
 /** How far below its status line a response's body may restate it: the headers in between. */
@@ -68,9 +77,10 @@ export class Restatements {
       h.namespace === "http" || this.twilio.waiting ? this.twilio.take(h, src.line, lineNo, src.below) : h;
     if (t === null) return null;
     if (t.namespace === "http") {
-      if (this.apiBodyRestates(t, lineNo)) return null;
-      // A status alone on its line answered the request printed above it (exotel-request-host.ts).
-      if (lineNo !== this.requestLine && isLoneStatus(src.line)) {
+      if (this.apiBodyRestates(t, lineNo, src.line)) return null;
+      // A status alone on its line, an XML error body's, or curl's status line answered the request
+      // printed above it (exotel-request-host.ts).
+      if (lineNo !== this.requestLine && answersRequest(t, src.line)) {
         this.requestLine = lineNo;
         this.request = requestHostAbove(src.above);
       }
@@ -105,18 +115,21 @@ export class Restatements {
   }
 
   /**
-   * Whether `t`, an API's XML error body's <Status>, restates the HTTP status line of the same
-   * response just above it (`curl -i` prints the status line, headers, then the body): one answer.
+   * Whether `t`, an API's error body's status (an XML <Status>, or a pretty-printed JSON body's
+   * `"status": 429,` alone on its line), restates the HTTP status line of the same response just
+   * above it (`curl -i` or `curl -v` prints the status line, headers, then the body): one answer.
+   * A status line is restated once, so a later response's body under no status line still counts.
    */
-  private apiBodyRestates(t: Hit, lineNo: number): boolean {
+  private apiBodyRestates(t: Hit, lineNo: number, line: string): boolean {
     if (t.detector === "http-status") {
       this.httpLine = lineNo;
       this.httpCode = t.code;
       return false;
     }
-    return (
-      t.detector === API_XML_STATUS && t.code === this.httpCode && lineNo - this.httpLine <= BODY_LOOKBACK
-    );
+    if (t.code !== this.httpCode || lineNo - this.httpLine > BODY_LOOKBACK) return false;
+    if (t.detector !== API_XML_STATUS && !isLoneStatus(line)) return false;
+    this.httpCode = 0;
+    return true;
   }
 
   /**
