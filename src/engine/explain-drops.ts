@@ -28,7 +28,11 @@ export function dropAfter(
   text: string,
   webex = false,
 ): { entries: Entry[]; note: string | null } | null {
-  if (!CALL_ENDS_RE.test(text) || MEDIA_RE.test(text)) return null;
+  const ends = CALL_ENDS_RE.exec(text);
+  // "call audio cuts out after 20 s": the media stops, not the call. A media word after the call
+  // ends ("call drops after 60 seconds, no audio") only adds weight to the time's answer.
+  if (!ends || MEDIA_RE.test(ends[0])) return null;
+  const noMedia = MEDIA_RE.test(text.slice(ends.index + ends[0].length));
   const seconds = spokenSeconds(text);
   if (seconds === null) return null;
   if (webex && Math.abs(seconds - MOBIUS_CALL_KEEPALIVE) <= 60) return webexKeepalive(c);
@@ -39,7 +43,7 @@ export function dropAfter(
       "acknowledged stops resending it and ends the call at 64*T1 = 32 s (RFC 3261 §13.3.1.4).";
     return entry ? { entries: [entry], note } : null;
   }
-  if (seconds <= EARLY_DROP) return earlyDrop(c, seconds, CODEC_RE.test(text));
+  if (seconds <= EARLY_DROP) return earlyDrop(c, seconds, CODEC_RE.test(text) || noMedia);
   if (seconds < MEDIA_TIMEOUT_LOW) return unclearDrop(c, seconds);
   if (seconds < MIN_SE) return mediaTimeout(c, seconds);
   const entry = c.byId.get("symptom/call-drops-at-session-refresh");
