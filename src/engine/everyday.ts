@@ -6,17 +6,11 @@
 // search` lead with it, so they agree.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry, Namespace } from "../catalog/schema.js";
+import { MORE_STARTS, type Start } from "./everyday-starts.js";
 import { catalogWording } from "./search-forms.js";
 
 /** Standards' codes and symptoms, as against one vendor's entries. */
 const STANDARD: ReadonlySet<Namespace> = new Set<Namespace>(["sip", "q850", "http", "symptom"]);
-
-interface Start {
-  /** Which phrases this is: tested on the normalised words (lower case, no punctuation). */
-  test: (text: string) => boolean;
-  ids: readonly string[];
-  note: string;
-}
 
 /** A negation or failure before "regist…": "not registering", "won t register", "can t register". */
 const NOT_REGISTERED_RE =
@@ -141,6 +135,7 @@ const STARTS: readonly Start[] = [
       "PBX or SBC sets and which the carrier reads. A carrier that refuses a calling number not on " +
       "the trunk answers 403 (Q.850 cause 21); a callee that refuses withheld numbers, 433.",
   },
+  ...MORE_STARTS,
   {
     test: (t) => FAILING_RE.test(t) && t.split(" ").every((w) => GENERIC_CALL_WORDS.has(w)),
     ids: ["q850/21", "sip/403", "sip/404", "sip/480", "sip/488", "sip/503"],

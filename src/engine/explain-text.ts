@@ -7,15 +7,17 @@ import { everydayStart } from "./everyday.js";
 import type { ExplainResult } from "./explain.js";
 import { echo } from "./explain-common.js";
 import { dialStatusResult } from "./explain-dialstatus.js";
-import { acsDrop, dropAfter, withMediaTimeout } from "./explain-drops.js";
+import { acsDrop, dropAfter } from "./explain-drops.js";
 import { familyHint } from "./explain-families.js";
 import { causeNameOf, nameResult } from "./explain-names.js";
 import { isNoneCause, noCauseResult } from "./explain-no-cause.js";
 import { ringTimeout } from "./explain-ringing.js";
+import { beforeVendors, describedFirst } from "./explain-standard-first.js";
 import { suggestionsFor } from "./explain-unknown.js";
 import { forNamedVendor } from "./explain-vendor-named.js";
 import type { ParsedQuery } from "./query.js";
 import { type Scored, searchText, vendorNotes } from "./search.js";
+import { joinedCompounds } from "./search-compounds.js";
 import { catalogWording } from "./search-forms.js";
 import { logMessageMatches } from "./search-logs.js";
 import { isVendorEntry } from "./search-rank.js";
@@ -24,55 +26,6 @@ import { respelled } from "./search-spelling.js";
 /** Words that say a timer went off ("timer fired"): a timer's timeout, in the catalog's words. */
 const FIRING_RE =
   /\b(?:fired|fires|firing|fire|expired|expires|expiring|expiry|popped|timed out|times out)\b/g;
-
-/**
- * What any platform may answer: standards' codes and the symptoms they show as, as against one
- * vendor's codes (and timers, which are answered by name).
- */
-const STANDARD: ReadonlySet<Namespace> = new Set<Namespace>(["sip", "q850", "http", "symptom"]);
-
-/** Standard codes and symptoms that name or discuss the words, best first. */
-function standardMeanings(c: Catalog, text: string): Entry[] {
-  return searchText(c, text, null, 16)
-    .filter((r) => r.about && STANDARD.has(r.entry.namespace))
-    .map((r) => r.entry);
-}
-
-/**
- * Generic words ("registration failed", "call dropped") that only a vendor's entry names: with no
- * vendor named, the standard meanings that name or discuss them come first, then the vendor's, as
- * one vendor's card would be a confident wrong answer on any other platform. Null when no standard
- * entry is about the words.
- */
-function beforeVendors(
-  c: Catalog,
-  base: Pick<ExplainResult, "query" | "parsed" | "others" | "classEntry">,
-  text: string,
-  vendors: readonly Entry[],
-  /** Standard entries the words name outright; they lead, and the others that discuss it follow. */
-  named: readonly Entry[] = [],
-): ExplainResult | null {
-  const discussed = standardMeanings(c, text).filter((e) => !named.includes(e));
-  if (discussed.length === 0) return null;
-  // "registration failed": 401, 403 and 407 named, then 404, 408 and 503, which fail one too.
-  const standard = [...named, ...discussed].slice(0, Math.max(4, named.length + 3));
-  const results = [...withMediaTimeout(c, normalizeText(text), standard), ...vendors];
-  const note = `"${echo(text)}" has several meanings: the standard ones first, then ${vendorWord(vendors)}.`;
-  return { ...base, kind: "ambiguous", results, note, suggestions: [] };
-}
-
-/** "the Webex Calling entry" / "the vendors' entries" after the standard codes. */
-function vendorWord(entries: readonly Entry[]): string {
-  const names = [...new Set(entries.map((e) => VENDOR_NAMES[e.namespace] ?? e.namespace))];
-  const one = entries.length === 1;
-  return `the ${names.join(" and ")} ${one ? "entry" : "entries"}`;
-}
-
-const VENDOR_NAMES: Partial<Record<Namespace, string>> = {
-  mobius: "Webex Calling",
-  acs: "Azure Communication Services",
-  exotel: "Exotel",
-};
 
 /** Entries of `ns` first, then those with a note for its vendor, then the rest; stable. */
 function preferNamespace<T>(
@@ -126,9 +79,12 @@ function textAnswer(
   // "calls dropped", "register failed": the catalog's wording of the same words answers them.
   // "unauthorised": the catalog's names are spelled "unauthorized".
   const spelled = respelled(typed.text);
+  // "no ring back": the catalog's names say "no ringback".
+  const joined = joinedCompounds(c, typed.text);
   const worded =
     catalogWording(c, typed.text) ??
-    (spelled && c.byPhrase.has(spelled) ? spelled : spelled && catalogWording(c, spelled));
+    (spelled && c.byPhrase.has(spelled) ? spelled : spelled && catalogWording(c, spelled)) ??
+    (joined && c.byPhrase.has(joined) ? joined : joined && catalogWording(c, joined));
   const parsed = worded ? { ...typed, text: worded } : typed;
   const dial = dialStatusResult(c, base, query);
   if (dial) return dial;
@@ -234,7 +190,10 @@ function textAnswer(
   if (top && top.coverage === 1 && (!second || top.score >= 1.5 * second.score)) {
     // "call dropped" is in ACS 410/3101's title, yet calls drop on every platform.
     const generic = ns === null && isVendorEntry(top.entry);
-    const listed = generic ? beforeVendors(c, base, parsed.text, [top.entry]) : null;
+    const listed = generic
+      ? (beforeVendors(c, base, parsed.text, [top.entry]) ??
+        describedFirst(c, base, parsed.text, [top.entry]))
+      : null;
     if (listed) return listed;
     return { ...base, kind: "found", results: [top.entry], note: null, suggestions: [] };
   }
@@ -248,6 +207,19 @@ function textAnswer(
     byName.filter((r) => r.coverage >= (chatOnly || full ? 1 : 0.5)),
     ns,
   ).slice(0, 5);
+  // With no vendor named, a vendor's entry that only its name matches never leads ("nat problem").
+  // Words given with a code ("hold failed 491") only add other meanings to the code's, so stay as named.
+  const vendorOnly =
+    ns === null && !/\d/.test(parsed.text) && good.length > 0 && good.every((r) => isVendorEntry(r.entry));
+  const first = vendorOnly
+    ? describedFirst(
+        c,
+        base,
+        parsed.text,
+        good.map((r) => r.entry),
+      )
+    : null;
+  if (first) return first;
   if (good.length > 0) {
     // One entry is "found" only when it matches every word; a partial match stays a suggestion.
     const one = good.length === 1 && good[0]?.coverage === 1;
