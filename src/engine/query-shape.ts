@@ -15,14 +15,19 @@ const E164_RE = /(?<![\w+])(?:\+|00 ?)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,5}(?![\w.
 const NATIONAL_RE = /(?<![\w.+-])(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w.-])/g;
 /**
  * A national number dialled with its trunk prefix 0, in groups: "020 7946 0958", "0207 946 0486",
- * "07700 900123", "030 901820", "02 9876 5432", "01 23 45 67 89". Groups after the first hold 3–6
- * digits, or exactly 2 in the French five-pair form; the digit count is checked by trunkPhone.
+ * "07700 900123", "030 901820", "02 9876 5432", "01 23 45 67 89", and the German and Dutch area
+ * code then subscriber ("030 12345678", "0171 1234567", "06 12345678"). Groups after the first
+ * hold 3–8 digits, or exactly 2 in the French five-pair form; the digit count is checked by
+ * trunkPhone.
  */
-const TRUNK_RE = /(?<![\w.+-])0\d{1,4}(?:(?:[ -]\d{3,6}){1,3}|(?:[ -]\d{2}){4})(?![\w.]|-\d)/g;
+const TRUNK_RE = /(?<![\w.+-])0\d{1,4}(?:(?:[ -]\d{3,8}){1,3}|(?:[ -]\d{2}){4})(?![\w.]|-\d)/g;
 /** The start of TRUNK_RE's match: a trunk 0 group, then a separator and a digit. */
 const TRUNK_START = /(?<![\w.+-])0\d{1,4}[ -]\d/;
-/** A national number has at most this many digits with its 0; a longer match ends in a code ("… 0958 486"). */
-const TRUNK_DIGITS = { min: 9, max: 11 };
+/**
+ * A national number has at most this many digits with its 0; a longer match ends in a code ("… 0958
+ * 486"). Two groups alone may run to twelve, as a German mobile does ("0171 12345678").
+ */
+const TRUNK_DIGITS = { min: 9, max: 11, twoGroupsMax: 12 };
 /** An ISO 8601 date, with or without its time, fraction and zone ("2024-03-05T14:22:31.480Z"). */
 const ISO_RE =
   /(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w.:])/gi;
@@ -76,15 +81,18 @@ function dottedPhone(match: string): boolean {
 
 /**
  * A grouped national number with its trunk 0, as the phone mark, then any trailing groups that
- * make it too long to be one (a code typed right after it), kept to be read. A two-digit first
- * group ("02 9876 5432") needs ten digits, so a date's day and year ("05 2024 486") stay apart.
+ * make it too long to be one (a code typed right after it), kept to be read. A leading 0 with
+ * nine digits or more in two groups is a number ("030 1234567"); in three groups or more a
+ * two-digit first group ("02 9876 5432") needs ten digits, so a date's day and year ("05 2024 486")
+ * stay apart.
  */
 function trunkPhone(match: string, mark: (phone: string) => string): string {
   const groups = match.split(/[ -]/);
   for (let n = groups.length; n >= 2; n--) {
     const digits = groups.slice(0, n).join("").length;
-    const min = (groups[0] ?? "").length === 2 ? 10 : TRUNK_DIGITS.min;
-    if (digits >= min && digits <= TRUNK_DIGITS.max) {
+    const min = n > 2 && (groups[0] ?? "").length === 2 ? 10 : TRUNK_DIGITS.min;
+    const max = n === 2 && groups.length === 2 ? TRUNK_DIGITS.twoGroupsMax : TRUNK_DIGITS.max;
+    if (digits >= min && digits <= max) {
       const rest = groups.slice(n).join(" ");
       const phone = match.slice(0, digits + n - 1);
       return rest === "" ? mark(phone) : `${mark(phone)} ${rest}`;
