@@ -4,6 +4,7 @@
 // at all but a BYE sent right after answer.
 import type { Catalog } from "../catalog/indexes.js";
 import type { Entry } from "../catalog/schema.js";
+import { saidTime } from "./explain-drop-said.js";
 import { spokenSeconds } from "./explain-spoken-time.js";
 
 export { spokenSeconds } from "./explain-spoken-time.js";
@@ -35,21 +36,24 @@ export function dropAfter(
   const noMedia = MEDIA_RE.test(text.slice(ends.index + ends[0].length));
   const seconds = spokenSeconds(text);
   if (seconds === null) return null;
+  // The time is said back as typed, with its seconds: "2.5 minutes (150 s)".
+  const said = saidTime(text, seconds);
   if (webex && Math.abs(seconds - MOBIUS_CALL_KEEPALIVE) <= 60) return webexKeepalive(c);
   if (seconds >= 28 && seconds <= 40) {
     const entry = c.byId.get("symptom/call-drops-after-32-seconds");
     const note =
-      `A call that ends ${seconds} s after answer fits the missing ACK: a UAS whose 200 OK is never ` +
+      `A call that ends ${said} after answer fits the missing ACK: a UAS whose 200 OK is never ` +
       "acknowledged stops resending it and ends the call at 64*T1 = 32 s (RFC 3261 §13.3.1.4).";
     return entry ? { entries: [entry], note } : null;
   }
-  if (seconds <= EARLY_DROP) return earlyDrop(c, seconds, CODEC_RE.test(text) || noMedia);
-  if (seconds < MEDIA_TIMEOUT_LOW) return unclearDrop(c, seconds);
-  if (seconds < MIN_SE) return mediaTimeout(c, seconds);
+  if (seconds <= EARLY_DROP) return earlyDrop(c, said, CODEC_RE.test(text) || noMedia);
+  if (seconds < MEDIA_TIMEOUT_LOW) return unclearDrop(c, seconds, said);
+  if (seconds < MIN_SE) return mediaTimeout(c, said);
   const entry = c.byId.get("symptom/call-drops-at-session-refresh");
-  const minutes = seconds % 60 === 0 ? ` (${seconds / 60} min)` : "";
+  // Plain seconds get their minutes too ("180 s (3 min)"); a typed form already has its own unit.
+  const minutes = said === `${seconds} s` && seconds % 60 === 0 ? ` (${seconds / 60} min)` : "";
   const note =
-    `A call that ends after the same ${seconds} s${minutes} each time is most often the session timer ` +
+    `A call that ends after the same ${said}${minutes} each time is most often the session timer ` +
     "(RFC 4028): its refresh failed or never came, so one side ended the call as the session expired. " +
     "1800 s (30 min) is the recommended Session-Expires.";
   return entry ? { entries: [entry], note } : null;
@@ -69,7 +73,7 @@ const BYE_ENTRY = "q850/16";
  * BYE right away. RFC 3261 §13.2.2.4 has a caller that cannot use the SDP answer send the ACK and
  * then a BYE; an answering side that sees no ACK (or a mis-routed one) may give up early too.
  */
-function earlyDrop(c: Catalog, seconds: number, codec: boolean): { entries: Entry[]; note: string } | null {
+function earlyDrop(c: Catalog, said: string, codec: boolean): { entries: Entry[]; note: string } | null {
   // The BYE leads, as in the note: Q.850 16 is the cause such a BYE most often carries. A codec
   // mismatch is only one reason for it, shown first when the words name the codec.
   const ids = codec
@@ -78,7 +82,7 @@ function earlyDrop(c: Catalog, seconds: number, codec: boolean): { entries: Entr
   const entries = ids.map((id) => c.byId.get(id)).filter((e): e is Entry => e !== undefined);
   if (entries.length === 0) return null;
   const note =
-    `A call that ends ${seconds} s after answer was ended by a BYE, not a timer: no RTP timeout ` +
+    `A call that ends ${said} after answer was ended by a BYE, not a timer: no RTP timeout ` +
     "(tens of seconds), missing-ACK drop (64*T1 = 32 s) or session timer (90 s or more) fires that " +
     "soon. The usual causes: the caller could not use the SDP answer in the 200 OK (no common " +
     "codec, an unusable media address) and sent ACK then BYE; a re-INVITE or UPDATE right after " +
@@ -102,7 +106,7 @@ const MEDIA_TIMEOUT_LOW = 28;
  * the likelier first, with the one thing that tells it apart. From 20 s a media timeout at the low
  * end of its usual range leads; below that a BYE someone sent does.
  */
-function unclearDrop(c: Catalog, seconds: number): { entries: Entry[]; note: string } | null {
+function unclearDrop(c: Catalog, seconds: number, said: string): { entries: Entry[]; note: string } | null {
   // The cards follow the note's order of likelihood: the BYE (its usual cause, Q.850 16) or the
   // short media timeout first, then the missing ACK.
   const mediaId = "symptom/audio-drops-after-answer";
@@ -123,7 +127,7 @@ function unclearDrop(c: Catalog, seconds: number): { entries: Entry[]; note: str
     "limit was lowered): check whether the ACK for the 200 OK arrived, or the 200 OK was resent";
   const order = seconds >= 20 ? [media, bye, ack] : [bye, media, ack];
   const note =
-    `A call that ends ${seconds} s after answer fits no usual timer clearly: it does not fit the ` +
+    `A call that ends ${said} after answer fits no usual timer clearly: it does not fit the ` +
     "missing ACK, which ends it at 64*T1 = 32 s, nor a session timer, which never fires before 90 s " +
     "(Min-SE), and it comes later than a BYE sent right after answer and sooner than most media " +
     `timeouts. In order of likelihood: 1) ${order[0]}; 2) ${order[1]}; 3) ${order[2]}.`;
@@ -135,11 +139,11 @@ function unclearDrop(c: Catalog, seconds: number): { entries: Entry[]; note: str
  * case is fixed at 32 s by RFC 3261, so the usual cause is a media (no-RTP) timeout, which PBXs
  * and SBCs commonly set to 30-60 s (Asterisk rtptimeout, FreeSWITCH media_timeout).
  */
-function mediaTimeout(c: Catalog, seconds: number): { entries: Entry[]; note: string } | null {
+function mediaTimeout(c: Catalog, said: string): { entries: Entry[]; note: string } | null {
   const entry = c.byId.get("symptom/audio-drops-after-answer");
   if (!entry) return null;
   const note =
-    `A call that ends ${seconds} s after answer does not fit the missing ACK, which ends it at ` +
+    `A call that ends ${said} after answer does not fit the missing ACK, which ends it at ` +
     "64*T1 = 32 s, nor a session timer, which never fires before 90 s (Min-SE). It is most often a " +
     "media timeout: a PBX or SBC that receives no RTP for its timeout (Asterisk rtptimeout, " +
     "FreeSWITCH media_timeout, an SBC's no-media timer, often 60 s) ends the call, usually because " +
