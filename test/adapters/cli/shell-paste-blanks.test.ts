@@ -1,32 +1,12 @@
 // Empty lines inside a paste. Asterisk's `pjsip set logger on` prints two empty lines after every
 // message without a body, so on a terminal a paste that arrives in one burst stays one paste
 // whatever empty lines it holds; an empty line followed by a pause, or two typed by hand, ends it.
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { type Io, main } from "../../../src/adapters/cli/main.js";
+import { main } from "../../../src/adapters/cli/main.js";
 import { memoryIo } from "../../helpers/io.js";
+import { shellOnTerminal } from "../../helpers/terminal.js";
 
-const ESC = String.fromCharCode(27);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The shell on a terminal: each chunk arrives at once, then the shell waits the given pause. */
-async function terminal(chunks: [string, number][]) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const stdout = Object.assign(new PassThrough(), { isTTY: true });
-  let out = "";
-  stdout.on("data", (d) => {
-    out += String(d);
-  });
-  const io: Io = { stdin, stdout, stderr: new PassThrough() };
-  const done = main(["--no-color", "shell"], io);
-  for (const [chunk, pauseMs] of chunks) {
-    stdin.write(chunk.replace(/\n/g, "\r"));
-    await sleep(pauseMs);
-  }
-  stdin.end();
-  await done;
-  return out.replace(new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g"), "");
-}
+const terminal = async (chunks: [string, number][]) => (await shellOnTerminal(chunks)).out;
 
 /** A trunk call as Asterisk's pjsip logger shows it: bodyless messages end with two empty lines. */
 const trying = [

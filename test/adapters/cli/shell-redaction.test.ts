@@ -1,31 +1,12 @@
 // On a terminal the shell cannot stop the line editor echoing a paste, so what it says about
 // redaction must be true there: its answer is redacted, the echoed paste above it is not.
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { type Io, main } from "../../../src/adapters/cli/main.js";
+import { main } from "../../../src/adapters/cli/main.js";
 import { memoryIo } from "../../helpers/io.js";
+import { shellOnTerminal } from "../../helpers/terminal.js";
 
-const ESC = String.fromCharCode(27);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The shell on a terminal: each chunk is typed or pasted at once, with a pause after it. */
-async function terminal(chunks: string[], pauseMs = 600) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const stdout = Object.assign(new PassThrough(), { isTTY: true });
-  let out = "";
-  stdout.on("data", (d) => {
-    out += String(d);
-  });
-  const io: Io = { stdin, stdout, stderr: new PassThrough() };
-  const done = main(["--no-color", "shell"], io);
-  for (const chunk of chunks) {
-    stdin.write(chunk.replace(/\n/g, "\r"));
-    await sleep(pauseMs);
-  }
-  stdin.end();
-  await done;
-  return out.replace(new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g"), "");
-}
+const terminal = async (chunks: string[], pauseMs = 600) =>
+  (await shellOnTerminal(chunks.map((c): [string, number] => [c, pauseMs]))).out;
 
 const paste = [
   "INVITE sip:+14155550123@203.0.113.10 SIP/2.0",

@@ -4,11 +4,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { type Io, main } from "../../../src/adapters/cli/main.js";
+import { main } from "../../../src/adapters/cli/main.js";
 import { memoryIo } from "../../helpers/io.js";
+import { shellOnTerminal } from "../../helpers/terminal.js";
 
 /** The shell over a pipe (every line arrives at once). */
 async function shell(lines: string[]) {
@@ -17,28 +17,8 @@ async function shell(lines: string[]) {
   return { code, out: io.out() };
 }
 
-const ESC = String.fromCharCode(27);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The shell on a terminal: each chunk is typed or pasted at once, with a pause after it. */
-async function terminal(chunks: string[], pauseMs = 600) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const stdout = Object.assign(new PassThrough(), { isTTY: true });
-  let out = "";
-  stdout.on("data", (d) => {
-    out += String(d);
-  });
-  const io: Io = { stdin, stdout, stderr: new PassThrough() };
-  const done = main(["--no-color", "shell"], io);
-  for (const chunk of chunks) {
-    stdin.write(chunk.replace(/\n/g, "\r"));
-    await sleep(pauseMs);
-  }
-  stdin.end();
-  const code = await done;
-  // Drop the line editor's cursor movements and prompts.
-  return { code, out: out.replace(new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g"), "") };
-}
+const terminal = (chunks: string[], pauseMs = 600) =>
+  shellOnTerminal(chunks.map((c): [string, number] => [c, pauseMs]));
 
 const ngrep = [
   "U 10.0.0.9:5060 -> 10.0.0.5:5060",

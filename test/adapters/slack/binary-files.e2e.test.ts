@@ -2,13 +2,12 @@
 // own DM, end to end: the real server downloads it from the file host faked with nock. It must not
 // get a public "No error codes found" card, which would tell the channel the log is clean.
 import { randomBytes } from "node:crypto";
-import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { type Body, eventBody, into, notesOf, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, notesOf } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
+import { fileInOwnDm, fileMention, sendFileEvent, sharedFile } from "./shared-files.js";
 
-const JSON_TYPE = "application/json";
 const THREAD = "1700000700.000100";
 
 let server: RunningServer;
@@ -25,57 +24,10 @@ const WITH_503 = Buffer.concat([
   randomBytes(600),
 ]);
 
-let n = 0;
-/** A file Slack labels text, served at /files/<id>. */
-function textLabelled(name: string, bytes: Buffer): Body {
-  n++;
-  const path = `/files/bin${n}`;
-  nock(SLACK_API).get(path).reply(200, bytes, { "content-type": "application/octet-stream" });
-  return {
-    id: `FBIN${n}`,
-    name,
-    title: name,
-    mimetype: "text/plain",
-    filetype: "text",
-    size: bytes.length,
-    url_private_download: `${SLACK_API}${path}`,
-  };
-}
-
-function mention(files: Body[], text = "<@UBOT>"): Body {
-  const ts = `1700000700.00${100 + n}`;
-  return { type: "app_mention", user: "U1", channel: "C1", ts, thread_ts: THREAD, text, files };
-}
-
-function ownDm(files: Body[]): Body {
-  const ts = `1700000800.00${100 + n}`;
-  return {
-    type: "message",
-    subtype: "file_share",
-    channel: "D0BOTDM1",
-    channel_type: "im",
-    user: "U1",
-    ts,
-    event_ts: ts,
-    text: "",
-    files,
-  };
-}
-
-/** Sends the event; resolves once the thread, the DM or the user heard back. */
-async function send(event: Body): Promise<{ posts: Body[]; privately: Body[] }> {
-  const posts: Body[] = [];
-  const privately: Body[] = [];
-  nock(SLACK_API)
-    .post("/api/chat.postMessage", into(posts))
-    .times(2)
-    .reply(200, { ok: true, ts: "1700000700.000900" });
-  const note = nock(SLACK_API).post("/api/chat.postEphemeral", into(privately)).reply(200, { ok: true });
-  await postSigned(server, eventBody(event), JSON_TYPE);
-  await until(() => posts.length > 0 || note.isDone());
-  await new Promise((r) => setTimeout(r, 150)); // a checklist, or a stray post, comes after
-  return { posts, privately };
-}
+const textLabelled = (name: string, bytes: Buffer) => sharedFile(name, bytes, "application/octet-stream");
+const mention = (files: Body[], text?: string) => fileMention(files, { thread_ts: THREAD }, text);
+const ownDm = fileInOwnDm;
+const send = (event: Body) => sendFileEvent(server, event);
 
 describe("a binary file named and labelled as a text log", () => {
   it("gets no public card in the thread; the asker is told privately it is no text log", async () => {

@@ -1,13 +1,12 @@
 // An empty log file (no bytes, or only blank lines) shared with a mention or in sipcode's own DM,
 // end to end against the real server with the file host faked by nock. Scanning it would post a
 // public "No error codes found" card, telling the channel the log was read and is clean.
-import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { type Body, eventBody, into, notesOf, PASTED_488, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, notesOf, PASTED_488 } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
+import { fileInOwnDm, fileMention, sendFileEvent, sharedFile } from "./shared-files.js";
 
-const JSON_TYPE = "application/json";
 const THREAD = "1700000900.000100";
 
 let server: RunningServer;
@@ -15,57 +14,11 @@ serverPerFile((s) => {
   server = s;
 });
 
-let n = 0;
-/** A .log file as Slack describes it, served at /files/<id> with `content`. */
-function logFile(name: string, content: string): Body {
-  n++;
-  const path = `/files/empty${n}`;
-  nock(SLACK_API).get(path).reply(200, content, { "content-type": "text/plain" });
-  return {
-    id: `FEMPTY${n}`,
-    name,
-    title: name,
-    mimetype: "text/plain",
-    filetype: "text",
-    size: Buffer.byteLength(content),
-    url_private_download: `${SLACK_API}${path}`,
-  };
-}
-
-function mention(files: Body[], where: { thread_ts?: string } = { thread_ts: THREAD }): Body {
-  const ts = `1700000900.00${200 + n}`;
-  return { type: "app_mention", user: "U1", channel: "C1", ts, text: "<@UBOT>", files, ...where };
-}
-
-function ownDm(files: Body[]): Body {
-  const ts = `1700000950.00${200 + n}`;
-  return {
-    type: "message",
-    subtype: "file_share",
-    channel: "D0BOTDM1",
-    channel_type: "im",
-    user: "U1",
-    ts,
-    event_ts: ts,
-    text: "",
-    files,
-  };
-}
-
-/** Sends the event; resolves once the thread, the DM or the user heard back. */
-async function send(event: Body): Promise<{ posts: Body[]; privately: Body[] }> {
-  const posts: Body[] = [];
-  const privately: Body[] = [];
-  nock(SLACK_API)
-    .post("/api/chat.postMessage", into(posts))
-    .times(2)
-    .reply(200, { ok: true, ts: "1700000900.000900" });
-  const note = nock(SLACK_API).post("/api/chat.postEphemeral", into(privately)).reply(200, { ok: true });
-  await postSigned(server, eventBody(event), JSON_TYPE);
-  await until(() => posts.length > 0 || note.isDone());
-  await new Promise((r) => setTimeout(r, 150)); // a checklist, or a stray post, comes after
-  return { posts, privately };
-}
+const logFile = (name: string, content: string) => sharedFile(name, content);
+const mention = (files: Body[], where: { thread_ts?: string } = { thread_ts: THREAD }) =>
+  fileMention(files, where);
+const ownDm = fileInOwnDm;
+const send = (event: Body) => sendFileEvent(server, event);
 
 describe("an empty log file shared with a mention", () => {
   it("gets no public card; the person who shared it is told privately it is empty", async () => {

@@ -1,11 +1,11 @@
 // A log file that holds only invisible characters (zero-width spaces, word joiners, a BOM, other
 // format characters, which some exports and copy-pastes leave behind) is as empty as one with no
 // bytes: end to end against the real server with the file host faked by nock.
-import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/server.js";
-import { type Body, eventBody, into, notesOf, PASTED_488, postSigned, SLACK_API, until } from "./harness.js";
+import { type Body, notesOf, PASTED_488 } from "./harness.js";
 import { serverPerFile } from "./server-per-file.js";
+import { fileMention, sendFileEvent, sharedFile } from "./shared-files.js";
 
 const THREAD = "1700000910.000100";
 
@@ -14,42 +14,9 @@ serverPerFile((s) => {
   server = s;
 });
 
-let n = 0;
-/** A .log file as Slack describes it, served at /files/<id> with `content`. */
-function logFile(name: string, content: string): Body {
-  n++;
-  const path = `/files/invisible${n}`;
-  nock(SLACK_API).get(path).reply(200, content, { "content-type": "text/plain" });
-  return {
-    id: `FINVIS${n}`,
-    name,
-    title: name,
-    mimetype: "text/plain",
-    filetype: "text",
-    size: Buffer.byteLength(content),
-    url_private_download: `${SLACK_API}${path}`,
-  };
-}
-
-function mention(files: Body[]): Body {
-  const ts = `1700000910.00${200 + n}`;
-  return { type: "app_mention", user: "U1", channel: "C1", ts, text: "<@UBOT>", files, thread_ts: THREAD };
-}
-
-/** Sends the event; resolves once the thread or the user heard back. */
-async function send(event: Body): Promise<{ posts: Body[]; privately: Body[] }> {
-  const posts: Body[] = [];
-  const privately: Body[] = [];
-  nock(SLACK_API)
-    .post("/api/chat.postMessage", into(posts))
-    .times(2)
-    .reply(200, { ok: true, ts: "1700000910.000900" });
-  const note = nock(SLACK_API).post("/api/chat.postEphemeral", into(privately)).reply(200, { ok: true });
-  await postSigned(server, eventBody(event), "application/json");
-  await until(() => posts.length > 0 || note.isDone());
-  await new Promise((r) => setTimeout(r, 150)); // a checklist, or a stray post, comes after
-  return { posts, privately };
-}
+const logFile = (name: string, content: string) => sharedFile(name, content);
+const mention = (files: Body[]) => fileMention(files, { thread_ts: THREAD });
+const send = (event: Body) => sendFileEvent(server, event);
 
 describe("a log file holding only invisible characters", () => {
   it.each([
